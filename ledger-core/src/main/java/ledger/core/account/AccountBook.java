@@ -1,0 +1,298 @@
+package ledger.core.account;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ledger.core.classification.ClassificationCatalog;
+import ledger.core.money.Money;
+
+/**
+ * The state of one budget account and every rule that guards it.
+ *
+ * <p>This is the single implementation of the account rules: the {@link BudgetAccount} aggregate
+ * delegates to it for one command at a time, and the batch journal import keeps one book per
+ * account in memory and runs a whole file through the same {@link #decide} and {@link #apply}.
+ * {@code decide} checks and returns events without changing state; {@code apply} changes state
+ * and never refuses, so that replaying history always succeeds.
+ */
+public final class AccountBook {
+
+    private final AccountKey key;
+    private Money initialBudget = Money.ZERO;
+    private TransactionId initialBudgetTransaction;
+    private Money supplements = Money.ZERO;
+    private Money reductions = Money.ZERO;
+    private Money appropriated = Money.ZERO;
+    private Money opening = Money.ZERO;
+    private Money spent = Money.ZERO;
+    private boolean carriedForward;
+    private final Map<TransactionId, Posted> transactions = new HashMap<>();
+
+    /** A transaction posted to this account, as far as a later reversal needs to know it. */
+    private record Posted(TransactionKind kind, Money amount, LocalDate date, Spending spending,
+                          TransactionId reversedBy) {
+        Posted reversedBy(TransactionId reversal) {
+            return new Posted(kind, amount, date, spending, reversal);
+        }
+    }
+
+    public AccountBook(AccountKey key) {
+        this.key = key;
+    }
+
+    public AccountKey key() {
+        return key;
+    }
+
+    /** 年初 + 追加 − 调减. */
+    public Money budget() {
+        return initialBudget.plus(supplements).minus(reductions);
+    }
+
+    public Money appropriated() {
+        return appropriated;
+    }
+
+    public Money spent() {
+        return spent;
+    }
+
+    /** What may still be spent: opening (and carried-in) balance + received − spent. */
+    public Money available() {
+        return opening.plus(appropriated).minus(spent);
+    }
+
+    /**
+     * Checks a command against the rules and returns the events it causes; an empty list when the
+     * command repeats a transaction already recorded with the same content.
+     *
+     * @throws RuleViolation naming the field at fault and the reason
+     */
+    public List<AccountEvent> decide(AccountCommand command, LedgerRegistry registry) {
+        if (!command.account().equals(key)) {
+            throw new IllegalArgumentException("command for " + command.account() + " sent to " + key);
+        }
+        Entry entry = command.entry();
+        if (!key.year().contains(entry.date())) {
+            throw new RuleViolation("date", "date " + entry.date() + " is not in fiscal year " + key.year()
+                    + " of the account");
+        }
+        requireKnownCodes();
+        boolean clientTransaction = command.kind() != TransactionKind.CARRY_FORWARD
+                && command.kind() != TransactionKind.CARRY_IN;
+        if (clientTransaction) {
+            Optional<RecordedTransaction> earlier =
+                    registry.transaction(key.unit(), key.year(), entry.transactionId());
+            if (earlier.isPresent()) {
+                if (earlier.get().fingerprint().equals(command.fingerprint())) {
+                    return List.of();
+                }
+                throw new RuleViolation("id", "transaction id " + entry.transactionId() + " was already used"
+                        + " in " + key.year() + " by unit " + key.unit() + " for other content ("
+                        + earlier.get().kind().code() + " of " + earlier.get().date() + " on "
+                        + earlier.get().accountId() + ")");
+            }
+        }
+        requireOpen(command.kind(), registry.yearStatus(key.unit(), key.year()));
+        List<AccountEvent> events = decideKind(command);
+        if (clientTransaction) {
+            registry.record(RecordedTransaction.of(command));
+        }
+        return events;
+    }
+
+    /** Changes state to what the event says happened. Never refuses: history is history. */
+    public void apply(AccountEvent event) {
+        if (event instanceof InitialBudgetSet e) {
+            initialBudget = initialBudget.plus(e.amount());
+            initialBudgetTransaction = e.entry().transactionId();
+        } else if (event instanceof BudgetSupplemented e) {
+            supplements = supplements.plus(e.amount());
+        } else if (event instanceof BudgetReduced e) {
+            reductions = reductions.plus(e.amount());
+        } else if (event instanceof FundsAppropriated e) {
+            appropriated = appropriated.plus(e.amount());
+        } else if (event instanceof ExpenditureRecorded e) {
+            spent = spent.plus(e.amount());
+        } else if (event instanceof OpeningBalanceRecorded || event instanceof BalanceCarriedIn) {
+            opening = opening.plus(event.amount());
+        } else if (event instanceof BalanceCarriedForward) {
+            carriedForward = true;
+        } else if (event instanceof TransactionReversed e) {
+            undo(e);
+        }
+        if (event.kind() != TransactionKind.CARRY_FORWARD) {
+            transactions.put(event.entry().transactionId(), new Posted(event.kind(), event.amount(),
+                    event.entry().date(), event instanceof ExpenditureRecorded x ? x.spending() : null, null));
+        }
+        if (event instanceof TransactionReversed reversal) {
+            transactions.computeIfPresent(reversal.reversed(),
+                    (id, posted) -> posted.reversedBy(reversal.entry().transactionId()));
+        }
+    }
+
+    private List<AccountEvent> decideKind(AccountCommand command) {
+        if (command instanceof SetInitialBudget c) {
+            return List.of(decideInitialBudget(c));
+        } else if (command instanceof SupplementBudget c) {
+            return List.of(new BudgetSupplemented(key, c.entry(), c.amount()));
+        } else if (command instanceof ReduceBudget c) {
+            return List.of(decideReduction(c));
+        } else if (command instanceof AppropriateFunds c) {
+            return List.of(decideAppropriation(c));
+        } else if (command instanceof RecordExpenditure c) {
+            return List.of(decideExpenditure(c));
+        } else if (command instanceof RecordOpeningBalance c) {
+            return List.of(new OpeningBalanceRecorded(key, c.entry(), c.amount()));
+        } else if (command instanceof ReverseTransaction c) {
+            return List.of(decideReversal(c));
+        } else if (command instanceof CarryForwardBalance c) {
+            return decideCarryForward(c);
+        } else if (command instanceof CarryInBalance c) {
+            return List.of(new BalanceCarriedIn(key, c.entry(), c.amount(), c.from()));
+        }
+        throw new IllegalArgumentException("unknown command " + command.getClass().getName());
+    }
+
+    private void undo(TransactionReversed reversal) {
+        Money amount = reversal.amount();
+        switch (reversal.reversedKind()) {
+            case BUDGET -> initialBudget = initialBudget.minus(amount);
+            case SUPPLEMENT -> supplements = supplements.minus(amount);
+            case REDUCE -> reductions = reductions.minus(amount);
+            case APPROPRIATION -> appropriated = appropriated.minus(amount);
+            case EXPENDITURE -> spent = spent.minus(amount);
+            case OPENING, CARRY_IN -> opening = opening.minus(amount);
+            case REVERSAL, CARRY_FORWARD -> throw new IllegalStateException(
+                    "a " + reversal.reversedKind().code() + " is never reversed");
+        }
+        if (reversal.reversedKind() == TransactionKind.BUDGET) {
+            initialBudgetTransaction = null;
+        }
+    }
+
+    private void requireKnownCodes() {
+        ClassificationCatalog catalog = ClassificationCatalog.standard();
+        try {
+            catalog.requireKnown(key.functional());
+        } catch (IllegalArgumentException unknown) {
+            throw new RuleViolation("functional", unknown.getMessage());
+        }
+        try {
+            catalog.requireKnown(key.economic());
+        } catch (IllegalArgumentException unknown) {
+            throw new RuleViolation("economic", unknown.getMessage());
+        }
+    }
+
+    private void requireOpen(TransactionKind kind, YearStatus status) {
+        if (status.closed() || carriedForward) {
+            throw new RuleViolation("date", "fiscal year " + key.year() + " of unit " + key.unit()
+                    + " is closed (结转 done); it accepts no more transactions");
+        }
+        if (kind == TransactionKind.OPENING && status.openingCarriedIn()) {
+            throw new RuleViolation("kind", "the opening balances of " + key.year() + " for unit " + key.unit()
+                    + " came from closing " + (key.year().value() - 1) + " in the ledger; an opening"
+                    + " transaction would count them twice");
+        }
+    }
+
+    private InitialBudgetSet decideInitialBudget(SetInitialBudget command) {
+        if (initialBudgetTransaction != null) {
+            throw new RuleViolation("kind", "account " + key + " already has its 年初预算 (transaction "
+                    + initialBudgetTransaction + "); change it with supplement or reduce");
+        }
+        return new InitialBudgetSet(key, command.entry(), command.amount());
+    }
+
+    private BudgetReduced decideReduction(ReduceBudget command) {
+        requireBudgetCovers(budget().minus(command.amount()), "reduction of " + command.amount());
+        return new BudgetReduced(key, command.entry(), command.amount());
+    }
+
+    private FundsAppropriated decideAppropriation(AppropriateFunds command) {
+        if (key.fund().isFiscalAppropriation()) {
+            Money after = appropriated.plus(command.amount());
+            if (after.exceeds(budget())) {
+                throw new RuleViolation("amount", "appropriation of " + command.amount() + " yuan exceeds the"
+                        + " budget of " + key + ": budget " + budget() + ", already appropriated "
+                        + appropriated + ", room " + budget().minus(appropriated).max(Money.ZERO));
+            }
+        }
+        return new FundsAppropriated(key, command.entry(), command.amount());
+    }
+
+    private ExpenditureRecorded decideExpenditure(RecordExpenditure command) {
+        String inconsistency = command.spending().inconsistencyWith(key.fund(), key.economic());
+        if (inconsistency != null) {
+            throw new RuleViolation("nature", inconsistency);
+        }
+        if (command.amount().exceeds(available())) {
+            throw new RuleViolation("amount", "expenditure of " + command.amount() + " yuan exceeds the funds"
+                    + " available on " + key + ": " + available() + " (opening " + opening + " + received "
+                    + appropriated + " − spent " + spent + ")");
+        }
+        return new ExpenditureRecorded(key, command.entry(), command.amount(), command.spending());
+    }
+
+    private TransactionReversed decideReversal(ReverseTransaction command) {
+        Posted original = transactions.get(command.reversed());
+        if (original == null) {
+            throw new RuleViolation("reverses", "no transaction " + command.reversed() + " on account " + key);
+        }
+        if (original.kind() == TransactionKind.REVERSAL) {
+            throw new RuleViolation("reverses", command.reversed() + " is itself a reversal; a reversal"
+                    + " cannot be reversed (record the transaction again instead)");
+        }
+        if (original.kind() == TransactionKind.CARRY_IN) {
+            throw new RuleViolation("reverses", command.reversed() + " is a balance carried in from closing"
+                    + " the previous year; it cannot be reversed");
+        }
+        if (original.reversedBy() != null) {
+            throw new RuleViolation("reverses", command.reversed() + " was already reversed by "
+                    + original.reversedBy());
+        }
+        if (original.date().isAfter(command.entry().date())) {
+            throw new RuleViolation("date", "the reversal is dated " + command.entry().date()
+                    + ", before the transaction it reverses (" + command.reversed() + " of "
+                    + original.date() + ")");
+        }
+        Money amount = original.amount();
+        String undoing = "reversing " + original.kind().code() + " " + command.reversed();
+        switch (original.kind()) {
+            case BUDGET, SUPPLEMENT -> requireBudgetCovers(budget().minus(amount), undoing);
+            case APPROPRIATION, OPENING -> {
+                if (amount.exceeds(available())) {
+                    throw new RuleViolation("reverses", undoing + " would take back " + amount + " yuan but only "
+                            + available() + " is unspent on " + key + " (spending would exceed funds)");
+                }
+            }
+            default -> {
+                // Undoing a reduction raises the budget; undoing an expenditure frees funds.
+            }
+        }
+        return new TransactionReversed(key, command.entry(), command.reversed(), original.kind(), amount,
+                original.spending());
+    }
+
+    private List<AccountEvent> decideCarryForward(CarryForwardBalance command) {
+        Money balance = available();
+        if (!balance.isPositive()) {
+            return List.of();
+        }
+        return List.of(new BalanceCarriedForward(key, command.entry(), balance, key.nextYear()));
+    }
+
+    private void requireBudgetCovers(Money budgetAfter, String what) {
+        if (budgetAfter.isNegative()) {
+            throw new RuleViolation("amount", what + " would take the budget of " + key + " below zero"
+                    + " (budget " + budget() + ")");
+        }
+        if (key.fund().isFiscalAppropriation() && appropriated.exceeds(budgetAfter)) {
+            throw new RuleViolation("amount", what + " would take the budget of " + key + " to " + budgetAfter
+                    + ", below what was already appropriated (" + appropriated + ")");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package ledger.core.account;
+
+import ledger.core.classification.ClassificationCatalog;
+import ledger.core.classification.EconomicCode;
+import ledger.core.classification.FundSource;
+import ledger.core.classification.FunctionalCode;
+
+/**
+ * One budget line: (fiscal year, unit, fund source, functional 项, economic 款). Every money
+ * movement names its account; the account is also the aggregate's identity.
+ */
+public record AccountKey(
+        FiscalYear year, UnitCode unit, FundSource fund, FunctionalCode functional, EconomicCode economic) {
+
+    public AccountKey {
+        require(year, "year");
+        require(unit, "unit");
+        require(fund, "fund");
+        require(functional, "functional");
+        require(economic, "economic");
+        if (!functional.isXiang()) {
+            throw new IllegalArgumentException(
+                    "functional code of a posting must be a 项 (7 digits): " + functional);
+        }
+        if (!economic.isKuan()) {
+            throw new IllegalArgumentException(
+                    "economic code of a posting must be a 款 (5 digits): " + economic);
+        }
+    }
+
+    /** The same key, with both codes checked against the catalog. */
+    public AccountKey requireKnown(ClassificationCatalog catalog) {
+        catalog.requireKnown(functional);
+        catalog.requireKnown(economic);
+        return this;
+    }
+
+    /** Readable identity used as the aggregate identifier: {@code 2020/unit/general/2010301/30101}. */
+    public String id() {
+        return year + "/" + unit + "/" + fund.code() + "/" + functional + "/" + economic;
+    }
+
+    public static AccountKey parse(String id) {
+        String[] parts = id.split("/", -1);
+        if (parts.length != 5) {
+            throw new IllegalArgumentException("not an account id (year/unit/fund/functional/economic): " + id);
+        }
+        return new AccountKey(FiscalYear.of(Integer.parseInt(parts[0])), UnitCode.of(parts[1]),
+                FundSource.parse(parts[2]), FunctionalCode.of(parts[3]), EconomicCode.of(parts[4]));
+    }
+
+    /** The same budget line in the next fiscal year, where a closing balance is carried. */
+    public AccountKey nextYear() {
+        return new AccountKey(year.next(), unit, fund, functional, economic);
+    }
+
+    /** Axon takes the aggregate identifier of a command from this. */
+    @Override
+    public String toString() {
+        return id();
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+    }
+}

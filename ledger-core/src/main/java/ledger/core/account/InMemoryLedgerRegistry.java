@@ -1,0 +1,67 @@
+package ledger.core.account;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@link LedgerRegistry} held in memory: the overlay a batch import validates a whole file
+ * against (preloaded with what the database knows, then taking the file's own ids in order), and
+ * the registry of the aggregate tests.
+ */
+public final class InMemoryLedgerRegistry implements LedgerRegistry {
+
+    private record UnitYear(UnitCode unit, FiscalYear year) {
+    }
+
+    private record Key(UnitCode unit, FiscalYear year, TransactionId id) {
+    }
+
+    private final Map<UnitYear, YearStatus> years = new HashMap<>();
+    private final Map<Key, RecordedTransaction> transactions = new HashMap<>();
+    private final List<RecordedTransaction> recorded = new ArrayList<>();
+
+    public InMemoryLedgerRegistry withYear(UnitCode unit, FiscalYear year, YearStatus status) {
+        years.put(new UnitYear(unit, year), status);
+        return this;
+    }
+
+    /** Adds a transaction the store already holds; it is not reported by {@link #recorded()}. */
+    public InMemoryLedgerRegistry withTransaction(RecordedTransaction transaction) {
+        transactions.put(key(transaction), transaction);
+        return this;
+    }
+
+    @Override
+    public YearStatus yearStatus(UnitCode unit, FiscalYear year) {
+        return years.getOrDefault(new UnitYear(unit, year), YearStatus.OPEN);
+    }
+
+    @Override
+    public Optional<RecordedTransaction> transaction(UnitCode unit, FiscalYear year, TransactionId id) {
+        return Optional.ofNullable(transactions.get(new Key(unit, year, id)));
+    }
+
+    @Override
+    public boolean hasOpeningTransactions(UnitCode unit, FiscalYear year) {
+        return transactions.values().stream().anyMatch(t -> t.unit().equals(unit) && t.year().equals(year)
+                && t.kind() == TransactionKind.OPENING);
+    }
+
+    @Override
+    public void record(RecordedTransaction transaction) {
+        transactions.put(key(transaction), transaction);
+        recorded.add(transaction);
+    }
+
+    /** The transactions taken since this registry was made, in order. */
+    public List<RecordedTransaction> recorded() {
+        return List.copyOf(recorded);
+    }
+
+    private static Key key(RecordedTransaction transaction) {
+        return new Key(transaction.unit(), transaction.year(), transaction.id());
+    }
+}

@@ -1,0 +1,39 @@
+package ledger.core.account;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.regex.Pattern;
+
+/**
+ * The client's own id for a transaction (交易号), unique within its unit and fiscal year. Sending
+ * the same id again with the same content changes nothing; with other content it is refused.
+ */
+public record TransactionId(@JsonValue String value) implements Comparable<TransactionId> {
+
+    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:/-]{0,63}");
+
+    @JsonCreator
+    public TransactionId {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("id is missing");
+        }
+        if (!FORMAT.matcher(value).matches()) {
+            throw new IllegalArgumentException("transaction id must be 1–64 letters, digits or"
+                    + " '_' '.' ':' '/' '-', starting with a letter or digit: " + Text.abbreviate(value));
+        }
+    }
+
+    public static TransactionId of(String value) {
+        return new TransactionId(value);
+    }
+
+    @Override
+    public int compareTo(TransactionId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,90 @@
+package ledger.core.year;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import ledger.core.account.AccountBook;
+import ledger.core.account.AccountEvent;
+import ledger.core.account.AccountKey;
+import ledger.core.account.BalanceCarriedForward;
+import ledger.core.account.CarryForwardBalance;
+import ledger.core.account.CarryInBalance;
+import ledger.core.account.Entry;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.LedgerRegistry;
+import ledger.core.account.RuleViolation;
+import ledger.core.account.TransactionId;
+import ledger.core.account.UnitCode;
+import ledger.core.money.Money;
+
+/**
+ * 结转: closing a unit's fiscal year. Every account with money left carries it, as events on both
+ * sides, into the same budget line of the next year, whose opening balances then come from the
+ * ledger; the closed year accepts nothing more. Unused budget is authority, not cash: it is not
+ * carried.
+ */
+public final class YearClose {
+
+    /** The events that close the year, in the order they are to be stored. */
+    public record Plan(List<AccountEvent> accountEvents, FiscalYearClosed closed) {
+    }
+
+    private YearClose() {
+    }
+
+    /**
+     * @param books         every account of the unit in the year being closed
+     * @param nextYearBooks the book of a budget line in the next year (new and empty if it has none)
+     */
+    public static Plan plan(UnitCode unit, FiscalYear year, LocalDate closedOn, Collection<AccountBook> books,
+                            Function<AccountKey, AccountBook> nextYearBooks, LedgerRegistry registry) {
+        if (registry.yearStatus(unit, year).closed()) {
+            throw new RuleViolation("year", "fiscal year " + year + " of unit " + unit + " is already closed");
+        }
+        if (closedOn.isBefore(year.lastDay())) {
+            throw new RuleViolation("date", "a year is closed on or after its last day (" + year.lastDay()
+                    + "), not on " + closedOn);
+        }
+        FiscalYear next = year.next();
+        if (registry.yearStatus(unit, next).closed()) {
+            throw new RuleViolation("year", "fiscal year " + next + " of unit " + unit + " is already closed;"
+                    + " balances cannot be carried into it");
+        }
+        if (registry.hasOpeningTransactions(unit, next)) {
+            throw new RuleViolation("year", "unit " + unit + " recorded opening balances of its own in " + next
+                    + "; carrying " + year + "'s balances in as well would count them twice (reverse those"
+                    + " openings first)");
+        }
+        Entry forwardEntry = new Entry(TransactionId.of("close-" + year), year.lastDay(), "",
+                "年末结转和结余结转下年");
+        Entry inEntry = new Entry(TransactionId.of("carry-in-" + year), next.firstDay(), "",
+                "上年结转和结余");
+        List<AccountEvent> events = new ArrayList<>();
+        Money total = Money.ZERO;
+        int carried = 0;
+        List<AccountBook> ordered = new ArrayList<>(books);
+        ordered.sort(Comparator.comparing(book -> book.key().id()));
+        for (AccountBook book : ordered) {
+            if (!book.key().unit().equals(unit) || !book.key().year().equals(year)) {
+                throw new IllegalArgumentException(book.key() + " is not an account of " + unit + " in " + year);
+            }
+            for (AccountEvent event : book.decide(new CarryForwardBalance(book.key(), forwardEntry), registry)) {
+                book.apply(event);
+                events.add(event);
+                BalanceCarriedForward forward = (BalanceCarriedForward) event;
+                AccountBook nextBook = nextYearBooks.apply(forward.to());
+                for (AccountEvent in : nextBook.decide(
+                        new CarryInBalance(forward.to(), inEntry, forward.amount(), book.key()), registry)) {
+                    nextBook.apply(in);
+                    events.add(in);
+                }
+                total = total.plus(forward.amount());
+                carried++;
+            }
+        }
+        return new Plan(events, new FiscalYearClosed(unit, year, closedOn, carried, total));
+    }
+}
