@@ -1,5 +1,6 @@
 package ledger.core.money;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.regex.Pattern;
@@ -34,6 +35,10 @@ public record Money(long fen) implements Comparable<Money> {
             throw new IllegalArgumentException("amount is missing");
         }
         String trimmed = text.strip();
+        if (!trimmed.equals(text)) {
+            // Callers strip what they read; spaces left in are a sign of a mangled field.
+            throw new IllegalArgumentException("amount has spaces around it: '" + abbreviate(text) + "'");
+        }
         if (trimmed.startsWith("-")) {
             throw new IllegalArgumentException("amount must be positive, got " + trimmed);
         }
@@ -66,14 +71,17 @@ public record Money(long fen) implements Comparable<Money> {
         return new Money(Math.negateExact(fen));
     }
 
+    @JsonIgnore // not a property: stored events carry only "fen"
     public boolean isPositive() {
         return fen > 0;
     }
 
+    @JsonIgnore
     public boolean isNegative() {
         return fen < 0;
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return fen == 0;
     }

@@ -58,10 +58,6 @@ public final class YearClose {
                     + "; carrying " + year + "'s balances in as well would count them twice (reverse those"
                     + " openings first)");
         }
-        Entry forwardEntry = new Entry(TransactionId.of("close-" + year), year.lastDay(), "",
-                "年末结转和结余结转下年");
-        Entry inEntry = new Entry(TransactionId.of("carry-in-" + year), next.firstDay(), "",
-                "上年结转和结余");
         List<AccountEvent> events = new ArrayList<>();
         Money total = Money.ZERO;
         int carried = 0;
@@ -71,11 +67,13 @@ public final class YearClose {
             if (!book.key().unit().equals(unit) || !book.key().year().equals(year)) {
                 throw new IllegalArgumentException(book.key() + " is not an account of " + unit + " in " + year);
             }
+            Entry forwardEntry = new Entry(systemId("close", book.key()), year.lastDay(), "", "年末结转和结余结转下年");
             for (AccountEvent event : book.decide(new CarryForwardBalance(book.key(), forwardEntry), registry)) {
                 book.apply(event);
                 events.add(event);
                 BalanceCarriedForward forward = (BalanceCarriedForward) event;
                 AccountBook nextBook = nextYearBooks.apply(forward.to());
+                Entry inEntry = new Entry(systemId("carry-in", book.key()), next.firstDay(), "", "上年结转和结余");
                 for (AccountEvent in : nextBook.decide(
                         new CarryInBalance(forward.to(), inEntry, forward.amount(), book.key()), registry)) {
                     nextBook.apply(in);
@@ -86,5 +84,11 @@ public final class YearClose {
             }
         }
         return new Plan(events, new FiscalYearClosed(unit, year, closedOn, carried, total));
+    }
+
+    /** The ledger's own transaction id for one account's side of the carry-over, unique per account. */
+    static TransactionId systemId(String side, AccountKey from) {
+        return TransactionId.of(side + "-" + from.year() + ":" + from.fund().code() + ":" + from.functional() + ":"
+                + from.economic());
     }
 }

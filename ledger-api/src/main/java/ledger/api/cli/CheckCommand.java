@@ -1,0 +1,36 @@
+package ledger.api.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import ledger.api.statement.StatementService;
+import ledger.projections.statement.Finding;
+import ledger.projections.statement.StatementChecks;
+import ledger.projections.statement.StatementSet;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ledger check}: every 审核公式 on the statement set. Exit 1 when a rule is broken. */
+@Command(name = "check", description = "Evaluate every rule a statement set must satisfy (审核公式); rounding tails are notes.")
+public class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    StatementOptions which;
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext context = database.start(false)) {
+            StatementSet set = context.getBean(StatementService.class)
+                    .statements(which.unitCode(), which.fiscalYear(), which.asOf());
+            List<Finding> findings = StatementChecks.evaluate(set);
+            long errors = findings.stream().filter(Finding::isError).count();
+            findings.forEach(finding -> System.out.println(finding));
+            System.out.printf("%s %s: %d rule%s broken, %d note%s%n", which.unitCode(), which.fiscalYear(), errors,
+                    errors == 1 ? "" : "s", findings.size() - errors, findings.size() - errors == 1 ? "" : "s");
+            return errors == 0 ? 0 : LedgerCommandLine.REFUSED;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package ledger.api.cli;
+
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import ledger.api.recording.YearCloser;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.UnitCode;
+import ledger.core.year.FiscalYearClosed;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ledger close --year Y --unit U}: 结转. */
+@Command(name = "close", description = "Close a unit's year (结转): carry every balance into the next year.")
+public class CloseCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--year", required = true, description = "fiscal year to close")
+    int year;
+
+    @Option(names = "--unit", required = true, description = "unit code")
+    String unit;
+
+    @Option(names = "--date", description = "date of the close (default: the year's last day, or today if later)")
+    LocalDate date;
+
+    @Override
+    public Integer call() {
+        FiscalYear fiscalYear = FiscalYear.of(year);
+        UnitCode unitCode = UnitCode.of(unit);
+        LocalDate closedOn = date != null ? date
+                : LocalDate.now().isAfter(fiscalYear.lastDay()) ? LocalDate.now() : fiscalYear.lastDay();
+        try (ConfigurableApplicationContext context = database.start(false)) {
+            FiscalYearClosed closed = context.getBean(YearCloser.class)
+                    .close(unitCode, fiscalYear, closedOn, DatabaseOptions.user());
+            System.out.printf("closed %s %s: %d accounts carried %s yuan into %s%n", unitCode, fiscalYear,
+                    closed.accountsCarried(), closed.carriedTotal().toYuanString(), fiscalYear.next());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package ledger.api.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import ledger.api.LedgerApplication;
+import ledger.api.config.LedgerDatabase;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Option;
+
+/** The {@code --db} option every subcommand shares, and starting the application on that database. */
+public class DatabaseOptions {
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "PostgreSQL JDBC URL (else LEDGER_DB_URL, else the embedded database under ./data)")
+    String url;
+
+    public LedgerDatabase database() {
+        return LedgerDatabase.choose(url, System.getenv());
+    }
+
+    /** Starts the application; {@code web} serves HTTP, otherwise no port is opened. */
+    public ConfigurableApplicationContext start(boolean web, String... extraProperties) {
+        LedgerDatabase database = database();
+        SpringApplication application = new SpringApplication(LedgerApplication.class);
+        application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        application.setLogStartupInfo(false);
+        List<String> arguments = new ArrayList<>();
+        for (Map.Entry<String, Object> property : database.springProperties().entrySet()) {
+            arguments.add("--" + property.getKey() + "=" + property.getValue());
+        }
+        for (String extra : extraProperties) {
+            arguments.add("--" + extra);
+        }
+        return application.run(arguments.toArray(String[]::new));
+    }
+
+    /** The acting user of command-line work: the operating-system account. */
+    public static String user() {
+        return "cli:" + System.getProperty("user.name", "unknown");
+    }
+}

@@ -1,0 +1,37 @@
+package ledger.api.cli;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import ledger.api.recording.ImportResult;
+import ledger.api.recording.JournalImport;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code ledger import FILE.csv}: a journal, whole or not at all. */
+@Command(name = "import", description = "Import a journal CSV: all rows or none; re-importing changes nothing.")
+public class ImportCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Parameters(index = "0", paramLabel = "FILE.csv", description = "the journal (UTF-8 CSV with a header row)")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        try (ConfigurableApplicationContext context = database.start(false);
+             InputStream in = Files.newInputStream(file)) {
+            ImportResult result = context.getBean(JournalImport.class)
+                    .importJournal(in, file.getFileName().toString(), DatabaseOptions.user());
+            System.out.println(result.summary() + " into " + database.database().describe());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package ledger.api.cli;
+
+import java.io.PrintWriter;
+import ledger.api.recording.JournalRefused;
+import ledger.core.account.RuleViolation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ledger}: the command line. Exit codes: 0 success, 1 input refused (the reasons on stderr,
+ * nothing written), 2 usage error.
+ */
+@Command(name = "ledger", mixinStandardHelpOptions = true, version = "ledger 0.1.0",
+        description = "Event-sourced budget ledger: record the year, regenerate the 部门决算 tables 表1–表9, audit any figure.",
+        subcommands = {ImportCommand.class, StatementsCommand.class, CheckCommand.class, ReconcileCommand.class,
+                TraceCommand.class, ReplayCommand.class, CloseCommand.class, ServeCommand.class, DemoCommand.class})
+public class LedgerCommandLine implements Runnable {
+
+    public static final int REFUSED = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static int run(String[] args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new LedgerCommandLine());
+        cli.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            PrintWriter err = command.getErr();
+            Throwable cause = rootRefusal(exception);
+            if (cause instanceof JournalRefused refused) {
+                err.println("refused: " + refused.problems().size() + " problem"
+                        + (refused.problems().size() == 1 ? "" : "s") + "; nothing was written");
+                refused.problems().forEach(problem -> err.println("  " + problem));
+            } else if (cause instanceof RuleViolation violation) {
+                err.println("refused: " + violation.field() + ": " + violation.reason() + "; nothing was written");
+            } else if (cause instanceof IllegalArgumentException invalid) {
+                err.println("refused: " + invalid.getMessage());
+            } else {
+                err.println("error: " + exception);
+                exception.printStackTrace(err);
+            }
+            err.flush();
+            return REFUSED;
+        });
+        return cli;
+    }
+
+    private static Throwable rootRefusal(Throwable exception) {
+        Throwable current = exception;
+        while (current != null) {
+            if (current instanceof JournalRefused || current instanceof RuleViolation
+                    || current instanceof IllegalArgumentException) {
+                return current;
+            }
+            current = current.getCause();
+        }
+        return exception;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed");
+    }
+}

@@ -1,0 +1,50 @@
+package ledger.api.cli;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import ledger.api.statement.StatementService;
+import ledger.projections.statement.PublishedFigures;
+import ledger.projections.statement.Reconciliation;
+import ledger.projections.statement.ReconciliationReport;
+import ledger.projections.statement.StatementSet;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ledger reconcile}: the ledger's statements against published figures. Exit 0 when every
+ * difference is explained by a contradiction of the publication itself, 1 otherwise.
+ */
+@Command(name = "reconcile", description = "Compare the statements with published figures; name every differing cell"
+        + " and every rule the published figures break among themselves.")
+public class ReconcileCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    StatementOptions which;
+
+    @Option(names = "--published", required = true, paramLabel = "FILE.tsv",
+            description = "published figures: table<TAB>row<TAB>column<TAB>value")
+    Path published;
+
+    @Override
+    public Integer call() throws Exception {
+        PublishedFigures figures;
+        try (Reader reader = Files.newBufferedReader(published, StandardCharsets.UTF_8)) {
+            figures = PublishedFigures.parse(reader);
+        }
+        try (ConfigurableApplicationContext context = database.start(false)) {
+            StatementSet set = context.getBean(StatementService.class)
+                    .statements(which.unitCode(), which.fiscalYear(), which.asOf());
+            ReconciliationReport report = Reconciliation.reconcile(set, figures);
+            report.lines().forEach(System.out::println);
+            return report.ledgerAgrees() ? 0 : LedgerCommandLine.REFUSED;
+        }
+    }
+}

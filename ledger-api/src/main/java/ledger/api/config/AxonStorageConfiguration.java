@@ -1,0 +1,102 @@
+package ledger.api.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import ledger.core.account.BudgetAccount;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon on a relational database without Axon Server: the JDBC storage engine with snake_case
+ * tables created by Flyway, and Jackson for every serialized thing (events, metadata, commands,
+ * tokens), so that an auditor reads the store with plain SQL and records deserialize (XStream
+ * cannot read records back).
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonStorageConfiguration {
+
+    /** Metadata an event inherits from the command that caused it. */
+    public static final String USER = "user";
+    public static final String TRANSACTION_ID = "transactionId";
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /** The one ObjectMapper events are written with: ISO dates, records as plain objects. */
+    public static ObjectMapper eventObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+    }
+
+    /** Every event carries the acting user and the client transaction id of its command. */
+    @Bean
+    public CorrelationDataProvider userAndTransactionCorrelation() {
+        return new SimpleCorrelationDataProvider(USER, TRANSACTION_ID);
+    }
+
+    /** The aggregate is registered here rather than by a Spring stereotype, so the domain stays Spring-free. */
+    @Bean
+    public ConfigurerModule budgetAccountRegistration() {
+        return (Configurer configurer) -> configurer.configureAggregate(BudgetAccount.class);
+    }
+}

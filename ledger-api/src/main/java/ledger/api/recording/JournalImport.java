@@ -1,0 +1,140 @@
+package ledger.api.recording;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import ledger.api.store.EventStoreAccess;
+import ledger.api.store.JdbcLedgerRegistry;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.InMemoryLedgerRegistry;
+import ledger.core.account.ProjectRegistered;
+import ledger.core.account.UnitCode;
+import ledger.core.account.UnitRegistered;
+import ledger.core.journal.JournalParse;
+import ledger.core.journal.JournalPosting;
+import ledger.core.journal.JournalPosting.KnownNames;
+import ledger.core.journal.JournalPosting.Outcome;
+import ledger.core.journal.JournalPosting.PendingEvent;
+import ledger.core.journal.JournalReader;
+import ledger.core.journal.JournalRow;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a journal file whole or not at all. The file is read and checked field by field first;
+ * then, in one database transaction, every row is checked against the accounts' state in memory
+ * and the events are appended in batches. If any row is bad nothing is written and every bad row
+ * is reported; importing the same file again changes nothing.
+ */
+@Service
+public class JournalImport {
+
+    private static final Logger log = LoggerFactory.getLogger(JournalImport.class);
+    private static final int ATTEMPTS = 3;
+
+    private final JournalReader reader = new JournalReader();
+    private final JdbcLedgerRegistry registry;
+    private final EventStoreAccess store;
+    private final TransactionTemplate transaction;
+
+    public JournalImport(JdbcLedgerRegistry registry, EventStoreAccess store, TransactionTemplate transaction) {
+        this.registry = registry;
+        this.store = store;
+        this.transaction = transaction;
+    }
+
+    /** @throws JournalRefused listing every problem, when anything in the file is wrong */
+    public ImportResult importJournal(InputStream file, String source, String user) {
+        long started = System.nanoTime();
+        JournalParse parse = reader.read(file);
+        if (!parse.ok()) {
+            throw new JournalRefused(parse.problems());
+        }
+        return post(parse.rows(), source, user, started);
+    }
+
+    /** Posts rows that are already well-formed, all in one transaction. */
+    public ImportResult post(List<JournalRow> rows, String source, String user, long startedNanos) {
+        String correlationId = UUID.randomUUID().toString();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Outcome outcome = transaction.execute(status -> postInTransaction(rows, user, correlationId));
+                return new ImportResult(source, rows.size(), outcome.applied(), outcome.repeated(),
+                        outcome.events().size(), Duration.ofNanos(System.nanoTime() - startedNanos), correlationId);
+            } catch (DataIntegrityViolationException | ConcurrencyException | AggregateStreamCreationException
+                    concurrentWriter) {
+                // Another writer took an account's next event number or one of our ids meanwhile:
+                // nothing of ours was written, so check the whole file again against the new state.
+                if (attempt == ATTEMPTS) {
+                    throw concurrentWriter;
+                }
+                log.info("journal {} met a concurrent writer (attempt {}), retrying: {}", source, attempt,
+                        concurrentWriter.getMessage());
+            }
+        }
+    }
+
+    private Outcome postInTransaction(List<JournalRow> rows, String user, String correlationId) {
+        InMemoryLedgerRegistry overlay = preload(rows);
+        Set<UnitCode> units = new HashSet<>();
+        rows.forEach(row -> units.add(row.unit()));
+        KnownNames known = new KnownNames(registry.unitNames(), registry.projectNames(units));
+        Outcome outcome = new JournalPosting(overlay, store, known).post(rows);
+        if (!outcome.ok()) {
+            throw new JournalRefused(outcome.problems());
+        }
+        store.append(outcome.events(), user, correlationId);
+        registry.recordAll(outcome.transactions());
+        for (PendingEvent event : outcome.events()) {
+            if (event.payload() instanceof UnitRegistered unit) {
+                registry.registerUnit(unit.unit(), unit.name());
+            } else if (event.payload() instanceof ProjectRegistered project) {
+                registry.registerProject(project.unit(), project.project(), project.name());
+            }
+        }
+        return outcome;
+    }
+
+    /**
+     * Locks every unit-year the file touches (in a fixed order, so two imports cannot deadlock) and
+     * loads what the database knows of them: year status and the transaction ids the file uses.
+     */
+    private InMemoryLedgerRegistry preload(List<JournalRow> rows) {
+        record UnitYear(UnitCode unit, FiscalYear year) {
+        }
+        Map<UnitYear, Set<String>> ids = new HashMap<>();
+        for (JournalRow row : rows) {
+            Set<String> wanted = ids.computeIfAbsent(new UnitYear(row.unit(), row.entry().year()), k -> new HashSet<>());
+            wanted.add(row.entry().transactionId().value());
+            if (row.reverses() != null) {
+                wanted.add(row.reverses().value());
+            }
+        }
+        InMemoryLedgerRegistry overlay = new InMemoryLedgerRegistry();
+        TreeSet<String> order = new TreeSet<>();
+        Map<String, UnitYear> byName = new HashMap<>();
+        ids.keySet().forEach(k -> {
+            order.add(k.unit() + "/" + k.year());
+            byName.put(k.unit() + "/" + k.year(), k);
+        });
+        for (String name : order) {
+            UnitYear unitYear = byName.get(name);
+            overlay.withYear(unitYear.unit(), unitYear.year(), registry.lockYear(unitYear.unit(), unitYear.year()));
+            registry.transactions(unitYear.unit(), unitYear.year(), new ArrayList<>(ids.get(unitYear)))
+                    .forEach(overlay::withTransaction);
+        }
+        return overlay;
+    }
+}

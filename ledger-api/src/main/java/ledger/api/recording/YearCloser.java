@@ -1,0 +1,87 @@
+package ledger.api.recording;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import ledger.api.store.EventStoreAccess;
+import ledger.api.store.JdbcLedgerRegistry;
+import ledger.core.account.AccountBook;
+import ledger.core.account.AccountEvent;
+import ledger.core.account.AccountKey;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.RecordedTransaction;
+import ledger.core.account.RuleViolation;
+import ledger.core.account.UnitCode;
+import ledger.core.journal.JournalPosting;
+import ledger.core.journal.JournalPosting.LoadedAccount;
+import ledger.core.journal.JournalPosting.PendingEvent;
+import ledger.core.journal.JournalProblem;
+import ledger.core.year.FiscalYearClosed;
+import ledger.core.year.YearClose;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 结转: closes a unit's year in one transaction. The year row is locked exclusively first, so no
+ * posting to the year can slip in between reading the balances and closing; then every balance is
+ * carried, as events on both sides, and the year is marked closed.
+ */
+@Service
+public class YearCloser {
+
+    private final JdbcLedgerRegistry registry;
+    private final EventStoreAccess store;
+    private final TransactionTemplate transaction;
+
+    public YearCloser(JdbcLedgerRegistry registry, EventStoreAccess store, TransactionTemplate transaction) {
+        this.registry = registry;
+        this.store = store;
+        this.transaction = transaction;
+    }
+
+    /** @throws JournalRefused when the year cannot be closed; nothing is written then */
+    public FiscalYearClosed close(UnitCode unit, FiscalYear year, LocalDate closedOn, String user) {
+        try {
+            return transaction.execute(status -> closeInTransaction(unit, year, closedOn, user));
+        } catch (RuleViolation refused) {
+            throw new JournalRefused(List.of(new JournalProblem(0, refused.field(), refused.reason())));
+        }
+    }
+
+    private FiscalYearClosed closeInTransaction(UnitCode unit, FiscalYear year, LocalDate closedOn, String user) {
+        registry.lockYearExclusively(unit, year);
+        registry.lockYearExclusively(unit, year.next());
+        Set<AccountKey> keys = new HashSet<>();
+        registry.accountsOf(unit, year).forEach(id -> keys.add(AccountKey.parse(id)));
+        Set<AccountKey> nextKeys = new HashSet<>();
+        keys.forEach(key -> nextKeys.add(key.nextYear()));
+        Set<AccountKey> all = new HashSet<>(keys);
+        all.addAll(nextKeys);
+        Map<AccountKey, LoadedAccount> loaded = new HashMap<>(store.load(all));
+        List<AccountBook> books = new ArrayList<>();
+        keys.forEach(key -> books.add(loaded.get(key).book()));
+        YearClose.Plan plan = YearClose.plan(unit, year, closedOn, books, key -> loaded.get(key).book(), registry);
+
+        Map<AccountKey, Long> sequences = new HashMap<>();
+        loaded.forEach((key, account) -> sequences.put(key, account.lastSequence()));
+        List<PendingEvent> events = new ArrayList<>();
+        List<RecordedTransaction> carried = new ArrayList<>();
+        for (AccountEvent event : plan.accountEvents()) {
+            long sequence = sequences.merge(event.account(), 0L, (last, ignored) -> last + 1);
+            events.add(new PendingEvent(event.account().id(), JournalPosting.ACCOUNT_TYPE, sequence, event, 0));
+            carried.add(new RecordedTransaction(event.account().unit(), event.account().year(),
+                    event.entry().transactionId(), event.kind(), event.entry().date(), event.account().id(),
+                    event.kind().code() + "|" + event.amount().fen()));
+        }
+        events.add(new PendingEvent("year/" + unit + "/" + year, "FiscalYear", 0, plan.closed(), 0));
+        store.append(events, user, UUID.randomUUID().toString());
+        registry.recordAll(carried);
+        registry.markClosed(unit, year, closedOn);
+        return plan.closed();
+    }
+}

@@ -1,0 +1,51 @@
+package ledger.api.statement;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.UnitCode;
+import ledger.projections.posting.Posting;
+import ledger.projections.posting.PostingRepository;
+import ledger.projections.statement.CellAddress;
+import ledger.projections.statement.CellTrace;
+import ledger.projections.statement.StatementEngine;
+import ledger.projections.statement.StatementSet;
+import ledger.projections.statement.Trace;
+import org.springframework.stereotype.Service;
+
+/**
+ * The year-end statements and the traces behind their figures, from the postings read model once
+ * it has caught up with every stored event.
+ */
+@Service
+public class StatementService {
+
+    private static final Duration CATCH_UP = Duration.ofMinutes(10);
+
+    private final PostingRepository postings;
+    private final ProjectionStatus projections;
+
+    public StatementService(PostingRepository postings, ProjectionStatus projections) {
+        this.postings = postings;
+        this.projections = projections;
+    }
+
+    /** @param asOf null for the whole year; else only what is dated up to that day */
+    public StatementSet statements(UnitCode unit, FiscalYear year, LocalDate asOf) {
+        projections.awaitCaughtUp(CATCH_UP);
+        return StatementEngine.compute(unit, unitName(unit), year, asOf, postings.postingsOf(unit, year));
+    }
+
+    public Trace trace(UnitCode unit, FiscalYear year, CellAddress cell, LocalDate asOf) {
+        projections.awaitCaughtUp(CATCH_UP);
+        unitName(unit);
+        List<Posting> ofUnitYear = postings.postingsOf(unit, year);
+        return CellTrace.trace(cell, ofUnitYear, asOf);
+    }
+
+    private String unitName(UnitCode unit) {
+        return postings.unitName(unit).orElseThrow(() -> new IllegalArgumentException(
+                "unit " + unit + " has no transactions in this ledger"));
+    }
+}

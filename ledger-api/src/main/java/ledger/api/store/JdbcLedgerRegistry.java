@@ -1,0 +1,166 @@
+package ledger.api.store;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.LedgerRegistry;
+import ledger.core.account.ProjectCode;
+import ledger.core.account.RecordedTransaction;
+import ledger.core.account.TransactionId;
+import ledger.core.account.TransactionKind;
+import ledger.core.account.UnitCode;
+import ledger.core.account.YearStatus;
+import ledger.core.journal.JournalPosting.UnitProject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ledger's write-side registers in the database: year status, client transaction ids, unit
+ * and project names. Every call runs inside the caller's transaction, so a register row and the
+ * events it stands for commit or roll back together.
+ */
+@Component
+public class JdbcLedgerRegistry implements LedgerRegistry {
+
+    private static final int CHUNK = 10_000;
+
+    private static final RowMapper<RecordedTransaction> TRANSACTION = (rs, n) -> new RecordedTransaction(
+            UnitCode.of(rs.getString("unit")), FiscalYear.of(rs.getInt("fiscal_year")),
+            TransactionId.of(rs.getString("transaction_id")), TransactionKind.parse(rs.getString("kind")),
+            rs.getDate("transaction_date").toLocalDate(), rs.getString("account_id"), rs.getString("fingerprint"));
+
+    private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
+
+    public JdbcLedgerRegistry(JdbcTemplate jdbc, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    /** Creates the year's row if needed and share-locks it until the transaction ends. */
+    public YearStatus lockYear(UnitCode unit, FiscalYear year) {
+        jdbc.update(dialect.insertYearIfAbsent(), unit.code(), year.value());
+        return jdbc.queryForObject("SELECT closed, opening_carried_in FROM ledger_year WHERE unit = ? AND fiscal_year = ?"
+                        + dialect.shareLock(),
+                (rs, n) -> new YearStatus(rs.getBoolean(1), rs.getBoolean(2)), unit.code(), year.value());
+    }
+
+    /** Creates the year's row if needed and locks it exclusively: no posting can proceed meanwhile. */
+    public YearStatus lockYearExclusively(UnitCode unit, FiscalYear year) {
+        jdbc.update(dialect.insertYearIfAbsent(), unit.code(), year.value());
+        return jdbc.queryForObject("SELECT closed, opening_carried_in FROM ledger_year WHERE unit = ? AND fiscal_year = ?"
+                        + " FOR UPDATE",
+                (rs, n) -> new YearStatus(rs.getBoolean(1), rs.getBoolean(2)), unit.code(), year.value());
+    }
+
+    @Override
+    public YearStatus yearStatus(UnitCode unit, FiscalYear year) {
+        List<YearStatus> status = jdbc.query(
+                "SELECT closed, opening_carried_in FROM ledger_year WHERE unit = ? AND fiscal_year = ?",
+                (rs, n) -> new YearStatus(rs.getBoolean(1), rs.getBoolean(2)), unit.code(), year.value());
+        return status.isEmpty() ? YearStatus.OPEN : status.get(0);
+    }
+
+    public void markClosed(UnitCode unit, FiscalYear year, java.time.LocalDate closedOn) {
+        jdbc.update("UPDATE ledger_year SET closed = TRUE, closed_on = ? WHERE unit = ? AND fiscal_year = ?",
+                Date.valueOf(closedOn), unit.code(), year.value());
+        jdbc.update(dialect.insertYearIfAbsent(), unit.code(), year.value() + 1);
+        jdbc.update("UPDATE ledger_year SET opening_carried_in = TRUE WHERE unit = ? AND fiscal_year = ?",
+                unit.code(), year.value() + 1);
+    }
+
+    @Override
+    public Optional<RecordedTransaction> transaction(UnitCode unit, FiscalYear year, TransactionId id) {
+        return jdbc.query("SELECT * FROM ledger_transaction WHERE unit = ? AND fiscal_year = ? AND transaction_id = ?",
+                TRANSACTION, unit.code(), year.value(), id.value()).stream().findFirst();
+    }
+
+    @Override
+    public boolean hasOpeningTransactions(UnitCode unit, FiscalYear year) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_transaction WHERE unit = ? AND fiscal_year = ?"
+                + " AND kind = 'opening'", Integer.class, unit.code(), year.value());
+        return count != null && count > 0;
+    }
+
+    @Override
+    public void record(RecordedTransaction transaction) {
+        recordAll(List.of(transaction));
+    }
+
+    /** Takes many transaction ids in one batched statement. */
+    public void recordAll(List<RecordedTransaction> transactions) {
+        jdbc.batchUpdate("INSERT INTO ledger_transaction (unit, fiscal_year, transaction_id, kind, transaction_date,"
+                        + " account_id, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?)", transactions, 5_000,
+                (PreparedStatement ps, RecordedTransaction t) -> {
+                    ps.setString(1, t.unit().code());
+                    ps.setInt(2, t.year().value());
+                    ps.setString(3, t.id().value());
+                    ps.setString(4, t.kind().code());
+                    ps.setDate(5, Date.valueOf(t.date()));
+                    ps.setString(6, t.accountId());
+                    ps.setString(7, t.fingerprint());
+                });
+    }
+
+    /** The recorded transactions among {@code ids} of one unit-year, fetched in a few round trips. */
+    public List<RecordedTransaction> transactions(UnitCode unit, FiscalYear year, Collection<String> ids) {
+        List<String> all = new ArrayList<>(ids);
+        List<RecordedTransaction> found = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            found.addAll(jdbc.query(connection -> {
+                PreparedStatement ps = connection.prepareStatement("SELECT * FROM ledger_transaction"
+                        + " WHERE unit = ? AND fiscal_year = ? AND transaction_id = ANY (?)");
+                ps.setString(1, unit.code());
+                ps.setInt(2, year.value());
+                Array array = connection.createArrayOf("VARCHAR", chunk.toArray());
+                ps.setArray(3, array);
+                return ps;
+            }, TRANSACTION));
+        }
+        return found;
+    }
+
+    /** Every account the unit posted to in the year, carried-in balances included. */
+    public List<String> accountsOf(UnitCode unit, FiscalYear year) {
+        return jdbc.queryForList("SELECT DISTINCT account_id FROM ledger_transaction WHERE unit = ? AND fiscal_year = ?"
+                + " ORDER BY account_id", String.class, unit.code(), year.value());
+    }
+
+    public Map<UnitCode, String> unitNames() {
+        Map<UnitCode, String> names = new HashMap<>();
+        jdbc.query("SELECT unit, name FROM ledger_unit", (ResultSet rs) -> {
+            names.put(UnitCode.of(rs.getString(1)), rs.getString(2));
+        });
+        return names;
+    }
+
+    public Map<UnitProject, String> projectNames(Collection<UnitCode> units) {
+        Map<UnitProject, String> names = new HashMap<>();
+        for (UnitCode unit : units) {
+            jdbc.query("SELECT project, name FROM ledger_project WHERE unit = ?", (ResultSet rs) -> {
+                names.put(new UnitProject(unit, ProjectCode.of(rs.getString(1))), rs.getString(2));
+            }, unit.code());
+        }
+        return names;
+    }
+
+    public void registerUnit(UnitCode unit, String name) {
+        jdbc.update("INSERT INTO ledger_unit (unit, name) VALUES (?, ?)", unit.code(), name);
+    }
+
+    public void registerProject(UnitCode unit, ProjectCode project, String name) {
+        jdbc.update("INSERT INTO ledger_project (unit, project, name) VALUES (?, ?, ?)", unit.code(), project.code(),
+                name);
+    }
+
+}

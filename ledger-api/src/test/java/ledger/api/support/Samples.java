@@ -1,0 +1,29 @@
+package ledger.api.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The files shipped under {@code samples/}, found from the module or the repository root. */
+public final class Samples {
+
+    private Samples() {
+    }
+
+    public static Path path(String relative) {
+        for (Path base : new Path[] {Path.of("..", "samples"), Path.of("samples")}) {
+            Path candidate = base.resolve(relative);
+            if (Files.exists(candidate)) {
+                return candidate.toAbsolutePath().normalize();
+            }
+        }
+        throw new IllegalStateException("sample not found: samples/" + relative);
+    }
+
+    public static Path jianghan2020Journal() {
+        return path("2020-jianghan-gov-office/journal.csv");
+    }
+
+    public static Path jianghan2020Published() {
+        return path("2020-jianghan-gov-office/published.tsv");
+    }
+}

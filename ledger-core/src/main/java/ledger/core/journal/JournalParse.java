@@ -1,0 +1,11 @@
+package ledger.core.journal;
+
+import java.util.List;
+
+/** What reading a journal file gave: its well-formed rows, and every problem found. */
+public record JournalParse(List<JournalRow> rows, List<JournalProblem> problems) {
+
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+}

@@ -1,0 +1,350 @@
+package ledger.core.journal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import ledger.core.account.AccountCommand;
+import ledger.core.account.AccountKey;
+import ledger.core.account.AppropriateFunds;
+import ledger.core.account.Entry;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.ProjectCode;
+import ledger.core.account.RecordExpenditure;
+import ledger.core.account.RecordOpeningBalance;
+import ledger.core.account.ReduceBudget;
+import ledger.core.account.SetInitialBudget;
+import ledger.core.account.Spending;
+import ledger.core.account.SupplementBudget;
+import ledger.core.account.Text;
+import ledger.core.account.TransactionId;
+import ledger.core.account.TransactionKind;
+import ledger.core.account.UnitCode;
+import ledger.core.classification.ClassificationCatalog;
+import ledger.core.classification.EconomicCode;
+import ledger.core.classification.ExpenditureNature;
+import ledger.core.classification.FundSource;
+import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.ProcurementType;
+import ledger.core.money.Money;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a journal file (DOMAIN.md "The journal") into rows, checking every field it can without
+ * the ledger's state: formats, codes against the catalog, which columns each kind needs. It never
+ * stops at the first problem: a clerk fixing a file wants every bad row at once.
+ */
+public final class JournalReader {
+
+    /** A district's year is about a million rows; twice that is refused rather than risked. */
+    public static final int MAX_ROWS = 2_000_000;
+
+    private static final Set<JournalColumn> REQUIRED_HEADERS =
+            Set.of(JournalColumn.ID, JournalColumn.DATE, JournalColumn.KIND, JournalColumn.UNIT);
+
+    private final ClassificationCatalog catalog;
+
+    public JournalReader(ClassificationCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public JournalReader() {
+        this(ClassificationCatalog.standard());
+    }
+
+    /** Reads UTF-8 bytes (an optional BOM is skipped); invalid UTF-8 is a problem, not a guess. */
+    public JournalParse read(InputStream in) {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        return read(reader);
+    }
+
+    public JournalParse read(Reader source) {
+        List<JournalRow> rows = new ArrayList<>();
+        List<JournalProblem> problems = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(source, 1 << 16);
+        try {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            CSVFormat format = CSVFormat.DEFAULT.builder()
+                    .setHeader().setSkipHeaderRecord(true)
+                    .setCommentMarker('#').setIgnoreEmptyLines(true)
+                    .setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true)
+                    .get();
+            LineIndexReader lines = new LineIndexReader(reader);
+            try (CSVParser parser = CSVParser.parse(lines, format)) {
+                Map<JournalColumn, Integer> columns = readHeader(parser.getHeaderNames(), problems);
+                if (!problems.isEmpty()) {
+                    return new JournalParse(rows, problems);
+                }
+                int headerSize = parser.getHeaderNames().size();
+                Iterator<CSVRecord> records = parser.iterator();
+                try {
+                    while (records.hasNext()) {
+                        CSVRecord record = records.next();
+                        int line = lines.lineOf(record.getCharacterPosition());
+                        if (rows.size() + countRowsWithProblems(problems) >= MAX_ROWS) {
+                            problems.add(new JournalProblem(line, "",
+                                    "the file has more than " + MAX_ROWS + " rows; split it"));
+                            break;
+                        }
+                        readRow(record, line, headerSize, columns, rows, problems);
+                    }
+                } catch (UncheckedIOException | IllegalStateException broken) {
+                    problems.add(new JournalProblem(lines.lineOf(Long.MAX_VALUE), "",
+                            describe(broken)));
+                }
+            }
+        } catch (CharacterCodingException notUtf8) {
+            problems.add(new JournalProblem(rows.size() + 2, "",
+                    "the file is not valid UTF-8 text (save it as UTF-8 CSV)"));
+        } catch (IOException | UncheckedIOException | IllegalArgumentException broken) {
+            problems.add(new JournalProblem(1, "", describe(broken)));
+        }
+        if (rows.isEmpty() && problems.isEmpty()) {
+            problems.add(new JournalProblem(1, "", "the file has no transactions"));
+        }
+        return new JournalParse(rows, problems);
+    }
+
+    private static int countRowsWithProblems(List<JournalProblem> problems) {
+        return (int) problems.stream().mapToInt(JournalProblem::line).distinct().count();
+    }
+
+    private static String describe(Exception broken) {
+        Throwable cause = broken;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof CharacterCodingException) {
+            return "the file is not valid UTF-8 text (save it as UTF-8 CSV)";
+        }
+        return "the file is not well-formed CSV: " + cause.getMessage();
+    }
+
+    private Map<JournalColumn, Integer> readHeader(List<String> names, List<JournalProblem> problems) {
+        Map<JournalColumn, Integer> columns = new EnumMap<>(JournalColumn.class);
+        if (names.isEmpty()) {
+            problems.add(new JournalProblem(1, "", "the file is empty: a header row naming the columns is needed"));
+            return columns;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) == null ? "" : names.get(i);
+            var column = JournalColumn.byName(name);
+            if (column.isEmpty()) {
+                problems.add(new JournalProblem(1, name.isBlank() ? "#" + (i + 1) : name,
+                        name.isBlank() ? "the header has an empty column name" : "unknown column '" + name + "'"));
+            } else if (columns.putIfAbsent(column.get(), i) != null) {
+                problems.add(new JournalProblem(1, name, "column " + column.get().english() + " appears twice"));
+            }
+        }
+        for (JournalColumn required : REQUIRED_HEADERS) {
+            if (!columns.containsKey(required)) {
+                problems.add(new JournalProblem(1, required.english(), "required column is missing"));
+            }
+        }
+        return columns;
+    }
+
+    private void readRow(CSVRecord record, int line, int headerSize, Map<JournalColumn, Integer> columns,
+                         List<JournalRow> rows, List<JournalProblem> problems) {
+        if (record.size() != headerSize) {
+            problems.add(new JournalProblem(line, "", "the row has " + record.size() + " fields but the header has "
+                    + headerSize));
+            return;
+        }
+        RowReader row = new RowReader(line, record, columns, problems);
+        JournalRow parsed = row.parse();
+        if (parsed != null) {
+            rows.add(parsed);
+        }
+    }
+
+    /** Reads one row's fields, noting a problem per bad column. */
+    private final class RowReader {
+        private final int line;
+        private final CSVRecord record;
+        private final Map<JournalColumn, Integer> columns;
+        private final List<JournalProblem> problems;
+        private final int problemsBefore;
+
+        RowReader(int line, CSVRecord record, Map<JournalColumn, Integer> columns, List<JournalProblem> problems) {
+            this.line = line;
+            this.record = record;
+            this.columns = columns;
+            this.problems = problems;
+            this.problemsBefore = problems.size();
+        }
+
+        JournalRow parse() {
+            TransactionId id = required(JournalColumn.ID, TransactionId::of);
+            LocalDate date = required(JournalColumn.DATE, JournalReader::parseDate);
+            TransactionKind kind = required(JournalColumn.KIND, TransactionKind::parseJournalKind);
+            UnitCode unit = required(JournalColumn.UNIT, UnitCode::of);
+            String voucher = optional(JournalColumn.VOUCHER, v -> Text.clean("voucher", v, Text.VOUCHER_MAX));
+            String memo = optional(JournalColumn.MEMO, m -> Text.clean("memo", m, Text.MEMO_MAX));
+            String unitName = optional(JournalColumn.UNIT_NAME, n -> Text.clean("unit_name", n, Text.NAME_MAX));
+            String projectName = optional(JournalColumn.PROJECT_NAME,
+                    n -> Text.clean("project_name", n, Text.NAME_MAX));
+            if (kind == null) {
+                return null;
+            }
+            if (kind == TransactionKind.REVERSAL) {
+                return parseReversal(id, date, unit, voucher, memo, unitName);
+            }
+            FundSource fund = required(JournalColumn.FUND, FundSource::parse);
+            FunctionalCode functional = required(JournalColumn.FUNCTIONAL,
+                    c -> catalog.requireKnown(FunctionalCode.of(c)));
+            EconomicCode economic = required(JournalColumn.ECONOMIC, c -> catalog.requireKnown(EconomicCode.of(c)));
+            Money amount = required(JournalColumn.AMOUNT, JournalReader::parseAmount);
+            Spending spending = kind == TransactionKind.EXPENDITURE ? spending() : null;
+            if (kind != TransactionKind.EXPENDITURE) {
+                forbid(JournalColumn.NATURE, "only an expenditure has a nature");
+                forbid(JournalColumn.PROJECT, "only a project expenditure names a project");
+                forbid(JournalColumn.PROCUREMENT, "only an expenditure can be a government purchase");
+                forbid(JournalColumn.SME, "only an expenditure can be a government purchase");
+            }
+            if (problems.size() > problemsBefore) {
+                return null;
+            }
+            Entry entry = new Entry(id, date, voucher, memo);
+            AccountKey account;
+            try {
+                account = new AccountKey(FiscalYear.of(date), unit, fund, functional, economic);
+            } catch (IllegalArgumentException notAPostingLevel) {
+                String column = notAPostingLevel.getMessage().startsWith("functional")
+                        ? JournalColumn.FUNCTIONAL.english() : JournalColumn.ECONOMIC.english();
+                problems.add(new JournalProblem(line, column, notAPostingLevel.getMessage()));
+                return null;
+            }
+            AccountCommand command = switch (kind) {
+                case BUDGET -> new SetInitialBudget(account, entry, amount);
+                case SUPPLEMENT -> new SupplementBudget(account, entry, amount);
+                case REDUCE -> new ReduceBudget(account, entry, amount);
+                case APPROPRIATION -> new AppropriateFunds(account, entry, amount);
+                case EXPENDITURE -> new RecordExpenditure(account, entry, amount, spending);
+                case OPENING -> new RecordOpeningBalance(account, entry, amount);
+                default -> throw new IllegalStateException("not a posting kind: " + kind);
+            };
+            ProjectCode project = spending == null ? null : spending.project();
+            return new JournalRow(line, kind, unit, entry, command, null, unitName, project, projectName);
+        }
+
+        private JournalRow parseReversal(TransactionId id, LocalDate date, UnitCode unit, String voucher,
+                                         String memo, String unitName) {
+            TransactionId reverses = required(JournalColumn.REVERSES, TransactionId::of);
+            for (JournalColumn moneyColumn : List.of(JournalColumn.FUND, JournalColumn.FUNCTIONAL,
+                    JournalColumn.ECONOMIC, JournalColumn.AMOUNT, JournalColumn.NATURE, JournalColumn.PROJECT,
+                    JournalColumn.PROCUREMENT, JournalColumn.SME)) {
+                forbid(moneyColumn, "a reversal undoes the whole transaction it names; leave "
+                        + moneyColumn.english() + " empty");
+            }
+            if (problems.size() > problemsBefore) {
+                return null;
+            }
+            Entry entry = new Entry(id, date, voucher, memo);
+            return new JournalRow(line, TransactionKind.REVERSAL, unit, entry, null, reverses, unitName, null, null);
+        }
+
+        private Spending spending() {
+            ExpenditureNature nature = required(JournalColumn.NATURE, ExpenditureNature::parse);
+            ProjectCode project = optional(JournalColumn.PROJECT, ProjectCode::of);
+            ProcurementType procurement = optional(JournalColumn.PROCUREMENT, ProcurementType::parse);
+            Boolean sme = optional(JournalColumn.SME, JournalReader::parseBoolean);
+            if (nature == null) {
+                return null;
+            }
+            try {
+                return new Spending(nature, project, procurement, sme);
+            } catch (IllegalArgumentException inconsistent) {
+                String column = inconsistent.getMessage().startsWith("sme") ? JournalColumn.SME.english()
+                        : JournalColumn.PROJECT.english();
+                problems.add(new JournalProblem(line, column, inconsistent.getMessage()));
+                return null;
+            }
+        }
+
+        private String raw(JournalColumn column) {
+            Integer index = columns.get(column);
+            if (index == null) {
+                return "";
+            }
+            String value = record.get(index);
+            return value == null ? "" : value.strip();
+        }
+
+        private <T> T required(JournalColumn column, Function<String, T> parse) {
+            String value = raw(column);
+            if (value.isEmpty()) {
+                problems.add(new JournalProblem(line, column.english(), column.english() + " is required"));
+                return null;
+            }
+            return parse(column, value, parse);
+        }
+
+        private <T> T optional(JournalColumn column, Function<String, T> parse) {
+            String value = raw(column);
+            return value.isEmpty() ? null : parse(column, value, parse);
+        }
+
+        private <T> T parse(JournalColumn column, String value, Function<String, T> parse) {
+            try {
+                return parse.apply(value);
+            } catch (IllegalArgumentException | ArithmeticException bad) {
+                problems.add(new JournalProblem(line, column.english(), bad.getMessage()));
+                return null;
+            }
+        }
+
+        private void forbid(JournalColumn column, String reason) {
+            if (!raw(column).isEmpty()) {
+                problems.add(new JournalProblem(line, column.english(), reason));
+            }
+        }
+    }
+
+    static LocalDate parseDate(String text) {
+        try {
+            LocalDate date = LocalDate.parse(text);
+            FiscalYear.of(date);
+            return date;
+        } catch (DateTimeParseException notADate) {
+            throw new IllegalArgumentException("date must be a real date written yyyy-mm-dd: " + text);
+        }
+    }
+
+    static Money parseAmount(String text) {
+        Money amount = Money.parseYuan(text);
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("amount must be positive, got " + text);
+        }
+        return amount;
+    }
+
+    static Boolean parseBoolean(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "是" -> Boolean.TRUE;
+            case "false", "否" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("sme must be true or false, got " + text);
+        };
+    }
+}

@@ -1,0 +1,56 @@
+package ledger.core.journal;
+
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Arrays;
+
+/**
+ * Remembers where each line starts as characters pass through, so that a record's character
+ * position becomes the line number a clerk sees in a text editor, even past comment lines and
+ * quoted fields that span lines.
+ */
+final class LineIndexReader extends FilterReader {
+
+    private long[] newlineOffsets = new long[1024];
+    private int newlines;
+    private long offset;
+
+    LineIndexReader(Reader in) {
+        super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+        int c = super.read();
+        if (c >= 0) {
+            note((char) c);
+        }
+        return c;
+    }
+
+    @Override
+    public int read(char[] buffer, int from, int length) throws IOException {
+        int n = super.read(buffer, from, length);
+        for (int i = 0; i < n; i++) {
+            note(buffer[from + i]);
+        }
+        return n;
+    }
+
+    /** The 1-based line holding the character at {@code position}. */
+    int lineOf(long position) {
+        int index = Arrays.binarySearch(newlineOffsets, 0, newlines, position);
+        return (index >= 0 ? index : -index - 1) + 1;
+    }
+
+    private void note(char c) {
+        if (c == '\n') {
+            if (newlines == newlineOffsets.length) {
+                newlineOffsets = Arrays.copyOf(newlineOffsets, newlines * 2);
+            }
+            newlineOffsets[newlines++] = offset;
+        }
+        offset++;
+    }
+}

@@ -1,0 +1,105 @@
+package ledger.core.account;
+
+import static ledger.core.LedgerFixtures.UNIT;
+import static ledger.core.LedgerFixtures.YEAR;
+import static ledger.core.LedgerFixtures.account;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ledger.core.classification.ClassificationCatalog;
+import ledger.core.classification.EconomicCode;
+import ledger.core.classification.FundSource;
+import ledger.core.classification.FunctionalCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class AccountKeyTest {
+
+    @Test
+    void anAccountIsPostedAtXiangAndKuan() {
+        // Goal: a budget line names a 功能分类 项 and an 经济分类 款.
+        AccountKey key = account(FundSource.GENERAL, "2010301", "30101");
+        assertThat(key.functional()).isEqualTo(FunctionalCode.of("2010301"));
+        assertThat(key.economic()).isEqualTo(EconomicCode.of("30101"));
+    }
+
+    @Test
+    void aFunctionalCodeAboveXiangIsRefused() {
+        // Goal: postings at 款 or 类 would make the 项 rows of the statements incomplete.
+        assertThatThrownBy(() -> account(FundSource.GENERAL, "20103", "30101"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a 项 (7 digits): 20103");
+        assertThatThrownBy(() -> account(FundSource.GENERAL, "201", "30101"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("项");
+    }
+
+    @Test
+    void anEconomicLeiIsRefused() {
+        // Goal: 表6 needs the 款 of every basic expenditure.
+        assertThatThrownBy(() -> account(FundSource.GENERAL, "2010301", "301"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a 款 (5 digits): 301");
+    }
+
+    @Test
+    void everyPartIsRequired() {
+        // Goal: a missing part is named.
+        assertThatThrownBy(() -> new AccountKey(YEAR, UNIT, null, FunctionalCode.of("2010301"),
+                EconomicCode.of("30101"))).isInstanceOf(IllegalArgumentException.class).hasMessage("fund is missing");
+        assertThatThrownBy(() -> new AccountKey(null, UNIT, FundSource.GENERAL, FunctionalCode.of("2010301"),
+                EconomicCode.of("30101"))).isInstanceOf(IllegalArgumentException.class).hasMessage("year is missing");
+    }
+
+    @Test
+    void theIdReadsAsYearUnitFundFunctionalEconomic() {
+        // Goal: the aggregate identifier is readable in the event store.
+        assertThat(account(FundSource.GOV_FUND, "2010301", "30101").id())
+                .isEqualTo("2020/jianghan-gov-office/gov-fund/2010301/30101");
+        assertThat(account(FundSource.GENERAL, "2010301", "30101").toString())
+                .isEqualTo("2020/jianghan-gov-office/general/2010301/30101");
+    }
+
+    @ParameterizedTest
+    @EnumSource(FundSource.class)
+    void theIdRoundTripsThroughParse(FundSource fund) {
+        // Goal: an id read back from the event store names the same account.
+        AccountKey key = account(fund, "2210201", "30113");
+        assertThat(AccountKey.parse(key.id())).isEqualTo(key);
+    }
+
+    @Test
+    void parseRefusesWhatIsNotAnAccountId() {
+        // Goal: a malformed id is refused, never half-read.
+        assertThatThrownBy(() -> AccountKey.parse("2020/jianghan-gov-office/general/2010301"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an account id");
+        assertThatThrownBy(() -> AccountKey.parse("2020/jianghan-gov-office/general/2010301/30101/x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an account id");
+        assertThatThrownBy(() -> AccountKey.parse("2020/jianghan-gov-office/cash/2010301/30101"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown fund source 'cash'");
+        assertThatThrownBy(() -> AccountKey.parse("year/jianghan-gov-office/general/2010301/30101"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theNextYearIsTheSameBudgetLine() {
+        // Goal: carry-over goes to the same line one year on.
+        AccountKey key = account(FundSource.GENERAL, "2010301", "30101");
+        AccountKey next = key.nextYear();
+        assertThat(next.year()).isEqualTo(YEAR.next());
+        assertThat(next.unit()).isEqualTo(key.unit());
+        assertThat(next.fund()).isEqualTo(key.fund());
+        assertThat(next.functional()).isEqualTo(key.functional());
+        assertThat(next.economic()).isEqualTo(key.economic());
+    }
+
+    @Test
+    void requireKnownChecksBothCodesAgainstTheCatalog() {
+        // Goal: a well-formed but unknown code is refused when the key is checked.
+        ClassificationCatalog catalog = ClassificationCatalog.standard();
+        AccountKey known = account(FundSource.GENERAL, "2010301", "30101");
+        assertThat(known.requireKnown(catalog)).isSameAs(known);
+        assertThatThrownBy(() -> account(FundSource.GENERAL, "2010307", "30101").requireKnown(catalog))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2010307");
+        assertThatThrownBy(() -> account(FundSource.GENERAL, "2010301", "30230").requireKnown(catalog))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("30230");
+    }
+}

@@ -1,0 +1,79 @@
+package ledger.projections.posting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import ledger.core.account.AccountKey;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.ProjectCode;
+import ledger.core.account.TransactionId;
+import ledger.core.account.TransactionKind;
+import ledger.core.account.UnitCode;
+import ledger.core.classification.EconomicCode;
+import ledger.core.classification.ExpenditureNature;
+import ledger.core.classification.FundSource;
+import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.ProcurementType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** Reads postings back for statements and traces. */
+public class PostingRepository {
+
+    private static final RowMapper<Posting> POSTING = PostingRepository::map;
+
+    private final JdbcTemplate jdbc;
+
+    public PostingRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every posting of a unit in a year, in the order the events were stored. */
+    public List<Posting> postingsOf(UnitCode unit, FiscalYear year) {
+        return jdbc.query("SELECT * FROM posting WHERE unit = ? AND fiscal_year = ? ORDER BY global_index",
+                POSTING, unit.code(), year.value());
+    }
+
+    public Optional<Posting> byEventId(String eventId) {
+        return jdbc.query("SELECT * FROM posting WHERE event_id = ?", POSTING, eventId).stream().findFirst();
+    }
+
+    public Optional<String> unitName(UnitCode unit) {
+        return jdbc.queryForList("SELECT name FROM directory_unit WHERE unit = ?", String.class, unit.code())
+                .stream().findFirst();
+    }
+
+    public Optional<String> projectName(UnitCode unit, ProjectCode project) {
+        return jdbc.queryForList("SELECT name FROM directory_project WHERE unit = ? AND project = ?", String.class,
+                unit.code(), project.code()).stream().findFirst();
+    }
+
+    public long count() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM posting", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static Posting map(ResultSet rs, int row) throws SQLException {
+        AccountKey account = new AccountKey(FiscalYear.of(rs.getInt("fiscal_year")), UnitCode.of(rs.getString("unit")),
+                FundSource.parse(rs.getString("fund")), FunctionalCode.of(rs.getString("functional")),
+                EconomicCode.of(rs.getString("economic")));
+        String nature = rs.getString("nature");
+        String project = rs.getString("project");
+        String procurement = rs.getString("procurement");
+        boolean sme = rs.getBoolean("sme");
+        Boolean smeOrNull = rs.wasNull() ? null : sme;
+        String reverses = rs.getString("reverses");
+        var recordedAt = rs.getTimestamp("recorded_at");
+        LocalDate date = rs.getDate("posting_date").toLocalDate();
+        return new Posting(rs.getLong("global_index"), rs.getString("event_id"), rs.getString("event_type"), account,
+                TransactionKind.parse(rs.getString("kind")), rs.getLong("amount_fen"), date,
+                nature == null ? null : ExpenditureNature.parse(nature),
+                project == null ? null : ProjectCode.of(project),
+                procurement == null ? null : ProcurementType.parse(procurement),
+                smeOrNull, TransactionId.of(rs.getString("transaction_id")),
+                reverses == null ? null : TransactionId.of(reverses), rs.getString("voucher"), rs.getString("memo"),
+                rs.getString("recorded_by"), recordedAt == null ? null : recordedAt.toInstant());
+    }
+}

@@ -1,0 +1,70 @@
+package ledger.projections.statement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.UnitCode;
+import ledger.projections.posting.Posting;
+
+/**
+ * Drill-down in both directions: from a cell to the postings behind it, and from a posting to
+ * every cell it feeds. Both use {@link CellMap}, the definition the engine sums by, so a trace
+ * always adds up to the figure it explains.
+ */
+public final class CellTrace {
+
+    private CellTrace() {
+    }
+
+    /**
+     * The postings feeding a cell, in the order given, and their signed sum.
+     *
+     * @param postingsOfUnitYear the postings of the statement's unit and year
+     * @param asOfOrNull         skip postings dated after this day; {@code null} for the year
+     */
+    public static Trace trace(CellAddress cell, Iterable<Posting> postingsOfUnitYear,
+            LocalDate asOfOrNull) {
+        List<TracedPosting> traced = new ArrayList<>();
+        long fen = 0L;
+        for (Posting posting : postingsOfUnitYear) {
+            if (asOfOrNull != null && posting.date() != null && posting.date().isAfter(asOfOrNull)) {
+                continue;
+            }
+            int sign = signIn(cell, posting);
+            if (sign != 0) {
+                TracedPosting entry = new TracedPosting(posting, sign);
+                traced.add(entry);
+                fen = Math.addExact(fen, entry.signedFen());
+            }
+        }
+        return new Trace(cell, traced, fen);
+    }
+
+    /** As above, keeping only the unit's postings of the year, exactly as the engine does. */
+    public static Trace trace(UnitCode unit, FiscalYear year, CellAddress cell,
+            Iterable<Posting> postings, LocalDate asOfOrNull) {
+        PostingScope scope = new PostingScope(unit, year, asOfOrNull);
+        List<Posting> inScope = new ArrayList<>();
+        postings.forEach(posting -> {
+            if (scope.includes(posting)) {
+                inScope.add(posting);
+            }
+        });
+        return trace(cell, inScope, null);
+    }
+
+    /** Every cell one posting feeds, with its sign. */
+    public static List<Contribution> contributionsOf(Posting posting) {
+        return CellMap.contributionsOf(posting);
+    }
+
+    private static int signIn(CellAddress cell, Posting posting) {
+        for (Contribution contribution : CellMap.contributionsOf(posting)) {
+            if (contribution.cell().equals(cell)) {
+                return contribution.sign();
+            }
+        }
+        return 0;
+    }
+}
