@@ -3,6 +3,7 @@ package ledger.api.recording;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import ledger.core.account.ProjectRegistered;
 import ledger.core.account.UnitCode;
 import ledger.core.account.UnitRegistered;
 import ledger.core.journal.JournalParse;
+import ledger.core.journal.JournalProblem;
 import ledger.core.journal.JournalPosting;
 import ledger.core.journal.JournalPosting.KnownNames;
 import ledger.core.journal.JournalPosting.Outcome;
@@ -43,6 +45,8 @@ public class JournalImport {
 
     private static final Logger log = LoggerFactory.getLogger(JournalImport.class);
     private static final int ATTEMPTS = 3;
+    /** Beyond this many rows, a file with format problems is not also checked against the ledger. */
+    private static final int RULE_CHECK_AFTER_FORMAT_PROBLEMS = 200_000;
 
     private final JournalReader reader = new JournalReader();
     private final JdbcLedgerRegistry registry;
@@ -60,9 +64,29 @@ public class JournalImport {
         long started = System.nanoTime();
         JournalParse parse = reader.read(file);
         if (!parse.ok()) {
-            throw new JournalRefused(parse.problems());
+            throw new JournalRefused(withRuleProblems(parse));
         }
         return post(parse.rows(), source, user, started);
+    }
+
+    /**
+     * A file with malformed rows is refused, but its well-formed rows are still checked against the
+     * ledger (in a transaction that is rolled back), so the clerk gets every problem in one go.
+     */
+    private List<JournalProblem> withRuleProblems(JournalParse parse) {
+        List<JournalProblem> problems = new ArrayList<>(parse.problems());
+        if (!parse.rows().isEmpty() && parse.rows().size() <= RULE_CHECK_AFTER_FORMAT_PROBLEMS) {
+            transaction.executeWithoutResult(status -> {
+                status.setRollbackOnly();
+                InMemoryLedgerRegistry overlay = preload(parse.rows());
+                Set<UnitCode> units = new HashSet<>();
+                parse.rows().forEach(row -> units.add(row.unit()));
+                KnownNames known = new KnownNames(registry.unitNames(), registry.projectNames(units));
+                problems.addAll(new JournalPosting(overlay, store, known).post(parse.rows()).problems());
+            });
+        }
+        problems.sort(Comparator.comparingInt(JournalProblem::line));
+        return problems;
     }
 
     /** Posts rows that are already well-formed, all in one transaction. */

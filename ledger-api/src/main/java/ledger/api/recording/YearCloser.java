@@ -76,7 +76,7 @@ public class YearCloser {
             events.add(new PendingEvent(event.account().id(), JournalPosting.ACCOUNT_TYPE, sequence, event, 0));
             carried.add(new RecordedTransaction(event.account().unit(), event.account().year(),
                     event.entry().transactionId(), event.kind(), event.entry().date(), event.account().id(),
-                    event.kind().code() + "|" + event.amount().fen()));
+                    event.kind().code() + "|" + event.amount().fen(), null));
         }
         events.add(new PendingEvent("year/" + unit + "/" + year, "FiscalYear", 0, plan.closed(), 0));
         store.append(events, user, UUID.randomUUID().toString());

@@ -36,7 +36,8 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
     private static final RowMapper<RecordedTransaction> TRANSACTION = (rs, n) -> new RecordedTransaction(
             UnitCode.of(rs.getString("unit")), FiscalYear.of(rs.getInt("fiscal_year")),
             TransactionId.of(rs.getString("transaction_id")), TransactionKind.parse(rs.getString("kind")),
-            rs.getDate("transaction_date").toLocalDate(), rs.getString("account_id"), rs.getString("fingerprint"));
+            rs.getDate("transaction_date").toLocalDate(), rs.getString("account_id"), rs.getString("fingerprint"),
+            rs.getString("reverses") == null ? null : TransactionId.of(rs.getString("reverses")));
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
@@ -86,8 +87,10 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
 
     @Override
     public boolean hasOpeningTransactions(UnitCode unit, FiscalYear year) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_transaction WHERE unit = ? AND fiscal_year = ?"
-                + " AND kind = 'opening'", Integer.class, unit.code(), year.value());
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_transaction t WHERE t.unit = ?"
+                + " AND t.fiscal_year = ? AND t.kind = 'opening' AND NOT EXISTS (SELECT 1 FROM ledger_transaction r"
+                + " WHERE r.unit = t.unit AND r.fiscal_year = t.fiscal_year AND r.reverses = t.transaction_id)",
+                Integer.class, unit.code(), year.value());
         return count != null && count > 0;
     }
 
@@ -99,7 +102,7 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
     /** Takes many transaction ids in one batched statement. */
     public void recordAll(List<RecordedTransaction> transactions) {
         jdbc.batchUpdate("INSERT INTO ledger_transaction (unit, fiscal_year, transaction_id, kind, transaction_date,"
-                        + " account_id, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?)", transactions, 5_000,
+                        + " account_id, fingerprint, reverses) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", transactions, 5_000,
                 (PreparedStatement ps, RecordedTransaction t) -> {
                     ps.setString(1, t.unit().code());
                     ps.setInt(2, t.year().value());
@@ -108,6 +111,7 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
                     ps.setDate(5, Date.valueOf(t.date()));
                     ps.setString(6, t.accountId());
                     ps.setString(7, t.fingerprint());
+                    ps.setString(8, t.reverses() == null ? null : t.reverses().value());
                 });
     }
 

@@ -9,6 +9,7 @@ CREATE TABLE ledger_transaction (
     transaction_date DATE          NOT NULL,
     account_id       VARCHAR(200)  NOT NULL,
     fingerprint      VARCHAR(2000) NOT NULL,
+    reverses         VARCHAR(64),
     PRIMARY KEY (unit, fiscal_year, transaction_id)
 );
 CREATE INDEX ledger_transaction_account ON ledger_transaction (unit, fiscal_year, account_id);

@@ -104,8 +104,8 @@ class JournalImportIT {
         Map<String, Object> expenditure = jdbc.queryForMap("SELECT convert_from(payload, 'UTF8')::jsonb AS p,"
                 + " convert_from(meta_data, 'UTF8')::jsonb AS m FROM domain_event_entry"
                 + " WHERE payload_type LIKE '%ExpenditureRecorded' ORDER BY global_index LIMIT 1");
-        assertThat(expenditure.get("p").toString()).contains("\"functional\": \"2010301\"", "\"fund\": \"general\"",
-                "\"nature\":", "\"fen\":");
+        assertThat(expenditure.get("p").toString()).containsPattern("\"functional\": \"2\\d{6}\"")
+                .contains("\"fund\": \"general\"", "\"nature\": \"personnel\"", "\"amount\": {\"fen\": ");
         assertThat(expenditure.get("m").toString()).contains("\"user\": \"auditor-test\"", "\"transactionId\":",
                 "\"correlationId\":");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_log WHERE recorded_by = 'auditor-test'",
@@ -162,9 +162,8 @@ class JournalImportIT {
         long events = store.eventCount();
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(LedgerApplication.class)
                 .web(org.springframework.boot.WebApplicationType.NONE)
-                .properties("spring.datasource.url=" + URL, "spring.datasource.username=" + TestDatabase.user(),
-                        "spring.datasource.password=" + TestDatabase.password())
-                .run()) {
+                .run("--spring.datasource.url=" + URL, "--spring.datasource.username=" + TestDatabase.user(),
+                        "--spring.datasource.password=" + TestDatabase.password())) {
             assertThat(restarted.getBean(EventStoreAccess.class).eventCount()).isEqualTo(events);
             JournalRow overspend = row("JH2020-RESTART-1,2020-12-31,expenditure,jianghan-gov-office,,general,"
                     + "2010301,30101,personnel,,,0.01,,,,,");

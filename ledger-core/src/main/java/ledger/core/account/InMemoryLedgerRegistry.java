@@ -46,8 +46,10 @@ public final class InMemoryLedgerRegistry implements LedgerRegistry {
 
     @Override
     public boolean hasOpeningTransactions(UnitCode unit, FiscalYear year) {
+        java.util.Set<TransactionId> reversed = new java.util.HashSet<>();
+        transactions.values().stream().filter(t -> t.reverses() != null).forEach(t -> reversed.add(t.reverses()));
         return transactions.values().stream().anyMatch(t -> t.unit().equals(unit) && t.year().equals(year)
-                && t.kind() == TransactionKind.OPENING);
+                && t.kind() == TransactionKind.OPENING && !reversed.contains(t.id()));
     }
 
     @Override

@@ -13,7 +13,7 @@ public interface LedgerRegistry {
 
     Optional<RecordedTransaction> transaction(UnitCode unit, FiscalYear year, TransactionId id);
 
-    /** True when the unit recorded {@code opening} balances of its own for that year. */
+    /** True when the unit recorded {@code opening} balances of its own for that year, not since reversed. */
     boolean hasOpeningTransactions(UnitCode unit, FiscalYear year);
 
     /** Takes the transaction's id; called once its events are decided. */

@@ -172,25 +172,36 @@ public final class JournalReader {
                     + headerSize));
             return;
         }
-        RowReader row = new RowReader(line, record, columns, problems);
+        RowReader row = new RowReader(line, column -> {
+            Integer index = columns.get(column);
+            return index == null ? null : record.get(index);
+        }, problems);
         JournalRow parsed = row.parse();
         if (parsed != null) {
             rows.add(parsed);
         }
     }
 
+    /**
+     * Reads one transaction given as named fields (an HTTP request, a form), with exactly the
+     * checks a journal row gets. Absent and empty fields are the same.
+     */
+    public JournalParse readFields(Map<JournalColumn, String> fields) {
+        List<JournalProblem> problems = new ArrayList<>();
+        JournalRow row = new RowReader(0, fields::get, problems).parse();
+        return new JournalParse(row == null ? List.of() : List.of(row), problems);
+    }
+
     /** Reads one row's fields, noting a problem per bad column. */
     private final class RowReader {
         private final int line;
-        private final CSVRecord record;
-        private final Map<JournalColumn, Integer> columns;
+        private final Function<JournalColumn, String> fields;
         private final List<JournalProblem> problems;
         private final int problemsBefore;
 
-        RowReader(int line, CSVRecord record, Map<JournalColumn, Integer> columns, List<JournalProblem> problems) {
+        RowReader(int line, Function<JournalColumn, String> fields, List<JournalProblem> problems) {
             this.line = line;
-            this.record = record;
-            this.columns = columns;
+            this.fields = fields;
             this.problems = problems;
             this.problemsBefore = problems.size();
         }
@@ -284,11 +295,7 @@ public final class JournalReader {
         }
 
         private String raw(JournalColumn column) {
-            Integer index = columns.get(column);
-            if (index == null) {
-                return "";
-            }
-            String value = record.get(index);
+            String value = fields.apply(column);
             return value == null ? "" : value.strip();
         }
 

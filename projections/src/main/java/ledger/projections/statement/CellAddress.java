@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * and explained cell by cell; {@code T3/2010302/3} is 项目支出 of 一般行政管理事务.
  *
  * @param table  {@code T1} … {@code T9}
- * @param row    the row key, e.g. {@code 31}, {@code 2010302}, {@code total}, {@code personnel-total}
+ * @param row    the row key, e.g. {@code 31}, {@code 2010302}, {@code total},
+ *               {@code personnel-total}
  * @param column the 栏次, from 1
  */
 public record CellAddress(String table, String row, int column) implements Comparable<CellAddress> {
@@ -23,7 +24,8 @@ public record CellAddress(String table, String row, int column) implements Compa
         }
         if (row == null || !ROW.matcher(row).matches()) {
             throw new IllegalArgumentException(
-                    "row must be a line number, a code or a named total such as 'total', got: " + row);
+                    "row must be a line number, a code or a named total such as 'total', got: "
+                            + row);
         }
         if (column < 1) {
             throw new IllegalArgumentException("column must be 1 or more, got: " + column);
@@ -82,7 +84,8 @@ public record CellAddress(String table, String row, int column) implements Compa
     }
 
     private static int parseColumn(String column, String text) {
-        if (column.isEmpty() || column.length() > 3 || !column.chars().allMatch(Character::isDigit)) {
+        if (column.isEmpty() || column.length() > 3
+                || !column.chars().allMatch(Character::isDigit)) {
             throw new IllegalArgumentException("column of a cell address must be a number, got '"
                     + column + "' in: " + text);
         }

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ledger.core.account.AccountKey;
-import ledger.core.account.TransactionKind;
-import ledger.core.classification.ExpenditureNature;
 import ledger.projections.posting.Posting;
 
 /**
@@ -18,8 +16,7 @@ import ledger.projections.posting.Posting;
  */
 final class CellSums {
 
-    private static final TransactionKind[] KINDS = TransactionKind.values();
-    private static final int NATURE_SLOTS = ExpenditureNature.values().length + 1;
+    private static final int SLOTS = ContributionCache.SLOT_COUNT;
 
     private final Map<AccountKey, int[][]> cellsByAccount = new HashMap<>();
     private final Map<CellAddress, Integer> indexOfCell = new HashMap<>();
@@ -51,9 +48,8 @@ final class CellSums {
     /** The posting's cells as pairs (cell index, sign), cached per account, kind and nature. */
     private int[] encodedCellsOf(Posting posting) {
         int[][] byKindAndNature = cellsByAccount.computeIfAbsent(posting.account(),
-                account -> new int[KINDS.length * NATURE_SLOTS][]);
-        int slot = posting.kind().ordinal() * NATURE_SLOTS
-                + (posting.nature() == null ? NATURE_SLOTS - 1 : posting.nature().ordinal());
+                account -> new int[SLOTS][]);
+        int slot = ContributionCache.slotOf(posting);
         int[] encoded = byKindAndNature[slot];
         if (encoded == null) {
             encoded = encode(CellMap.contributionsOf(posting));

@@ -11,10 +11,30 @@ import ledger.projections.posting.Posting;
  * Drill-down in both directions: from a cell to the postings behind it, and from a posting to
  * every cell it feeds. Both use {@link CellMap}, the definition the engine sums by, so a trace
  * always adds up to the figure it explains.
+ *
+ * <p>An instance keeps the postings in scope and the cells of each account, for tracing many
+ * cells of one statement; it is not thread-safe. The static methods trace a single cell.
  */
 public final class CellTrace {
 
-    private CellTrace() {
+    private final List<Posting> postings;
+    private final ContributionCache cache = new ContributionCache();
+
+    private CellTrace(List<Posting> postings) {
+        this.postings = postings;
+    }
+
+    /** A tracer over the postings a statement set of this unit, year and date counts. */
+    public static CellTrace over(UnitCode unit, FiscalYear year, Iterable<Posting> postings,
+            LocalDate asOfOrNull) {
+        PostingScope scope = new PostingScope(unit, year, asOfOrNull);
+        List<Posting> inScope = new ArrayList<>();
+        postings.forEach(posting -> {
+            if (scope.includes(posting)) {
+                inScope.add(posting);
+            }
+        });
+        return new CellTrace(inScope);
     }
 
     /**
@@ -25,13 +45,33 @@ public final class CellTrace {
      */
     public static Trace trace(CellAddress cell, Iterable<Posting> postingsOfUnitYear,
             LocalDate asOfOrNull) {
+        List<Posting> inRange = new ArrayList<>();
+        for (Posting posting : postingsOfUnitYear) {
+            if (asOfOrNull == null || posting.date() == null
+                    || !posting.date().isAfter(asOfOrNull)) {
+                inRange.add(posting);
+            }
+        }
+        return new CellTrace(inRange).trace(cell);
+    }
+
+    /** As above, keeping only the unit's postings of the year, exactly as the engine does. */
+    public static Trace trace(UnitCode unit, FiscalYear year, CellAddress cell,
+            Iterable<Posting> postings, LocalDate asOfOrNull) {
+        return over(unit, year, postings, asOfOrNull).trace(cell);
+    }
+
+    /** Every cell one posting feeds, with its sign. */
+    public static List<Contribution> contributionsOf(Posting posting) {
+        return CellMap.contributionsOf(posting);
+    }
+
+    /** The postings in scope that feed the cell, with their signs, and their exact sum. */
+    public Trace trace(CellAddress cell) {
         List<TracedPosting> traced = new ArrayList<>();
         long fen = 0L;
-        for (Posting posting : postingsOfUnitYear) {
-            if (asOfOrNull != null && posting.date() != null && posting.date().isAfter(asOfOrNull)) {
-                continue;
-            }
-            int sign = signIn(cell, posting);
+        for (Posting posting : postings) {
+            int sign = signIn(cell, cache.of(posting));
             if (sign != 0) {
                 TracedPosting entry = new TracedPosting(posting, sign);
                 traced.add(entry);
@@ -41,26 +81,8 @@ public final class CellTrace {
         return new Trace(cell, traced, fen);
     }
 
-    /** As above, keeping only the unit's postings of the year, exactly as the engine does. */
-    public static Trace trace(UnitCode unit, FiscalYear year, CellAddress cell,
-            Iterable<Posting> postings, LocalDate asOfOrNull) {
-        PostingScope scope = new PostingScope(unit, year, asOfOrNull);
-        List<Posting> inScope = new ArrayList<>();
-        postings.forEach(posting -> {
-            if (scope.includes(posting)) {
-                inScope.add(posting);
-            }
-        });
-        return trace(cell, inScope, null);
-    }
-
-    /** Every cell one posting feeds, with its sign. */
-    public static List<Contribution> contributionsOf(Posting posting) {
-        return CellMap.contributionsOf(posting);
-    }
-
-    private static int signIn(CellAddress cell, Posting posting) {
-        for (Contribution contribution : CellMap.contributionsOf(posting)) {
+    private static int signIn(CellAddress cell, List<Contribution> contributions) {
+        for (Contribution contribution : contributions) {
             if (contribution.cell().equals(cell)) {
                 return contribution.sign();
             }

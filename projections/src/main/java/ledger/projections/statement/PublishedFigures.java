@@ -104,8 +104,8 @@ public final class PublishedFigures implements Figures {
         return rowsByTable.getOrDefault(table, Set.of());
     }
 
-    private static void parseLine(String text, int number, Map<CellAddress, PublishedFigure> figures,
-            List<String> errors) {
+    private static void parseLine(String text, int number,
+            Map<CellAddress, PublishedFigure> figures, List<String> errors) {
         if (text.isBlank() || text.stripLeading().startsWith("#")) {
             return;
         }

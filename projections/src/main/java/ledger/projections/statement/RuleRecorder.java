@@ -19,6 +19,7 @@ final class RuleRecorder {
 
     private final Figures figures;
     private final List<Finding> findings = new ArrayList<>();
+    private final List<Relation> relations = new ArrayList<>();
 
     RuleRecorder(Figures figures) {
         this.figures = figures;
@@ -28,12 +29,21 @@ final class RuleRecorder {
         return List.copyOf(findings);
     }
 
+    /** Every sum and identity evaluated, broken or not. */
+    List<Relation> relations() {
+        return List.copyOf(relations);
+    }
+
     BigDecimal value(CellAddress cell) {
         return figures.value(cell);
     }
 
     /** {@code total} should equal Σ sign × part, within the rounding of the figures involved. */
     void sum(String rule, String what, CellAddress total, List<Term> parts) {
+        List<Term> terms = new ArrayList<>(parts.size() + 1);
+        terms.add(Term.plus(total));
+        parts.forEach(part -> terms.add(new Term(part.cell(), -part.sign())));
+        relations.add(new Relation(rule, RuleKind.SUM, terms));
         BigDecimal expected = BigDecimal.ZERO;
         for (Term part : parts) {
             BigDecimal value = value(part.cell());
@@ -57,6 +67,8 @@ final class RuleRecorder {
 
     /** The same quantity printed in two places: must be equal. */
     void identity(String rule, String what, CellAddress left, CellAddress right) {
+        relations.add(new Relation(rule, RuleKind.IDENTITY, List.of(Term.plus(left),
+                Term.minus(right))));
         BigDecimal difference = value(left).subtract(value(right)).abs();
         if (difference.signum() == 0) {
             return;
@@ -137,8 +149,10 @@ final class RuleRecorder {
         return cells;
     }
 
-    /** Two decimals, as printed: {@code 140.10}. */
+    /** At least two decimals, as printed: {@code 140.10}; a tolerance may show three. */
     static String show(BigDecimal value) {
-        return value.setScale(Math.max(2, value.scale()), RoundingMode.UNNECESSARY).toPlainString();
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.setScale(Math.max(2, stripped.scale()), RoundingMode.UNNECESSARY)
+                .toPlainString();
     }
 }

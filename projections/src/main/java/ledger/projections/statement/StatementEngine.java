@@ -25,7 +25,8 @@ public final class StatementEngine {
      */
     public static StatementSet compute(UnitCode unit, String unitName, FiscalYear year,
             LocalDate asOfOrNull, Iterable<Posting> postings) {
-        return compute(unit, unitName, year, asOfOrNull, postings, ClassificationCatalog.standard());
+        return compute(unit, unitName, year, asOfOrNull, postings,
+                ClassificationCatalog.standard());
     }
 
     /** As {@link #compute(UnitCode, String, FiscalYear, LocalDate, Iterable)}, naming rows from

@@ -78,8 +78,8 @@ public final class StatementTable {
         return Collections.unmodifiableMap(shown);
     }
 
-    private static Map<CellAddress, Long> inDisplayOrder(TableLayout layout, List<StatementRow> rows,
-            Map<CellAddress, Long> cellsFen) {
+    private static Map<CellAddress, Long> inDisplayOrder(TableLayout layout,
+            List<StatementRow> rows, Map<CellAddress, Long> cellsFen) {
         Map<CellAddress, Long> ordered = new LinkedHashMap<>();
         for (StatementRow row : rows) {
             for (StatementColumn column : layout.columns()) {
@@ -91,7 +91,8 @@ public final class StatementTable {
             }
         }
         if (ordered.size() != countNonZero(cellsFen)) {
-            throw new IllegalStateException(layout.id() + " has figures outside its rows or columns");
+            throw new IllegalStateException(layout.id()
+                    + " has figures outside its rows or columns");
         }
         return Collections.unmodifiableMap(ordered);
     }

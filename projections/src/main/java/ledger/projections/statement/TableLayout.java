@@ -150,7 +150,8 @@ public enum TableLayout {
     }
 
     private boolean isLine(String row) {
-        if (row.isEmpty() || row.length() > 2 || !row.chars().allMatch(Character::isDigit)) {
+        if (row.isEmpty() || row.length() > 2 || row.charAt(0) == '0'
+                || !row.chars().allMatch(Character::isDigit)) {
             return false;
         }
         int line = Integer.parseInt(row);

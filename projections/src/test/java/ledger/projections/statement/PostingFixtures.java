@@ -16,7 +16,10 @@ import ledger.core.classification.FunctionalCode;
 import ledger.core.money.Money;
 import ledger.projections.posting.Posting;
 
-/** Postings for statement tests, built directly (no event store): sensible defaults, override what matters. */
+/**
+ * Postings for statement tests, built directly (no event store): sensible defaults, override
+ * what matters.
+ */
 final class PostingFixtures {
 
     static final UnitCode UNIT = UnitCode.of("jianghan-gov-office");

@@ -56,9 +56,10 @@ class RandomizedLedgerTest {
                 .flatMap(table -> table.cellsFen().entrySet().stream())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertThat(cells).hasSizeGreaterThan(100);
+        CellTrace tracer = CellTrace.over(PostingFixtures.UNIT, PostingFixtures.YEAR, postings,
+                asOf);
         for (Map.Entry<CellAddress, Long> cell : cells.entrySet()) {
-            Trace trace = CellTrace.trace(PostingFixtures.UNIT, PostingFixtures.YEAR,
-                    cell.getKey(), postings, asOf);
+            Trace trace = tracer.trace(cell.getKey());
             assertThat(trace.fen()).as("trace of %s", cell.getKey()).isEqualTo(cell.getValue());
             assertThat(trace.postings()).isNotEmpty();
         }

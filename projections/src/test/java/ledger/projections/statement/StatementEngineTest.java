@@ -68,7 +68,8 @@ class StatementEngineTest {
 
         StatementSet midYear = StatementEngine.compute(UNIT, "u", YEAR,
                 LocalDate.of(2020, 6, 30), List.of(june, july));
-        StatementSet wholeYear = StatementEngine.compute(UNIT, "u", YEAR, null, List.of(june, july));
+        StatementSet wholeYear = StatementEngine.compute(UNIT, "u", YEAR, null,
+                List.of(june, july));
 
         assertThat(midYear.fen(cell("T1/1/1"))).isEqualTo(10_000L);
         assertThat(midYear.asOf()).contains(LocalDate.of(2020, 6, 30));
@@ -79,7 +80,8 @@ class StatementEngineTest {
     @Test
     void postingsOfOtherUnitsAndYearsAreLeftOut() {
         Posting ours = appropriation(GENERAL, "2010301", "30101", "1.00").build();
-        Posting otherUnit = appropriation(GENERAL, "2010301", "30101", "2.00").unit("other").build();
+        Posting otherUnit = appropriation(GENERAL, "2010301", "30101", "2.00").unit("other")
+                .build();
         Posting otherYear = appropriation(GENERAL, "2010301", "30101", "4.00").year(2021).build();
 
         StatementSet set = compute(List.of(ours, otherUnit, otherYear));

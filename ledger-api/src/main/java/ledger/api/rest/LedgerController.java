@@ -1,0 +1,161 @@
+package ledger.api.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import ledger.api.recording.ImportResult;
+import ledger.api.recording.JournalImport;
+import ledger.api.recording.JournalRefused;
+import ledger.api.recording.TransactionRecorder;
+import ledger.api.recording.YearCloser;
+import ledger.api.statement.StatementService;
+import ledger.api.statement.TraceDocument;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.UnitCode;
+import ledger.core.journal.JournalParse;
+import ledger.core.journal.JournalReader;
+import ledger.core.year.FiscalYearClosed;
+import ledger.projections.statement.CellAddress;
+import ledger.projections.statement.Finding;
+import ledger.projections.statement.PublishedFigures;
+import ledger.projections.statement.Reconciliation;
+import ledger.projections.statement.ReconciliationReport;
+import ledger.projections.statement.StatementChecks;
+import ledger.projections.statement.StatementJson;
+import ledger.projections.statement.StatementSet;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The HTTP API: record transactions, import journals, read statements, trace figures, check,
+ * reconcile and close years. Refused input answers with an RFC 7807 problem naming each field and
+ * reason ({@link ProblemResponses}); nothing is written then.
+ */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "ledger")
+class LedgerController {
+
+    private final TransactionRecorder recorder;
+    private final JournalImport journalImport;
+    private final YearCloser closer;
+    private final StatementService statements;
+    private final JournalReader reader = new JournalReader();
+
+    LedgerController(TransactionRecorder recorder, JournalImport journalImport, YearCloser closer,
+                     StatementService statements) {
+        this.recorder = recorder;
+        this.journalImport = journalImport;
+        this.closer = closer;
+        this.statements = statements;
+    }
+
+    @Operation(summary = "Record one transaction (any kind: budget, supplement, reduce, appropriation,"
+            + " expenditure, opening, reversal)",
+            description = "201 when recorded, 200 when the same id with the same content was already recorded.")
+    @PostMapping(value = "/transactions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TransactionRecorder.Recorded> record(@RequestBody TransactionRequest request, Principal user) {
+        JournalParse parse = reader.readFields(request.fields());
+        if (!parse.ok()) {
+            throw new JournalRefused(parse.problems());
+        }
+        TransactionRecorder.Recorded recorded = recorder.record(parse.rows().get(0), userOf(user));
+        return ResponseEntity.status(recorded.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(recorded);
+    }
+
+    @Operation(summary = "Import a journal CSV (body text/csv): all rows or none")
+    @PostMapping(value = "/journals", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    ImportResult importJournal(@RequestBody byte[] csv, Principal user) {
+        return journalImport.importJournal(new ByteArrayInputStream(csv), "upload", userOf(user));
+    }
+
+    @Operation(summary = "Import a journal CSV uploaded as a form file (field 'file'): all rows or none")
+    @PostMapping(value = "/journals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportResult importJournalFile(@RequestPart("file") MultipartFile file, Principal user) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return journalImport.importJournal(in, file.getOriginalFilename() == null ? "upload"
+                    : file.getOriginalFilename(), userOf(user));
+        }
+    }
+
+    @Operation(summary = "表1–表9 of a unit and year, in DOMAIN.md's JSON form (万元, two decimals)")
+    @GetMapping(value = "/units/{unit}/years/{year}/statements", produces = MediaType.APPLICATION_JSON_VALUE)
+    String statements(@PathVariable String unit, @PathVariable int year,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return StatementJson.write(statementSet(unit, year, asOf));
+    }
+
+    @Operation(summary = "One table (T1 … T9) of a unit and year")
+    @GetMapping(value = "/units/{unit}/years/{year}/statements/{table}", produces = MediaType.APPLICATION_JSON_VALUE)
+    JsonNode table(@PathVariable String unit, @PathVariable int year, @PathVariable String table,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        ObjectNode tree = StatementJson.toTree(statementSet(unit, year, asOf));
+        JsonNode found = tree.path("tables").get(table.toUpperCase(java.util.Locale.ROOT));
+        if (found == null) {
+            throw new IllegalArgumentException("table must be one of T1 … T9, got " + table);
+        }
+        return found;
+    }
+
+    @Operation(summary = "The events behind one figure, e.g. cell=T3/2010302/3; their signed amounts sum to it exactly")
+    @GetMapping("/units/{unit}/years/{year}/trace")
+    TraceDocument trace(@PathVariable String unit, @PathVariable int year, @RequestParam String cell,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return TraceDocument.of(statements.trace(UnitCode.of(unit), FiscalYear.of(year), CellAddress.parse(cell), asOf));
+    }
+
+    @Operation(summary = "Every 审核公式 evaluated on the statements; rounding tails are notes")
+    @GetMapping("/units/{unit}/years/{year}/checks")
+    List<Finding> checks(@PathVariable String unit, @PathVariable int year,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return StatementChecks.evaluate(statementSet(unit, year, asOf));
+    }
+
+    @Operation(summary = "Reconcile with published figures (body: TSV table<TAB>row<TAB>column<TAB>value)")
+    @PostMapping(value = "/units/{unit}/years/{year}/reconciliation",
+            consumes = {"text/tab-separated-values", MediaType.TEXT_PLAIN_VALUE})
+    ReconciliationView reconcile(@PathVariable String unit, @PathVariable int year, @RequestBody String tsv) {
+        PublishedFigures published = PublishedFigures.parse(new StringReader(tsv));
+        ReconciliationReport report = Reconciliation.reconcile(statementSet(unit, year, null), published);
+        return ReconciliationView.of(report);
+    }
+
+    @Operation(summary = "Close the year (结转): carry every balance into the next year")
+    @PostMapping("/units/{unit}/years/{year}/close")
+    FiscalYearClosed close(@PathVariable String unit, @PathVariable int year,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                           Principal user) {
+        FiscalYear fiscalYear = FiscalYear.of(year);
+        LocalDate closedOn = date != null ? date
+                : LocalDate.now().isAfter(fiscalYear.lastDay()) ? LocalDate.now() : fiscalYear.lastDay();
+        return closer.close(UnitCode.of(unit), fiscalYear, closedOn, userOf(user));
+    }
+
+    private StatementSet statementSet(String unit, int year, LocalDate asOf) {
+        return statements.statements(UnitCode.of(unit), FiscalYear.of(year), asOf);
+    }
+
+    static String userOf(Principal principal) {
+        return principal == null ? "api:anonymous" : principal.getName();
+    }
+}
