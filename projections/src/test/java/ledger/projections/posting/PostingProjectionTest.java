@@ -1,0 +1,88 @@
+package ledger.projections.posting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import ledger.core.account.AccountKey;
+import ledger.core.account.BalanceCarriedForward;
+import ledger.core.account.BalanceCarriedIn;
+import ledger.core.account.Entry;
+import ledger.core.account.ExpenditureRecorded;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.FundsAppropriated;
+import ledger.core.account.InitialBudgetSet;
+import ledger.core.account.ProjectCode;
+import ledger.core.account.Spending;
+import ledger.core.account.TransactionId;
+import ledger.core.account.TransactionKind;
+import ledger.core.account.TransactionReversed;
+import ledger.core.account.UnitCode;
+import ledger.core.classification.EconomicCode;
+import ledger.core.classification.ExpenditureNature;
+import ledger.core.classification.FundSource;
+import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.ProcurementType;
+import ledger.core.money.Money;
+import org.junit.jupiter.api.Test;
+
+/** The posting each account event becomes: the single input of every statement cell and trace. */
+class PostingProjectionTest {
+
+    private static final AccountKey ACCOUNT = new AccountKey(FiscalYear.of(2020), UnitCode.of("u"),
+            FundSource.GENERAL, FunctionalCode.of("2010302"), EconomicCode.of("30202"));
+    private static final Instant AT = Instant.parse("2020-05-01T08:00:00Z");
+
+    @Test
+    void anExpenditureKeepsItsAccountNatureProjectAndProcurement() {
+        Spending spending = new Spending(ExpenditureNature.PROJECT, ProjectCode.of("P1"), ProcurementType.SERVICES,
+                true);
+        var event = new ExpenditureRecorded(ACCOUNT, new Entry(TransactionId.of("T-1"), LocalDate.of(2020, 5, 1),
+                "记-1", "印刷"), Money.ofFen(136_350_00), spending);
+        Posting posting = PostingProjection.toPosting(event, "e-1", 7, "clerk", AT);
+        assertThat(posting.kind()).isEqualTo(TransactionKind.EXPENDITURE);
+        assertThat(posting.amountFen()).isEqualTo(136_350_00);
+        assertThat(posting.account()).isEqualTo(ACCOUNT);
+        assertThat(posting.nature()).isEqualTo(ExpenditureNature.PROJECT);
+        assertThat(posting.project()).isEqualTo(ProjectCode.of("P1"));
+        assertThat(posting.procurement()).isEqualTo(ProcurementType.SERVICES);
+        assertThat(posting.sme()).isTrue();
+        assertThat(posting.eventType()).isEqualTo("ExpenditureRecorded");
+        assertThat(posting.globalIndex()).isEqualTo(7);
+        assertThat(posting.recordedBy()).isEqualTo("clerk");
+        assertThat(posting.recordedAt()).isEqualTo(AT);
+        assertThat(posting.voucher()).isEqualTo("记-1");
+        assertThat(posting.isReversal()).isFalse();
+    }
+
+    @Test
+    void aReversalCountsAsTheKindItReversesWithTheOppositeSign() {
+        Spending spending = Spending.of(ExpenditureNature.PUBLIC);
+        var reversal = new TransactionReversed(ACCOUNT, Entry.of("T-9", LocalDate.of(2020, 6, 1)),
+                TransactionId.of("T-1"), TransactionKind.EXPENDITURE, Money.ofFen(500), spending);
+        Posting posting = PostingProjection.toPosting(reversal, "e-9", 9, "clerk", AT);
+        assertThat(posting.kind()).isEqualTo(TransactionKind.EXPENDITURE);
+        assertThat(posting.amountFen()).isEqualTo(-500);
+        assertThat(posting.nature()).isEqualTo(ExpenditureNature.PUBLIC);
+        assertThat(posting.reverses()).isEqualTo(TransactionId.of("T-1"));
+        assertThat(posting.transactionId()).isEqualTo(TransactionId.of("T-9"));
+        assertThat(posting.eventType()).isEqualTo("TransactionReversed");
+        assertThat(posting.isReversal()).isTrue();
+    }
+
+    @Test
+    void budgetsAppropriationsAndCarryOversKeepTheirKinds() {
+        Entry entry = Entry.of("T-2", LocalDate.of(2020, 1, 2));
+        assertThat(PostingProjection.toPosting(new InitialBudgetSet(ACCOUNT, entry, Money.ofFen(1)), "a", 1, "u", AT)
+                .kind()).isEqualTo(TransactionKind.BUDGET);
+        assertThat(PostingProjection.toPosting(new FundsAppropriated(ACCOUNT, entry, Money.ofFen(1)), "b", 2, "u", AT)
+                .kind()).isEqualTo(TransactionKind.APPROPRIATION);
+        assertThat(PostingProjection.toPosting(new BalanceCarriedIn(ACCOUNT, entry, Money.ofFen(1), ACCOUNT), "c", 3,
+                "u", AT).kind()).isEqualTo(TransactionKind.CARRY_IN);
+        Posting forward = PostingProjection.toPosting(new BalanceCarriedForward(ACCOUNT,
+                Entry.of("T-3", LocalDate.of(2020, 12, 31)), Money.ofFen(4), ACCOUNT.nextYear()), "d", 4, "u", AT);
+        assertThat(forward.kind()).isEqualTo(TransactionKind.CARRY_FORWARD);
+        assertThat(forward.amountFen()).isEqualTo(4);
+        assertThat(forward.nature()).isNull();
+    }
+}
