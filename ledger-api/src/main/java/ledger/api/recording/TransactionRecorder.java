@@ -17,6 +17,8 @@ import ledger.core.journal.JournalRow;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +34,8 @@ public class TransactionRecorder {
     /** What recording one transaction did. */
     public record Recorded(String transactionId, String accountId, boolean repeated) {
     }
+
+    private static final int ATTEMPTS = 5;
 
     private final JdbcLedgerRegistry registry;
     private final JournalImport journalImport;
@@ -53,6 +57,20 @@ public class TransactionRecorder {
             ImportResult result = journalImport.post(List.of(row), "request", user, System.nanoTime());
             return new Recorded(row.entry().transactionId().value(), accountOf(row).id(), result.applied() == 0);
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return recordOnce(row, user);
+            } catch (ConcurrencyException | DataIntegrityViolationException concurrentWriter) {
+                // Another clerk appended to the same account (or took the same id) first: nothing of
+                // ours was written, so decide again against the account's new state.
+                if (attempt == ATTEMPTS) {
+                    throw concurrentWriter;
+                }
+            }
+        }
+    }
+
+    private Recorded recordOnce(JournalRow row, String user) {
         try {
             return transaction.execute(status -> {
                 registry.lockYear(row.unit(), row.entry().year());

@@ -11,6 +11,7 @@ import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.CellTrace;
 import ledger.projections.statement.StatementEngine;
 import ledger.projections.statement.StatementSet;
+import ledger.projections.statement.TableLayout;
 import ledger.projections.statement.Trace;
 import org.springframework.stereotype.Service;
 
@@ -37,7 +38,11 @@ public class StatementService {
         return StatementEngine.compute(unit, unitName(unit), year, asOf, postings.postingsOf(unit, year));
     }
 
+    /** @throws IllegalArgumentException when the table has no such row or column */
     public Trace trace(UnitCode unit, FiscalYear year, CellAddress cell, LocalDate asOf) {
+        TableLayout.problemWith(cell).ifPresent(problem -> {
+            throw new IllegalArgumentException("no such figure " + cell + ": " + problem);
+        });
         projections.awaitCaughtUp(CATCH_UP);
         unitName(unit);
         List<Posting> ofUnitYear = postings.postingsOf(unit, year);
