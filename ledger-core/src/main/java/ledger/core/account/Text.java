@@ -10,12 +10,16 @@ public final class Text {
     private Text() {
     }
 
-    /** Empty stays empty; otherwise the text, stripped, within {@code max} characters and free of control characters. */
+    /**
+     * Empty stays empty; otherwise the text, stripped, within {@code max} characters and free of
+     * control characters. Line breaks and tabs (a spreadsheet cell typed with Alt+Enter) become
+     * single spaces, the same way every time, so a re-import still matches.
+     */
     public static String clean(String field, String text, int max) {
         if (text == null) {
             return "";
         }
-        String stripped = text.strip();
+        String stripped = text.replaceAll("[\\r\\n\\t]+", " ").strip();
         if (stripped.codePointCount(0, stripped.length()) > max) {
             throw new IllegalArgumentException(field + " is longer than " + max + " characters");
         }

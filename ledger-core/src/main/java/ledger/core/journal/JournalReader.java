@@ -101,7 +101,7 @@ public final class JournalReader {
                 try {
                     while (records.hasNext()) {
                         CSVRecord record = records.next();
-                        int line = lines.lineOf(record.getCharacterPosition());
+                        int line = lines.recordLineOf(record.getCharacterPosition());
                         if (rows.size() + countRowsWithProblems(problems) >= MAX_ROWS) {
                             problems.add(new JournalProblem(line, "",
                                     "the file has more than " + MAX_ROWS + " rows; split it"));
@@ -223,9 +223,8 @@ public final class JournalReader {
                 return parseReversal(id, date, unit, voucher, memo, unitName);
             }
             FundSource fund = required(JournalColumn.FUND, FundSource::parse);
-            FunctionalCode functional = required(JournalColumn.FUNCTIONAL,
-                    c -> catalog.requireKnown(FunctionalCode.of(c)));
-            EconomicCode economic = required(JournalColumn.ECONOMIC, c -> catalog.requireKnown(EconomicCode.of(c)));
+            FunctionalCode functional = required(JournalColumn.FUNCTIONAL, c -> catalog.requireKnown(xiang(c)));
+            EconomicCode economic = required(JournalColumn.ECONOMIC, c -> catalog.requireKnown(kuan(c)));
             Money amount = required(JournalColumn.AMOUNT, JournalReader::parseAmount);
             Spending spending = kind == TransactionKind.EXPENDITURE ? spending() : null;
             if (kind != TransactionKind.EXPENDITURE) {
@@ -327,6 +326,26 @@ public final class JournalReader {
                 problems.add(new JournalProblem(line, column.english(), reason));
             }
         }
+    }
+
+    /** Postings are made at 项: a 类 or 款 code would hide where the money went. */
+    static FunctionalCode xiang(String text) {
+        FunctionalCode code = FunctionalCode.of(text);
+        if (!code.isXiang()) {
+            throw new IllegalArgumentException("functional code of a posting must be a 项 (7 digits), not the "
+                    + code.level().chinese() + " " + code);
+        }
+        return code;
+    }
+
+    /** Postings are made at 款. */
+    static EconomicCode kuan(String text) {
+        EconomicCode code = EconomicCode.of(text);
+        if (!code.isKuan()) {
+            throw new IllegalArgumentException("economic code of a posting must be a 款 (5 digits), not the "
+                    + code.level().chinese() + " " + code);
+        }
+        return code;
     }
 
     static LocalDate parseDate(String text) {

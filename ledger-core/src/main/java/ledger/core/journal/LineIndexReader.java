@@ -15,6 +15,9 @@ final class LineIndexReader extends FilterReader {
     private long[] newlineOffsets = new long[1024];
     private int newlines;
     private long offset;
+    /** Lines that hold no record: blank, or a {@code #} comment. */
+    private final java.util.BitSet skippable = new java.util.BitSet();
+    private boolean lineHasContent;
 
     LineIndexReader(Reader in) {
         super(in);
@@ -44,8 +47,30 @@ final class LineIndexReader extends FilterReader {
         return (index >= 0 ? index : -index - 1) + 1;
     }
 
+    /**
+     * The first line at or after {@code position} that holds data: a record's position can point
+     * at comment or blank lines the parser skipped before it.
+     */
+    int recordLineOf(long position) {
+        int line = lineOf(position);
+        while (line <= newlines && skippable.get(line)) {
+            line++;
+        }
+        return line;
+    }
+
     private void note(char c) {
+        if (!lineHasContent && c != '\n' && c != '\r') {
+            lineHasContent = true;
+            if (c == '#') {
+                skippable.set(newlines + 1);
+            }
+        }
         if (c == '\n') {
+            if (!lineHasContent) {
+                skippable.set(newlines + 1);
+            }
+            lineHasContent = false;
             if (newlines == newlineOffsets.length) {
                 newlineOffsets = Arrays.copyOf(newlineOffsets, newlines * 2);
             }

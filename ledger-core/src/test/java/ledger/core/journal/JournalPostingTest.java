@@ -1,0 +1,101 @@
+package ledger.core.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+import ledger.core.account.AccountBook;
+import ledger.core.account.InMemoryLedgerRegistry;
+import ledger.core.account.ProjectRegistered;
+import ledger.core.account.TransactionReversed;
+import ledger.core.account.UnitRegistered;
+import ledger.core.journal.JournalPosting.KnownNames;
+import ledger.core.journal.JournalPosting.LoadedAccount;
+import ledger.core.journal.JournalPosting.Outcome;
+import org.junit.jupiter.api.Test;
+
+/** A whole file through the account rules in memory: order, reversals, repeats, registrations. */
+class JournalPostingTest {
+
+    private static final String HEADER = "id,date,kind,unit,unit_name,fund,functional,economic,nature,project,"
+            + "project_name,amount,reverses\n";
+
+    private Outcome post(String rows, InMemoryLedgerRegistry registry) {
+        JournalParse parse = new JournalReader().read(new StringReader(HEADER + rows));
+        assertThat(parse.problems()).isEmpty();
+        JournalPosting.AccountLoader empty = keys -> {
+            Map<ledger.core.account.AccountKey, LoadedAccount> books = new HashMap<>();
+            keys.forEach(key -> books.put(key, new LoadedAccount(new AccountBook(key), -1)));
+            return books;
+        };
+        return new JournalPosting(registry, empty, new KnownNames(Map.of(), Map.of())).post(parse.rows());
+    }
+
+    @Test
+    void rowsApplyInFileOrderWithSequenceNumbersPerAccountAndRegisterUnitsAndProjects() {
+        Outcome outcome = post(""
+                + "A-1,2020-01-02,budget,u1,单位一,general,2010302,30202,,,,100.00,\n"
+                + "A-2,2020-01-03,appropriation,u1,,general,2010302,30202,,,,100.00,\n"
+                + "A-3,2020-01-04,expenditure,u1,,general,2010302,30202,project,P-1,印刷项目,60.00,\n"
+                + "A-4,2020-01-05,reversal,u1,,,,,,,,,A-3\n"
+                + "A-5,2020-01-06,expenditure,u1,,general,2010302,30202,project,P-1,,100.00,\n",
+                new InMemoryLedgerRegistry());
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(outcome.applied()).isEqualTo(5);
+        assertThat(outcome.events()).extracting(e -> e.payload().getClass().getSimpleName()).containsExactly(
+                "UnitRegistered", "InitialBudgetSet", "FundsAppropriated", "ProjectRegistered", "ExpenditureRecorded",
+                "TransactionReversed", "ExpenditureRecorded");
+        assertThat(outcome.events()).filteredOn(e -> e.aggregateType().equals(JournalPosting.ACCOUNT_TYPE))
+                .extracting(JournalPosting.PendingEvent::sequenceNumber).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(outcome.events().get(0).payload()).isEqualTo(
+                new UnitRegistered(ledger.core.account.UnitCode.of("u1"), "单位一"));
+        assertThat(((ProjectRegistered) outcome.events().get(3).payload()).name()).isEqualTo("印刷项目");
+        assertThat(((TransactionReversed) outcome.events().get(5).payload()).reversed().value()).isEqualTo("A-3");
+        assertThat(outcome.transactions()).hasSize(5);
+    }
+
+    @Test
+    void everyBrokenRuleIsReportedAndNothingIsToBeStored() {
+        Outcome outcome = post(""
+                + "B-1,2020-01-02,budget,u1,,general,2010302,30202,,,,100.00,\n"
+                + "B-2,2020-01-03,appropriation,u1,,general,2010302,30202,,,,100.01,\n"
+                + "B-3,2020-01-04,expenditure,u1,,general,2010302,30202,public,,,0.01,\n"
+                + "B-4,2020-01-05,reversal,u1,,,,,,,,,B-404\n"
+                + "B-5,2020-01-06,reversal,u1,,,,,,,,,B-1\n"
+                + "B-6,2020-01-06,reversal,u1,,,,,,,,,B-5\n",
+                new InMemoryLedgerRegistry());
+        assertThat(outcome.ok()).isFalse();
+        assertThat(outcome.events()).isEmpty();
+        assertThat(outcome.problems()).extracting(p -> p.line() + ":" + p.column())
+                .containsExactly("3:amount", "4:amount", "5:reverses", "7:reverses");
+    }
+
+    @Test
+    void theSameIdTwiceInOneFileIsARepeatWhenEqualAndRefusedWhenNot() {
+        Outcome repeat = post(""
+                + "C-1,2020-01-02,appropriation,u1,,other,2010302,30202,,,,5.00,\n"
+                + "C-1,2020-01-02,appropriation,u1,,other,2010302,30202,,,,5.00,\n", new InMemoryLedgerRegistry());
+        assertThat(repeat.problems()).isEmpty();
+        assertThat(repeat.applied()).isEqualTo(1);
+        assertThat(repeat.repeated()).isEqualTo(1);
+
+        Outcome conflict = post(""
+                + "C-1,2020-01-02,appropriation,u1,,other,2010302,30202,,,,5.00,\n"
+                + "C-1,2020-01-02,appropriation,u1,,other,2010302,30202,,,,6.00,\n", new InMemoryLedgerRegistry());
+        assertThat(conflict.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.column()).isEqualTo("id");
+        });
+    }
+
+    @Test
+    void aUnitNamedDifferentlyFromItsRegisteredNameIsRefused() {
+        Outcome outcome = post(""
+                + "D-1,2020-01-02,appropriation,u1,单位一,other,2010302,30202,,,,5.00,\n"
+                + "D-2,2020-01-02,appropriation,u1,别的名字,other,2010302,30202,,,,5.00,\n",
+                new InMemoryLedgerRegistry());
+        assertThat(outcome.problems()).singleElement()
+                .satisfies(p -> assertThat(p.column()).isEqualTo("unit_name"));
+    }
+}

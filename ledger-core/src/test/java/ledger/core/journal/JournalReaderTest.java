@@ -1,0 +1,131 @@
+package ledger.core.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import ledger.core.account.RecordExpenditure;
+import ledger.core.account.SetInitialBudget;
+import ledger.core.account.TransactionKind;
+import ledger.core.classification.ExpenditureNature;
+import ledger.core.classification.FundSource;
+import ledger.core.classification.ProcurementType;
+import org.junit.jupiter.api.Test;
+
+/** Reading journal files as finance staff export them, and naming every bad field. */
+class JournalReaderTest {
+
+    private final JournalReader reader = new JournalReader();
+
+    private JournalParse read(String text) {
+        return reader.read(new StringReader(text));
+    }
+
+    @Test
+    void chineseHeadersInAnyOrderWithCommentsQuotesAndABomAreRead() {
+        // Goal: a journal written by another system (Chinese names, own column order, BOM) imports.
+        String text = "\uFEFF# 导出自财务系统\n"
+                + "金额,日期,交易号,类型,单位,资金来源,功能分类,经济分类,支出性质,项目,摘要,采购类型,中小企业\n"
+                + "\"1,000.00\",2020-01-02,A-1,年初预算,u1,一般公共预算财政拨款,2010301,30201,,,,,\n";
+        JournalParse parse = read(text);
+        assertThat(parse.problems()).singleElement()
+                .satisfies(p -> assertThat(p.column()).isEqualTo("amount"));
+
+        String good = "\uFEFF# 导出自财务系统\n"
+                + "金额,日期,交易号,类型,单位,资金来源,功能分类,经济分类,支出性质,项目,摘要,采购类型,中小企业\n"
+                + "1000.00,2020-01-02,A-1,年初预算,u1,一般公共预算财政拨款,2010301,30201,,,,,\n"
+                + "# a comment between rows\n"
+                + "250.50,2020-02-03,A-2,支出,u1,general,2010302,30202,项目支出,P-1,\"印刷, 装订\n两行\",服务,是\n";
+        JournalParse ok = read(good);
+        assertThat(ok.problems()).isEmpty();
+        assertThat(ok.rows()).hasSize(2);
+        JournalRow budget = ok.rows().get(0);
+        assertThat(budget.line()).isEqualTo(3);
+        assertThat(budget.kind()).isEqualTo(TransactionKind.BUDGET);
+        assertThat(budget.command()).isInstanceOf(SetInitialBudget.class);
+        assertThat(budget.command().account().fund()).isEqualTo(FundSource.GENERAL);
+        JournalRow spend = ok.rows().get(1);
+        assertThat(spend.line()).isEqualTo(5);
+        RecordExpenditure expenditure = (RecordExpenditure) spend.command();
+        assertThat(expenditure.amount().fen()).isEqualTo(25_050);
+        assertThat(expenditure.spending().nature()).isEqualTo(ExpenditureNature.PROJECT);
+        assertThat(expenditure.spending().procurement()).isEqualTo(ProcurementType.SERVICES);
+        assertThat(expenditure.spending().sme()).isTrue();
+        assertThat(expenditure.entry().memo()).isEqualTo("印刷, 装订 两行");
+    }
+
+    @Test
+    void aFileWithoutOptionalColumnsIsRead() {
+        JournalParse parse = read("id,date,kind,unit,fund,functional,economic,amount\n"
+                + "B-1,2020-03-01,appropriation,u1,other,2010301,30101,5\n");
+        assertThat(parse.problems()).isEmpty();
+        assertThat(parse.rows().get(0).command().account().fund()).isEqualTo(FundSource.OTHER);
+    }
+
+    @Test
+    void unknownDuplicateAndMissingColumnsAreRefusedAtTheHeader() {
+        JournalParse parse = read("id,date,kind,fund,colour,fund\nB-1,2020-03-01,budget,general,red,general\n");
+        assertThat(parse.rows()).isEmpty();
+        assertThat(parse.problems()).extracting(JournalProblem::column)
+                .contains("colour", "fund", "unit");
+        assertThat(parse.problems()).allMatch(p -> p.line() == 1);
+    }
+
+    @Test
+    void everyBadFieldOfEveryRowIsNamedWithItsLineAndColumn() {
+        String text = "id,date,kind,unit,fund,functional,economic,nature,project,amount,reverses\n"
+                + "C-1,2020-13-01,budget,u1,general,2010301,30101,,,10.00,\n"
+                + "C-2,2020-03-01,expenditure,u1,general,2010301,30101,,,10.00,\n"
+                + "C-3,2020-03-01,expenditure,u1,general,9999999,301,personnel,,-1,\n"
+                + "C-4,2020-03-01,reversal,u1,general,,,,,10.00,C-1\n"
+                + "C-5,2020-03-01,expenditure,u1,general,2010301,30101,project,,10.00,\n"
+                + "C-6,2020-03-01,transfer,u1,general,2010301,30101,,,10.00,\n"
+                + "C-7,2020-03-01,budget,u1,general,2010301,30101,,,0,\n";
+        JournalParse parse = read(text);
+        assertThat(parse.rows()).isEmpty();
+        assertThat(parse.problems()).extracting(p -> p.line() + ":" + p.column()).contains(
+                "2:date", "3:nature", "4:functional", "4:economic", "4:amount", "5:fund", "5:amount",
+                "6:project", "7:kind", "8:amount");
+    }
+
+    @Test
+    void invalidUtf8IsRefusedNotGuessed() {
+        byte[] gbk = "id,date,kind,unit\nD-1,2020-01-01,年初预算,u1\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+        JournalParse parse = reader.read(new ByteArrayInputStream(gbk));
+        assertThat(parse.problems()).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("not valid UTF-8"));
+    }
+
+    @Test
+    void anEmptyFileOrAHeaderWithoutRowsIsRefused() {
+        assertThat(read("").problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("empty"));
+        assertThat(read("id,date,kind,unit\n").problems()).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("no transactions"));
+        assertThat(reader.read(new ByteArrayInputStream("id,date\n".getBytes(StandardCharsets.UTF_8))).ok()).isFalse();
+    }
+
+    @Test
+    void aRowWithTooManyOrTooFewFieldsIsRefused() {
+        JournalParse parse = read("id,date,kind,unit\nE-1,2020-01-01,reversal\n");
+        assertThat(parse.problems()).extracting(JournalProblem::line).containsExactly(2);
+    }
+
+    @Test
+    void fieldsOfARequestGetTheSameChecksAsARow() {
+        var fields = new java.util.EnumMap<JournalColumn, String>(JournalColumn.class);
+        fields.put(JournalColumn.ID, "F-1");
+        fields.put(JournalColumn.DATE, "2020-04-01");
+        fields.put(JournalColumn.KIND, "appropriation");
+        fields.put(JournalColumn.UNIT, "u1");
+        fields.put(JournalColumn.FUND, "general");
+        fields.put(JournalColumn.FUNCTIONAL, "2010301");
+        fields.put(JournalColumn.ECONOMIC, "30101");
+        fields.put(JournalColumn.AMOUNT, "1.234");
+        JournalParse parse = reader.readFields(fields);
+        assertThat(parse.problems()).extracting(JournalProblem::column).isEqualTo(List.of("amount"));
+        fields.put(JournalColumn.AMOUNT, "1.23");
+        assertThat(reader.readFields(fields).rows()).hasSize(1);
+    }
+}
