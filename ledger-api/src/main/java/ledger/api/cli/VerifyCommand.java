@@ -1,0 +1,37 @@
+package ledger.api.cli;
+
+import java.util.concurrent.Callable;
+import ledger.api.integrity.EventSeals;
+import ledger.api.integrity.VerifyReport;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code ledger verify}: recompute the seal chain of the event store and name the first event that
+ * was changed, deleted or inserted behind the ledger's back. Exit 1 when tampering is found.
+ */
+@Command(name = "verify", description = "Check that no stored event was changed, deleted or inserted behind the"
+        + " ledger's back (tamper evidence).")
+public class VerifyCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext context = database.start(false, "ledger.integrity.sealing=false")) {
+            VerifyReport report = context.getBean(EventSeals.class).verify();
+            if (report.intact()) {
+                System.out.printf("intact: %,d events verified against their seals (%s); %d recorded since the"
+                        + " newest seal; chain head %s%n", report.sealedEvents(), report.keyOrigin(), report.pending(),
+                        report.chainHead());
+                return 0;
+            }
+            System.err.printf("TAMPERED: %d problem%s found in %,d sealed events; the first:%n",
+                    report.problems().size(), report.problems().size() == 1 ? "" : "s", report.sealedEvents());
+            report.problems().forEach(problem -> System.err.println("  " + problem));
+            return LedgerCommandLine.REFUSED;
+        }
+    }
+}

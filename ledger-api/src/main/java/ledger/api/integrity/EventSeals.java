@@ -1,0 +1,234 @@
+package ledger.api.integrity;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import jakarta.annotation.PreDestroy;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Tamper evidence for the event store. Each committed event is sealed, in the order the sealer
+ * meets them, with {@code HMAC-SHA-256(key, previous seal ‖ the event's stored columns)}: its global
+ * index, identifiers, type, timestamp and the exact payload and metadata bytes. The chain lives in
+ * {@code event_seal} beside Axon's table, so the write path pays nothing; the key lives outside
+ * the database, so whoever edits rows there cannot compute matching seals.
+ *
+ * <p>{@link #verify()} recomputes the chain and names the first event that was changed, deleted or
+ * slipped in without a seal. What it cannot see alone: the newest events and their seals removed
+ * together; the chain head it prints is what an auditor writes down to close that gap.
+ */
+@Component
+public class EventSeals {
+
+    private static final int BATCH = 5_000;
+    /** How far behind the newest seal a late-committing transaction's events are still looked for. */
+    private static final long LATE_COMMIT_MARGIN = 100_000;
+    private static final String GENESIS = "0".repeat(64);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final SealKey key;
+    private final boolean sealing;
+
+    /**
+     * @param sealing false for a run that only inspects the store ({@code ledger verify}): sealing
+     *                there would bless rows inserted behind the ledger's back
+     */
+    public EventSeals(JdbcTemplate jdbc, TransactionTemplate transaction,
+                      @Value("${" + SealKey.PROPERTY + ":${LEDGER_INTEGRITY_KEY:}}") String configuredKey,
+                      @Value("${ledger.integrity.sealing:true}") boolean sealing) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.key = SealKey.resolve(configuredKey);
+        this.sealing = sealing;
+    }
+
+    /** Seals every committed event not sealed yet; returns how many. Safe to call from any node. */
+    public int sealPending() {
+        int total = 0;
+        while (true) {
+            Integer sealed = transaction.execute(status -> sealBatch());
+            total += sealed == null ? 0 : sealed;
+            if (sealed == null || sealed < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    /** Before the application stops (every command-line run ends here), nothing is left unsealed. */
+    @PreDestroy
+    public void sealBeforeStopping() {
+        if (sealing) {
+            sealPending();
+        }
+    }
+
+    /** Seals in the background too, so that events recorded by any path are covered within seconds. */
+    @Scheduled(fixedDelayString = "${ledger.integrity.seal-interval-ms:2000}", initialDelay = 2000)
+    public void sealInBackground() {
+        if (sealing) {
+            sealPending();
+        }
+    }
+
+    private int sealBatch() {
+        Head head = jdbc.queryForObject("SELECT last_sequence, last_hash, low_water FROM event_seal_head"
+                + " WHERE id = 1 FOR UPDATE", (rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+        List<StoredEvent> events = jdbc.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement(SELECT_EVENTS + " WHERE e.global_index > ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM event_seal s WHERE s.global_index = e.global_index)"
+                    + " ORDER BY e.global_index LIMIT " + BATCH);
+            ps.setLong(1, head.lowWater());
+            return ps;
+        }, (rs, n) -> StoredEvent.read(rs));
+        if (events.isEmpty()) {
+            return 0;
+        }
+        List<Object[]> seals = new ArrayList<>(events.size());
+        long sequence = head.lastSequence();
+        String previous = head.lastHash();
+        long newest = head.lowWater();
+        Timestamp now = Timestamp.from(Instant.now());
+        for (StoredEvent event : events) {
+            String hash = hash(previous, event);
+            seals.add(new Object[] {++sequence, event.globalIndex(), event.eventIdentifier(), previous, hash, now});
+            previous = hash;
+            newest = Math.max(newest, event.globalIndex());
+        }
+        jdbc.batchUpdate("INSERT INTO event_seal (seal_sequence, global_index, event_identifier, previous_hash, hash,"
+                + " sealed_at) VALUES (?, ?, ?, ?, ?, ?)", seals);
+        jdbc.update("UPDATE event_seal_head SET last_sequence = ?, last_hash = ?, low_water = ? WHERE id = 1",
+                sequence, previous, Math.max(head.lowWater(), newest - LATE_COMMIT_MARGIN));
+        return events.size();
+    }
+
+    /**
+     * Recomputes the whole chain. Problems come in store order; the first is the earliest
+     * tampering found.
+     */
+    public VerifyReport verify() {
+        List<String> problems = new ArrayList<>();
+        long[] checked = {0};
+        String[] expectedPrevious = {GENESIS};
+        long[] expectedSequence = {1};
+        jdbc.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement("SELECT s.seal_sequence, s.global_index AS sealed_index,"
+                    + " s.event_identifier AS sealed_id, s.previous_hash, s.hash, e.global_index, e.event_identifier,"
+                    + " e.aggregate_identifier, e.sequence_number, e.payload_type, e.time_stamp, e.payload, e.meta_data"
+                    + " FROM event_seal s LEFT JOIN domain_event_entry e ON e.global_index = s.global_index"
+                    + " ORDER BY s.seal_sequence");
+            ps.setFetchSize(5_000);
+            return ps;
+        }, (ResultSet rs) -> {
+            long sequence = rs.getLong("seal_sequence");
+            String sealedId = rs.getString("sealed_id");
+            long sealedIndex = rs.getLong("sealed_index");
+            if (sequence != expectedSequence[0]) {
+                problems.add("seals #" + expectedSequence[0] + " to #" + (sequence - 1) + " are missing: seal rows were"
+                        + " deleted");
+            }
+            if (!rs.getString("previous_hash").equals(expectedPrevious[0])) {
+                problems.add("the seal chain is broken at seal #" + sequence + " (event " + sealedId
+                        + "): seal rows were edited");
+            }
+            rs.getLong("global_index");
+            if (rs.wasNull()) {
+                problems.add("event " + sealedId + " (global index " + sealedIndex + ") was deleted: its seal #"
+                        + sequence + " remains");
+            } else {
+                StoredEvent event = StoredEvent.read(rs);
+                if (!event.eventIdentifier().equals(sealedId)
+                        || !hash(rs.getString("previous_hash"), event).equals(rs.getString("hash"))) {
+                    problems.add("event " + event.eventIdentifier() + " (global index " + event.globalIndex()
+                            + ", " + event.aggregateIdentifier() + " #" + event.sequenceNumber() + ", "
+                            + simpleName(event.payloadType()) + ") was changed after it was recorded: its payload or"
+                            + " metadata no longer match seal #" + sequence);
+                }
+            }
+            expectedPrevious[0] = rs.getString("hash");
+            expectedSequence[0] = sequence + 1;
+            checked[0]++;
+        });
+        Head head = jdbc.queryForObject("SELECT last_sequence, last_hash, low_water FROM event_seal_head WHERE id = 1",
+                (rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+        if (head.lastSequence() != expectedSequence[0] - 1 || !head.lastHash().equals(expectedPrevious[0])) {
+            problems.add("the end of the seal chain was cut: the head names seal #" + head.lastSequence()
+                    + " but the chain ends at #" + (expectedSequence[0] - 1));
+        }
+        Long newestSealed = jdbc.queryForObject("SELECT MAX(global_index) FROM event_seal", Long.class);
+        List<String> unsealed = jdbc.query("SELECT e.global_index, e.event_identifier FROM domain_event_entry e"
+                + " WHERE NOT EXISTS (SELECT 1 FROM event_seal s WHERE s.global_index = e.global_index)"
+                + " AND e.global_index < ? ORDER BY e.global_index",
+                (rs, n) -> "event " + rs.getString(2) + " (global index " + rs.getLong(1) + ") has no seal although"
+                        + " later events do: it was inserted behind the ledger's back",
+                newestSealed == null ? 0 : newestSealed);
+        problems.addAll(unsealed);
+        Long pending = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry e WHERE e.global_index > ?",
+                Long.class, newestSealed == null ? 0 : newestSealed);
+        return new VerifyReport(checked[0], pending == null ? 0 : pending, expectedPrevious[0], problems, key.origin());
+    }
+
+    private String hash(String previous, StoredEvent event) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.secret(), "HmacSHA256"));
+            field(mac, previous.getBytes(StandardCharsets.US_ASCII));
+            field(mac, Long.toString(event.globalIndex()).getBytes(StandardCharsets.US_ASCII));
+            field(mac, utf8(event.eventIdentifier()));
+            field(mac, utf8(event.aggregateIdentifier()));
+            field(mac, Long.toString(event.sequenceNumber()).getBytes(StandardCharsets.US_ASCII));
+            field(mac, utf8(event.payloadType()));
+            field(mac, utf8(event.timeStamp()));
+            field(mac, event.payload());
+            field(mac, event.metaData());
+            return HexFormat.of().formatHex(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
+    }
+
+    /** Length-prefixed, so that no two different events can feed the MAC the same bytes. */
+    private static void field(Mac mac, byte[] bytes) {
+        byte[] value = bytes == null ? new byte[0] : bytes;
+        mac.update(ByteBuffer.allocate(5).put((byte) (bytes == null ? 0 : 1)).putInt(value.length).array());
+        mac.update(value);
+    }
+
+    private static byte[] utf8(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String simpleName(String type) {
+        return type == null ? "?" : type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    private static final String SELECT_EVENTS = "SELECT e.global_index, e.event_identifier, e.aggregate_identifier,"
+            + " e.sequence_number, e.payload_type, e.time_stamp, e.payload, e.meta_data FROM domain_event_entry e";
+
+    private record Head(long lastSequence, String lastHash, long lowWater) {
+    }
+
+    private record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIdentifier,
+                               long sequenceNumber, String payloadType, String timeStamp, byte[] payload,
+                               byte[] metaData) {
+        static StoredEvent read(ResultSet rs) throws SQLException {
+            return new StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"),
+                    rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("payload_type"),
+                    rs.getString("time_stamp"), rs.getBytes("payload"), rs.getBytes("meta_data"));
+        }
+    }
+}
