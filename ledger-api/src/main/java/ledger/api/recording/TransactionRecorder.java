@@ -17,6 +17,7 @@ import ledger.core.journal.JournalRow;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -60,7 +61,8 @@ public class TransactionRecorder {
         for (int attempt = 1; ; attempt++) {
             try {
                 return recordOnce(row, user);
-            } catch (ConcurrencyException | DataIntegrityViolationException concurrentWriter) {
+            } catch (ConcurrencyException | AggregateStreamCreationException | DataIntegrityViolationException
+                    concurrentWriter) {
                 // Another clerk appended to the same account (or took the same id) first: nothing of
                 // ours was written, so decide again against the account's new state.
                 if (attempt == ATTEMPTS) {
@@ -75,6 +77,7 @@ public class TransactionRecorder {
             return transaction.execute(status -> {
                 registry.lockYear(row.unit(), row.entry().year());
                 AccountCommand command = row.command() != null ? row.command() : routeReversal(row);
+                registry.lockAccount(command.account().id());
                 boolean repeated = registry.transaction(row.unit(), row.entry().year(), row.entry().transactionId())
                         .map(earlier -> earlier.fingerprint().equals(command.fingerprint())).orElse(false);
                 MetaData meta = MetaData.from(Map.of(
