@@ -1,0 +1,174 @@
+package ledger.api.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import ledger.api.LedgerApplication;
+import ledger.api.statement.ProjectionStatus;
+import ledger.api.statement.StatementService;
+import ledger.api.support.TestDatabase;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.UnitCode;
+import ledger.projections.statement.StatementJson;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The application is killed with SIGKILL, in a JVM of its own, in the middle of a large import and
+ * in the middle of a stream of single commands. Afterwards the import is wholly absent, every
+ * acknowledged command is stored exactly once, and the read models catch up to exactly what a full
+ * replay gives.
+ */
+class CrashIT {
+
+    private static final Path JAR = Path.of("target", "ledger.jar");
+    private static final String UNIT = "crash-unit";
+    private static final String[] ECONOMIC = {"30201", "30202", "30207", "30211", "30213", "30215", "30216", "30226",
+        "30228", "30229", "30239", "30299"};
+
+    @BeforeAll
+    static void theApplicationIsBuilt() {
+        Assumptions.assumeTrue(Files.isRegularFile(JAR), "runs after `mvn package` built " + JAR);
+    }
+
+    @Test
+    void anImportKilledHalfwayLeavesNothingAndCanBeRunAgain() throws Exception {
+        String url = TestDatabase.create("crashimport");
+        Path journal = Files.createTempFile("crash-import", ".csv");
+        int rows = writeJournal(journal, "K", 100_000);
+        Process importing = ledger(url, "import", journal.toString()).start();
+        awaitInsertingEvents(url, importing);
+        importing.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(importing.exitValue()).as("killed, not finished").isNotZero();
+
+        assertThat(count(url, "SELECT COUNT(*) FROM domain_event_entry")).isZero();
+        assertThat(count(url, "SELECT COUNT(*) FROM ledger_transaction")).isZero();
+
+        Process again = ledger(url, "import", journal.toString()).redirectErrorStream(true).start();
+        String output = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(again.waitFor()).as(output).isZero();
+        assertThat(count(url, "SELECT COUNT(*) FROM ledger_transaction")).isEqualTo(rows);
+        assertThat(count(url, "SELECT COUNT(*) FROM domain_event_entry")).isEqualTo(rows + 1L);
+    }
+
+    @Test
+    void singleCommandsKilledMidStreamKeepEveryAcknowledgedOneExactlyOnce() throws Exception {
+        String url = TestDatabase.create("crashstream");
+        Path rows = Files.createTempFile("crash-stream", ".csv");
+        writeJournal(rows, "S", 400);
+        Process recording = ledger(url, "record", rows.toString()).start();
+        List<String> acknowledged = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(recording.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while (acknowledged.size() < 60 && (line = out.readLine()) != null) {
+                if (line.startsWith("recorded ")) {
+                    acknowledged.add(line.split(" ")[1]);
+                }
+            }
+            recording.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(acknowledged).hasSize(60);
+        List<String> stored = strings(url, "SELECT convert_from(payload, 'UTF8')::jsonb #>> '{entry,transactionId}'"
+                + " FROM domain_event_entry WHERE payload_type LIKE 'ledger.core.account.%'");
+        assertThat(stored).doesNotHaveDuplicates().containsAll(acknowledged);
+        assertThat(stored.size()).as("at most the one command in flight at the kill is stored unacknowledged")
+                .isBetween(acknowledged.size(), acknowledged.size() + 1);
+
+        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(LedgerApplication.class)
+                .web(WebApplicationType.NONE).run("--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + TestDatabase.user(),
+                        "--spring.datasource.password=" + TestDatabase.password())) {
+            StatementService statements = restarted.getBean(StatementService.class);
+            String caughtUp = StatementJson.write(statements.statements(UnitCode.of(UNIT), FiscalYear.of(2020), null));
+            restarted.getBean(ProjectionStatus.class).replay(Duration.ofMinutes(2));
+            String replayed = StatementJson.write(statements.statements(UnitCode.of(UNIT), FiscalYear.of(2020), null));
+            assertThat(caughtUp).isEqualTo(replayed);
+        }
+    }
+
+    /** A valid journal: one appropriation per account, then small expenditures spread over the accounts. */
+    private static int writeJournal(Path file, String prefix, int rows) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("id,date,kind,unit,unit_name,fund,functional,economic,nature,amount\n");
+            for (int i = 0; i < ECONOMIC.length; i++) {
+                out.write(prefix + "-A" + i + ",2020-01-02,appropriation," + UNIT + ",崩溃测试单位,other,2010301,"
+                        + ECONOMIC[i] + ",,10000000.00\n");
+            }
+            for (int i = ECONOMIC.length; i < rows; i++) {
+                out.write(prefix + "-E" + i + ",2020-02-03,expenditure," + UNIT + ",,other,2010301,"
+                        + ECONOMIC[i % ECONOMIC.length] + ",public," + (1 + i % 97) + ".25\n");
+            }
+        }
+        return rows;
+    }
+
+    private static ProcessBuilder ledger(String url, String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-Daxoniq.update-checker.disabled=true", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        command.add("--db");
+        command.add(url);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("LEDGER_DB_USER", TestDatabase.user());
+        builder.environment().put("LEDGER_DB_PASSWORD", TestDatabase.password());
+        builder.environment().put("LEDGER_INTEGRITY_KEY", "crash-test-key-0123456789");
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        return builder;
+    }
+
+    /** Waits until the import's transaction is writing events: the moment to pull the plug. */
+    private static void awaitInsertingEvents(String url, Process importing) throws Exception {
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(importing.isAlive()).as("the import ended before it could be killed").isTrue();
+            long writing = count(TestDatabase.server() + "postgres", "SELECT COUNT(*) FROM pg_stat_activity"
+                    + " WHERE datname = '" + database + "' AND query ILIKE 'insert into domain_event_entry%'");
+            if (writing > 0) {
+                Thread.sleep(300);
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the import never started writing events");
+    }
+
+    private static long count(String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
+             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<String> strings(String url, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
+             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+}
