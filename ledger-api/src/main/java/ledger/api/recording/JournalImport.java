@@ -111,16 +111,23 @@ public class JournalImport {
     }
 
     private Outcome postInTransaction(List<JournalRow> rows, String user, String correlationId) {
+        long started = System.nanoTime();
         InMemoryLedgerRegistry overlay = preload(rows);
         Set<UnitCode> units = new HashSet<>();
         rows.forEach(row -> units.add(row.unit()));
         KnownNames known = new KnownNames(registry.unitNames(), registry.projectNames(units));
+        long preloaded = System.nanoTime();
         Outcome outcome = new JournalPosting(overlay, store, known).post(rows);
         if (!outcome.ok()) {
             throw new JournalRefused(outcome.problems());
         }
+        long checked = System.nanoTime();
         store.append(outcome.events(), user, correlationId);
+        long appended = System.nanoTime();
         registry.recordAll(outcome.transactions());
+        log.debug("import of {} rows: preload {} ms, rules {} ms, append events {} ms, register ids {} ms", rows.size(),
+                (preloaded - started) / 1_000_000, (checked - preloaded) / 1_000_000, (appended - checked) / 1_000_000,
+                (System.nanoTime() - appended) / 1_000_000);
         for (PendingEvent event : outcome.events()) {
             if (event.payload() instanceof UnitRegistered unit) {
                 registry.registerUnit(unit.unit(), unit.name());

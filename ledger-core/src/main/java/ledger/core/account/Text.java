@@ -7,6 +7,8 @@ public final class Text {
     public static final int MEMO_MAX = 500;
     public static final int NAME_MAX = 200;
 
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\t]+");
+
     private Text() {
     }
 
@@ -19,7 +21,8 @@ public final class Text {
         if (text == null) {
             return "";
         }
-        String stripped = text.replaceAll("[\\r\\n\\t]+", " ").strip();
+        String stripped = (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0
+                ? LINE_BREAKS.matcher(text).replaceAll(" ") : text).strip();
         if (stripped.codePointCount(0, stripped.length()) > max) {
             throw new IllegalArgumentException(field + " is longer than " + max + " characters");
         }
