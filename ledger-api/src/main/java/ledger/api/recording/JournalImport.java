@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 import ledger.api.store.EventStoreAccess;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.FiscalYear;
@@ -61,8 +62,22 @@ public class JournalImport {
 
     /** @throws JournalRefused listing every problem, when anything in the file is wrong */
     public ImportResult importJournal(InputStream file, String source, String user) {
+        return importJournal(file, source, user, unit -> true);
+    }
+
+    /**
+     * As {@link #importJournal(InputStream, String, String)} for a caller limited to some units: a
+     * file naming any other unit is refused before the ledger is read at all.
+     *
+     * @throws UnitNotPermitted naming the first unit the caller may not record for
+     */
+    public ImportResult importJournal(InputStream file, String source, String user, Predicate<UnitCode> permitted) {
         long started = System.nanoTime();
         JournalParse parse = reader.read(file);
+        parse.rows().stream().map(JournalRow::unit).distinct().filter(permitted.negate()).findFirst()
+                .ifPresent(unit -> {
+                    throw new UnitNotPermitted(unit);
+                });
         if (!parse.ok()) {
             throw new JournalRefused(withRuleProblems(parse));
         }

@@ -16,6 +16,7 @@ import ledger.api.recording.JournalImport;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.TransactionRecorder;
 import ledger.api.recording.YearCloser;
+import ledger.api.security.UnitAccess;
 import ledger.api.statement.StatementService;
 import ledger.api.statement.TraceDocument;
 import ledger.core.account.FiscalYear;
@@ -59,10 +60,12 @@ class LedgerController {
     private final JournalImport journalImport;
     private final YearCloser closer;
     private final StatementService statements;
+    private final UnitAccess units;
     private final JournalReader reader = new JournalReader();
 
     LedgerController(TransactionRecorder recorder, JournalImport journalImport, YearCloser closer,
-                     StatementService statements) {
+                     StatementService statements, UnitAccess units) {
+        this.units = units;
         this.recorder = recorder;
         this.journalImport = journalImport;
         this.closer = closer;
@@ -78,6 +81,7 @@ class LedgerController {
         if (!parse.ok()) {
             throw new JournalRefused(parse.problems());
         }
+        units.require(parse.rows().get(0).unit());
         TransactionRecorder.Recorded recorded = recorder.record(parse.rows().get(0), userOf(user));
         return ResponseEntity.status(recorded.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(recorded);
     }
@@ -86,7 +90,8 @@ class LedgerController {
     @PostMapping(value = "/journals", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
     ImportResult importJournal(@RequestBody byte[] csv, Principal user) {
-        return journalImport.importJournal(new ByteArrayInputStream(csv), "upload", userOf(user));
+        return journalImport.importJournal(new ByteArrayInputStream(csv), "upload", userOf(user),
+                unit -> units.currentUserPermits(unit.code()));
     }
 
     @Operation(summary = "Import a journal CSV uploaded as a form file (field 'file'): all rows or none")
@@ -94,7 +99,7 @@ class LedgerController {
     ImportResult importJournalFile(@RequestPart("file") MultipartFile file, Principal user) throws IOException {
         try (InputStream in = file.getInputStream()) {
             return journalImport.importJournal(in, file.getOriginalFilename() == null ? "upload"
-                    : file.getOriginalFilename(), userOf(user));
+                    : file.getOriginalFilename(), userOf(user), unit -> units.currentUserPermits(unit.code()));
         }
     }
 

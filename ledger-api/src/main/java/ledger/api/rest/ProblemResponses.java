@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import ledger.api.recording.JournalRefused;
+import ledger.api.recording.UnitNotPermitted;
 import ledger.core.account.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -40,6 +41,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setTitle("Input refused");
         problem.setType(URI.create("urn:ledger:input-refused"));
         problem.setProperty("problems", List.of(Map.of("field", violation.field(), "reason", violation.reason())));
+        return problem;
+    }
+
+    /** The same answer whether or not the unit exists: a refusal must not reveal what the ledger holds. */
+    @ExceptionHandler({UnitNotPermitted.class, org.springframework.security.access.AccessDeniedException.class})
+    ProblemDetail notPermitted(RuntimeException denied) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "not permitted: your role or your units do not allow this");
+        problem.setTitle("Forbidden");
         return problem;
     }
 

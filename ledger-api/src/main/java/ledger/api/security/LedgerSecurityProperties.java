@@ -1,0 +1,28 @@
+package ledger.api.security;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Who may use the ledger. {@code mode: users} takes the users below (passwords stored as hashes,
+ * e.g. {@code {bcrypt}$2a$10$…}); {@code mode: jwt} makes the application an OAuth2 resource server
+ * that trusts bearer tokens from the identity provider configured under
+ * {@code spring.security.oauth2.resourceserver.jwt}, reading roles from the claim {@code roles} and
+ * units from the claim {@code units}.
+ *
+ * @param users each with its roles ({@code recorder}, {@code approver}, {@code auditor}) and the
+ *              units it may reach ({@code *} for every unit)
+ */
+@ConfigurationProperties("ledger.security")
+public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users) {
+
+    public enum Mode { USERS, JWT }
+
+    public record ConfiguredUser(String name, String password, List<String> roles, List<String> units) {
+    }
+
+    public LedgerSecurityProperties {
+        mode = mode == null ? Mode.USERS : mode;
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+}

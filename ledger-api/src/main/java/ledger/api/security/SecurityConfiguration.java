@@ -1,0 +1,165 @@
+package ledger.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ledger.api.security.LedgerSecurityProperties.ConfiguredUser;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+
+/**
+ * Every call and page needs an authenticated user. The API answers 401/403 as RFC 7807 problems;
+ * pages send the user to a login form. Roles decide what kind of thing a user may do, unit grants
+ * which units; see {@link LedgerRole} and {@link UnitAccess}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(LedgerSecurityProperties.class)
+public class SecurityConfiguration {
+
+    private static final String RECORDER = LedgerRole.RECORDER.name();
+    private static final String APPROVER = LedgerRole.APPROVER.name();
+    private static final String AUDITOR = LedgerRole.AUDITOR.name();
+
+    @Bean
+    SecurityFilterChain ledgerSecurity(HttpSecurity http, LedgerSecurityProperties properties, UnitAccess units,
+                                       RoleHierarchy hierarchy) throws Exception {
+        AuthorityAuthorizationManager<org.springframework.security.web.access.intercept.RequestAuthorizationContext>
+                approver = AuthorityAuthorizationManager.hasRole(APPROVER);
+        approver.setRoleHierarchy(hierarchy);
+        var recorder = AuthorityAuthorizationManager
+                .<org.springframework.security.web.access.intercept.RequestAuthorizationContext>hasAnyRole(
+                        RECORDER, APPROVER);
+        recorder.setRoleHierarchy(hierarchy);
+        var anyRole = AuthorityAuthorizationManager
+                .<org.springframework.security.web.access.intercept.RequestAuthorizationContext>hasAnyRole(
+                        RECORDER, APPROVER, AUDITOR);
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers(HttpMethod.POST, "/api/units/{unit}/years/{year}/close")
+                .access(AuthorizationManagers.allOf(approver, units))
+                .requestMatchers(HttpMethod.POST, "/units/{unit}/years/{year}/close")
+                .access(AuthorizationManagers.allOf(approver, units))
+                .requestMatchers("/api/units/{unit}/**", "/units/{unit}/**")
+                .access(AuthorizationManagers.allOf(anyRole, units))
+                .requestMatchers(HttpMethod.POST, "/api/transactions", "/api/journals", "/journals/**", "/upload/**")
+                .access(recorder)
+                .requestMatchers("/login", "/error", "/css/**", "/webjars/**", "/favicon.ico").permitAll()
+                .anyRequest().access(anyRole));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/api/**")));
+        http.exceptionHandling(errors -> errors
+                .defaultAuthenticationEntryPointFor(problemEntryPoint(), new AntPathRequestMatcher("/api/**"))
+                .defaultAccessDeniedHandlerFor(problemAccessDenied(), new AntPathRequestMatcher("/api/**")));
+        if (properties.mode() == LedgerSecurityProperties.Mode.JWT) {
+            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtUser())));
+        } else {
+            http.httpBasic(Customizer.withDefaults());
+            http.formLogin(Customizer.withDefaults());
+        }
+        return http.build();
+    }
+
+    /** An approver may do whatever a recorder may. */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("ROLE_" + APPROVER + " > ROLE_" + RECORDER);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The configured users (mode users); their passwords are stored as hashes. */
+    @Bean
+    UserDetailsService ledgerUsers(LedgerSecurityProperties properties) {
+        List<UserDetails> users = new ArrayList<>();
+        for (ConfiguredUser user : properties.users()) {
+            if (user.password() == null || !user.password().startsWith("{")) {
+                throw new IllegalStateException("ledger.security.users: the password of " + user.name()
+                        + " must be stored as a hash such as {bcrypt}$2a$10$…, never in clear");
+            }
+            users.add(User.withUsername(user.name()).password(user.password())
+                    .authorities(authorities(user.roles(), user.units())).build());
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    static List<GrantedAuthority> authorities(Collection<String> roles, Collection<String> units) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        for (String role : roles == null ? List.<String>of() : roles) {
+            authorities.add(new SimpleGrantedAuthority(LedgerRole.parse(role).authority()));
+        }
+        for (String unit : units == null ? List.<String>of() : units) {
+            authorities.add(new SimpleGrantedAuthority(UnitAccess.authority(unit.strip())));
+        }
+        return authorities;
+    }
+
+    /** Bearer tokens: roles from the claim {@code roles}, units from the claim {@code units}. */
+    static Converter<Jwt, AbstractAuthenticationToken> jwtUser() {
+        return jwt -> {
+            List<GrantedAuthority> authorities = authorities(claim(jwt, "roles"), claim(jwt, "units"));
+            String name = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username")
+                    : jwt.getSubject();
+            return new JwtAuthenticationToken(jwt, authorities, name);
+        };
+    }
+
+    private static List<String> claim(Jwt jwt, String name) {
+        List<String> values = jwt.getClaimAsStringList(name);
+        return values == null ? List.of() : values;
+    }
+
+    private static AuthenticationEntryPoint problemEntryPoint() {
+        return (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\", Bearer");
+            writeProblem(response, 401, "Unauthorized", "sign in: this ledger answers authenticated users only");
+        };
+    }
+
+    private static AccessDeniedHandler problemAccessDenied() {
+        return (request, response, denied) -> writeProblem(response, 403, "Forbidden",
+                "not permitted: your role or your units do not allow this");
+    }
+
+    private static void writeProblem(jakarta.servlet.http.HttpServletResponse response, int status, String title,
+                                     String detail) throws java.io.IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        new ObjectMapper().writeValue(response.getOutputStream(), problem);
+    }
+}
