@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps what a request may send before the ledger reads it: a journal upload at
- * {@code ledger.limits.max-journal-bytes} (200 MB: about two million rows), anything else at
+ * {@code ledger.limits.max-journal-bytes} (200 MB: about two million rows; published figures for
+ * reconciliation too), anything else at
  * {@code ledger.limits.max-request-bytes} (64 KB). A body announced as larger is refused with 413
  * at once; a chunked body is cut off when it passes the limit.
  */
@@ -34,7 +35,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().endsWith("/journals") ? maxJournalBytes : maxRequestBytes;
+        String path = request.getRequestURI();
+        boolean upload = path.endsWith("/journals") || path.endsWith("/reconciliation") || path.contains("/upload");
+        long limit = upload ? maxJournalBytes : maxRequestBytes;
         long announced = request.getContentLengthLong();
         if (announced > limit) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
