@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 import ledger.core.account.BudgetAccount;
+import ledger.projections.posting.PostingProjection;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -92,6 +99,35 @@ public class AxonStorageConfiguration {
     @Bean
     public CorrelationDataProvider userAndTransactionCorrelation() {
         return new SimpleCorrelationDataProvider(USER, TRANSACTION_ID);
+    }
+
+    /**
+     * Tokens record which node processes which segment. The node id names this instance in those
+     * claims: {@code ledger.node-id}, by default host, process and a random suffix, so that two
+     * instances never mistake each other's claims, even inside one JVM.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
+                                 @Value("${ledger.node-id:}") String nodeId) {
+        String node = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() + "-"
+                + UUID.randomUUID().toString().substring(0, 8) : nodeId;
+        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).schema(schema)
+                .nodeId(node).contentType(byte[].class).build();
+    }
+
+    /**
+     * With several nodes, each claims at most this many segments of the postings processor, so that
+     * the work is shared rather than taken whole by the first node up; the others take over a
+     * segment when its owner stops renewing its claim. 0 (the default) claims as many as are free.
+     */
+    @Bean
+    public ConfigurerModule postingsSegmentShare(@Value("${ledger.processing.max-claimed-segments:0}") int maximum) {
+        return configurer -> {
+            if (maximum > 0) {
+                configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                        PostingProjection.PROCESSING_GROUP, (configuration, builder) -> builder.maxClaimedSegments(maximum));
+            }
+        };
     }
 
     /** The aggregate is registered here rather than by a Spring stereotype, so the domain stays Spring-free. */

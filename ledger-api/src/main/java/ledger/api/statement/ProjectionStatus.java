@@ -1,15 +1,17 @@
 package ledger.api.statement;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import ledger.api.store.EventStoreAccess;
 import ledger.projections.posting.PostingProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Whether the read models have caught up with the event store, and a full replay of them. Reads
@@ -19,16 +21,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProjectionStatus {
 
     private final EventProcessingConfiguration processing;
-    private final TokenStore tokens;
     private final EventStoreAccess store;
-    private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
 
-    public ProjectionStatus(EventProcessingConfiguration processing, TokenStore tokens, EventStoreAccess store,
-                            TransactionTemplate transaction) {
+    public ProjectionStatus(EventProcessingConfiguration processing, EventStoreAccess store, JdbcTemplate jdbc,
+                            Serializer serializer) {
         this.processing = processing;
-        this.tokens = tokens;
         this.store = store;
-        this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
     }
 
     /** Waits until every segment of the postings processor has handled every stored event. */
@@ -49,22 +51,25 @@ public class ProjectionStatus {
         }
     }
 
+    /**
+     * Reads the tokens with plain SQL: the token store's own fetch claims the segment, which would
+     * take it from the node processing it.
+     */
     boolean caughtUpTo(long head) {
-        Boolean caughtUp = transaction.execute(status -> {
-            int[] segments = tokens.fetchSegments(PostingProjection.PROCESSING_GROUP);
-            if (segments.length == 0) {
-                return head < 0;
-            }
-            for (int segment : segments) {
-                TrackingToken token = tokens.fetchToken(PostingProjection.PROCESSING_GROUP, segment);
-                OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-                if (head >= 0 && (position.isEmpty() || position.getAsLong() < head)) {
-                    return false;
-                }
-            }
-            return true;
-        });
-        return Boolean.TRUE.equals(caughtUp);
+        List<OptionalLong> positions = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, n) -> {
+                    byte[] bytes = rs.getBytes(1);
+                    if (bytes == null) {
+                        return OptionalLong.empty();
+                    }
+                    TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class,
+                            rs.getString(2), null));
+                    return token == null ? OptionalLong.empty() : token.position();
+                }, PostingProjection.PROCESSING_GROUP);
+        if (positions.isEmpty()) {
+            return head < 0;
+        }
+        return head < 0 || positions.stream().allMatch(p -> p.isPresent() && p.getAsLong() >= head);
     }
 
     /** Resets the postings processor and rebuilds every read model from the event store. */
