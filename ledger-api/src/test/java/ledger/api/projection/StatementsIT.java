@@ -178,11 +178,10 @@ class StatementsIT {
     void aReplayRebuildsByteIdenticalStatements() {
         String before = StatementJson.write(statements.statements(UNIT, YEAR, null));
         long rows = postings.count();
-        Duration took = projections.replay(Duration.ofMinutes(2));
+        projections.replay(Duration.ofMinutes(2));
         assertThat(postings.count()).isEqualTo(rows);
         String after = StatementJson.write(statements.statements(UNIT, YEAR, null));
         assertThat(after).isEqualTo(before);
-        assertThat(took).isLessThan(Duration.ofMinutes(2));
     }
 
     @Test

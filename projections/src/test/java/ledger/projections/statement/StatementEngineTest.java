@@ -180,18 +180,16 @@ class StatementEngineTest {
     }
 
     @Test
-    void aMillionPostingsAreSummedInWellUnderASecond() {
-        List<Posting> postings = RandomLedger.generate(42L, 1_000_000, false);
-        StatementSet warmUp = compute(postings);
-
-        long start = System.nanoTime();
-        StatementSet set = compute(postings);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-
-        assertThat(set.displayed()).isEqualTo(warmUp.displayed());
-        assertThat(set.fen(cell("T1/30/1"))).isNotZero();
-        System.out.println("1,000,000 postings summed in " + millis + " ms");
-        assertThat(millis).as("milliseconds for 1,000,000 postings").isLessThan(1_500L);
+    void aLargeLedgerSumsToTheSameFiguresEveryTimeAndToTheExactTotals() {
+        // Speed is measured by the benchmark suite (benchmarks/), never asserted here.
+        List<Posting> postings = RandomLedger.generate(42L, 50_000, false);
+        StatementSet first = compute(postings);
+        StatementSet again = compute(postings);
+        assertThat(again.displayed()).isEqualTo(first.displayed());
+        long income = postings.stream().filter(p -> p.kind() == TransactionKind.APPROPRIATION
+                || p.kind() == TransactionKind.OPENING || p.kind() == TransactionKind.CARRY_IN)
+                .mapToLong(Posting::amountFen).sum();
+        assertThat(first.fen(cell("T1/30/1"))).isEqualTo(income).isNotZero();
     }
 
     @Test
