@@ -1,7 +1,9 @@
 package ledger.api.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import ledger.api.report.StatementWorkbook;
 import ledger.api.statement.StatementService;
 import ledger.projections.statement.StatementJson;
 import ledger.projections.statement.StatementSet;
@@ -10,12 +12,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ledger statements}: 表1–表9 of a unit and year. */
 @Command(name = "statements", description = "Print the nine tables of the 部门决算 (表1–表9) for a unit and year.")
 public class StatementsCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, xlsx }
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DatabaseOptions database;
@@ -23,7 +31,8 @@ public class StatementsCommand implements Callable<Integer> {
     @Mixin
     StatementOptions which;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text",
+            description = "text, json or xlsx (a workbook, one sheet per table; needs --out) (default ${DEFAULT-VALUE})")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
@@ -31,10 +40,18 @@ public class StatementsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (format == Format.xlsx && out == null) {
+            throw new ParameterException(spec.commandLine(), "--format xlsx writes a workbook: give --out FILE.xlsx");
+        }
         try (ConfigurableApplicationContext context = database.start(false)) {
             StatementSet set = context.getBean(StatementService.class)
                     .statements(which.unitCode(), which.fiscalYear(), which.asOf());
-            Output.write(format == Format.json ? StatementJson.writePretty(set) : StatementText.render(set), out);
+            if (format == Format.xlsx) {
+                Files.write(out, StatementWorkbook.write(set));
+                System.err.println("wrote " + out);
+            } else {
+                Output.write(format == Format.json ? StatementJson.writePretty(set) : StatementText.render(set), out);
+            }
             return 0;
         }
     }

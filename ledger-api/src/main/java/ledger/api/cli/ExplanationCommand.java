@@ -1,0 +1,60 @@
+package ledger.api.cli;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import ledger.api.report.ReportService;
+import ledger.projections.explanation.Explanation;
+import ledger.projections.explanation.PriorYearFigures;
+import ledger.projections.explanation.StatedFigures;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ledger explanation}: the 部门决算情况说明 written from the ledger, blanks marked where a
+ * person writes; with {@code --published}, where a published 情况说明 contradicts the ledger.
+ */
+@Command(name = "explanation", description = "Write the 情况说明 (part 三 of the 部门决算) from the ledger;"
+        + " with --published, name where a published 情况说明 contradicts it (exit 1 when it does).")
+public class ExplanationCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    StatementOptions which;
+
+    @Option(names = "--prior-year", paramLabel = "FILE.tsv",
+            description = "last year's figures (key<TAB>value, 万元) when the ledger does not hold last year")
+    Path priorYear;
+
+    @Option(names = "--published", paramLabel = "FILE.tsv",
+            description = "figures a published 情况说明 states: key<TAB>printed<TAB>where")
+    Path published;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PriorYearFigures given = priorYear == null ? null : ChartsCommand.readPriorYear(priorYear);
+        StatedFigures stated = StatedFigures.none();
+        if (published != null) {
+            try (Reader reader = Files.newBufferedReader(published, StandardCharsets.UTF_8)) {
+                stated = StatedFigures.parse(reader);
+            }
+        }
+        try (ConfigurableApplicationContext context = database.start(false)) {
+            ReportService reports = context.getBean(ReportService.class);
+            PriorYearFigures prior = reports.priorYear(which.unitCode(), which.fiscalYear(), given);
+            Explanation explanation = reports.explanation(which.unitCode(), which.fiscalYear(), which.asOf(),
+                    prior, stated);
+            Output.write(explanation.toText(), out);
+            return explanation.contradictions().isEmpty() ? 0 : LedgerCommandLine.REFUSED;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package ledger.api.web;
+
+import java.time.LocalDate;
+import ledger.projections.statement.CellAddress;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The addresses of a unit-year's pages, carrying the as-of date along, so a template never builds
+ * a URL by hand: {@code links.trace(cell)} is {@code /units/U/years/2020/trace?cell=T3/2010302/3}.
+ */
+public record Links(String unit, int year, LocalDate asOf) {
+
+    public String home() {
+        return "/";
+    }
+
+    public String statements() {
+        return withAsOf(base());
+    }
+
+    public String trace(CellAddress cell) {
+        return withAsOf(base().path("/trace").queryParam("cell", cell.toString()));
+    }
+
+    public String checks() {
+        return withAsOf(base().path("/checks"));
+    }
+
+    public String reconciliation() {
+        return base().path("/reconciliation").toUriString();
+    }
+
+    public String explanation() {
+        return withAsOf(base().path("/explanation"));
+    }
+
+    public String charts() {
+        return withAsOf(base().path("/charts"));
+    }
+
+    public String chartPng(String id) {
+        return withAsOf(base().path("/charts/" + id + ".png"));
+    }
+
+    public String workbook() {
+        return withAsOf(base().path("/statements.xlsx"));
+    }
+
+    public String journal() {
+        return "/journal";
+    }
+
+    public static String event(String eventId) {
+        return UriComponentsBuilder.fromPath("/events/{id}").buildAndExpand(eventId).encode()
+                .toUriString();
+    }
+
+    /** The statements of another year of the same unit. */
+    public String year(int other) {
+        return new Links(unit, other, null).statements();
+    }
+
+    private UriComponentsBuilder base() {
+        return UriComponentsBuilder.fromPath("/units/" + encode(unit) + "/years/" + year);
+    }
+
+    private String withAsOf(UriComponentsBuilder builder) {
+        if (asOf != null) {
+            builder.queryParam("asOf", asOf.toString());
+        }
+        return builder.encode().toUriString();
+    }
+
+    private static String encode(String segment) {
+        return UriComponentsBuilder.fromPath("/{s}").buildAndExpand(segment).encode().toUriString()
+                .substring(1);
+    }
+}

@@ -1,0 +1,102 @@
+package ledger.api.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import ledger.api.report.Amounts;
+import ledger.api.report.ReportService;
+import ledger.core.account.ProjectCode;
+import ledger.core.classification.ClassificationCatalog;
+import ledger.core.money.Money;
+import ledger.projections.posting.Posting;
+import ledger.projections.posting.PostingRepository;
+import ledger.projections.statement.CellAddress;
+import ledger.projections.statement.CellTrace;
+import ledger.projections.statement.Contribution;
+import ledger.projections.statement.StatementSet;
+import ledger.projections.statement.TableLayout;
+import ledger.projections.statement.Trace;
+import ledger.projections.statement.TracedPosting;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Drill-down: a figure's trace (every event behind it with all its fields, and their sum, which is
+ * the figure) and an event's page (every cell it feeds, each linking back to its trace).
+ */
+@Controller
+class TracePages {
+
+    private final ReportService reports;
+    private final PostingRepository postings;
+    private final ClassificationCatalog catalog = ClassificationCatalog.standard();
+
+    TracePages(ReportService reports, PostingRepository postings) {
+        this.reports = reports;
+        this.postings = postings;
+    }
+
+    /** One traced event: the posting, its sign in the cell and what it adds, in yuan. */
+    record TracedRow(int number, PostingView posting, String sign, String contributesYuan,
+            long contributesFen) {
+    }
+
+    @GetMapping("/units/{unit}/years/{year}/trace")
+    String trace(@PathVariable String unit, @PathVariable int year, @RequestParam String cell,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Model model) {
+        CellAddress address = CellAddress.parse(cell);
+        TableLayout.problemWith(address).ifPresent(problem -> {
+            throw new IllegalArgumentException("单元格 " + cell + " 不存在：" + problem);
+        });
+        ReportService.TracedFigure traced = reports.trace(Page.unit(unit), Page.year(year), address, asOf);
+        StatementSet set = traced.statements();
+        Trace trace = traced.trace();
+        Map<ProjectCode, String> projects = reports.projectNames(Page.unit(unit));
+        List<TracedRow> rows = new ArrayList<>();
+        for (TracedPosting entry : trace.postings()) {
+            Posting posting = entry.posting();
+            rows.add(new TracedRow(rows.size() + 1, PostingView.of(posting, catalog,
+                    posting.project() == null ? null : projects.get(posting.project())),
+                    entry.sign() > 0 ? "+" : "−", Amounts.yuan(entry.signedFen()), entry.signedFen()));
+        }
+        Page.context(model, set, asOf, "trace");
+        model.addAttribute("cell", address);
+        model.addAttribute("cellName", CellNames.full(set, address));
+        model.addAttribute("figure", Amounts.format(set.value(address).toWanYuan()));
+        model.addAttribute("rows", rows);
+        model.addAttribute("sumYuan", Amounts.yuan(trace.fen()));
+        model.addAttribute("sumWan", Amounts.format(Money.ofFen(trace.fen()).toWanYuan()));
+        model.addAttribute("sumFen", trace.fen());
+        model.addAttribute("agrees", trace.fen() == set.fen(address));
+        return "trace";
+    }
+
+    /** A cell an event feeds: where, with which sign, and what the cell shows now. */
+    record FedCell(CellAddress cell, String name, String sign, String figure, String link) {
+    }
+
+    @GetMapping("/events/{eventId}")
+    String event(@PathVariable String eventId, Model model) {
+        Posting posting = postings.byEventId(eventId).orElseThrow(() -> new NotFound(
+                "没有事件 " + eventId + "（事件号见追溯页）"));
+        StatementSet set = reports.statements(posting.account().unit(), posting.account().year(), null);
+        Links links = Page.context(model, set, null, "event");
+        String projectName = posting.project() == null ? null
+                : reports.projectNames(posting.account().unit()).get(posting.project());
+        List<FedCell> cells = new ArrayList<>();
+        for (Contribution contribution : CellTrace.contributionsOf(posting)) {
+            CellAddress cell = contribution.cell();
+            cells.add(new FedCell(cell, CellNames.full(set, cell), contribution.sign() > 0 ? "+" : "−",
+                    Amounts.format(set.value(cell).toWanYuan()), links.trace(cell)));
+        }
+        model.addAttribute("posting", PostingView.of(posting, catalog, projectName));
+        model.addAttribute("cells", cells);
+        return "event";
+    }
+}

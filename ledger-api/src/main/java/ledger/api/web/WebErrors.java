@@ -1,0 +1,46 @@
+package ledger.api.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors of the pages as pages (the HTTP API answers problem JSON instead): what was wrong, in
+ * Chinese where the ledger words it, with a way back.
+ */
+@ControllerAdvice(basePackageClasses = WebErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WebErrors {
+
+    @ExceptionHandler(NotFound.class)
+    ModelAndView notFound(NotFound notFound) {
+        return page(HttpStatus.NOT_FOUND, "找不到", notFound.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ModelAndView invalid(IllegalArgumentException invalid) {
+        return page(HttpStatus.BAD_REQUEST, "无法显示", invalid.getMessage());
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class,
+        MissingServletRequestPartException.class, MethodArgumentTypeMismatchException.class})
+    ModelAndView badRequest(Exception bad) {
+        return page(HttpStatus.BAD_REQUEST, "请求参数有误", bad.getMessage());
+    }
+
+    private static ModelAndView page(HttpStatus status, String title, String message) {
+        ModelAndView page = new ModelAndView("problem");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("title", title);
+        page.addObject("message", message);
+        page.addObject("page", "problem");
+        return page;
+    }
+}

@@ -1,0 +1,303 @@
+package ledger.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ledger.api.LedgerApplication;
+import ledger.api.recording.JournalImport;
+import ledger.api.statement.ProjectionStatus;
+import ledger.api.store.EventStoreAccess;
+import ledger.api.support.Samples;
+import ledger.api.support.TestDatabase;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The pages over HTTP with the 2020 sample loaded, without a browser: each page answers in
+ * Chinese with the ledger's figures; a figure's trace adds up to it; an event lists the cells it
+ * feeds; the reconciliation with the published report marks the report's own contradictions; a bad
+ * journal is refused row by row and writes nothing; the 情况说明 names the published text's
+ * contradictions; the workbook and the chart images download.
+ */
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebPagesIT {
+
+    private static final String URL = TestDatabase.create("webpages");
+    private static final String STATEMENTS = SampleLedgerSite.STATEMENTS;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        SampleLedgerSite.database(registry, URL);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JournalImport journalImport;
+    @Autowired
+    ProjectionStatus projections;
+    @Autowired
+    EventStoreAccess store;
+
+    @BeforeAll
+    void loadTheSample() {
+        SampleLedgerSite.importSample(journalImport, projections);
+    }
+
+    @Test
+    void theHomePageOffersTheUnitsAndYearsAndOpensTheChosenStatements() {
+        String home = page("/");
+        assertThat(home).contains("选择单位", "武汉市江汉区人民政府办公室（jianghan-gov-office）",
+                "href=\"" + STATEMENTS + "\"", "name=\"asOf\"");
+        // the form's target redirects to the statements as of the chosen date (followed here)
+        String opened = page("/open?unit=jianghan-gov-office&year=2020&asOf=2020-06-30");
+        assertThat(opened).contains("2020 年度部门决算表", "截至：<b>2020-06-30</b>");
+    }
+
+    @Test
+    void theStatementsPageLaysOutTheNineTablesWithEveryFigureLinkedToItsTrace() {
+        String statements = page(STATEMENTS);
+        for (String title : List.of("2020 年度收入支出决算总表（表 1）", "2020 年度收入决算表（表 2）",
+                "2020 年度支出决算表（表 3）", "2020 年度财政拨款收入支出决算总表（表 4）",
+                "2020 年度一般公共预算财政拨款支出决算表（表 5）", "2020 年度一般公共预算财政拨款基本支出决算表（表 6）",
+                "2020 年度一般公共预算财政拨款“三公”经费支出决算表（表 7）",
+                "2020 年度政府性基金预算财政拨款收入支出决算表（表 8）", "2020 年度国有资本经营预算财政拨款支出决算表（表 9）")) {
+            assertThat(statements).contains(title);
+        }
+        assertThat(statements).contains("部门：武汉市江汉区人民政府办公室", "单位：万元", "行次", "栏次",
+                "本单位无政府性基金预算财政拨款收支", "0 处错误");
+        assertThat(statements).containsPattern("href=\"" + Pattern.quote(STATEMENTS)
+                + "/trace\\?cell=T3/2010302/3\"\\s+data-cell=\"T3/2010302/3\">1,197.34</a>");
+        // one link per printed figure: the ledger prints 281 cells … fewer than published where blank
+        assertThat(count(statements, "class=\"figure\"")).isEqualTo(count(statements, "data-cell=\""));
+        assertThat(count(statements, "data-cell=\"")).isGreaterThan(200);
+        String halfYear = page(STATEMENTS + "?asOf=2020-06-30");
+        assertThat(halfYear).contains("截至：", "2020-06-30", "trace?cell=T1/30/1&amp;asOf=2020-06-30");
+    }
+
+    @Test
+    void aTracesEventsAddUpToTheFigureAndEachEventListsTheCellsItFeeds() {
+        String trace = page(STATEMENTS + "/trace?cell=T3/2010302/3");
+        assertThat(trace).contains("表3 支出决算表 · 2010302 一般行政管理事务 · 第 3 栏 项目支出", "1,197.34 万元",
+                "与报表数值一致");
+        long sum = 0;
+        Matcher rows = Pattern.compile("class=\"event-row\" data-fen=\"(-?\\d+)\"").matcher(trace);
+        int events = 0;
+        while (rows.find()) {
+            sum += Long.parseLong(rows.group(1));
+            events++;
+        }
+        assertThat(events).isEqualTo(40);
+        assertThat(sum).isEqualTo(1_197_340_000L);
+        assertThat(trace).contains("id=\"trace-sum\" data-fen=\"1197340000\"", "11,973,400.00 元", "支出（冲销）");
+
+        Matcher firstEvent = Pattern.compile("href=\"(/events/[^\"]+)\"").matcher(trace);
+        assertThat(firstEvent.find()).isTrue();
+        String event = page(firstEvent.group(1));
+        assertThat(event).contains("此事件计入的单元格", "JH2020-0088", "2010302 一般行政管理事务", "30103 奖金",
+                "项目支出", "JH2020-P10 弥补在职、退休人员奖励性补贴及未休年休假补贴", "350,000.00")
+                .contains(STATEMENTS + "/trace?cell=T3/2010302/3", STATEMENTS + "/trace?cell=T1/31/2",
+                        STATEMENTS + "/trace?cell=T5/total/3");
+    }
+
+    @Test
+    void theChecksPageListsTheRulesTheLedgerMeetsAndMarksNothingAsAnError() {
+        String checks = page(STATEMENTS + "/checks");
+        assertThat(checks).contains("审核公式").doesNotContain("fig mark-error", "class=\"row-error\"");
+    }
+
+    @Test
+    void reconcilingWithThePublishedReportMarksItsOwnContradictionsAndFindsNothingUnexplained() throws IOException {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("published", file("published.tsv", Files.readAllBytes(Samples.jianghan2020Published())));
+        String result = post(STATEMENTS + "/reconciliation", form);
+        assertThat(result).contains("id=\"reconciliation-summary\"", "0</b> 格无法解释",
+                "结论：账簿与公布报表一致", "T1/38/2：公布 140.10，账簿 140.09", "公布报表在此自相矛盾", "T7/1/5",
+                "公布：140.10", "公布：空白");
+        Matcher differing = Pattern.compile("不一致 <b>(\\d+)</b> 格").matcher(result);
+        assertThat(differing.find()).isTrue();
+        assertThat(count(result, "fig mark-explained")).isEqualTo(Integer.parseInt(differing.group(1)))
+                .isGreaterThanOrEqualTo(9);
+        assertThat(result).doesNotContain("fig mark-unexplained");
+
+        MultiValueMap<String, Object> wrong = new LinkedMultiValueMap<>();
+        wrong.add("text", "T3\t2010302\t3\t1197.35\n");
+        String unexplained = post(STATEMENTS + "/reconciliation", wrong);
+        assertThat(unexplained).contains("未解释", "fig mark-unexplained", "结论：有差异无法由公布报表自身解释");
+        MultiValueMap<String, Object> broken = new LinkedMultiValueMap<>();
+        broken.add("text", "T3\t2010302\tx\t1\n");
+        assertThat(post(STATEMENTS + "/reconciliation", broken)).contains("公布数文件有误", "line 1");
+    }
+
+    @Test
+    void aBadJournalIsRefusedRowByRowAndWritesNothing() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Samples.jianghan2020Journal(), StandardCharsets.UTF_8));
+        int header = 0;
+        while (lines.get(header).startsWith("#")) {
+            header++;
+        }
+        List<String> bad = new ArrayList<>(lines.subList(0, header + 1));
+        bad.add("W-1,2020-03-01,expenditure,web-unit,网页测试单位,general,2010397,30101,personnel,,,100.00,v,m,,,");
+        bad.add("W-2,2020-03-01,expenditure,web-unit,网页测试单位,general,2010301,30101,personnel,,,12.345,v,m,,,");
+        bad.add("W-3,2020-13-01,appropriation,web-unit,网页测试单位,general,2010301,30101,,,,1.00,v,m,,,");
+        long eventsBefore = store.eventCount();
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", file("bad.csv", String.join("\n", bad).getBytes(StandardCharsets.UTF_8)));
+        String refused = post("/journal", form);
+        assertThat(refused).contains("id=\"import-refused\"", "未导入（一行也没有记入）", "2010397", "amount", "date");
+        assertThat(count(refused, "<td class=\"num\">")).isGreaterThanOrEqualTo(3);
+        assertThat(refused).contains("<td class=\"num\">" + (header + 2) + "</td>",
+                "<td class=\"num\">" + (header + 3) + "</td>", "<td class=\"num\">" + (header + 4) + "</td>");
+        assertThat(refused).contains("W-2,2020-03-01,expenditure");
+        assertThat(store.eventCount()).isEqualTo(eventsBefore);
+
+        MultiValueMap<String, Object> again = new LinkedMultiValueMap<>();
+        again.add("file", file("journal.csv", Files.readAllBytes(Samples.jianghan2020Journal())));
+        assertThat(post("/journal", again)).contains("id=\"import-result\"", "<b>476</b> 行")
+                .containsPattern("新记入\\s*<b>0</b> 行");
+        assertThat(store.eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void theExplanationIsWrittenFromTheLedgerWithTheShippedPriorYearAndItsCharts() {
+        String explanation = page(STATEMENTS + "/explanation");
+        assertThat(withoutTags(explanation)).contains("增加 218.45 万元，增长 9.6%", "完成年初预算的 109.2%");
+        assertThat(explanation).contains("第三部分 武汉市江汉区人民政府办公室2020 年度部门决算情况说明",
+                "上年数文件 samples/2020-jianghan-gov-office/prior-year-2019.tsv",
+                "【主要原因：＿＿＿＿】", "data-key=\"budget.completion\"",
+                "图 1：收、支决算总计变动情况", "/webjars/echarts/5.5.0/echarts.min.js", "data-echarts=");
+        assertThat(explanation).contains(STATEMENTS + "/trace?cell=T1/30/1");
+        assertThat(http.getForEntity("/webjars/echarts/5.5.0/echarts.min.js", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void whenTheLedgerHoldsLastYearTheExplanationComparesWithIt() {
+        String journal = "id,date,kind,unit,unit_name,fund,functional,economic,nature,amount\n"
+                + "P19-1,2019-01-05,budget,web-prior-unit,上年测试单位,general,2010301,30101,,1000.00\n"
+                + "P19-2,2019-01-06,appropriation,web-prior-unit,上年测试单位,general,2010301,30101,,1000.00\n"
+                + "P19-3,2019-02-01,expenditure,web-prior-unit,上年测试单位,general,2010301,30101,personnel,800.00\n"
+                + "P20-1,2020-01-05,budget,web-prior-unit,上年测试单位,general,2010301,30101,,2000.00\n"
+                + "P20-2,2020-01-06,appropriation,web-prior-unit,上年测试单位,general,2010301,30101,,2000.00\n"
+                + "P20-3,2020-02-01,expenditure,web-prior-unit,上年测试单位,general,2010301,30101,personnel,1500.00\n";
+        journalImport.importJournal(new ByteArrayInputStream(journal.getBytes(StandardCharsets.UTF_8)), "prior.csv",
+                "web-test");
+        String explanation = withoutTags(page("/units/web-prior-unit/years/2020/explanation"));
+        assertThat(explanation).contains("上年数来源：账簿 2019 年度决算",
+                "2020 年度收、支总计 0.20 万元。与 2019 年度相比，收、支总计各增加 0.10 万元，增长 100.0%",
+                "一般公共预算财政拨款支出增加 0.07 万元，增长 87.5%");
+        // a prior-year file uploaded then is not used: the ledger's own year comes first
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("priorYear", file("prior.tsv", "year\t2019\ntotal-income-expenditure\t5\n"
+                .getBytes(StandardCharsets.UTF_8)));
+        assertThat(withoutTags(post("/units/web-prior-unit/years/2020/explanation", form)))
+                .contains("上年数来源：账簿 2019 年度决算", "增加 0.10 万元");
+    }
+
+    @Test
+    void aPublishedExplanationUploadedBesideItIsCheckedFigureByFigure() {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("published", file("stated.tsv", ("budget\t2,232.51\t五(三)\nthree-public.completion\t35.0%\t七(二)\n"
+                + "total\t2,503.33\t一\nbudget.lei.208.completion\t111.5\t五(三)2\n").getBytes(StandardCharsets.UTF_8)));
+        String checked = post(STATEMENTS + "/explanation", form);
+        assertThat(checked).contains("核对结果", "五(三) 一般公共预算财政拨款支出年初预算：公布 2,232.51，账簿 2,264.21",
+                "七(二) “三公”经费完成年初预算：公布 35.0%，账簿 35.3%", "缺少 %").doesNotContain("一 收、支总计：公布");
+
+        MultiValueMap<String, Object> wrongYear = new LinkedMultiValueMap<>();
+        wrongYear.add("priorYear", file("prior.tsv", "year\t2018\nrunning-costs\t1\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(post(STATEMENTS + "/explanation", wrongYear)).contains("是 2018 年度的数字");
+    }
+
+    @Test
+    void theWorkbookAndTheChartImagesDownload() throws IOException {
+        ResponseEntity<byte[]> workbook = http.getForEntity(STATEMENTS + "/statements.xlsx", byte[].class);
+        assertThat(workbook.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(workbook.getHeaders().getContentType()).hasToString(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(workbook.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("jianghan-gov-office-2020-部门决算.xlsx");
+        try (Workbook read = new XSSFWorkbook(new ByteArrayInputStream(workbook.getBody()))) {
+            assertThat(read.getNumberOfSheets()).isEqualTo(9);
+        }
+        assertThat(page(STATEMENTS + "/charts")).contains("图 2：收入决算结构", "charts/fig3-lei.png");
+        ResponseEntity<byte[]> png = http.getForEntity(STATEMENTS + "/charts/fig1.png", byte[].class);
+        assertThat(png.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+        assertThat(png.getBody()).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void mistakesAnswerWithAPageSayingWhatIsWrong() {
+        ResponseEntity<String> noEvent = http.getForEntity("/events/no-such-event", String.class);
+        assertThat(noEvent.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(noEvent.getBody()).contains("找不到", "没有事件 no-such-event");
+        ResponseEntity<String> badCell = http.getForEntity(STATEMENTS + "/trace?cell=T3/2010302/9", String.class);
+        assertThat(badCell.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badCell.getBody()).contains("单元格 T3/2010302/9 不存在");
+        ResponseEntity<String> noUnit = http.getForEntity("/units/no-such-unit/years/2020", String.class);
+        assertThat(noUnit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noUnit.getBody()).contains("<html");
+        // the HTTP API keeps answering problem JSON
+        ResponseEntity<String> api = http.getForEntity("/api/units/no-such-unit/years/2020/statements", String.class);
+        assertThat(api.getHeaders().getContentType().toString()).contains("json");
+    }
+
+    private String page(String path) {
+        ResponseEntity<String> response = http.getForEntity(path, String.class);
+        assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType().toString()).contains("text/html");
+        return response.getBody();
+    }
+
+    private String post(String path, MultiValueMap<String, Object> form) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<String> response = http.postForEntity(path, new HttpEntity<>(form, headers), String.class);
+        assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private static ByteArrayResource file(String name, byte[] bytes) {
+        return new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
+    }
+
+    private static String withoutTags(String html) {
+        return html.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ");
+    }
+
+    private static int count(String text, String what) {
+        int count = 0;
+        for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + what.length())) {
+            count++;
+        }
+        return count;
+    }
+}

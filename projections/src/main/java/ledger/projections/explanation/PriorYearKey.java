@@ -1,0 +1,60 @@
+package ledger.projections.explanation;
+
+import java.util.Optional;
+import ledger.projections.statement.CellAddress;
+
+/**
+ * The previous year's figures the 情况说明 compares with, each the statement cell it is in a
+ * ledger's statements, and the key that names it in a prior-year figures file.
+ */
+public enum PriorYearKey {
+    TOTAL_INCOME_EXPENDITURE("total-income-expenditure", "收、支总计（表1 第30行）",
+            CellAddress.of("T1", 30, 1)),
+    FISCAL_INCOME_EXPENDITURE("fiscal-income-expenditure", "财政拨款收、支总计（表4 第32行）",
+            CellAddress.of("T4", 32, 1)),
+    GENERAL_EXPENDITURE("general-expenditure", "一般公共预算财政拨款支出（表5 合计）",
+            CellAddress.of("T5", "total", 1)),
+    THREE_PUBLIC_COSTS("three-public-costs", "“三公”经费支出决算（表7 第7栏）",
+            CellAddress.of("T7", 1, 7)),
+    THREE_PUBLIC_ABROAD("three-public-costs/abroad", "因公出国(境)费支出决算（表7 第8栏）",
+            CellAddress.of("T7", 1, 8)),
+    THREE_PUBLIC_VEHICLES("three-public-costs/vehicles", "公务用车购置及运行费支出决算（表7 第9栏）",
+            CellAddress.of("T7", 1, 9)),
+    THREE_PUBLIC_RECEPTION("three-public-costs/reception", "公务接待费支出决算（表7 第12栏）",
+            CellAddress.of("T7", 1, 12)),
+    RUNNING_COSTS("running-costs", "机关运行经费（表6 公用经费合计）",
+            CellAddress.of("T6", "public-total", 1));
+
+    private final String key;
+    private final String label;
+    private final CellAddress cell;
+
+    PriorYearKey(String key, String label, CellAddress cell) {
+        this.key = key;
+        this.label = label;
+        this.cell = cell;
+    }
+
+    /** The name in a prior-year figures file: {@code three-public-costs/abroad}. */
+    public String key() {
+        return key;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Where the figure is in that year's statements. */
+    public CellAddress cell() {
+        return cell;
+    }
+
+    public static Optional<PriorYearKey> of(String key) {
+        for (PriorYearKey candidate : values()) {
+            if (candidate.key.equals(key)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}
