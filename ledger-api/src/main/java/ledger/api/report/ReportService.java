@@ -56,7 +56,9 @@ public class ReportService {
         this.jdbc = jdbc;
     }
 
+    /** @throws IllegalArgumentException for a unit the ledger does not know */
     public StatementSet statements(UnitCode unit, FiscalYear year, LocalDate asOf) {
+        unitName(unit);
         return statements.statements(unit, year, asOf);
     }
 

@@ -1,5 +1,6 @@
 package ledger.api.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,8 @@ import java.util.List;
 import ledger.api.recording.ImportResult;
 import ledger.api.recording.JournalImport;
 import ledger.api.recording.JournalRefused;
+import ledger.api.recording.UnitNotPermitted;
+import ledger.api.security.UnitAccess;
 import ledger.core.journal.JournalColumn;
 import ledger.core.journal.JournalProblem;
 import org.springframework.stereotype.Controller;
@@ -20,31 +23,38 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Upload a journal CSV: all rows or none. A refused file lists every problem by line and column,
- * beside the text of that line, so the clerk can fix the spreadsheet in one go.
+ * beside the text of that line, so the clerk can fix the spreadsheet in one go. Under
+ * {@code /upload/}, so only recorders and approvers may post it, and a file naming a unit the user
+ * may not record for is refused whole, without saying whether that unit exists.
  */
 @Controller
 class JournalPages {
 
+    static final String PATH = "/upload/journal";
+
     private final JournalImport journalImport;
     private final WebDirectory directory;
+    private final UnitAccess units;
 
-    JournalPages(JournalImport journalImport, WebDirectory directory) {
+    JournalPages(JournalImport journalImport, WebDirectory directory, UnitAccess units) {
         this.journalImport = journalImport;
         this.directory = directory;
+        this.units = units;
     }
 
     /** A refused row: where, what is wrong, and the line as uploaded. */
     record ProblemRow(int line, String column, String reason, String text) {
     }
 
-    @GetMapping("/journal")
+    @GetMapping(PATH)
     String form(Model model) {
         model.addAttribute("page", "journal");
         return "journal";
     }
 
-    @PostMapping("/journal")
-    String upload(@RequestParam("file") MultipartFile file, Principal user, Model model) throws IOException {
+    @PostMapping(PATH)
+    String upload(@RequestParam("file") MultipartFile file, Principal user, Model model,
+            HttpServletResponse response) throws IOException {
         model.addAttribute("page", "journal");
         if (file.isEmpty()) {
             model.addAttribute("empty", true);
@@ -56,10 +66,14 @@ class JournalPages {
         model.addAttribute("fileName", name);
         try {
             ImportResult result = journalImport.importJournal(new ByteArrayInputStream(bytes), name,
-                    user == null ? "web:anonymous" : "web:" + user.getName());
+                    user == null ? "web:anonymous" : "web:" + user.getName(),
+                    unit -> units.currentUserPermits(unit.code()));
             model.addAttribute("result", result);
             model.addAttribute("seconds", String.format("%.2f", result.took().toNanos() / 1e9));
             model.addAttribute("units", directory.units());
+        } catch (UnitNotPermitted notPermitted) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute("notPermitted", true);
         } catch (JournalRefused refused) {
             String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
             List<ProblemRow> problems = new ArrayList<>();

@@ -47,7 +47,7 @@ public record Links(String unit, int year, LocalDate asOf) {
     }
 
     public String journal() {
-        return "/journal";
+        return JournalPages.PATH;
     }
 
     public static String event(String eventId) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import ledger.api.report.Amounts;
 import ledger.api.report.ReportService;
+import ledger.api.security.UnitAccess;
 import ledger.core.account.ProjectCode;
 import ledger.core.classification.ClassificationCatalog;
 import ledger.core.money.Money;
@@ -34,11 +35,13 @@ class TracePages {
 
     private final ReportService reports;
     private final PostingRepository postings;
+    private final UnitAccess units;
     private final ClassificationCatalog catalog = ClassificationCatalog.standard();
 
-    TracePages(ReportService reports, PostingRepository postings) {
+    TracePages(ReportService reports, PostingRepository postings, UnitAccess units) {
         this.reports = reports;
         this.postings = postings;
+        this.units = units;
     }
 
     /** One traced event: the posting, its sign in the cell and what it adds, in yuan. */
@@ -83,8 +86,10 @@ class TracePages {
 
     @GetMapping("/events/{eventId}")
     String event(@PathVariable String eventId, Model model) {
-        Posting posting = postings.byEventId(eventId).orElseThrow(() -> new NotFound(
-                "没有事件 " + eventId + "（事件号见追溯页）"));
+        // an event of a unit the user may not reach reads exactly like one that does not exist
+        Posting posting = postings.byEventId(eventId)
+                .filter(found -> units.currentUserPermits(found.account().unit().code()))
+                .orElseThrow(() -> new NotFound("没有事件 " + eventId + "（事件号见追溯页）"));
         StatementSet set = reports.statements(posting.account().unit(), posting.account().year(), null);
         Links links = Page.context(model, set, null, "event");
         String projectName = posting.project() == null ? null

@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ledger.api.security.UnitAccess;
 import ledger.api.statement.ProjectionStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The units the ledger knows (directory_unit) and the years each has postings in. */
+/**
+ * The units the ledger knows (directory_unit) that the signed-in user may reach, and the years each
+ * has postings in.
+ */
 @Component
 class WebDirectory {
 
@@ -22,10 +26,12 @@ class WebDirectory {
 
     private final JdbcTemplate jdbc;
     private final ProjectionStatus projections;
+    private final UnitAccess access;
 
-    WebDirectory(JdbcTemplate jdbc, ProjectionStatus projections) {
+    WebDirectory(JdbcTemplate jdbc, ProjectionStatus projections, UnitAccess access) {
         this.jdbc = jdbc;
         this.projections = projections;
+        this.access = access;
     }
 
     /** Every unit, once the read models have caught up with what was just imported. */
@@ -34,7 +40,9 @@ class WebDirectory {
         Map<String, String> names = new LinkedHashMap<>();
         jdbc.query("SELECT unit, name FROM directory_unit ORDER BY name, unit",
                 row -> {
-                    names.put(row.getString("unit"), row.getString("name"));
+                    if (access.currentUserPermits(row.getString("unit"))) {
+                        names.put(row.getString("unit"), row.getString("name"));
+                    }
                 });
         Map<String, List<Integer>> years = new LinkedHashMap<>();
         jdbc.query("SELECT unit, fiscal_year FROM posting GROUP BY unit, fiscal_year"

@@ -1,8 +1,10 @@
 package ledger.api.web;
 
+import ledger.api.recording.UnitNotPermitted;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +23,12 @@ class WebErrors {
     @ExceptionHandler(NotFound.class)
     ModelAndView notFound(NotFound notFound) {
         return page(HttpStatus.NOT_FOUND, "找不到", notFound.getMessage());
+    }
+
+    /** The same answer whether or not the unit exists. */
+    @ExceptionHandler({AccessDeniedException.class, UnitNotPermitted.class})
+    ModelAndView notPermitted(RuntimeException denied) {
+        return page(HttpStatus.FORBIDDEN, "无权访问", "您的角色或被授权的单位不允许此操作。");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -96,6 +96,18 @@ class BrowserIT {
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        signIn("approver", "approver-demo");
+    }
+
+    /** The login form every page sends an unknown visitor to (an approver reads and records). */
+    private void signIn(String user, String password) {
+        browser.get(base() + SampleLedgerSite.STATEMENTS);
+        wait.until(driver -> driver.getCurrentUrl().contains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(driver -> driver.getCurrentUrl().contains(SampleLedgerSite.STATEMENTS)
+                && !driver.getCurrentUrl().contains("/login"));
     }
 
     @AfterAll
@@ -115,6 +127,7 @@ class BrowserIT {
         year.sendKeys("2020");
         browser.findElement(By.cssSelector("form.pick button[type=submit]")).click();
         wait.until(driver -> driver.getCurrentUrl().endsWith(SampleLedgerSite.STATEMENTS));
+        assertThat(browser.findElement(By.cssSelector("form.signed-in")).getText()).contains("approver");
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .isEqualTo("武汉市江汉区人民政府办公室 2020 年度部门决算表");
         List<WebElement> titles = browser.findElements(By.cssSelector("h2.table-title"));
@@ -191,8 +204,10 @@ class BrowserIT {
         browser.get(base() + SampleLedgerSite.STATEMENTS);
         String shown = browser.findElement(By.cssSelector("a[data-cell='T3/2010302/3']")).getText();
         String href = browser.findElement(By.id("download-xlsx")).getAttribute("href");
+        // the browser's session cookie signs the download in, as the browser's own download would
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -231,7 +246,7 @@ class BrowserIT {
         Files.writeString(bad, "id,date,kind,unit,fund,functional,economic,nature,amount\n"
                 + "B-1,2020-02-01,expenditure,browser-unit,general,2010301,30101,personnel,12.345\n"
                 + "B-2,2020-02-01,appropriation,browser-unit,general,2010397,30101,,100\n", StandardCharsets.UTF_8);
-        browser.get(base() + "/journal");
+        browser.get(base() + "/upload/journal");
         browser.findElement(By.id("journal-file")).sendKeys(bad.toAbsolutePath().toString());
         browser.findElement(By.id("journal-submit")).click();
         wait.until(driver -> !driver.findElements(By.id("problems")).isEmpty());

@@ -68,6 +68,36 @@ class WebPagesIT {
         SampleLedgerSite.importSample(journalImport, projections);
     }
 
+    /** The demo users of application.yml: clerk (recorder of the sample unit), approver, auditor. */
+    private TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, user + "-demo");
+    }
+
+    @Test
+    void thePagesAreForSignedInUsersOfTheUnitOnly() {
+        ResponseEntity<String> anonymous = http.getForEntity(STATEMENTS, String.class);
+        assertThat(anonymous.getBody()).doesNotContain("2020 年度收入支出决算总表");
+        assertThat(http.getForEntity("/login", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the clerk of the sample unit reads it, but not another unit, nor its events
+        assertThat(as("clerk").getForEntity(STATEMENTS, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("clerk").getForEntity("/units/web-prior-unit/years/2020", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(page("/")).contains("jianghan-gov-office");
+        // an auditor writes nothing: the journal upload is for recorders
+        assertThat(as("auditor").getForEntity("/upload/journal", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", file("j.csv", "id,date,kind,unit\n".getBytes(StandardCharsets.UTF_8)));
+        post("auditor", "/upload/journal", form, HttpStatus.FORBIDDEN);
+        // a clerk may not record for a unit it is not granted: the whole file is refused, nothing written
+        long events = store.eventCount();
+        MultiValueMap<String, Object> other = new LinkedMultiValueMap<>();
+        other.add("file", file("other.csv", ("id,date,kind,unit,fund,functional,economic,amount\n"
+                + "X-1,2020-02-01,appropriation,someone-else,other,2010301,30201,9.00\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(post("clerk", "/upload/journal", other, HttpStatus.FORBIDDEN)).contains("id=\"import-not-permitted\"");
+        assertThat(store.eventCount()).isEqualTo(events);
+    }
+
     @Test
     void theHomePageOffersTheUnitsAndYearsAndOpensTheChosenStatements() {
         String home = page("/");
@@ -167,7 +197,7 @@ class WebPagesIT {
         long eventsBefore = store.eventCount();
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", file("bad.csv", String.join("\n", bad).getBytes(StandardCharsets.UTF_8)));
-        String refused = post("/journal", form);
+        String refused = post("approver", "/upload/journal", form, HttpStatus.OK);
         assertThat(refused).contains("id=\"import-refused\"", "未导入（一行也没有记入）", "2010397", "amount", "date");
         assertThat(count(refused, "<td class=\"num\">")).isGreaterThanOrEqualTo(3);
         assertThat(refused).contains("<td class=\"num\">" + (header + 2) + "</td>",
@@ -177,7 +207,7 @@ class WebPagesIT {
 
         MultiValueMap<String, Object> again = new LinkedMultiValueMap<>();
         again.add("file", file("journal.csv", Files.readAllBytes(Samples.jianghan2020Journal())));
-        assertThat(post("/journal", again)).contains("id=\"import-result\"", "<b>476</b> 行")
+        assertThat(post("clerk", "/upload/journal", again, HttpStatus.OK)).contains("id=\"import-result\"", "<b>476</b> 行")
                 .containsPattern("新记入\\s*<b>0</b> 行");
         assertThat(store.eventCount()).isEqualTo(eventsBefore);
     }
@@ -234,7 +264,7 @@ class WebPagesIT {
 
     @Test
     void theWorkbookAndTheChartImagesDownload() throws IOException {
-        ResponseEntity<byte[]> workbook = http.getForEntity(STATEMENTS + "/statements.xlsx", byte[].class);
+        ResponseEntity<byte[]> workbook = as("auditor").getForEntity(STATEMENTS + "/statements.xlsx", byte[].class);
         assertThat(workbook.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(workbook.getHeaders().getContentType()).hasToString(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -244,39 +274,58 @@ class WebPagesIT {
             assertThat(read.getNumberOfSheets()).isEqualTo(9);
         }
         assertThat(page(STATEMENTS + "/charts")).contains("图 2：收入决算结构", "charts/fig3-lei.png");
-        ResponseEntity<byte[]> png = http.getForEntity(STATEMENTS + "/charts/fig1.png", byte[].class);
+        ResponseEntity<byte[]> png = as("auditor").getForEntity(STATEMENTS + "/charts/fig1.png", byte[].class);
         assertThat(png.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
         assertThat(png.getBody()).startsWith(0x89, 'P', 'N', 'G');
     }
 
     @Test
     void mistakesAnswerWithAPageSayingWhatIsWrong() {
-        ResponseEntity<String> noEvent = http.getForEntity("/events/no-such-event", String.class);
+        ResponseEntity<String> noEvent = as("auditor").getForEntity("/events/no-such-event", String.class);
         assertThat(noEvent.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(noEvent.getBody()).contains("找不到", "没有事件 no-such-event");
-        ResponseEntity<String> badCell = http.getForEntity(STATEMENTS + "/trace?cell=T3/2010302/9", String.class);
+        ResponseEntity<String> badCell = as("auditor").getForEntity(STATEMENTS + "/trace?cell=T3/2010302/9", String.class);
         assertThat(badCell.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badCell.getBody()).contains("单元格 T3/2010302/9 不存在");
-        ResponseEntity<String> noUnit = http.getForEntity("/units/no-such-unit/years/2020", String.class);
+        ResponseEntity<String> noUnit = as("auditor").getForEntity("/units/no-such-unit/years/2020", String.class);
         assertThat(noUnit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(noUnit.getBody()).contains("<html");
+        assertThat(noUnit.getBody()).contains("<html", "账簿中没有单位 no-such-unit");
         // the HTTP API keeps answering problem JSON
-        ResponseEntity<String> api = http.getForEntity("/api/units/no-such-unit/years/2020/statements", String.class);
+        ResponseEntity<String> api = as("auditor").getForEntity("/api/units/no-such-unit/years/2020/statements",
+                String.class);
         assertThat(api.getHeaders().getContentType().toString()).contains("json");
     }
 
     private String page(String path) {
-        ResponseEntity<String> response = http.getForEntity(path, String.class);
+        ResponseEntity<String> response = as("auditor").getForEntity(path, String.class);
         assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getContentType().toString()).contains("text/html");
         return response.getBody();
     }
 
     private String post(String path, MultiValueMap<String, Object> form) {
+        return post("auditor", path, form, HttpStatus.OK);
+    }
+
+    /**
+     * Submits a page's form as a browser does: with the session and the CSRF token of the page that
+     * shows the form (the page at the same address).
+     */
+    private String post(String user, String path, MultiValueMap<String, Object> form, HttpStatus expected) {
+        ResponseEntity<String> formPage = as(user).getForEntity(path, String.class);
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(formPage.getBody());
+        assertThat(token.find()).as("CSRF token in the form of " + path).isTrue();
+        String session = formPage.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID=")).map(cookie -> cookie.split(";")[0])
+                .findFirst().orElseThrow();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<String> response = http.postForEntity(path, new HttpEntity<>(form, headers), String.class);
-        assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        headers.add(HttpHeaders.COOKIE, session);
+        MultiValueMap<String, Object> fields = new LinkedMultiValueMap<>(form);
+        fields.add("_csrf", token.group(1));
+        ResponseEntity<String> response = as(user).postForEntity(path, new HttpEntity<>(fields, headers),
+                String.class);
+        assertThat(response.getStatusCode()).as(path).isEqualTo(expected);
         return response.getBody();
     }
 
