@@ -11,7 +11,10 @@ import ledger.api.support.Samples;
 import ledger.api.support.TestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** The application on a fresh PostgreSQL database with the 2020 sample journal imported. */
+/**
+ * The application on a fresh PostgreSQL database with the 2020 sample journal imported, signed in
+ * as the demo users of application.yml (clerk, approver, auditor; passwords {@code <name>-demo}).
+ */
 final class SampleLedgerSite {
 
     static final String UNIT = "jianghan-gov-office";
@@ -24,6 +27,8 @@ final class SampleLedgerSite {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", TestDatabase::user);
         registry.add("spring.datasource.password", TestDatabase::password);
+        // the test server is shared: keep few connections, and close them with the class (@DirtiesContext)
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
     }
 
     static void importSample(JournalImport journalImport, ProjectionStatus projections) {
