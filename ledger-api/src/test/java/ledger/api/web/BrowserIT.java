@@ -171,7 +171,7 @@ class BrowserIT {
         long sumFen = 0;
         BigDecimal sumYuan = BigDecimal.ZERO;
         for (WebElement event : events) {
-            sumFen += Long.parseLong(event.getAttribute("data-fen"));
+            sumFen += Long.parseLong(event.getDomAttribute("data-fen"));
             // the 7th column is what the event adds to the figure, in yuan as shown
             sumYuan = sumYuan.add(new BigDecimal(event.findElements(By.tagName("td")).get(6).getText()
                     .replace(",", "")));
@@ -179,7 +179,7 @@ class BrowserIT {
         BigDecimal wanYuan = new BigDecimal(clickedFigure.replace(",", ""));
         assertThat(sumYuan).isEqualByComparingTo(wanYuan.movePointRight(4));
         assertThat(sumFen).isEqualTo(wanYuan.movePointRight(6).longValueExact());
-        assertThat(browser.findElement(By.id("trace-sum")).getAttribute("data-fen")).isEqualTo(Long.toString(sumFen));
+        assertThat(browser.findElement(By.id("trace-sum")).getDomAttribute("data-fen")).isEqualTo(Long.toString(sumFen));
         assertThat(browser.findElement(By.id("trace-figure")).getText()).isEqualTo("1,197.34 万元");
         assertThat(browser.findElement(By.cssSelector(".trace-head")).getText()).contains("与报表数值一致");
         fullPageScreenshot("trace-T3-2010302-3.png");
@@ -205,7 +205,7 @@ class BrowserIT {
     void theDownloadButtonGivesTheWorkbook() throws Exception {
         browser.get(base() + SampleLedgerSite.STATEMENTS);
         String shown = browser.findElement(By.cssSelector("a[data-cell='T3/2010302/3']")).getText();
-        String href = browser.findElement(By.id("download-xlsx")).getAttribute("href");
+        String href = browser.findElement(By.id("download-xlsx")).getDomProperty("href");
         // the browser's session cookie signs the download in, as the browser's own download would
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
