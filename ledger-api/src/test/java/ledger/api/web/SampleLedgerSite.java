@@ -27,8 +27,6 @@ final class SampleLedgerSite {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", TestDatabase::user);
         registry.add("spring.datasource.password", TestDatabase::password);
-        // the test server is shared: keep few connections, and close them with the class (@DirtiesContext)
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
     }
 
     static void importSample(JournalImport journalImport, ProjectionStatus projections) {
