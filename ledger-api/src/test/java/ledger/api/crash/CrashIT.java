@@ -85,13 +85,15 @@ class CrashIT {
                     acknowledged.add(line.split(" ")[1]);
                 }
             }
-            recording.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            // Acknowledgements printed before the kill but not read yet are acknowledgements too.
+            // SIGKILL through the process handle: unlike Process.destroyForcibly it leaves the pipe open,
+            // so acknowledgements printed before the kill but not read yet still count.
+            recording.toHandle().destroyForcibly();
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("recorded ")) {
                     acknowledged.add(line.split(" ")[1]);
                 }
             }
+            recording.waitFor(30, TimeUnit.SECONDS);
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(60);
         List<String> stored = strings(url, "SELECT convert_from(payload, 'UTF8')::jsonb #>> '{entry,transactionId}'"
