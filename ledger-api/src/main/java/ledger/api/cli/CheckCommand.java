@@ -1,5 +1,6 @@
 package ledger.api.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import ledger.api.statement.StatementService;
@@ -9,10 +10,15 @@ import ledger.projections.statement.StatementSet;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code ledger check}: every 审核公式 on the statement set. Exit 1 when a rule is broken. */
 @Command(name = "check", description = "Evaluate every rule a statement set must satisfy (审核公式); rounding tails are notes.")
 public class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DatabaseOptions database;
@@ -27,9 +33,11 @@ public class CheckCommand implements Callable<Integer> {
                     .statements(which.unitCode(), which.fiscalYear(), which.asOf());
             List<Finding> findings = StatementChecks.evaluate(set);
             long errors = findings.stream().filter(Finding::isError).count();
-            findings.forEach(finding -> System.out.println(finding));
-            System.out.printf("%s %s: %d rule%s broken, %d note%s%n", which.unitCode(), which.fiscalYear(), errors,
+            PrintWriter out = spec.commandLine().getOut();
+            findings.forEach(out::println);
+            out.printf("%s %s: %d rule%s broken, %d note%s%n", which.unitCode(), which.fiscalYear(), errors,
                     errors == 1 ? "" : "s", findings.size() - errors, findings.size() - errors == 1 ? "" : "s");
+            out.flush();
             return errors == 0 ? 0 : LedgerCommandLine.REFUSED;
         }
     }

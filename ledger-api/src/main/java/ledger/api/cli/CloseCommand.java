@@ -1,5 +1,6 @@
 package ledger.api.cli;
 
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import ledger.api.recording.YearCloser;
@@ -10,10 +11,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code ledger close --year Y --unit U}: 结转. */
 @Command(name = "close", description = "Close a unit's year (结转): carry every balance into the next year.")
 public class CloseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DatabaseOptions database;
@@ -36,8 +42,10 @@ public class CloseCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = database.start(false)) {
             FiscalYearClosed closed = context.getBean(YearCloser.class)
                     .close(unitCode, fiscalYear, closedOn, DatabaseOptions.user());
-            System.out.printf("closed %s %s: %d accounts carried %s yuan into %s%n", unitCode, fiscalYear,
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("closed %s %s: %d accounts carried %s yuan into %s%n", unitCode, fiscalYear,
                     closed.accountsCarried(), closed.carriedTotal().toYuanString(), fiscalYear.next());
+            out.flush();
             return 0;
         }
     }

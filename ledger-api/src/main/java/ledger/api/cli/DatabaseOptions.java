@@ -8,7 +8,10 @@ import ledger.api.config.LedgerDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The {@code --db} option every subcommand shares, and starting the application on that database. */
 public class DatabaseOptions {
@@ -17,16 +20,34 @@ public class DatabaseOptions {
             description = "PostgreSQL JDBC URL (else LEDGER_DB_URL, else the embedded database under ./data)")
     String url;
 
+    /** The command this option belongs to, for reporting a bad value as a usage error. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** @throws CommandLine.ParameterException (exit code 2) when the URL is not a JDBC URL */
     public LedgerDatabase database() {
-        return LedgerDatabase.choose(url, System.getenv());
+        try {
+            return LedgerDatabase.choose(url, System.getenv());
+        } catch (IllegalArgumentException notAJdbcUrl) {
+            if (command == null) {
+                throw notAJdbcUrl;
+            }
+            throw new CommandLine.ParameterException(command.commandLine(), notAJdbcUrl.getMessage());
+        }
     }
 
-    /** Starts the application; {@code web} serves HTTP, otherwise no port is opened. */
+    /**
+     * Starts the application; {@code web} serves HTTP, otherwise no port is opened and the log goes
+     * to standard error, leaving standard output to what the command prints.
+     */
     public ConfigurableApplicationContext start(boolean web, String... extraProperties) {
         LedgerDatabase database = database();
         SpringApplication application = new SpringApplication(LedgerApplication.class);
         application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         application.setLogStartupInfo(false);
+        if (!web) {
+            application.addListeners(new ConsoleLogging());
+        }
         List<String> arguments = new ArrayList<>();
         for (Map.Entry<String, Object> property : database.springProperties().entrySet()) {
             arguments.add("--" + property.getKey() + "=" + property.getValue());

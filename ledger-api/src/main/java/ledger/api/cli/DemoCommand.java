@@ -2,6 +2,7 @@ package ledger.api.cli;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -18,6 +19,8 @@ import ledger.projections.statement.StatementText;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ledger demo}: loads the 2020 reference ledger of 武汉市江汉区人民政府办公室 (shipped inside
@@ -28,6 +31,9 @@ import picocli.CommandLine.Mixin;
 public class DemoCommand implements Callable<Integer> {
 
     static final String SAMPLE = "samples/2020-jianghan-gov-office/";
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DatabaseOptions database;
@@ -42,16 +48,18 @@ public class DemoCommand implements Callable<Integer> {
                 imported = context.getBean(JournalImport.class).importJournal(journal, "journal.csv (2020 sample)",
                         DatabaseOptions.user());
             }
-            System.out.println(imported.summary() + " into " + database.database().describe());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(imported.summary() + " into " + database.database().describe());
             StatementSet set = context.getBean(StatementService.class).statements(unit, year, null);
-            System.out.println(StatementText.render(set));
+            out.println(StatementText.render(set));
             PublishedFigures published;
             try (Reader reader = new InputStreamReader(resource(SAMPLE + "published.tsv"), StandardCharsets.UTF_8)) {
                 published = PublishedFigures.parse(reader);
             }
             ReconciliationReport report = Reconciliation.reconcile(set, published);
-            System.out.println("对账 Reconciliation with the published 2020 report:");
-            report.lines().forEach(line -> System.out.println("  " + line));
+            out.println("对账 Reconciliation with the published 2020 report:");
+            report.lines().forEach(line -> out.println("  " + line));
+            out.flush();
             return report.ledgerAgrees() ? 0 : LedgerCommandLine.REFUSED;
         }
     }

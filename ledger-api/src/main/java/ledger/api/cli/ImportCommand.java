@@ -1,6 +1,7 @@
 package ledger.api.cli;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,10 +11,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code ledger import FILE.csv}: a journal, whole or not at all. */
 @Command(name = "import", description = "Import a journal CSV: all rows or none; re-importing changes nothing.")
 public class ImportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DatabaseOptions database;
@@ -30,7 +36,9 @@ public class ImportCommand implements Callable<Integer> {
              InputStream in = Files.newInputStream(file)) {
             ImportResult result = context.getBean(JournalImport.class)
                     .importJournal(in, file.getFileName().toString(), DatabaseOptions.user());
-            System.out.println(result.summary() + " into " + database.database().describe());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(result.summary() + " into " + database.database().describe());
+            out.flush();
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 package ledger.api.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import ledger.api.recording.JournalRefused;
 import ledger.core.account.RuleViolation;
 import picocli.CommandLine;
@@ -25,8 +26,20 @@ public class LedgerCommandLine implements Runnable {
         return commandLine().execute(args);
     }
 
+    /**
+     * The command line, printing through its own {@link CommandLine#getOut()} and {@link
+     * CommandLine#getErr()} (replace them with {@code setOut}/{@code setErr} to capture a run) in an
+     * encoding that can write Chinese.
+     */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LedgerCommandLine());
+        cli.setOut(Output.writer(System.out));
+        cli.setErr(Output.writer(System.err));
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parseResult -> {
+            List<CommandLine> invoked = parseResult.asCommandLineList();
+            return Output.during(invoked.get(invoked.size() - 1), () -> runLast.execute(parseResult));
+        });
         cli.setExecutionExceptionHandler((exception, command, parseResult) -> {
             PrintWriter err = command.getErr();
             Throwable cause = rootRefusal(exception);

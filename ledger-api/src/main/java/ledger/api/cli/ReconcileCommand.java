@@ -1,5 +1,6 @@
 package ledger.api.cli;
 
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ledger reconcile}: the ledger's statements against published figures. Exit 0 when every
@@ -22,6 +25,9 @@ import picocli.CommandLine.Option;
 @Command(name = "reconcile", description = "Compare the statements with published figures; name every differing cell"
         + " and every rule the published figures break among themselves.")
 public class ReconcileCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DatabaseOptions database;
@@ -43,7 +49,9 @@ public class ReconcileCommand implements Callable<Integer> {
             StatementSet set = context.getBean(StatementService.class)
                     .statements(which.unitCode(), which.fiscalYear(), which.asOf());
             ReconciliationReport report = Reconciliation.reconcile(set, figures);
-            report.lines().forEach(System.out::println);
+            PrintWriter out = spec.commandLine().getOut();
+            report.lines().forEach(out::println);
+            out.flush();
             return report.ledgerAgrees() ? 0 : LedgerCommandLine.REFUSED;
         }
     }

@@ -1,6 +1,7 @@
 package ledger.api.cli;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,7 +13,9 @@ import ledger.core.journal.JournalRow;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ledger record FILE.csv}: records rows one at a time, each its own transaction, as a
@@ -22,6 +25,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "record", description = "Record journal rows one at a time (each acknowledged when stored);"
         + " refused rows are reported and skipped.")
 public class RecordCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DatabaseOptions database;
@@ -38,24 +44,27 @@ public class RecordCommand implements Callable<Integer> {
         if (!parse.ok()) {
             throw new JournalRefused(parse.problems());
         }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         int refused = 0;
         try (ConfigurableApplicationContext context = database.start(false)) {
             TransactionRecorder recorder = context.getBean(TransactionRecorder.class);
             for (JournalRow row : parse.rows()) {
                 try {
                     TransactionRecorder.Recorded recorded = recorder.record(row, DatabaseOptions.user());
-                    System.out.println((recorded.repeated() ? "repeated " : "recorded ") + recorded.transactionId()
+                    out.println((recorded.repeated() ? "repeated " : "recorded ") + recorded.transactionId()
                             + " " + recorded.accountId());
-                    System.out.flush();
+                    out.flush();
                 } catch (JournalRefused refusal) {
                     refused++;
-                    refusal.problems().forEach(problem -> System.err.println("refused line " + row.line() + " ("
+                    refusal.problems().forEach(problem -> err.println("refused line " + row.line() + " ("
                             + row.entry().transactionId() + "): " + problem.column() + ": " + problem.reason()));
                 }
             }
         }
-        System.err.printf("%d rows: %d recorded or repeated, %d refused%n", parse.rows().size(),
+        err.printf("%d rows: %d recorded or repeated, %d refused%n", parse.rows().size(),
                 parse.rows().size() - refused, refused);
+        err.flush();
         return refused == 0 ? 0 : LedgerCommandLine.REFUSED;
     }
 }

@@ -1,5 +1,6 @@
 package ledger.api.cli;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import ledger.api.statement.ProjectionStatus;
@@ -7,10 +8,15 @@ import ledger.api.store.EventStoreAccess;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code ledger replay}: rebuild every read model from the event store. */
 @Command(name = "replay", description = "Reset the projections and rebuild every read model from the event store.")
 public class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DatabaseOptions database;
@@ -23,8 +29,10 @@ public class ReplayCommand implements Callable<Integer> {
             long events = context.getBean(EventStoreAccess.class).eventCount();
             Duration took = projections.replay(Duration.ofMinutes(30));
             double seconds = Math.max(took.toNanos(), 1) / 1e9;
-            System.out.printf("replayed %,d events into the read models in %.2f s (%,.0f events/s)%n",
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("replayed %,d events into the read models in %.2f s (%,.0f events/s)%n",
                     events, seconds, events / seconds);
+            out.flush();
             return 0;
         }
     }

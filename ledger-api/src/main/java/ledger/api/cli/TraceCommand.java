@@ -1,16 +1,22 @@
 package ledger.api.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import ledger.api.config.AxonStorageConfiguration;
 import ledger.api.statement.StatementService;
 import ledger.api.statement.TraceDocument;
 import ledger.projections.statement.CellAddress;
+import ledger.projections.statement.TableLayout;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code ledger trace CELL}: the events behind one figure. */
 @Command(name = "trace", description = "List the events that make up one figure, e.g. T3/2010302/3.")
@@ -18,28 +24,54 @@ public class TraceCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     DatabaseOptions database;
 
     @Mixin
     StatementOptions which;
 
-    @Parameters(index = "0", paramLabel = "CELL", description = "table/row/column, e.g. T3/2010302/3 or T1/59/2")
-    String cell;
+    @Parameters(index = "0", paramLabel = "CELL", converter = CellConverter.class,
+            description = "table/row/column, e.g. T3/2010302/3 or T1/59/2")
+    CellAddress cell;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
     Format format;
 
     @Override
     public Integer call() throws Exception {
-        CellAddress address = CellAddress.parse(cell);
         try (ConfigurableApplicationContext context = database.start(false)) {
             TraceDocument trace = TraceDocument.of(context.getBean(StatementService.class)
-                    .trace(which.unitCode(), which.fiscalYear(), address, which.asOf()));
+                    .trace(which.unitCode(), which.fiscalYear(), cell, which.asOf()));
             ObjectMapper json = AxonStorageConfiguration.eventObjectMapper();
-            System.out.print(format == Format.json
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(format == Format.json
                     ? json.writerWithDefaultPrettyPrinter().writeValueAsString(trace) + "\n" : trace.toText());
+            out.flush();
             return 0;
+        }
+    }
+
+    /**
+     * A cell address that names a cell of one of the nine tables; anything else is a usage error
+     * (exit code 2), found before the database is opened.
+     */
+    static final class CellConverter implements CommandLine.ITypeConverter<CellAddress> {
+        @Override
+        public CellAddress convert(String value) {
+            CellAddress address;
+            try {
+                address = CellAddress.parse(value);
+            } catch (IllegalArgumentException malformed) {
+                throw new CommandLine.TypeConversionException(malformed.getMessage());
+            }
+            Optional<String> noSuchCell = TableLayout.problemWith(address);
+            if (noSuchCell.isPresent()) {
+                throw new CommandLine.TypeConversionException(noSuchCell.get());
+            }
+            return address;
         }
     }
 }

@@ -1,11 +1,14 @@
 package ledger.api.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import ledger.api.integrity.EventSeals;
 import ledger.api.integrity.VerifyReport;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ledger verify}: recompute the seal chain of the event store and name the first event that
@@ -15,6 +18,9 @@ import picocli.CommandLine.Mixin;
         + " ledger's back (tamper evidence).")
 public class VerifyCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     DatabaseOptions database;
 
@@ -22,15 +28,19 @@ public class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext context = database.start(false, "ledger.integrity.sealing=false")) {
             VerifyReport report = context.getBean(EventSeals.class).verify();
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             if (report.intact()) {
-                System.out.printf("intact: %,d events verified against their seals (%s); %d recorded since the"
+                out.printf("intact: %,d events verified against their seals (%s); %d recorded since the"
                         + " newest seal; chain head %s%n", report.sealedEvents(), report.keyOrigin(), report.pending(),
                         report.chainHead());
+                out.flush();
                 return 0;
             }
-            System.err.printf("TAMPERED: %d problem%s found in %,d sealed events; the first:%n",
+            err.printf("TAMPERED: %d problem%s found in %,d sealed events; the first:%n",
                     report.problems().size(), report.problems().size() == 1 ? "" : "s", report.sealedEvents());
-            report.problems().forEach(problem -> System.err.println("  " + problem));
+            report.problems().forEach(problem -> err.println("  " + problem));
+            err.flush();
             return LedgerCommandLine.REFUSED;
         }
     }

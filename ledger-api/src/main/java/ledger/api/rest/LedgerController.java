@@ -10,7 +10,12 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import ledger.api.recording.ImportResult;
 import ledger.api.recording.JournalImport;
 import ledger.api.recording.JournalRefused;
@@ -19,11 +24,13 @@ import ledger.api.recording.YearCloser;
 import ledger.api.security.UnitAccess;
 import ledger.api.statement.StatementService;
 import ledger.api.statement.TraceDocument;
+import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
 import ledger.core.journal.JournalParse;
 import ledger.core.journal.JournalReader;
 import ledger.core.year.FiscalYearClosed;
+import ledger.core.journal.JournalProblem;
 import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.Finding;
 import ledger.projections.statement.PublishedFigures;
@@ -32,6 +39,7 @@ import ledger.projections.statement.ReconciliationReport;
 import ledger.projections.statement.StatementChecks;
 import ledger.projections.statement.StatementJson;
 import ledger.projections.statement.StatementSet;
+import ledger.projections.statement.TableLayout;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -61,15 +69,17 @@ class LedgerController {
     private final YearCloser closer;
     private final StatementService statements;
     private final UnitAccess units;
+    private final JdbcLedgerRegistry registry;
     private final JournalReader reader = new JournalReader();
 
     LedgerController(TransactionRecorder recorder, JournalImport journalImport, YearCloser closer,
-                     StatementService statements, UnitAccess units) {
+                     StatementService statements, UnitAccess units, JdbcLedgerRegistry registry) {
         this.units = units;
         this.recorder = recorder;
         this.journalImport = journalImport;
         this.closer = closer;
         this.statements = statements;
+        this.registry = registry;
     }
 
     @Operation(summary = "Record one transaction (any kind: budget, supplement, reduce, appropriation,"
@@ -114,19 +124,23 @@ class LedgerController {
     @GetMapping(value = "/units/{unit}/years/{year}/statements/{table}", produces = MediaType.APPLICATION_JSON_VALUE)
     JsonNode table(@PathVariable String unit, @PathVariable int year, @PathVariable String table,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        ObjectNode tree = StatementJson.toTree(statementSet(unit, year, asOf));
-        JsonNode found = tree.path("tables").get(table.toUpperCase(java.util.Locale.ROOT));
-        if (found == null) {
-            throw new IllegalArgumentException("table must be one of T1 … T9, got " + table);
+        String id = table.toUpperCase(Locale.ROOT);
+        try {
+            TableLayout.of(id);
+        } catch (IllegalArgumentException noSuchTable) {
+            throw BadRequest.malformed("table", "table must be one of T1 … T9, got " + table);
         }
-        return found;
+        ObjectNode tree = StatementJson.toTree(statementSet(unit, year, asOf));
+        return tree.path("tables").get(id);
     }
 
     @Operation(summary = "The events behind one figure, e.g. cell=T3/2010302/3; their signed amounts sum to it exactly")
     @GetMapping("/units/{unit}/years/{year}/trace")
     TraceDocument trace(@PathVariable String unit, @PathVariable int year, @RequestParam String cell,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return TraceDocument.of(statements.trace(UnitCode.of(unit), FiscalYear.of(year), CellAddress.parse(cell), asOf));
+        CellAddress address = cellAddress(cell);
+        UnitCode unitCode = knownUnit(unit);
+        return TraceDocument.of(statements.trace(unitCode, fiscalYear(year), address, asOf));
     }
 
     @Operation(summary = "Every 审核公式 evaluated on the statements; rounding tails are notes")
@@ -140,7 +154,7 @@ class LedgerController {
     @PostMapping(value = "/units/{unit}/years/{year}/reconciliation",
             consumes = {"text/tab-separated-values", MediaType.TEXT_PLAIN_VALUE})
     ReconciliationView reconcile(@PathVariable String unit, @PathVariable int year, @RequestBody String tsv) {
-        PublishedFigures published = PublishedFigures.parse(new StringReader(tsv));
+        PublishedFigures published = publishedFigures(tsv);
         ReconciliationReport report = Reconciliation.reconcile(statementSet(unit, year, null), published);
         return ReconciliationView.of(report);
     }
@@ -150,14 +164,77 @@ class LedgerController {
     FiscalYearClosed close(@PathVariable String unit, @PathVariable int year,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                            Principal user) {
-        FiscalYear fiscalYear = FiscalYear.of(year);
+        FiscalYear fiscalYear = fiscalYear(year);
+        UnitCode unitCode = knownUnit(unit);
         LocalDate closedOn = date != null ? date
                 : LocalDate.now().isAfter(fiscalYear.lastDay()) ? LocalDate.now() : fiscalYear.lastDay();
-        return closer.close(UnitCode.of(unit), fiscalYear, closedOn, userOf(user));
+        return closer.close(unitCode, fiscalYear, closedOn, userOf(user));
     }
 
     private StatementSet statementSet(String unit, int year, LocalDate asOf) {
-        return statements.statements(UnitCode.of(unit), FiscalYear.of(year), asOf);
+        FiscalYear fiscalYear = fiscalYear(year);
+        return statements.statements(knownUnit(unit), fiscalYear, asOf);
+    }
+
+    /** A unit code the ledger has transactions of: 400 when it cannot be a code, 404 when unknown. */
+    private UnitCode knownUnit(String unit) {
+        UnitCode code;
+        try {
+            code = UnitCode.of(unit);
+        } catch (IllegalArgumentException malformed) {
+            throw BadRequest.malformed("unit", malformed.getMessage());
+        }
+        // The write side's register of units: current as soon as a transaction is committed, unlike
+        // the read models, which StatementService waits for.
+        if (!registry.unitNames().containsKey(code)) {
+            throw BadRequest.notFound("unit", "unit " + code + " has no transactions in this ledger");
+        }
+        return code;
+    }
+
+    private static FiscalYear fiscalYear(int year) {
+        try {
+            return FiscalYear.of(year);
+        } catch (IllegalArgumentException malformed) {
+            throw BadRequest.malformed("year", malformed.getMessage());
+        }
+    }
+
+    /** A cell of one of the nine tables: the address must parse and name a row and column that exist. */
+    private static CellAddress cellAddress(String cell) {
+        CellAddress address;
+        try {
+            address = CellAddress.parse(cell);
+        } catch (IllegalArgumentException malformed) {
+            throw BadRequest.malformed("cell", malformed.getMessage());
+        }
+        Optional<String> noSuchCell = TableLayout.problemWith(address);
+        if (noSuchCell.isPresent()) {
+            throw BadRequest.malformed("cell", noSuchCell.get());
+        }
+        return address;
+    }
+
+    private static final Pattern PUBLISHED_PROBLEM = Pattern.compile("line (\\d+): (.*)");
+
+    /** Published figures, or 422 naming every bad line of the upload. */
+    private static PublishedFigures publishedFigures(String tsv) {
+        try {
+            return PublishedFigures.parse(new StringReader(tsv));
+        } catch (IllegalArgumentException refused) {
+            List<JournalProblem> problems = new ArrayList<>();
+            for (String line : refused.getMessage().split("\\R")) {
+                Matcher problem = PUBLISHED_PROBLEM.matcher(line.strip());
+                if (problem.matches()) {
+                    problems.add(new JournalProblem(Integer.parseInt(problem.group(1)), "published",
+                            problem.group(2)));
+                }
+            }
+            if (problems.isEmpty()) {
+                problems.add(new JournalProblem(0, "published", refused.getMessage()));
+            }
+            throw new JournalRefused(problems);
+        }
     }
 
     static String userOf(Principal principal) {

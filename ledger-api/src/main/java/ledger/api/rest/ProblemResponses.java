@@ -1,47 +1,83 @@
 package ledger.api.rest;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.UnitNotPermitted;
 import ledger.core.account.RuleViolation;
+import ledger.core.journal.JournalProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Refusals as RFC 7807 problem details. A refused transaction or journal answers 422 with
- * {@code problems}: every bad field (and journal line) with its reason; malformed requests 400.
+ * Every error as an RFC 7807 problem ({@code application/problem+json}) with {@code problems}: a
+ * list of {@code {field, reason}} (and {@code line} for a journal or published-figures file), so
+ * a client can put each message beside the field it concerns.
+ *
+ * <ul>
+ *   <li>422 {@code urn:ledger:input-refused}: well-formed input the ledger refuses (a bad amount,
+ *       an unknown code, an overspend, a closed year, a reused id, a bad journal row, …);</li>
+ *   <li>400 {@code urn:ledger:bad-request}: a malformed request (not JSON, an unknown JSON field, a
+ *       bad cell address, a date that is not yyyy-mm-dd, a missing parameter);</li>
+ *   <li>404 {@code urn:ledger:not-found}: a unit the ledger has no transactions of.</li>
+ * </ul>
+ * Nothing is written in any of these cases.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
+    static final URI INPUT_REFUSED = URI.create("urn:ledger:input-refused");
+    static final URI BAD_REQUEST = URI.create("urn:ledger:bad-request");
+    static final URI NOT_FOUND = URI.create("urn:ledger:not-found");
+    static final URI INTERNAL = URI.create("urn:ledger:internal-error");
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
     @ExceptionHandler(JournalRefused.class)
     ProblemDetail refused(JournalRefused refused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                refused.problems().size() + " problem" + (refused.problems().size() == 1 ? "" : "s")
-                        + "; nothing was written. First: " + refused.problems().get(0));
-        problem.setTitle("Input refused");
-        problem.setType(URI.create("urn:ledger:input-refused"));
-        List<Map<String, Object>> problems = refused.problems().stream()
-                .map(p -> Map.<String, Object>of("line", p.line(), "field", p.column(), "reason", p.reason()))
-                .toList();
-        problem.setProperty("problems", problems);
+        List<JournalProblem> problems = refused.problems();
+        JournalProblem first = problems.get(0);
+        String detail = problems.size() == 1
+                ? describe(first) + "; nothing was written"
+                : problems.size() + " problems; nothing was written. First: " + describe(first);
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, INPUT_REFUSED, "Input refused", detail);
+        problem.setProperty("problems", problems.stream().map(ProblemResponses::entry).toList());
         return problem;
     }
 
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail violation(RuleViolation violation) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                violation.field() + ": " + violation.reason() + "; nothing was written");
-        problem.setTitle("Input refused");
-        problem.setType(URI.create("urn:ledger:input-refused"));
-        problem.setProperty("problems", List.of(Map.of("field", violation.field(), "reason", violation.reason())));
-        return problem;
+        return single(HttpStatus.UNPROCESSABLE_ENTITY, INPUT_REFUSED, "Input refused", violation.field(),
+                violation.reason() + "; nothing was written");
+    }
+
+    @ExceptionHandler(BadRequest.class)
+    ProblemDetail badRequest(BadRequest bad) {
+        return bad.status() == HttpStatus.NOT_FOUND
+                ? single(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", bad.field(), bad.reason())
+                : single(bad.status(), BAD_REQUEST, "Bad request", bad.field(), bad.reason());
     }
 
     /** The same answer whether or not the unit exists: a refusal must not reveal what the ledger holds. */
@@ -55,21 +91,136 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException invalid) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
-        problem.setTitle("Bad request");
-        return problem;
+        return single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", "request", invalid.getMessage());
+    }
+
+    /** Anything else: a refusal wrapped by a framework is still a refusal; the rest is our fault. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception exception) {
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JournalRefused refused) {
+                return refused(refused);
+            }
+            if (cause instanceof RuleViolation violation) {
+                return violation(violation);
+            }
+        }
+        log.error("request failed", exception);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL, "Internal error",
+                "the ledger could not complete the request (" + exception.getClass().getSimpleName()
+                        + "); nothing was written");
     }
 
     @Override
-    protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
-            HttpMessageNotReadableException unreadable, org.springframework.http.HttpHeaders headers,
-            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = unreadable.getMostSpecificCause();
-        String detail = cause instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown
-                ? "unknown field '" + unknown.getPropertyName() + "'"
-                : "the request body is not readable: " + cause.getMessage();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Bad request");
-        return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
+        String field = "body";
+        String reason;
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            field = path(unknown);
+            TreeSet<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            reason = "unknown field '" + unknown.getPropertyName() + "'; the fields are " + String.join(", ", known);
+        } else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            field = path(mismatched);
+            reason = "field '" + field + "' must be a JSON string or number, not " + tokenOf(mismatched);
+        } else if (cause instanceof MismatchedInputException mismatched) {
+            reason = "the body must be one JSON object, not " + tokenOf(mismatched);
+        } else if (cause instanceof JsonProcessingException json) {
+            JsonLocation at = json.getLocation();
+            reason = "the body is not valid JSON: " + json.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        } else if (unreadable.getMessage() != null && unreadable.getMessage().startsWith("Required request body")) {
+            reason = "the request body is missing";
+        } else {
+            reason = "the request body is not readable: " + cause.getMessage();
+        }
+        return handleExceptionInternal(unreadable,
+                single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", field, reason),
+                headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = mismatch.getPropertyName() == null ? "request" : mismatch.getPropertyName();
+        Class<?> type = mismatch.getRequiredType();
+        String expected = type == java.time.LocalDate.class ? "a date written yyyy-mm-dd"
+                : type == int.class || type == Integer.class ? "a whole number"
+                : "a " + (type == null ? "valid value" : type.getSimpleName());
+        String reason = field + " must be " + expected + ", got '" + mismatch.getValue() + "'";
+        return handleExceptionInternal(mismatch,
+                single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", field, reason),
+                headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException missing,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(missing, single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request",
+                missing.getParameterName(), missing.getParameterName() + " is required"),
+                headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException missing,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(missing, single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request",
+                missing.getRequestPartName(), "the form part '" + missing.getRequestPartName() + "' is required"),
+                headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail single(HttpStatus status, URI type, String title, String field, String reason) {
+        ProblemDetail problem = problem(status, type, title, field + ": " + reason);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("field", field);
+        entry.put("reason", reason);
+        problem.setProperty("problems", List.of(entry));
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** A journal problem as JSON: the line only where there is one (a single request has none). */
+    private static Map<String, Object> entry(JournalProblem problem) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        if (problem.line() > 0) {
+            entry.put("line", problem.line());
+        }
+        entry.put("field", problem.column() == null || problem.column().isEmpty() ? "file" : problem.column());
+        entry.put("reason", problem.reason());
+        return entry;
+    }
+
+    private static String describe(JournalProblem problem) {
+        boolean column = problem.column() != null && !problem.column().isEmpty();
+        if (problem.line() > 0) {
+            return "line " + problem.line() + (column ? ", column " + problem.column() : "") + ": " + problem.reason();
+        }
+        return (column ? problem.column() + ": " : "") + problem.reason();
+    }
+
+    private static String path(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String tokenOf(MismatchedInputException mismatched) {
+        String message = mismatched.getOriginalMessage();
+        if (message.contains("START_ARRAY") || message.contains("Array value")) {
+            return "an array";
+        }
+        if (message.contains("START_OBJECT") || message.contains("Object value")) {
+            return "an object";
+        }
+        return "this value";
     }
 }

@@ -1,0 +1,386 @@
+package ledger.api.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import ledger.api.statement.SampleStatements;
+import ledger.api.support.Samples;
+import ledger.api.support.TestDatabase;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code ledger …} in-process on a PostgreSQL database of its own ({@code --db}): what each
+ * command prints on standard output and error, and its exit code — 0 success, 1 input refused
+ * (every reason on stderr, nothing written), 2 usage error.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandLineIT {
+
+    private static final String URL = TestDatabase.create("cli");
+    private static final String UNIT = SampleStatements.UNIT;
+
+    @TempDir
+    static Path files;
+
+    /** One run of the command line: exit code and what it printed. */
+    record Run(int exit, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+    }
+
+    /** Runs {@code ledger args…}, capturing the command line's own standard output and error. */
+    static Run ledger(String... args) {
+        CommandLine cli = LedgerCommandLine.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** {@code ledger command --db URL args…}. */
+    static Run onDatabase(String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(command, "--db", URL));
+        all.addAll(List.of(args));
+        return ledger(all.toArray(String[]::new));
+    }
+
+    static Run statements(String... more) {
+        List<String> args = new ArrayList<>(List.of("--year", "2020", "--unit", UNIT));
+        args.addAll(List.of(more));
+        return onDatabase("statements", args.toArray(String[]::new));
+    }
+
+    @Test
+    @Order(1)
+    void usageErrorsExitWith2AndSayWhatIsWrong() {
+        Run none = ledger();
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("a subcommand is needed").contains("Usage: ledger");
+        assertThat(none.out()).isEmpty();
+
+        Run noYear = ledger("statements", "--unit", UNIT);
+        assertThat(noYear.exit()).isEqualTo(2);
+        assertThat(noYear.err()).contains("Missing required option: '--year");
+
+        Run unknownOption = ledger("statements", "--year", "2020", "--unit", UNIT, "--colour", "red");
+        assertThat(unknownOption.exit()).isEqualTo(2);
+        assertThat(unknownOption.err()).contains("Unknown option").contains("--colour");
+
+        Run unknownCommand = ledger("balance");
+        assertThat(unknownCommand.exit()).isEqualTo(2);
+        assertThat(unknownCommand.err()).contains("balance");
+
+        assertThat(ledger("statements", "--year", "2020", "--unit", UNIT, "--as-of", "2020-06-31").exit())
+                .isEqualTo(2);
+        assertThat(ledger("statements", "--year", "2020", "--unit", UNIT, "--format", "pdf").exit()).isEqualTo(2);
+        assertThat(ledger("import").err()).contains("FILE.csv");
+
+        Run badCell = ledger("trace", "--year", "2020", "--unit", UNIT, "T3/2010302");
+        assertThat(badCell.exit()).isEqualTo(2);
+        assertThat(badCell.err()).contains("table/row/column");
+        Run noSuchColumn = ledger("trace", "--year", "2020", "--unit", UNIT, "T3/2010302/9");
+        assertThat(noSuchColumn.exit()).isEqualTo(2);
+        assertThat(noSuchColumn.err()).contains("no column 9");
+
+        Run notJdbc = ledger("check", "--db", "postgres://localhost/ledger", "--year", "2020", "--unit", UNIT);
+        assertThat(notJdbc.exit()).isEqualTo(2);
+        assertThat(notJdbc.err()).contains("--db must be a JDBC URL");
+
+        Run help = ledger("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("import", "statements", "trace", "check", "reconcile", "replay", "close",
+                "serve", "demo", "verify", "record");
+    }
+
+    @Test
+    @Order(2)
+    void aBadJournalExitsWith1ListingEveryBadRowOnStderrAndWritesNothing() throws Exception {
+        Path bad = files.resolve("bad.csv");
+        Files.writeString(bad, String.join("\n",
+                "id,date,kind,unit,unit_name,fund,functional,economic,nature,amount",
+                "X-1,2020-01-08,budget,jianghan-gov-office,武汉市江汉区人民政府办公室,general,2010301,30101,,1000.00",
+                "X-2,2020-13-01,budget,jianghan-gov-office,,general,2010301,30102,,1000.00",
+                "X-3,2020-01-09,appropriation,jianghan-gov-office,,general,2010301,30101,,1000.001",
+                "X-4,2020-01-10,expenditure,jianghan-gov-office,,general,2010397,30101,personnel,10.00",
+                "X-5,2020-01-11,expenditure,jianghan-gov-office,,general,2010301,30101,personnel,10.00",
+                ""), StandardCharsets.UTF_8);
+        Run run = onDatabase("import", bad.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("nothing was written")
+                .contains("line 3, column date:")
+                .contains("line 4, column amount:")
+                .contains("line 5, column functional:")
+                .contains("line 6, column amount:")   // no money on the line: its appropriation was refused
+                .doesNotContain("line 2,");
+        assertThat(eventCount()).isZero();
+
+        Run missing = onDatabase("import", files.resolve("no-such.csv").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("no such file");
+    }
+
+    @Test
+    @Order(3)
+    void importPrintsOneSummaryLineAndAgainChangesNothing() {
+        Run run = onDatabase("import", Samples.jianghan2020Journal().toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.outLines()).hasSize(1);
+        assertThat(run.out()).startsWith("imported journal.csv: 476 rows, 476 new, 0 already recorded, 487 events in ")
+                .contains(URL);
+        assertThat(eventCount()).isEqualTo(SampleStatements.EVENTS);
+
+        Run again = onDatabase("import", Samples.jianghan2020Journal().toString());
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).startsWith("imported journal.csv: 476 rows, 0 new, 476 already recorded, 0 events in ");
+        assertThat(eventCount()).isEqualTo(SampleStatements.EVENTS);
+    }
+
+    @Test
+    @Order(4)
+    void statementsAsJsonAreDomainJsonAndTheTextIsTheReportLayout() throws IOException {
+        Run json = statements("--format", "json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        SampleStatements.assertIsThe2020Sample(SampleStatements.parse(json.out()));
+
+        Run text = statements();
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).contains("收入支出决算总表", "2,493.03", "部门：武汉市江汉区人民政府办公室", "单位：万元",
+                "1,197.34", "一般行政管理事务");
+        for (int table = 1; table <= 9; table++) {
+            assertThat(text.out()).contains("（表 " + table + "）");
+        }
+
+        Path file = files.resolve("statements.json");
+        Run toFile = statements("--format", "json", "--out", file.toString());
+        assertThat(toFile.exit()).isZero();
+        assertThat(toFile.out()).isEmpty();
+        assertThat(toFile.err()).contains("wrote " + file);
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(json.out());
+    }
+
+    @Test
+    @Order(5)
+    void statementsAsOfADateCountOnlyWhatIsDatedUpToIt() {
+        LocalDate midYear = LocalDate.of(2020, 6, 30);
+        Run run = statements("--format", "json", "--as-of", midYear.toString());
+        assertThat(run.exit()).isZero();
+        JsonNode set = SampleStatements.parse(run.out());
+        SampleStatements.assertDomainForm(set, 2020, UNIT);
+        assertThat(SampleStatements.cells(set)).containsEntry("T1/57/2",
+                SampleStatements.wanYuan(SampleStatements.expenditureFenUpTo(midYear)));
+        assertThat(SampleStatements.cells(set).get("T1/57/2")).isNotEqualTo("2471.39");
+    }
+
+    @Test
+    @Order(6)
+    void checkExitsWith0AndPrintsOnlyNotes() {
+        Run run = onDatabase("check", "--year", "2020", "--unit", UNIT);
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        List<String> lines = run.outLines();
+        assertThat(lines.get(lines.size() - 1)).startsWith("jianghan-gov-office 2020: 0 rules broken, ");
+        assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(line -> assertThat(line).startsWith("NOTE "));
+    }
+
+    @Test
+    @Order(7)
+    void reconcileExitsWith0AndNamesTheNineExplainedDifferences() throws IOException {
+        Run run = onDatabase("reconcile", "--year", "2020", "--unit", UNIT,
+                "--published", Samples.jianghan2020Published().toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.outLines().get(0)).isEqualTo("Published figures: 249; regenerated exactly: 243; differing"
+                + " cells: 9, of which 9 explained by contradictions within the published report and 0 NOT explained.");
+        Set<String> explained = new TreeSet<>();
+        for (String line : run.outLines()) {
+            assertThat(line).doesNotStartWith("NOT EXPLAINED");
+            if (line.startsWith("explained ")) {
+                explained.add(line.substring("explained ".length(), line.indexOf(':')));
+            }
+        }
+        assertThat(explained).containsExactlyInAnyOrderElementsOf(SampleStatements.EXPLAINED_DIFFERENCES);
+        assertThat(run.out()).contains("explained T1/38/2: published 140.10, ledger 140.09");
+
+        // Against a year the ledger has no transactions in, most published figures are unexplained: exit 1.
+        Run disagreeing = onDatabase("reconcile", "--year", "2019", "--unit", UNIT,
+                "--published", Samples.jianghan2020Published().toString());
+        assertThat(disagreeing.exit()).isEqualTo(1);
+        assertThat(disagreeing.out()).contains("NOT EXPLAINED T1/1/1: published 2493.03, ledger 0.00");
+    }
+
+    @Test
+    @Order(8)
+    void traceAsTextAndAsJsonAddsUpToTheFigure() {
+        Run text = onDatabase("trace", "--year", "2020", "--unit", UNIT, "T3/2010302/3");
+        assertThat(text.exit()).as(text.err()).isZero();
+        List<String> lines = text.outLines();
+        assertThat(lines.get(0)).isEqualTo(
+                "T3/2010302/3 = 1197.34 万元 = 11973400.00 yuan, the exact sum of " + (lines.size() - 1) + " events");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).startsWith("2020-"));
+        assertThat(text.out()).contains("JH2020-0217", "reverses JH2020-0214", "JH2020-0214");
+
+        Run json = onDatabase("trace", "--year", "2020", "--unit", UNIT, "--format", "json", "T1/59/2");
+        assertThat(json.exit()).isZero();
+        JsonNode trace = SampleStatements.parse(json.out());
+        assertThat(trace.get("cell").textValue()).isEqualTo("T1/59/2");
+        assertThat(trace.get("figure").textValue()).isEqualTo("31.94");
+        assertThat(trace.get("sumFen").longValue()).isEqualTo(31_940_000L);
+        long sum = 0;
+        for (JsonNode event : trace.get("events")) {
+            sum += event.get("contributesFen").longValue();
+            assertThat(event.get("eventId").textValue()).isNotBlank();
+            assertThat(event.get("recordedBy").textValue()).startsWith("cli:");
+        }
+        assertThat(sum).isEqualTo(trace.get("sumFen").longValue());
+        // 年末结转和结余 is made of every movement of money: opening, appropriation, expenditure, reversal.
+        assertThat(trace.get("events").size()).isEqualTo(trace.get("eventCount").intValue())
+                .isEqualTo(SampleStatements.journalRows("opening", "appropriation", "expenditure", "reversal"));
+
+        Run asOf = onDatabase("trace", "--year", "2020", "--unit", UNIT, "--as-of", "2020-01-31", "--format", "json",
+                "T1/57/2");
+        JsonNode january = SampleStatements.parse(asOf.out());
+        assertThat(january.get("sumFen").longValue())
+                .isEqualTo(SampleStatements.expenditureFenUpTo(LocalDate.of(2020, 1, 31)));
+
+        Run unknownUnit = onDatabase("trace", "--year", "2020", "--unit", "nobody", "T1/1/1");
+        assertThat(unknownUnit.exit()).isEqualTo(1);
+        assertThat(unknownUnit.err()).contains("refused:").contains("nobody");
+    }
+
+    @Test
+    @Order(9)
+    void replayRebuildsTheReadModelsToTheSameStatements() {
+        String jsonBefore = statements("--format", "json").out();
+        String textBefore = statements().out();
+        Run replay = onDatabase("replay");
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        assertThat(replay.out()).startsWith("replayed 487 events into the read models in ");
+        assertThat(statements("--format", "json").out()).isEqualTo(jsonBefore);
+        assertThat(statements().out()).isEqualTo(textBefore);
+        assertThat(eventCount()).isEqualTo(SampleStatements.EVENTS);
+    }
+
+    @Test
+    @Order(10)
+    void verifyFindsTheStoreIntactAndRecordAcknowledgesEachRowOrRefusesIt() throws IOException {
+        Run verify = onDatabase("verify");
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        assertThat(verify.out()).startsWith("intact: ");
+
+        Path rows = files.resolve("rows.csv");
+        Files.writeString(rows, "id,date,kind,unit,fund,functional,economic,nature,amount\n"
+                + "REC-1,2020-12-30,appropriation,jianghan-gov-office,other,2010301,30201,,5.00\n"
+                + "REC-2,2020-12-30,expenditure,jianghan-gov-office,general,2010301,30101,personnel,0.01\n",
+                StandardCharsets.UTF_8);
+        Run record = onDatabase("record", rows.toString());
+        assertThat(record.exit()).isEqualTo(1);
+        assertThat(record.out()).isEqualTo("recorded REC-1 2020/jianghan-gov-office/other/2010301/30201"
+                + System.lineSeparator());
+        assertThat(record.err()).contains("refused line 3 (REC-2): amount: expenditure of 0.01 yuan exceeds")
+                .contains("2 rows: 1 recorded or repeated, 1 refused");
+        assertThat(eventCount()).isEqualTo(SampleStatements.EVENTS + 1);
+
+        Run again = onDatabase("record", rows.toString());
+        assertThat(again.out()).startsWith("repeated REC-1 ");
+        assertThat(eventCount()).isEqualTo(SampleStatements.EVENTS + 1);
+    }
+
+    @Test
+    @Order(11)
+    void closeCarriesTheBalanceAndAClosedYearRefusesWithExit1() throws IOException {
+        Run close = onDatabase("close", "--year", "2020", "--unit", UNIT, "--date", "2021-01-15");
+        assertThat(close.exit()).as(close.err()).isZero();
+        assertThat(close.out()).matches("closed jianghan-gov-office 2020: \\d+ accounts carried 319405\\.00 yuan"
+                + " into 2021\\R");
+        long events = eventCount();
+
+        Run again = onDatabase("close", "--year", "2020", "--unit", UNIT, "--date", "2021-01-16");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("refused:").contains("already closed").contains("nothing was written");
+
+        Path late = files.resolve("late.csv");
+        Files.writeString(late, "id,date,kind,unit,fund,functional,economic,amount\n"
+                + "LATE-1,2020-12-31,appropriation,jianghan-gov-office,other,2010301,30101,1.00\n", StandardCharsets.UTF_8);
+        Run refused = onDatabase("import", late.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("line 2, column date:").contains("closed");
+        assertThat(eventCount()).isEqualTo(events);
+
+        Run next = onDatabase("statements", "--year", "2021", "--unit", UNIT, "--format", "json");
+        assertThat(SampleStatements.cells(SampleStatements.parse(next.out()))).containsEntry("T1/29/1", "31.94");
+    }
+
+    @Test
+    @Order(12)
+    void nothingIsPrintedPastTheCommandLinesOwnStreams() {
+        // The application's log goes to stderr; every command prints through picocli's out/err.
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        Run run;
+        try {
+            run = statements("--format", "json");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(run.exit()).isZero();
+        assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(run.out()).startsWith("{");
+    }
+
+    @Test
+    @Order(13)
+    void demoLoadsTheSamplePrintsTheTablesAndTheReconciliation() {
+        String demoDatabase = TestDatabase.create("clidemo");
+        Run demo = ledger("demo", "--db", demoDatabase);
+        assertThat(demo.exit()).as(demo.err()).isZero();
+        assertThat(demo.out()).startsWith("imported journal.csv (2020 sample): 476 rows, 476 new")
+                .contains(demoDatabase)
+                .contains("收入支出决算总表", "2,493.03", "支出决算表", "1,197.34")
+                .contains("对账 Reconciliation with the published 2020 report:")
+                .contains("Published figures: 249; regenerated exactly: 243; differing cells: 9, of which 9 explained");
+        for (int table = 1; table <= 9; table++) {
+            assertThat(demo.out()).contains("（表 " + table + "）");
+        }
+        Run again = ledger("demo", "--db", demoDatabase);
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).startsWith("imported journal.csv (2020 sample): 476 rows, 0 new, 476 already recorded");
+    }
+
+    private static long eventCount() {
+        try (Connection connection = DriverManager.getConnection(URL, TestDatabase.user(), TestDatabase.password());
+             Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
+            count.next();
+            return count.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
