@@ -1,5 +1,6 @@
 package ledger.api.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,10 +25,26 @@ public class CheckCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Mixin
+    ServerOptions server;
+
+    @Mixin
     StatementOptions which;
 
     @Override
     public Integer call() {
+        if (server.remote()) {
+            LedgerClient client = server.client(database);
+            JsonNode findings = client.getJson(LedgerClient.unitYear(which.unit, which.year, "/checks")
+                    + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString()));
+            PrintWriter out = spec.commandLine().getOut();
+            long errors = 0;
+            for (JsonNode finding : findings) {
+                errors += "ERROR".equals(finding.path("severity").asText()) ? 1 : 0;
+                out.println(finding.path("severity").asText() + " " + finding.path("rule").asText() + ": "
+                        + finding.path("message").asText());
+            }
+            return summary(out, errors, findings.size());
+        }
         try (ConfigurableApplicationContext context = database.start(false)) {
             StatementSet set = context.getBean(StatementService.class)
                     .statements(which.unitCode(), which.fiscalYear(), which.asOf());
@@ -35,10 +52,14 @@ public class CheckCommand implements Callable<Integer> {
             long errors = findings.stream().filter(Finding::isError).count();
             PrintWriter out = spec.commandLine().getOut();
             findings.forEach(out::println);
-            out.printf("%s %s: %d rule%s broken, %d note%s%n", which.unitCode(), which.fiscalYear(), errors,
-                    errors == 1 ? "" : "s", findings.size() - errors, findings.size() - errors == 1 ? "" : "s");
-            out.flush();
-            return errors == 0 ? 0 : LedgerCommandLine.REFUSED;
+            return summary(out, errors, findings.size());
         }
+    }
+
+    private int summary(PrintWriter out, long errors, int findingCount) {
+        out.printf("%s %s: %d rule%s broken, %d note%s%n", which.unitCode(), which.fiscalYear(), errors,
+                errors == 1 ? "" : "s", findingCount - errors, findingCount - errors == 1 ? "" : "s");
+        out.flush();
+        return errors == 0 ? 0 : LedgerCommandLine.REFUSED;
     }
 }

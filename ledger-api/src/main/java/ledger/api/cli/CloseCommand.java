@@ -1,10 +1,12 @@
 package ledger.api.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import ledger.api.recording.YearCloser;
 import ledger.core.account.FiscalYear;
+import ledger.core.money.Money;
 import ledger.core.account.UnitCode;
 import ledger.core.year.FiscalYearClosed;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,6 +26,9 @@ public class CloseCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    ServerOptions server;
+
     @Option(names = "--year", required = true, description = "fiscal year to close")
     int year;
 
@@ -33,10 +38,27 @@ public class CloseCommand implements Callable<Integer> {
     @Option(names = "--date", description = "date of the close (default: the year's last day, or today if later)")
     LocalDate date;
 
+    /** Money as the API writes it: a number of fen, or an object holding {@code fen}. */
+    private static long fen(JsonNode money) {
+        return money.isNumber() ? money.asLong() : money.path("fen").asLong();
+    }
+
     @Override
     public Integer call() {
         FiscalYear fiscalYear = FiscalYear.of(year);
         UnitCode unitCode = UnitCode.of(unit);
+        if (server.remote()) {
+            // Without --date the server picks the date, by the same rule, on its own clock.
+            LedgerClient client = server.client(database);
+            JsonNode closed = client.post(LedgerClient.unitYear(unit, year, "/close")
+                    + LedgerClient.query("date", date == null ? null : date.toString()), "application/json", new byte[0]);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("closed %s %s: %d accounts carried %s yuan into %s%n", unitCode, fiscalYear,
+                    closed.path("accountsCarried").asInt(), Money.ofFen(fen(closed.path("carriedTotal")))
+                            .toYuanString(), fiscalYear.next());
+            out.flush();
+            return 0;
+        }
         LocalDate closedOn = date != null ? date
                 : LocalDate.now().isAfter(fiscalYear.lastDay()) ? LocalDate.now() : fiscalYear.lastDay();
         try (ConfigurableApplicationContext context = database.start(false)) {

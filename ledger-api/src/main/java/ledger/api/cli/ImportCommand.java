@@ -24,6 +24,9 @@ public class ImportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    ServerOptions server;
+
     @Parameters(index = "0", paramLabel = "FILE.csv", description = "the journal (UTF-8 CSV with a header row)")
     Path file;
 
@@ -31,6 +34,16 @@ public class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file);
+        }
+        if (server.remote()) {
+            LedgerClient client = server.client(database);
+            ImportResult result = LedgerClient.JSON.treeToValue(
+                    client.post("/api/journals", "text/csv", Files.readAllBytes(file)), ImportResult.class);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(result.summary().replace("imported upload", "imported " + file.getFileName())
+                    + " into " + client.describe());
+            out.flush();
+            return 0;
         }
         try (ConfigurableApplicationContext context = database.start(false);
              InputStream in = Files.newInputStream(file)) {

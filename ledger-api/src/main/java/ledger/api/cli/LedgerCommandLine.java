@@ -2,6 +2,7 @@ package ledger.api.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Function;
 import ledger.api.recording.JournalRefused;
 import ledger.core.account.RuleViolation;
 import picocli.CommandLine;
@@ -22,17 +23,29 @@ public class LedgerCommandLine implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where {@code LEDGER_PASSWORD} is read from: the process's environment, or a test's. */
+    final Function<String, String> environment;
+
+    LedgerCommandLine(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
     public static int run(String[] args) {
         return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        return commandLine(System::getenv);
     }
 
     /**
      * The command line, printing through its own {@link CommandLine#getOut()} and {@link
      * CommandLine#getErr()} (replace them with {@code setOut}/{@code setErr} to capture a run) in an
-     * encoding that can write Chinese.
+     * encoding that can write Chinese; {@code environment} supplies {@code LEDGER_PASSWORD} for
+     * {@code --server}.
      */
-    public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new LedgerCommandLine());
+    public static CommandLine commandLine(Function<String, String> environment) {
+        CommandLine cli = new CommandLine(new LedgerCommandLine(environment));
         cli.setOut(Output.writer(System.out));
         cli.setErr(Output.writer(System.err));
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
@@ -43,7 +56,10 @@ public class LedgerCommandLine implements Runnable {
         cli.setExecutionExceptionHandler((exception, command, parseResult) -> {
             PrintWriter err = command.getErr();
             Throwable cause = rootRefusal(exception);
-            if (cause instanceof JournalRefused refused) {
+            if (cause instanceof LedgerClient.ServerRefused server) {
+                String prefix = server.status() == 0 || server.status() >= 500 ? "error: " : "refused: ";
+                server.reasons().forEach(reason -> err.println(prefix + reason));
+            } else if (cause instanceof JournalRefused refused) {
                 err.println("refused: " + refused.problems().size() + " problem"
                         + (refused.problems().size() == 1 ? "" : "s") + "; nothing was written");
                 refused.problems().forEach(problem -> err.println("  " + problem));
@@ -64,7 +80,8 @@ public class LedgerCommandLine implements Runnable {
     private static Throwable rootRefusal(Throwable exception) {
         Throwable current = exception;
         while (current != null) {
-            if (current instanceof JournalRefused || current instanceof RuleViolation
+            if (current instanceof LedgerClient.ServerRefused || current instanceof JournalRefused
+                    || current instanceof RuleViolation
                     || current instanceof IllegalArgumentException) {
                 return current;
             }

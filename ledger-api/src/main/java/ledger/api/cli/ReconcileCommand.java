@@ -1,5 +1,6 @@
 package ledger.api.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,9 @@ public class ReconcileCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Mixin
+    ServerOptions server;
+
+    @Mixin
     StatementOptions which;
 
     @Option(names = "--published", required = true, paramLabel = "FILE.tsv",
@@ -41,6 +45,17 @@ public class ReconcileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (server.remote()) {
+            // The server parses the figures: a bad line is refused there, line by line.
+            LedgerClient client = server.client(database);
+            JsonNode report = client.post(LedgerClient.unitYear(which.unit, which.year, "/reconciliation")
+                            + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString()),
+                    "text/tab-separated-values; charset=UTF-8", Files.readAllBytes(published));
+            PrintWriter out = spec.commandLine().getOut();
+            report.path("findings").forEach(line -> out.println(line.asText()));
+            out.flush();
+            return report.path("ledgerAgrees").asBoolean() ? 0 : LedgerCommandLine.REFUSED;
+        }
         PublishedFigures figures;
         try (Reader reader = Files.newBufferedReader(published, StandardCharsets.UTF_8)) {
             figures = PublishedFigures.parse(reader);

@@ -4,7 +4,15 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import ledger.core.journal.JournalColumn;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.TransactionRecorder;
 import ledger.core.journal.JournalParse;
@@ -32,6 +40,9 @@ public class RecordCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    ServerOptions server;
+
     @Parameters(index = "0", paramLabel = "FILE.csv", description = "rows in the journal format")
     Path file;
 
@@ -47,18 +58,44 @@ public class RecordCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int refused = 0;
-        try (ConfigurableApplicationContext context = database.start(false)) {
-            TransactionRecorder recorder = context.getBean(TransactionRecorder.class);
-            for (JournalRow row : parse.rows()) {
+        if (server.remote()) {
+            LedgerClient client = server.client(database);
+            List<Map<String, String>> fields = namedFields(file);
+            if (fields.size() != parse.rows().size()) {
+                throw new IllegalStateException("read " + fields.size() + " records but " + parse.rows().size()
+                        + " rows from " + file);
+            }
+            for (int i = 0; i < fields.size(); i++) {
+                JournalRow row = parse.rows().get(i);
                 try {
-                    TransactionRecorder.Recorded recorded = recorder.record(row, DatabaseOptions.user());
-                    out.println((recorded.repeated() ? "repeated " : "recorded ") + recorded.transactionId()
-                            + " " + recorded.accountId());
+                    LedgerClient.Answer answer = client.postForAnswer("/api/transactions", "application/json",
+                            LedgerClient.transaction(fields.get(i)));
+                    out.println((answer.status() == 200 ? "repeated " : "recorded ")
+                            + answer.body().path("transactionId").asText() + " " + answer.body().path("accountId").asText());
                     out.flush();
-                } catch (JournalRefused refusal) {
+                } catch (LedgerClient.ServerRefused refusal) {
+                    if (!refusal.inputRefused()) {
+                        throw refusal;   // wrong password, server gone: the next rows would fare no better
+                    }
                     refused++;
-                    refusal.problems().forEach(problem -> err.println("refused line " + row.line() + " ("
-                            + row.entry().transactionId() + "): " + problem.column() + ": " + problem.reason()));
+                    refusal.reasons().forEach(reason -> err.println("refused line " + row.line() + " ("
+                            + row.entry().transactionId() + "): " + reason));
+                }
+            }
+        } else {
+            try (ConfigurableApplicationContext context = database.start(false)) {
+                TransactionRecorder recorder = context.getBean(TransactionRecorder.class);
+                for (JournalRow row : parse.rows()) {
+                    try {
+                        TransactionRecorder.Recorded recorded = recorder.record(row, DatabaseOptions.user());
+                        out.println((recorded.repeated() ? "repeated " : "recorded ") + recorded.transactionId()
+                                + " " + recorded.accountId());
+                        out.flush();
+                    } catch (JournalRefused refusal) {
+                        refused++;
+                        refusal.problems().forEach(problem -> err.println("refused line " + row.line() + " ("
+                                + row.entry().transactionId() + "): " + problem.column() + ": " + problem.reason()));
+                    }
                 }
             }
         }
@@ -66,5 +103,37 @@ public class RecordCommand implements Callable<Integer> {
                 parse.rows().size() - refused, refused);
         err.flush();
         return refused == 0 ? 0 : LedgerCommandLine.REFUSED;
+    }
+
+    /**
+     * Each record's fields by their English column names, for the API, in the order the journal
+     * reader yields its rows (same CSV dialect: optional BOM, comments, blank lines skipped). Only
+     * called once the reader accepted every row, so every header names a column.
+     */
+    static List<Map<String, String>> namedFields(Path file) throws java.io.IOException {
+        String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader().setSkipHeaderRecord(true)
+                .setCommentMarker('#').setIgnoreEmptyLines(true)
+                .setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true)
+                .get();
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            List<String> headers = parser.getHeaderNames();
+            for (CSVRecord record : parser) {
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (int i = 0; i < headers.size(); i++) {
+                    String value = record.get(i);
+                    if (!value.isEmpty()) {
+                        fields.put(JournalColumn.byName(headers.get(i)).orElseThrow().english(), value);
+                    }
+                }
+                rows.add(fields);
+            }
+        }
+        return rows;
     }
 }

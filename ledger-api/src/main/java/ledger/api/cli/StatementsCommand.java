@@ -29,6 +29,9 @@ public class StatementsCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Mixin
+    ServerOptions server;
+
+    @Mixin
     StatementOptions which;
 
     @Option(names = "--format", defaultValue = "text",
@@ -42,6 +45,21 @@ public class StatementsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (format == Format.xlsx && out == null) {
             throw new ParameterException(spec.commandLine(), "--format xlsx writes a workbook: give --out FILE.xlsx");
+        }
+        if (server.remote()) {
+            LedgerClient client = server.client(database);
+            String path = LedgerClient.unitYear(which.unit, which.year, "/statements")
+                    + LedgerClient.query("format", format.name(), "asOf", which.asOf == null ? null : which.asOf.toString());
+            if (format == Format.xlsx) {
+                Files.write(out, client.get(path, LedgerClient.XLSX));
+                System.err.println("wrote " + out);
+            } else if (format == Format.json) {
+                Object tree = LedgerClient.JSON.readTree(client.get(path, "application/json"));
+                Output.write(LedgerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree), out);
+            } else {
+                Output.write(new String(client.get(path, "text/plain"), java.nio.charset.StandardCharsets.UTF_8), out);
+            }
+            return 0;
         }
         try (ConfigurableApplicationContext context = database.start(false)) {
             StatementSet set = context.getBean(StatementService.class)

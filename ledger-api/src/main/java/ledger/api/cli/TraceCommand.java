@@ -31,6 +31,9 @@ public class TraceCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Mixin
+    ServerOptions server;
+
+    @Mixin
     StatementOptions which;
 
     @Parameters(index = "0", paramLabel = "CELL", converter = CellConverter.class,
@@ -42,16 +45,27 @@ public class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ConfigurableApplicationContext context = database.start(false)) {
-            TraceDocument trace = TraceDocument.of(context.getBean(StatementService.class)
-                    .trace(which.unitCode(), which.fiscalYear(), cell, which.asOf()));
-            ObjectMapper json = AxonStorageConfiguration.eventObjectMapper();
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(format == Format.json
-                    ? json.writerWithDefaultPrettyPrinter().writeValueAsString(trace) + "\n" : trace.toText());
-            out.flush();
-            return 0;
+        if (server.remote()) {
+            LedgerClient client = server.client(database);
+            TraceDocument trace = LedgerClient.JSON.treeToValue(client.getJson(
+                    LedgerClient.unitYear(which.unit, which.year, "/trace") + LedgerClient.query("cell",
+                            cell.toString(), "asOf", which.asOf == null ? null : which.asOf.toString())),
+                    TraceDocument.class);
+            return print(trace);
         }
+        try (ConfigurableApplicationContext context = database.start(false)) {
+            return print(TraceDocument.of(context.getBean(StatementService.class)
+                    .trace(which.unitCode(), which.fiscalYear(), cell, which.asOf())));
+        }
+    }
+
+    private int print(TraceDocument trace) throws Exception {
+        ObjectMapper json = AxonStorageConfiguration.eventObjectMapper();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == Format.json
+                ? json.writerWithDefaultPrettyPrinter().writeValueAsString(trace) + "\n" : trace.toText());
+        out.flush();
+        return 0;
     }
 
     /**

@@ -21,6 +21,7 @@ import ledger.api.recording.JournalImport;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.TransactionRecorder;
 import ledger.api.recording.YearCloser;
+import ledger.api.report.StatementWorkbook;
 import ledger.api.security.UnitAccess;
 import ledger.api.statement.StatementService;
 import ledger.api.statement.TraceDocument;
@@ -39,6 +40,7 @@ import ledger.projections.statement.ReconciliationReport;
 import ledger.projections.statement.StatementChecks;
 import ledger.projections.statement.StatementJson;
 import ledger.projections.statement.StatementSet;
+import ledger.projections.statement.StatementText;
 import ledger.projections.statement.TableLayout;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -63,6 +65,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api")
 @Tag(name = "ledger")
 class LedgerController {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final TransactionRecorder recorder;
     private final JournalImport journalImport;
@@ -116,8 +120,29 @@ class LedgerController {
     @Operation(summary = "表1–表9 of a unit and year, in DOMAIN.md's JSON form (万元, two decimals)")
     @GetMapping(value = "/units/{unit}/years/{year}/statements", produces = MediaType.APPLICATION_JSON_VALUE)
     String statements(@PathVariable String unit, @PathVariable int year,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                      @RequestParam(required = false) String format) {
+        // format=text and format=xlsx are mapped below; anything else but json is a mistake to name.
+        if (format != null && !format.equals("json")) {
+            throw BadRequest.malformed("format", "format must be json, text or xlsx, got '" + format + "'");
+        }
         return StatementJson.write(statementSet(unit, year, asOf));
+    }
+
+    @Operation(summary = "表1–表9 laid out as text, as `ledger statements` prints them")
+    @GetMapping(value = "/units/{unit}/years/{year}/statements", params = "format=text",
+            produces = "text/plain;charset=UTF-8")
+    String statementsText(@PathVariable String unit, @PathVariable int year,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return StatementText.render(statementSet(unit, year, asOf));
+    }
+
+    @Operation(summary = "表1–表9 as the workbook to submit, a sheet per table")
+    @GetMapping(value = "/units/{unit}/years/{year}/statements", params = "format=xlsx", produces = XLSX)
+    byte[] statementsWorkbook(@PathVariable String unit, @PathVariable int year,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                              LocalDate asOf) {
+        return StatementWorkbook.write(statementSet(unit, year, asOf));
     }
 
     @Operation(summary = "One table (T1 … T9) of a unit and year")
@@ -153,9 +178,11 @@ class LedgerController {
     @Operation(summary = "Reconcile with published figures (body: TSV table<TAB>row<TAB>column<TAB>value)")
     @PostMapping(value = "/units/{unit}/years/{year}/reconciliation",
             consumes = {"text/tab-separated-values", MediaType.TEXT_PLAIN_VALUE})
-    ReconciliationView reconcile(@PathVariable String unit, @PathVariable int year, @RequestBody String tsv) {
+    ReconciliationView reconcile(@PathVariable String unit, @PathVariable int year, @RequestBody String tsv,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                 LocalDate asOf) {
         PublishedFigures published = publishedFigures(tsv);
-        ReconciliationReport report = Reconciliation.reconcile(statementSet(unit, year, null), published);
+        ReconciliationReport report = Reconciliation.reconcile(statementSet(unit, year, asOf), published);
         return ReconciliationView.of(report);
     }
 
