@@ -1,0 +1,360 @@
+package ledger.api.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import ledger.api.LedgerApplication;
+import ledger.api.report.StatementWorkbook;
+import ledger.api.statement.StatementService;
+import ledger.api.statement.TraceDocument;
+import ledger.api.support.Samples;
+import ledger.api.support.TestDatabase;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.UnitCode;
+import ledger.projections.statement.CellAddress;
+import ledger.projections.statement.Finding;
+import ledger.projections.statement.StatementChecks;
+import ledger.projections.statement.StatementJson;
+import ledger.projections.statement.StatementSet;
+import ledger.projections.statement.StatementText;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import picocli.CommandLine;
+
+/**
+ * {@code ledger … --server URL --user NAME} against the application running in this test on a
+ * random port: each command through the HTTP API, as each role; the server's refusals printed as
+ * {@code refused: field: reason} with exit 1, usage errors exit 2, and a refused write leaves the
+ * event count as it was. What the server prints is compared with what the same data gives locally.
+ */
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class RemoteCommandLineIT {
+
+    private static final String URL = TestDatabase.create("remotecli");
+    private static final String UNIT = "jianghan-gov-office";
+    private static final String PASSWORD_OF_DEMO_USERS = "-demo";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> URL);
+        registry.add("spring.datasource.username", TestDatabase::user);
+        registry.add("spring.datasource.password", TestDatabase::password);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    StatementService statements;
+
+    @TempDir
+    Path files;
+
+    record Run(int exit, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+    }
+
+    /** {@code ledger args…} with {@code LEDGER_PASSWORD=password} (null: not set). */
+    static Run ledger(String password, String... args) {
+        CommandLine cli = LedgerCommandLine.commandLine(name ->
+                password != null && name.equals(ServerOptions.PASSWORD_VARIABLE) ? password : null);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** {@code ledger command --server http://localhost:PORT --user USER args…}, with USER's demo password. */
+    Run as(String user, String command, String... args) {
+        return asWithPassword(user, user + PASSWORD_OF_DEMO_USERS, command, args);
+    }
+
+    Run asWithPassword(String user, String password, String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(command, "--server", server(), "--user", user));
+        all.addAll(List.of(args));
+        return ledger(password, all.toArray(String[]::new));
+    }
+
+    private String server() {
+        return "http://localhost:" + port;
+    }
+
+    private long events() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private StatementSet sample() {
+        return statements.statements(UnitCode.of(UNIT), FiscalYear.of(2020), null);
+    }
+
+    @Test
+    @Order(1)
+    void usageErrorsExitWith2BeforeAnythingIsSent() {
+        Run both = ledger("x", "check", "--server", server(), "--user", "clerk", "--db", URL, "--year", "2020",
+                "--unit", UNIT);
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--db and --server exclude each other");
+
+        Run notHttp = ledger("x", "check", "--server", "ftp://localhost/", "--user", "clerk", "--year", "2020",
+                "--unit", UNIT);
+        assertThat(notHttp.exit()).isEqualTo(2);
+        assertThat(notHttp.err()).contains("--server must be an http:// or https:// URL");
+
+        Run noUser = ledger("x", "check", "--server", server(), "--year", "2020", "--unit", UNIT);
+        assertThat(noUser.exit()).isEqualTo(2);
+        assertThat(noUser.err()).contains("--server needs --user NAME");
+
+        Run userWithoutServer = ledger("x", "check", "--user", "clerk", "--year", "2020", "--unit", UNIT);
+        assertThat(userWithoutServer.exit()).isEqualTo(2);
+        assertThat(userWithoutServer.err()).contains("give --server URL too");
+
+        // No LEDGER_PASSWORD and no terminal to ask at (as under a test runner): a usage error, no request.
+        Run noPassword = ledger(null, "check", "--server", server(), "--user", "clerk", "--year", "2020",
+                "--unit", UNIT);
+        assertThat(noPassword.exit()).isEqualTo(2);
+        assertThat(noPassword.err()).contains("no password for clerk: set LEDGER_PASSWORD");
+
+        // A password is never an argument: there is no option to give one.
+        Run passwordOption = ledger("x", "check", "--server", server(), "--user", "clerk", "--password", "p",
+                "--year", "2020", "--unit", UNIT);
+        assertThat(passwordOption.exit()).isEqualTo(2);
+        assertThat(passwordOption.err()).contains("Unknown option").contains("--password");
+    }
+
+    @Test
+    @Order(2)
+    void anUnreachableServerIsAClearError() {
+        Run run = ledger("x", "check", "--server", "http://127.0.0.1:1", "--user", "clerk", "--year", "2020",
+                "--unit", UNIT);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("error: cannot reach the ledger at http://127.0.0.1:1/");
+    }
+
+    @Test
+    @Order(3)
+    void aClerkImportsTheSampleThroughTheServerOnceAndAgainChangesNothing() {
+        String journal = Samples.jianghan2020Journal().toString();
+        Run first = as("clerk", "import", journal);
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("imported journal.csv: 476 rows, 476 new, 0 already recorded")
+                .contains("into " + server() + "/ as clerk");
+        long events = events();
+        assertThat(events).isPositive();
+        assertThat(jdbc.queryForList("SELECT DISTINCT recorded_by FROM event_log", String.class))
+                .containsExactly("clerk");
+
+        Run again = as("clerk", "import", journal);
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("476 rows, 0 new, 476 already recorded");
+        assertThat(events()).isEqualTo(events);
+    }
+
+    @Test
+    @Order(4)
+    void refusedImportsExitWith1SayWhyAndWriteNothing() throws Exception {
+        Path other = files.resolve("other.csv");
+        Files.writeString(other, "id,date,kind,unit,unit_name,fund,functional,economic,amount\n"
+                + "R-O1,2020-02-01,appropriation,remote-other,别的单位,other,2010301,30201,9.00\n");
+        Path bad = files.resolve("bad.csv");
+        Files.writeString(bad, "id,date,kind,unit,fund,functional,economic,amount\n"
+                + "R-B1,2020-02-01,appropriation,jianghan-gov-office,other,2010301,30201,9.00\n"
+                + "R-B2,2020-02-30,appropriation,jianghan-gov-office,other,2010301,30201,9.00\n");
+        long before = events();
+
+        Run wrongPassword = asWithPassword("clerk", "not-the-password", "import", other.toString());
+        assertThat(wrongPassword.exit()).isEqualTo(1);
+        assertThat(wrongPassword.err()).contains("refused: the ledger at " + server() + "/ did not accept user"
+                + " 'clerk' with that password (HTTP 401)").doesNotContain("not-the-password");
+
+        Run unknownUser = as("nobody", "import", other.toString());
+        assertThat(unknownUser.exit()).isEqualTo(1);
+        assertThat(unknownUser.err()).contains("did not accept user 'nobody'");
+
+        Run auditor = as("auditor", "import", other.toString());
+        assertThat(auditor.exit()).isEqualTo(1);
+        assertThat(auditor.err()).contains("refused: user 'auditor' is not permitted to do this").contains("403");
+
+        Run notHisUnit = as("clerk", "import", other.toString());
+        assertThat(notHisUnit.exit()).isEqualTo(1);
+        assertThat(notHisUnit.err()).contains("refused: user 'clerk' is not permitted").contains("403");
+
+        // The reader's check runs on the server: its row-by-row answer comes back as refused: line N, field: reason.
+        Run badRows = as("clerk", "import", bad.toString());
+        assertThat(badRows.exit()).isEqualTo(1);
+        assertThat(badRows.err()).contains("refused: line 3, date: ");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(5)
+    void statementsThroughTheServerAreWhatTheLedgerHolds() throws Exception {
+        StatementSet set = sample();
+        Run text = as("clerk", "statements", "--year", "2020", "--unit", UNIT);
+        assertThat(text.exit()).as(text.err()).isZero();
+        String expected = StatementText.render(set);
+        assertThat(text.out()).isEqualTo(expected.endsWith("\n") ? expected : expected + "\n");
+        assertThat(text.out()).contains("2020 年度收入支出决算总表");
+
+        Run json = as("auditor", "statements", "--year", "2020", "--unit", UNIT, "--format", "json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        ObjectMapper mapper = new ObjectMapper();
+        assertThat(mapper.readTree(json.out())).isEqualTo(mapper.readTree(StatementJson.write(set)));
+
+        Path workbook = files.resolve("set.xlsx");
+        Run xlsx = as("approver", "statements", "--year", "2020", "--unit", UNIT, "--format", "xlsx",
+                "--out", workbook.toString());
+        assertThat(xlsx.exit()).as(xlsx.err()).isZero();
+        try (XSSFWorkbook remote = new XSSFWorkbook(Files.newInputStream(workbook));
+             XSSFWorkbook local = new XSSFWorkbook(new ByteArrayInputStream(StatementWorkbook.write(set)))) {
+            assertThat(remote.getNumberOfSheets()).isEqualTo(local.getNumberOfSheets()).isGreaterThanOrEqualTo(9);
+            for (int i = 0; i < local.getNumberOfSheets(); i++) {
+                assertThat(remote.getSheetName(i)).isEqualTo(local.getSheetName(i));
+            }
+        }
+
+        Run notHis = as("clerk", "statements", "--year", "2020", "--unit", "remote-other");
+        assertThat(notHis.exit()).isEqualTo(1);
+        assertThat(notHis.err()).contains("not permitted").contains("403");
+        assertThat(notHis.out()).isEmpty();
+
+        Run unknownUnit = as("auditor", "statements", "--year", "2020", "--unit", "no-such-unit");
+        assertThat(unknownUnit.exit()).isEqualTo(1);
+        assertThat(unknownUnit.err()).contains("refused: unit: unit no-such-unit has no transactions");
+    }
+
+    @Test
+    @Order(6)
+    void checkAndReconcileThroughTheServerPrintWhatTheyPrintLocally() {
+        Run check = as("auditor", "check", "--year", "2020", "--unit", UNIT);
+        assertThat(check.exit()).as(check.err()).isZero();
+        List<String> expected = new ArrayList<>(StatementChecks.evaluate(sample()).stream().map(Finding::toString)
+                .toList());
+        expected.add(check.outLines().get(check.outLines().size() - 1));
+        assertThat(check.outLines()).isEqualTo(expected);
+        assertThat(check.outLines().get(check.outLines().size() - 1))
+                .startsWith("jianghan-gov-office 2020: 0 rules broken, ");
+
+        Run reconcile = as("auditor", "reconcile", "--year", "2020", "--unit", UNIT,
+                "--published", Samples.jianghan2020Published().toString());
+        assertThat(reconcile.exit()).as(reconcile.err()).isZero();
+        assertThat(reconcile.outLines().get(0)).isEqualTo("Published figures: 249; regenerated exactly: 243;"
+                + " differing cells: 9, of which 9 explained by contradictions within the published report and 0 NOT"
+                + " explained.");
+        Run disagreeing = as("auditor", "reconcile", "--year", "2019", "--unit", UNIT,
+                "--published", Samples.jianghan2020Published().toString());
+        assertThat(disagreeing.exit()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(7)
+    void aTraceThroughTheServerIsTheLocalTrace() {
+        CellAddress cell = CellAddress.parse("T3/2010302/3");
+        TraceDocument local = TraceDocument.of(statements.trace(UnitCode.of(UNIT), FiscalYear.of(2020), cell, null));
+        Run text = as("auditor", "trace", "--year", "2020", "--unit", UNIT, "T3/2010302/3");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).isEqualTo(local.toText());
+        assertThat(text.outLines().get(0)).startsWith("T3/2010302/3 = 1197.34 万元");
+
+        Run json = as("auditor", "trace", "--year", "2020", "--unit", UNIT, "T3/2010302/3", "--format", "json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(json.out()).contains("\"eventCount\" : " + local.eventCount());
+    }
+
+    @Test
+    @Order(8)
+    void recordSendsEachRowAndReportsEachRefusalWithoutStoppingTheOthers() throws Exception {
+        Path rows = files.resolve("rows.csv");
+        Files.writeString(rows, String.join("\n",
+                "id,date,kind,unit,fund,functional,economic,nature,project,amount,memo",
+                "R-1,2020-12-31,expenditure,jianghan-gov-office,general,2010302,30299,project,JH2020-P01,1.00,经 CLI",
+                "R-2,2020-12-31,appropriation,remote-other,other,2010301,30201,,,9.00,",
+                "R-3,2020-12-31,expenditure,jianghan-gov-office,general,2010302,30299,project,JH2020-P01,"
+                        + "99999999.00,overspend",
+                ""), StandardCharsets.UTF_8);
+        long before = events();
+        Run run = as("clerk", "record", rows.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.outLines()).hasSize(1);
+        assertThat(run.outLines().get(0)).startsWith("recorded R-1 2020/jianghan-gov-office/general/2010302/30299");
+        assertThat(run.err()).contains("refused line 3 (R-2): ").contains("not permitted")
+                .contains("refused line 4 (R-3): ")
+                .contains("3 rows: 1 recorded or repeated, 2 refused");
+        assertThat(events()).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("SELECT recorded_by FROM event_log WHERE payload #>> '{entry,transactionId}'"
+                + " = 'R-1'", String.class)).isEqualTo("clerk");
+
+        Run again = as("clerk", "record", rows.toString());
+        assertThat(again.out()).startsWith("repeated R-1");
+        assertThat(events()).isEqualTo(before + 1);
+
+        Run wrongPassword = asWithPassword("clerk", "wrong", "record", rows.toString());
+        assertThat(wrongPassword.exit()).isEqualTo(1);
+        assertThat(wrongPassword.err()).contains("(HTTP 401)");
+        assertThat(wrongPassword.out()).isEmpty();
+        assertThat(events()).isEqualTo(before + 1);
+    }
+
+    @Test
+    @Order(9)
+    void onlyAnApproverClosesAYearThroughTheServer() throws Exception {
+        Path unit = files.resolve("close.csv");
+        Files.writeString(unit, "id,date,kind,unit,unit_name,fund,functional,economic,amount\n"
+                + "C-1,2020-02-01,appropriation,remote-close,结转单位,other,2010301,30201,9.00\n");
+        assertThat(as("approver", "import", unit.toString()).exit()).isZero();
+        long before = events();
+        for (String user : List.of("clerk", "auditor")) {
+            Run refused = as(user, "close", "--year", "2020", "--unit", "remote-close");
+            assertThat(refused.exit()).as(user).isEqualTo(1);
+            assertThat(refused.err()).as(user).contains("refused: user '" + user + "' is not permitted");
+        }
+        assertThat(events()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT closed FROM ledger_year WHERE unit = 'remote-close'", Boolean.class))
+                .isFalse();
+
+        Run closed = as("approver", "close", "--year", "2020", "--unit", "remote-close", "--date", "2021-01-05");
+        assertThat(closed.exit()).as(closed.err()).isZero();
+        assertThat(closed.out()).isEqualTo("closed remote-close 2020: 1 accounts carried 9.00 yuan into 2021\n");
+        assertThat(events()).isGreaterThan(before);
+
+        Run twice = as("approver", "close", "--year", "2020", "--unit", "remote-close");
+        assertThat(twice.exit()).isEqualTo(1);
+        assertThat(twice.err()).startsWith("refused: ").contains("closed");
+    }
+
+    @Test
+    @Order(10)
+    void theUsageNamesTheServerOptions() {
+        Run usage = ledger(null, "import");
+        assertThat(usage.exit()).isEqualTo(2);
+        assertThat(usage.err()).contains("--server=URL", "--user=NAME", "LEDGER_PASSWORD");
+    }
+}
