@@ -24,10 +24,16 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -124,7 +130,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             reason = "unknown field '" + unknown.getPropertyName() + "'; the fields are " + String.join(", ", known);
         } else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             field = path(mismatched);
-            reason = "field '" + field + "' must be a JSON string or number, not " + tokenOf(mismatched);
+            reason = "field '" + field + "' must be a JSON string, not " + tokenOf(mismatched);
         } else if (cause instanceof MismatchedInputException mismatched) {
             reason = "the body must be one JSON object, not " + tokenOf(mismatched);
         } else if (cause instanceof JsonProcessingException json) {
@@ -169,6 +175,55 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(missing, single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request",
                 missing.getRequestPartName(), "the form part '" + missing.getRequestPartName() + "' is required"),
                 headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * The framework's own answers (415, 406, 405, a broken multipart body, …) arrive as problems
+     * without {@code problems}: name the field at fault there too, so every 4xx reads the same.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        // The body is often built here, from the exception, so name the field on what comes back.
+        ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("problems"))) {
+            String reason = problem.getDetail() == null ? String.valueOf(exception.getMessage()) : problem.getDetail();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("field", fieldOf(exception));
+            entry.put("reason", reason);
+            problem.setProperty("problems", List.of(entry));
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                problem.setType(response.getStatusCode().is4xxClientError() ? BAD_REQUEST : INTERNAL);
+            }
+        }
+        return response;
+    }
+
+    private static String fieldOf(Exception exception) {
+        if (exception instanceof HttpMediaTypeNotSupportedException) {
+            return "Content-Type";
+        }
+        if (exception instanceof HttpMediaTypeNotAcceptableException) {
+            return "Accept";
+        }
+        if (exception instanceof HttpRequestMethodNotSupportedException) {
+            return "method";
+        }
+        if (exception instanceof MultipartException || exception instanceof MaxUploadSizeExceededException) {
+            return "file";
+        }
+        if (exception instanceof MissingPathVariableException missing) {
+            return missing.getVariableName();
+        }
+        return "request";
+    }
+
+    /** A body that is not multipart although it says so: the form part cannot be found. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail brokenMultipart(MultipartException broken) {
+        return single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", "file",
+                "the multipart/form-data body cannot be read: " + broken.getMostSpecificCause().getMessage());
     }
 
     private static ProblemDetail single(HttpStatus status, URI type, String title, String field, String reason) {
@@ -220,6 +275,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (message.contains("START_OBJECT") || message.contains("Object value")) {
             return "an object";
+        }
+        if (message.contains("Floating-point") || message.contains("Integer value")) {
+            return "a JSON number (write amounts as strings, e.g. \"1200.00\": a number may pass through a"
+                    + " binary float on the way)";
+        }
+        if (message.contains("Boolean value")) {
+            return "true or false";
         }
         return "this value";
     }

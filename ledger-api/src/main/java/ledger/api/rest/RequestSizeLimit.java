@@ -42,9 +42,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
         if (announced > limit) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-                    + "\"detail\":\"the request body of " + announced + " bytes exceeds the limit of " + limit
-                    + " bytes; nothing was written\"}");
+            String reason = "the request body of " + announced + " bytes exceeds the limit of " + limit
+                    + " bytes; nothing was written";
+            response.getWriter().write("{\"type\":\"" + ProblemResponses.BAD_REQUEST + "\",\"title\":\"Payload Too Large\","
+                    + "\"status\":413,\"detail\":\"body: " + reason + "\",\"problems\":[{\"field\":\"body\",\"reason\":\""
+                    + reason + "\"}]}");
             return;
         }
         chain.doFilter(announced >= 0 ? request : new Capped(request, limit), response);
