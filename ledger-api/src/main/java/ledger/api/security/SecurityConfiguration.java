@@ -34,6 +34,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
@@ -81,7 +82,8 @@ public class SecurityConfiguration {
         if (properties.mode() == LedgerSecurityProperties.Mode.JWT) {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtUser())));
         } else {
-            http.httpBasic(Customizer.withDefaults());
+            // A wrong password on the API is a problem like any other 401, not a bare status.
+            http.httpBasic(basic -> basic.authenticationEntryPoint(wrongCredentials()));
             http.formLogin(Customizer.withDefaults());
         }
         return http.build();
@@ -143,6 +145,20 @@ public class SecurityConfiguration {
         return (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\", Bearer");
             writeProblem(response, 401, "Unauthorized", "sign in: this ledger answers authenticated users only");
+        };
+    }
+
+    private static AuthenticationEntryPoint wrongCredentials() {
+        BasicAuthenticationEntryPoint pages = new BasicAuthenticationEntryPoint();
+        pages.setRealmName("ledger");
+        AntPathRequestMatcher api = new AntPathRequestMatcher("/api/**");
+        AuthenticationEntryPoint problem = problemEntryPoint();
+        return (request, response, failure) -> {
+            if (api.matches(request)) {
+                problem.commence(request, response, failure);
+            } else {
+                pages.commence(request, response, failure);
+            }
         };
     }
 

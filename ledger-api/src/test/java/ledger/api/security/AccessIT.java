@@ -8,6 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import ledger.api.LedgerApplication;
 import ledger.api.recording.JournalImport;
 import ledger.api.support.Samples;
@@ -15,6 +18,9 @@ import ledger.api.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +36,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * Who may do what, with the configured users and their hashed passwords: a recorder records for
  * its own units, an approver also closes years, an auditor reads everything and writes nothing;
- * a unit not granted answers 403 whether it exists or not, and a refusal writes nothing.
+ * a unit not granted answers 403 whether it exists or not, and a refusal writes nothing. The
+ * matrix runs each caller (recorder with and without the unit, approver, auditor, anonymous, wrong
+ * password) against each kind of endpoint.
  */
 @SpringBootTest(classes = LedgerApplication.class)
 @AutoConfigureMockMvc
@@ -60,7 +68,8 @@ class AccessIT {
             journalImport.importJournal(in, "journal.csv", "setup");
         }
         journalImport.importJournal(new java.io.ByteArrayInputStream(("id,date,kind,unit,unit_name,fund,functional,"
-                + "economic,amount\nO-1,2020-02-01,appropriation,other-unit,别的单位,other,2010301,30201,9.00\n")
+                + "economic,amount\nO-1,2020-02-01,appropriation,other-unit,别的单位,other,2010301,30201,9.00\n"
+                + "C-1,2020-02-01,appropriation," + CLOSED_BY_MATRIX + ",矩阵单位,other,2010301,30201,9.00\n")
                 .getBytes(StandardCharsets.UTF_8)), "setup", "setup");
     }
 
@@ -143,6 +152,131 @@ class AccessIT {
         assertThat(closed.getResponse().getStatus()).as(closed.getResponse().getContentAsString()).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT closed FROM ledger_year WHERE unit = 'other-unit' AND fiscal_year = 2020",
                 Boolean.class)).isTrue();
+    }
+
+    /** Who calls: a user (null: nobody signed in), a password, and the unit the call is about. */
+    enum Caller {
+        RECORDER_OWN_UNIT("clerk", "clerk-demo", "jianghan-gov-office"),
+        RECORDER_OTHER_UNIT("clerk", "clerk-demo", "other-unit"),
+        APPROVER("approver", "approver-demo", "jianghan-gov-office"),
+        AUDITOR("auditor", "auditor-demo", "jianghan-gov-office"),
+        ANONYMOUS(null, null, "jianghan-gov-office"),
+        WRONG_PASSWORD("clerk", "not-clerk-demo", "jianghan-gov-office");
+
+        final String user;
+        final String password;
+        final String unit;
+
+        Caller(String user, String password, String unit) {
+            this.user = user;
+            this.password = password;
+            this.unit = unit;
+        }
+    }
+
+    /** A kind of endpoint; {@code write} kinds must change the event store exactly when they succeed. */
+    enum Kind {
+        RECORD(true), JOURNAL_UPLOAD(true), CLOSE(true), STATEMENTS(false), TABLE(false), TRACE(false),
+        CHECKS(false), RECONCILE(false), PAGE(false), WORKBOOK(false);
+
+        final boolean write;
+
+        Kind(boolean write) {
+            this.write = write;
+        }
+
+        boolean page() {
+            return this == PAGE || this == WORKBOOK;
+        }
+    }
+
+    /** The unit an approver closes in the matrix, so that the sample's year stays open for the other cells. */
+    private static final String CLOSED_BY_MATRIX = "matrix-close";
+
+    /**
+     * Every caller against every kind of endpoint, with the answer each must get: 401 without valid
+     * credentials (a page sends the anonymous to the sign-in form instead), 403 for a role or a unit
+     * not granted, else success; a refused write leaves the event count as it was.
+     */
+    static Stream<Arguments> roleMatrix() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Caller caller : Caller.values()) {
+            for (Kind kind : Kind.values()) {
+                cells.add(Arguments.of(caller, kind, expected(caller, kind)));
+            }
+        }
+        return cells.stream();
+    }
+
+    private static int expected(Caller caller, Kind kind) {
+        switch (caller) {
+            case ANONYMOUS:
+                return kind.page() ? 302 : 401;
+            case WRONG_PASSWORD:
+                return 401;
+            case RECORDER_OTHER_UNIT:
+                return 403;
+            case AUDITOR:
+                return kind.write ? 403 : 200;
+            case RECORDER_OWN_UNIT:
+                if (kind == Kind.CLOSE) {
+                    return 403;
+                }
+                return kind == Kind.RECORD ? 201 : 200;
+            default:
+                return kind == Kind.RECORD ? 201 : 200;
+        }
+    }
+
+    @ParameterizedTest(name = "{0} × {1} → {2}")
+    @MethodSource("roleMatrix")
+    void eachCallerAgainstEachKindOfEndpoint(Caller caller, Kind kind, int expected) throws Exception {
+        long before = events();
+        MockHttpServletRequestBuilder request = request(caller, kind);
+        if (caller.user != null) {
+            request.with(httpBasic(caller.user, caller.password));
+        }
+        MvcResult result = call(request);
+        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(result.getResponse().getStatus()).as(body).isEqualTo(expected);
+        if (expected == 302) {
+            assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login");
+        }
+        if (!kind.page() && (expected == 401 || expected == 403)) {
+            assertThat(result.getResponse().getContentType()).contains("problem+json");
+            assertThat(body).doesNotContain("other-unit").doesNotContain("别的单位");
+        }
+        if (kind.write && expected < 300) {
+            assertThat(events()).as("a write that succeeded").isGreaterThan(before);
+        } else {
+            assertThat(events()).as("events after " + caller + " × " + kind).isEqualTo(before);
+        }
+    }
+
+    private static MockHttpServletRequestBuilder request(Caller caller, Kind kind) throws Exception {
+        String unitYear = "/api/units/" + caller.unit + "/years/2020";
+        String id = "M-" + caller.ordinal() + "-" + kind.ordinal();
+        return switch (kind) {
+            case RECORD -> post("/api/transactions").contentType(MediaType.APPLICATION_JSON)
+                    .content(spend(id).replace("jianghan-gov-office", caller.unit)
+                            .replace("\"fund\":\"general\"", caller.unit.equals("other-unit") ? "\"fund\":\"other\""
+                                    : "\"fund\":\"general\""));
+            case JOURNAL_UPLOAD -> post("/api/journals").contentType("text/csv")
+                    .content("id,date,kind,unit,fund,functional,economic,nature,project,amount\n" + id
+                            + ",2020-12-31,expenditure," + caller.unit + ",general,2010302,30299,project,JH2020-P01,1.00\n");
+            case CLOSE -> post("/api/units/" + (caller == Caller.APPROVER ? CLOSED_BY_MATRIX : caller.unit)
+                    + "/years/2020/close").param("date", "2021-01-05");
+            case STATEMENTS -> get(unitYear + "/statements");
+            case TABLE -> get(unitYear + "/statements/T3");
+            case TRACE -> get(unitYear + "/trace").param("cell", "T3/2010302/3");
+            case CHECKS -> get(unitYear + "/checks");
+            case RECONCILE -> post(unitYear + "/reconciliation").contentType(MediaType.TEXT_PLAIN)
+                    .content(Files.readString(Samples.jianghan2020Published()));
+            // as a browser asks: an anonymous browser is sent to the sign-in form
+            case PAGE -> get("/units/" + caller.unit + "/years/2020").accept(MediaType.TEXT_HTML);
+            case WORKBOOK -> get("/units/" + caller.unit + "/years/2020/statements.xlsx")
+                    .accept(MediaType.TEXT_HTML, MediaType.ALL);
+        };
     }
 
     private static String spend(String id) {
