@@ -100,10 +100,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", "request", invalid.getMessage());
     }
 
+    @ExceptionHandler(RequestSizeLimit.TooLarge.class)
+    ProblemDetail tooLarge(RequestSizeLimit.TooLarge tooLarge) {
+        return single(HttpStatus.PAYLOAD_TOO_LARGE, BAD_REQUEST, "Payload Too Large", "body", tooLarge.getMessage());
+    }
+
     /** Anything else: a refusal wrapped by a framework is still a refusal; the rest is our fault. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception exception) {
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
+                return tooLarge(tooLarge);
+            }
             if (cause instanceof JournalRefused refused) {
                 return refused(refused);
             }
@@ -121,6 +129,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = unreadable.getMostSpecificCause();
+        if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
+            return new ResponseEntity<>(tooLarge(tooLarge), headers, HttpStatus.PAYLOAD_TOO_LARGE);
+        }
         String field = "body";
         String reason;
         if (cause instanceof UnrecognizedPropertyException unknown) {

@@ -52,6 +52,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
         chain.doFilter(announced >= 0 ? request : new Capped(request, limit), response);
     }
 
+    /** A body sent without its length went past the limit while being read: 413, nothing written. */
+    static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(long limit) {
+            super("the request body exceeds the limit of " + limit + " bytes; nothing was written");
+        }
+    }
+
     /** A body of unknown length, read no further than the limit. */
     private static final class Capped extends HttpServletRequestWrapper {
         private final long limit;
@@ -71,7 +80,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
                 public int read() throws IOException {
                     int b = in.read();
                     if (b >= 0 && ++read > limit) {
-                        throw new IllegalArgumentException("the request body exceeds the limit of " + limit + " bytes");
+                        throw new TooLarge(limit);
                     }
                     return b;
                 }
@@ -80,7 +89,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = in.read(buffer, offset, length);
                     if (n > 0 && (read += n) > limit) {
-                        throw new IllegalArgumentException("the request body exceeds the limit of " + limit + " bytes");
+                        throw new TooLarge(limit);
                     }
                     return n;
                 }

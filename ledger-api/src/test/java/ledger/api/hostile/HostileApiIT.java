@@ -8,7 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
@@ -50,7 +56,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * register of transaction ids gains a row. Signed in as the approver, who may do everything, so
  * that every refusal here is about the input, not about who sent it.
  */
-@SpringBootTest(classes = LedgerApplication.class)
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileApiIT {
@@ -72,6 +78,8 @@ class HostileApiIT {
 
     @Autowired
     MockMvc mvc;
+    @LocalServerPort
+    int port;
     @Autowired
     JournalImport journalImport;
     @Autowired
@@ -336,6 +344,36 @@ class HostileApiIT {
         assertThat(jdbc.queryForObject("SELECT payload #>> '{entry,memo}' FROM event_log"
                 + " WHERE payload #>> '{entry,transactionId}' = 'H-CONTROL-2'", String.class))
                 .isEqualTo("'); DROP TABLE posting; -- <script>alert(1)</script>");
+    }
+
+    /**
+     * A body sent without a length (chunked) cannot be refused before it is read: it is cut off once
+     * past the limit, with the same 413 problem. Over a real connection, since a mock request always
+     * knows its length.
+     */
+    @Test
+    void aChunkedBodyOverTheLimitIsCutOffWith413() throws Exception {
+        long events = count("domain_event_entry");
+        for (String[] endpoint : new String[][] {{"/api/transactions", "application/json",
+                tx("memo", quote("x".repeat(100_000)))}, {"/api/journals", "text/csv", HEADER + ("H-C,2020-12-31,"
+                + "expenditure,jianghan-gov-office,general,2010302,30299,project,JH2020-P01,1.00\n").repeat(3000)}}) {
+            byte[] body = endpoint[2].getBytes(StandardCharsets.UTF_8);
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + endpoint[0]))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "approver:approver-demo".getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", endpoint[1])
+                    // an InputStream publisher has no length: the body goes chunked
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                    .build();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(endpoint[0] + ": " + response.body()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.at("/problems/0/field").asText()).isEqualTo("body");
+            assertThat(problem.at("/problems/0/reason").asText()).contains("exceeds the limit");
+        }
+        assertThat(count("domain_event_entry")).isEqualTo(events);
     }
 
     private static RequestBuilder signedIn(MockHttpServletRequestBuilder request) {
