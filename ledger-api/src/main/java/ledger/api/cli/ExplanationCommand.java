@@ -1,6 +1,9 @@
 package ledger.api.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Reader;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +29,9 @@ public class ExplanationCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Mixin
+    ServerOptions server;
+
+    @Mixin
     StatementOptions which;
 
     @Option(names = "--prior-year", paramLabel = "FILE.tsv",
@@ -41,6 +47,19 @@ public class ExplanationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (server.remote()) {
+            // The server reads the files: a bad line is refused there, naming the part.
+            LedgerClient client = server.client(database);
+            String path = LedgerClient.unitYear(which.unit, which.year, "/explanation")
+                    + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString());
+            Map<String, Path> files = new LinkedHashMap<>();
+            files.put("priorYear", priorYear);
+            files.put("published", published);
+            JsonNode explanation = priorYear == null && published == null ? client.getJson(path)
+                    : client.postFiles(path, files);
+            Output.write(explanation.path("text").asText(), out);
+            return explanation.path("contradictions").isEmpty() ? 0 : LedgerCommandLine.REFUSED;
+        }
         PriorYearFigures given = priorYear == null ? null : ChartsCommand.readPriorYear(priorYear);
         StatedFigures stated = StatedFigures.none();
         if (published != null) {

@@ -85,6 +85,27 @@ final class LedgerClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
     }
 
+    /**
+     * A {@code multipart/form-data} POST of files, each under its part name (files that are null
+     * are left out).
+     */
+    JsonNode postFiles(String path, Map<String, java.nio.file.Path> files) throws IOException {
+        String boundary = "ledger-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, java.nio.file.Path> file : files.entrySet()) {
+            if (file.getValue() == null) {
+                continue;
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey()
+                    + "\"; filename=\"" + file.getValue().getFileName() + "\"\r\nContent-Type: text/plain; charset=UTF-8"
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(java.nio.file.Files.readAllBytes(file.getValue()));
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
     /** A POST answered 200 or 201, with its status (the API tells a repeat from a new record so). */
     record Answer(int status, JsonNode body) {
     }

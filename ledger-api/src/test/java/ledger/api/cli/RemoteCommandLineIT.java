@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import ledger.api.LedgerApplication;
+import ledger.api.report.ReportService;
 import ledger.api.report.StatementWorkbook;
 import ledger.api.statement.StatementService;
 import ledger.api.statement.TraceDocument;
@@ -19,6 +20,9 @@ import ledger.api.support.Samples;
 import ledger.api.support.TestDatabase;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
+import ledger.projections.explanation.Explanation;
+import ledger.projections.explanation.PriorYearFigures;
+import ledger.projections.explanation.StatedFigures;
 import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.Finding;
 import ledger.projections.statement.StatementChecks;
@@ -70,6 +74,8 @@ class RemoteCommandLineIT {
     JdbcTemplate jdbc;
     @Autowired
     StatementService statements;
+    @Autowired
+    ReportService reports;
 
     @TempDir
     Path files;
@@ -291,6 +297,38 @@ class RemoteCommandLineIT {
 
     @Test
     @Order(8)
+    void theExplanationThroughTheServerIsTheLocalOneAndNamesThePublishedContradictions() throws Exception {
+        UnitCode unit = UnitCode.of(UNIT);
+        FiscalYear year = FiscalYear.of(2020);
+        PriorYearFigures prior = reports.priorYear(unit, year, null);
+        Run plain = as("auditor", "explanation", "--year", "2020", "--unit", UNIT);
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        String expected = reports.explanation(unit, year, null, prior, StatedFigures.none()).toText();
+        assertThat(plain.out()).isEqualTo(expected.endsWith("\n") ? expected : expected + "\n");
+
+        Path published = Samples.path("2020-jianghan-gov-office/published-explanation.tsv");
+        Run compared = as("auditor", "explanation", "--year", "2020", "--unit", UNIT, "--published",
+                published.toString());
+        Explanation local;
+        try (java.io.Reader reader = Files.newBufferedReader(published, StandardCharsets.UTF_8)) {
+            local = reports.explanation(unit, year, null, prior, StatedFigures.parse(reader));
+        }
+        assertThat(local.contradictions()).isNotEmpty();
+        assertThat(compared.exit()).as(compared.err()).isEqualTo(1);
+        String text = local.toText();
+        assertThat(compared.out()).isEqualTo(text.endsWith("\n") ? text : text + "\n");
+
+        Path garbage = files.resolve("garbage.tsv");
+        Files.writeString(garbage, "this is not\ta figures file\n");
+        Run refused = as("auditor", "explanation", "--year", "2020", "--unit", UNIT, "--published",
+                garbage.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("refused: published: ");
+        assertThat(refused.out()).isEmpty();
+    }
+
+    @Test
+    @Order(9)
     void recordSendsEachRowAndReportsEachRefusalWithoutStoppingTheOthers() throws Exception {
         Path rows = files.resolve("rows.csv");
         Files.writeString(rows, String.join("\n",
@@ -324,7 +362,7 @@ class RemoteCommandLineIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void onlyAnApproverClosesAYearThroughTheServer() throws Exception {
         Path unit = files.resolve("close.csv");
         Files.writeString(unit, "id,date,kind,unit,unit_name,fund,functional,economic,amount\n"
@@ -351,7 +389,7 @@ class RemoteCommandLineIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theUsageNamesTheServerOptions() {
         Run usage = ledger(null, "import");
         assertThat(usage.exit()).isEqualTo(2);
