@@ -39,9 +39,11 @@ public class ImportCommand implements Callable<Integer> {
             LedgerClient client = server.client(database);
             ImportResult result = LedgerClient.JSON.treeToValue(
                     client.post("/api/journals", "text/csv", Files.readAllBytes(file)), ImportResult.class);
+            // The server knows the body only as an upload; the user knows it by its file name.
+            ImportResult named = new ImportResult(file.getFileName().toString(), result.rows(), result.applied(),
+                    result.repeated(), result.events(), result.took(), result.correlationId());
             PrintWriter out = spec.commandLine().getOut();
-            out.println(result.summary().replace("imported upload", "imported " + file.getFileName())
-                    + " into " + client.describe());
+            out.println(named.summary() + " into " + client.describe());
             out.flush();
             return 0;
         }
