@@ -116,8 +116,16 @@ final class LedgerClient {
         return new Answer(response.statusCode(), parse(response.body()));
     }
 
+    /**
+     * {@code path} under the server's address, keeping any path prefix it has (a ledger behind a
+     * proxy at {@code https://host/ledger/}): resolved relative, since an absolute path would drop it.
+     */
+    URI uri(String path) {
+        return server.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
     private HttpRequest.Builder request(String path, String accept) {
-        return HttpRequest.newBuilder(server.resolve(path))
+        return HttpRequest.newBuilder(uri(path))
                 .header("Authorization", authorization)
                 .header("Accept", accept + ", application/problem+json");
     }
