@@ -294,6 +294,20 @@ class HostileApiIT {
                 .contentType(MediaType.APPLICATION_JSON).content("{}"), 415, "Content-Type", "");
         Case.add(cases, "published figures with a bad line", () -> post(Y + "/reconciliation")
                 .contentType(MediaType.TEXT_PLAIN).content("T1\t1\t1\tnot-a-number\n"), 422, "published", "");
+
+        // the 情况说明 with uploaded figure files
+        Case.add(cases, "explanation asked for with a JSON body", () -> post(Y + "/explanation")
+                .contentType(MediaType.APPLICATION_JSON).content("{}"), 415, "Content-Type", "");
+        Case.add(cases, "explanation with published figures that are not a figures file", () -> multipart(Y
+                + "/explanation").file(new MockMultipartFile("published", "p.tsv", "text/plain",
+                "this is not\ta figures file\n".getBytes(StandardCharsets.UTF_8))), 422, "published", "");
+        Case.add(cases, "explanation with prior-year figures that are not a figures file", () -> multipart(Y
+                + "/explanation").file(new MockMultipartFile("priorYear", "p.tsv", "text/plain",
+                "\u0000\u0001\u0002".getBytes(StandardCharsets.UTF_8))), 422, "priorYear", "");
+        Case.add(cases, "explanation of a unit with SQL injection", () -> raw(
+                "/api/units/x'%20OR%201=1--/years/2020/explanation"), 400, "unit", "");
+        Case.add(cases, "a path parameter smuggled after a semicolon", () -> raw(
+                "/api/units/x;jsessionid=1/years/2020/explanation"), 400, "path", "");
         return cases.stream();
     }
 

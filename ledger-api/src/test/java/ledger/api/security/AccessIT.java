@@ -177,7 +177,7 @@ class AccessIT {
     /** A kind of endpoint; {@code write} kinds must change the event store exactly when they succeed. */
     enum Kind {
         RECORD(true), JOURNAL_UPLOAD(true), CLOSE(true), STATEMENTS(false), TABLE(false), TRACE(false),
-        CHECKS(false), RECONCILE(false), PAGE(false), WORKBOOK(false);
+        CHECKS(false), RECONCILE(false), EXPLANATION(false), PAGE(false), WORKBOOK(false);
 
         final boolean write;
 
@@ -270,6 +270,7 @@ class AccessIT {
             case TABLE -> get(unitYear + "/statements/T3");
             case TRACE -> get(unitYear + "/trace").param("cell", "T3/2010302/3");
             case CHECKS -> get(unitYear + "/checks");
+            case EXPLANATION -> get(unitYear + "/explanation");
             case RECONCILE -> post(unitYear + "/reconciliation").contentType(MediaType.TEXT_PLAIN)
                     .content(Files.readString(Samples.jianghan2020Published()));
             // as a browser asks: an anonymous browser is sent to the sign-in form
