@@ -17,9 +17,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import ledger.api.store.EventStoreAccess;
+import ledger.api.recording.RecorderReads.UnitYear;
 import ledger.api.store.JdbcLedgerRegistry;
+import ledger.api.store.SqlDialect;
 import ledger.core.account.AccountKey;
-import ledger.core.account.FiscalYear;
 import ledger.core.account.InMemoryLedgerRegistry;
 import ledger.core.account.ProjectRegistered;
 import ledger.core.account.RecordedTransaction;
@@ -31,6 +32,7 @@ import ledger.core.journal.JournalPosting.KnownNames;
 import ledger.core.journal.JournalPosting.LoadedAccount;
 import ledger.core.journal.JournalPosting.Outcome;
 import ledger.core.journal.JournalPosting.PendingEvent;
+import ledger.core.journal.JournalPosting.UnitProject;
 import ledger.core.journal.JournalProblem;
 import ledger.core.journal.JournalRow;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -79,16 +81,15 @@ public class TransactionRecorder implements DisposableBean {
     }
 
     /** What one transaction decided for each waiting caller, by position in the batch, to answer after commit. */
-    private record Decided(Map<Integer, Object> answers, Map<AccountKey, LoadedAccount> books) {
-    }
-
-    private record UnitYear(UnitCode unit, FiscalYear year) {
+    private record Decided(Map<Integer, Object> answers, Map<AccountKey, LoadedAccount> books,
+                           Map<UnitCode, String> units, Map<UnitProject, String> projects) {
     }
 
     private final JdbcLedgerRegistry registry;
     private final EventStoreAccess store;
     private final TransactionTemplate transaction;
     private final KeptAccounts accounts;
+    private final RecorderReads reads;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final Object lifecycle = new Object();
     private Thread writer;
@@ -96,11 +97,12 @@ public class TransactionRecorder implements DisposableBean {
     private final AtomicLong commits = new AtomicLong();
 
     public TransactionRecorder(JdbcLedgerRegistry registry, EventStoreAccess store, JdbcTemplate jdbc,
-                               TransactionTemplate transaction) {
+                               SqlDialect dialect, TransactionTemplate transaction) {
         this.registry = registry;
         this.store = store;
         this.transaction = transaction;
         this.accounts = new KeptAccounts(jdbc, store, KEPT_ACCOUNTS);
+        this.reads = new RecorderReads(jdbc, dialect, registry);
     }
 
     /**
@@ -209,6 +211,7 @@ public class TransactionRecorder implements DisposableBean {
                     Decided decided = transaction.execute(status -> decideAndStore(batch));
                     commits.incrementAndGet();
                     accounts.committed(decided.books());
+                    reads.committed(decided.units(), decided.projects());
                     decided.answers().forEach((index, answer) -> {
                         if (answer instanceof Recorded recorded) {
                             batch.get(index).answer().complete(recorded);
@@ -264,12 +267,8 @@ public class TransactionRecorder implements DisposableBean {
                 wanted.add(row.reverses().value());
             }
         }
-        Map<UnitYear, YearStatus> years = new HashMap<>();
-        List<RecordedTransaction> stored = new ArrayList<>();
-        for (UnitYear unitYear : unitYears.values()) {
-            years.put(unitYear, registry.lockYear(unitYear.unit(), unitYear.year()));
-            stored.addAll(registry.transactions(unitYear.unit(), unitYear.year(), ids.get(unitYear)));
-        }
+        Map<UnitYear, YearStatus> years = reads.lockYears(unitYears.values());
+        List<RecordedTransaction> stored = reads.transactions(ids);
         InMemoryLedgerRegistry known = overlay(years, stored);
 
         // Every account the batch may touch: posting rows' own, and those of the transactions reversed.
@@ -287,8 +286,14 @@ public class TransactionRecorder implements DisposableBean {
         registry.lockAccounts(accountIds);
         Map<AccountKey, LoadedAccount> current = accounts.current(keys);
         Set<UnitCode> units = new HashSet<>();
-        rows.forEach(row -> units.add(row.unit()));
-        KnownNames names = new KnownNames(registry.unitNames(), registry.projectNames(units));
+        Set<UnitProject> projects = new HashSet<>();
+        for (JournalRow row : rows) {
+            units.add(row.unit());
+            if (row.project() != null) {
+                projects.add(new UnitProject(row.unit(), row.project()));
+            }
+        }
+        KnownNames names = reads.names(units, projects);
 
         Map<Integer, Object> answers = new HashMap<>();
         List<JournalRow> live = new ArrayList<>(rows);
@@ -316,7 +321,7 @@ public class TransactionRecorder implements DisposableBean {
                     throw new IllegalStateException("problems named no row of the batch: " + outcome.problems());
                 }
                 if (live.isEmpty()) {
-                    return new Decided(answers, Map.of());
+                    return new Decided(answers, Map.of(), Map.of(), Map.of());
                 }
                 continue;
             }
@@ -324,11 +329,15 @@ public class TransactionRecorder implements DisposableBean {
             registry.recordAll(outcome.transactions());
             Map<Integer, String> accountOfRow = new HashMap<>();
             Map<String, Long> lastSequence = new HashMap<>();
+            Map<UnitCode, String> newUnits = new HashMap<>();
+            Map<UnitProject, String> newProjects = new HashMap<>();
             for (PendingEvent event : outcome.events()) {
                 if (event.payload() instanceof UnitRegistered unit) {
                     registry.registerUnit(unit.unit(), unit.name());
+                    newUnits.put(unit.unit(), unit.name());
                 } else if (event.payload() instanceof ProjectRegistered project) {
                     registry.registerProject(project.unit(), project.project(), project.name());
+                    newProjects.put(new UnitProject(project.unit(), project.project()), project.name());
                 } else if (JournalPosting.ACCOUNT_TYPE.equals(event.aggregateType())) {
                     accountOfRow.put(event.line() - 1, event.aggregateId());
                     lastSequence.merge(event.aggregateId(), event.sequenceNumber(), Math::max);
@@ -349,7 +358,7 @@ public class TransactionRecorder implements DisposableBean {
             Map<AccountKey, LoadedAccount> books = new HashMap<>();
             handedOut.forEach((key, book) -> books.put(key, new LoadedAccount(book.book(),
                     Math.max(book.lastSequence(), lastSequence.getOrDefault(key.id(), -1L)))));
-            return new Decided(answers, books);
+            return new Decided(answers, books, newUnits, newProjects);
         }
     }
 
