@@ -95,6 +95,7 @@ final class KeptAccounts {
         jdbc.query(connection -> {
             PreparedStatement ps = connection.prepareStatement("SELECT aggregate_identifier, MAX(sequence_number)"
                     + " FROM domain_event_entry WHERE aggregate_identifier = ANY (?) GROUP BY aggregate_identifier");
+            RecorderReads.planEachTime(ps);
             Array array = connection.createArrayOf("VARCHAR", keys.stream().map(AccountKey::id).toArray());
             ps.setArray(1, array);
             return ps;

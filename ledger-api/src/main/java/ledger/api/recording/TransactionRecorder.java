@@ -95,6 +95,7 @@ public class TransactionRecorder implements DisposableBean {
     private Thread writer;
     private boolean stopping;
     private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong taken = new AtomicLong();
 
     public TransactionRecorder(JdbcLedgerRegistry registry, EventStoreAccess store, JdbcTemplate jdbc,
                                SqlDialect dialect, TransactionTemplate transaction) {
@@ -151,6 +152,11 @@ public class TransactionRecorder implements DisposableBean {
         return queue.size();
     }
 
+    /** Commands the writer has taken from the queue so far. */
+    long taken() {
+        return taken.get();
+    }
+
     /** Stops taking commands, answers every one already queued, then stops the writer. */
     @Override
     public void destroy() throws InterruptedException {
@@ -184,6 +190,7 @@ public class TransactionRecorder implements DisposableBean {
                 batch.clear();
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                taken.addAndGet(batch.size());
                 try {
                     write(List.copyOf(batch));
                 } catch (Throwable unexpected) {

@@ -88,9 +88,10 @@ class GroupCommitIT {
         }));
         assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
         long commitsBefore = recorder.commits();
+        long takenBefore = recorder.taken();
         Future<TransactionRecorder.Recorded> first = submit("G-X0,2020-03-01,expenditure,gc-unit,,general,2010301,30201,"
                 + "public,,10.00,", "clerk-0");
-        awaitQueued(0);
+        awaitTrue(() -> recorder.taken() == takenBefore + 1);
 
         // These queue while the writer waits, so they make up its next batch, in this order.
         List<Future<TransactionRecorder.Recorded>> batch = new ArrayList<>();
@@ -175,9 +176,13 @@ class GroupCommitIT {
     }
 
     private void awaitQueued(int count) throws InterruptedException {
+        awaitTrue(() -> recorder.waiting() == count);
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (recorder.waiting() != count) {
-            assertThat(System.nanoTime()).as("callers queued").isLessThan(deadline);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for the writer").isLessThan(deadline);
             Thread.sleep(5);
         }
     }
