@@ -81,11 +81,6 @@ final class KeptAccounts {
         kept.putAll(accounts);
     }
 
-    /** Forgets every kept book: the next use loads each account from the store. */
-    synchronized void forgetAll() {
-        kept.clear();
-    }
-
     synchronized int size() {
         return kept.size();
     }

@@ -215,7 +215,8 @@ public class TransactionRecorder implements DisposableBean {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    Decided decided = transaction.execute(status -> decideAndStore(batch));
+                    boolean probeIds = attempt > 1;
+                    Decided decided = transaction.execute(status -> decideAndStore(batch, probeIds));
                     commits.incrementAndGet();
                     accounts.committed(decided.books());
                     reads.committed(decided.units(), decided.projects());
@@ -229,10 +230,9 @@ public class TransactionRecorder implements DisposableBean {
                     return;
                 } catch (DataIntegrityViolationException | ConcurrencyException | AggregateStreamCreationException
                          | ConcurrencyFailureException concurrentWriter) {
-                    // Another writer took an account's next event number or one of our ids first:
-                    // nothing of ours was written, so decide the whole batch again on the new state,
-                    // with every kept book checked or loaded afresh.
-                    accounts.forgetAll();
+                    // Another writer took an account's next event number first, or an id was taken
+                    // already: nothing of ours was written, so decide the whole batch again on the
+                    // new state, this time with every id looked up (kept books are checked anyway).
                     if (attempt == ATTEMPTS) {
                         throw concurrentWriter;
                     }
@@ -253,7 +253,15 @@ public class TransactionRecorder implements DisposableBean {
         }
     }
 
-    private Decided decideAndStore(List<Waiting> batch) {
+    /**
+     * @param probeIds whether to look up the rows' own ids. Nearly every command brings a new id,
+     *                 so the first attempt does not: an id already taken then fails the insert
+     *                 into the id register (its primary key), nothing is written, and the batch is
+     *                 decided again with every id looked up, which answers repeats and conflicts.
+     *                 So is a batch in which a rule refuses a row, since that row may be a repeat.
+     *                 The ids that reversals name are always looked up: they route the reversal.
+     */
+    private Decided decideAndStore(List<Waiting> batch, boolean probeIds) {
         // Each row is numbered by its place in the batch, so problems and events find their caller.
         List<JournalRow> rows = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -262,20 +270,21 @@ public class TransactionRecorder implements DisposableBean {
                     row.unitName(), row.project(), row.projectName()));
         }
 
-        // Unit-years in a fixed order (as an import takes them), each share-locked, with the ids it uses.
+        // Unit-years in a fixed order (as an import takes them), each share-locked, with the ids to look up.
         Map<String, UnitYear> unitYears = new TreeMap<>();
         Map<UnitYear, Set<String>> ids = new HashMap<>();
         for (JournalRow row : rows) {
             UnitYear unitYear = new UnitYear(row.unit(), row.entry().year());
             unitYears.put(row.unit() + "/" + row.entry().year(), unitYear);
-            Set<String> wanted = ids.computeIfAbsent(unitYear, k -> new HashSet<>());
-            wanted.add(row.entry().transactionId().value());
+            if (probeIds) {
+                ids.computeIfAbsent(unitYear, k -> new HashSet<>()).add(row.entry().transactionId().value());
+            }
             if (row.reverses() != null) {
-                wanted.add(row.reverses().value());
+                ids.computeIfAbsent(unitYear, k -> new HashSet<>()).add(row.reverses().value());
             }
         }
         Map<UnitYear, YearStatus> years = reads.lockYears(unitYears.values());
-        List<RecordedTransaction> stored = reads.transactions(ids);
+        List<RecordedTransaction> stored = ids.isEmpty() ? List.of() : reads.transactions(ids);
         InMemoryLedgerRegistry known = overlay(years, stored);
 
         // Every account the batch may touch: posting rows' own, and those of the transactions reversed.
@@ -315,6 +324,11 @@ public class TransactionRecorder implements DisposableBean {
                 return handedOut;
             };
             Outcome outcome = new JournalPosting(overlay, copies, names).post(live);
+            if (!outcome.ok() && !probeIds) {
+                // A refused row may be a repeat of a stored transaction, which deserves its own
+                // answer: decide again with every id looked up (nothing is written yet).
+                return decideAndStore(batch, true);
+            }
             if (!outcome.ok()) {
                 // The refused rows were never applied, so the others were decided as if they had
                 // never been sent; deciding those again without them gives the same answers.

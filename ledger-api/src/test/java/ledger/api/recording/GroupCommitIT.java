@@ -103,6 +103,8 @@ class GroupCommitIT {
                 {"G-X1,2020-03-02,expenditure,gc-unit,,general,2010301,30201,public,,51.00,", "clerk-4"},
                 {"G-R3,2020-03-03,reversal,gc-unit,,,,,,,,G-X3", "clerk-5"},
                 {"G-NEW,2020-01-05,budget,gc-new,新单位,general,2010301,30201,,,7.00,", "clerk-6"},
+                // Already stored before this batch: found only when its id is looked up.
+                {"G-BUDGET,2020-01-02,budget,gc-unit,组提交,general,2010301,30201,,,100.00,", "approver"},
         };
         for (int i = 0; i < rows.length; i++) {
             batch.add(submit(rows[i][0], rows[i][1]));
@@ -127,6 +129,7 @@ class GroupCommitIT {
         assertThat(batch.get(5).get()).isEqualTo(new TransactionRecorder.Recorded("G-R3", account, false));
         assertThat(batch.get(6).get()).isEqualTo(
                 new TransactionRecorder.Recorded("G-NEW", "2020/gc-new/general/2010301/30201", false));
+        assertThat(batch.get(7).get()).isEqualTo(new TransactionRecorder.Recorded("G-BUDGET", account, true));
         assertThat(recorder.commits() - commitsBefore).isEqualTo(2);
 
         // Stored: exactly the accepted rows, on contiguous event numbers, each naming its own caller.
@@ -148,6 +151,30 @@ class GroupCommitIT {
                 + "public,,40.01,"), "clerk-1")).isInstanceOf(JournalRefused.class);
         assertThat(recorder.record(row("G-X5,2020-03-04,expenditure,gc-unit,,general,2010301,30201,public,,40.00,"),
                 "clerk-1").repeated()).isFalse();
+    }
+
+    @Test
+    void anIdAlreadyStoredIsAnsweredAsRepeatedOrRefusedWhileTheRestOfItsBatchIsStored() throws Exception {
+        recorder.record(row("R-BUDGET,2020-01-02,budget,repeat-unit,重复,general,2010301,30201,,,100.00,"), "approver");
+        recorder.record(row("R-FUNDS,2020-01-03,appropriation,repeat-unit,,general,2010301,30201,,,100.00,"),
+                "approver");
+        long eventsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        List<Future<TransactionRecorder.Recorded>> answers = new ArrayList<>();
+        for (String csv : List.of(
+                "R-X1,2020-03-01,expenditure,repeat-unit,,general,2010301,30201,public,,1.00,",
+                "R-FUNDS,2020-01-03,appropriation,repeat-unit,,general,2010301,30201,,,100.00,",
+                "R-FUNDS,2020-01-03,appropriation,repeat-unit,,general,2010301,30201,,,99.00,",
+                "R-X2,2020-03-01,expenditure,repeat-unit,,general,2010301,30201,public,,2.00,")) {
+            answers.add(submit(csv, "clerk"));
+        }
+        assertThat(answers.get(0).get(30, TimeUnit.SECONDS).repeated()).isFalse();
+        assertThat(answers.get(1).get(30, TimeUnit.SECONDS).repeated()).isTrue();
+        assertThatThrownBy(() -> answers.get(2).get(30, TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(JournalRefused.class,
+                        refused -> assertThat(refused.problems().get(0).column()).isEqualTo("id"));
+        assertThat(answers.get(3).get(30, TimeUnit.SECONDS).repeated()).isFalse();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class))
+                .isEqualTo(eventsBefore + 2);
     }
 
     @Test
