@@ -53,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Group commit: callers wait in a queue; one writer per node takes whatever has queued (up to
  * {@link #MAX_BATCH}) and decides and stores it in one database transaction, with the same rules
  * and the same bulk append as a journal import ({@link JournalPosting}, {@link EventStoreAccess}).
- * A commit costs one disk flush and a dozen round trips however many commands it carries, so
+ * A commit costs one disk flush and a handful of round trips however many commands it carries, so
  * concurrent clerks share them. Rows are decided in arrival order, so two clerks racing on one
  * account are decided one after the other; a row a rule refuses gets its own refusal and the
  * others are stored without it. The writer locks each unit-year it touches (shared, so a year
