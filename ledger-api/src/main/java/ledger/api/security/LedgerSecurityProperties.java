@@ -1,5 +1,6 @@
 package ledger.api.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,9 +13,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param users each with its roles ({@code recorder}, {@code approver}, {@code auditor}) and the
  *              units it may reach ({@code *} for every unit)
+ * @param rememberPasswords how long a successful password check is remembered (HTTP Basic clients
+ *              send the password with every call; bcrypt costs tens of ms each) and for how many
+ *              credentials at most; {@code 0s} checks every call
  */
 @ConfigurationProperties("ledger.security")
-public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users) {
+public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, RememberPasswords rememberPasswords) {
+
+    public record RememberPasswords(Duration ttl, Integer maxEntries) {
+        public RememberPasswords {
+            ttl = ttl == null ? Duration.ofMinutes(2) : ttl;
+            maxEntries = maxEntries == null ? 1_000 : maxEntries;
+        }
+    }
 
     public enum Mode { USERS, JWT }
 
@@ -24,5 +35,6 @@ public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users) {
     public LedgerSecurityProperties {
         mode = mode == null ? Mode.USERS : mode;
         users = users == null ? List.of() : List.copyOf(users);
+        rememberPasswords = rememberPasswords == null ? new RememberPasswords(null, null) : rememberPasswords;
     }
 }

@@ -1,6 +1,7 @@
 package ledger.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -95,9 +96,11 @@ public class SecurityConfiguration {
         return RoleHierarchyImpl.fromHierarchy("ROLE_" + APPROVER + " > ROLE_" + RECORDER);
     }
 
+    /** Hashes as configured ({bcrypt}…), with successful checks remembered briefly: see {@link RememberedPasswordChecks}. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(LedgerSecurityProperties properties) {
+        return new RememberedPasswordChecks(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                properties.rememberPasswords().ttl(), properties.rememberPasswords().maxEntries(), Clock.systemUTC());
     }
 
     /** The configured users (mode users); their passwords are stored as hashes. */

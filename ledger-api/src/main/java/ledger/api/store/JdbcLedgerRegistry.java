@@ -75,6 +75,25 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
         }
     }
 
+    /**
+     * Takes the locks of {@link #lockAccount} for many accounts in one round trip, in ascending key
+     * order, so that two writers locking overlapping sets cannot deadlock.
+     */
+    public void lockAccounts(Collection<String> accountIds) {
+        if (!dialect.postgres() || accountIds.isEmpty()) {
+            return;
+        }
+        Long[] keys = accountIds.stream().map(JdbcLedgerRegistry::lockKey).distinct().sorted().toArray(Long[]::new);
+        jdbc.query(connection -> {
+            // A function scan over an array yields its elements in order, so the locks are taken in that order.
+            PreparedStatement ps = connection.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS k");
+            ps.setArray(1, connection.createArrayOf("BIGINT", keys));
+            return ps;
+        }, rs -> {
+        });
+    }
+
     /** A stable 64-bit key per account id; a rare collision only makes two accounts wait for each other. */
     static long lockKey(String accountId) {
         long hash = 1125899906842597L;

@@ -46,6 +46,24 @@ public final class AccountBook {
         return key;
     }
 
+    /**
+     * An independent book in the same state: a writer that keeps books between transactions hands
+     * out copies, so that a transaction rolled back leaves the kept book as the store holds it.
+     */
+    public AccountBook copy() {
+        AccountBook copy = new AccountBook(key);
+        copy.initialBudget = initialBudget;
+        copy.initialBudgetTransaction = initialBudgetTransaction;
+        copy.supplements = supplements;
+        copy.reductions = reductions;
+        copy.appropriated = appropriated;
+        copy.opening = opening;
+        copy.spent = spent;
+        copy.carriedForward = carriedForward;
+        copy.transactions.putAll(transactions);
+        return copy;
+    }
+
     /** 年初 + 追加 − 调减. */
     public Money budget() {
         return initialBudget.plus(supplements).minus(reductions);

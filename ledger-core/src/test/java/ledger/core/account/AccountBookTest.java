@@ -102,6 +102,29 @@ class AccountBookTest {
     }
 
     @Test
+    void aCopyDecidesAsTheOriginalAndMovesIndependently() {
+        // Goal: a copy holds every figure and every posted transaction; changing it leaves the original.
+        post(new SetInitialBudget(PERSONNEL, entry("b1", day(1, 2)), yuan("100.00")));
+        post(new AppropriateFunds(PERSONNEL, entry("a1", day(2, 10)), yuan("60.00")));
+        Figures before = figures();
+        AccountBook copy = book.copy();
+        assertThat(new Figures(copy.budget(), copy.appropriated(), copy.spent(), copy.available())).isEqualTo(before);
+        List<AccountEvent> reversal = copy.decide(new ReverseTransaction(PERSONNEL, entry("v1", day(4, 1)),
+                TransactionId.of("a1")), registry);
+        reversal.forEach(copy::apply);
+        copy.apply(new ExpenditureRecorded(PERSONNEL, entry("x1", day(3, 15)), yuan("5.00"),
+                Spending.of(ExpenditureNature.PERSONNEL)));
+        assertThat(copy.appropriated()).isEqualTo(Money.ZERO);
+        assertThat(copy.spent()).isEqualTo(yuan("5.00"));
+        assertThat(figures()).isEqualTo(before);
+        // The original has not seen the reversal, so it may still reverse a1; the copy may not.
+        assertThat(book.decide(new ReverseTransaction(PERSONNEL, entry("v2", day(4, 1)), TransactionId.of("a1")),
+                registry)).hasSize(1);
+        assertThatThrownBy(() -> copy.decide(new ReverseTransaction(PERSONNEL, entry("v3", day(4, 1)),
+                TransactionId.of("a1")), registry)).isInstanceOf(RuleViolation.class);
+    }
+
+    @Test
     void applyNeverRefusesWhatHistorySays() {
         // Goal: replaying history always succeeds, even where today's rules would refuse the command.
         AccountBook replayed = new AccountBook(PERSONNEL);
