@@ -19,6 +19,7 @@ import ledger.core.account.TransactionKind;
 import ledger.core.account.UnitCode;
 import ledger.core.account.YearStatus;
 import ledger.core.journal.JournalPosting.UnitProject;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class JdbcLedgerRegistry implements LedgerRegistry {
 
     private static final int CHUNK = 10_000;
+    /** From this many ids a COPY beats batched INSERTs (see EventStoreAccess.COPY_FROM). */
+    static final int COPY_FROM = EventStoreAccess.COPY_FROM;
 
     private static final RowMapper<RecordedTransaction> TRANSACTION = (rs, n) -> new RecordedTransaction(
             UnitCode.of(rs.getString("unit")), FiscalYear.of(rs.getInt("fiscal_year")),
@@ -120,8 +123,41 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
         recordAll(List.of(transaction));
     }
 
-    /** Takes many transaction ids in one batched statement. */
+    /**
+     * Takes many transaction ids: on PostgreSQL a large batch with one binary COPY on the
+     * transaction's connection, otherwise in batched INSERTs. A duplicate id fails either way, as
+     * a {@link org.springframework.dao.DataIntegrityViolationException}.
+     */
     public void recordAll(List<RecordedTransaction> transactions) {
+        if (dialect.postgres() && transactions.size() >= COPY_FROM) {
+            recordByCopy(transactions);
+        } else {
+            recordByInsert(transactions);
+        }
+    }
+
+    void recordByCopy(List<RecordedTransaction> transactions) {
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try (BinaryCopy copy = new BinaryCopy(connection, "COPY ledger_transaction (unit, fiscal_year,"
+                    + " transaction_id, kind, transaction_date, account_id, fingerprint, reverses)"
+                    + " FROM STDIN (FORMAT binary)")) {
+                for (RecordedTransaction t : transactions) {
+                    copy.row(8);
+                    copy.text(t.unit().code());
+                    copy.int4(t.year().value());
+                    copy.text(t.id().value());
+                    copy.text(t.kind().code());
+                    copy.date(t.date());
+                    copy.text(t.accountId());
+                    copy.text(t.fingerprint());
+                    copy.text(t.reverses() == null ? null : t.reverses().value());
+                }
+                return copy.finish();
+            }
+        });
+    }
+
+    void recordByInsert(List<RecordedTransaction> transactions) {
         jdbc.batchUpdate("INSERT INTO ledger_transaction (unit, fiscal_year, transaction_id, kind, transaction_date,"
                         + " account_id, fingerprint, reverses) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", transactions, 5_000,
                 (PreparedStatement ps, RecordedTransaction t) -> {

@@ -88,6 +88,7 @@ public final class JournalPosting {
         Map<UnitCode, String> unitNames = new HashMap<>(known.units());
         Map<UnitProject, String> projectNames = new HashMap<>(known.projects());
         List<PendingEvent> events = new ArrayList<>(rows.size() + 16);
+        Map<AccountKey, String> aggregateIds = new HashMap<>();
         List<JournalProblem> problems = new ArrayList<>();
         int applied = 0;
         int repeated = 0;
@@ -106,7 +107,8 @@ public final class JournalPosting {
                 for (AccountEvent event : decided) {
                     account.book().apply(event);
                     long sequence = sequences.merge(command.account(), 0L, (last, ignored) -> last + 1);
-                    events.add(new PendingEvent(command.account().id(), ACCOUNT_TYPE, sequence, event, row.line()));
+                    events.add(new PendingEvent(aggregateIds.computeIfAbsent(command.account(), AccountKey::id),
+                            ACCOUNT_TYPE, sequence, event, row.line()));
                 }
                 applied++;
             } catch (RuleViolation violation) {
