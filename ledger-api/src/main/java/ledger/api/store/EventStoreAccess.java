@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -150,29 +151,107 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
      * translated like an INSERT's, so the caller's retry on a concurrent writer still works.
      */
     public void appendByCopy(List<PendingEvent> events, String user, String correlationId) {
+        try (CopyAppender appender = copyAppender(user, correlationId)) {
+            events.forEach(appender);
+            appender.finish();
+        }
+    }
+
+    /** Whether a batch of this many events is appended by COPY ({@link #copyAppender}) here. */
+    public boolean copies(int events) {
+        return dialect.postgres() && events >= COPY_FROM;
+    }
+
+    /**
+     * An appender that streams events into one binary COPY as they are handed to it (see
+     * {@link #appendByCopy}), so that the database stores them while the caller is still deciding
+     * the next ones. It opens the COPY on the first event, on the transaction's connection, which
+     * must not be used for anything else until {@link CopyAppender#finish()}; closing it unfinished
+     * abandons the COPY (the caller then rolls back).
+     */
+    public CopyAppender copyAppender(String user, String correlationId) {
         if (!dialect.postgres()) {
             throw new IllegalStateException("COPY needs PostgreSQL; use appendThroughAxon");
         }
-        String timestamp = DateTimeUtils.formatInstant(Instant.now());
-        jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try (BinaryCopy copy = new BinaryCopy(connection, COPY_EVENTS)) {
-                for (PendingEvent pending : events) {
-                    Object payload = pending.payload();
-                    SerializedType type = payloadTypes.get(payload.getClass());
-                    copy.row(9);
-                    copy.text(UUID.randomUUID().toString());
-                    copy.text(pending.aggregateId());
-                    copy.int8(pending.sequenceNumber());
-                    copy.text(pending.aggregateType());
-                    copy.text(timestamp);
-                    copy.text(type.getName());
-                    copy.text(type.getRevision());
-                    json(copy, payload);
-                    json(copy, metaData(pending, user, correlationId));
+        return new CopyAppender(user, correlationId);
+    }
+
+    public final class CopyAppender implements java.util.function.Consumer<PendingEvent>, AutoCloseable {
+        private final String user;
+        private final String correlationId;
+        private final String timestamp = DateTimeUtils.formatInstant(Instant.now());
+        private java.sql.Connection connection;
+        private BinaryCopy copy;
+        private long appended;
+
+        private CopyAppender(String user, String correlationId) {
+            this.user = user;
+            this.correlationId = correlationId;
+        }
+
+        @Override
+        public void accept(PendingEvent pending) {
+            try {
+                if (copy == null) {
+                    connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+                    copy = new BinaryCopy(connection, COPY_EVENTS);
                 }
-                return copy.finish();
+                Object payload = pending.payload();
+                SerializedType type = payloadTypes.get(payload.getClass());
+                copy.row(9);
+                copy.text(UUID.randomUUID().toString());
+                copy.text(pending.aggregateId());
+                copy.int8(pending.sequenceNumber());
+                copy.text(pending.aggregateType());
+                copy.text(timestamp);
+                copy.text(type.getName());
+                copy.text(type.getRevision());
+                json(copy, payload);
+                json(copy, metaData(pending, user, correlationId));
+                appended++;
+            } catch (SQLException e) {
+                throw translated(e);
             }
-        });
+        }
+
+        /** Ends the COPY; the events are then stored, pending the transaction's commit. */
+        public long finish() {
+            if (copy == null) {
+                return 0;
+            }
+            try {
+                copy.finish();
+                return appended;
+            } catch (SQLException e) {
+                throw translated(e);
+            } finally {
+                copy = null;
+                release();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (copy != null) {
+                copy.cancel();
+                copy = null;
+            }
+            release();
+        }
+
+        private void release() {
+            if (connection != null) {
+                DataSourceUtils.releaseConnection(connection, jdbc.getDataSource());
+                connection = null;
+            }
+        }
+
+        private RuntimeException translated(SQLException e) {
+            close();
+            // As an INSERT's failure would be: a duplicate key is a DataIntegrityViolationException.
+            RuntimeException translated = jdbc.getExceptionTranslator().translate("COPY events", COPY_EVENTS, e);
+            return translated != null ? translated : new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private void json(BinaryCopy copy, Object value) {

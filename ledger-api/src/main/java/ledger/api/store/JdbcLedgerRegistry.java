@@ -172,8 +172,14 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
                 });
     }
 
-    /** The recorded transactions among {@code ids} of one unit-year, fetched in a few round trips. */
+    /**
+     * The recorded transactions among {@code ids} of one unit-year, fetched in a few round trips;
+     * none at all when the unit-year has none yet (a new year's first import: no lookups per id).
+     */
     public List<RecordedTransaction> transactions(UnitCode unit, FiscalYear year, Collection<String> ids) {
+        if (ids.isEmpty() || !hasTransactions(unit, year)) {
+            return List.of();
+        }
         List<String> all = new ArrayList<>(ids);
         List<RecordedTransaction> found = new ArrayList<>();
         for (int from = 0; from < all.size(); from += CHUNK) {
@@ -189,6 +195,11 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
             }, TRANSACTION));
         }
         return found;
+    }
+
+    private boolean hasTransactions(UnitCode unit, FiscalYear year) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM ledger_transaction"
+                + " WHERE unit = ? AND fiscal_year = ?)", Boolean.class, unit.code(), year.value()));
     }
 
     /** Every account the unit posted to in the year, carried-in balances included. */

@@ -184,6 +184,25 @@ class BulkAppendIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_transaction", Integer.class)).isEqualTo(ids);
     }
 
+    @Test
+    void aRuleBrokenLateInAStreamedImportAbandonsTheCopyAndWritesNothing() {
+        // Goal: 299 good rows already streamed into the COPY, then an overspending row → refused
+        // naming that row (and a later one), nothing stored, and the same file fixed imports whole.
+        long events = store.eventCount();
+        String file = journal("late", 300) + "late-301,2020-03-02,expenditure,late,,general,2010301,30201,public,"
+                + "99999999.00,v,超支,\n" + "late-302,2020-03-02,expenditure,late,,general,2010301,30201,public,"
+                + "99999999.00,v,超支,\n";
+        int lastLine = (int) file.chars().filter(c -> c == '\n').count(); // memos with line breaks span lines
+        assertThatThrownBy(() -> importText(file)).isInstanceOfSatisfying(
+                ledger.api.recording.JournalRefused.class, refused -> assertThat(refused.problems())
+                        .extracting(ledger.core.journal.JournalProblem::line).containsExactly(lastLine - 1, lastLine));
+        assertThat(store.eventCount()).isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_transaction WHERE unit = 'late'", Integer.class))
+                .isZero();
+        assertThat(importText(journal("late", 300)).applied()).isEqualTo(300);
+        assertThat(store.eventCount()).isEqualTo(events + 301);
+    }
+
     /** A valid journal of one account of {@code unit}: budget, appropriation, then small expenditures. */
     private static String journal(String unit, int rows) {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
