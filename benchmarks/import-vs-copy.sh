@@ -20,7 +20,7 @@ psql "${pg[@]}" -d "$db" -qc "CREATE SCHEMA bench; CREATE TABLE bench.plain (id 
   economic varchar(5), nature varchar(16), project varchar(64), project_name varchar(200),
   amount numeric(20,2), voucher varchar(64), memo varchar(500), reverses varchar(64),
   procurement varchar(16), sme boolean)"
-header=$(grep -v '^#' "$file" | head -1)
+header=$(awk '!/^#/ {print; exit}' "$file")
 rows=$(( $(grep -vc '^#' "$file") - 1 ))
 start=$(date +%s.%N)
 grep -v '^#' "$file" | psql "${pg[@]}" -d "$db" -qc "\\copy bench.plain ($header) FROM STDIN CSV HEADER"

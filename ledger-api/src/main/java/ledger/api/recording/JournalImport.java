@@ -142,7 +142,8 @@ public class JournalImport {
         int events;
         Outcome outcome;
         long checked;
-        if (store.copies(rows.size())) {
+        boolean streamed = store.copies(rows.size());
+        if (streamed) {
             // A large batch streams into a COPY while the rows are checked: PostgreSQL stores events
             // while the next rows are decided, and a million events are never held at once. A bad
             // row abandons the COPY and the transaction rolls back.
@@ -176,7 +177,7 @@ public class JournalImport {
         registry.recordAll(outcome.transactions());
         log.debug("import of {} rows: preload {} ms, rules {} ms, append events {} ms{}, register ids {} ms",
                 rows.size(), (preloaded - started) / 1_000_000, (checked - preloaded) / 1_000_000,
-                (appended - checked) / 1_000_000, appended == checked ? " (streamed with the rules)" : "",
+                (appended - checked) / 1_000_000, streamed ? " (streamed with the rules)" : "",
                 (System.nanoTime() - appended) / 1_000_000);
         for (PendingEvent event : registrations) {
             if (event.payload() instanceof UnitRegistered unit) {

@@ -105,6 +105,17 @@ class BulkAppendIT {
             assertThat((Long) copy.get("global_index")).isGreaterThan((Long) viaAxon.get(viaAxon.size() - 1)
                     .get("global_index"));
         }
+        // Event ids of a COPY: proper UUIDs (version 7), distinct, rising with the global index, so
+        // that they append to the unique index instead of scattering over it.
+        List<String> ids = viaCopy.stream().sorted(java.util.Comparator.comparing(r -> (Long) r.get("global_index")))
+                .map(r -> (String) r.get("event_identifier")).toList();
+        assertThat(ids).doesNotHaveDuplicates().isSorted()
+                .allSatisfy(id -> assertThat(UUID.fromString(id)).satisfies(uuid -> {
+                    assertThat(uuid.version()).isEqualTo(7);
+                    assertThat(uuid.variant()).isEqualTo(2);
+                    assertThat(uuid.toString()).isEqualTo(id);
+                }));
+
         String account = events.get(5).aggregateId();
         List<? extends DomainEventMessage<?>> original = eventStore.readEvents(account).asStream().toList();
         List<? extends DomainEventMessage<?>> fromCopy = eventStore.readEvents("copy/" + account).asStream().toList();
