@@ -128,6 +128,9 @@ public final class JournalReader {
     }
 
     private static int countRowsWithProblems(List<JournalProblem> problems) {
+        if (problems.isEmpty()) {
+            return 0; // the usual case, asked once per row: no stream per row
+        }
         return (int) problems.stream().mapToInt(JournalProblem::line).distinct().count();
     }
 
