@@ -109,9 +109,10 @@ public class JournalImport {
         String correlationId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             try {
-                Outcome outcome = transaction.execute(status -> postInTransaction(rows, user, correlationId));
+                Posted posted = transaction.execute(status -> postInTransaction(rows, user, correlationId));
+                Outcome outcome = posted.outcome();
                 return new ImportResult(source, rows.size(), outcome.applied(), outcome.repeated(),
-                        outcome.events().size(), Duration.ofNanos(System.nanoTime() - startedNanos), correlationId);
+                        posted.events(), Duration.ofNanos(System.nanoTime() - startedNanos), correlationId);
             } catch (DataIntegrityViolationException | ConcurrencyException | AggregateStreamCreationException
                     concurrentWriter) {
                 // Another writer took an account's next event number or one of our ids meanwhile:
@@ -125,32 +126,71 @@ public class JournalImport {
         }
     }
 
-    private Outcome postInTransaction(List<JournalRow> rows, String user, String correlationId) {
+    /** What a transaction stored: the posting outcome and how many events were appended. */
+    private record Posted(Outcome outcome, int events) {
+    }
+
+    private Posted postInTransaction(List<JournalRow> rows, String user, String correlationId) {
         long started = System.nanoTime();
         InMemoryLedgerRegistry overlay = preload(rows);
         Set<UnitCode> units = new HashSet<>();
         rows.forEach(row -> units.add(row.unit()));
         KnownNames known = new KnownNames(registry.unitNames(), registry.projectNames(units));
         long preloaded = System.nanoTime();
-        Outcome outcome = new JournalPosting(overlay, store, known).post(rows);
-        if (!outcome.ok()) {
-            throw new JournalRefused(outcome.problems());
+        JournalPosting posting = new JournalPosting(overlay, store, known);
+        List<PendingEvent> registrations = new ArrayList<>();
+        int events;
+        Outcome outcome;
+        long checked;
+        boolean streamed = store.copies(rows.size());
+        if (streamed) {
+            // A large batch streams into a COPY while the rows are checked: PostgreSQL stores events
+            // while the next rows are decided, and a million events are never held at once. A bad
+            // row abandons the COPY and the transaction rolls back.
+            int[] count = {0};
+            try (EventStoreAccess.CopyAppender appender = store.copyAppender(user, correlationId)) {
+                outcome = posting.post(rows, event -> {
+                    appender.accept(event);
+                    count[0]++;
+                    if (isRegistration(event)) {
+                        registrations.add(event);
+                    }
+                });
+                if (!outcome.ok()) {
+                    throw new JournalRefused(outcome.problems());
+                }
+                appender.finish();
+            }
+            events = count[0];
+            checked = System.nanoTime();
+        } else {
+            outcome = posting.post(rows);
+            if (!outcome.ok()) {
+                throw new JournalRefused(outcome.problems());
+            }
+            checked = System.nanoTime();
+            store.append(outcome.events(), user, correlationId);
+            events = outcome.events().size();
+            outcome.events().stream().filter(JournalImport::isRegistration).forEach(registrations::add);
         }
-        long checked = System.nanoTime();
-        store.append(outcome.events(), user, correlationId);
         long appended = System.nanoTime();
         registry.recordAll(outcome.transactions());
-        log.debug("import of {} rows: preload {} ms, rules {} ms, append events {} ms, register ids {} ms", rows.size(),
-                (preloaded - started) / 1_000_000, (checked - preloaded) / 1_000_000, (appended - checked) / 1_000_000,
+        log.debug("import of {} rows: preload {} ms, rules {} ms, append events {} ms{}, register ids {} ms",
+                rows.size(), (preloaded - started) / 1_000_000, (checked - preloaded) / 1_000_000,
+                (appended - checked) / 1_000_000, streamed ? " (streamed with the rules)" : "",
                 (System.nanoTime() - appended) / 1_000_000);
-        for (PendingEvent event : outcome.events()) {
+        for (PendingEvent event : registrations) {
             if (event.payload() instanceof UnitRegistered unit) {
                 registry.registerUnit(unit.unit(), unit.name());
             } else if (event.payload() instanceof ProjectRegistered project) {
                 registry.registerProject(project.unit(), project.project(), project.name());
             }
         }
-        return outcome;
+        return new Posted(outcome, events);
+    }
+
+    private static boolean isRegistration(PendingEvent event) {
+        return event.payload() instanceof UnitRegistered || event.payload() instanceof ProjectRegistered;
     }
 
     /**

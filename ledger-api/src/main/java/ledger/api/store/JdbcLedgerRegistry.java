@@ -19,6 +19,7 @@ import ledger.core.account.TransactionKind;
 import ledger.core.account.UnitCode;
 import ledger.core.account.YearStatus;
 import ledger.core.journal.JournalPosting.UnitProject;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class JdbcLedgerRegistry implements LedgerRegistry {
 
     private static final int CHUNK = 10_000;
+    /** From this many ids a COPY beats batched INSERTs (see EventStoreAccess.COPY_FROM). */
+    static final int COPY_FROM = EventStoreAccess.COPY_FROM;
 
     private static final RowMapper<RecordedTransaction> TRANSACTION = (rs, n) -> new RecordedTransaction(
             UnitCode.of(rs.getString("unit")), FiscalYear.of(rs.getInt("fiscal_year")),
@@ -139,8 +142,41 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
         recordAll(List.of(transaction));
     }
 
-    /** Takes many transaction ids in one batched statement. */
+    /**
+     * Takes many transaction ids: on PostgreSQL a large batch with one binary COPY on the
+     * transaction's connection, otherwise in batched INSERTs. A duplicate id fails either way, as
+     * a {@link org.springframework.dao.DataIntegrityViolationException}.
+     */
     public void recordAll(List<RecordedTransaction> transactions) {
+        if (dialect.postgres() && transactions.size() >= COPY_FROM) {
+            recordByCopy(transactions);
+        } else {
+            recordByInsert(transactions);
+        }
+    }
+
+    void recordByCopy(List<RecordedTransaction> transactions) {
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try (BinaryCopy copy = new BinaryCopy(connection, "COPY ledger_transaction (unit, fiscal_year,"
+                    + " transaction_id, kind, transaction_date, account_id, fingerprint, reverses)"
+                    + " FROM STDIN (FORMAT binary)")) {
+                for (RecordedTransaction t : transactions) {
+                    copy.row(8);
+                    copy.text(t.unit().code());
+                    copy.int4(t.year().value());
+                    copy.text(t.id().value());
+                    copy.text(t.kind().code());
+                    copy.date(t.date());
+                    copy.text(t.accountId());
+                    copy.text(t.fingerprint());
+                    copy.text(t.reverses() == null ? null : t.reverses().value());
+                }
+                return copy.finish();
+            }
+        });
+    }
+
+    void recordByInsert(List<RecordedTransaction> transactions) {
         jdbc.batchUpdate("INSERT INTO ledger_transaction (unit, fiscal_year, transaction_id, kind, transaction_date,"
                         + " account_id, fingerprint, reverses) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", transactions, 5_000,
                 (PreparedStatement ps, RecordedTransaction t) -> {
@@ -155,8 +191,14 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
                 });
     }
 
-    /** The recorded transactions among {@code ids} of one unit-year, fetched in a few round trips. */
+    /**
+     * The recorded transactions among {@code ids} of one unit-year, fetched in a few round trips;
+     * none at all when the unit-year has none yet (a new year's first import: no lookups per id).
+     */
     public List<RecordedTransaction> transactions(UnitCode unit, FiscalYear year, Collection<String> ids) {
+        if (ids.isEmpty() || !hasTransactions(unit, year)) {
+            return List.of();
+        }
         List<String> all = new ArrayList<>(ids);
         List<RecordedTransaction> found = new ArrayList<>();
         for (int from = 0; from < all.size(); from += CHUNK) {
@@ -172,6 +214,11 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
             }, TRANSACTION));
         }
         return found;
+    }
+
+    private boolean hasTransactions(UnitCode unit, FiscalYear year) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM ledger_transaction"
+                + " WHERE unit = ? AND fiscal_year = ?)", Boolean.class, unit.code(), year.value()));
     }
 
     /** Every account the unit posted to in the year, carried-in balances included. */

@@ -144,14 +144,18 @@ class CrashIT {
         return builder;
     }
 
-    /** Waits until the import's transaction is writing events: the moment to pull the plug. */
+    /**
+     * Waits until the import's transaction is writing events (a large import COPYs them, a small
+     * one INSERTs): the moment to pull the plug.
+     */
     private static void awaitInsertingEvents(String url, Process importing) throws Exception {
         String database = url.substring(url.lastIndexOf('/') + 1);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(importing.isAlive()).as("the import ended before it could be killed").isTrue();
             long writing = count(TestDatabase.server() + "postgres", "SELECT COUNT(*) FROM pg_stat_activity"
-                    + " WHERE datname = '" + database + "' AND query ILIKE 'insert into domain_event_entry%'");
+                    + " WHERE datname = '" + database + "' AND (query ILIKE 'insert into domain_event_entry%'"
+                    + " OR query ILIKE 'copy domain_event_entry%')");
             if (writing > 0) {
                 Thread.sleep(300);
                 return;

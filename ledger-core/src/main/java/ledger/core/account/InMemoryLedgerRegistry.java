@@ -22,6 +22,7 @@ public final class InMemoryLedgerRegistry implements LedgerRegistry {
     private final Map<UnitYear, YearStatus> years = new HashMap<>();
     private final Map<Key, RecordedTransaction> transactions = new HashMap<>();
     private final List<RecordedTransaction> recorded = new ArrayList<>();
+    private final Map<String, String> accountIds = new HashMap<>();
 
     public InMemoryLedgerRegistry withYear(UnitCode unit, FiscalYear year, YearStatus status) {
         years.put(new UnitYear(unit, year), status);
@@ -54,8 +55,13 @@ public final class InMemoryLedgerRegistry implements LedgerRegistry {
 
     @Override
     public void record(RecordedTransaction transaction) {
-        transactions.put(key(transaction), transaction);
-        recorded.add(transaction);
+        // A batch records up to a million ids on a few thousand accounts: one copy of each account id.
+        String accountId = accountIds.computeIfAbsent(transaction.accountId(), id -> id);
+        RecordedTransaction kept = accountId == transaction.accountId() ? transaction
+                : new RecordedTransaction(transaction.unit(), transaction.year(), transaction.id(), transaction.kind(),
+                transaction.date(), accountId, transaction.fingerprint(), transaction.reverses());
+        transactions.put(key(kept), kept);
+        recorded.add(kept);
     }
 
     /** The transactions taken since this registry was made, in order. */

@@ -23,7 +23,8 @@ public final class Text {
         }
         String stripped = (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0
                 ? LINE_BREAKS.matcher(text).replaceAll(" ") : text).strip();
-        if (stripped.codePointCount(0, stripped.length()) > max) {
+        // Counting code points walks the string; a string no longer than max chars cannot exceed it.
+        if (stripped.length() > max && stripped.codePointCount(0, stripped.length()) > max) {
             throw new IllegalArgumentException(field + " is longer than " + max + " characters");
         }
         for (int i = 0; i < stripped.length(); i++) {

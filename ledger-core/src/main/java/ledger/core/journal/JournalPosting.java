@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import ledger.core.account.AccountBook;
 import ledger.core.account.AccountEvent;
 import ledger.core.account.AccountKey;
@@ -82,13 +83,30 @@ public final class JournalPosting {
     }
 
     public Outcome post(List<JournalRow> rows) {
+        return post(rows, null);
+    }
+
+    /**
+     * As {@link #post(List)}, handing each event to {@code sink} as soon as it is decided, in order,
+     * for as long as every row so far has passed; the outcome then lists no events. A caller that
+     * streams them into storage (so that storing overlaps checking, and a million events are never
+     * held at once) must discard what it stored when the outcome has problems. The accounts are
+     * loaded before the first event reaches the sink.
+     */
+    public Outcome post(List<JournalRow> rows, Consumer<PendingEvent> sink) {
         Map<AccountKey, LoadedAccount> accounts = new HashMap<>(loader.load(accountsTouched(rows)));
         Map<AccountKey, Long> sequences = new HashMap<>();
         accounts.forEach((key, loaded) -> sequences.put(key, loaded.lastSequence()));
         Map<UnitCode, String> unitNames = new HashMap<>(known.units());
         Map<UnitProject, String> projectNames = new HashMap<>(known.projects());
-        List<PendingEvent> events = new ArrayList<>(rows.size() + 16);
         List<JournalProblem> problems = new ArrayList<>();
+        List<PendingEvent> events = sink == null ? new ArrayList<>(rows.size() + 16) : new ArrayList<>();
+        Consumer<PendingEvent> out = sink == null ? events::add : event -> {
+            if (problems.isEmpty()) {
+                sink.accept(event);
+            }
+        };
+        Map<AccountKey, String> aggregateIds = new HashMap<>();
         int applied = 0;
         int repeated = 0;
         for (JournalRow row : rows) {
@@ -102,11 +120,12 @@ public final class JournalPosting {
                     repeated++;
                     continue;
                 }
-                events.addAll(registrations);
+                registrations.forEach(out);
                 for (AccountEvent event : decided) {
                     account.book().apply(event);
                     long sequence = sequences.merge(command.account(), 0L, (last, ignored) -> last + 1);
-                    events.add(new PendingEvent(command.account().id(), ACCOUNT_TYPE, sequence, event, row.line()));
+                    out.accept(new PendingEvent(aggregateIds.computeIfAbsent(command.account(), AccountKey::id),
+                            ACCOUNT_TYPE, sequence, event, row.line()));
                 }
                 applied++;
             } catch (RuleViolation violation) {

@@ -77,6 +77,7 @@ public final class JournalReader {
     }
 
     public JournalParse read(Reader source) {
+        Shared shared = new Shared();
         List<JournalRow> rows = new ArrayList<>();
         List<JournalProblem> problems = new ArrayList<>();
         BufferedReader reader = new BufferedReader(source, 1 << 16);
@@ -107,7 +108,7 @@ public final class JournalReader {
                                     "the file has more than " + MAX_ROWS + " rows; split it"));
                             break;
                         }
-                        readRow(record, line, headerSize, columns, rows, problems);
+                        readRow(record, line, headerSize, columns, rows, problems, shared);
                     }
                 } catch (UncheckedIOException | IllegalStateException broken) {
                     problems.add(new JournalProblem(lines.lineOf(Long.MAX_VALUE), "",
@@ -127,6 +128,9 @@ public final class JournalReader {
     }
 
     private static int countRowsWithProblems(List<JournalProblem> problems) {
+        if (problems.isEmpty()) {
+            return 0; // the usual case, asked once per row: no stream per row
+        }
         return (int) problems.stream().mapToInt(JournalProblem::line).distinct().count();
     }
 
@@ -166,7 +170,7 @@ public final class JournalReader {
     }
 
     private void readRow(CSVRecord record, int line, int headerSize, Map<JournalColumn, Integer> columns,
-                         List<JournalRow> rows, List<JournalProblem> problems) {
+                         List<JournalRow> rows, List<JournalProblem> problems, Shared shared) {
         if (record.size() != headerSize) {
             problems.add(new JournalProblem(line, "", "the row has " + record.size() + " fields but the header has "
                     + headerSize));
@@ -175,7 +179,7 @@ public final class JournalReader {
         RowReader row = new RowReader(line, column -> {
             Integer index = columns.get(column);
             return index == null ? null : record.get(index);
-        }, problems);
+        }, problems, shared);
         JournalRow parsed = row.parse();
         if (parsed != null) {
             rows.add(parsed);
@@ -188,7 +192,7 @@ public final class JournalReader {
      */
     public JournalParse readFields(Map<JournalColumn, String> fields) {
         List<JournalProblem> problems = new ArrayList<>();
-        JournalRow row = new RowReader(0, fields::get, problems).parse();
+        JournalRow row = new RowReader(0, fields::get, problems, new Shared()).parse();
         return new JournalParse(row == null ? List.of() : List.of(row), problems);
     }
 
@@ -198,24 +202,27 @@ public final class JournalReader {
         private final Function<JournalColumn, String> fields;
         private final List<JournalProblem> problems;
         private final int problemsBefore;
+        private final Shared shared;
 
-        RowReader(int line, Function<JournalColumn, String> fields, List<JournalProblem> problems) {
+        RowReader(int line, Function<JournalColumn, String> fields, List<JournalProblem> problems, Shared shared) {
             this.line = line;
             this.fields = fields;
             this.problems = problems;
             this.problemsBefore = problems.size();
+            this.shared = shared;
         }
 
         JournalRow parse() {
             TransactionId id = required(JournalColumn.ID, TransactionId::of);
-            LocalDate date = required(JournalColumn.DATE, JournalReader::parseDate);
+            LocalDate date = required(JournalColumn.DATE, d -> shared.parsed(shared.dates, d, JournalReader::parseDate));
             TransactionKind kind = required(JournalColumn.KIND, TransactionKind::parseJournalKind);
-            UnitCode unit = required(JournalColumn.UNIT, UnitCode::of);
+            UnitCode unit = required(JournalColumn.UNIT, u -> shared.parsed(shared.units, u, UnitCode::of));
             String voucher = optional(JournalColumn.VOUCHER, v -> Text.clean("voucher", v, Text.VOUCHER_MAX));
-            String memo = optional(JournalColumn.MEMO, m -> Text.clean("memo", m, Text.MEMO_MAX));
-            String unitName = optional(JournalColumn.UNIT_NAME, n -> Text.clean("unit_name", n, Text.NAME_MAX));
+            String memo = optional(JournalColumn.MEMO, m -> shared.one(Text.clean("memo", m, Text.MEMO_MAX)));
+            String unitName = optional(JournalColumn.UNIT_NAME,
+                    n -> shared.one(Text.clean("unit_name", n, Text.NAME_MAX)));
             String projectName = optional(JournalColumn.PROJECT_NAME,
-                    n -> Text.clean("project_name", n, Text.NAME_MAX));
+                    n -> shared.one(Text.clean("project_name", n, Text.NAME_MAX)));
             if (kind == null) {
                 return null;
             }
@@ -223,8 +230,10 @@ public final class JournalReader {
                 return parseReversal(id, date, unit, voucher, memo, unitName);
             }
             FundSource fund = required(JournalColumn.FUND, FundSource::parse);
-            FunctionalCode functional = required(JournalColumn.FUNCTIONAL, c -> catalog.requireKnown(xiang(c)));
-            EconomicCode economic = required(JournalColumn.ECONOMIC, c -> catalog.requireKnown(kuan(c)));
+            FunctionalCode functional = required(JournalColumn.FUNCTIONAL,
+                    c -> shared.parsed(shared.functionals, c, text -> catalog.requireKnown(xiang(text))));
+            EconomicCode economic = required(JournalColumn.ECONOMIC,
+                    c -> shared.parsed(shared.economics, c, text -> catalog.requireKnown(kuan(text))));
             Money amount = required(JournalColumn.AMOUNT, JournalReader::parseAmount);
             Spending spending = kind == TransactionKind.EXPENDITURE ? spending() : null;
             if (kind != TransactionKind.EXPENDITURE) {
@@ -239,7 +248,7 @@ public final class JournalReader {
             Entry entry = new Entry(id, date, voucher, memo);
             AccountKey account;
             try {
-                account = new AccountKey(FiscalYear.of(date), unit, fund, functional, economic);
+                account = shared.one(new AccountKey(FiscalYear.of(date), unit, fund, functional, economic));
             } catch (IllegalArgumentException notAPostingLevel) {
                 String column = notAPostingLevel.getMessage().startsWith("functional")
                         ? JournalColumn.FUNCTIONAL.english() : JournalColumn.ECONOMIC.english();
@@ -277,14 +286,14 @@ public final class JournalReader {
 
         private Spending spending() {
             ExpenditureNature nature = required(JournalColumn.NATURE, ExpenditureNature::parse);
-            ProjectCode project = optional(JournalColumn.PROJECT, ProjectCode::of);
+            ProjectCode project = optional(JournalColumn.PROJECT, p -> shared.parsed(shared.projects, p, ProjectCode::of));
             ProcurementType procurement = optional(JournalColumn.PROCUREMENT, ProcurementType::parse);
             Boolean sme = optional(JournalColumn.SME, JournalReader::parseBoolean);
             if (nature == null) {
                 return null;
             }
             try {
-                return new Spending(nature, project, procurement, sme);
+                return shared.one(new Spending(nature, project, procurement, sme));
             } catch (IllegalArgumentException inconsistent) {
                 String column = inconsistent.getMessage().startsWith("sme") ? JournalColumn.SME.english()
                         : JournalColumn.PROJECT.english();
@@ -325,6 +334,55 @@ public final class JournalReader {
             if (!raw(column).isEmpty()) {
                 problems.add(new JournalProblem(line, column.english(), reason));
             }
+        }
+    }
+
+    /**
+     * One instance of each repeated value within a file (units, dates, codes, accounts, names,
+     * memos): a million-row journal repeats a few thousand of them, and keeping one copy each is
+     * what lets it be checked in a small heap. Only equal immutable values are shared; past a bound
+     * new values are simply kept as they come, so a file of all-distinct memos costs no more than
+     * before.
+     */
+    private static final class Shared {
+        private static final int BOUND = 200_000;
+        private final Map<Object, Object> values = new java.util.HashMap<>();
+        final Map<String, Object> dates = new java.util.HashMap<>();
+        final Map<String, Object> units = new java.util.HashMap<>();
+        final Map<String, Object> functionals = new java.util.HashMap<>();
+        final Map<String, Object> economics = new java.util.HashMap<>();
+        final Map<String, Object> projects = new java.util.HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <T> T one(T value) {
+            if (value == null) {
+                return null;
+            }
+            Object known = values.get(value);
+            if (known != null) {
+                return (T) known;
+            }
+            if (values.size() < BOUND) {
+                values.put(value, value);
+            }
+            return value;
+        }
+
+        /**
+         * The value {@code parse} makes of {@code text}, parsed once per distinct text of a column
+         * kind; a text that does not parse throws every time, so each bad row is still reported.
+         */
+        @SuppressWarnings("unchecked")
+        <T> T parsed(Map<String, Object> parsed, String text, Function<String, T> parse) {
+            Object known = parsed.get(text);
+            if (known != null) {
+                return (T) known;
+            }
+            T value = one(parse.apply(text));
+            if (parsed.size() < BOUND) {
+                parsed.put(text, value);
+            }
+            return value;
         }
     }
 

@@ -98,4 +98,36 @@ class JournalPostingTest {
         assertThat(outcome.problems()).singleElement()
                 .satisfies(p -> assertThat(p.column()).isEqualTo("unit_name"));
     }
+
+    @Test
+    void aSinkReceivesTheSameEventsInOrderAndNothingAfterTheFirstBadRow() {
+        // Goal: streaming into storage sees exactly what post(rows) would store; after a bad row the
+        // sink gets nothing more (the caller rolls back) while every later problem is still listed.
+        String good = ""
+                + "S-1,2020-01-02,budget,u1,单位一,general,2010302,30202,,,,100.00,\n"
+                + "S-2,2020-01-03,appropriation,u1,,general,2010302,30202,,,,100.00,\n"
+                + "S-3,2020-01-04,expenditure,u1,,general,2010302,30202,project,P-1,印刷项目,60.00,\n"
+                + "S-4,2020-01-05,reversal,u1,,,,,,,,,S-3\n";
+        Outcome listed = post(good, new InMemoryLedgerRegistry());
+        java.util.List<JournalPosting.PendingEvent> streamed = new java.util.ArrayList<>();
+        Outcome sunk = postTo(good, streamed::add);
+        assertThat(sunk.ok()).isTrue();
+        assertThat(sunk.events()).isEmpty();
+        assertThat(streamed).isEqualTo(listed.events()).hasSize(6);
+        assertThat(sunk.transactions()).isEqualTo(listed.transactions());
+
+        java.util.List<JournalPosting.PendingEvent> cut = new java.util.ArrayList<>();
+        Outcome bad = postTo(good + "S-5,2020-01-06,expenditure,u1,,general,2010302,30202,public,,,500.00,\n"
+                + "S-6,2020-01-07,expenditure,u1,,general,2010302,30202,public,,,1.00,\n"
+                + "S-7,2020-01-08,expenditure,u1,,general,2010302,30202,public,,,900.00,\n", cut::add);
+        assertThat(bad.problems()).extracting(JournalProblem::line).containsExactly(6, 8);
+        assertThat(cut).isEqualTo(listed.events());
+    }
+
+    private Outcome postTo(String rows, java.util.function.Consumer<JournalPosting.PendingEvent> sink) {
+        JournalParse parse = new JournalReader().read(new StringReader(HEADER + rows));
+        assertThat(parse.problems()).isEmpty();
+        return new JournalPosting(new InMemoryLedgerRegistry(), keys -> Map.of(), new KnownNames(Map.of(), Map.of()))
+                .post(parse.rows(), sink);
+    }
 }

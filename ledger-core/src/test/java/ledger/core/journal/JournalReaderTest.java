@@ -128,4 +128,33 @@ class JournalReaderTest {
         fields.put(JournalColumn.AMOUNT, "1.23");
         assertThat(reader.readFields(fields).rows()).hasSize(1);
     }
+
+    @Test
+    void repeatedValuesAreKeptOnceAndARepeatedBadValueIsReportedOnEveryRow() {
+        // Goal: a million-row file fits a small heap (one account key, unit, date, memo per distinct
+        // value), yet sharing parsed values never hides a bad row.
+        String text = "id,date,kind,unit,unit_name,fund,functional,economic,nature,amount,memo\n"
+                + "A-1,2020-01-02,budget,u1,单位一,general,2010301,30201,,10.00,年初预算\n"
+                + "A-2,2020-01-02,expenditure,u1,单位一,general,2010301,30201,public,1.00,年初预算\n"
+                + "A-3,2020-01-02,expenditure,u1,单位一,general,2010397,30201,public,1.00,办公\n"
+                + "A-4,2020-01-02,expenditure,u1,单位一,general,2010397,30201,public,1.00,办公\n";
+        JournalParse parse = read(text);
+        assertThat(parse.problems()).extracting(JournalProblem::line, JournalProblem::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "functional"),
+                        org.assertj.core.groups.Tuple.tuple(5, "functional"));
+
+        JournalParse ok = read(text.replace("2010397", "2010301"));
+        assertThat(ok.problems()).isEmpty();
+        List<JournalRow> rows = ok.rows();
+        assertThat(rows).hasSize(4);
+        for (JournalRow row : rows.subList(1, 4)) {
+            assertThat(row.command().account()).isSameAs(rows.get(0).command().account());
+            assertThat(row.unit()).isSameAs(rows.get(0).unit());
+            assertThat(row.unitName()).isSameAs(rows.get(0).unitName());
+            assertThat(row.entry().date()).isSameAs(rows.get(0).entry().date());
+        }
+        assertThat(rows.get(1).entry().memo()).isSameAs(rows.get(0).entry().memo());
+        assertThat(((RecordExpenditure) rows.get(3).command()).spending())
+                .isSameAs(((RecordExpenditure) rows.get(2).command()).spending());
+    }
 }
