@@ -10,12 +10,19 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import ledger.api.store.BinaryCopy;
+import ledger.api.store.SqlDialect;
 import jakarta.annotation.PreDestroy;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,39 +41,46 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class EventSeals {
 
-    private static final int BATCH = 5_000;
+    /** Unsealed events read whole at a time. */
+    private static final int READ_CHUNK = 5_000;
+    private static final int INSERT_BATCH = 1_000;
     /** How far behind the newest seal a late-committing transaction's events are still looked for. */
     private static final long LATE_COMMIT_MARGIN = 100_000;
     private static final String GENESIS = "0".repeat(64);
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final SqlDialect dialect;
     private final TransactionTemplate transaction;
     private final SealKey key;
     private final boolean sealing;
+    /** Global indexes compared with the seals at a time. */
+    private final long window;
 
     /**
      * @param sealing false for a run that only inspects the store ({@code ledger verify}): sealing
      *                there would bless rows inserted behind the ledger's back
      */
-    public EventSeals(JdbcTemplate jdbc, TransactionTemplate transaction,
+    public EventSeals(JdbcTemplate jdbc, SqlDialect dialect, TransactionTemplate transaction,
                       @Value("${" + SealKey.PROPERTY + ":${LEDGER_INTEGRITY_KEY:}}") String configuredKey,
-                      @Value("${ledger.integrity.sealing:true}") boolean sealing) {
+                      @Value("${ledger.integrity.sealing:true}") boolean sealing,
+                      @Value("${ledger.integrity.seal-window:50000}") long window) {
         this.jdbc = jdbc;
+        this.dataSource = jdbc.getDataSource();
+        this.dialect = dialect;
         this.transaction = transaction;
         this.key = SealKey.resolve(configuredKey);
         this.sealing = sealing;
+        this.window = window;
     }
 
-    /** Seals every committed event not sealed yet; returns how many. Safe to call from any node. */
+    /**
+     * Seals every committed event not sealed yet; returns how many. Safe to call from any node: the
+     * head row's lock makes sealers take turns.
+     */
     public int sealPending() {
-        int total = 0;
-        while (true) {
-            Integer sealed = transaction.execute(status -> sealBatch());
-            total += sealed == null ? 0 : sealed;
-            if (sealed == null || sealed < BATCH) {
-                return total;
-            }
-        }
+        Integer sealed = transaction.execute(status -> sealInWindows());
+        return sealed == null ? 0 : sealed;
     }
 
     /** Before the application stops (every command-line run ends here), nothing is left unsealed. */
@@ -85,35 +99,133 @@ public class EventSeals {
         }
     }
 
-    private int sealBatch() {
+    /**
+     * Walks the store above the low-water mark in windows of global index. For each window only the
+     * indexes are compared with the seals (a narrow range on two unique indexes, whatever the
+     * planner's statistics), and only the unsealed events are read whole; so a pass over a million
+     * new events reads each once, and an idle pass reads no payload at all.
+     */
+    private int sealInWindows() {
         Head head = jdbc.queryForObject("SELECT last_sequence, last_hash, low_water FROM event_seal_head"
                 + " WHERE id = 1 FOR UPDATE", (rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3)));
-        List<StoredEvent> events = jdbc.query(connection -> {
-            PreparedStatement ps = connection.prepareStatement(SELECT_EVENTS + " WHERE e.global_index > ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM event_seal s WHERE s.global_index = e.global_index)"
-                    + " ORDER BY e.global_index LIMIT " + BATCH);
-            ps.setLong(1, head.lowWater());
-            return ps;
-        }, (rs, n) -> StoredEvent.read(rs));
-        if (events.isEmpty()) {
+        Long newestStored = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        if (newestStored == null || newestStored <= head.lowWater()) {
             return 0;
         }
-        List<Object[]> seals = new ArrayList<>(events.size());
-        long sequence = head.lastSequence();
-        String previous = head.lastHash();
-        long newest = head.lowWater();
-        Timestamp now = Timestamp.from(Instant.now());
-        for (StoredEvent event : events) {
-            String hash = hash(previous, event);
-            seals.add(new Object[] {++sequence, event.globalIndex(), event.eventIdentifier(), previous, hash, now});
+        Chain chain = new Chain(head.lastSequence(), head.lastHash(), head.lowWater());
+        for (long from = head.lowWater() + 1; from <= newestStored; from += window) {
+            long to = Math.min(newestStored, from + window - 1);
+            List<Long> unsealed = unsealedIn(from, to);
+            List<Seal> seals = new ArrayList<>(unsealed.size());
+            for (int at = 0; at < unsealed.size(); at += READ_CHUNK) {
+                List<Long> chunk = unsealed.subList(at, Math.min(unsealed.size(), at + READ_CHUNK));
+                jdbc.query(connection -> {
+                    PreparedStatement ps = connection.prepareStatement(SELECT_EVENTS
+                            + " WHERE e.global_index >= ? AND e.global_index <= ? ORDER BY e.global_index");
+                    ps.setLong(1, chunk.get(0));
+                    ps.setLong(2, chunk.get(chunk.size() - 1));
+                    ps.setFetchSize(1_000);
+                    return ps;
+                }, (ResultSet rs) -> {
+                    StoredEvent event = StoredEvent.read(rs);
+                    if (Collections.binarySearch(chunk, event.globalIndex()) >= 0) {
+                        seals.add(chain.seal(event));
+                    }
+                });
+            }
+            // Written per window, after its reads: a connection cannot query while a COPY is open.
+            write(seals);
+        }
+        if (chain.sealed > 0 || chain.newest > head.lowWater()) {
+            jdbc.update("UPDATE event_seal_head SET last_sequence = ?, last_hash = ?, low_water = ? WHERE id = 1",
+                    chain.sequence, chain.previous, Math.max(head.lowWater(), chain.newest - LATE_COMMIT_MARGIN));
+        }
+        return chain.sealed;
+    }
+
+    /** Global indexes in [from, to] that are stored but not sealed, ascending. */
+    private List<Long> unsealedIn(long from, long to) {
+        List<Long> stored = jdbc.queryForList("SELECT global_index FROM domain_event_entry"
+                + " WHERE global_index >= ? AND global_index <= ? ORDER BY global_index", Long.class, from, to);
+        if (stored.isEmpty()) {
+            return stored;
+        }
+        Set<Long> sealed = new HashSet<>(jdbc.queryForList("SELECT global_index FROM event_seal"
+                + " WHERE global_index >= ? AND global_index <= ?", Long.class, from, to));
+        if (sealed.isEmpty()) {
+            return stored;
+        }
+        List<Long> unsealed = new ArrayList<>(stored.size() - Math.min(stored.size(), sealed.size()));
+        for (Long index : stored) {
+            if (!sealed.contains(index)) {
+                unsealed.add(index);
+            }
+        }
+        return unsealed;
+    }
+
+    /** The end of the chain as a pass extends it. */
+    private final class Chain {
+        long sequence;
+        String previous;
+        long newest;
+        int sealed;
+        private final Mac mac = newMac();
+
+        Chain(long sequence, String previous, long newest) {
+            this.sequence = sequence;
+            this.previous = previous;
+            this.newest = newest;
+        }
+
+        Seal seal(StoredEvent event) {
+            String hash = hash(mac, previous, event);
+            Seal seal = new Seal(++sequence, event.globalIndex(), event.eventIdentifier(), previous, hash);
             previous = hash;
             newest = Math.max(newest, event.globalIndex());
+            sealed++;
+            return seal;
         }
+    }
+
+    private record Seal(long sequence, long globalIndex, String eventIdentifier, String previousHash, String hash) {
+    }
+
+    /** Seal rows: a binary COPY on PostgreSQL, batched inserts on the embedded database. */
+    private void write(List<Seal> seals) {
+        if (seals.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        if (dialect.postgres()) {
+            try (BinaryCopy copy = new BinaryCopy(DataSourceUtils.getConnection(dataSource), "COPY event_seal"
+                    + " (seal_sequence, global_index, event_identifier, previous_hash, hash, sealed_at)"
+                    + " FROM STDIN (FORMAT binary)")) {
+                for (Seal seal : seals) {
+                    copy.row(6);
+                    copy.int8(seal.sequence());
+                    copy.int8(seal.globalIndex());
+                    copy.text(seal.eventIdentifier());
+                    copy.text(seal.previousHash());
+                    copy.text(seal.hash());
+                    copy.timestamp(now);
+                }
+                copy.finish();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot write seals: " + e.getMessage(), e);
+            }
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
         jdbc.batchUpdate("INSERT INTO event_seal (seal_sequence, global_index, event_identifier, previous_hash, hash,"
-                + " sealed_at) VALUES (?, ?, ?, ?, ?, ?)", seals);
-        jdbc.update("UPDATE event_seal_head SET last_sequence = ?, last_hash = ?, low_water = ? WHERE id = 1",
-                sequence, previous, Math.max(head.lowWater(), newest - LATE_COMMIT_MARGIN));
-        return events.size();
+                + " sealed_at) VALUES (?, ?, ?, ?, ?, ?)", seals, INSERT_BATCH, (ps, seal) -> {
+                    ps.setLong(1, seal.sequence());
+                    ps.setLong(2, seal.globalIndex());
+                    ps.setString(3, seal.eventIdentifier());
+                    ps.setString(4, seal.previousHash());
+                    ps.setString(5, seal.hash());
+                    ps.setTimestamp(6, at);
+                });
     }
 
     /**
@@ -125,6 +237,7 @@ public class EventSeals {
         long[] checked = {0};
         String[] expectedPrevious = {GENESIS};
         long[] expectedSequence = {1};
+        Mac mac = newMac();
         jdbc.query(connection -> {
             PreparedStatement ps = connection.prepareStatement("SELECT s.seal_sequence, s.global_index AS sealed_index,"
                     + " s.event_identifier AS sealed_id, s.previous_hash, s.hash, e.global_index, e.event_identifier,"
@@ -152,7 +265,7 @@ public class EventSeals {
             } else {
                 StoredEvent event = StoredEvent.read(rs);
                 if (!event.eventIdentifier().equals(sealedId)
-                        || !hash(rs.getString("previous_hash"), event).equals(rs.getString("hash"))) {
+                        || !hash(mac, rs.getString("previous_hash"), event).equals(rs.getString("hash"))) {
                     problems.add("event " + event.eventIdentifier() + " (global index " + event.globalIndex()
                             + ", " + event.aggregateIdentifier() + " #" + event.sequenceNumber() + ", "
                             + simpleName(event.payloadType()) + ") was changed after it was recorded: its payload or"
@@ -182,23 +295,28 @@ public class EventSeals {
         return new VerifyReport(checked[0], pending == null ? 0 : pending, expectedPrevious[0], problems, key.origin());
     }
 
-    private String hash(String previous, StoredEvent event) {
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.secret(), "HmacSHA256"));
-            field(mac, previous.getBytes(StandardCharsets.US_ASCII));
-            field(mac, Long.toString(event.globalIndex()).getBytes(StandardCharsets.US_ASCII));
-            field(mac, utf8(event.eventIdentifier()));
-            field(mac, utf8(event.aggregateIdentifier()));
-            field(mac, Long.toString(event.sequenceNumber()).getBytes(StandardCharsets.US_ASCII));
-            field(mac, utf8(event.payloadType()));
-            field(mac, utf8(event.timeStamp()));
-            field(mac, event.payload());
-            field(mac, event.metaData());
-            return HexFormat.of().formatHex(mac.doFinal());
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is not available", e);
         }
+    }
+
+    /** {@code mac} is reset by each {@code doFinal}, so one instance serves a whole pass. */
+    private static String hash(Mac mac, String previous, StoredEvent event) {
+        field(mac, previous.getBytes(StandardCharsets.US_ASCII));
+        field(mac, Long.toString(event.globalIndex()).getBytes(StandardCharsets.US_ASCII));
+        field(mac, utf8(event.eventIdentifier()));
+        field(mac, utf8(event.aggregateIdentifier()));
+        field(mac, Long.toString(event.sequenceNumber()).getBytes(StandardCharsets.US_ASCII));
+        field(mac, utf8(event.payloadType()));
+        field(mac, utf8(event.timeStamp()));
+        field(mac, event.payload());
+        field(mac, event.metaData());
+        return HexFormat.of().formatHex(mac.doFinal());
     }
 
     /** Length-prefixed, so that no two different events can feed the MAC the same bytes. */

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -15,7 +16,7 @@ import org.postgresql.copy.CopyIn;
  * Chinese) needs no escaping and bytea needs no hex doubling. Fields are written in the column
  * order of the statement; {@link #close()} ends the COPY, {@link #cancel()} abandons it.
  */
-final class BinaryCopy extends OutputStream implements AutoCloseable {
+public final class BinaryCopy extends OutputStream implements AutoCloseable {
 
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
             0, 0, 0, 0, 0, 0, 0, 0};
@@ -29,13 +30,13 @@ final class BinaryCopy extends OutputStream implements AutoCloseable {
     private int lengthAt = -1;
     private boolean open = true;
 
-    BinaryCopy(Connection connection, String copySql) throws SQLException {
+    public BinaryCopy(Connection connection, String copySql) throws SQLException {
         copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         write(HEADER, 0, HEADER.length);
     }
 
     /** Starts a row of {@code fields} columns. */
-    void row(int fields) throws SQLException {
+    public void row(int fields) throws SQLException {
         if (size >= FLUSH_AT) {
             flushToServer();
         }
@@ -49,7 +50,7 @@ final class BinaryCopy extends OutputStream implements AutoCloseable {
     }
 
     /** A text or varchar field: its UTF-8 bytes (the connection's client encoding is UTF-8). */
-    void text(String value) {
+    public void text(String value) {
         if (value == null) {
             nullField();
             return;
@@ -86,7 +87,7 @@ final class BinaryCopy extends OutputStream implements AutoCloseable {
         size += value.length;
     }
 
-    void int8(long value) {
+    public void int8(long value) {
         ensure(12);
         int32(8);
         int32((int) (value >>> 32));
@@ -101,6 +102,13 @@ final class BinaryCopy extends OutputStream implements AutoCloseable {
 
     void date(LocalDate value) {
         int4((int) (value.toEpochDay() - PG_EPOCH_DAY));
+    }
+
+    /** A {@code timestamp with time zone}: microseconds since PostgreSQL's epoch. */
+    public void timestamp(Instant value) {
+        long micros = Math.addExact(Math.multiplyExact(value.getEpochSecond() - PG_EPOCH_DAY * 86_400L, 1_000_000L),
+                value.getNano() / 1_000);
+        int8(micros);
     }
 
     /**
@@ -132,7 +140,7 @@ final class BinaryCopy extends OutputStream implements AutoCloseable {
     }
 
     /** Sends the trailer and ends the COPY; returns the rows the server took. */
-    long finish() throws SQLException {
+    public long finish() throws SQLException {
         ensure(2);
         buffer[size++] = (byte) 0xFF;
         buffer[size++] = (byte) 0xFF;

@@ -35,6 +35,8 @@ class TamperEvidenceIT {
         registry.add("spring.datasource.url", () -> URL);
         registry.add("spring.datasource.username", TestDatabase::user);
         registry.add("spring.datasource.password", TestDatabase::password);
+        // Small windows, so that sealing and verifying the sample crosses many of them.
+        registry.add("ledger.integrity.seal-window", () -> "37");
     }
 
     @Autowired
