@@ -49,6 +49,12 @@ public class JournalImport {
     /** Beyond this many rows, a file with format problems is not also checked against the ledger. */
     private static final int RULE_CHECK_AFTER_FORMAT_PROBLEMS = 200_000;
 
+    /**
+     * A large import changes the tables' shape so much that the planner needs new statistics
+     * (autovacuum may be off, and would come late anyway): without them it keeps sequential scans.
+     */
+    private static final int REFRESH_STATISTICS_AFTER = 10_000;
+
     private final JournalReader reader = new JournalReader();
     private final JdbcLedgerRegistry registry;
     private final EventStoreAccess store;
@@ -111,8 +117,12 @@ public class JournalImport {
             try {
                 Posted posted = transaction.execute(status -> postInTransaction(rows, user, correlationId));
                 Outcome outcome = posted.outcome();
-                return new ImportResult(source, rows.size(), outcome.applied(), outcome.repeated(),
+                ImportResult result = new ImportResult(source, rows.size(), outcome.applied(), outcome.repeated(),
                         posted.events(), Duration.ofNanos(System.nanoTime() - startedNanos), correlationId);
+                if (posted.events() >= REFRESH_STATISTICS_AFTER) {
+                    store.refreshStatistics();
+                }
+                return result;
             } catch (DataIntegrityViolationException | ConcurrencyException | AggregateStreamCreationException
                     concurrentWriter) {
                 // Another writer took an account's next event number or one of our ids meanwhile:

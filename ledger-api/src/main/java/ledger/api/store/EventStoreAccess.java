@@ -304,6 +304,13 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
         return MetaData.from(meta);
     }
 
+    /** New planner statistics for the event store and the id register (PostgreSQL; a few hundred ms). */
+    public void refreshStatistics() {
+        if (dialect.postgres()) {
+            jdbc.execute("ANALYZE domain_event_entry, ledger_transaction");
+        }
+    }
+
     public long eventCount() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         return count == null ? 0 : count;
