@@ -223,10 +223,14 @@ public class LoadCommand implements Runnable {
         @Option(names = "--warmup", defaultValue = "50")
         int warmup;
 
+        @Option(names = "--seconds", defaultValue = "120", description = "stop calling after this long (warm-up included)")
+        int seconds;
+
         @Override
         public Integer call() throws Exception {
-            if (calls < 1 || calls > 100_000 || warmup < 0 || !path.startsWith("/")) {
-                throw new ParameterException(spec.commandLine(), "--calls 1…100000, --warmup ≥ 0, --path starting with /");
+            if (calls < 1 || calls > 100_000 || warmup < 0 || seconds < 1 || !path.startsWith("/")) {
+                throw new ParameterException(spec.commandLine(),
+                        "--calls 1…100000, --warmup ≥ 0, --seconds ≥ 1, --path starting with /");
             }
             URI uri = target.base(spec).resolve(path);
             HttpClient http = client();
@@ -236,22 +240,26 @@ public class LoadCommand implements Runnable {
             int failed = 0;
             long bytes = 0;
             int lastStatus = 0;
-            for (int i = -warmup; i < calls; i++) {
+            int measured = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            for (int i = -warmup; i < calls && (i < 1 || System.nanoTime() < deadline); i++) {
                 long start = System.nanoTime();
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 long took = System.nanoTime() - start;
                 lastStatus = response.statusCode();
                 if (i >= 0) {
                     nanos[i] = took;
+                    measured++;
                     bytes = response.body().length;
                     if (lastStatus != 200) {
                         failed++;
                     }
                 }
             }
+            nanos = Arrays.copyOf(nanos, measured);
             Arrays.sort(nanos);
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("calls=%d errors=%d status=%d bytes=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f%n", calls, failed,
+            out.printf("calls=%d errors=%d status=%d bytes=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f%n", measured, failed,
                     lastStatus, bytes, percentile(nanos, 50) / 1e6, percentile(nanos, 99) / 1e6,
                     nanos[nanos.length - 1] / 1e6);
             out.flush();
