@@ -1,8 +1,15 @@
 package ledger.api.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.UnitCode;
 import ledger.api.report.StatementWorkbook;
 import ledger.api.statement.StatementService;
 import ledger.projections.statement.StatementJson;
@@ -16,7 +23,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ledger statements}: 表1–表9 of a unit and year. */
+/** {@code ledger statements}: 表1–表9 of a unit and year, or of every unit of a year. */
 @Command(name = "statements", description = "Print the nine tables of the 部门决算 (表1–表9) for a unit and year.")
 public class StatementsCommand implements Callable<Integer> {
 
@@ -31,8 +38,18 @@ public class StatementsCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Mixin
-    StatementOptions which;
+    @Option(names = "--year", required = true, description = "fiscal year, e.g. 2020")
+    int year;
+
+    @Option(names = "--unit", description = "unit code, e.g. jianghan-gov-office (or --all-units)")
+    String unit;
+
+    @Option(names = "--all-units", description = "every unit with postings in the year, one statement set each"
+            + " (text: one after the other; json: an array)")
+    boolean allUnits;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "only what is dated up to this day (yyyy-mm-dd)")
+    LocalDate asOf;
 
     @Option(names = "--format", defaultValue = "text",
             description = "text, json or xlsx (a workbook, one sheet per table; needs --out) (default ${DEFAULT-VALUE})")
@@ -46,10 +63,19 @@ public class StatementsCommand implements Callable<Integer> {
         if (format == Format.xlsx && out == null) {
             throw new ParameterException(spec.commandLine(), "--format xlsx writes a workbook: give --out FILE.xlsx");
         }
+        if ((unit == null) == !allUnits) {
+            throw new ParameterException(spec.commandLine(), "give either --unit U or --all-units");
+        }
+        if (allUnits && format == Format.xlsx) {
+            throw new ParameterException(spec.commandLine(), "--format xlsx is one unit's workbook: give --unit U");
+        }
         if (server.remote()) {
+            if (allUnits) {
+                throw new ParameterException(spec.commandLine(), "--all-units reads the database: give --unit U with --server");
+            }
             LedgerClient client = server.client(database);
-            String path = LedgerClient.unitYear(which.unit, which.year, "/statements")
-                    + LedgerClient.query("format", format.name(), "asOf", which.asOf == null ? null : which.asOf.toString());
+            String path = LedgerClient.unitYear(unit, year, "/statements")
+                    + LedgerClient.query("format", format.name(), "asOf", asOf == null ? null : asOf.toString());
             if (format == Format.xlsx) {
                 Files.write(out, client.get(path, LedgerClient.XLSX));
                 System.err.println("wrote " + out);
@@ -62,8 +88,12 @@ public class StatementsCommand implements Callable<Integer> {
             return 0;
         }
         try (ConfigurableApplicationContext context = database.start(false)) {
-            StatementSet set = context.getBean(StatementService.class)
-                    .statements(which.unitCode(), which.fiscalYear(), which.asOf());
+            StatementService statements = context.getBean(StatementService.class);
+            if (allUnits) {
+                writeAll(statements.statementsOfEveryUnit(FiscalYear.of(year), asOf));
+                return 0;
+            }
+            StatementSet set = statements.statements(UnitCode.of(unit), FiscalYear.of(year), asOf);
             if (format == Format.xlsx) {
                 Files.write(out, StatementWorkbook.write(set));
                 System.err.println("wrote " + out);
@@ -72,5 +102,19 @@ public class StatementsCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private void writeAll(List<StatementSet> sets) throws IOException {
+        if (format == Format.json) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            sets.forEach(set -> array.add(StatementJson.toTree(set)));
+            Output.write(array.toString(), out);
+        } else {
+            StringBuilder text = new StringBuilder();
+            sets.forEach(set -> text.append(StatementText.render(set)).append('\n'));
+            Output.write(text.toString(), out);
+        }
+        spec.commandLine().getErr().printf("statements of %d units%n", sets.size());
+        spec.commandLine().getErr().flush();
     }
 }

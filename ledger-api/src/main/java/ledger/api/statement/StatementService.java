@@ -38,6 +38,14 @@ public class StatementService {
         return StatementEngine.compute(unit, unitName(unit), year, asOf, postings.postingsOf(unit, year));
     }
 
+    /** The statements of every unit with postings in the year, in unit code order. */
+    public List<StatementSet> statementsOfEveryUnit(FiscalYear year, LocalDate asOf) {
+        projections.awaitCaughtUp(CATCH_UP);
+        return postings.unitsOf(year).stream()
+                .map(unit -> StatementEngine.compute(unit, unitName(unit), year, asOf, postings.postingsOf(unit, year)))
+                .toList();
+    }
+
     /** @throws IllegalArgumentException when the table has no such row or column */
     public Trace trace(UnitCode unit, FiscalYear year, CellAddress cell, LocalDate asOf) {
         TableLayout.problemWith(cell).ifPresent(problem -> {

@@ -36,6 +36,12 @@ public class PostingRepository {
                 POSTING, unit.code(), year.value());
     }
 
+    /** Every unit with a posting in the year, in code order. */
+    public List<UnitCode> unitsOf(FiscalYear year) {
+        return jdbc.queryForList("SELECT DISTINCT unit FROM posting WHERE fiscal_year = ? ORDER BY unit", String.class,
+                year.value()).stream().map(UnitCode::of).toList();
+    }
+
     public Optional<Posting> byEventId(String eventId) {
         return jdbc.query("SELECT * FROM posting WHERE event_id = ?", POSTING, eventId).stream().findFirst();
     }
