@@ -156,7 +156,7 @@ public class PostingProjection {
         return at.minusNanos(nanos).plusNanos((nanos + 500) / 1_000 * 1_000);
     }
 
-    private static StringBuilder copyText(StringBuilder line, String value) {
+    static StringBuilder copyText(StringBuilder line, String value) {
         if (value == null) {
             return line.append("\\N");
         }
