@@ -38,9 +38,9 @@ public class ReplayCommand implements Callable<Integer> {
                     events, seconds, events / seconds);
             BulkReplay.Result bulk = replayed.bulk();
             if (bulk != null) {
-                out.printf("  bulk: %,d postings; load %.2f s (reader busy %.2f s, decoder busy %.2f s),"
+                out.printf("  bulk: %,d postings; load %.2f s (CPU: reader %.2f s, decoders %.2f s),"
                                 + " indexes %.2f s, commit %.2f s; tokens at %d%n", bulk.postings(),
-                        seconds(bulk.load()), seconds(bulk.readerBusy()), seconds(bulk.decoderBusy()),
+                        seconds(bulk.load()), seconds(bulk.readerCpu()), seconds(bulk.decoderCpu()),
                         seconds(bulk.indexes()), seconds(bulk.commit()), bulk.head());
             }
             out.flush();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +38,7 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.jdbc.PgStatement;
@@ -61,12 +64,12 @@ public class BulkReplay {
     /** Axon's default: a gap further back than this is no longer waited for. */
     private static final int MAX_GAP_OFFSET = 10_000;
     private static final int BATCH = 2_000;
-    private static final int QUEUE = 8;
+    private static final int QUEUE = 4;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final DataSource dataSource;
     private final Serializer serializer;
     private final ObjectMapper mapper;
-    private final Map<String, ObjectReader> readers = new HashMap<>();
 
     public BulkReplay(DataSource dataSource, Serializer serializer) {
         this.dataSource = dataSource;
@@ -76,8 +79,13 @@ public class BulkReplay {
     }
 
     /** What a rebuild did, with the time of each phase. */
+    /**
+     * What a rebuild did: wall time of the whole, of loading (read, decode, copy overlapped), of
+     * rebuilding the indexes and of the commit; and the CPU time the reader and the decoders spent,
+     * which machine load does not inflate as it does wall time.
+     */
     public record Result(long events, long postings, long head, Duration total, Duration load, Duration indexes,
-                         Duration commit, Duration readerBusy, Duration decoderBusy) {
+                         Duration commit, Duration readerCpu, Duration decoderCpu) {
     }
 
     /** One stored event as read, not yet decoded. */
@@ -85,11 +93,12 @@ public class BulkReplay {
                        byte[] metaData) {
     }
 
-    private record Encoded(byte[] copyData, int postings) {
+    /** A batch ready to copy, with the units and projects it registers, in event order. */
+    private record Encoded(byte[] copyData, int postings, List<Object> registrations) {
     }
 
     private static final List<Raw> END_RAW = List.of();
-    private static final Encoded END_ENCODED = new Encoded(new byte[0], -1);
+    private static final Encoded END_ENCODED = new Encoded(new byte[0], -1, List.of());
 
     /**
      * Rebuilds the read models and moves every segment's token of the processor to the last event
@@ -111,7 +120,7 @@ public class BulkReplay {
                 Duration commit = Duration.ofNanos(System.nanoTime() - committing);
                 return new Result(result.events(), result.postings(), result.head(),
                         Duration.ofNanos(System.nanoTime() - started), result.load(), result.indexes(), commit,
-                        result.readerBusy(), result.decoderBusy());
+                        result.readerCpu(), result.decoderCpu());
             } catch (SQLException | RuntimeException failure) {
                 writer.rollback();
                 throw failure;
@@ -144,13 +153,21 @@ public class BulkReplay {
             statement.execute("TRUNCATE posting, directory_unit, directory_project");
         }
 
-        BlockingQueue<List<Raw>> raw = new ArrayBlockingQueue<>(QUEUE);
-        BlockingQueue<Encoded> encoded = new ArrayBlockingQueue<>(QUEUE);
+        // Decoding is the costly stage: one decoder per core, fed batches in turn and read back in
+        // the same turn, so rows and first registrations keep the event store's order.
+        int decoders = Math.max(1, Runtime.getRuntime().availableProcessors());
+        List<BlockingQueue<List<Raw>>> raw = new ArrayList<>();
+        List<BlockingQueue<Encoded>> encoded = new ArrayList<>();
+        for (int i = 0; i < decoders; i++) {
+            raw.add(new ArrayBlockingQueue<>(QUEUE));
+            encoded.add(new ArrayBlockingQueue<>(QUEUE));
+        }
         Map<String, String> units = new LinkedHashMap<>();
         Map<List<String>, String> projects = new LinkedHashMap<>();
-        long[] read = new long[4]; // events, head, reader busy ns, decoder busy ns
+        long[] read = new long[3]; // events, head, reader cpu ns
+        long[] decoderCpu = new long[decoders];
         TreeSet<Long> gaps = new TreeSet<>();
-        ExecutorService threads = Executors.newFixedThreadPool(2, runnable -> {
+        ExecutorService threads = Executors.newFixedThreadPool(1 + decoders, runnable -> {
             Thread thread = new Thread(runnable, "bulk-replay");
             thread.setDaemon(true);
             return thread;
@@ -158,24 +175,37 @@ public class BulkReplay {
         long loading = System.nanoTime();
         long postings = 0;
         try {
-            Future<?> reading = threads.submit(() -> {
+            List<Future<?>> stages = new ArrayList<>();
+            stages.add(threads.submit(() -> {
                 read(raw, read, gaps);
                 return null;
-            });
-            Future<?> decoding = threads.submit(() -> {
-                decode(raw, encoded, units, projects, read);
-                return null;
-            });
+            }));
+            for (int i = 0; i < decoders; i++) {
+                int decoder = i;
+                stages.add(threads.submit(() -> {
+                    decode(raw.get(decoder), encoded.get(decoder), decoderCpu, decoder);
+                    return null;
+                }));
+            }
             CopyIn copy = writer.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY posting (" + PostingProjection.COLUMNS + ") FROM STDIN");
             try {
-                while (true) {
-                    Encoded chunk = take(encoded, reading, decoding);
+                for (long batch = 0; ; batch++) {
+                    Encoded chunk = take(encoded.get((int) (batch % decoders)), stages);
                     if (chunk == END_ENCODED) {
                         break;
                     }
                     copy.writeToCopy(chunk.copyData(), 0, chunk.copyData().length);
                     postings += chunk.postings();
+                    for (Object registered : chunk.registrations()) {
+                        // The processor inserts these ignoring a second registration: the first name stays.
+                        if (registered instanceof UnitRegistered unit) {
+                            units.putIfAbsent(unit.unit().code(), unit.name());
+                        } else if (registered instanceof ProjectRegistered project) {
+                            projects.putIfAbsent(List.of(project.unit().code(), project.project().code()),
+                                    project.name());
+                        }
+                    }
                 }
                 copy.endCopy();
             } finally {
@@ -183,8 +213,9 @@ public class BulkReplay {
                     copy.cancelCopy();
                 }
             }
-            decoding.get();
-            reading.get();
+            for (int i = stages.size() - 1; i >= 0; i--) {
+                stages.get(i).get();
+            }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during the bulk replay", interrupted);
@@ -212,7 +243,7 @@ public class BulkReplay {
         long head = read[1];
         moveTokens(writer, processorName, head, gaps);
         return new Result(read[0], postings, head, Duration.ofNanos(System.nanoTime() - started), load, indexes,
-                Duration.ZERO, Duration.ofNanos(read[2]), Duration.ofNanos(read[3]));
+                Duration.ZERO, Duration.ofNanos(read[2]), Duration.ofNanos(java.util.Arrays.stream(decoderCpu).sum()));
     }
 
     /**
@@ -252,8 +283,8 @@ public class BulkReplay {
     }
 
     /** Streams the event store in order on a connection of its own, so reading overlaps the copy. */
-    private void read(BlockingQueue<List<Raw>> out, long[] counts, TreeSet<Long> gaps) throws Exception {
-        long busy = 0;
+    private void read(List<BlockingQueue<List<Raw>>> decoders, long[] counts, TreeSet<Long> gaps) throws Exception {
+        long batches = 0;
         long events = 0;
         long last = -1;
         try (Connection connection = dataSource.getConnection()) {
@@ -264,7 +295,6 @@ public class BulkReplay {
                 // Binary results from the first execution: bytea then arrives as bytes, not hex text.
                 query.unwrap(PgStatement.class).setPrepareThreshold(-1);
                 query.setFetchSize(BATCH * 2);
-                long mark = System.nanoTime();
                 try (ResultSet rs = query.executeQuery()) {
                     List<Raw> batch = new ArrayList<>(BATCH);
                     while (rs.next()) {
@@ -278,15 +308,12 @@ public class BulkReplay {
                                 rs.getBytes(6)));
                         events++;
                         if (batch.size() == BATCH) {
-                            busy += System.nanoTime() - mark;
-                            out.put(batch);
-                            mark = System.nanoTime();
+                            decoders.get((int) (batches++ % decoders.size())).put(batch);
                             batch = new ArrayList<>(BATCH);
                         }
                     }
-                    busy += System.nanoTime() - mark;
                     if (!batch.isEmpty()) {
-                        out.put(batch);
+                        decoders.get((int) (batches++ % decoders.size())).put(batch);
                     }
                 }
             }
@@ -294,15 +321,21 @@ public class BulkReplay {
         } finally {
             counts[0] = events;
             counts[1] = last;
-            counts[2] = busy;
-            gaps.headSet(last - MAX_GAP_OFFSET).clear();
-            out.put(END_RAW);
+            counts[2] = THREADS.getCurrentThreadCpuTime();
+        }
+        gaps.headSet(last - MAX_GAP_OFFSET).clear();
+        // A failure ends this stage without an end mark: the writer sees the failed stage instead.
+        // The end goes first to the decoder whose turn is next, where the writer will look for it.
+        for (int i = 0; i < decoders.size(); i++) {
+            decoders.get((int) ((batches + i) % decoders.size())).put(END_RAW);
         }
     }
 
-    private void decode(BlockingQueue<List<Raw>> in, BlockingQueue<Encoded> out, Map<String, String> units,
-                        Map<List<String>, String> projects, long[] counts) throws Exception {
-        long busy = 0;
+    private void decode(BlockingQueue<List<Raw>> in, BlockingQueue<Encoded> out, long[] cpu, int decoder)
+            throws Exception {
+        Map<String, ObjectReader> readers = new HashMap<>();
+        String lastTimestamp = null;
+        Instant lastInstant = null;
         try {
             StringBuilder lines = new StringBuilder(BATCH * 400);
             while (true) {
@@ -310,39 +343,35 @@ public class BulkReplay {
                 if (batch == END_RAW) {
                     break;
                 }
-                long mark = System.nanoTime();
                 lines.setLength(0);
                 int postings = 0;
+                List<Object> registrations = new ArrayList<>(0);
                 for (Raw event : batch) {
-                    Object payload = readerFor(event.payloadType()).readValue(event.payload());
+                    Object payload = readers.computeIfAbsent(event.payloadType(), this::readerFor)
+                            .readValue(event.payload());
                     if (payload instanceof AccountEvent accountEvent) {
+                        // A batch of events stored together shares its time stamp: parse it once.
+                        if (!event.timestamp().equals(lastTimestamp)) {
+                            lastTimestamp = event.timestamp();
+                            lastInstant = DateTimeUtils.parseInstant(lastTimestamp);
+                        }
                         PostingProjection.appendCopyRow(PostingProjection.toPosting(accountEvent, event.eventId(),
-                                event.globalIndex(), user(event.metaData()),
-                                DateTimeUtils.parseInstant(event.timestamp())), lines);
+                                event.globalIndex(), user(event.metaData()), lastInstant), lines);
                         postings++;
-                    } else if (payload instanceof UnitRegistered unit) {
-                        // The processor inserts these ignoring a second registration: the first name stays.
-                        units.putIfAbsent(unit.unit().code(), unit.name());
-                    } else if (payload instanceof ProjectRegistered project) {
-                        projects.putIfAbsent(List.of(project.unit().code(), project.project().code()), project.name());
+                    } else if (payload instanceof UnitRegistered || payload instanceof ProjectRegistered) {
+                        registrations.add(payload);
                     }
                 }
-                byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
-                busy += System.nanoTime() - mark;
-                out.put(new Encoded(bytes, postings));
+                out.put(new Encoded(lines.toString().getBytes(StandardCharsets.UTF_8), postings, registrations));
             }
         } finally {
-            counts[3] = busy;
-            out.put(END_ENCODED);
+            cpu[decoder] = THREADS.getCurrentThreadCpuTime();
         }
+        out.put(END_ENCODED);
     }
 
     private ObjectReader readerFor(String payloadType) {
-        return readers.computeIfAbsent(payloadType, type -> {
-            Class<?> payloadClass = serializer.classForType(new org.axonframework.serialization.SimpleSerializedType(
-                    type, null));
-            return mapper.readerFor(payloadClass);
-        });
+        return mapper.readerFor(serializer.classForType(new SimpleSerializedType(payloadType, null)));
     }
 
     /** The acting user as the processor sees it: {@code String.valueOf} of the metadata value, "" if absent. */
@@ -415,7 +444,7 @@ public class BulkReplay {
         }
     }
 
-    private static Encoded take(BlockingQueue<Encoded> queue, Future<?> reading, Future<?> decoding)
+    private static Encoded take(BlockingQueue<Encoded> queue, List<Future<?>> stages)
             throws InterruptedException, ExecutionException {
         while (true) {
             Encoded next = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -423,11 +452,10 @@ public class BulkReplay {
                 return next;
             }
             // A failed stage ends the wait rather than leaving the copy hanging.
-            if (reading.isDone()) {
-                reading.get();
-            }
-            if (decoding.isDone()) {
-                decoding.get();
+            for (Future<?> stage : stages) {
+                if (stage.isDone()) {
+                    stage.get();
+                }
             }
         }
     }
