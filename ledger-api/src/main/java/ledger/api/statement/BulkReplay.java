@@ -54,10 +54,11 @@ import org.postgresql.jdbc.PgStatement;
  * read models or the new ones and the processor continues exactly after the rebuilt position.
  *
  * <p>Another node running the postings processor meanwhile: the transaction first locks the three
- * tables and every token row of the processor, so that node's batch waits; when the rebuild commits
- * its claim is gone (owner cleared), its batch's token update fails and rolls back, and it claims
- * again from the rebuilt position. A row it might still write for an event already rebuilt is
- * refused by the event-id key, so nothing is counted twice.
+ * tables and every token row of the processor, so that node's batch waits. The rebuild commits
+ * with every claim released: that batch then either fails to store its token and rolls back, or
+ * claims the segment again and stores its older position, re-projecting up to the rebuilt one; any
+ * row it writes for an event already rebuilt is refused by the event-id key, so nothing is counted
+ * twice and nothing skipped.
  */
 public class BulkReplay {
 
