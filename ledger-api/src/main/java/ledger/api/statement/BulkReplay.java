@@ -234,6 +234,8 @@ public class BulkReplay {
 
         long indexing = System.nanoTime();
         try (Statement statement = writer.createStatement()) {
+            // For this transaction only: sorting a million keys in memory rather than in temporary files.
+            statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
             for (String sql : recreate) {
                 statement.execute(sql);
             }
