@@ -3,7 +3,9 @@ package ledger.api.statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import javax.sql.DataSource;
 import ledger.api.store.EventStoreAccess;
+import ledger.api.store.SqlDialect;
 import ledger.projections.posting.PostingProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -24,13 +26,25 @@ public class ProjectionStatus {
     private final EventStoreAccess store;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final BulkReplay bulk;
 
     public ProjectionStatus(EventProcessingConfiguration processing, EventStoreAccess store, JdbcTemplate jdbc,
-                            Serializer serializer) {
+                            Serializer serializer, SqlDialect dialect, DataSource dataSource) {
         this.processing = processing;
         this.store = store;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        // The embedded database keeps the processor's own reset: it holds demo-sized ledgers only.
+        this.bulk = dialect.postgres() ? new BulkReplay(dataSource, serializer) : null;
+    }
+
+    /** A replay: how long it took in all, and on PostgreSQL what the bulk rebuild did. */
+    public record Replayed(Duration took, BulkReplay.Result bulk) {
+    }
+
+    /** Whether {@link #replay} rebuilds in bulk; if so nothing need be caught up before it. */
+    public boolean replaysInBulk() {
+        return bulk != null;
     }
 
     /** Waits until every segment of the postings processor has handled every stored event. */
@@ -72,16 +86,34 @@ public class ProjectionStatus {
         return head < 0 || positions.stream().allMatch(p -> p.isPresent() && p.getAsLong() >= head);
     }
 
-    /** Resets the postings processor and rebuilds every read model from the event store. */
+    /** Rebuilds every read model from the event store; how long it took. */
     public Duration replay(Duration timeout) {
+        return rebuild(timeout).took();
+    }
+
+    /**
+     * Rebuilds every read model from the event store and waits until the postings processor has
+     * caught up. On PostgreSQL this node's processor stops, the bulk rebuild loads the read models
+     * and moves the processor's tokens to the last event it read, and the processor resumes from
+     * there; elsewhere (or before the processor ever stored a token) the processor's tokens are
+     * reset and it replays the store itself.
+     */
+    public Replayed rebuild(Duration timeout) {
         StreamingEventProcessor processor = processing
                 .eventProcessor(PostingProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no postings processor"));
         long started = System.nanoTime();
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        BulkReplay.Result result = null;
+        try {
+            result = bulk == null ? null : bulk.rebuild(PostingProjection.PROCESSING_GROUP);
+            if (result == null) {
+                processor.resetTokens();
+            }
+        } finally {
+            processor.start();
+        }
         awaitCaughtUp(timeout);
-        return Duration.ofNanos(System.nanoTime() - started);
+        return new Replayed(Duration.ofNanos(System.nanoTime() - started), result);
     }
 }

@@ -35,9 +35,12 @@ public class PostingProjection {
     public static final String PROCESSING_GROUP = "postings";
     private static final String BUFFER = PostingProjection.class.getName() + ".buffer";
 
-    private static final String INSERT = "INSERT INTO posting (event_id, global_index, event_type, fiscal_year, unit,"
+    /** The posting columns in the order {@link #bind} and {@link #appendCopyRow} write them. */
+    public static final String COLUMNS = "event_id, global_index, event_type, fiscal_year, unit,"
             + " fund, functional, economic, kind, amount_fen, posting_date, nature, project, procurement, sme,"
-            + " transaction_id, reverses, voucher, memo, recorded_by, recorded_at)"
+            + " transaction_id, reverses, voucher, memo, recorded_by, recorded_at";
+
+    private static final String INSERT = "INSERT INTO posting (" + COLUMNS + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final JdbcTemplate jdbc;
@@ -110,6 +113,64 @@ public class PostingProjection {
         }
         jdbc.batchUpdate(INSERT, rows, 1_000, PostingProjection::bind);
         rows.clear();
+    }
+
+    /**
+     * Appends the posting as one line of PostgreSQL's COPY text format, columns as in
+     * {@link #COLUMNS}, for the bulk rebuild. Values are the ones {@link #bind} gives the driver:
+     * the recorded time rounded half-up to microseconds as the driver sends it, dates and booleans
+     * in their SQL spelling.
+     */
+    public static void appendCopyRow(Posting p, StringBuilder line) {
+        copyText(line, p.eventId()).append('\t');
+        line.append(p.globalIndex()).append('\t');
+        copyText(line, p.eventType()).append('\t');
+        line.append(p.account().year().value()).append('\t');
+        copyText(line, p.account().unit().code()).append('\t');
+        copyText(line, p.account().fund().code()).append('\t');
+        copyText(line, p.account().functional().code()).append('\t');
+        copyText(line, p.account().economic().code()).append('\t');
+        copyText(line, p.kind().code()).append('\t');
+        line.append(p.amountFen()).append('\t');
+        line.append(p.date()).append('\t');
+        copyText(line, p.nature() == null ? null : p.nature().code()).append('\t');
+        copyText(line, p.project() == null ? null : p.project().code()).append('\t');
+        copyText(line, p.procurement() == null ? null : p.procurement().code()).append('\t');
+        line.append(p.sme() == null ? "\\N" : p.sme() ? "t" : "f").append('\t');
+        copyText(line, p.transactionId().value()).append('\t');
+        copyText(line, p.reverses() == null ? null : p.reverses().value()).append('\t');
+        copyText(line, p.voucher()).append('\t');
+        copyText(line, p.memo()).append('\t');
+        copyText(line, p.recordedBy()).append('\t');
+        if (p.recordedAt() == null) {
+            line.append("\\N");
+        } else {
+            line.append(roundedToMicros(p.recordedAt()));
+        }
+        line.append('\n');
+    }
+
+    /** The driver sends a timestamp rounded half-up to the microsecond; the bulk path must store the same. */
+    static java.time.Instant roundedToMicros(java.time.Instant at) {
+        long nanos = at.getNano();
+        return at.minusNanos(nanos).plusNanos((nanos + 500) / 1_000 * 1_000);
+    }
+
+    static StringBuilder copyText(StringBuilder line, String value) {
+        if (value == null) {
+            return line.append("\\N");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> line.append("\\\\");
+                case '\t' -> line.append("\\t");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                default -> line.append(c);
+            }
+        }
+        return line;
     }
 
     private static void bind(PreparedStatement ps, Posting p) throws SQLException {

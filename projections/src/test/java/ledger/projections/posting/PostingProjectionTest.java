@@ -85,4 +85,45 @@ class PostingProjectionTest {
         assertThat(forward.amountFen()).isEqualTo(4);
         assertThat(forward.nature()).isNull();
     }
+
+    @Test
+    void aCopyLineEscapesTextAndSpellsNullsDatesBooleansAndTimesAsTheDriverStoresThem() {
+        Spending spending = new Spending(ExpenditureNature.PROJECT, ProjectCode.of("P1"), ProcurementType.GOODS, false);
+        var event = new ExpenditureRecorded(ACCOUNT, new Entry(TransactionId.of("T-9"), LocalDate.of(2020, 5, 1),
+                "记-9", "a\\b 印刷"), Money.ofFen(1_234), spending);
+        StringBuilder line = new StringBuilder();
+        PostingProjection.appendCopyRow(PostingProjection.toPosting(event, "e-9", 42, "clerk",
+                Instant.parse("2020-05-01T08:00:00.123456500Z")), line);
+        assertThat(line.toString()).isEqualTo("e-9\t42\tExpenditureRecorded\t2020\tu\tgeneral\t2010302\t30202"
+                + "\texpenditure\t1234\t2020-05-01\tproject\tP1\tgoods\tf\tT-9\t\\N\t记-9"
+                + "\ta\\\\b 印刷\tclerk\t2020-05-01T08:00:00.123457Z\n");
+        // One column per name in the column list, so the copy and the insert cannot drift apart.
+        assertThat(line.toString().split("\t", -1)).hasSize(PostingProjection.COLUMNS.split(",").length);
+    }
+
+    @Test
+    void copyTextEscapesEveryCharacterTheFormatGivesMeaning() {
+        // Entry cleans control characters out of memos today; the copy must not depend on it.
+        assertThat(PostingProjection.copyText(new StringBuilder(), "a\\b\tc\nd\re").toString())
+                .isEqualTo("a\\\\b\\tc\\nd\\re");
+        assertThat(PostingProjection.copyText(new StringBuilder(), null).toString()).isEqualTo("\\N");
+    }
+
+    @Test
+    void aCopyLineOfABudgetHasNullSpendingColumns() {
+        var event = new InitialBudgetSet(ACCOUNT, new Entry(TransactionId.of("B-1"), LocalDate.of(2020, 1, 2), "v", "m"),
+                Money.ofFen(5));
+        StringBuilder line = new StringBuilder();
+        PostingProjection.appendCopyRow(PostingProjection.toPosting(event, "e-1", 1, "", null), line);
+        assertThat(line.toString()).isEqualTo("e-1\t1\tInitialBudgetSet\t2020\tu\tgeneral\t2010302\t30202\tbudget"
+                + "\t5\t2020-01-02\t\\N\t\\N\t\\N\t\\N\tB-1\t\\N\tv\tm\t\t\\N\n");
+    }
+
+    @Test
+    void theRecordedTimeRoundsHalfUpToTheMicrosecondAcrossASecond() {
+        assertThat(PostingProjection.roundedToMicros(Instant.parse("2020-01-01T00:00:00.999999500Z")))
+                .isEqualTo(Instant.parse("2020-01-01T00:00:01Z"));
+        assertThat(PostingProjection.roundedToMicros(Instant.parse("2020-01-01T00:00:00.000000499Z")))
+                .isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
+    }
 }

@@ -1,0 +1,465 @@
+package ledger.api.statement;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import ledger.api.config.AxonStorageConfiguration;
+import ledger.core.account.AccountEvent;
+import ledger.core.account.ProjectRegistered;
+import ledger.core.account.UnitRegistered;
+import ledger.projections.posting.PostingProjection;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.jdbc.PgStatement;
+
+/**
+ * Rebuilds the postings processor's read models on PostgreSQL in one pass over the event store,
+ * without the processor: a reader streams {@code domain_event_entry} in global-index order through
+ * a server-side cursor, a decoder turns each event into its posting with the projection's own
+ * {@link PostingProjection#toPosting} and encodes it as a COPY line, and the calling thread copies
+ * those lines into {@code posting} — the three overlapping on the machine's cores. The read models
+ * are emptied, loaded without their indexes (rebuilt afterwards in one sort each) and the
+ * processor's tokens set to the last event read, all in one transaction, so a reader sees the old
+ * read models or the new ones and the processor continues exactly after the rebuilt position.
+ *
+ * <p>Another node running the postings processor meanwhile: the transaction first locks the three
+ * tables and every token row of the processor, so that node's batch waits. The rebuild commits
+ * with every claim released: that batch then either fails to store its token and rolls back, or
+ * claims the segment again and stores its older position, re-projecting up to the rebuilt one; any
+ * row it writes for an event already rebuilt is refused by the event-id key, so nothing is counted
+ * twice and nothing skipped.
+ */
+public class BulkReplay {
+
+    /** Axon's default: a gap further back than this is no longer waited for. */
+    private static final int MAX_GAP_OFFSET = 10_000;
+    private static final int BATCH = 2_000;
+    private static final int QUEUE = 4;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final DataSource dataSource;
+    private final Serializer serializer;
+    private final ObjectMapper mapper;
+
+    public BulkReplay(DataSource dataSource, Serializer serializer) {
+        this.dataSource = dataSource;
+        this.serializer = serializer;
+        // The mapper events are written with, so each payload decodes to the object the processor gets.
+        this.mapper = AxonStorageConfiguration.eventObjectMapper();
+    }
+
+    /** What a rebuild did, with the time of each phase. */
+    /**
+     * What a rebuild did: wall time of the whole, of loading (read, decode, copy overlapped), of
+     * rebuilding the indexes and of the commit; and the CPU time the reader and the decoders spent,
+     * which machine load does not inflate as it does wall time.
+     */
+    public record Result(long events, long postings, long head, Duration total, Duration load, Duration indexes,
+                         Duration commit, Duration readerCpu, Duration decoderCpu) {
+    }
+
+    /** One stored event as read, not yet decoded. */
+    private record Raw(long globalIndex, String eventId, String timestamp, String payloadType, byte[] payload,
+                       byte[] metaData) {
+    }
+
+    /** A batch ready to copy, with the units and projects it registers, in event order. */
+    private record Encoded(byte[] copyData, int postings, List<Object> registrations) {
+    }
+
+    private static final List<Raw> END_RAW = List.of();
+    private static final Encoded END_ENCODED = new Encoded(new byte[0], -1, List.of());
+
+    /**
+     * Rebuilds the read models and moves every segment's token of the processor to the last event
+     * read. Returns empty-handed (null) when the processor has no token rows yet, for the caller to
+     * fall back on the processor's own reset.
+     */
+    public Result rebuild(String processorName) {
+        long started = System.nanoTime();
+        try (Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            try {
+                Result result = rebuild(writer, processorName, started);
+                if (result == null) {
+                    writer.rollback();
+                    return null;
+                }
+                long committing = System.nanoTime();
+                writer.commit();
+                Duration commit = Duration.ofNanos(System.nanoTime() - committing);
+                return new Result(result.events(), result.postings(), result.head(),
+                        Duration.ofNanos(System.nanoTime() - started), result.load(), result.indexes(), commit,
+                        result.readerCpu(), result.decoderCpu());
+            } catch (SQLException | RuntimeException failure) {
+                writer.rollback();
+                throw failure;
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException("the bulk replay failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    private Result rebuild(Connection writer, String processorName, long started) throws SQLException {
+        try (Statement statement = writer.createStatement()) {
+            // Tables before tokens: a processor batch writes rows before its token, so this order cannot deadlock.
+            statement.execute("LOCK TABLE posting, directory_unit, directory_project IN ACCESS EXCLUSIVE MODE");
+        }
+        int segments = 0;
+        try (PreparedStatement lock = writer.prepareStatement(
+                "SELECT segment FROM token_entry WHERE processor_name = ? FOR UPDATE")) {
+            lock.setString(1, processorName);
+            try (ResultSet rs = lock.executeQuery()) {
+                while (rs.next()) {
+                    segments++;
+                }
+            }
+        }
+        if (segments == 0) {
+            return null;
+        }
+        List<String> recreate = dropPostingIndexes(writer);
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("TRUNCATE posting, directory_unit, directory_project");
+        }
+
+        // Decoding is the costly stage: one decoder per core, fed batches in turn and read back in
+        // the same turn, so rows and first registrations keep the event store's order.
+        int decoders = Math.max(1, Runtime.getRuntime().availableProcessors());
+        List<BlockingQueue<List<Raw>>> raw = new ArrayList<>();
+        List<BlockingQueue<Encoded>> encoded = new ArrayList<>();
+        for (int i = 0; i < decoders; i++) {
+            raw.add(new ArrayBlockingQueue<>(QUEUE));
+            encoded.add(new ArrayBlockingQueue<>(QUEUE));
+        }
+        Map<String, String> units = new LinkedHashMap<>();
+        Map<List<String>, String> projects = new LinkedHashMap<>();
+        long[] read = new long[3]; // events, head, reader cpu ns
+        long[] decoderCpu = new long[decoders];
+        TreeSet<Long> gaps = new TreeSet<>();
+        ExecutorService threads = Executors.newFixedThreadPool(1 + decoders, runnable -> {
+            Thread thread = new Thread(runnable, "bulk-replay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long loading = System.nanoTime();
+        long postings = 0;
+        try {
+            List<Future<?>> stages = new ArrayList<>();
+            stages.add(threads.submit(() -> {
+                read(raw, read, gaps);
+                return null;
+            }));
+            for (int i = 0; i < decoders; i++) {
+                int decoder = i;
+                stages.add(threads.submit(() -> {
+                    decode(raw.get(decoder), encoded.get(decoder), decoderCpu, decoder);
+                    return null;
+                }));
+            }
+            CopyIn copy = writer.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY posting (" + PostingProjection.COLUMNS + ") FROM STDIN");
+            try {
+                for (long batch = 0; ; batch++) {
+                    Encoded chunk = take(encoded.get((int) (batch % decoders)), stages);
+                    if (chunk == END_ENCODED) {
+                        break;
+                    }
+                    copy.writeToCopy(chunk.copyData(), 0, chunk.copyData().length);
+                    postings += chunk.postings();
+                    for (Object registered : chunk.registrations()) {
+                        // The processor inserts these ignoring a second registration: the first name stays.
+                        if (registered instanceof UnitRegistered unit) {
+                            units.putIfAbsent(unit.unit().code(), unit.name());
+                        } else if (registered instanceof ProjectRegistered project) {
+                            projects.putIfAbsent(List.of(project.unit().code(), project.project().code()),
+                                    project.name());
+                        }
+                    }
+                }
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            for (int i = stages.size() - 1; i >= 0; i--) {
+                stages.get(i).get();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the bulk replay", interrupted);
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IllegalStateException("the bulk replay failed: " + cause.getMessage(), cause);
+        } finally {
+            threads.shutdownNow();
+        }
+        writeDirectories(writer, units, projects);
+        Duration load = Duration.ofNanos(System.nanoTime() - loading);
+
+        long indexing = System.nanoTime();
+        try (Statement statement = writer.createStatement()) {
+            // For this transaction only: sorting a million keys in memory rather than in temporary files.
+            statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            for (String sql : recreate) {
+                statement.execute(sql);
+            }
+            statement.execute("ANALYZE posting");
+        }
+        Duration indexes = Duration.ofNanos(System.nanoTime() - indexing);
+
+        long head = read[1];
+        moveTokens(writer, processorName, head, gaps);
+        return new Result(read[0], postings, head, Duration.ofNanos(System.nanoTime() - started), load, indexes,
+                Duration.ZERO, Duration.ofNanos(read[2]), Duration.ofNanos(java.util.Arrays.stream(decoderCpu).sum()));
+    }
+
+    /**
+     * Drops the posting table's indexes and keys, returning the statements that recreate them as
+     * they were: loading first and sorting once is far cheaper than maintaining them row by row.
+     */
+    private static List<String> dropPostingIndexes(Connection writer) throws SQLException {
+        List<String> drop = new ArrayList<>();
+        List<String> recreate = new ArrayList<>();
+        try (Statement statement = writer.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                     + " WHERE conrelid = 'posting'::regclass AND contype IN ('p', 'u')")) {
+            while (rs.next()) {
+                drop.add("ALTER TABLE posting DROP CONSTRAINT " + quote(rs.getString(1)));
+                recreate.add("ALTER TABLE posting ADD CONSTRAINT " + quote(rs.getString(1)) + " " + rs.getString(2));
+            }
+        }
+        try (Statement statement = writer.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x"
+                     + " JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = 'posting'::regclass"
+                     + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid)")) {
+            while (rs.next()) {
+                drop.add("DROP INDEX " + quote(rs.getString(1)));
+                recreate.add(rs.getString(2));
+            }
+        }
+        try (Statement statement = writer.createStatement()) {
+            for (String sql : drop) {
+                statement.execute(sql);
+            }
+        }
+        return recreate;
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** Streams the event store in order on a connection of its own, so reading overlaps the copy. */
+    private void read(List<BlockingQueue<List<Raw>>> decoders, long[] counts, TreeSet<Long> gaps) throws Exception {
+        long batches = 0;
+        long events = 0;
+        long last = -1;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (PreparedStatement query = connection.prepareStatement("SELECT global_index, event_identifier,"
+                    + " time_stamp, payload_type, payload, meta_data FROM domain_event_entry ORDER BY global_index")) {
+                // Binary results from the first execution: bytea then arrives as bytes, not hex text.
+                query.unwrap(PgStatement.class).setPrepareThreshold(-1);
+                query.setFetchSize(BATCH * 2);
+                try (ResultSet rs = query.executeQuery()) {
+                    List<Raw> batch = new ArrayList<>(BATCH);
+                    while (rs.next()) {
+                        long index = rs.getLong(1);
+                        // Positions missing below the newest one may be transactions still in flight.
+                        for (long missing = Math.max(last + 1, index - MAX_GAP_OFFSET); missing < index; missing++) {
+                            gaps.add(missing);
+                        }
+                        last = index;
+                        batch.add(new Raw(index, rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5),
+                                rs.getBytes(6)));
+                        events++;
+                        if (batch.size() == BATCH) {
+                            decoders.get((int) (batches++ % decoders.size())).put(batch);
+                            batch = new ArrayList<>(BATCH);
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        decoders.get((int) (batches++ % decoders.size())).put(batch);
+                    }
+                }
+            }
+            connection.commit();
+        } finally {
+            counts[0] = events;
+            counts[1] = last;
+            counts[2] = THREADS.getCurrentThreadCpuTime();
+        }
+        gaps.headSet(last - MAX_GAP_OFFSET).clear();
+        // A failure ends this stage without an end mark: the writer sees the failed stage instead.
+        // The end goes first to the decoder whose turn is next, where the writer will look for it.
+        for (int i = 0; i < decoders.size(); i++) {
+            decoders.get((int) ((batches + i) % decoders.size())).put(END_RAW);
+        }
+    }
+
+    private void decode(BlockingQueue<List<Raw>> in, BlockingQueue<Encoded> out, long[] cpu, int decoder)
+            throws Exception {
+        Map<String, ObjectReader> readers = new HashMap<>();
+        String lastTimestamp = null;
+        Instant lastInstant = null;
+        try {
+            StringBuilder lines = new StringBuilder(BATCH * 400);
+            while (true) {
+                List<Raw> batch = in.take();
+                if (batch == END_RAW) {
+                    break;
+                }
+                lines.setLength(0);
+                int postings = 0;
+                List<Object> registrations = new ArrayList<>(0);
+                for (Raw event : batch) {
+                    Object payload = readers.computeIfAbsent(event.payloadType(), this::readerFor)
+                            .readValue(event.payload());
+                    if (payload instanceof AccountEvent accountEvent) {
+                        // A batch of events stored together shares its time stamp: parse it once.
+                        if (!event.timestamp().equals(lastTimestamp)) {
+                            lastTimestamp = event.timestamp();
+                            lastInstant = DateTimeUtils.parseInstant(lastTimestamp);
+                        }
+                        PostingProjection.appendCopyRow(PostingProjection.toPosting(accountEvent, event.eventId(),
+                                event.globalIndex(), user(event.metaData()), lastInstant), lines);
+                        postings++;
+                    } else if (payload instanceof UnitRegistered || payload instanceof ProjectRegistered) {
+                        registrations.add(payload);
+                    }
+                }
+                out.put(new Encoded(lines.toString().getBytes(StandardCharsets.UTF_8), postings, registrations));
+            }
+        } finally {
+            cpu[decoder] = THREADS.getCurrentThreadCpuTime();
+        }
+        out.put(END_ENCODED);
+    }
+
+    private ObjectReader readerFor(String payloadType) {
+        return mapper.readerFor(serializer.classForType(new SimpleSerializedType(payloadType, null)));
+    }
+
+    /** The acting user as the processor sees it: {@code String.valueOf} of the metadata value, "" if absent. */
+    private String user(byte[] metaData) throws IOException {
+        if (metaData == null) {
+            return "";
+        }
+        try (JsonParser parser = mapper.getFactory().createParser(metaData)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return "";
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (AxonStorageConfiguration.USER.equals(field)) {
+                    return value == JsonToken.VALUE_NULL ? "null"
+                            : value == JsonToken.VALUE_STRING ? parser.getText()
+                            : String.valueOf(mapper.readTree(parser));
+                }
+                parser.skipChildren();
+            }
+            return "";
+        }
+    }
+
+    private static void writeDirectories(Connection writer, Map<String, String> units,
+                                         Map<List<String>, String> projects) throws SQLException {
+        try (PreparedStatement insert = writer.prepareStatement("INSERT INTO directory_unit (unit, name) VALUES (?, ?)")) {
+            for (Map.Entry<String, String> unit : units.entrySet()) {
+                insert.setString(1, unit.getKey());
+                insert.setString(2, unit.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = writer.prepareStatement(
+                "INSERT INTO directory_project (unit, project, name) VALUES (?, ?, ?)")) {
+            for (Map.Entry<List<String>, String> project : projects.entrySet()) {
+                insert.setString(1, project.getKey().get(0));
+                insert.setString(2, project.getKey().get(1));
+                insert.setString(3, project.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Every segment continues after the last event read; positions below it not yet seen are kept
+     * as gaps, as Axon's own token keeps them, so an event committed late is not skipped. The claim
+     * is released: this node's processor, or another node's, claims the segments afresh.
+     */
+    private void moveTokens(Connection writer, String processorName, long head, TreeSet<Long> gaps)
+            throws SQLException {
+        byte[] token = null;
+        String tokenType = null;
+        if (head >= 0) {
+            SerializedObject<byte[]> serialized = serializer.serialize(GapAwareTrackingToken.newInstance(head, gaps),
+                    byte[].class);
+            token = serialized.getData();
+            tokenType = serialized.getType().getName();
+        }
+        try (PreparedStatement update = writer.prepareStatement("UPDATE token_entry SET token = ?, token_type = ?,"
+                + " owner = NULL, timestamp = ? WHERE processor_name = ?")) {
+            update.setBytes(1, token);
+            update.setString(2, tokenType);
+            update.setString(3, DateTimeUtils.formatInstant(Instant.now()));
+            update.setString(4, processorName);
+            update.executeUpdate();
+        }
+    }
+
+    private static Encoded take(BlockingQueue<Encoded> queue, List<Future<?>> stages)
+            throws InterruptedException, ExecutionException {
+        while (true) {
+            Encoded next = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (next != null) {
+                return next;
+            }
+            // A failed stage ends the wait rather than leaving the copy hanging.
+            for (Future<?> stage : stages) {
+                if (stage.isDone()) {
+                    stage.get();
+                }
+            }
+        }
+    }
+}
