@@ -46,6 +46,11 @@ public class TraceCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
     Format format;
 
+    // Hidden: only tests need pages smaller than the largest the server allows.
+    @Option(names = "--page-size", hidden = true, defaultValue = "" + TracePaging.MAX_SIZE,
+            description = "with --server: events asked for per request while following the trace's pages")
+    int pageSize;
+
     @Override
     public Integer call() throws Exception {
         if (server.remote()) {
@@ -73,7 +78,7 @@ public class TraceCommand implements Callable<Integer> {
                         LedgerClient.unitYear(which.unit, which.year, "/trace") + LedgerClient.query("cell",
                                 cell.toString(), "asOf", which.asOf == null ? null : which.asOf.toString(),
                                 "page", Integer.toString(pages.size()), "size",
-                                Integer.toString(TracePaging.MAX_SIZE))),
+                                Integer.toString(pageSize))),
                         TraceDocument.class));
             } while (pages.size() < pages.get(pages.size() - 1).pageCount());
             try {

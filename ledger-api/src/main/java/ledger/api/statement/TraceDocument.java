@@ -114,11 +114,6 @@ public record TraceDocument(String cell, String figure, long sumFen, String sumY
                     e.voucher(), e.reverses() == null ? "" : "  reverses " + e.reverses(), e.recordedBy(),
                     e.recordedAt(), e.eventType(), e.eventId()));
         }
-        if (!complete()) {
-            int first = events.isEmpty() ? 0 : page * size + 1;
-            text.append(String.format("page %d of %d (0-based): events %d–%d shown, %d of %d not shown%n", page,
-                    pageCount, first, page * size + events.size(), eventCount - events.size(), eventCount));
-        }
         return text.toString();
     }
 }
