@@ -2,11 +2,14 @@ package ledger.api.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import ledger.api.config.AxonStorageConfiguration;
 import ledger.api.statement.StatementService;
 import ledger.api.statement.TraceDocument;
+import ledger.api.statement.TracePaging;
 import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.TableLayout;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,20 +46,49 @@ public class TraceCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
     Format format;
 
+    // Hidden: only tests need pages smaller than the largest the server allows.
+    @Option(names = "--page-size", hidden = true, defaultValue = "" + TracePaging.MAX_SIZE,
+            description = "with --server: events asked for per request while following the trace's pages")
+    int pageSize;
+
     @Override
     public Integer call() throws Exception {
         if (server.remote()) {
-            LedgerClient client = server.client(database);
-            TraceDocument trace = LedgerClient.JSON.treeToValue(client.getJson(
-                    LedgerClient.unitYear(which.unit, which.year, "/trace") + LedgerClient.query("cell",
-                            cell.toString(), "asOf", which.asOf == null ? null : which.asOf.toString())),
-                    TraceDocument.class);
-            return print(trace);
+            return print(remoteTrace(server.client(database)));
         }
         try (ConfigurableApplicationContext context = database.start(false)) {
             return print(TraceDocument.of(context.getBean(StatementService.class)
                     .trace(which.unitCode(), which.fiscalYear(), cell, which.asOf())));
         }
+    }
+
+    /** Attempts at a remote trace when a transaction recorded meanwhile changed it between pages. */
+    static final int ATTEMPTS = 3;
+
+    /**
+     * The whole trace from the server, page after page, so a remote trace is as complete as a local
+     * one; the pages must agree on the cell's total and count, and add up to them.
+     */
+    TraceDocument remoteTrace(LedgerClient client) throws Exception {
+        IllegalStateException changed = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            List<TraceDocument> pages = new ArrayList<>();
+            do {
+                pages.add(LedgerClient.JSON.treeToValue(client.getJson(
+                        LedgerClient.unitYear(which.unit, which.year, "/trace") + LedgerClient.query("cell",
+                                cell.toString(), "asOf", which.asOf == null ? null : which.asOf.toString(),
+                                "page", Integer.toString(pages.size()), "size",
+                                Integer.toString(pageSize))),
+                        TraceDocument.class));
+            } while (pages.size() < pages.get(pages.size() - 1).pageCount());
+            try {
+                return TraceDocument.concatenate(pages);
+            } catch (IllegalStateException meanwhile) {
+                changed = meanwhile;
+            }
+        }
+        throw new LedgerClient.ServerRefused(0, List.of(changed.getMessage() + " " + ATTEMPTS
+                + " times; transactions are being recorded for it: try again, or trace --as-of an earlier date"));
     }
 
     private int print(TraceDocument trace) throws Exception {

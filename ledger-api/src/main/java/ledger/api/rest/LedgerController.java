@@ -25,6 +25,7 @@ import ledger.api.report.StatementWorkbook;
 import ledger.api.security.UnitAccess;
 import ledger.api.statement.StatementService;
 import ledger.api.statement.TraceDocument;
+import ledger.api.statement.TracePaging;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
@@ -159,13 +160,30 @@ class LedgerController {
         return tree.path("tables").get(id);
     }
 
-    @Operation(summary = "The events behind one figure, e.g. cell=T3/2010302/3; their signed amounts sum to it exactly")
+    @Operation(summary = "The events behind one figure, e.g. cell=T3/2010302/3; their signed amounts sum to it exactly",
+            description = "Paged: page (0-based, default 0) of size events (default " + TracePaging.DEFAULT_SIZE
+                    + ", at most " + TracePaging.MAX_SIZE + "), in the trace's order. figure, sumFen and eventCount"
+                    + " are always the whole cell's; the pages' events together sum to sumFen.")
     @GetMapping("/units/{unit}/years/{year}/trace")
     TraceDocument trace(@PathVariable String unit, @PathVariable int year, @RequestParam String cell,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                        @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         CellAddress address = cellAddress(cell);
+        TracePaging paging = paging(page, size);
         UnitCode unitCode = knownUnit(unit);
-        return TraceDocument.of(statements.trace(unitCode, fiscalYear(year), address, asOf));
+        try {
+            return TraceDocument.of(statements.trace(unitCode, fiscalYear(year), address, asOf), paging);
+        } catch (TracePaging.Invalid beyondTheLastPage) {
+            throw BadRequest.malformed(beyondTheLastPage.field(), beyondTheLastPage.getMessage());
+        }
+    }
+
+    private static TracePaging paging(Integer page, Integer size) {
+        try {
+            return TracePaging.of(page, size);
+        } catch (TracePaging.Invalid invalid) {
+            throw BadRequest.malformed(invalid.field(), invalid.getMessage());
+        }
     }
 
     @Operation(summary = "Every 审核公式 evaluated on the statements; rounding tails are notes")

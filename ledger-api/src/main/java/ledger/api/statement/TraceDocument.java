@@ -11,11 +11,17 @@ import ledger.projections.statement.TracedPosting;
 
 /**
  * What an auditor gets for one figure: the cell, its printed figure, the exact sum in fen, and
- * every event that makes it up with who recorded it and when. The signed amounts add up to
- * {@code sumFen} exactly.
+ * the events that make it up with who recorded it and when. {@code figure}, {@code sumFen} and
+ * {@code eventCount} are always the whole cell's; {@code events} are page {@code page} of
+ * {@code size} events of the trace (all of them when unpaged), so the pages' signed amounts
+ * together add up to {@code sumFen} exactly.
  */
 public record TraceDocument(String cell, String figure, long sumFen, String sumYuan, int eventCount,
-                            List<TracedEvent> events) {
+                            int page, int size, int pageCount, List<TracedEvent> events) {
+
+    public TraceDocument {
+        events = List.copyOf(events);
+    }
 
     /**
      * One event behind a figure.
@@ -32,12 +38,56 @@ public record TraceDocument(String cell, String figure, long sumFen, String sumY
                               Instant recordedAt) {
     }
 
+    /** The whole trace on one page. */
     public static TraceDocument of(Trace trace) {
-        List<TracedEvent> events = trace.postings().stream().map(TraceDocument::event).toList();
+        int count = trace.postings().size();
+        return of(trace, 0, Math.max(1, count), count, trace.postings());
+    }
+
+    /** One page of the trace, with the whole cell's sum and event count; a page it has not is refused. */
+    public static TraceDocument of(Trace trace, TracePaging paging) {
+        int count = trace.postings().size();
+        List<TracedPosting> slice = trace.postings().subList(paging.from(count), paging.to(count));
+        return of(trace, paging.page(), paging.size(), count, slice);
+    }
+
+    private static TraceDocument of(Trace trace, int page, int size, int count, List<TracedPosting> slice) {
+        List<TracedEvent> events = slice.stream().map(TraceDocument::event).toList();
         Money sum = Money.ofFen(trace.fen());
         BigDecimal figure = sum.toWanYuan();
         return new TraceDocument(trace.cell().toString(), figure.toPlainString(), trace.fen(), sum.toYuanString(),
-                events.size(), events);
+                count, page, size, TracePaging.pageCount(count, size), events);
+    }
+
+    /** Whether this document holds every event of the trace. */
+    public boolean complete() {
+        return events.size() == eventCount;
+    }
+
+    /** The whole trace from its pages in order; refused when they do not add up to one trace. */
+    public static TraceDocument concatenate(List<TraceDocument> pages) {
+        if (pages.isEmpty()) {
+            throw new IllegalArgumentException("no pages");
+        }
+        TraceDocument first = pages.get(0);
+        List<TracedEvent> events = new java.util.ArrayList<>();
+        long sum = 0;
+        for (TraceDocument page : pages) {
+            if (page.sumFen != first.sumFen || page.eventCount != first.eventCount || !page.cell.equals(first.cell)) {
+                throw new IllegalStateException("the trace of " + first.cell + " changed between its pages");
+            }
+            for (TracedEvent event : page.events) {
+                events.add(event);
+                sum = Math.addExact(sum, event.contributesFen());
+            }
+        }
+        if (events.size() != first.eventCount || sum != first.sumFen) {
+            throw new IllegalStateException("the pages of the trace of " + first.cell + " hold " + events.size()
+                    + " events summing to " + sum + " fen, not the cell's " + first.eventCount + " events and "
+                    + first.sumFen + " fen");
+        }
+        return new TraceDocument(first.cell, first.figure, first.sumFen, first.sumYuan, first.eventCount, 0,
+                Math.max(1, events.size()), 1, events);
     }
 
     private static TracedEvent event(TracedPosting traced) {

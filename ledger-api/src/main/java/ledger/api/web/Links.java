@@ -1,6 +1,7 @@
 package ledger.api.web;
 
 import java.time.LocalDate;
+import ledger.api.statement.TracePaging;
 import ledger.projections.statement.CellAddress;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -20,6 +21,15 @@ public record Links(String unit, int year, LocalDate asOf) {
 
     public String trace(CellAddress cell) {
         return withAsOf(base().path("/trace").queryParam("cell", cell.toString()));
+    }
+
+    /** One page of a trace; the size is left out when it is the default. */
+    public String tracePage(CellAddress cell, int page, int size) {
+        UriComponentsBuilder link = base().path("/trace").queryParam("cell", cell.toString()).queryParam("page", page);
+        if (size != TracePaging.DEFAULT_SIZE) {
+            link.queryParam("size", size);
+        }
+        return withAsOf(link);
     }
 
     public String checks() {

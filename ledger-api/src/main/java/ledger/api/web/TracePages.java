@@ -7,6 +7,7 @@ import java.util.Map;
 import ledger.api.report.Amounts;
 import ledger.api.report.ReportService;
 import ledger.api.security.UnitAccess;
+import ledger.api.statement.TracePaging;
 import ledger.core.account.ProjectCode;
 import ledger.core.classification.ClassificationCatalog;
 import ledger.core.money.Money;
@@ -52,23 +53,48 @@ class TracePages {
     @GetMapping("/units/{unit}/years/{year}/trace")
     String trace(@PathVariable String unit, @PathVariable int year, @RequestParam String cell,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             Model model) {
         CellAddress address = CellAddress.parse(cell);
         TableLayout.problemWith(address).ifPresent(problem -> {
             throw new IllegalArgumentException("单元格 " + cell + " 不存在：" + problem);
         });
+        TracePaging paging;
+        try {
+            paging = TracePaging.of(page, size);
+        } catch (TracePaging.Invalid invalid) {
+            throw new IllegalArgumentException(invalid.field().equals("page") ? "页码从 0 起算，不能是 " + page
+                    : "每页事件数须在 1 到 " + TracePaging.MAX_SIZE + " 之间，不能是 " + size);
+        }
         ReportService.TracedFigure traced = reports.trace(Page.unit(unit), Page.year(year), address, asOf);
         StatementSet set = traced.statements();
         Trace trace = traced.trace();
+        int count = trace.postings().size();
+        if (paging.page() >= TracePaging.pageCount(count, paging.size())) {
+            throw new IllegalArgumentException("此追溯共 " + count + " 笔事件、" + TracePaging.pageCount(count,
+                    paging.size()) + " 页（第 0 页起），没有第 " + paging.page() + " 页");
+        }
+        int from = paging.from(count);
+        int to = paging.to(count);
         Map<ProjectCode, String> projects = reports.projectNames(Page.unit(unit));
         List<TracedRow> rows = new ArrayList<>();
-        for (TracedPosting entry : trace.postings()) {
+        for (TracedPosting entry : trace.postings().subList(from, to)) {
             Posting posting = entry.posting();
-            rows.add(new TracedRow(rows.size() + 1, PostingView.of(posting, catalog,
+            rows.add(new TracedRow(from + rows.size() + 1, PostingView.of(posting, catalog,
                     posting.project() == null ? null : projects.get(posting.project())),
                     entry.sign() > 0 ? "+" : "−", Amounts.yuan(entry.signedFen()), entry.signedFen()));
         }
-        Page.context(model, set, asOf, "trace");
+        Links links = Page.context(model, set, asOf, "trace");
+        int pages = TracePaging.pageCount(count, paging.size());
+        model.addAttribute("eventCount", count);
+        model.addAttribute("pageNumber", paging.page());
+        model.addAttribute("pageCount", pages);
+        model.addAttribute("firstNumber", from + 1);
+        model.addAttribute("lastNumber", to);
+        model.addAttribute("previousPage", paging.page() > 0
+                ? links.tracePage(address, paging.page() - 1, paging.size()) : null);
+        model.addAttribute("nextPage", paging.page() + 1 < pages
+                ? links.tracePage(address, paging.page() + 1, paging.size()) : null);
         model.addAttribute("cell", address);
         model.addAttribute("cellName", CellNames.full(set, address));
         model.addAttribute("figure", Amounts.format(set.value(address).toWanYuan()));

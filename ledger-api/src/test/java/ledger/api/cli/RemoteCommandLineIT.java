@@ -293,6 +293,16 @@ class RemoteCommandLineIT {
         Run json = as("auditor", "trace", "--year", "2020", "--unit", UNIT, "T3/2010302/3", "--format", "json");
         assertThat(json.exit()).as(json.err()).isZero();
         assertThat(json.out()).contains("\"eventCount\" : " + local.eventCount());
+
+        // the server answers a trace in pages; the command line follows them all (40 events, pages of 7)
+        Run paged = as("auditor", "trace", "--year", "2020", "--unit", UNIT, "T3/2010302/3", "--page-size", "7");
+        assertThat(paged.exit()).as(paged.err()).isZero();
+        assertThat(paged.out()).isEqualTo(local.toText());
+        assertThat(local.eventCount()).isGreaterThan(7 * 5);
+        Run pagedJson = as("auditor", "trace", "--year", "2020", "--unit", UNIT, "T3/2010302/3", "--page-size", "7",
+                "--format", "json");
+        assertThat(pagedJson.exit()).as(pagedJson.err()).isZero();
+        assertThat(pagedJson.out()).isEqualTo(json.out());
     }
 
     @Test

@@ -226,6 +226,49 @@ class StatementApiIT {
     }
 
     @Test
+    @Order(6)
+    void aLargeTraceIsPagedAndItsPagesTogetherAreTheWholeTrace() {
+        String cell = "T3/2010302/3";
+        JsonNode whole = json(api.perform(get(YEAR + "/trace").param("cell", cell)));
+        int count = whole.get("eventCount").intValue();
+        assertThat(count).isEqualTo(40);
+        assertThat(whole.get("page").intValue()).isZero();
+        assertThat(whole.get("size").intValue()).isEqualTo(500);
+        assertThat(whole.get("pageCount").intValue()).isEqualTo(1);
+
+        // 40 events in pages of 7: six pages, the last holding 5
+        List<JsonNode> concatenated = new java.util.ArrayList<>();
+        for (int page = 0; page < 6; page++) {
+            JsonNode one = json(api.perform(get(YEAR + "/trace").param("cell", cell)
+                    .param("page", Integer.toString(page)).param("size", "7")));
+            assertThat(one.get("eventCount").intValue()).as("page " + page).isEqualTo(count);
+            assertThat(one.get("sumFen").longValue()).as("page " + page).isEqualTo(1_197_340_000L);
+            assertThat(one.get("figure").textValue()).as("page " + page).isEqualTo(whole.get("figure").textValue());
+            assertThat(one.get("page").intValue()).isEqualTo(page);
+            assertThat(one.get("size").intValue()).isEqualTo(7);
+            assertThat(one.get("pageCount").intValue()).isEqualTo(6);
+            assertThat(one.get("events").size()).as("page " + page).isEqualTo(page < 5 ? 7 : 5);
+            one.get("events").forEach(concatenated::add);
+        }
+        List<JsonNode> unpaged = new java.util.ArrayList<>();
+        whole.get("events").forEach(unpaged::add);
+        assertThat(concatenated).isEqualTo(unpaged);
+
+        JsonNode largest = json(api.perform(get(YEAR + "/trace").param("cell", cell).param("size", "5000")));
+        assertThat(largest.get("events")).isEqualTo(whole.get("events"));
+        JsonNode empty = json(api.perform(get(YEAR + "/trace").param("cell", "T9/total/1")));
+        assertThat(empty.get("eventCount").intValue()).isZero();
+        assertThat(empty.get("pageCount").intValue()).isEqualTo(1);
+
+        api.refused(get(YEAR + "/trace").param("cell", cell).param("page", "-1"), 400, "page", "0 or more");
+        api.refused(get(YEAR + "/trace").param("cell", cell).param("page", "first"), 400, "page", "whole number");
+        api.refused(get(YEAR + "/trace").param("cell", cell).param("size", "0"), 400, "size", "between 1 and 5000");
+        api.refused(get(YEAR + "/trace").param("cell", cell).param("size", "5001"), 400, "size", "between 1 and 5000");
+        api.refused(get(YEAR + "/trace").param("cell", cell).param("page", "6").param("size", "7"), 400, "page",
+                "6 pages of 7 (0–5); there is no page 6");
+    }
+
+    @Test
     @Order(7)
     void badAddressesDatesAndUnknownUnitsAreProblemsThatWriteNothing() {
         api.refused(get(YEAR + "/trace").param("cell", "T3-2010302-3"), 400, "cell", "table/row/column");

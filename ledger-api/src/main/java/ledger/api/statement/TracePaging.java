@@ -1,0 +1,63 @@
+package ledger.api.statement;
+
+/**
+ * Which slice of a trace to show: a big total at a million events has thousands of events, too
+ * many for one answer or one page. Pages are 0-based and keep the trace's own order, so the pages
+ * concatenated are the whole trace.
+ */
+public record TracePaging(int page, int size) {
+
+    public static final int DEFAULT_SIZE = 500;
+    /** Large enough that a client following pages needs few requests, small enough to bound one answer. */
+    public static final int MAX_SIZE = 5_000;
+
+    /** A page or size no trace can have, with the field it came from. */
+    public static final class Invalid extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String field;
+
+        Invalid(String field, String reason) {
+            super(reason);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    public TracePaging {
+        if (page < 0) {
+            throw new Invalid("page", "page must be 0 or more (pages are numbered from 0), not " + page);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new Invalid("size", "size must be between 1 and " + MAX_SIZE + " events, not " + size);
+        }
+    }
+
+    /** The requested page, or the first page of {@link #DEFAULT_SIZE} events where nothing was asked. */
+    public static TracePaging of(Integer page, Integer size) {
+        return new TracePaging(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
+    }
+
+    /** How many pages a trace of {@code eventCount} events fills; an empty trace still has its page 0. */
+    public static int pageCount(int eventCount, int size) {
+        return Math.max(1, (eventCount + size - 1) / size);
+    }
+
+    /** The index of this page's first event; refused when the trace has no such page. */
+    public int from(int eventCount) {
+        int pages = pageCount(eventCount, size);
+        if (page >= pages) {
+            throw new Invalid("page", "the trace has " + eventCount + " event" + (eventCount == 1 ? "" : "s")
+                    + ", " + pages + " page" + (pages == 1 ? "" : "s") + " of " + size + " (0–" + (pages - 1)
+                    + "); there is no page " + page);
+        }
+        return (int) Math.min((long) page * size, eventCount);
+    }
+
+    /** One past the index of this page's last event. */
+    public int to(int eventCount) {
+        return (int) Math.min((long) from(eventCount) + size, eventCount);
+    }
+}
