@@ -70,9 +70,7 @@ class HostileApiIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> URL);
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.datasource.password", TestDatabase::password);
+        TestDatabase.use(registry, URL);
         registry.add("ledger.limits.max-journal-bytes", () -> JOURNAL_LIMIT);
     }
 

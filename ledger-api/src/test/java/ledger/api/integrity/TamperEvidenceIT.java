@@ -32,9 +32,7 @@ class TamperEvidenceIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> URL);
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.datasource.password", TestDatabase::password);
+        TestDatabase.use(registry, URL);
         // Small windows, so that sealing and verifying the sample crosses many of them.
         registry.add("ledger.integrity.seal-window", () -> "37");
     }

@@ -43,9 +43,7 @@ class JwtAccessIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws Exception {
-        registry.add("spring.datasource.url", () -> URL);
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.datasource.password", TestDatabase::password);
+        TestDatabase.use(registry, URL);
         Path publicKey = Files.createTempFile("idp", ".pem");
         Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(
                 IDENTITY_PROVIDER.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n", StandardCharsets.US_ASCII);

@@ -54,9 +54,7 @@ class BulkAppendIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> URL);
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.datasource.password", TestDatabase::password);
+        TestDatabase.use(registry, URL);
     }
 
     @Autowired

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh PostgreSQL database for a test class, on the server the tests are pointed at
@@ -36,6 +37,13 @@ public final class TestDatabase {
 
     public static String password() {
         return System.getenv().getOrDefault("LEDGER_TEST_PG_PASSWORD", "");
+    }
+
+    /** Points a Spring test context at the database {@code url} on the tests' server. */
+    public static void use(DynamicPropertyRegistry registry, String url) {
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", TestDatabase::user);
+        registry.add("spring.datasource.password", TestDatabase::password);
     }
 
     /** Creates a new empty database and returns its JDBC URL. */

@@ -24,9 +24,7 @@ final class SampleLedgerSite {
     }
 
     static void database(DynamicPropertyRegistry registry, String url) {
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.datasource.password", TestDatabase::password);
+        TestDatabase.use(registry, url);
     }
 
     static void importSample(JournalImport journalImport, ProjectionStatus projections) {
