@@ -84,21 +84,8 @@ class ExplanationApi {
 
     private ExplanationView write(String unit, int year, LocalDate asOf, PriorYearFigures given,
                                   StatedFigures stated) {
-        FiscalYear fiscalYear;
-        try {
-            fiscalYear = FiscalYear.of(year);
-        } catch (IllegalArgumentException malformed) {
-            throw BadRequest.malformed("year", malformed.getMessage());
-        }
-        UnitCode code;
-        try {
-            code = UnitCode.of(unit);
-        } catch (IllegalArgumentException malformed) {
-            throw BadRequest.malformed("unit", malformed.getMessage());
-        }
-        if (!registry.unitNames().containsKey(code)) {
-            throw BadRequest.notFound("unit", "unit " + code + " has no transactions in this ledger");
-        }
+        FiscalYear fiscalYear = PathParameters.fiscalYear(year);
+        UnitCode code = PathParameters.knownUnit(unit, registry);
         PriorYearFigures prior;
         try {
             prior = reports.priorYear(code, fiscalYear, given);

@@ -221,28 +221,12 @@ class LedgerController {
         return statements.statements(knownUnit(unit), fiscalYear, asOf);
     }
 
-    /** A unit code the ledger has transactions of: 400 when it cannot be a code, 404 when unknown. */
     private UnitCode knownUnit(String unit) {
-        UnitCode code;
-        try {
-            code = UnitCode.of(unit);
-        } catch (IllegalArgumentException malformed) {
-            throw BadRequest.malformed("unit", malformed.getMessage());
-        }
-        // The write side's register of units: current as soon as a transaction is committed, unlike
-        // the read models, which StatementService waits for.
-        if (!registry.unitNames().containsKey(code)) {
-            throw BadRequest.notFound("unit", "unit " + code + " has no transactions in this ledger");
-        }
-        return code;
+        return PathParameters.knownUnit(unit, registry);
     }
 
     private static FiscalYear fiscalYear(int year) {
-        try {
-            return FiscalYear.of(year);
-        } catch (IllegalArgumentException malformed) {
-            throw BadRequest.malformed("year", malformed.getMessage());
-        }
+        return PathParameters.fiscalYear(year);
     }
 
     /** A cell of one of the nine tables: the address must parse and name a row and column that exist. */
