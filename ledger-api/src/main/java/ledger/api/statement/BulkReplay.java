@@ -61,6 +61,9 @@ import org.postgresql.jdbc.PgStatement;
  * claims the segment again and stores its older position, re-projecting up to the rebuilt one; any
  * row it writes for an event already rebuilt is refused by the event-id key, so nothing is counted
  * twice and nothing skipped.
+ *
+ * <p>{@link #catchUp} runs the same pipeline over the events past the processor's lowest segment
+ * position only, keeping the rows already there.
  */
 public class BulkReplay {
 
