@@ -170,6 +170,35 @@ class BulkCatchUpIT {
         assertThat(processor().isRunning()).isTrue();
     }
 
+    @Test
+    @Order(5)
+    void aFailedCatchUpLeavesTheImportStandingAndTheLiveProcessorCatchesUp() throws Exception {
+        processor().shutDown();
+        long before = store.eventCount();
+        byte[] saved = jdbc.queryForObject("SELECT token FROM token_entry WHERE processor_name = ? AND segment = 0",
+                byte[].class, PostingProjection.PROCESSING_GROUP);
+        // A token the catch-up cannot read makes it fail after the import's commit.
+        jdbc.update("UPDATE token_entry SET token = ? WHERE processor_name = ? AND segment = 0",
+                "{not a token".getBytes(StandardCharsets.UTF_8), PostingProjection.PROCESSING_GROUP);
+        Path next = files.resolve("2021");
+        new SyntheticYear(SyntheticYear.Settings.of(52_000, 2021, 2, 12L, 0)).write(next);
+
+        ImportResult imported;
+        try (InputStream in = Files.newInputStream(next.resolve("journal.csv"))) {
+            imported = journalImport.importJournal(in, "journal.csv", "catchup-it");
+        }
+
+        assertThat(imported.rows()).isEqualTo(52_000);
+        assertThat(imported.applied()).isEqualTo(52_000);
+        assertThat(store.eventCount()).isEqualTo(before + imported.events());
+        processor().shutDown();
+        jdbc.update("UPDATE token_entry SET token = ? WHERE processor_name = ? AND segment = 0", saved,
+                PostingProjection.PROCESSING_GROUP);
+        processor().start();
+        projections.awaitCaughtUp(Duration.ofMinutes(2));
+        assertThat(postingCount()).isEqualTo(accountEvents());
+    }
+
     private StreamingEventProcessor processor() {
         return processing.eventProcessor(PostingProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow();
