@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
+import ledger.api.statement.ProjectionStatus;
 import ledger.api.store.EventStoreAccess;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.FiscalYear;
@@ -31,6 +32,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,9 +61,12 @@ public class JournalImport {
     private final JdbcLedgerRegistry registry;
     private final EventStoreAccess store;
     private final TransactionTemplate transaction;
+    private final ObjectProvider<ProjectionStatus> projections;
 
-    public JournalImport(JdbcLedgerRegistry registry, EventStoreAccess store, TransactionTemplate transaction) {
+    public JournalImport(JdbcLedgerRegistry registry, EventStoreAccess store, TransactionTemplate transaction,
+                         ObjectProvider<ProjectionStatus> projections) {
         this.registry = registry;
+        this.projections = projections;
         this.store = store;
         this.transaction = transaction;
     }
@@ -121,6 +126,11 @@ public class JournalImport {
                         posted.events(), Duration.ofNanos(System.nanoTime() - startedNanos), correlationId);
                 if (posted.events() >= REFRESH_STATISTICS_AFTER) {
                     store.refreshStatistics();
+                }
+                if (posted.events() >= ProjectionStatus.BULK_CATCH_UP_EVENTS) {
+                    // After the commit, so the import stands whatever happens here: a failed
+                    // catch-up is logged and the live processor does the work instead.
+                    projections.ifAvailable(ProjectionStatus::catchUpInBulk);
                 }
                 return result;
             } catch (DataIntegrityViolationException | ConcurrencyException | AggregateStreamCreationException

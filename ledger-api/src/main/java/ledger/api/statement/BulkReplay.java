@@ -36,8 +36,10 @@ import ledger.core.account.UnitRegistered;
 import ledger.projections.posting.PostingProjection;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -59,6 +61,9 @@ import org.postgresql.jdbc.PgStatement;
  * claims the segment again and stores its older position, re-projecting up to the rebuilt one; any
  * row it writes for an event already rebuilt is refused by the event-id key, so nothing is counted
  * twice and nothing skipped.
+ *
+ * <p>{@link #catchUp} runs the same pipeline over the events past the processor's lowest segment
+ * position only, keeping the rows already there.
  */
 public class BulkReplay {
 
@@ -79,7 +84,6 @@ public class BulkReplay {
         this.mapper = AxonStorageConfiguration.eventObjectMapper();
     }
 
-    /** What a rebuild did, with the time of each phase. */
     /**
      * What a rebuild did: wall time of the whole, of loading (read, decode, copy overlapped), of
      * rebuilding the indexes and of the commit; and the CPU time the reader and the decoders spent,
@@ -132,28 +136,164 @@ public class BulkReplay {
     }
 
     private Result rebuild(Connection writer, String processorName, long started) throws SQLException {
+        if (lockAndReadTokens(writer, processorName).isEmpty()) {
+            return null;
+        }
+        List<String> recreate = dropPostingIndexes(writer, true);
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("TRUNCATE posting, directory_unit, directory_project");
+        }
+        long loading = System.nanoTime();
+        Loaded loaded = load(writer, -1, "posting");
+        Duration load = Duration.ofNanos(System.nanoTime() - loading);
+        Duration indexes = recreateIndexes(writer, recreate);
+        moveTokens(writer, processorName, loaded.head(), loaded.gaps());
+        return new Result(loaded.events(), loaded.postings(), loaded.head(), Duration.ofNanos(System.nanoTime() - started),
+                load, indexes, Duration.ZERO, loaded.readerCpu(), loaded.decoderCpu());
+    }
+
+    /**
+     * Projects only the events past the processor's position, keeping the rows it has: every
+     * segment starts from the lowest position any segment holds (below its oldest gap), the rows go
+     * through a temporary table into {@code posting} skipping the events some segment already
+     * projected (the event-id key), and every segment's token then moves to the last event read.
+     * Returns null when there is nothing to do or the tokens are not plain positions (no token rows
+     * yet, or a replay under way): the processor then carries on by itself.
+     */
+    public Result catchUp(String processorName) {
+        long started = System.nanoTime();
+        try (Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            try {
+                Result result = catchUp(writer, processorName, started);
+                if (result == null) {
+                    writer.rollback();
+                    return null;
+                }
+                long committing = System.nanoTime();
+                writer.commit();
+                Duration commit = Duration.ofNanos(System.nanoTime() - committing);
+                return new Result(result.events(), result.postings(), result.head(),
+                        Duration.ofNanos(System.nanoTime() - started), result.load(), result.indexes(), commit,
+                        result.readerCpu(), result.decoderCpu());
+            } catch (SQLException | RuntimeException failure) {
+                writer.rollback();
+                throw failure;
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException("the bulk catch-up failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    private Result catchUp(Connection writer, String processorName, long started) throws SQLException {
+        List<TrackingToken> tokens = lockAndReadTokens(writer, processorName);
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        long from = Long.MAX_VALUE;
+        for (TrackingToken token : tokens) {
+            if (token == null) {
+                from = -1;
+            } else if (token instanceof GapAwareTrackingToken gapAware) {
+                // An event in a gap may have been committed since: start below the oldest gap.
+                from = Math.min(from, gapAware.getGaps().isEmpty() ? gapAware.getIndex()
+                        : gapAware.getGaps().first() - 1);
+            } else {
+                return null;
+            }
+        }
+        long head = headIndex(writer);
+        if (head <= from) {
+            return null;
+        }
+        // Indexes are kept unless the events to add outnumber the rows there: then sorting once is
+        // cheaper than maintaining them row by row. The keys stay, they refuse the second rows.
+        List<String> recreate = head - from >= postingRows(writer) ? dropPostingIndexes(writer, false) : List.of();
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE posting_catch_up (LIKE posting) ON COMMIT DROP");
+        }
+        long loading = System.nanoTime();
+        Loaded loaded = load(writer, from, "posting_catch_up");
+        long inserted;
+        try (Statement statement = writer.createStatement()) {
+            inserted = statement.executeUpdate("INSERT INTO posting (" + PostingProjection.COLUMNS + ") SELECT "
+                    + PostingProjection.COLUMNS + " FROM posting_catch_up ON CONFLICT DO NOTHING");
+        }
+        Duration load = Duration.ofNanos(System.nanoTime() - loading);
+        Duration indexes = recreateIndexes(writer, recreate);
+        moveTokens(writer, processorName, loaded.head(), loaded.gaps());
+        return new Result(loaded.events(), inserted, loaded.head(), Duration.ofNanos(System.nanoTime() - started),
+                load, indexes, Duration.ZERO, loaded.readerCpu(), loaded.decoderCpu());
+    }
+
+    /**
+     * Locks the read models (rows are truncated or indexes dropped under this lock) and every
+     * token row of the processor, returning the tokens, one per segment; none when the processor
+     * has no token rows yet.
+     */
+    private List<TrackingToken> lockAndReadTokens(Connection writer, String processorName) throws SQLException {
         try (Statement statement = writer.createStatement()) {
             // Tables before tokens: a processor batch writes rows before its token, so this order cannot deadlock.
             statement.execute("LOCK TABLE posting, directory_unit, directory_project IN ACCESS EXCLUSIVE MODE");
         }
-        int segments = 0;
+        List<TrackingToken> tokens = new ArrayList<>();
         try (PreparedStatement lock = writer.prepareStatement(
-                "SELECT segment FROM token_entry WHERE processor_name = ? FOR UPDATE")) {
+                "SELECT token, token_type FROM token_entry WHERE processor_name = ? FOR UPDATE")) {
             lock.setString(1, processorName);
             try (ResultSet rs = lock.executeQuery()) {
                 while (rs.next()) {
-                    segments++;
+                    byte[] bytes = rs.getBytes(1);
+                    tokens.add(bytes == null ? null : serializer.deserialize(
+                            new SimpleSerializedObject<>(bytes, byte[].class, rs.getString(2), null)));
                 }
             }
         }
-        if (segments == 0) {
-            return null;
-        }
-        List<String> recreate = dropPostingIndexes(writer);
-        try (Statement statement = writer.createStatement()) {
-            statement.execute("TRUNCATE posting, directory_unit, directory_project");
-        }
+        return tokens;
+    }
 
+    private static long headIndex(Connection writer) throws SQLException {
+        try (Statement statement = writer.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long postingRows(Connection writer) throws SQLException {
+        try (Statement statement = writer.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM posting")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Duration recreateIndexes(Connection writer, List<String> recreate) throws SQLException {
+        long indexing = System.nanoTime();
+        if (recreate.isEmpty()) {
+            return Duration.ZERO;
+        }
+        try (Statement statement = writer.createStatement()) {
+            // For this transaction only: sorting a million keys in memory rather than in temporary files.
+            statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            for (String sql : recreate) {
+                statement.execute(sql);
+            }
+            statement.execute("ANALYZE posting");
+        }
+        return Duration.ofNanos(System.nanoTime() - indexing);
+    }
+
+    /** What one pass over the event store loaded: counts, the last event read and the gaps below it. */
+    private record Loaded(long events, long postings, long head, TreeSet<Long> gaps, Duration readerCpu,
+                          Duration decoderCpu) {
+    }
+
+    /**
+     * The one pipeline of rebuild and catch-up: streams the events after {@code after} through the
+     * projection's mapping into a COPY to {@code table}, and adds the units and projects they
+     * register to the directories (a name already there stays, as the processor keeps the first).
+     */
+    private Loaded load(Connection writer, long after, String table) throws SQLException {
         // Decoding is the costly stage: one decoder per core, fed batches in turn and read back in
         // the same turn, so rows and first registrations keep the event store's order.
         int decoders = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -173,12 +313,11 @@ public class BulkReplay {
             thread.setDaemon(true);
             return thread;
         });
-        long loading = System.nanoTime();
         long postings = 0;
         try {
             List<Future<?>> stages = new ArrayList<>();
             stages.add(threads.submit(() -> {
-                read(raw, read, gaps);
+                read(after, raw, read, gaps);
                 return null;
             }));
             for (int i = 0; i < decoders; i++) {
@@ -189,7 +328,7 @@ public class BulkReplay {
                 }));
             }
             CopyIn copy = writer.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY posting (" + PostingProjection.COLUMNS + ") FROM STDIN");
+                    .copyIn("COPY " + table + " (" + PostingProjection.COLUMNS + ") FROM STDIN");
             try {
                 for (long batch = 0; ; batch++) {
                     Encoded chunk = take(encoded.get((int) (batch % decoders)), stages);
@@ -230,36 +369,22 @@ public class BulkReplay {
             threads.shutdownNow();
         }
         writeDirectories(writer, units, projects);
-        Duration load = Duration.ofNanos(System.nanoTime() - loading);
-
-        long indexing = System.nanoTime();
-        try (Statement statement = writer.createStatement()) {
-            // For this transaction only: sorting a million keys in memory rather than in temporary files.
-            statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
-            for (String sql : recreate) {
-                statement.execute(sql);
-            }
-            statement.execute("ANALYZE posting");
-        }
-        Duration indexes = Duration.ofNanos(System.nanoTime() - indexing);
-
-        long head = read[1];
-        moveTokens(writer, processorName, head, gaps);
-        return new Result(read[0], postings, head, Duration.ofNanos(System.nanoTime() - started), load, indexes,
-                Duration.ZERO, Duration.ofNanos(read[2]), Duration.ofNanos(java.util.Arrays.stream(decoderCpu).sum()));
+        return new Loaded(read[0], postings, read[1], gaps, Duration.ofNanos(read[2]),
+                Duration.ofNanos(java.util.Arrays.stream(decoderCpu).sum()));
     }
 
     /**
      * Drops the posting table's indexes and keys, returning the statements that recreate them as
      * they were: loading first and sorting once is far cheaper than maintaining them row by row.
+     * Without {@code keys} the primary and unique keys stay.
      */
-    private static List<String> dropPostingIndexes(Connection writer) throws SQLException {
+    private static List<String> dropPostingIndexes(Connection writer, boolean keys) throws SQLException {
         List<String> drop = new ArrayList<>();
         List<String> recreate = new ArrayList<>();
         try (Statement statement = writer.createStatement();
              ResultSet rs = statement.executeQuery("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
                      + " WHERE conrelid = 'posting'::regclass AND contype IN ('p', 'u')")) {
-            while (rs.next()) {
+            while (keys && rs.next()) {
                 drop.add("ALTER TABLE posting DROP CONSTRAINT " + quote(rs.getString(1)));
                 recreate.add("ALTER TABLE posting ADD CONSTRAINT " + quote(rs.getString(1)) + " " + rs.getString(2));
             }
@@ -286,15 +411,18 @@ public class BulkReplay {
     }
 
     /** Streams the event store in order on a connection of its own, so reading overlaps the copy. */
-    private void read(List<BlockingQueue<List<Raw>>> decoders, long[] counts, TreeSet<Long> gaps) throws Exception {
+    private void read(long after, List<BlockingQueue<List<Raw>>> decoders, long[] counts, TreeSet<Long> gaps)
+            throws Exception {
         long batches = 0;
         long events = 0;
-        long last = -1;
+        long last = after;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try (PreparedStatement query = connection.prepareStatement("SELECT global_index, event_identifier,"
-                    + " time_stamp, payload_type, payload, meta_data FROM domain_event_entry ORDER BY global_index")) {
+                    + " time_stamp, payload_type, payload, meta_data FROM domain_event_entry WHERE global_index > ?"
+                    + " ORDER BY global_index")) {
+                query.setLong(1, after);
                 // Binary results from the first execution: bytea then arrives as bytes, not hex text.
                 query.unwrap(PgStatement.class).setPrepareThreshold(-1);
                 query.setFetchSize(BATCH * 2);
@@ -402,7 +530,8 @@ public class BulkReplay {
 
     private static void writeDirectories(Connection writer, Map<String, String> units,
                                          Map<List<String>, String> projects) throws SQLException {
-        try (PreparedStatement insert = writer.prepareStatement("INSERT INTO directory_unit (unit, name) VALUES (?, ?)")) {
+        try (PreparedStatement insert = writer.prepareStatement("INSERT INTO directory_unit (unit, name) VALUES (?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
             for (Map.Entry<String, String> unit : units.entrySet()) {
                 insert.setString(1, unit.getKey());
                 insert.setString(2, unit.getValue());
@@ -411,7 +540,8 @@ public class BulkReplay {
             insert.executeBatch();
         }
         try (PreparedStatement insert = writer.prepareStatement(
-                "INSERT INTO directory_project (unit, project, name) VALUES (?, ?, ?)")) {
+                "INSERT INTO directory_project (unit, project, name) VALUES (?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING")) {
             for (Map.Entry<List<String>, String> project : projects.entrySet()) {
                 insert.setString(1, project.getKey().get(0));
                 insert.setString(2, project.getKey().get(1));
