@@ -111,11 +111,23 @@ public class BulkReplay {
      * fall back on the processor's own reset.
      */
     public Result rebuild(String processorName) {
+        return inOneTransaction("replay", (writer, started) -> rebuild(writer, processorName, started));
+    }
+
+    /** One step of the read models' upkeep, on a connection of its own. */
+    @FunctionalInterface
+    private interface Step {
+        /** @return null when there was nothing to do: the transaction is rolled back */
+        Result run(Connection writer, long started) throws SQLException;
+    }
+
+    /** Runs the step in one transaction and adds the commit's time and the whole time to its result. */
+    private Result inOneTransaction(String what, Step step) {
         long started = System.nanoTime();
         try (Connection writer = dataSource.getConnection()) {
             writer.setAutoCommit(false);
             try {
-                Result result = rebuild(writer, processorName, started);
+                Result result = step.run(writer, started);
                 if (result == null) {
                     writer.rollback();
                     return null;
@@ -131,7 +143,7 @@ public class BulkReplay {
                 throw failure;
             }
         } catch (SQLException failure) {
-            throw new IllegalStateException("the bulk replay failed: " + failure.getMessage(), failure);
+            throw new IllegalStateException("the bulk " + what + " failed: " + failure.getMessage(), failure);
         }
     }
 
@@ -161,28 +173,7 @@ public class BulkReplay {
      * yet, or a replay under way): the processor then carries on by itself.
      */
     public Result catchUp(String processorName) {
-        long started = System.nanoTime();
-        try (Connection writer = dataSource.getConnection()) {
-            writer.setAutoCommit(false);
-            try {
-                Result result = catchUp(writer, processorName, started);
-                if (result == null) {
-                    writer.rollback();
-                    return null;
-                }
-                long committing = System.nanoTime();
-                writer.commit();
-                Duration commit = Duration.ofNanos(System.nanoTime() - committing);
-                return new Result(result.events(), result.postings(), result.head(),
-                        Duration.ofNanos(System.nanoTime() - started), result.load(), result.indexes(), commit,
-                        result.readerCpu(), result.decoderCpu());
-            } catch (SQLException | RuntimeException failure) {
-                writer.rollback();
-                throw failure;
-            }
-        } catch (SQLException failure) {
-            throw new IllegalStateException("the bulk catch-up failed: " + failure.getMessage(), failure);
-        }
+        return inOneTransaction("catch-up", (writer, started) -> catchUp(writer, processorName, started));
     }
 
     private Result catchUp(Connection writer, String processorName, long started) throws SQLException {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
 import ledger.api.LedgerApplication;
 import ledger.api.recording.ImportResult;
 import ledger.api.recording.JournalImport;
@@ -28,10 +27,8 @@ import ledger.projections.statement.StatementJson;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -100,15 +97,15 @@ class BulkCatchUpIT {
         assertThat(imported.events()).isGreaterThanOrEqualTo((int) ProjectionStatus.BULK_CATCH_UP_EVENTS);
         assertThat(store.headIndex()).isGreaterThan(before);
         // Caught up when the import returns: the live processor alone would need seconds more.
-        assertThat(tokenPositions()).hasSize(4).allMatch(p -> p.isPresent() && p.getAsLong() == store.headIndex());
-        assertThat(postingCount()).isEqualTo(accountEvents());
-        Snapshot caughtUp = snapshot();
+        assertThat(ReadModels.tokenPositions(jdbc, serializer)).hasSize(4).allMatch(p -> p.isPresent() && p.getAsLong() == store.headIndex());
+        assertThat(ReadModels.postingCount(jdbc)).isEqualTo(accountEvents());
+        ReadModels.Snapshot caughtUp = ReadModels.snapshot(jdbc);
         String sample = StatementJson.write(statements.statements(SAMPLE, FiscalYear.of(2020), null));
         String synthetic = StatementJson.write(statements.statements(SYNTHETIC, FiscalYear.of(2020), null));
 
         projections.rebuild(Duration.ofMinutes(2));
 
-        assertThat(snapshot()).isEqualTo(caughtUp);
+        assertThat(ReadModels.snapshot(jdbc)).isEqualTo(caughtUp);
         assertThat(StatementJson.write(statements.statements(SAMPLE, FiscalYear.of(2020), null))).isEqualTo(sample);
         assertThat(StatementJson.write(statements.statements(SYNTHETIC, FiscalYear.of(2020), null)))
                 .isEqualTo(synthetic);
@@ -117,7 +114,7 @@ class BulkCatchUpIT {
     @Test
     @Order(2)
     void aNewCommandAfterwardsIsProjectedOnceByTheLiveProcessor() {
-        long before = postingCount();
+        long before = ReadModels.postingCount(jdbc);
         String more = String.join("\n",
                 "id,date,kind,unit,unit_name,fund,functional,economic,amount",
                 "C-01,2020-01-01,opening,catch-unit,追赶单位,general,2010301,30201,5.00",
@@ -125,7 +122,7 @@ class BulkCatchUpIT {
         journalImport.importJournal(new ByteArrayInputStream(more.getBytes(StandardCharsets.UTF_8)), "more.csv",
                 "catchup-it");
         projections.awaitCaughtUp(Duration.ofMinutes(1));
-        assertThat(postingCount()).isEqualTo(before + 1).isEqualTo(accountEvents());
+        assertThat(ReadModels.postingCount(jdbc)).isEqualTo(before + 1).isEqualTo(accountEvents());
         assertThat(jdbc.queryForObject("SELECT amount_fen FROM posting WHERE transaction_id = 'C-01'", Long.class))
                 .isEqualTo(500L);
         assertThat(jdbc.queryForObject("SELECT name FROM directory_unit WHERE unit = 'catch-unit'", String.class))
@@ -135,7 +132,7 @@ class BulkCatchUpIT {
     @Test
     @Order(3)
     void aCatchUpAfterSomeSegmentsWentAheadAddsOnlyTheMissingRows() {
-        Snapshot live = snapshot();
+        ReadModels.Snapshot live = ReadModels.snapshot(jdbc);
         long head = store.headIndex();
         long behind = head - 20_000;
         processor().shutDown();
@@ -150,14 +147,14 @@ class BulkCatchUpIT {
         assertThat(result.events()).isEqualTo(store.eventCount() - eventsUpTo(behind));
         assertThat(result.postings()).isEqualTo(deleted);
         assertThat(result.head()).isEqualTo(head);
-        assertThat(snapshot()).isEqualTo(live);
-        assertThat(tokenPositions()).hasSize(4).allMatch(p -> p.isPresent() && p.getAsLong() == head);
+        assertThat(ReadModels.snapshot(jdbc)).isEqualTo(live);
+        assertThat(ReadModels.tokenPositions(jdbc, serializer)).hasSize(4).allMatch(p -> p.isPresent() && p.getAsLong() == head);
     }
 
     @Test
     @Order(4)
     void waitingForAProcessorFarBehindCatchesUpInBulk() {
-        Snapshot live = snapshot();
+        ReadModels.Snapshot live = ReadModels.snapshot(jdbc);
         long behind = store.headIndex() - ProjectionStatus.BULK_CATCH_UP_EVENTS;
         processor().shutDown();
         setTokens(behind, "TRUE");
@@ -166,7 +163,7 @@ class BulkCatchUpIT {
         // The processor stays stopped: only the bulk catch-up can finish within this time.
         projections.awaitCaughtUp(Duration.ofSeconds(30));
 
-        assertThat(snapshot()).isEqualTo(live);
+        assertThat(ReadModels.snapshot(jdbc)).isEqualTo(live);
         assertThat(processor().isRunning()).isTrue();
     }
 
@@ -196,7 +193,7 @@ class BulkCatchUpIT {
                 PostingProjection.PROCESSING_GROUP);
         processor().start();
         projections.awaitCaughtUp(Duration.ofMinutes(2));
-        assertThat(postingCount()).isEqualTo(accountEvents());
+        assertThat(ReadModels.postingCount(jdbc)).isEqualTo(accountEvents());
     }
 
     private StreamingEventProcessor processor() {
@@ -216,35 +213,11 @@ class BulkCatchUpIT {
                 position);
     }
 
-    private long postingCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM posting", Long.class);
-    }
 
     private long accountEvents() {
         return jdbc.queryForList("SELECT payload_type FROM domain_event_entry", String.class).stream()
                 .filter(type -> AccountEvent.class.isAssignableFrom(serializer.classForType(
                         new SimpleSerializedType(type, null))))
                 .count();
-    }
-
-    record Snapshot(List<String> postings, List<String> units, List<String> projects, List<String> indexes) {
-    }
-
-    /** Every column of every row, as PostgreSQL prints it, and the index definitions. */
-    private Snapshot snapshot() {
-        return new Snapshot(
-                jdbc.queryForList("SELECT p::text FROM posting p ORDER BY event_id", String.class),
-                jdbc.queryForList("SELECT d::text FROM directory_unit d ORDER BY unit", String.class),
-                jdbc.queryForList("SELECT d::text FROM directory_project d ORDER BY unit, project", String.class),
-                jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename = 'posting' ORDER BY indexname",
-                        String.class));
-    }
-
-    private List<OptionalLong> tokenPositions() {
-        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?", (rs, n) -> {
-            TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(1), byte[].class,
-                    rs.getString(2), null));
-            return token == null ? OptionalLong.empty() : token.position();
-        }, PostingProjection.PROCESSING_GROUP);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.OptionalLong;
 import ledger.api.LedgerApplication;
 import ledger.api.recording.JournalImport;
 import ledger.api.recording.YearCloser;
@@ -24,7 +23,6 @@ import ledger.core.account.UnitCode;
 import ledger.projections.posting.PostingProjection;
 import ledger.projections.statement.StatementJson;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -116,7 +114,7 @@ class BulkReplayIT {
                 "UnitRegistered", "ProjectRegistered", "InitialBudgetSet", "BudgetSupplemented", "BudgetReduced",
                 "FundsAppropriated", "ExpenditureRecorded", "OpeningBalanceRecorded", "TransactionReversed",
                 "BalanceCarriedForward", "BalanceCarriedIn");
-        Snapshot live = snapshot();
+        ReadModels.Snapshot live = ReadModels.snapshot(jdbc);
         assertThat(live.postings()).hasSizeGreaterThan(500);
 
         ProjectionStatus.Replayed replayed = projections.rebuild(Duration.ofMinutes(2));
@@ -124,12 +122,12 @@ class BulkReplayIT {
         assertThat(replayed.bulk()).as("PostgreSQL rebuilds in bulk").isNotNull();
         assertThat(replayed.bulk().events()).isEqualTo(store.eventCount());
         assertThat(replayed.bulk().head()).isEqualTo(store.headIndex());
-        Snapshot rebuilt = snapshot();
+        ReadModels.Snapshot rebuilt = ReadModels.snapshot(jdbc);
         assertThat(rebuilt.postings()).containsExactlyElementsOf(live.postings());
         assertThat(rebuilt.units()).containsExactlyElementsOf(live.units());
         assertThat(rebuilt.projects()).containsExactlyElementsOf(live.projects());
         assertThat(rebuilt.indexes()).containsExactlyElementsOf(live.indexes());
-        assertThat(tokenPositions()).hasSize(4).allMatch(p -> p.isPresent() && p.getAsLong() == store.headIndex());
+        assertThat(ReadModels.tokenPositions(jdbc, serializer)).hasSize(4).allMatch(p -> p.isPresent() && p.getAsLong() == store.headIndex());
     }
 
     @Test
@@ -148,7 +146,7 @@ class BulkReplayIT {
     @Order(3)
     void afterTheRebuildTheProcessorProjectsNewEventsOnceAndOnlyThem() {
         projections.rebuild(Duration.ofMinutes(2));
-        long before = postingCount();
+        long before = ReadModels.postingCount(jdbc);
         String more = String.join("\n",
                 "id,date,kind,unit,fund,functional,economic,nature,amount",
                 "B-30,2021-03-01,expenditure,bulk-unit,general,2010301,30101,personnel,1.23",
@@ -156,13 +154,13 @@ class BulkReplayIT {
         journalImport.importJournal(new ByteArrayInputStream(more.getBytes(StandardCharsets.UTF_8)), "more.csv",
                 "bulk-it");
         projections.awaitCaughtUp(Duration.ofMinutes(1));
-        assertThat(postingCount()).isEqualTo(before + 1);
+        assertThat(ReadModels.postingCount(jdbc)).isEqualTo(before + 1);
         // One posting per account event in the store: none skipped, none twice.
         long accountEvents = jdbc.queryForList("SELECT payload_type FROM domain_event_entry", String.class).stream()
                 .filter(type -> AccountEvent.class.isAssignableFrom(serializer.classForType(
                         new SimpleSerializedType(type, null))))
                 .count();
-        assertThat(postingCount()).isEqualTo(accountEvents);
+        assertThat(ReadModels.postingCount(jdbc)).isEqualTo(accountEvents);
         assertThat(jdbc.queryForObject("SELECT amount_fen FROM posting WHERE transaction_id = 'B-30'", Long.class))
                 .isEqualTo(123L);
     }
@@ -190,30 +188,5 @@ class BulkReplayIT {
             assertThat(token.getIndex()).isEqualTo(replayed.bulk().head());
             assertThat(token.getGaps()).contains(burned);
         });
-    }
-
-    private long postingCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM posting", Long.class);
-    }
-
-    record Snapshot(List<String> postings, List<String> units, List<String> projects, List<String> indexes) {
-    }
-
-    /** Every column of every row, as PostgreSQL prints it, and the index definitions. */
-    private Snapshot snapshot() {
-        return new Snapshot(
-                jdbc.queryForList("SELECT p::text FROM posting p ORDER BY event_id", String.class),
-                jdbc.queryForList("SELECT d::text FROM directory_unit d ORDER BY unit", String.class),
-                jdbc.queryForList("SELECT d::text FROM directory_project d ORDER BY unit, project", String.class),
-                jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename = 'posting' ORDER BY indexname",
-                        String.class));
-    }
-
-    private List<OptionalLong> tokenPositions() {
-        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?", (rs, n) -> {
-            TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(1), byte[].class,
-                    rs.getString(2), null));
-            return token == null ? OptionalLong.empty() : token.position();
-        }, PostingProjection.PROCESSING_GROUP);
     }
 }
