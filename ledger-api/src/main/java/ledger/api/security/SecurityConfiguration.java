@@ -1,24 +1,31 @@
 package ledger.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import ledger.api.security.LedgerSecurityProperties.ConfiguredUser;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -34,23 +41,12 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
-import org.springframework.security.web.DefaultRedirectStrategy;
-import org.springframework.security.web.RedirectStrategy;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
-import java.util.Locale;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
  * Every call and page needs an authenticated user. The API answers 401/403 as RFC 7807 problems;
@@ -104,6 +100,9 @@ public class SecurityConfiguration {
         // clients sending their credentials with each call need no token.
         String credentials = properties.mode() == LedgerSecurityProperties.Mode.JWT ? "bearer " : "basic ";
         http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> sendsOwnCredentials(request, credentials)));
+        // Spring Security builds some redirects (to the login form, back to the page first asked
+        // for) from the request's Host header, which the client chooses: they go out as paths.
+        http.addFilterBefore(new RelativeRedirects(), DisableEncodeUrlFilter.class);
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
@@ -115,13 +114,7 @@ public class SecurityConfiguration {
         } else {
             // A wrong password on the API is a problem like any other 401, not a bare status.
             http.httpBasic(basic -> basic.authenticationEntryPoint(wrongCredentials()));
-            // Redirects carry paths only: a forged Host header must not become a Location.
-            LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
-            loginPage.setFavorRelativeUris(true);
-            SavedRequestAwareAuthenticationSuccessHandler backToThePage = new SavedRequestAwareAuthenticationSuccessHandler();
-            backToThePage.setRedirectStrategy(RELATIVE_REDIRECTS);
-            http.formLogin(form -> form.successHandler(backToThePage));
-            http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(loginPage, request -> true));
+            http.formLogin(Customizer.withDefaults());
             http.addFilterBefore(new SignInThrottleFilter(signInThrottle), UsernamePasswordAuthenticationFilter.class);
         }
         return http.build();
@@ -132,21 +125,6 @@ public class SecurityConfiguration {
         String authorization = request.getHeader("Authorization");
         return authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(scheme);
     }
-
-    /** A redirect to the path, query and fragment of a URL: the host it names is the client's own. */
-    private static final RedirectStrategy RELATIVE_REDIRECTS = new DefaultRedirectStrategy() {
-        @Override
-        public void sendRedirect(HttpServletRequest request, HttpServletResponse response, String url)
-                throws java.io.IOException {
-            URI target = URI.create(url);
-            String relative = target.isAbsolute() || target.getRawAuthority() != null
-                    ? (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
-                    + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
-                    + (target.getRawFragment() == null ? "" : "#" + target.getRawFragment())
-                    : url;
-            super.sendRedirect(request, response, relative);
-        }
-    };
 
     @Bean
     static SignInThrottle signInThrottle() {
