@@ -60,7 +60,8 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
 
     /** The user name a request tries to sign in as (the login form or HTTP Basic), else null. */
     static String attemptedUser(HttpServletRequest request) {
-        if ("POST".equals(request.getMethod()) && request.getServletPath().equals("/login")) {
+        if ("POST".equals(request.getMethod())
+                && request.getRequestURI().equals(request.getContextPath() + "/login")) {
             String user = request.getParameter("username");
             return user == null ? "" : user;
         }

@@ -117,7 +117,7 @@ class CrossSiteIT {
     void aForeignTextPlainJournalWithTheSessionCookieIsRefusedAndWritesNothing() throws Exception {
         long before = eventCount();
         HttpResponse<String> posted = send(fromForeignSite("/api/journals").header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(JOURNAL.replace("CS-1", "CS-2"))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(journal2020("CS-2"))).build());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(403);
         assertThat(eventCount()).isEqualTo(before);
     }
@@ -128,7 +128,7 @@ class CrossSiteIT {
         long before = eventCount();
         String boundary = "----foreign" + System.nanoTime();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"j.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + JOURNAL.replace("CS-1", "CS-3") + "\r\n--" + boundary + "--\r\n";
+                + "Content-Type: text/csv\r\n\r\n" + journal2020("CS-3") + "\r\n--" + boundary + "--\r\n";
         HttpResponse<String> posted = send(fromForeignSite("/api/journals")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -145,7 +145,7 @@ class CrossSiteIT {
         long before = eventCount();
         HttpResponse<String> posted = send(request("/api/journals").header("Cookie", session)
                 .header("X-CSRF-TOKEN", token).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(JOURNAL.replace("CS-1", "CS-4"))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(journal2020("CS-4"))).build());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         assertThat(eventCount()).isGreaterThan(before);
     }
@@ -156,7 +156,7 @@ class CrossSiteIT {
         long before = eventCount();
         HttpResponse<String> posted = send(basic(request("/api/journals"), "approver").header("Origin", FOREIGN)
                 .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(JOURNAL.replace("CS-1", "CS-5"))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(journal2020("CS-5"))).build());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         assertThat(eventCount()).isGreaterThan(before);
 
@@ -214,6 +214,11 @@ class CrossSiteIT {
                 + "\r\nForwarded: host=" + forged + "\r\nAuthorization: Basic " + credentials
                 + "\r\nConnection: close\r\n\r\n");
         assertThat(apiDocs).startsWith("HTTP/1.1 200").contains("\"servers\"").doesNotContain("forged");
+    }
+
+    /** A journal of one row in 2020, a year no test closes: refused only for how it was sent. */
+    private static String journal2020(String id) {
+        return JOURNAL.replace("CS-1", id).replace("2019-01-02", "2020-01-03");
     }
 
     private HttpRequest.Builder fromForeignSite(String path) {
