@@ -92,7 +92,7 @@ public class SecurityConfiguration {
                 .access(AuthorizationManagers.allOf(anyRole, units))
                 .requestMatchers(HttpMethod.POST, "/api/transactions", "/api/journals", "/journals/**", "/upload/**")
                 .access(recorder)
-                .requestMatchers("/login", "/error", "/css/**", "/webjars/**", "/favicon.ico").permitAll()
+                .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                 .anyRequest().access(anyRole));
         // A browser attaches the session cookie to a cross-site form post by itself, so a write signed
         // in by the cookie needs the page's CSRF token. It never adds an Authorization header
