@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import ledger.api.security.LedgerSecurityProperties.ConfiguredUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -99,7 +100,10 @@ public class SecurityConfiguration {
         // cross-site by itself (that needs a CORS preflight, which the ledger does not grant), so API
         // clients sending their credentials with each call need no token.
         String credentials = properties.mode() == LedgerSecurityProperties.Mode.JWT ? "bearer " : "basic ";
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> sendsOwnCredentials(request, credentials)));
+        // An API request without a session cannot be signed in by a cookie: it is answered 401 as before.
+        AntPathRequestMatcher apiCalls = new AntPathRequestMatcher("/api/**");
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> sendsOwnCredentials(request, credentials)
+                || apiCalls.matches(request) && request.getSession(false) == null));
         // Spring Security builds some redirects (to the login form, back to the page first asked
         // for) from the request's Host header, which the client chooses: they go out as paths.
         http.addFilterBefore(new RelativeRedirects(), DisableEncodeUrlFilter.class);
@@ -127,8 +131,10 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    static SignInThrottle signInThrottle() {
-        return new SignInThrottle(Clock.systemUTC());
+    static SignInThrottle signInThrottle(
+            @Value("${ledger.security.sign-in-throttle.free-failures:" + SignInThrottle.FREE_FAILURES + "}")
+            int freeFailures) {
+        return new SignInThrottle(Clock.systemUTC(), freeFailures);
     }
 
     @Bean

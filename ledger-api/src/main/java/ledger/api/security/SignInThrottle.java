@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Slows down password guessing: after {@link #FREE_FAILURES} failed sign-ins of one user name, or
- * from one address, within {@link #WINDOW}, further attempts for that name or from that address
+ * Slows down password guessing: after {@code freeFailures} (default {@link #FREE_FAILURES}) failed
+ * sign-ins of one user name, or from one address, within {@link #WINDOW}, further attempts for that name or from that address
  * are refused (429) for a delay that doubles with each further failure, up to {@link #LONGEST_LOCK}.
  * Every failure is logged with the user name and the address, never the password.
  *
@@ -32,10 +32,15 @@ public final class SignInThrottle {
     }
 
     private final Clock clock;
+    private final int freeFailures;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    public SignInThrottle(Clock clock) {
+    public SignInThrottle(Clock clock, int freeFailures) {
+        if (freeFailures < 1) {
+            throw new IllegalArgumentException("ledger.security.sign-in-throttle.free-failures must be at least 1");
+        }
         this.clock = clock;
+        this.freeFailures = freeFailures;
     }
 
     /** How long attempts for this user from this address are still refused; empty when they may try. */
@@ -69,15 +74,15 @@ public final class SignInThrottle {
         }
         Failures counted = failures.compute(key, (k, known) -> {
             int count = known == null || now - known.lastMillis() > WINDOW.toMillis() ? 1 : known.count() + 1;
-            long lockedUntil = count < FREE_FAILURES ? 0 : now + lock(count).toMillis();
+            long lockedUntil = count < freeFailures ? 0 : now + lock(count - freeFailures).toMillis();
             return new Failures(count, now, lockedUntil);
         });
         return counted.count();
     }
 
-    /** The delay after the {@code count}th failure: 30 s at the fifth, doubling each time, at most an hour. */
-    static Duration lock(int count) {
-        int doublings = Math.min(count - FREE_FAILURES, 20);
+    /** The delay after the last free failure and {@code beyond} more: 30 s, doubling each time, at most an hour. */
+    static Duration lock(int beyond) {
+        int doublings = Math.min(beyond, 20);
         Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
         return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
     }

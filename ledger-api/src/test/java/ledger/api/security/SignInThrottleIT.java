@@ -34,7 +34,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * delay has passed), and every failed sign-in is logged with the user and the address, never the
  * password.
  */
-@SpringBootTest(classes = LedgerApplication.class, properties = "spring.profiles.active=production")
+// The default throttle (the tests' own configuration relaxes it for the many wrong passwords they send).
+@SpringBootTest(classes = LedgerApplication.class, properties = {"spring.profiles.active=production",
+    "ledger.security.sign-in-throttle.free-failures=" + SignInThrottle.FREE_FAILURES})
 @AutoConfigureMockMvc
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SignInThrottleIT {

@@ -28,7 +28,7 @@ class SignInThrottleTest {
         public Instant instant() {
             return now.get();
         }
-    });
+    }, SignInThrottle.FREE_FAILURES);
 
     @Test
     void fourFailuresAreFreeTheFifthLocksForThirtySeconds() {
@@ -46,10 +46,10 @@ class SignInThrottleTest {
 
     @Test
     void eachFurtherFailureDoublesTheDelayUpToAnHour() {
-        assertThat(SignInThrottle.lock(5)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(SignInThrottle.lock(6)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(SignInThrottle.lock(8)).isEqualTo(Duration.ofMinutes(4));
-        assertThat(SignInThrottle.lock(12)).isEqualTo(Duration.ofHours(1));
+        assertThat(SignInThrottle.lock(0)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(SignInThrottle.lock(1)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(SignInThrottle.lock(3)).isEqualTo(Duration.ofMinutes(4));
+        assertThat(SignInThrottle.lock(7)).isEqualTo(Duration.ofHours(1));
         assertThat(SignInThrottle.lock(1_000)).isEqualTo(Duration.ofHours(1));
         for (int i = 0; i < 6; i++) {
             throttle.failed("li", "10.0.0.1");
