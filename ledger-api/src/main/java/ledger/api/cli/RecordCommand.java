@@ -118,7 +118,7 @@ public class RecordCommand implements Callable<Integer> {
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader().setSkipHeaderRecord(true)
                 .setCommentMarker('#').setIgnoreEmptyLines(true)
-                .setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true)
+                .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
                 .get();
         List<Map<String, String>> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, format)) {

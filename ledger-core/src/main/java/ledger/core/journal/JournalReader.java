@@ -89,7 +89,7 @@ public final class JournalReader {
             CSVFormat format = CSVFormat.DEFAULT.builder()
                     .setHeader().setSkipHeaderRecord(true)
                     .setCommentMarker('#').setIgnoreEmptyLines(true)
-                    .setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true)
+                    .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
                     .get();
             LineIndexReader lines = new LineIndexReader(reader);
             try (CSVParser parser = CSVParser.parse(lines, format)) {
