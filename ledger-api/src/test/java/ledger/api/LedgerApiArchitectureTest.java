@@ -13,6 +13,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Map;
 import java.util.TreeMap;
+import ledger.projections.statement.CellAddress;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +67,14 @@ class LedgerApiArchitectureTest {
                     "ledger.api.cli..", "ledger.api.security..")
             .should().dependOnClassesThat().resideInAnyPackage(JDBC)
             .because("the read models have repositories (PostingRepository, StatementService, ReportService)");
+
+    // Goal: the charts name the cells they draw (NamedCell); only the table layout knows where they are.
+    @ArchTest
+    static final ArchRule theChartsNameCellsAndNeverPlaceThem = noClasses()
+            .that().haveFullyQualifiedName("ledger.api.report.ReportCharts")
+            .should().callMethod(CellAddress.class, "of", String.class, String.class, int.class)
+            .orShould().callMethod(CellAddress.class, "of", String.class, int.class, int.class)
+            .because("cell coordinates belong to the table layout (NamedCell beside TableLayout)");
 
     @Test
     void everyListedExceptionStillNeedsJdbcSoTheListOnlyShrinks() {

@@ -9,6 +9,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import ledger.core.account.AccountCommand;
+import ledger.projections.statement.CellAddress;
 
 /**
  * Read models are built from events only: the postings projection turns events into rows, and the
@@ -57,4 +58,13 @@ class ProjectionsArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework.web..", "org.springframework.boot..", "jakarta.servlet..")
             .because("HTTP and the application's wiring are ledger-api's");
+
+    // Goal: the 情况说明 names the cells it states (NamedCell); only the table layout knows where they are.
+    @ArchTest
+    static final ArchRule theExplanationNamesCellsAndNeverPlacesThem = noClasses()
+            .that().resideInAPackage("ledger.projections.explanation..")
+            .should().callMethod(CellAddress.class, "of", String.class, String.class, int.class)
+            .orShould().callMethod(CellAddress.class, "of", String.class, int.class, int.class)
+            .because("cell coordinates belong to the table layout (NamedCell beside TableLayout), which the"
+                    + " next issue turns into data");
 }
