@@ -67,10 +67,11 @@ public record CellDifference(CellAddress cell, BigDecimal published, BigDecimal 
      * then in English for API clients.
      */
     public String sentence() {
-        return chinese() + " | " + english();
+        return inChinese() + " | " + english();
     }
 
-    private String chinese() {
+    /** The Chinese half of {@link #sentence()}, for pages. */
+    public String inChinese() {
         StringBuilder text = new StringBuilder(isExplained() ? "已解释 " : "未解释 ")
                 .append(cell).append("：公布 ").append(published == null ? "空白" : show(published))
                 .append("，账簿 ").append(show(ledger)).append("，差额 ").append(show(difference()))
