@@ -229,17 +229,18 @@ class CommandLineIT {
         assertThat(run.out()).contains("已解释 T1/38/2：公布 140.10，账簿 140.09，差额 0.01（公布 − 账簿），其中公布报表自身矛盾解释"
                 + " 0.01", "explained T1/38/2: published 140.10, ledger 140.09");
 
-        // One fen more on 表4 line 60 (31.95): the report then implies 31.95 for its blank line 61, the ledger
-        // has 31.94 there. The contradiction explains all but that fen, and the fen is enough for exit 1.
+        // One fen more on 表4 line 60 (31.95 in col 2 and 3): the report then implies 31.95 for its blank line 61,
+        // the ledger has 31.94 there. The contradiction explains all but that fen, and the fen is enough for exit 1.
         Path offByAFen = files.resolve("published-off-by-a-fen.tsv");
         Files.writeString(offByAFen, Files.readString(Samples.jianghan2020Published(), StandardCharsets.UTF_8)
-                .replace("T4\t60\t2\t31.94", "T4\t60\t2\t31.95"), StandardCharsets.UTF_8);
+                .replace("T4\t60\t2\t31.94", "T4\t60\t2\t31.95")
+                .replace("T4\t60\t3\t31.94", "T4\t60\t3\t31.95"), StandardCharsets.UTF_8);
         Run offByOne = onDatabase("reconcile", "--year", "2020", "--unit", UNIT, "--published", offByAFen.toString());
         assertThat(offByOne.exit()).as(offByOne.out()).isEqualTo(1);
         assertThat(offByOne.out()).contains("未解释 T4/61/2：公布 空白，账簿 31.94，差额 -31.94（公布 − 账簿），其中公布报表自身矛盾解释"
                 + " -31.95（公布报表在此自相矛盾，规则 T4.closing-total 使它也支持 31.95），未解释 0.01",
                 "NOT EXPLAINED T4/61/2: published blank, ledger 31.94", "未解释 T4/60/2：公布 31.95，账簿 31.94");
-        assertThat(offByOne.outLines().get(0)).contains("未解释 2 格", "and 2 NOT EXPLAINED");
+        assertThat(offByOne.outLines().get(0)).contains("未解释 4 格", "and 4 NOT EXPLAINED");
 
         // Against a year the ledger has no transactions in, most published figures are unexplained: exit 1.
         Run disagreeing = onDatabase("reconcile", "--year", "2019", "--unit", UNIT,

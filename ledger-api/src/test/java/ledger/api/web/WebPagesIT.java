@@ -232,17 +232,18 @@ class WebPagesIT {
         String unexplained = post(STATEMENTS + "/reconciliation", wrong);
         assertThat(unexplained).contains("未解释", "fig mark-unexplained", "结论：有差异无法由公布报表自身解释");
 
-        // A fen more on 表4 line 60: its blank line 61 is then implied 31.95, the ledger has 31.94 there.
+        // A fen more on 表4 line 60 (cols 2 and 3): its blank line 61 is then implied 31.95, the ledger has 31.94 there.
         // The contradiction explains all but the fen, and the page marks the cell unexplained, the fen stated.
         MultiValueMap<String, Object> offByAFen = new LinkedMultiValueMap<>();
         offByAFen.add("published", file("published.tsv", Files.readString(Samples.jianghan2020Published(),
                 StandardCharsets.UTF_8).replace("T4\t60\t2\t31.94", "T4\t60\t2\t31.95")
-                .getBytes(StandardCharsets.UTF_8)));
+                .replace("T4\t60\t3\t31.94", "T4\t60\t3\t31.95").getBytes(StandardCharsets.UTF_8)));
         String fen = post(STATEMENTS + "/reconciliation", offByAFen);
         assertThat(fen).contains("未解释 T4/61/2：公布 空白，账簿 31.94，差额 -31.94（公布 − 账簿），其中公布报表自身矛盾解释 -31.95",
                 "未解释 0.01：账簿与公布报表支持的最接近数 31.95 仍不相符", "<td class=\"num unexplained-amount\">0.01</td>",
                 "结论：有差异无法由公布报表自身解释");
-        assertThat(count(fen, "fig mark-unexplained")).isEqualTo(2);
+        // lines 60 and 61, cols 2 and 3
+        assertThat(count(fen, "fig mark-unexplained")).isEqualTo(4);
         MultiValueMap<String, Object> broken = new LinkedMultiValueMap<>();
         broken.add("text", "T3\t2010302\tx\t1\n");
         assertThat(post(STATEMENTS + "/reconciliation", broken)).contains("公布数文件有误", "line 1");
