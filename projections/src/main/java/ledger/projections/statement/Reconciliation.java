@@ -19,7 +19,8 @@ import java.util.TreeSet;
  *
  * <p>A rule the published report breaks makes it support a second value for each cell of the
  * rule: the value that would make the rule hold (the other printed version of an identity; for a
- * sum, the total its parts give, or the part its total implies — a blank part included). A rule it
+ * sum, the total its parts give, or the part its total implies — a blank part included; several
+ * blanks the ledger fills with exactly what their total lacks are explained together). A rule it
  * keeps carries such a value, with its own amount, into the cells it derives: a total moves by
  * exactly what its contradicted part moves. A differing cell's difference (published − ledger) is
  * explained up to the value the report supports nearest to the ledger's; whatever is left is not
@@ -90,18 +91,21 @@ public final class Reconciliation {
         private final Map<CellAddress, List<Relation>> derivingRules = new HashMap<>();
         private Map<CellAddress, Choice> chosen = new HashMap<>();
 
-        Explanations(Map<CellAddress, BigDecimal> differences, Figures published,
+        Explanations(Map<CellAddress, BigDecimal> differences, PublishedFigures published,
                 List<Relation> relations) {
             this.differences = differences;
+            List<Relation> broken = new ArrayList<>();
             for (Relation relation : relations) {
                 if (relation.kept()) {
                     relation.derived().forEach(term -> derivingRules
                             .computeIfAbsent(term.cell(), cell -> new ArrayList<>()).add(relation));
                 } else {
                     addImplied(relation, published);
+                    broken.add(relation);
                 }
             }
             chooseDirect(true);
+            broken.forEach(relation -> shareAmongBlankParts(relation, published));
             chooseDirect(false);
             chosen = new HashMap<>(direct);
             carry();
@@ -116,6 +120,43 @@ public final class Reconciliation {
             for (Term term : relation.terms()) {
                 implied.computeIfAbsent(term.cell(), cell -> new ArrayList<>()).add(
                         new Alternative(signed(-term.sign(), residual), relation.error()));
+            }
+        }
+
+        /**
+         * A broken sum whose parts left blank in the report hold, in the ledger, exactly what the
+         * sum lacks: the total implies those blanks together, so each is explained by its own
+         * ledger value. Only blanks (a printed part is a figure the report stands by), only two
+         * or more (one is the exact single value already), and only all of the rule's differing
+         * blanks together, to the fen.
+         */
+        private void shareAmongBlankParts(Relation relation, PublishedFigures published) {
+            if (relation.kind() != Finding.RuleKind.SUM || direct.values().stream()
+                    .anyMatch(choice -> choice.contradictions().contains(relation.error()))) {
+                return;
+            }
+            BigDecimal residual = BigDecimal.ZERO;
+            BigDecimal filled = BigDecimal.ZERO;
+            List<Term> blanks = new ArrayList<>();
+            for (Term term : relation.terms()) {
+                residual = residual.add(signed(term.sign(), published.value(term.cell())));
+                boolean part = term != relation.terms().get(0);
+                BigDecimal difference = differences.get(term.cell());
+                if (part && difference != null && published.published(term.cell()).isEmpty()) {
+                    if (direct.containsKey(term.cell())) {
+                        return;
+                    }
+                    blanks.add(term);
+                    // a blank's difference is minus the ledger's value; filling it adds sign × that
+                    filled = filled.add(signed(term.sign(), difference.negate()));
+                }
+            }
+            if (blanks.size() < 2 || filled.add(residual).signum() != 0) {
+                return;
+            }
+            for (Term blank : blanks) {
+                direct.put(blank.cell(), new Choice(differences.get(blank.cell()).negate(),
+                        List.of(relation.error()), null, List.of()));
             }
         }
 

@@ -239,4 +239,46 @@ class ReconciliationTest {
                 difference.unexplained()).isEqualByComparingTo("-10.00"));
         assertThat(report.ledgerAgrees()).isFalse();
     }
+
+    /** POSTINGS with 年初预算 of 公务用车购置费 (31013) and 运行费 (30231), yuan each. */
+    private static StatementSet withVehicleBudgets(String purchase, String running) {
+        List<Posting> postings = new java.util.ArrayList<>(POSTINGS);
+        postings.add(PostingFixtures.posting().kind(ledger.core.account.TransactionKind.BUDGET)
+                .economic("31013").yuan(purchase).build());
+        postings.add(PostingFixtures.posting().kind(ledger.core.account.TransactionKind.BUDGET)
+                .economic("30231").yuan(running).build());
+        return compute(postings);
+    }
+
+    @Test
+    void blankPartsTheLedgerFillsWithExactlyWhatTheirTotalLacksAreExplainedTogether() {
+        StatementSet ledger = withVehicleBudgets("40000.00", "60000.00");
+        // 表7 prints 公务用车购置及运行费 预算 10.00 and leaves both its columns (4.00, 6.00) blank
+        PublishedFigures published = publish(ledger, Map.of("T7/1/4", "", "T7/1/5", ""));
+
+        ReconciliationReport report = Reconciliation.reconcile(ledger, published);
+
+        assertThat(report.differences()).extracting(difference -> difference.cell().toString())
+                .containsExactly("T7/1/4", "T7/1/5");
+        assertThat(report.differences()).allSatisfy(difference -> {
+            assertThat(difference.isExplained()).as(difference.sentence()).isTrue();
+            assertThat(difference.contradictions()).extracting(Finding::rule)
+                    .containsExactly("T7.budget-vehicles");
+        });
+        assertThat(report.ledgerAgrees()).isTrue();
+    }
+
+    @Test
+    void blankPartsThatTogetherMissTheirTotalByAFenAreNotExplained() {
+        PublishedFigures published = publish(withVehicleBudgets("40000.00", "60000.00"),
+                Map.of("T7/1/4", "", "T7/1/5", ""));
+        StatementSet ledger = withVehicleBudgets("40000.00", "60100.00");
+
+        ReconciliationReport report = Reconciliation.reconcile(ledger, published);
+
+        assertThat(report.unexplained()).extracting(difference -> difference.cell().toString())
+                .contains("T7/1/3", "T7/1/4", "T7/1/5");
+        assertThat(report.explainedCount()).isZero();
+        assertThat(report.ledgerAgrees()).isFalse();
+    }
 }
