@@ -113,10 +113,7 @@ public final class Reconciliation {
 
         /** Σ sign × value ≠ 0: changing one cell alone by −sign × residual makes the rule hold. */
         private void addImplied(Relation relation, Figures published) {
-            BigDecimal residual = BigDecimal.ZERO;
-            for (Term term : relation.terms()) {
-                residual = residual.add(signed(term.sign(), published.value(term.cell())));
-            }
+            BigDecimal residual = relation.residual(published);
             for (Term term : relation.terms()) {
                 implied.computeIfAbsent(term.cell(), cell -> new ArrayList<>()).add(
                         new Alternative(signed(-term.sign(), residual), relation.error()));
@@ -135,11 +132,9 @@ public final class Reconciliation {
                     .anyMatch(choice -> choice.contradictions().contains(relation.error()))) {
                 return;
             }
-            BigDecimal residual = BigDecimal.ZERO;
             BigDecimal filled = BigDecimal.ZERO;
             List<Term> blanks = new ArrayList<>();
             for (Term term : relation.terms()) {
-                residual = residual.add(signed(term.sign(), published.value(term.cell())));
                 boolean part = term != relation.terms().get(0);
                 BigDecimal difference = differences.get(term.cell());
                 if (part && difference != null && published.published(term.cell()).isEmpty()) {
@@ -151,7 +146,7 @@ public final class Reconciliation {
                     filled = filled.add(signed(term.sign(), difference.negate()));
                 }
             }
-            if (blanks.size() < 2 || filled.add(residual).signum() != 0) {
+            if (blanks.size() < 2 || filled.add(relation.residual(published)).signum() != 0) {
                 return;
             }
             for (Term blank : blanks) {

@@ -1,5 +1,6 @@
 package ledger.projections.statement;
 
+import java.math.BigDecimal;
 import java.util.List;
 import ledger.projections.statement.Finding.RuleKind;
 
@@ -17,6 +18,16 @@ record Relation(String rule, RuleKind kind, List<Term> terms, Finding error) {
 
     Relation {
         terms = List.copyOf(terms);
+    }
+
+    /** Σ sign × value on the given figures: zero when they keep the rule exactly. */
+    BigDecimal residual(Figures figures) {
+        BigDecimal residual = BigDecimal.ZERO;
+        for (Term term : terms) {
+            BigDecimal value = figures.value(term.cell());
+            residual = term.sign() > 0 ? residual.add(value) : residual.subtract(value);
+        }
+        return residual;
     }
 
     boolean kept() {
