@@ -46,8 +46,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every call and page needs an authenticated user. The API answers 401/403 as RFC 7807 problems;
@@ -101,7 +102,7 @@ public class SecurityConfiguration {
         // clients sending their credentials with each call need no token.
         String credentials = properties.mode() == LedgerSecurityProperties.Mode.JWT ? "bearer " : "basic ";
         // An API request without a session cannot be signed in by a cookie: it is answered 401 as before.
-        AntPathRequestMatcher apiCalls = new AntPathRequestMatcher("/api/**");
+        RequestMatcher apiCalls = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> sendsOwnCredentials(request, credentials)
                 || apiCalls.matches(request) && request.getSession(false) == null));
         // Spring Security builds some redirects (to the login form, back to the page first asked
@@ -111,8 +112,8 @@ public class SecurityConfiguration {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         http.exceptionHandling(errors -> errors
-                .defaultAuthenticationEntryPointFor(problemEntryPoint(), new AntPathRequestMatcher("/api/**"))
-                .defaultAccessDeniedHandlerFor(problemAccessDenied(), new AntPathRequestMatcher("/api/**")));
+                .defaultAuthenticationEntryPointFor(problemEntryPoint(), PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                .defaultAccessDeniedHandlerFor(problemAccessDenied(), PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
         if (properties.mode() == LedgerSecurityProperties.Mode.JWT) {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtUser())));
         } else {
@@ -214,7 +215,7 @@ public class SecurityConfiguration {
     private static AuthenticationEntryPoint wrongCredentials() {
         BasicAuthenticationEntryPoint pages = new BasicAuthenticationEntryPoint();
         pages.setRealmName("ledger");
-        AntPathRequestMatcher api = new AntPathRequestMatcher("/api/**");
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         AuthenticationEntryPoint problem = problemEntryPoint();
         return (request, response, failure) -> {
             if (api.matches(request)) {

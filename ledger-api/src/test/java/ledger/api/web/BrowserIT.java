@@ -155,7 +155,7 @@ class BrowserIT {
         browser.executeScript("window.print = function () { window.printAsked = true; }");
         browser.findElement(By.cssSelector("button[data-print]")).click();
         assertThat(browser.executeScript("return window.printAsked === true")).isEqualTo(true);
-        assertThat(browser.executeScript("return window.cspViolations")).asList().isEmpty();
+        assertThat(cspViolations()).isEmpty();
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
             assertThat(browser.findElement(By.id("download-xlsx")).isDisplayed()).isFalse();
@@ -247,7 +247,7 @@ class BrowserIT {
         browser.get(base() + SampleLedgerSite.STATEMENTS + "/explanation");
         wait.until(driver -> driver.findElements(By.cssSelector(".echart[data-drawn='true'] svg")).size() == 5);
         // drawn under the Content-Security-Policy, which refused nothing the page needed
-        assertThat(browser.executeScript("return window.cspViolations")).asList().isEmpty();
+        assertThat(cspViolations()).isEmpty();
         assertThat(browser.findElements(By.cssSelector(".echart svg text"))).isNotEmpty();
         assertThat(browser.findElement(By.id("s一")).getText()).contains("增加 218.45 万元，增长 9.6%",
                 "【主要原因：＿＿＿＿】", "图 1：收、支决算总计变动情况");
@@ -273,9 +273,14 @@ class BrowserIT {
                 .contains("2", "3");
         assertThat(browser.findElement(By.id("import-refused")).getText()).contains("未导入（一行也没有记入）");
         assertThat(store.eventCount()).as("events after the refused upload").isEqualTo(events);
-        assertThat(browser.executeScript("return window.cspViolations")).asList().isEmpty();
+        assertThat(cspViolations()).isEmpty();
         fullPageScreenshot("journal-refused.png");
         Files.delete(bad);
+    }
+
+    /** The Content-Security-Policy violations the current page met (recorded from its first script on). */
+    private List<?> cspViolations() {
+        return (List<?>) browser.executeScript("return window.cspViolations");
     }
 
     private String base() {
