@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import ledger.api.LedgerApplication;
+import ledger.api.config.EmbeddedDatabaseInUse;
 import ledger.api.config.LedgerDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -55,7 +56,14 @@ public class DatabaseOptions {
         for (String extra : extraProperties) {
             arguments.add("--" + extra);
         }
-        return application.run(arguments.toArray(String[]::new));
+        try {
+            return application.run(arguments.toArray(String[]::new));
+        } catch (RuntimeException failed) {
+            if (database.embedded() && LedgerDatabase.inUseByAnotherProcess(failed)) {
+                throw new EmbeddedDatabaseInUse(database.describe(), failed);
+            }
+            throw failed;
+        }
     }
 
     /** The acting user of command-line work: the operating-system account. */

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ledger verify}: recompute the seal chain of the event store and name the first event that
- * was changed, deleted or inserted behind the ledger's back. Exit 1 when tampering is found.
+ * was changed, deleted or inserted behind the ledger's back. Exit 1 when tampering is found, or when
+ * the key that sealed the events is missing or another one (said as such, not as tampering).
  */
 @Command(name = "verify", description = "Check that no stored event was changed, deleted or inserted behind the"
         + " ledger's back (tamper evidence).")
@@ -36,6 +37,12 @@ public class VerifyCommand implements Callable<Integer> {
                         report.chainHead());
                 out.flush();
                 return 0;
+            }
+            if (report.wrongKey()) {
+                // Not "tampered": under another key every seal mismatches, which says nothing of the events.
+                report.problems().forEach(err::println);
+                err.flush();
+                return LedgerCommandLine.REFUSED;
             }
             err.printf("TAMPERED: %d problem%s found in %,d sealed events; the first:%n",
                     report.problems().size(), report.problems().size() == 1 ? "" : "s", report.sealedEvents());

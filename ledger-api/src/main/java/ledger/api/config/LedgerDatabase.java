@@ -1,8 +1,12 @@
 package ledger.api.config;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.h2.api.ErrorCode;
 
 /**
  * Which database the ledger uses: PostgreSQL when a JDBC URL is given (option {@code --db} or
@@ -12,8 +16,58 @@ import java.util.Map;
  */
 public record LedgerDatabase(String url, String user, String password) {
 
-    public static final String EMBEDDED_URL = "jdbc:h2:file:./data/ledger;MODE=PostgreSQL;"
-            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+    public static final String EMBEDDED_URL = embeddedUrl("./data");
+
+    /**
+     * The embedded database in {@code directory}: H2 in PostgreSQL mode, opened by one process at a
+     * time (no {@code AUTO_SERVER}: that listened on every interface, with its port and access id in
+     * a lock file; a second process is now refused with {@link EmbeddedDatabaseInUse}). Its files are
+     * created owner-only ({@link PrivateH2Files}, prefix {@code private:}), and it stays open at JVM
+     * exit until the application has sealed its last events and closed its pool ({@code
+     * DB_CLOSE_ON_EXIT=FALSE}; H2's own exit hook used to close it first).
+     */
+    public static String embeddedUrl(String directory) {
+        return "jdbc:h2:file:" + PrivateH2Files.SCHEME + ":" + directory + "/ledger;MODE=PostgreSQL;"
+                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * The directory of an embedded file database URL ({@code jdbc:h2:file:…}, {@code jdbc:h2:./…});
+     * empty for PostgreSQL, H2 in memory or over TCP.
+     */
+    public static Optional<Path> embeddedDirectory(String url) {
+        if (url == null || !url.startsWith("jdbc:h2:")) {
+            return Optional.empty();
+        }
+        String name = url.substring("jdbc:h2:".length());
+        int settings = name.indexOf(';');
+        name = settings < 0 ? name : name.substring(0, settings);
+        for (String prefix : List.of("file:", PrivateH2Files.SCHEME + ":")) {
+            name = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+        }
+        if (name.matches("[A-Za-z][A-Za-z0-9]+:.*")) {
+            // mem:, tcp:, ssl: or another of H2's file systems, not files of ours (C:\… is a drive).
+            return Optional.empty();
+        }
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        Path parent = Path.of(name).toAbsolutePath().getParent();
+        return Optional.ofNullable(parent);
+    }
+
+    /**
+     * Whether starting failed because another process has the embedded database open (H2 error
+     * 90020, "Database may be already in use").
+     */
+    public static boolean inUseByAnotherProcess(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public static LedgerDatabase choose(String urlOption, Map<String, String> environment) {
         String url = firstNonBlank(urlOption, environment.get("LEDGER_DB_URL"));
