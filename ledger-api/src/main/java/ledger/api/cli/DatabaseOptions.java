@@ -43,6 +43,7 @@ public class DatabaseOptions {
      */
     public ConfigurableApplicationContext start(boolean web, String... extraProperties) {
         LedgerDatabase database = database();
+        database.requireNotInUse();
         SpringApplication application = new SpringApplication(LedgerApplication.class);
         application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         application.setLogStartupInfo(false);

@@ -8,6 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -25,10 +26,14 @@ public class VerifyCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Option(names = "--chain-head", paramLabel = "HASH", description = "a chain head printed by an earlier verify:"
+            + " reported if it is no longer in the seal chain (the newest events removed with their seals)")
+    String notedChainHead;
+
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = database.start(false, "ledger.integrity.sealing=false")) {
-            VerifyReport report = context.getBean(EventSeals.class).verify();
+            VerifyReport report = context.getBean(EventSeals.class).verify(notedChainHead);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (report.intact()) {

@@ -1,6 +1,8 @@
 package ledger.api.config;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +56,30 @@ public record LedgerDatabase(String url, String user, String password) {
         }
         Path parent = Path.of(name).toAbsolutePath().getParent();
         return Optional.ofNullable(parent);
+    }
+
+    /**
+     * Refuses at once, before the application starts (and logs its failure at length), while
+     * another process has the embedded database open. Creates its private directory first, as the
+     * application's own start would ({@link PrivateDataDirectory}).
+     *
+     * @throws EmbeddedDatabaseInUse naming the database
+     */
+    public void requireNotInUse() {
+        Optional<Path> directory = embeddedDirectory(url);
+        if (directory.isEmpty()) {
+            return;
+        }
+        PrivateH2Files.register();
+        PrivateFiles.directory(directory.get());
+        try (Connection probe = DriverManager.getConnection(url, user, password)) {
+            probe.isValid(1);
+        } catch (SQLException failed) {
+            if (inUseByAnotherProcess(failed)) {
+                throw new EmbeddedDatabaseInUse(describe(), failed);
+            }
+            // Any other failure is the application's start to report.
+        }
     }
 
     /**

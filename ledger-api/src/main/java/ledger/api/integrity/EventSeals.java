@@ -107,7 +107,8 @@ public class EventSeals {
     }
 
     /** Seals in the background too, so that events recorded by any path are covered within seconds. */
-    @Scheduled(fixedDelayString = "${ledger.integrity.seal-interval-ms:2000}", initialDelay = 2000)
+    @Scheduled(fixedDelayString = "${ledger.integrity.seal-interval-ms:2000}",
+            initialDelayString = "${ledger.integrity.seal-interval-ms:2000}")
     public void sealInBackground() {
         sealLogged();
     }
@@ -266,6 +267,15 @@ public class EventSeals {
      * tampering found.
      */
     public VerifyReport verify() {
+        return verify(null);
+    }
+
+    /**
+     * {@link #verify()}, and {@code notedChainHead} — a chain head an auditor wrote down earlier —
+     * must still be a seal of the chain: if the newest events were removed together with their seals
+     * and the head row set back, that is the only trace left.
+     */
+    public VerifyReport verify(String notedChainHead) {
         Optional<SealKey> key;
         try {
             key = keyFor(head(""));
@@ -282,6 +292,7 @@ public class EventSeals {
         long[] checked = {0};
         String[] expectedPrevious = {GENESIS};
         long[] expectedSequence = {1};
+        boolean[] notedHeadFound = {false};
         Mac mac = key.get().mac();
         jdbc.query(connection -> {
             PreparedStatement ps = connection.prepareStatement("SELECT s.seal_sequence, s.global_index AS sealed_index,"
@@ -313,11 +324,12 @@ public class EventSeals {
                         || !hash(mac, rs.getString("previous_hash"), event).equals(rs.getString("hash"))) {
                     problems.add("event " + event.eventIdentifier() + " (global index " + event.globalIndex()
                             + ", " + event.aggregateIdentifier() + " #" + event.sequenceNumber() + ", "
-                            + simpleName(event.payloadType()) + ") was changed after it was recorded: its payload or"
-                            + " metadata no longer match seal #" + sequence);
+                            + simpleName(event.payloadType()) + ") was changed after it was recorded: its stored columns"
+                            + " no longer match seal #" + sequence);
                 }
             }
             expectedPrevious[0] = rs.getString("hash");
+            notedHeadFound[0] |= rs.getString("hash").equalsIgnoreCase(String.valueOf(notedChainHead));
             expectedSequence[0] = sequence + 1;
             checked[0]++;
         });
@@ -325,6 +337,11 @@ public class EventSeals {
         if (head.lastSequence() != expectedSequence[0] - 1 || !head.lastHash().equals(expectedPrevious[0])) {
             problems.add("the end of the seal chain was cut: the head names seal #" + head.lastSequence()
                     + " but the chain ends at #" + (expectedSequence[0] - 1));
+        }
+        if (notedChainHead != null && !notedHeadFound[0]) {
+            problems.add("the chain head noted earlier (" + notedChainHead + ") is no longer in the seal chain, which now"
+                    + " ends at seal #" + (expectedSequence[0] - 1) + " (" + expectedPrevious[0] + "): the newest events"
+                    + " were removed together with their seals, or the chain was rewritten");
         }
         Long newestSealed = jdbc.queryForObject("SELECT MAX(global_index) FROM event_seal", Long.class);
         List<String> unsealed = jdbc.query("SELECT e.global_index, e.event_identifier FROM domain_event_entry e"
