@@ -54,7 +54,7 @@ public record LedgerDatabase(String url, String user, String password) {
         if (name.startsWith("~")) {
             name = System.getProperty("user.home") + name.substring(1);
         }
-        Path parent = Path.of(name).toAbsolutePath().getParent();
+        Path parent = Path.of(name).toAbsolutePath().normalize().getParent();
         return Optional.ofNullable(parent);
     }
 

@@ -168,7 +168,7 @@ public class EventSeals {
             // Written per window, after its reads: a connection cannot query while a COPY is open.
             write(seals);
         }
-        if (chain.sealed > 0 || chain.newest > head.lowWater()) {
+        if (chain.sealed > 0 || chain.newest > head.lowWater() || head.keyFingerprint() == null) {
             jdbc.update("UPDATE event_seal_head SET last_sequence = ?, last_hash = ?, low_water = ?, key_fingerprint = ?"
                     + " WHERE id = 1", chain.sequence, chain.previous,
                     Math.max(head.lowWater(), chain.newest - LATE_COMMIT_MARGIN), key.fingerprint());
