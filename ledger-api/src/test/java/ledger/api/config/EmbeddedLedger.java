@@ -33,14 +33,20 @@ final class EmbeddedLedger {
     }
 
     static ConfigurableApplicationContext start(Path home) {
+        return start(home, false);
+    }
+
+    /** @param web serving HTTP on a free port, as {@code ledger serve} does */
+    static ConfigurableApplicationContext start(Path home, boolean web) {
         SpringApplication application = new SpringApplication(LedgerApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         List<String> arguments = new ArrayList<>();
         for (Map.Entry<String, Object> property : database(home).springProperties().entrySet()) {
             arguments.add("--" + property.getKey() + "=" + property.getValue());
         }
         arguments.add("--ledger.integrity.key-file=" + data(home).resolve("integrity.key"));
         arguments.add("--ledger.integrity.seal-interval-ms=3600000");
+        arguments.add("--server.port=0");
         return application.run(arguments.toArray(String[]::new));
     }
 

@@ -14,7 +14,7 @@ public final class SignalledLedger {
     }
 
     public static void main(String[] args) throws Exception {
-        ConfigurableApplicationContext ledger = EmbeddedLedger.start(Path.of(args[0]));
+        ConfigurableApplicationContext ledger = EmbeddedLedger.start(Path.of(args[0]), true);
         long events = EmbeddedLedger.importSample(ledger);
         long sealed = EmbeddedLedger.count(ledger, "SELECT COUNT(*) FROM event_seal");
         System.out.println("ready " + events + " " + sealed);
