@@ -36,7 +36,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every call and page needs an authenticated user. The API answers 401/403 as RFC 7807 problems;
@@ -76,10 +77,10 @@ public class SecurityConfiguration {
                 .access(recorder)
                 .requestMatchers("/login", "/error", "/css/**", "/webjars/**", "/favicon.ico").permitAll()
                 .anyRequest().access(anyRole));
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/api/**")));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
         http.exceptionHandling(errors -> errors
-                .defaultAuthenticationEntryPointFor(problemEntryPoint(), new AntPathRequestMatcher("/api/**"))
-                .defaultAccessDeniedHandlerFor(problemAccessDenied(), new AntPathRequestMatcher("/api/**")));
+                .defaultAuthenticationEntryPointFor(problemEntryPoint(), PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                .defaultAccessDeniedHandlerFor(problemAccessDenied(), PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
         if (properties.mode() == LedgerSecurityProperties.Mode.JWT) {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtUser())));
         } else {
@@ -154,7 +155,7 @@ public class SecurityConfiguration {
     private static AuthenticationEntryPoint wrongCredentials() {
         BasicAuthenticationEntryPoint pages = new BasicAuthenticationEntryPoint();
         pages.setRealmName("ledger");
-        AntPathRequestMatcher api = new AntPathRequestMatcher("/api/**");
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         AuthenticationEntryPoint problem = problemEntryPoint();
         return (request, response, failure) -> {
             if (api.matches(request)) {

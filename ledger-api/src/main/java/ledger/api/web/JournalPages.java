@@ -12,7 +12,7 @@ import ledger.api.recording.JournalImport;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.UnitNotPermitted;
 import ledger.api.security.UnitAccess;
-import ledger.core.journal.JournalColumn;
+import ledger.journal.JournalColumn;
 import ledger.core.journal.JournalProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

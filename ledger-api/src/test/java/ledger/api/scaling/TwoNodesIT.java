@@ -18,7 +18,7 @@ import ledger.api.statement.StatementService;
 import ledger.api.support.TestDatabase;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
-import ledger.core.journal.JournalReader;
+import ledger.journal.JournalReader;
 import ledger.core.journal.JournalRow;
 import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.StatementJson;

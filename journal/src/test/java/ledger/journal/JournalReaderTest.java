@@ -1,4 +1,4 @@
-package ledger.core.journal;
+package ledger.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import ledger.core.account.TransactionKind;
 import ledger.core.classification.ExpenditureNature;
 import ledger.core.classification.FundSource;
 import ledger.core.classification.ProcurementType;
+import ledger.core.journal.JournalProblem;
+import ledger.core.journal.JournalRow;
 import org.junit.jupiter.api.Test;
 
 /** Reading journal files as finance staff export them, and naming every bad field. */

@@ -1,4 +1,4 @@
-package ledger.core.journal;
+package ledger.journal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,6 +40,8 @@ import ledger.core.classification.ExpenditureNature;
 import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
 import ledger.core.classification.ProcurementType;
+import ledger.core.journal.JournalProblem;
+import ledger.core.journal.JournalRow;
 import ledger.core.money.Money;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -89,7 +91,7 @@ public final class JournalReader {
             CSVFormat format = CSVFormat.DEFAULT.builder()
                     .setHeader().setSkipHeaderRecord(true)
                     .setCommentMarker('#').setIgnoreEmptyLines(true)
-                    .setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true)
+                    .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
                     .get();
             LineIndexReader lines = new LineIndexReader(reader);
             try (CSVParser parser = CSVParser.parse(lines, format)) {
