@@ -1,14 +1,11 @@
 package ledger.api.config;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.h2.api.ErrorCode;
+import ledger.api.store.EmbeddedDatabaseProbe;
 
 /**
  * Which database the ledger uses: PostgreSQL when a JDBC URL is given (option {@code --db} or
@@ -72,13 +69,8 @@ public record LedgerDatabase(String url, String user, String password) {
         }
         PrivateH2Files.register();
         PrivateFiles.directory(directory.get());
-        try (Connection probe = DriverManager.getConnection(url, user, password)) {
-            probe.isValid(1);
-        } catch (SQLException failed) {
-            if (inUseByAnotherProcess(failed)) {
-                throw new EmbeddedDatabaseInUse(describe(), failed);
-            }
-            // Any other failure is the application's start to report.
+        if (EmbeddedDatabaseProbe.inUseByAnotherProcess(url, user, password)) {
+            throw new EmbeddedDatabaseInUse(describe(), null);
         }
     }
 
@@ -87,12 +79,7 @@ public record LedgerDatabase(String url, String user, String password) {
      * 90020, "Database may be already in use").
      */
     public static boolean inUseByAnotherProcess(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                return true;
-            }
-        }
-        return false;
+        return EmbeddedDatabaseProbe.isInUseFailure(failure);
     }
 
     public static LedgerDatabase choose(String urlOption, Map<String, String> environment) {
