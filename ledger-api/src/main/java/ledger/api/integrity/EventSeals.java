@@ -285,7 +285,9 @@ public class EventSeals {
                     List.of(wrongKey.getMessage()), "none", true);
         }
         if (key.isEmpty()) {
-            return new VerifyReport(0, count("SELECT COUNT(*) FROM domain_event_entry"), GENESIS, List.of(),
+            List<String> problems = notedChainHead == null ? List.of() : List.of("the chain head noted earlier ("
+                    + notedChainHead + ") is no longer in the seal chain, which is empty: every seal was removed");
+            return new VerifyReport(0, count("SELECT COUNT(*) FROM domain_event_entry"), GENESIS, problems,
                     "no key yet, nothing sealed", false);
         }
         List<String> problems = new ArrayList<>();

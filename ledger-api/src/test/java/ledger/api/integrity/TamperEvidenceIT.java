@@ -257,6 +257,20 @@ class TamperEvidenceIT {
                         "ends at seal #479"));
     }
 
+    @Test
+    @Order(16)
+    void everySealAndTheKeyFileRemovedAreNamedAgainstTheNotedChainHead() {
+        // The whole chain wiped and the head reset, the key file gone: to the store alone this is a
+        // ledger that never sealed anything.
+        jdbc.update("DELETE FROM event_seal");
+        jdbc.update("UPDATE event_seal_head SET last_sequence = 0, last_hash = repeat('0', 64), low_water = 0,"
+                + " key_fingerprint = NULL");
+        EventSeals keyFileGone = sealsWithKey("", keys.resolve("gone").resolve("integrity.key"));
+        assertThat(keyFileGone.verify().problems()).isEmpty();
+        assertThat(keyFileGone.verify(notedChainHead).problems()).singleElement().satisfies(problem -> assertThat(problem)
+                .contains("the chain head noted earlier (" + notedChainHead + ") is no longer in the seal chain"));
+    }
+
     /** Deletes the newest {@code count} events together with their seals. */
     private void cutNewest(int count) {
         List<Long> newest = jdbc.queryForList("SELECT global_index FROM event_seal ORDER BY seal_sequence DESC LIMIT ?",
