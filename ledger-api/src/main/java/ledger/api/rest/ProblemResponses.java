@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.UnitNotPermitted;
+import ledger.api.recording.UploadAbandoned;
 import ledger.core.account.RuleViolation;
 import ledger.core.journal.JournalProblem;
 import org.slf4j.Logger;
@@ -71,6 +72,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, INPUT_REFUSED, "Input refused", detail);
         problem.setProperty("problems", problems.stream().map(ProblemResponses::entry).toList());
         return problem;
+    }
+
+    /** Usually no one is left to read this; a proxy that cut the body short gets a reason. */
+    @ExceptionHandler(UploadAbandoned.class)
+    ProblemDetail abandoned(UploadAbandoned abandoned) {
+        return single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", "body", abandoned.getMessage());
     }
 
     @ExceptionHandler(RuleViolation.class)

@@ -279,6 +279,27 @@ class WebPagesIT {
     }
 
     @Test
+    void aFileOfManyBadRowsListsTheFirstThousandProblemsBesideTheirLinesAndCountsTheRest() {
+        // Goal: a huge bad upload gives a page of bounded size that still says how much is wrong.
+        StringBuilder csv = new StringBuilder("id,date,kind,unit,fund,functional,economic,amount\r\n");
+        for (int i = 0; i < 1_500; i++) {
+            csv.append("M-").append(i).append(",2020-03-01,budget,web-many,general,2010301,30101,-").append(i)
+                    .append("\r\n");
+        }
+        long eventsBefore = store.eventCount();
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", file("many.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+        String refused = post("approver", "/upload/journal", form, HttpStatus.OK);
+        assertThat(refused).contains("id=\"import-refused\"", "共 <b>1500</b> 行有错误",
+                "另有 500 行被拒绝，未逐一列出");
+        assertThat(count(refused, "<td class=\"num\">")).isEqualTo(1_001);
+        // Each listed line beside its text (line 1001 is M-999), without the carriage return.
+        assertThat(refused).contains("<td class=\"source\">M-999,2020-03-01,budget,web-many,general,2010301,30101,-999</td>");
+        assertThat(refused).doesNotContain("M-1001,");
+        assertThat(store.eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
     void theExplanationIsWrittenFromTheLedgerWithTheShippedPriorYearAndItsCharts() {
         String explanation = page(STATEMENTS + "/explanation");
         assertThat(withoutTags(explanation)).contains("增加 218.45 万元，增长 9.6%", "完成年初预算的 109.2%");
