@@ -42,9 +42,15 @@ public class DatabaseOptions {
      * to standard error, leaving standard output to what the command prints.
      */
     public ConfigurableApplicationContext start(boolean web, String... extraProperties) {
+        return start(web, List.of(), extraProperties);
+    }
+
+    /** As {@link #start(boolean, String...)}, with these Spring profiles added to any already active. */
+    public ConfigurableApplicationContext start(boolean web, List<String> profiles, String... extraProperties) {
         LedgerDatabase database = database();
         database.requireNotInUse();
         SpringApplication application = new SpringApplication(LedgerApplication.class);
+        application.setAdditionalProfiles(profiles.toArray(String[]::new));
         application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         application.setLogStartupInfo(false);
         if (!web) {

@@ -168,12 +168,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        String field = mismatch.getPropertyName() == null ? "request" : mismatch.getPropertyName();
-        Class<?> type = mismatch.getRequiredType();
-        String expected = type == java.time.LocalDate.class ? "a date written yyyy-mm-dd"
-                : type == int.class || type == Integer.class ? "a whole number"
-                : "a " + (type == null ? "valid value" : type.getSimpleName());
-        String reason = field + " must be " + expected + ", got '" + mismatch.getValue() + "'";
+        String field = ParameterText.name(mismatch);
+        String reason = ParameterText.wrongValue(mismatch);
         return handleExceptionInternal(mismatch,
                 single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", field, reason),
                 headers, HttpStatus.BAD_REQUEST, request);
@@ -183,7 +179,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException missing,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return handleExceptionInternal(missing, single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request",
-                missing.getParameterName(), missing.getParameterName() + " is required"),
+                missing.getParameterName(), ParameterText.missing(missing.getParameterName())),
                 headers, HttpStatus.BAD_REQUEST, request);
     }
 

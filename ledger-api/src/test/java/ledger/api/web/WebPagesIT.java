@@ -70,7 +70,7 @@ class WebPagesIT {
         SampleLedgerSite.importSample(journalImport, projections);
     }
 
-    /** The demo users of application.yml: clerk (recorder of the sample unit), approver, auditor. */
+    /** The demo users of application-demo.yml (profile demo): clerk (recorder of the sample unit), approver, auditor. */
     private TestRestTemplate as(String user) {
         return http.withBasicAuth(user, user + "-demo");
     }
