@@ -44,6 +44,10 @@ public final class ReportSource {
             throw new ReportRefusal("文件 " + file.getFileName() + " 不是 PDF 文件（开头没有 %PDF- 标记），未读取。"
                     + " / not a PDF file");
         }
+        if (pdfContent && !endsWithEof(bytes)) {
+            throw new ReportRefusal("PDF 文件 " + file.getFileName() + " 不完整（结尾缺少 %%EOF 标记，可能下载或复制时被截断），"
+                    + "未读取。/ truncated PDF");
+        }
         return pdfContent ? PdfLines.read(bytes, file.getFileName().toString()) : textLines(bytes, file);
     }
 
@@ -98,6 +102,13 @@ public final class ReportSource {
         } catch (IOException e) {
             throw new ReportRefusal("无法读取文件 " + file + "：" + e.getMessage() + " / cannot read file", e);
         }
+    }
+
+    /** Every complete PDF ends with %%EOF (perhaps followed by line ends); a cut-off download does not. */
+    private static boolean endsWithEof(byte[] bytes) {
+        int from = Math.max(0, bytes.length - 1024);
+        String tail = new String(bytes, from, bytes.length - from, StandardCharsets.ISO_8859_1);
+        return tail.contains("%%EOF");
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
