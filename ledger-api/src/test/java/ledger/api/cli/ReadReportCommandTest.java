@@ -89,4 +89,28 @@ class ReadReportCommandTest {
         assertThat(exit).isZero();
         assertThat(PublishedFigures.parse(new StringReader(out.toString())).size()).isEqualTo(249);
     }
+
+    @Test
+    void checkReportNamesTheSeedsContradictionsAndExitsOne() {
+        int exit = run("check-report", SEED.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("错误 ERROR T1-T3.lei：不符。T1/38/2 = 140.10（第 1 页第 134 行）",
+                "错误 ERROR T7.budget-vehicles", "武汉市江汉区人民政府办公室 2020 年度：7 处不符，0 条提示（尾差）");
+    }
+
+    @Test
+    void checkReportOnAReportMissingTablesNamesThemAndExitsOne() throws IOException {
+        Path report = files.resolve("only-table-1.txt");
+        Files.writeString(report, """
+                2020 年度收入支出决算总表（表 1）
+                部门：某单位 单位：万元
+                栏次 1 栏次 2
+                """, StandardCharsets.UTF_8);
+
+        int exit = run("check-report", report.toString());
+
+        assertThat(out.toString()).contains("缺少表2");
+        assertThat(exit).isEqualTo(1);
+    }
 }
