@@ -129,4 +129,20 @@ class HostileReportTest {
         assertThatThrownBy(() -> ReportReader.read(Path.of("../samples/2020-jianghan-gov-office/report.txt"),
                 Optional.of("1999"))).isInstanceOf(ReportRefusal.class).hasMessageContaining("不认识的模板");
     }
+
+    @Test
+    void aReportInThe2024FormatIsRecognisedAndRefusedWithThatReason() {
+        java.util.List<ReportLine> lines = ReportSource.textLines("""
+                第二部分 上海市普陀区财政局2024年度部门决算表
+                一、收入支出决算总表
+                \f
+                                   收入支出决算总表
+                                                 单位：万元
+                一、一般公共预算财政拨款收入      2,940.05   一、一般公共服务支出        2,106.66
+                """);
+
+        assertThatThrownBy(() -> ReportReader.read(lines, Optional.empty()))
+                .isInstanceOf(ReportRefusal.class)
+                .hasMessageContaining("第 2 页第 2 行", "2024 格式的表题", "只能读取 2020 格式", "未读取任何数据");
+    }
 }
