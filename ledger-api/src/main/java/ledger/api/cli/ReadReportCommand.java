@@ -1,5 +1,7 @@
 package ledger.api.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -7,6 +9,7 @@ import java.util.concurrent.Callable;
 import ledger.reportreader.ReportReader;
 import ledger.reportreader.ReportReading;
 import ledger.reportreader.ReportRefusal;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,6 +53,7 @@ public class ReadReportCommand implements Callable<Integer> {
      */
     static Optional<ReportReading> read(CommandSpec spec, Path report, String template) {
         PrintWriter err = spec.commandLine().getErr();
+        quietPdfLibrary();
         try {
             ReportReading reading = ReportReader.read(report, Optional.ofNullable(template));
             err.println("单位：" + reading.unitName() + "；年度：" + reading.year() + "；模板：" + reading.template()
@@ -67,6 +71,18 @@ public class ReadReportCommand implements Callable<Integer> {
             err.println("refused: " + refusal.getMessage());
             err.flush();
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Standard output carries only the figures: log to stderr, and drop PDFBox's font warnings
+     * (e.g. "Format 14 cmap table is not supported"), which say nothing about the report's figures.
+     */
+    private static void quietPdfLibrary() {
+        ConsoleLogging.toStandardError();
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger("org.apache.fontbox").setLevel(Level.ERROR);
+            context.getLogger("org.apache.pdfbox").setLevel(Level.ERROR);
         }
     }
 }
