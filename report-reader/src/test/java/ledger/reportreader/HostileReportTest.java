@@ -131,7 +131,7 @@ class HostileReportTest {
     }
 
     @Test
-    void aReportInThe2024FormatIsRecognisedAndRefusedWithThatReason() {
+    void aReportInThe2024FormatWithFiguresIsRecognisedAndRefusedWithThatReason() {
         java.util.List<ReportLine> lines = ReportSource.textLines("""
                 第二部分 上海市普陀区财政局2024年度部门决算表
                 一、收入支出决算总表
@@ -143,6 +143,7 @@ class HostileReportTest {
 
         assertThatThrownBy(() -> ReportReader.read(lines, Optional.empty()))
                 .isInstanceOf(ReportRefusal.class)
-                .hasMessageContaining("第 2 页第 2 行", "2024 格式的表题", "只能读取 2020 格式", "未读取任何数据");
+                .hasMessageContaining("第 2 页第 4 行", "2024 格式（不印行次和栏次）的表1“收入支出决算总表”中有数字 2,940.05",
+                        "未读取任何数据");
     }
 }
