@@ -7,6 +7,7 @@ COPY journal journal
 COPY benchmarks/pom.xml benchmarks/pom.xml
 COPY benchmarks/src benchmarks/src
 COPY projections projections
+COPY report-reader report-reader
 COPY ledger-api ledger-api
 COPY samples samples
 RUN mvn -B -q -DskipTests package

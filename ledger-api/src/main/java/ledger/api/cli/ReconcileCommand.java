@@ -3,19 +3,23 @@ package ledger.api.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import ledger.api.statement.StatementService;
 import ledger.projections.statement.PublishedFigures;
 import ledger.projections.statement.Reconciliation;
 import ledger.projections.statement.ReconciliationReport;
 import ledger.projections.statement.StatementSet;
+import ledger.reportreader.ReportReading;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -42,25 +46,43 @@ public class ReconcileCommand implements Callable<Integer> {
     @Mixin
     StatementOptions which;
 
-    @Option(names = "--published", required = true, paramLabel = "FILE.tsv",
+    @Option(names = "--published", paramLabel = "FILE.tsv",
             description = "published figures: table<TAB>row<TAB>column<TAB>value")
     Path published;
 
+    @Option(names = "--report", paramLabel = "FILE.pdf|FILE.txt",
+            description = "the published report itself: its figures are read as `ledger read-report` reads them")
+    Path report;
+
     @Override
     public Integer call() throws Exception {
+        if ((published == null) == (report == null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "需要 --published FILE.tsv 或 --report FILE.pdf|FILE.txt 其中之一 / give exactly one of --published, --report");
+        }
+        byte[] tsv;
+        if (report != null) {
+            Optional<ReportReading> reading = ReadReportCommand.read(spec, report, null);
+            if (reading.isEmpty()) {
+                return LedgerCommandLine.REFUSED;
+            }
+            tsv = reading.get().toTsv(report.getFileName().toString()).getBytes(StandardCharsets.UTF_8);
+        } else {
+            tsv = Files.readAllBytes(published);
+        }
         if (server.remote()) {
             // The server parses the figures: a bad line is refused there, line by line.
             LedgerClient client = server.client(database);
             JsonNode report = client.post(LedgerClient.unitYear(which.unit, which.year, "/reconciliation")
                             + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString()),
-                    "text/tab-separated-values; charset=UTF-8", Files.readAllBytes(published));
+                    "text/tab-separated-values; charset=UTF-8", tsv);
             PrintWriter out = spec.commandLine().getOut();
             report.path("findings").forEach(line -> out.println(line.asText()));
             out.flush();
             return report.path("ledgerAgrees").asBoolean() ? 0 : LedgerCommandLine.REFUSED;
         }
         PublishedFigures figures;
-        try (Reader reader = Files.newBufferedReader(published, StandardCharsets.UTF_8)) {
+        try (Reader reader = new StringReader(new String(tsv, StandardCharsets.UTF_8))) {
             figures = PublishedFigures.parse(reader);
         }
         try (ConfigurableApplicationContext context = database.start(false)) {

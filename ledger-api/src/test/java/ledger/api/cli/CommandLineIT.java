@@ -251,6 +251,25 @@ class CommandLineIT {
     }
 
     @Test
+    @Order(7)
+    void reconcileWithTheReportItselfReadsItsFiguresAndReconcilesAsTheHandTypedOnes() {
+        Run typed = onDatabase("reconcile", "--year", "2020", "--unit", UNIT,
+                "--published", Samples.jianghan2020Published().toString());
+        Path seedReport = Samples.jianghan2020Published().resolveSibling("report.txt");
+
+        Run read = onDatabase("reconcile", "--year", "2020", "--unit", UNIT, "--report", seedReport.toString());
+
+        assertThat(read.exit()).as(read.out() + read.err()).isZero();
+        assertThat(read.err()).contains("读出 249 个数字");
+        assertThat(read.out()).isEqualTo(typed.out());
+
+        Run both = onDatabase("reconcile", "--year", "2020", "--unit", UNIT, "--report", seedReport.toString(),
+                "--published", Samples.jianghan2020Published().toString());
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--published", "--report");
+    }
+
+    @Test
     @Order(8)
     void traceAsTextAndAsJsonAddsUpToTheFigure() {
         Run text = onDatabase("trace", "--year", "2020", "--unit", UNIT, "T3/2010302/3");

@@ -1,0 +1,110 @@
+package ledger.reportreader;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * A PDF's printed lines, rebuilt from the position of every glyph: glyphs on one baseline make a
+ * line, sorted left to right, and a gap wider than half a glyph becomes a space, so figures in
+ * neighbouring columns stay apart (the text stream alone may glue them or reorder them).
+ */
+final class PdfLines {
+
+    private PdfLines() {
+    }
+
+    static List<ReportLine> read(byte[] bytes, String name) {
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            int pages = document.getNumberOfPages();
+            if (pages > ReportSource.MAX_PAGES) {
+                throw ReportSource.tooManyPages(pages);
+            }
+            GlyphCollector collector = new GlyphCollector();
+            List<ReportLine> lines = new ArrayList<>();
+            for (int page = 1; page <= pages; page++) {
+                collector.glyphs.clear();
+                collector.setStartPage(page);
+                collector.setEndPage(page);
+                collector.getText(document);
+                List<String> pageLines = lines(collector.glyphs);
+                for (int line = 0; line < pageLines.size(); line++) {
+                    lines.add(new ReportLine(page, line + 1, pageLines.get(line)));
+                }
+            }
+            return lines;
+        } catch (InvalidPasswordException e) {
+            throw new ReportRefusal("PDF 文件 " + name + " 已加密，需要密码才能打开，未读取；请提供未加密的文件。"
+                    + " / the PDF is encrypted", e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ReportRefusal refusal) {
+                throw refusal;
+            }
+            throw new ReportRefusal("PDF 文件 " + name + " 已损坏或不完整（" + e.getMessage() + "），未读取。"
+                    + " / damaged or truncated PDF", e);
+        }
+    }
+
+    /** Groups glyphs into lines by baseline, top to bottom, each left to right. */
+    static List<String> lines(List<TextPosition> glyphs) {
+        List<TextPosition> sorted = new ArrayList<>(glyphs);
+        sorted.sort(Comparator.comparingDouble(TextPosition::getYDirAdj)
+                .thenComparingDouble(TextPosition::getXDirAdj));
+        List<List<TextPosition>> rows = new ArrayList<>();
+        for (TextPosition glyph : sorted) {
+            List<TextPosition> last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+            float tolerance = Math.max(1.5f, glyph.getHeightDir() * 0.4f);
+            if (last != null && Math.abs(last.get(0).getYDirAdj() - glyph.getYDirAdj()) <= tolerance) {
+                last.add(glyph);
+            } else {
+                List<TextPosition> row = new ArrayList<>();
+                row.add(glyph);
+                rows.add(row);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (List<TextPosition> row : rows) {
+            row.sort(Comparator.comparingDouble(TextPosition::getXDirAdj));
+            StringBuilder line = new StringBuilder();
+            float end = Float.NaN;
+            for (TextPosition glyph : row) {
+                String text = glyph.getUnicode();
+                if (text == null || text.isBlank()) {
+                    continue;
+                }
+                float width = Math.max(glyph.getWidthDirAdj(), 1f);
+                if (!Float.isNaN(end) && glyph.getXDirAdj() - end > width * 0.5f) {
+                    line.append(' ');
+                }
+                line.append(text);
+                end = glyph.getXDirAdj() + glyph.getWidthDirAdj();
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+            }
+        }
+        return lines;
+    }
+
+    /** Collects the glyphs of the pages being stripped, instead of writing text. */
+    private static final class GlyphCollector extends PDFTextStripper {
+
+        private final List<TextPosition> glyphs = new ArrayList<>();
+
+        GlyphCollector() {
+            super();
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            glyphs.add(text);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package ledger.reportreader;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a published 部门决算, PDF or text, into figures addressed in its template's cells. The
+ * template is recognised from the grid unless the caller names it: titles with （表 n） and printed
+ * 行次/栏次 are the 2020 format; titles alone on their line are the 2024 format, whose 表1 has 24 类
+ * lines ({@code 2024}) or keeps the 2020 list of 26 ({@code 2024-26}).
+ */
+public final class ReportReader {
+
+    /** The templates the reader knows. */
+    public static final List<String> TEMPLATES = List.of("2020", "2024", "2024-26");
+
+    private ReportReader() {
+    }
+
+    /**
+     * @param template a template name from {@link #TEMPLATES}, or empty to recognise it
+     * @throws ReportRefusal when the file cannot be read as a report at all
+     */
+    public static ReportReading read(Path file, Optional<String> template) {
+        return read(ReportSource.lines(file), template);
+    }
+
+    static ReportReading read(List<ReportLine> lines, Optional<String> template) {
+        if (template.isPresent() && !TEMPLATES.contains(template.get())) {
+            throw new ReportRefusal("不认识的模板“" + template.get() + "”，可用的模板：" + TEMPLATES
+                    + "。/ unknown template");
+        }
+        boolean forced2024 = template.filter(name -> name.startsWith("2024")).isPresent();
+        if (!forced2024 && !Template2020Reader.sections(lines).isEmpty()) {
+            String reason = template.isPresent() ? "由 --template 指定" : "表题带“（表 n）”，表格印有行次和栏次，按 2020 格式读取";
+            return Template2020Reader.read(lines, reason);
+        }
+        List<Template2020Reader.Section> sections2024 = Template2024Reader.sections(lines);
+        if (sections2024.isEmpty() || template.filter("2020"::equals).isPresent()) {
+            throw Template2020Reader.noTables();
+        }
+        return Template2024Reader.read(sections2024, template.orElse(null));
+    }
+}
