@@ -74,9 +74,7 @@ public class YearCloser {
         for (AccountEvent event : plan.accountEvents()) {
             long sequence = sequences.merge(event.account(), 0L, (last, ignored) -> last + 1);
             events.add(new PendingEvent(event.account().id(), JournalPosting.ACCOUNT_TYPE, sequence, event, 0));
-            carried.add(new RecordedTransaction(event.account().unit(), event.account().year(),
-                    event.entry().transactionId(), event.kind(), event.entry().date(), event.account().id(),
-                    event.kind().code() + "|" + event.amount().fen(), null));
+            carried.add(RecordedTransaction.carried(event));
         }
         events.add(new PendingEvent("year/" + unit + "/" + year, "FiscalYear", 0, plan.closed(), 0));
         store.append(events, user, UUID.randomUUID().toString());
