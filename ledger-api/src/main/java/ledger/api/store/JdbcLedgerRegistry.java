@@ -106,12 +106,18 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
         return hash;
     }
 
+    /**
+     * The year's status, share-locked until the transaction ends, so that what a command decided on
+     * stays true until it commits: a year close waits for it, and it waits for a close. One round
+     * trip when the year's row exists; a year without one gets it first (a close must find it).
+     */
     @Override
     public YearStatus yearStatus(UnitCode unit, FiscalYear year) {
         List<YearStatus> status = jdbc.query(
-                "SELECT closed, opening_carried_in FROM ledger_year WHERE unit = ? AND fiscal_year = ?",
+                "SELECT closed, opening_carried_in FROM ledger_year WHERE unit = ? AND fiscal_year = ?"
+                        + dialect.shareLock(),
                 (rs, n) -> new YearStatus(rs.getBoolean(1), rs.getBoolean(2)), unit.code(), year.value());
-        return status.isEmpty() ? YearStatus.OPEN : status.get(0);
+        return status.isEmpty() ? lockYear(unit, year) : status.get(0);
     }
 
     public void markClosed(UnitCode unit, FiscalYear year, java.time.LocalDate closedOn) {
