@@ -44,7 +44,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class TransactionRecorder {
 
-    /** What recording one transaction did. */
+    /** What recording one transaction did, as the API answers it ({@link PostingAnswer} without the refusal). */
     public record Recorded(String transactionId, String accountId, boolean repeated) {
     }
 
@@ -65,11 +65,23 @@ public class TransactionRecorder {
     }
 
     /**
-     * Records the row and returns once it is committed.
+     * Records the row and returns once it is committed, as the API answers it.
      *
      * @throws JournalRefused naming the field and the reason; nothing is written then
      */
     public Recorded record(JournalRow row, String user) {
+        PostingAnswer answer = post(row, user);
+        if (answer instanceof PostingAnswer.Recorded recorded) {
+            return new Recorded(recorded.transactionId(), recorded.accountId(), false);
+        }
+        if (answer instanceof PostingAnswer.AlreadyRecorded repeated) {
+            return new Recorded(repeated.transactionId(), repeated.accountId(), true);
+        }
+        throw new JournalRefused(((PostingAnswer.Refused) answer).problems());
+    }
+
+    /** Posts the row and answers once it is committed (or refused, with nothing written). */
+    public PostingAnswer post(JournalRow row, String user) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return send(row, user);
@@ -84,27 +96,30 @@ public class TransactionRecorder {
         }
     }
 
-    private Recorded send(JournalRow row, String user) {
+    private PostingAnswer send(JournalRow row, String user) {
+        String transactionId = row.entry().transactionId().value();
         try {
             Map<String, Object> metaData = new HashMap<>(names.registrationsOf(row));
             AccountCommand command = row.command() != null ? row.command()
                     : JournalPosting.routeReversal(row, registry);
             metaData.put(AxonStorageConfiguration.USER, user);
-            metaData.put(AxonStorageConfiguration.TRANSACTION_ID, row.entry().transactionId().value());
+            metaData.put(AxonStorageConfiguration.TRANSACTION_ID, transactionId);
             CommandOutcome outcome = gateway.sendAndWait(
                     GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             if (outcome == null) {
                 // sendAndWait answers null only when the waiting thread was interrupted.
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while transaction " + row.entry().transactionId()
+                throw new IllegalStateException("interrupted while transaction " + transactionId
                         + " was being recorded: it may or may not be stored (recording it again is safe)");
             }
-            return new Recorded(row.entry().transactionId().value(), command.account().id(),
-                    outcome == CommandOutcome.ALREADY_RECORDED);
+            return outcome == CommandOutcome.ALREADY_RECORDED
+                    ? new PostingAnswer.AlreadyRecorded(transactionId, command.account().id())
+                    : new PostingAnswer.Recorded(transactionId, command.account().id());
         } catch (RuleViolation refused) {
-            throw new JournalRefused(List.of(new JournalProblem(row.line(), refused.field(), refused.reason())));
+            return new PostingAnswer.Refused(transactionId,
+                    List.of(new JournalProblem(row.line(), refused.field(), refused.reason())));
         } catch (ArithmeticException overflow) {
-            throw new JournalRefused(List.of(new JournalProblem(row.line(), "amount",
+            return new PostingAnswer.Refused(transactionId, List.of(new JournalProblem(row.line(), "amount",
                     "the account's totals would overflow; the amount cannot be right")));
         }
     }
