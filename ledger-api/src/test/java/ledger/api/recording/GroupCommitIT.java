@@ -193,6 +193,11 @@ class GroupCommitIT {
         assertThatThrownBy(() -> recorder.record(row("K-X1,2020-03-02,expenditure,kept-unit,,general,2010301,30201,"
                 + "public,,30.00,"), "clerk")).isInstanceOfSatisfying(JournalRefused.class,
                 refused -> assertThat(refused.problems().get(0).reason()).contains("exceeds the funds available"));
+        // The first attempt decided on the cached account (100 available), took the id and lost the
+        // append on the event number; the id went with the rolled-back transaction (same database
+        // transaction as the events), else the retry would have answered "repeated".
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_transaction WHERE transaction_id = 'K-X1'",
+                Long.class)).isZero();
         assertThat(recorder.record(row("K-X2,2020-03-02,expenditure,kept-unit,,general,2010301,30201,public,,20.00,"),
                 "clerk").repeated()).isFalse();
         assertThat(jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier ="
