@@ -3,6 +3,9 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY ledger-core ledger-core
+COPY journal journal
+COPY benchmarks/pom.xml benchmarks/pom.xml
+COPY benchmarks/src benchmarks/src
 COPY projections projections
 COPY ledger-api ledger-api
 COPY samples samples

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import ledger.api.LedgerApplication;
+import ledger.api.config.EmbeddedDatabaseInUse;
 import ledger.api.config.LedgerDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -41,8 +42,15 @@ public class DatabaseOptions {
      * to standard error, leaving standard output to what the command prints.
      */
     public ConfigurableApplicationContext start(boolean web, String... extraProperties) {
+        return start(web, List.of(), extraProperties);
+    }
+
+    /** As {@link #start(boolean, String...)}, with these Spring profiles added to any already active. */
+    public ConfigurableApplicationContext start(boolean web, List<String> profiles, String... extraProperties) {
         LedgerDatabase database = database();
+        database.requireNotInUse();
         SpringApplication application = new SpringApplication(LedgerApplication.class);
+        application.setAdditionalProfiles(profiles.toArray(String[]::new));
         application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         application.setLogStartupInfo(false);
         if (!web) {
@@ -55,7 +63,14 @@ public class DatabaseOptions {
         for (String extra : extraProperties) {
             arguments.add("--" + extra);
         }
-        return application.run(arguments.toArray(String[]::new));
+        try {
+            return application.run(arguments.toArray(String[]::new));
+        } catch (RuntimeException failed) {
+            if (database.embedded() && LedgerDatabase.inUseByAnotherProcess(failed)) {
+                throw new EmbeddedDatabaseInUse(database.describe(), failed);
+            }
+            throw failed;
+        }
     }
 
     /** The acting user of command-line work: the operating-system account. */

@@ -3,7 +3,7 @@ package ledger.api.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import ledger.core.journal.SyntheticYear;
+import ledger.benchmarks.SyntheticYear;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,6 +3,7 @@ package ledger.api.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.Function;
+import ledger.api.config.EmbeddedDatabaseInUse;
 import ledger.api.recording.JournalRefused;
 import ledger.core.account.RuleViolation;
 import picocli.CommandLine;
@@ -66,6 +67,8 @@ public class LedgerCommandLine implements Runnable {
                 refused.problems().forEach(problem -> err.println("  " + problem));
             } else if (cause instanceof RuleViolation violation) {
                 err.println("refused: " + violation.field() + ": " + violation.reason() + "; nothing was written");
+            } else if (cause instanceof EmbeddedDatabaseInUse inUse) {
+                err.println("error: " + inUse.getMessage());
             } else if (cause instanceof IllegalArgumentException invalid) {
                 err.println("refused: " + invalid.getMessage());
             } else {
@@ -82,7 +85,7 @@ public class LedgerCommandLine implements Runnable {
         Throwable current = exception;
         while (current != null) {
             if (current instanceof LedgerClient.ServerRefused || current instanceof JournalRefused
-                    || current instanceof RuleViolation
+                    || current instanceof RuleViolation || current instanceof EmbeddedDatabaseInUse
                     || current instanceof IllegalArgumentException) {
                 return current;
             }

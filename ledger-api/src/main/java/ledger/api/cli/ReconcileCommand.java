@@ -20,11 +20,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ledger reconcile}: the ledger's statements against published figures. Exit 0 when every
- * difference is explained by a contradiction of the publication itself, 1 otherwise.
+ * {@code ledger reconcile}: the ledger's statements against published figures. Exit 0 when the
+ * publication's own contradictions account for every difference to the fen, 1 when any cell is not
+ * explained (even by one fen).
  */
 @Command(name = "reconcile", description = "Compare the statements with published figures; name every differing cell"
-        + " and every rule the published figures break among themselves.")
+        + " with how much of its difference the published figures' own contradictions explain and how much they"
+        + " do not, and every rule the published figures break among themselves. Exit 1 if any cell is not"
+        + " explained.")
 public class ReconcileCommand implements Callable<Integer> {
 
     @Spec

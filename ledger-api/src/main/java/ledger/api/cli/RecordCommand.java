@@ -9,15 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import ledger.core.journal.JournalColumn;
+import ledger.journal.JournalColumn;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.PostingAnswer;
 import ledger.api.recording.TransactionRecorder;
-import ledger.core.journal.JournalParse;
-import ledger.core.journal.JournalReader;
+import ledger.journal.JournalParse;
+import ledger.journal.JournalReader;
 import ledger.core.journal.JournalRow;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -120,7 +120,7 @@ public class RecordCommand implements Callable<Integer> {
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader().setSkipHeaderRecord(true)
                 .setCommentMarker('#').setIgnoreEmptyLines(true)
-                .setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true)
+                .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
                 .get();
         List<Map<String, String>> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, format)) {

@@ -3,50 +3,87 @@ package ledger.api.integrity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import ledger.api.config.PrivateFiles;
 
 /**
  * The secret the seals are keyed with. It must not live in the database the seals protect:
  * {@code ledger.integrity.key} / {@code LEDGER_INTEGRITY_KEY} (production: from the operator's secret
- * store), otherwise a key file {@code ./data/integrity.key} created on first use, readable by its
- * owner only.
+ * store), otherwise the key file {@code ledger.integrity.key-file} (default {@code
+ * ./data/integrity.key}), created owner-only while no seal exists yet.
  */
 public record SealKey(byte[] secret, String origin) {
 
     public static final String PROPERTY = "ledger.integrity.key";
-    static final Path DEFAULT_FILE = Path.of("data", "integrity.key");
+    public static final String FILE_PROPERTY = "ledger.integrity.key-file";
+    public static final String DEFAULT_FILE = "data/integrity.key";
+    /** What the fingerprint is the MAC of: a fixed text, so the fingerprint reveals nothing of the key. */
+    private static final byte[] FINGERPRINT_LABEL = "ledger event seal key fingerprint v1"
+            .getBytes(StandardCharsets.US_ASCII);
 
-    public static SealKey resolve(String configured) {
-        if (configured != null && !configured.isBlank()) {
-            if (configured.length() < 16) {
-                throw new IllegalArgumentException(PROPERTY + " must be at least 16 characters");
-            }
-            return new SealKey(configured.getBytes(StandardCharsets.UTF_8), "configured key");
+    /** @throws IllegalArgumentException for a configured key too short to be a secret */
+    static void checkConfigured(String configured) {
+        if (configured != null && !configured.isBlank() && configured.length() < 16) {
+            throw new IllegalArgumentException(PROPERTY + " must be at least 16 characters");
         }
-        return fromFile(DEFAULT_FILE);
     }
 
-    static SealKey fromFile(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                Files.writeString(file, HexFormat.of().formatHex(fresh) + "\n", StandardCharsets.US_ASCII);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the file system's own permissions apply.
-                }
-            }
-            String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
-            return new SealKey(HexFormat.of().parseHex(hex), "key file " + file.toAbsolutePath());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the seal key " + file.toAbsolutePath(), e);
+    /** The configured key, else the key file's; empty when there is neither. Never creates a key. */
+    static Optional<SealKey> find(String configured, Path file) {
+        checkConfigured(configured);
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(new SealKey(configured.getBytes(StandardCharsets.UTF_8), "configured key"));
         }
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            return Optional.of(new SealKey(HexFormat.of().parseHex(hex), "key file " + file.toAbsolutePath()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the seal key " + file.toAbsolutePath(), e);
+        }
+    }
+
+    /**
+     * A new random key in a new file, owner-only from its first byte. If another process created it
+     * meanwhile, that key is the one.
+     */
+    static SealKey create(Path file) {
+        Path absolute = file.toAbsolutePath();
+        PrivateFiles.directory(absolute.getParent());
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        try {
+            PrivateFiles.writeNew(absolute, (HexFormat.of().formatHex(fresh) + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (FileAlreadyExistsException createdMeanwhile) {
+            return find(null, file).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the seal key " + absolute, e);
+        }
+        return new SealKey(fresh, "key file " + absolute);
+    }
+
+    Mac mac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
+    }
+
+    /** Names the key without revealing it: stored with the seals to recognise the key that made them. */
+    String fingerprint() {
+        return HexFormat.of().formatHex(mac().doFinal(FINGERPRINT_LABEL));
     }
 }

@@ -1,5 +1,7 @@
 package ledger.api.recording;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import ledger.api.statement.ProjectionStatus;
 import ledger.api.store.EventStoreAccess;
@@ -18,13 +22,14 @@ import ledger.core.account.InMemoryLedgerRegistry;
 import ledger.core.account.ProjectRegistered;
 import ledger.core.account.UnitCode;
 import ledger.core.account.UnitRegistered;
-import ledger.core.journal.JournalParse;
+import ledger.journal.JournalParse;
 import ledger.core.journal.JournalProblem;
+import ledger.core.journal.JournalProblemList;
 import ledger.core.journal.JournalPosting;
 import ledger.core.journal.JournalPosting.KnownNames;
 import ledger.core.journal.JournalPosting.Outcome;
 import ledger.core.journal.JournalPosting.PendingEvent;
-import ledger.core.journal.JournalReader;
+import ledger.journal.JournalReader;
 import ledger.core.journal.JournalRow;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -61,6 +66,8 @@ public class JournalImport {
     private final TransactionTemplate transaction;
     private final ObjectProvider<ProjectionStatus> projections;
     private final PostingSession session;
+    private final AtomicInteger uploadsInProgress = new AtomicInteger();
+    private final AtomicLong uploadsAbandoned = new AtomicLong();
 
     public JournalImport(JdbcLedgerRegistry registry, EventStoreAccess store, TransactionTemplate transaction,
                          ObjectProvider<ProjectionStatus> projections) {
@@ -96,8 +103,76 @@ public class JournalImport {
     }
 
     /**
+     * As {@link #importJournal(InputStream, String, String, Predicate)} for a body arriving over
+     * HTTP, read as it arrives: when the client hangs up or the connection breaks before the end,
+     * reading and deciding stop at once and nothing is written ({@link UploadAbandoned}), instead of
+     * checking a cut-off file for no one.
+     */
+    public ImportResult importUpload(InputStream body, String source, String user, Predicate<UnitCode> permitted) {
+        ClientBody client = new ClientBody(body, source);
+        uploadsInProgress.incrementAndGet();
+        try {
+            return importJournal(client, source, user, permitted);
+        } catch (UploadAbandoned abandoned) {
+            uploadsAbandoned.incrementAndGet();
+            log.info("journal upload {} by {} abandoned after {} bytes: the client stopped sending ({})", source,
+                    user, client.bytesRead, abandoned.getCause() == null ? "" : abandoned.getCause().toString());
+            throw abandoned;
+        } finally {
+            uploadsInProgress.decrementAndGet();
+        }
+    }
+
+    /** Uploads being read or decided now (for monitoring: a server with none is idle). */
+    public int uploadsInProgress() {
+        return uploadsInProgress.get();
+    }
+
+    /** Uploads given up since start because their client stopped sending. */
+    public long uploadsAbandoned() {
+        return uploadsAbandoned.get();
+    }
+
+    /**
+     * A request body: failing to read it means the client or the connection is gone, never that the
+     * file is malformed, so it stops the import instead of becoming one more problem of the file.
+     */
+    private static final class ClientBody extends FilterInputStream {
+        private final String source;
+        private long bytesRead;
+
+        ClientBody(InputStream in, String source) {
+            super(in);
+            this.source = source;
+        }
+
+        @Override
+        public int read() {
+            try {
+                int b = super.read();
+                bytesRead += b < 0 ? 0 : 1;
+                return b;
+            } catch (IOException broken) {
+                throw new UploadAbandoned(source, bytesRead, broken);
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            try {
+                int n = super.read(buffer, offset, length);
+                bytesRead += Math.max(n, 0);
+                return n;
+            } catch (IOException broken) {
+                throw new UploadAbandoned(source, bytesRead, broken);
+            }
+        }
+    }
+
+    /**
      * A file with malformed rows is refused, but its well-formed rows are still checked against the
-     * ledger (in a transaction that is rolled back), so the clerk gets every problem in one go.
+     * ledger (in a transaction that is rolled back), so the clerk gets every problem in one go, the
+     * first {@value JournalProblemList#LISTED_AT_MOST} listed and the other bad rows counted.
      */
     private List<JournalProblem> withRuleProblems(JournalParse parse) {
         List<JournalProblem> problems = new ArrayList<>(parse.problems());
@@ -111,8 +186,11 @@ public class JournalImport {
                 problems.addAll(new JournalPosting(overlay, store, known).post(parse.rows()).problems());
             });
         }
+        // Each list is bounded, so this sorts at most about 2,000 problems; merged, they keep one bound.
         problems.sort(Comparator.comparingInt(JournalProblem::line));
-        return problems;
+        JournalProblemList merged = new JournalProblemList();
+        merged.addAll(problems);
+        return merged.problems();
     }
 
     /** Posts rows that are already well-formed, all in one transaction. */

@@ -10,8 +10,10 @@ import ledger.core.money.Money;
 import ledger.projections.explanation.PriorYearFigures;
 import ledger.projections.explanation.PriorYearKey;
 import ledger.projections.statement.CellAddress;
+import ledger.projections.statement.NamedCell;
 import ledger.projections.statement.StatementRow;
 import ledger.projections.statement.StatementSet;
+import ledger.projections.statement.TableLayout;
 
 /**
  * The charts of the 情况说明 from the statements and last year's figures: 图1 收、支决算总计变动
@@ -31,15 +33,15 @@ public final class ReportCharts {
     /** 图 1: 收入总计 and 支出总计, last year and this. */
     static Chart totals(StatementSet set, PriorYearFigures prior) {
         return yearOnYear("fig1", "图 1：收、支决算总计变动情况", set, prior,
-                PriorYearKey.TOTAL_INCOME_EXPENDITURE, "收入总计", cell("T1", "30", 1), "支出总计",
-                cell("T1", "60", 2));
+                PriorYearKey.TOTAL_INCOME_EXPENDITURE, "收入总计", NamedCell.TOTAL_INCOME.address(), "支出总计",
+                NamedCell.TOTAL_EXPENDITURE.address());
     }
 
     /** 图 4: 财政拨款收入总计 and 支出总计, last year and this. */
     static Chart fiscalTotals(StatementSet set, PriorYearFigures prior) {
         return yearOnYear("fig4", "图 4：财政拨款收、支决算总计变动情况", set, prior,
-                PriorYearKey.FISCAL_INCOME_EXPENDITURE, "财政拨款收入总计", cell("T4", "32", 1),
-                "财政拨款支出总计", cell("T4", "64", 2));
+                PriorYearKey.FISCAL_INCOME_EXPENDITURE, "财政拨款收入总计", NamedCell.FISCAL_TOTAL_INCOME.address(),
+                "财政拨款支出总计", NamedCell.FISCAL_TOTAL_EXPENDITURE.address());
     }
 
     private static Chart yearOnYear(String id, String caption, StatementSet set,
@@ -66,25 +68,27 @@ public final class ReportCharts {
         List<String> names = new ArrayList<>();
         List<BigDecimal> values = new ArrayList<>();
         long fiscal = 0;
-        for (int line = 1; line <= 3; line++) {
-            fiscal += set.fen(cell("T1", Integer.toString(line), 1));
+        for (FundSource fund : FundSource.values()) {
+            if (fund.isFiscalAppropriation()) {
+                fiscal += set.fen(NamedCell.incomeFrom(fund));
+            }
         }
         add(names, values, "财政拨款收入", fiscal);
-        FundSource[] funds = FundSource.values();
-        for (int line = 4; line <= 8; line++) {
-            add(names, values, funds[line - 1].chineseName(),
-                    set.fen(cell("T1", Integer.toString(line), 1)));
+        for (FundSource fund : FundSource.values()) {
+            if (!fund.isFiscalAppropriation()) {
+                add(names, values, fund.chineseName(), set.fen(NamedCell.incomeFrom(fund)));
+            }
         }
         return pie("fig2", "图 2：收入决算结构", names, values, "本年收入");
     }
 
     /** 图 3: expenditure by nature (基本支出, 项目支出, …). */
     static Chart expenditure(StatementSet set) {
-        String[] natures = {"基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"};
         List<String> names = new ArrayList<>();
         List<BigDecimal> values = new ArrayList<>();
-        for (int column = 2; column <= 6; column++) {
-            add(names, values, natures[column - 2], set.fen(cell("T3", "total", column)));
+        for (NamedCell nature : List.of(NamedCell.EXPENDITURE_BASIC, NamedCell.EXPENDITURE_PROJECT,
+                NamedCell.EXPENDITURE_REMIT, NamedCell.EXPENDITURE_BUSINESS_OP, NamedCell.EXPENDITURE_SUBSIDY)) {
+            add(names, values, nature.label(), set.fen(nature.address()));
         }
         return pie("fig3", "图 3：支出决算结构", names, values, "本年支出");
     }
@@ -93,9 +97,9 @@ public final class ReportCharts {
     static Chart expenditureByLei(StatementSet set) {
         List<String> names = new ArrayList<>();
         List<BigDecimal> values = new ArrayList<>();
-        for (StatementRow row : set.table("T3").rows()) {
+        for (StatementRow row : set.table(TableLayout.T3.id()).rows()) {
             if (row.level() == 1) {
-                add(names, values, row.label(), set.fen(cell("T3", row.row(), 1)));
+                add(names, values, row.label(), set.fen(NamedCell.expenditureOf(row.row())));
             }
         }
         return pie("fig3-lei", "图 3（续）：支出决算结构（按功能分类类级）", names, values, "本年支出");
@@ -112,9 +116,5 @@ public final class ReportCharts {
             names.add(name);
             values.add(Money.ofFen(fen).toWanYuan());
         }
-    }
-
-    private static CellAddress cell(String table, String row, int column) {
-        return CellAddress.of(table, row, column);
     }
 }

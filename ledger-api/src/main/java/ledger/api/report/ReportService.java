@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +28,6 @@ import ledger.projections.statement.StatementSet;
 import ledger.projections.statement.Trace;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,14 +44,12 @@ public class ReportService {
     private final StatementService statements;
     private final PostingRepository postings;
     private final ProjectionStatus projections;
-    private final JdbcTemplate jdbc;
 
     public ReportService(StatementService statements, PostingRepository postings,
-            ProjectionStatus projections, JdbcTemplate jdbc) {
+            ProjectionStatus projections) {
         this.statements = statements;
         this.postings = postings;
         this.projections = projections;
-        this.jdbc = jdbc;
     }
 
     /** @throws IllegalArgumentException for a unit the ledger does not know */
@@ -148,10 +144,6 @@ public class ReportService {
     }
 
     public Map<ProjectCode, String> projectNames(UnitCode unit) {
-        Map<ProjectCode, String> names = new HashMap<>();
-        jdbc.query("SELECT project, name FROM directory_project WHERE unit = ?", row -> {
-            names.put(ProjectCode.of(row.getString("project")), row.getString("name"));
-        }, unit.code());
-        return names;
+        return postings.projectNames(unit);
     }
 }

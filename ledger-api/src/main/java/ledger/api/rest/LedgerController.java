@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -29,8 +28,8 @@ import ledger.api.statement.TracePaging;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
-import ledger.core.journal.JournalParse;
-import ledger.core.journal.JournalReader;
+import ledger.journal.JournalParse;
+import ledger.journal.JournalReader;
 import ledger.core.year.FiscalYearClosed;
 import ledger.core.journal.JournalProblem;
 import ledger.projections.statement.CellAddress;
@@ -104,9 +103,9 @@ class LedgerController {
     @Operation(summary = "Import a journal CSV (body text/csv): all rows or none")
     @PostMapping(value = "/journals", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ImportResult importJournal(@RequestBody byte[] csv, Principal user) {
-        return journalImport.importJournal(new ByteArrayInputStream(csv), "upload", userOf(user),
-                unit -> units.currentUserPermits(unit.code()));
+    ImportResult importJournal(InputStream csv, Principal user) {
+        // Read as it arrives, not buffered first: a client that hangs up mid-file stops the work.
+        return journalImport.importUpload(csv, "upload", userOf(user), unit -> units.currentUserPermits(unit.code()));
     }
 
     @Operation(summary = "Import a journal CSV uploaded as a form file (field 'file'): all rows or none")

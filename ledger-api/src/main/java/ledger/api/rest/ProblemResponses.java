@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.UnitNotPermitted;
+import ledger.api.recording.UploadAbandoned;
 import ledger.core.account.RuleViolation;
 import ledger.core.journal.JournalProblem;
 import org.slf4j.Logger;
@@ -71,6 +72,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, INPUT_REFUSED, "Input refused", detail);
         problem.setProperty("problems", problems.stream().map(ProblemResponses::entry).toList());
         return problem;
+    }
+
+    /** Usually no one is left to read this; a proxy that cut the body short gets a reason. */
+    @ExceptionHandler(UploadAbandoned.class)
+    ProblemDetail abandoned(UploadAbandoned abandoned) {
+        return single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", "body", abandoned.getMessage());
     }
 
     @ExceptionHandler(RuleViolation.class)
@@ -161,12 +168,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        String field = mismatch.getPropertyName() == null ? "request" : mismatch.getPropertyName();
-        Class<?> type = mismatch.getRequiredType();
-        String expected = type == java.time.LocalDate.class ? "a date written yyyy-mm-dd"
-                : type == int.class || type == Integer.class ? "a whole number"
-                : "a " + (type == null ? "valid value" : type.getSimpleName());
-        String reason = field + " must be " + expected + ", got '" + mismatch.getValue() + "'";
+        String field = ParameterText.name(mismatch);
+        String reason = ParameterText.wrongValue(mismatch);
         return handleExceptionInternal(mismatch,
                 single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", field, reason),
                 headers, HttpStatus.BAD_REQUEST, request);
@@ -176,7 +179,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException missing,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return handleExceptionInternal(missing, single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request",
-                missing.getParameterName(), missing.getParameterName() + " is required"),
+                missing.getParameterName(), ParameterText.missing(missing.getParameterName())),
                 headers, HttpStatus.BAD_REQUEST, request);
     }
 

@@ -3,7 +3,7 @@ package ledger.api.rest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.EnumMap;
 import java.util.Map;
-import ledger.core.journal.JournalColumn;
+import ledger.journal.JournalColumn;
 
 /**
  * One transaction as JSON, with the journal's field names. Values are strings, as in a journal

@@ -13,7 +13,8 @@ import ledger.projections.statement.ReconciliationReport;
 /**
  * Which cells of the tables to mark, and how: cells in a broken 审核公式 (red for an error, amber
  * for a rounding tail), or cells where a published report differs from the ledger (amber when the
- * publication's own contradiction explains it, red when nothing does), with the published figure.
+ * publication's own contradictions explain the whole difference, to the fen; red when any of it is
+ * left unexplained), with the published figure.
  */
 public final class CellMarks {
 

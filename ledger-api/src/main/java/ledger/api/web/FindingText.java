@@ -1,7 +1,6 @@
 package ledger.api.web;
 
 import java.util.stream.Collectors;
-import ledger.api.report.Amounts;
 import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.CellDifference;
 import ledger.projections.statement.Finding;
@@ -36,21 +35,11 @@ final class FindingText {
                 + (finding.isError() ? "不成立" : "仅差尾数") + "，涉及 " + cells + more + "。";
     }
 
-    /** Why a published figure differs from the ledger's, in a sentence. */
+    /**
+     * How much of a published figure's difference from the ledger the report's own
+     * contradictions explain, and how much they do not, in a sentence.
+     */
     static String difference(CellDifference difference) {
-        String values = difference.cell() + "：公布 " + (difference.published() == null ? "空白"
-                : Amounts.format(difference.published())) + "，账簿 "
-                + Amounts.format(difference.ledger()) + "，相差 "
-                + Amounts.format(difference.difference().abs());
-        if (!difference.contradictions().isEmpty()) {
-            return values + "。已解释：公布报表在此自相矛盾（规则 " + difference.contradictions().stream()
-                    .map(Finding::rule).distinct().collect(Collectors.joining("、")) + "）。";
-        }
-        if (!difference.carriedFrom().isEmpty()) {
-            return values + "。已解释：公布报表把 " + difference.carriedFrom().stream()
-                    .map(CellAddress::toString).collect(Collectors.joining("、"))
-                    + " 的矛盾数经规则 " + difference.carriedThrough() + " 带入此格。";
-        }
-        return values + "。未解释：公布报表在此并不自相矛盾，账簿（或其日记账）有误。";
+        return difference.inChinese();
     }
 }

@@ -1,19 +1,24 @@
 package ledger.api.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import ledger.api.recording.ImportResult;
 import ledger.api.recording.JournalImport;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.UnitNotPermitted;
 import ledger.api.security.UnitAccess;
-import ledger.core.journal.JournalColumn;
+import ledger.journal.JournalColumn;
 import ledger.core.journal.JournalProblem;
+import ledger.core.journal.JournalProblemList;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +27,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Upload a journal CSV: all rows or none. A refused file lists every problem by line and column,
- * beside the text of that line, so the clerk can fix the spreadsheet in one go. Under
- * {@code /upload/}, so only recorders and approvers may post it, and a file naming a unit the user
- * may not record for is refused whole, without saying whether that unit exists.
+ * Upload a journal CSV: all rows or none. A refused file lists its problems by line and column,
+ * beside the text of that line, so the clerk can fix the spreadsheet in one go: the first 1,000,
+ * and how many more rows were refused. Under {@code /upload/}, so only recorders and approvers may
+ * post it, and a file naming a unit the user may not record for is refused whole, without saying
+ * whether that unit exists.
  */
 @Controller
 class JournalPages {
@@ -60,12 +66,11 @@ class JournalPages {
             model.addAttribute("empty", true);
             return "journal";
         }
-        byte[] bytes = file.getBytes();
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "上传的文件" : file.getOriginalFilename();
         model.addAttribute("fileName", name);
-        try {
-            ImportResult result = journalImport.importJournal(new ByteArrayInputStream(bytes), name,
+        try (InputStream in = file.getInputStream()) {
+            ImportResult result = journalImport.importJournal(in, name,
                     user == null ? "web:anonymous" : "web:" + user.getName(),
                     unit -> units.currentUserPermits(unit.code()));
             model.addAttribute("result", result);
@@ -75,18 +80,68 @@ class JournalPages {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             model.addAttribute("notPermitted", true);
         } catch (JournalRefused refused) {
-            String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
+            Map<Integer, String> texts = linesOf(file, refused.problems());
             List<ProblemRow> problems = new ArrayList<>();
             for (JournalProblem problem : refused.problems()) {
-                int line = problem.line();
-                String text = line >= 1 && line <= lines.length ? lines[line - 1] : "";
                 String column = JournalColumn.byName(problem.column())
                         .map(known -> known.chinese() + "（" + known.english() + "）").orElse(problem.column());
-                problems.add(new ProblemRow(line, column, problem.reason(),
-                        text.length() > 300 ? text.substring(0, 300) + "…" : text));
+                problems.add(new ProblemRow(problem.line(), column, problem.reason(),
+                        texts.getOrDefault(problem.line(), "")));
             }
+            JournalProblemList counted = new JournalProblemList();
+            counted.addAll(refused.problems());
             model.addAttribute("problems", problems);
+            model.addAttribute("refusedRows", counted.rowsRefused());
         }
         return "journal";
+    }
+
+    /** Characters of a line shown beside its problems. */
+    private static final int SHOWN_CHARACTERS = 300;
+
+    /**
+     * The text of each line a problem names, found by counting newlines in the upload: a refused
+     * file of 200 MB is never held as text, and its at most ~1,000 named lines are all it costs.
+     */
+    static Map<Integer, String> linesOf(MultipartFile file, List<JournalProblem> problems) throws IOException {
+        BitSet wanted = new BitSet();
+        problems.stream().filter(problem -> problem.line() >= 1).forEach(problem -> wanted.set(problem.line()));
+        Map<Integer, String> texts = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return texts;
+        }
+        int last = wanted.length() - 1;
+        // Enough bytes for SHOWN_CHARACTERS + 1 characters of up to four bytes each.
+        int keptBytes = 4 * (SHOWN_CHARACTERS + 1);
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int number = 1;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = file.getInputStream()) {
+            for (int n = in.read(buffer); n >= 0 && number <= last; n = in.read(buffer)) {
+                for (int i = 0; i < n && number <= last; i++) {
+                    if (buffer[i] == '\n') {
+                        if (wanted.get(number)) {
+                            texts.put(number, shown(line));
+                        }
+                        line.reset();
+                        number++;
+                    } else if (wanted.get(number) && line.size() < keptBytes) {
+                        line.write(buffer[i]);
+                    }
+                }
+            }
+        }
+        if (number <= last && wanted.get(number)) {
+            texts.put(number, shown(line));
+        }
+        return texts;
+    }
+
+    private static String shown(ByteArrayOutputStream bytes) {
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        if (text.endsWith("\r")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text.length() > SHOWN_CHARACTERS ? text.substring(0, SHOWN_CHARACTERS) + "…" : text;
     }
 }

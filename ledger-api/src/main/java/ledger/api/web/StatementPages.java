@@ -154,14 +154,17 @@ class StatementPages {
         }
     }
 
-    /** A differing cell as the reconciliation lists it. */
+    /** A differing cell as the reconciliation lists it; amounts are published − ledger. */
     record DifferenceView(CellAddress cell, String published, String ledger,
-            String difference, boolean explained, String text) {
+            String difference, String explainedAmount, String unexplainedAmount, boolean explained,
+            String text) {
         static DifferenceView of(CellDifference difference) {
             return new DifferenceView(difference.cell(), difference.published() == null ? "空白"
                     : Amounts.format(difference.published()),
                     Amounts.format(difference.ledger()),
-                    Amounts.format(difference.difference().abs()),
+                    Amounts.format(difference.difference()),
+                    Amounts.format(difference.explained()),
+                    Amounts.format(difference.unexplained()),
                     difference.isExplained(), FindingText.difference(difference));
         }
     }

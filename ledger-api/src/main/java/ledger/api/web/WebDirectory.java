@@ -2,12 +2,13 @@ package ledger.api.web;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ledger.api.security.UnitAccess;
 import ledger.api.statement.ProjectionStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.UnitCode;
+import ledger.projections.posting.PostingRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +25,12 @@ class WebDirectory {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final PostingRepository postings;
     private final ProjectionStatus projections;
     private final UnitAccess access;
 
-    WebDirectory(JdbcTemplate jdbc, ProjectionStatus projections, UnitAccess access) {
-        this.jdbc = jdbc;
+    WebDirectory(PostingRepository postings, ProjectionStatus projections, UnitAccess access) {
+        this.postings = postings;
         this.projections = projections;
         this.access = access;
     }
@@ -37,22 +38,14 @@ class WebDirectory {
     /** Every unit, once the read models have caught up with what was just imported. */
     List<UnitYears> units() {
         projections.awaitCaughtUp(Duration.ofMinutes(1));
-        Map<String, String> names = new LinkedHashMap<>();
-        jdbc.query("SELECT unit, name FROM directory_unit ORDER BY name, unit",
-                row -> {
-                    if (access.currentUserPermits(row.getString("unit"))) {
-                        names.put(row.getString("unit"), row.getString("name"));
-                    }
-                });
-        Map<String, List<Integer>> years = new LinkedHashMap<>();
-        jdbc.query("SELECT unit, fiscal_year FROM posting GROUP BY unit, fiscal_year"
-                + " ORDER BY unit, fiscal_year DESC", row -> {
-                    years.computeIfAbsent(row.getString("unit"), unit -> new ArrayList<>())
-                            .add(row.getInt("fiscal_year"));
-                });
+        Map<UnitCode, List<FiscalYear>> years = postings.yearsWithPostings();
         List<UnitYears> units = new ArrayList<>();
-        names.forEach((code, name) -> units.add(new UnitYears(code, name,
-                years.getOrDefault(code, List.of()))));
+        postings.unitNames().forEach((unit, name) -> {
+            if (access.currentUserPermits(unit.code())) {
+                units.add(new UnitYears(unit.code(), name,
+                        years.getOrDefault(unit, List.of()).stream().map(FiscalYear::value).toList()));
+            }
+        });
         return units;
     }
 }

@@ -1,6 +1,7 @@
 package ledger.api.web;
 
 import ledger.api.recording.UnitNotPermitted;
+import ledger.api.rest.ParameterText;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -36,10 +37,20 @@ class WebErrors {
         return page(HttpStatus.BAD_REQUEST, "无法显示", invalid.getMessage());
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class,
-        MissingServletRequestPartException.class, MethodArgumentTypeMismatchException.class})
-    ModelAndView badRequest(Exception bad) {
-        return page(HttpStatus.BAD_REQUEST, "请求参数有误", bad.getMessage());
+    /** Which parameter and what form it takes, never the framework's text (it names Java types). */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView wrongValue(MethodArgumentTypeMismatchException mismatch) {
+        return page(HttpStatus.BAD_REQUEST, "请求参数有误", ParameterText.wrongValue(mismatch));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ModelAndView missing(MissingServletRequestParameterException missing) {
+        return page(HttpStatus.BAD_REQUEST, "请求参数有误", ParameterText.missing(missing.getParameterName()));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ModelAndView missingFile(MissingServletRequestPartException missing) {
+        return page(HttpStatus.BAD_REQUEST, "请求参数有误", ParameterText.missing(missing.getRequestPartName()));
     }
 
     private static ModelAndView page(HttpStatus status, String title, String message) {

@@ -214,23 +214,40 @@ class CommandLineIT {
         Run run = onDatabase("reconcile", "--year", "2020", "--unit", UNIT,
                 "--published", Samples.jianghan2020Published().toString());
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.outLines().get(0)).isEqualTo("Published figures: 249; regenerated exactly: 243; differing"
-                + " cells: 9, of which 9 explained by contradictions within the published report and 0 NOT explained.");
+        assertThat(run.outLines().get(0)).isEqualTo("对账：公布数 249 个，账簿完全重现 243 个；不一致 9 格，其中已解释 9 格"
+                + "（差额恰为公布报表自身矛盾之数）、未解释 0 格。 | Published figures: 249; regenerated exactly: 243;"
+                + " differing cells: 9, of which 9 explained (to the fen) by contradictions within the published report"
+                + " and 0 NOT EXPLAINED.");
         Set<String> explained = new TreeSet<>();
         for (String line : run.outLines()) {
-            assertThat(line).doesNotStartWith("NOT EXPLAINED");
-            if (line.startsWith("explained ")) {
-                explained.add(line.substring("explained ".length(), line.indexOf(':')));
+            assertThat(line).doesNotStartWith("未解释").doesNotContain("NOT EXPLAINED T");
+            if (line.startsWith("已解释 ")) {
+                explained.add(line.substring("已解释 ".length(), line.indexOf('：')));
             }
         }
         assertThat(explained).containsExactlyInAnyOrderElementsOf(SampleStatements.EXPLAINED_DIFFERENCES);
-        assertThat(run.out()).contains("explained T1/38/2: published 140.10, ledger 140.09");
+        assertThat(run.out()).contains("已解释 T1/38/2：公布 140.10，账簿 140.09，差额 0.01（公布 − 账簿），其中公布报表自身矛盾解释"
+                + " 0.01", "explained T1/38/2: published 140.10, ledger 140.09");
+
+        // One fen more on 表4 line 60 (31.95 in col 2 and 3): the report then implies 31.95 for its blank line 61,
+        // the ledger has 31.94 there. The contradiction explains all but that fen, and the fen is enough for exit 1.
+        Path offByAFen = files.resolve("published-off-by-a-fen.tsv");
+        Files.writeString(offByAFen, Files.readString(Samples.jianghan2020Published(), StandardCharsets.UTF_8)
+                .replace("T4\t60\t2\t31.94", "T4\t60\t2\t31.95")
+                .replace("T4\t60\t3\t31.94", "T4\t60\t3\t31.95"), StandardCharsets.UTF_8);
+        Run offByOne = onDatabase("reconcile", "--year", "2020", "--unit", UNIT, "--published", offByAFen.toString());
+        assertThat(offByOne.exit()).as(offByOne.out()).isEqualTo(1);
+        assertThat(offByOne.out()).contains("未解释 T4/61/2：公布 空白，账簿 31.94，差额 -31.94（公布 − 账簿），其中公布报表自身矛盾解释"
+                + " -31.95（公布报表在此自相矛盾，规则 T4.closing-total 使它也支持 31.95），未解释 0.01",
+                "NOT EXPLAINED T4/61/2: published blank, ledger 31.94", "未解释 T4/60/2：公布 31.95，账簿 31.94");
+        assertThat(offByOne.outLines().get(0)).contains("未解释 4 格", "and 4 NOT EXPLAINED");
 
         // Against a year the ledger has no transactions in, most published figures are unexplained: exit 1.
         Run disagreeing = onDatabase("reconcile", "--year", "2019", "--unit", UNIT,
                 "--published", Samples.jianghan2020Published().toString());
         assertThat(disagreeing.exit()).isEqualTo(1);
-        assertThat(disagreeing.out()).contains("NOT EXPLAINED T1/1/1: published 2493.03, ledger 0.00");
+        assertThat(disagreeing.out()).contains("未解释 T1/1/1：公布 2493.03，账簿 0.00",
+                "NOT EXPLAINED T1/1/1: published 2493.03, ledger 0.00");
     }
 
     @Test
@@ -363,7 +380,8 @@ class CommandLineIT {
                 .contains(demoDatabase)
                 .contains("收入支出决算总表", "2,493.03", "支出决算表", "1,197.34")
                 .contains("对账 Reconciliation with the published 2020 report:")
-                .contains("Published figures: 249; regenerated exactly: 243; differing cells: 9, of which 9 explained");
+                .contains("对账：公布数 249 个，账簿完全重现 243 个；不一致 9 格，其中已解释 9 格",
+                        "Published figures: 249; regenerated exactly: 243; differing cells: 9, of which 9 explained");
         for (int table = 1; table <= 9; table++) {
             assertThat(demo.out()).contains("（表 " + table + "）");
         }

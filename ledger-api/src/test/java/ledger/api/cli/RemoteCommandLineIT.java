@@ -270,9 +270,10 @@ class RemoteCommandLineIT {
         Run reconcile = as("auditor", "reconcile", "--year", "2020", "--unit", UNIT,
                 "--published", Samples.jianghan2020Published().toString());
         assertThat(reconcile.exit()).as(reconcile.err()).isZero();
-        assertThat(reconcile.outLines().get(0)).isEqualTo("Published figures: 249; regenerated exactly: 243;"
-                + " differing cells: 9, of which 9 explained by contradictions within the published report and 0 NOT"
-                + " explained.");
+        assertThat(reconcile.outLines().get(0)).isEqualTo("对账：公布数 249 个，账簿完全重现 243 个；不一致 9 格，其中已解释 9 格"
+                + "（差额恰为公布报表自身矛盾之数）、未解释 0 格。 | Published figures: 249; regenerated exactly: 243;"
+                + " differing cells: 9, of which 9 explained (to the fen) by contradictions within the published report"
+                + " and 0 NOT EXPLAINED.");
         Run disagreeing = as("auditor", "reconcile", "--year", "2019", "--unit", UNIT,
                 "--published", Samples.jianghan2020Published().toString());
         assertThat(disagreeing.exit()).isEqualTo(1);

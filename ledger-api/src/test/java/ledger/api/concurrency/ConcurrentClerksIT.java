@@ -17,7 +17,7 @@ import ledger.api.LedgerApplication;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.TransactionRecorder;
 import ledger.api.support.TestDatabase;
-import ledger.core.journal.JournalReader;
+import ledger.journal.JournalReader;
 import ledger.core.journal.JournalRow;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

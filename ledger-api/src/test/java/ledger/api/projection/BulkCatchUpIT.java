@@ -21,7 +21,7 @@ import ledger.api.support.TestDatabase;
 import ledger.core.account.AccountEvent;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
-import ledger.core.journal.SyntheticYear;
+import ledger.benchmarks.SyntheticYear;
 import ledger.projections.posting.PostingProjection;
 import ledger.projections.statement.StatementJson;
 import org.axonframework.config.EventProcessingConfiguration;

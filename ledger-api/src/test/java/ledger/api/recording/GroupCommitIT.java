@@ -19,7 +19,7 @@ import ledger.api.store.JdbcLedgerRegistry;
 import ledger.api.support.TestDatabase;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
-import ledger.core.journal.JournalReader;
+import ledger.journal.JournalReader;
 import ledger.core.journal.JournalRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import ledger.api.support.TestDatabase;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
 import ledger.core.journal.JournalProblem;
-import ledger.core.journal.JournalReader;
+import ledger.journal.JournalReader;
 import ledger.core.journal.JournalRow;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

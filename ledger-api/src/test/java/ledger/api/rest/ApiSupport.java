@@ -22,7 +22,7 @@ final class ApiSupport {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The configured demo approver: every unit, records and closes years (application.yml). */
+    /** The configured demo approver: every unit, records and closes years (application-demo.yml, profile demo, which the tests turn on in config/application.properties). */
     static final String USER = "approver";
     private static final String PASSWORD = "approver-demo";
 

@@ -319,16 +319,26 @@ class StatementApiIT {
         assertThat(report.get("regeneratedExactly").intValue()).isEqualTo(243);
         assertThat(report.get("differing").intValue()).isEqualTo(9);
         assertThat(report.get("differingExplained").intValue()).isEqualTo(9);
+        assertThat(report.get("differingUnexplained").intValue()).isZero();
         assertThat(report.get("ledgerAgrees").booleanValue()).isTrue();
         Set<String> explained = new TreeSet<>();
         report.get("findings").forEach(line -> {
             String text = line.textValue();
-            if (text.startsWith("explained ")) {
-                explained.add(text.substring("explained ".length(), text.indexOf(':')));
+            if (text.startsWith("已解释 ")) {
+                explained.add(text.substring("已解释 ".length(), text.indexOf('：')));
             }
-            assertThat(text).doesNotStartWith("NOT explained");
+            assertThat(text).doesNotStartWith("未解释").doesNotContain("NOT EXPLAINED T");
         });
         assertThat(explained).containsExactlyInAnyOrderElementsOf(SampleStatements.EXPLAINED_DIFFERENCES);
+        Set<String> cells = new TreeSet<>();
+        report.get("differences").forEach(cell -> {
+            assertThat(cell.get("explained").booleanValue()).as(cell.toString()).isTrue();
+            assertThat(cell.get("unexplainedAmount").decimalValue()).as(cell.toString()).isZero();
+            assertThat(cell.get("explainedAmount").decimalValue()).as(cell.toString())
+                    .isEqualByComparingTo(cell.get("difference").decimalValue());
+            cells.add(cell.get("cell").textValue());
+        });
+        assertThat(cells).containsExactlyInAnyOrderElementsOf(SampleStatements.EXPLAINED_DIFFERENCES);
 
         // Against a year without transactions every published figure differs, and the report's own
         // contradictions explain only a few: the ledger does not agree.
@@ -338,7 +348,10 @@ class StatementApiIT {
         assertThat(disagreeing.get("regeneratedExactly").intValue()).as("the two printed zeros").isEqualTo(2);
         assertThat(disagreeing.get("differing").intValue()).isEqualTo(247);
         assertThat(disagreeing.get("differingExplained").intValue()).isLessThan(247);
-        assertThat(disagreeing.get("findings").toString()).contains("NOT EXPLAINED T1/1/1: published 2493.03");
+        assertThat(disagreeing.get("differingUnexplained").intValue())
+                .isEqualTo(247 - disagreeing.get("differingExplained").intValue());
+        assertThat(disagreeing.get("findings").toString()).contains("NOT EXPLAINED T1/1/1: published 2493.03",
+                "未解释 T1/1/1：公布 2493.03");
     }
 
     @Test

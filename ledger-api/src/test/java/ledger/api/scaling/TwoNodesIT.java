@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import ledger.api.LedgerApplication;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.TransactionRecorder;
@@ -18,7 +19,7 @@ import ledger.api.statement.StatementService;
 import ledger.api.support.TestDatabase;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
-import ledger.core.journal.JournalReader;
+import ledger.journal.JournalReader;
 import ledger.core.journal.JournalRow;
 import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.StatementJson;
@@ -31,11 +32,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Two application instances on one PostgreSQL: both accept commands, the postings processor's
  * segments are split between them through Axon's token claims, the projections stay exact, and
- * spending from one account on both nodes at once never overspends it.
+ * spending one account dry from both nodes at once spends exactly its funds, never more.
  */
 class TwoNodesIT {
 
     private static final long FUNDS_FEN = 3_000_00;
+    private static final int CLERKS = 8;
 
     @Test
     void twoNodesShareTheWorkAndKeepEveryInvariant() throws Exception {
@@ -46,27 +48,44 @@ class TwoNodesIT {
             b.getBean(TransactionRecorder.class).record(row("N-FUNDS,2020-01-03,appropriation,two-node-unit,,general,"
                     + "2010301,30201,,,3000.00"), "approver");
 
+            // Eight clerks, half on each node, spend the account dry: each goes on until even one fen
+            // is refused, halving its amount after each refusal. Balances only go down, so once
+            // every clerk has stopped nothing is left, and the acknowledged spending must add up
+            // to the funds exactly: a node deciding on an out-of-date balance would either spend
+            // more than there was or refuse while money was left.
             Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+            Map<String, AtomicInteger> acknowledgedByNode = Map.of("node-a", new AtomicInteger(),
+                    "node-b", new AtomicInteger());
+            AtomicInteger refusals = new AtomicInteger();
             List<Throwable> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
-            ExecutorService clerks = Executors.newFixedThreadPool(8);
+            ExecutorService clerks = Executors.newFixedThreadPool(CLERKS);
             List<Future<?>> running = new ArrayList<>();
-            for (int clerk = 0; clerk < 8; clerk++) {
+            for (int clerk = 0; clerk < CLERKS; clerk++) {
+                String nodeName = clerk % 2 == 0 ? "node-a" : "node-b";
                 TransactionRecorder recorder = (clerk % 2 == 0 ? a : b).getBean(TransactionRecorder.class);
                 int id = clerk;
                 running.add(clerks.submit(() -> {
-                    for (int n = 0; n < 40; n++) {
-                        long fen = 1_00 + (id * 37 + n * 11) % 1_500;
+                    long fen = 1_00 + (id * 37_13L) % 1_500;
+                    for (int n = 0; ; n++) {
                         String txId = "N" + id + "-" + n;
                         try {
                             recorder.record(row(txId + ",2020-04-01,expenditure,two-node-unit,,general,2010301,30201,"
                                     + "public,," + fen / 100 + "." + String.format("%02d", fen % 100)), "clerk-" + id);
                             acknowledged.put(txId, fen);
+                            acknowledgedByNode.get(nodeName).incrementAndGet();
                         } catch (JournalRefused refused) {
                             if (!refused.problems().get(0).reason().contains("exceeds the funds available")) {
                                 unexpected.add(refused);
+                                return;
                             }
+                            refusals.incrementAndGet();
+                            if (fen == 1) {
+                                return;
+                            }
+                            fen = Math.max(1, fen / 2);
                         } catch (RuntimeException other) {
                             unexpected.add(other);
+                            return;
                         }
                     }
                 }));
@@ -76,8 +95,12 @@ class TwoNodesIT {
             }
             clerks.shutdown();
             assertThat(unexpected).isEmpty();
+            assertThat(acknowledgedByNode.get("node-a").get()).as("spent through node a").isPositive();
+            assertThat(acknowledgedByNode.get("node-b").get()).as("spent through node b").isPositive();
+            // Every clerk stopped on a refusal of one fen, and most also on larger amounts before.
+            assertThat(refusals.get()).as("refusals").isGreaterThanOrEqualTo(CLERKS);
             long spent = acknowledged.values().stream().mapToLong(Long::longValue).sum();
-            assertThat(spent).isLessThanOrEqualTo(FUNDS_FEN);
+            assertThat(spent).as("acknowledged spending, fen").isEqualTo(FUNDS_FEN);
 
             JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
             awaitSegmentsOwnedByBoth(jdbc);

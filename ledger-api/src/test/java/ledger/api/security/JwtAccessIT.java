@@ -26,9 +26,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Production mode: the ledger as an OAuth2 resource server trusting bearer tokens signed by the
@@ -52,18 +54,39 @@ class JwtAccessIT {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
-    void aSignedTokenWithRolesAndUnitsIsHonoured() throws Exception {
+    void aSignedTokenWithRolesAndUnitsIsHonouredAndItsUserIsRecorded() throws Exception {
+        String clerk = token("wang.kuaiji", List.of("recorder"), List.of("unit-a"));
+        MvcResult recorded = mvc.perform(post("/api/transactions").header("Authorization", "Bearer " + clerk)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"id\":\"JWT-1\",\"date\":\"2020-01-02\","
+                        + "\"kind\":\"appropriation\",\"unit\":\"unit-a\",\"unit_name\":\"令牌测试单位\","
+                        + "\"fund\":\"other\",\"functional\":\"2010301\",\"economic\":\"30201\","
+                        + "\"amount\":\"100.00\"}")).andReturn();
+        assertThat(recorded.getResponse().getStatus()).as(recorded.getResponse().getContentAsString()).isEqualTo(201);
+        // every event of the transaction names the token's user as the one who acted
+        List<String> actors = jdbc.queryForList("SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'user'"
+                + " FROM domain_event_entry WHERE convert_from(payload, 'UTF8') LIKE '%\"JWT-1\"%'", String.class);
+        assertThat(actors).isNotEmpty().containsOnly("wang.kuaiji");
+
         String auditor = token("li.shenji", List.of("auditor"), List.of("*"));
-        assertThat(mvc.perform(get("/api/units/any-unit/years/2020/checks").header("Authorization", "Bearer " + auditor))
-                .andReturn().getResponse().getStatus()).isNotIn(401, 403);
+        MvcResult checks = mvc.perform(get("/api/units/unit-a/years/2020/checks")
+                .header("Authorization", "Bearer " + auditor)).andReturn();
+        assertThat(checks.getResponse().getStatus()).as(checks.getResponse().getContentAsString()).isEqualTo(200);
+        long events = eventCount();
         assertThat(mvc.perform(post("/api/transactions").header("Authorization", "Bearer " + auditor)
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse().getStatus())
                 .isEqualTo(403);
-        String clerk = token("wang.kuaiji", List.of("recorder"), List.of("unit-a"));
         assertThat(mvc.perform(get("/api/units/unit-b/years/2020/checks").header("Authorization", "Bearer " + clerk))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    private long eventCount() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        return count == null ? 0 : count;
     }
 
     @Test

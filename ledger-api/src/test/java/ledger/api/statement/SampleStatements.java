@@ -111,7 +111,7 @@ public final class SampleStatements {
             JsonNode table = set.get("tables").get(id);
             assertThat(names(table)).as(id).containsExactly("title", "cells");
             assertThat(table.get("title").textValue()).as(id + " title").isNotBlank();
-            table.get("cells").fields().forEachRemaining(cell -> {
+            table.get("cells").properties().forEach(cell -> {
                 assertThat(cell.getKey()).as(id + " cell key").matches("[A-Za-z0-9-]+/\\d+");
                 assertThat(cell.getValue().isTextual()).as(id + "/" + cell.getKey() + " is a string").isTrue();
                 assertThat(cell.getValue().textValue()).as(id + "/" + cell.getKey())
@@ -139,8 +139,8 @@ public final class SampleStatements {
     /** Every cell of a statement JSON as {@code T3/2010302/3} → value. */
     public static Map<String, String> cells(JsonNode set) {
         Map<String, String> cells = new LinkedHashMap<>();
-        set.get("tables").fields().forEachRemaining(table -> table.getValue().get("cells").fields()
-                .forEachRemaining(cell -> cells.put(table.getKey() + "/" + cell.getKey(), cell.getValue().textValue())));
+        set.get("tables").properties().forEach(table -> table.getValue().get("cells").properties()
+                .forEach(cell -> cells.put(table.getKey() + "/" + cell.getKey(), cell.getValue().textValue())));
         return cells;
     }
 

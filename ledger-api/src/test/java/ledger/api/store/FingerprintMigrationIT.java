@@ -55,7 +55,7 @@ class FingerprintMigrationIT {
                 : TestDatabase.create("fpmigration");
         String user = vendor.equals("h2") ? "sa" : TestDatabase.user();
         String password = vendor.equals("h2") ? "" : TestDatabase.password();
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration/" + vendor)
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                 .target("4").load().migrate();
 
         AppropriateFunds plain = new AppropriateFunds(ACCOUNT, entry("fp-plain", "V-1", "拨款"), Money.parseYuan("100.00"));
@@ -85,7 +85,7 @@ class FingerprintMigrationIT {
                     TransactionKind.APPROPRIATION, plain.amount(), null));
         }
 
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration/" + vendor)
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                 .javaMigrations(new V6HashedFingerprints()).load().migrate();
 
         assertThat(stored(url, user, password)).isEqualTo(expected);

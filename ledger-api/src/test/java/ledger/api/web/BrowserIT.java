@@ -21,6 +21,7 @@ import java.util.Map;
 import ledger.api.LedgerApplication;
 import ledger.api.recording.JournalImport;
 import ledger.api.statement.ProjectionStatus;
+import ledger.api.store.EventStoreAccess;
 import ledger.api.support.TestDatabase;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -79,6 +80,8 @@ class BrowserIT {
     JournalImport journalImport;
     @Autowired
     ProjectionStatus projections;
+    @Autowired
+    EventStoreAccess store;
 
     ChromeDriver browser;
     WebDriverWait wait;
@@ -98,6 +101,10 @@ class BrowserIT {
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // Every page keeps the Content-Security-Policy violations it meets, for the tests to read.
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.cspViolations = []; document.addEventListener('securitypolicyviolation', function (e) {"
+                        + " window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI); });"));
         signIn("approver", "approver-demo");
     }
 
@@ -144,6 +151,11 @@ class BrowserIT {
     @Order(2)
     void thePrintLayoutDropsTheNavigationAndKeepsTheTables() throws IOException {
         browser.get(base() + SampleLedgerSite.STATEMENTS);
+        // the print button works from the script file (an onclick attribute would be refused by the CSP)
+        browser.executeScript("window.print = function () { window.printAsked = true; }");
+        browser.findElement(By.cssSelector("button[data-print]")).click();
+        assertThat(browser.executeScript("return window.printAsked === true")).isEqualTo(true);
+        assertThat(cspViolations()).isEmpty();
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
             assertThat(browser.findElement(By.id("download-xlsx")).isDisplayed()).isFalse();
@@ -234,6 +246,9 @@ class BrowserIT {
     void theExplanationShowsItsFiguresBlanksAndChartsDrawnByECharts() throws IOException {
         browser.get(base() + SampleLedgerSite.STATEMENTS + "/explanation");
         wait.until(driver -> driver.findElements(By.cssSelector(".echart[data-drawn='true'] svg")).size() == 5);
+        // drawn under the Content-Security-Policy, which refused nothing the page needed
+        assertThat(cspViolations()).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".echart svg text"))).isNotEmpty();
         assertThat(browser.findElement(By.id("s一")).getText()).contains("增加 218.45 万元，增长 9.6%",
                 "【主要原因：＿＿＿＿】", "图 1：收、支决算总计变动情况");
         assertThat(browser.findElement(By.id("prior-source")).getText())
@@ -249,6 +264,7 @@ class BrowserIT {
                 + "B-1,2020-02-01,expenditure,browser-unit,general,2010301,30101,personnel,12.345\n"
                 + "B-2,2020-02-01,appropriation,browser-unit,general,2010397,30101,,100\n", StandardCharsets.UTF_8);
         browser.get(base() + "/upload/journal");
+        long events = store.eventCount();
         browser.findElement(By.id("journal-file")).sendKeys(bad.toAbsolutePath().toString());
         browser.findElement(By.id("journal-submit")).click();
         wait.until(driver -> !driver.findElements(By.id("problems")).isEmpty());
@@ -256,8 +272,15 @@ class BrowserIT {
         assertThat(rows).extracting(row -> row.findElements(By.tagName("td")).get(0).getText())
                 .contains("2", "3");
         assertThat(browser.findElement(By.id("import-refused")).getText()).contains("未导入（一行也没有记入）");
+        assertThat(store.eventCount()).as("events after the refused upload").isEqualTo(events);
+        assertThat(cspViolations()).isEmpty();
         fullPageScreenshot("journal-refused.png");
         Files.delete(bad);
+    }
+
+    /** The Content-Security-Policy violations the current page met (recorded from its first script on). */
+    private List<?> cspViolations() {
+        return (List<?>) browser.executeScript("return window.cspViolations");
     }
 
     private String base() {

@@ -70,7 +70,7 @@ class WebPagesIT {
         SampleLedgerSite.importSample(journalImport, projections);
     }
 
-    /** The demo users of application.yml: clerk (recorder of the sample unit), approver, auditor. */
+    /** The demo users of application-demo.yml (profile demo): clerk (recorder of the sample unit), approver, auditor. */
     private TestRestTemplate as(String user) {
         return http.withBasicAuth(user, user + "-demo");
     }
@@ -218,7 +218,7 @@ class WebPagesIT {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("published", file("published.tsv", Files.readAllBytes(Samples.jianghan2020Published())));
         String result = post(STATEMENTS + "/reconciliation", form);
-        assertThat(result).contains("id=\"reconciliation-summary\"", "0</b> 格无法解释",
+        assertThat(result).contains("id=\"reconciliation-summary\"", "id=\"unexplained-count\">0</b> 格",
                 "结论：账簿与公布报表一致", "T1/38/2：公布 140.10，账簿 140.09", "公布报表在此自相矛盾", "T7/1/5",
                 "公布：140.10", "公布：空白");
         Matcher differing = Pattern.compile("不一致 <b>(\\d+)</b> 格").matcher(result);
@@ -231,6 +231,19 @@ class WebPagesIT {
         wrong.add("text", "T3\t2010302\t3\t1197.35\n");
         String unexplained = post(STATEMENTS + "/reconciliation", wrong);
         assertThat(unexplained).contains("未解释", "fig mark-unexplained", "结论：有差异无法由公布报表自身解释");
+
+        // A fen more on 表4 line 60 (cols 2 and 3): its blank line 61 is then implied 31.95, the ledger has 31.94 there.
+        // The contradiction explains all but the fen, and the page marks the cell unexplained, the fen stated.
+        MultiValueMap<String, Object> offByAFen = new LinkedMultiValueMap<>();
+        offByAFen.add("published", file("published.tsv", Files.readString(Samples.jianghan2020Published(),
+                StandardCharsets.UTF_8).replace("T4\t60\t2\t31.94", "T4\t60\t2\t31.95")
+                .replace("T4\t60\t3\t31.94", "T4\t60\t3\t31.95").getBytes(StandardCharsets.UTF_8)));
+        String fen = post(STATEMENTS + "/reconciliation", offByAFen);
+        assertThat(fen).contains("未解释 T4/61/2：公布 空白，账簿 31.94，差额 -31.94（公布 − 账簿），其中公布报表自身矛盾解释 -31.95",
+                "未解释 0.01：账簿与公布报表支持的最接近数 31.95 仍不相符", "<td class=\"num unexplained-amount\">0.01</td>",
+                "结论：有差异无法由公布报表自身解释");
+        // lines 60 and 61, cols 2 and 3
+        assertThat(count(fen, "fig mark-unexplained")).isEqualTo(4);
         MultiValueMap<String, Object> broken = new LinkedMultiValueMap<>();
         broken.add("text", "T3\t2010302\tx\t1\n");
         assertThat(post(STATEMENTS + "/reconciliation", broken)).contains("公布数文件有误", "line 1");
@@ -262,6 +275,27 @@ class WebPagesIT {
         again.add("file", file("journal.csv", Files.readAllBytes(Samples.jianghan2020Journal())));
         assertThat(post("clerk", "/upload/journal", again, HttpStatus.OK)).contains("id=\"import-result\"", "<b>476</b> 行")
                 .containsPattern("新记入\\s*<b>0</b> 行");
+        assertThat(store.eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void aFileOfManyBadRowsListsTheFirstThousandProblemsBesideTheirLinesAndCountsTheRest() {
+        // Goal: a huge bad upload gives a page of bounded size that still says how much is wrong.
+        StringBuilder csv = new StringBuilder("id,date,kind,unit,fund,functional,economic,amount\r\n");
+        for (int i = 0; i < 1_500; i++) {
+            csv.append("M-").append(i).append(",2020-03-01,budget,web-many,general,2010301,30101,-").append(i)
+                    .append("\r\n");
+        }
+        long eventsBefore = store.eventCount();
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", file("many.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+        String refused = post("approver", "/upload/journal", form, HttpStatus.OK);
+        assertThat(refused).contains("id=\"import-refused\"", "共 <b>1500</b> 行有错误",
+                "另有 500 行被拒绝，未逐一列出");
+        assertThat(count(refused, "<td class=\"num\">")).isEqualTo(1_001);
+        // Each listed line beside its text (line 1001 is M-999), without the carriage return.
+        assertThat(refused).contains("<td class=\"source\">M-999,2020-03-01,budget,web-many,general,2010301,30101,-999</td>");
+        assertThat(refused).doesNotContain("M-1001,");
         assertThat(store.eventCount()).isEqualTo(eventsBefore);
     }
 

@@ -15,7 +15,9 @@ public final class Text {
     /**
      * Empty stays empty; otherwise the text, stripped, within {@code max} characters and free of
      * control characters. Line breaks and tabs (a spreadsheet cell typed with Alt+Enter) become
-     * single spaces, the same way every time, so a re-import still matches.
+     * single spaces, the same way every time, so a re-import still matches. Unicode format
+     * characters (category Cf, such as U+202E) are refused too. Every path that takes a voucher,
+     * memo or name (a journal row, an API request, an {@link Entry}) comes through here.
      */
     public static String clean(String field, String text, int max) {
         if (text == null) {
@@ -32,6 +34,13 @@ public final class Text {
             if (Character.isISOControl(c) || c == '\uFEFF' || c == '\uFFFD') {
                 throw new IllegalArgumentException(field + " contains a control or replacement character"
                         + " at position " + (i + 1) + " (wrong encoding?)");
+            }
+            if (Character.getType(stripped.codePointAt(i)) == Character.FORMAT) {
+                // Invisible format characters (U+202E turns the text after it around, U+200B hides
+                // a break) make what an auditor reads differ from what is stored.
+                throw new IllegalArgumentException(field + " 含有不可见的格式字符 U+"
+                        + String.format("%04X", stripped.codePointAt(i)) + "（第 " + (i + 1) + " 个字符），可能使显示的文字与记录的不同，请删除"
+                        + " (" + field + " contains an invisible format character at position " + (i + 1) + ")");
             }
         }
         return stripped;

@@ -100,9 +100,14 @@ public final class JournalPosting {
         accounts.forEach((key, loaded) -> sequences.put(key, loaded.lastSequence()));
         Map<UnitCode, String> unitNames = new HashMap<>(known.units());
         Map<UnitProject, String> projectNames = new HashMap<>(known.projects());
-        List<JournalProblem> problems = new ArrayList<>();
+        JournalProblemList problems = new JournalProblemList();
         List<PendingEvent> events = sink == null ? new ArrayList<>(rows.size() + 16) : new ArrayList<>();
-        Consumer<PendingEvent> out = sink == null ? events::add : event -> {
+        // Once a row is bad nothing will be stored: stop keeping events, so a refused file costs no memory.
+        Consumer<PendingEvent> out = sink == null ? event -> {
+            if (problems.isEmpty()) {
+                events.add(event);
+            }
+        } : event -> {
             if (problems.isEmpty()) {
                 sink.accept(event);
             }
@@ -136,7 +141,8 @@ public final class JournalPosting {
                         "the account's totals would overflow; the amount cannot be right"));
             }
         }
-        return new Outcome(problems.isEmpty() ? events : List.of(), registry.recorded(), applied, repeated, problems);
+        return new Outcome(problems.isEmpty() ? events : List.of(), registry.recorded(), applied, repeated,
+                problems.problems());
     }
 
     /** Accounts of posting rows, and of the transactions that reversals name, when already stored. */

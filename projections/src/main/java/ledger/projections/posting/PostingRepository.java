@@ -3,7 +3,11 @@ package ledger.projections.posting;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import ledger.core.account.AccountKey;
 import ledger.core.account.FiscalYear;
@@ -54,6 +58,36 @@ public class PostingRepository {
     public Optional<String> projectName(UnitCode unit, ProjectCode project) {
         return jdbc.queryForList("SELECT name FROM directory_project WHERE unit = ? AND project = ?", String.class,
                 unit.code(), project.code()).stream().findFirst();
+    }
+
+    /** Every project of a unit with its name. */
+    public Map<ProjectCode, String> projectNames(UnitCode unit) {
+        Map<ProjectCode, String> names = new HashMap<>();
+        jdbc.query("SELECT project, name FROM directory_project WHERE unit = ?", row -> {
+            names.put(ProjectCode.of(row.getString("project")), row.getString("name"));
+        }, unit.code());
+        return names;
+    }
+
+    /** Every unit the ledger knows with its name, by name and then code. */
+    public Map<UnitCode, String> unitNames() {
+        Map<UnitCode, String> names = new LinkedHashMap<>();
+        jdbc.query("SELECT unit, name FROM directory_unit ORDER BY name, unit",
+                row -> {
+                    names.put(UnitCode.of(row.getString("unit")), row.getString("name"));
+                });
+        return names;
+    }
+
+    /** For each unit with postings, the years it has postings in, latest first. */
+    public Map<UnitCode, List<FiscalYear>> yearsWithPostings() {
+        Map<UnitCode, List<FiscalYear>> years = new LinkedHashMap<>();
+        jdbc.query("SELECT unit, fiscal_year FROM posting GROUP BY unit, fiscal_year"
+                + " ORDER BY unit, fiscal_year DESC", row -> {
+                    years.computeIfAbsent(UnitCode.of(row.getString("unit")), unit -> new ArrayList<>())
+                            .add(FiscalYear.of(row.getInt("fiscal_year")));
+                });
+        return years;
     }
 
     public long count() {

@@ -2,40 +2,43 @@ package ledger.projections.statement;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import ledger.projections.statement.Finding.RuleKind;
 
 /**
  * One evaluated rule written as Σ sign × cell = 0 (a total with +1 and its parts with the
- * opposite of their sign; an identity as left − right). Reconciliation uses the rules the
- * published report satisfies to follow a contradicted figure into the cells the report derives
- * from it.
+ * opposite of their sign; an identity as left − right), with the ERROR finding it gave on the
+ * figures it was evaluated on, if any. Reconciliation takes the exact values a broken rule implies
+ * for its cells as the report's own alternatives, and follows them through the rules the report
+ * keeps into the cells derived from them.
+ *
+ * @param error the ERROR finding when the figures break the rule, {@code null} when they keep it
+ *              (exactly or within a rounding tail)
  */
-record Relation(String rule, RuleKind kind, List<Term> terms) {
-
-    private static final BigDecimal ONE_CENT = new BigDecimal("0.01");
+record Relation(String rule, RuleKind kind, List<Term> terms, Finding error) {
 
     Relation {
         terms = List.copyOf(terms);
     }
 
-    boolean contains(CellAddress cell) {
-        return terms.stream().anyMatch(term -> term.cell().equals(cell));
+    /** Σ sign × value on the given figures: zero when they keep the rule exactly. */
+    BigDecimal residual(Figures figures) {
+        BigDecimal residual = BigDecimal.ZERO;
+        for (Term term : terms) {
+            BigDecimal value = figures.value(term.cell());
+            residual = term.sign() > 0 ? residual.add(value) : residual.subtract(value);
+        }
+        return residual;
+    }
+
+    boolean kept() {
+        return error == null;
     }
 
     /**
-     * Whether the differences of its cells (published − ledger) cancel out: true when each cell's
-     * difference is carried over from the others — exactly for an identity, to within one cent
-     * of rounding for a sum (a wider slack could hide a fault of the ledger).
+     * The cells this rule derives from its other cells: a sum's total (its first term); either
+     * side of an identity.
      */
-    boolean balances(Map<CellAddress, BigDecimal> differences) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Term term : terms) {
-            BigDecimal difference = differences.getOrDefault(term.cell(), BigDecimal.ZERO);
-            sum = term.sign() > 0 ? sum.add(difference) : sum.subtract(difference);
-        }
-        BigDecimal tolerance = kind == RuleKind.IDENTITY ? BigDecimal.ZERO
-                : ONE_CENT;
-        return sum.abs().compareTo(tolerance) <= 0;
+    List<Term> derived() {
+        return kind == RuleKind.IDENTITY ? terms : List.of(terms.get(0));
     }
 }

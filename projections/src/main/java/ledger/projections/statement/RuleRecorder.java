@@ -29,7 +29,7 @@ final class RuleRecorder {
         return List.copyOf(findings);
     }
 
-    /** Every sum and identity evaluated, broken or not. */
+    /** Every sum and identity evaluated, broken or not, each with its ERROR finding if broken. */
     List<Relation> relations() {
         return List.copyOf(relations);
     }
@@ -43,7 +43,6 @@ final class RuleRecorder {
         List<Term> terms = new ArrayList<>(parts.size() + 1);
         terms.add(Term.plus(total));
         parts.forEach(part -> terms.add(new Term(part.cell(), -part.sign())));
-        relations.add(new Relation(rule, RuleKind.SUM, terms));
         BigDecimal expected = BigDecimal.ZERO;
         for (Term part : parts) {
             BigDecimal value = value(part.cell());
@@ -51,6 +50,7 @@ final class RuleRecorder {
         }
         BigDecimal difference = value(total).subtract(expected).abs();
         if (difference.signum() == 0) {
+            relations.add(new Relation(rule, RuleKind.SUM, terms, null));
             return;
         }
         BigDecimal tolerance = HALF_CENT.multiply(BigDecimal.valueOf(parts.size() + 1L));
@@ -61,21 +61,23 @@ final class RuleRecorder {
                 : "more than rounding can explain (at most " + show(tolerance) + ")";
         String message = what + ": " + described(total) + " should equal " + expression(parts)
                 + " = " + show(expected) + "; it differs by " + show(difference) + ", " + verdict;
-        record(tail ? Severity.NOTE : Severity.ERROR, RuleKind.SUM, rule, message,
-                cellsOf(total, parts));
+        Finding finding = record(tail ? Severity.NOTE : Severity.ERROR, RuleKind.SUM, rule,
+                message, cellsOf(total, parts));
+        relations.add(new Relation(rule, RuleKind.SUM, terms, tail ? null : finding));
     }
 
     /** The same quantity printed in two places: must be equal. */
     void identity(String rule, String what, CellAddress left, CellAddress right) {
-        relations.add(new Relation(rule, RuleKind.IDENTITY, List.of(Term.plus(left),
-                Term.minus(right))));
+        List<Term> terms = List.of(Term.plus(left), Term.minus(right));
         BigDecimal difference = value(left).subtract(value(right)).abs();
         if (difference.signum() == 0) {
+            relations.add(new Relation(rule, RuleKind.IDENTITY, terms, null));
             return;
         }
         String message = described(left) + " should equal " + described(right) + ": " + what
                 + " printed twice differs by " + show(difference);
-        record(Severity.ERROR, RuleKind.IDENTITY, rule, message, List.of(left, right));
+        relations.add(new Relation(rule, RuleKind.IDENTITY, terms, record(Severity.ERROR,
+                RuleKind.IDENTITY, rule, message, List.of(left, right))));
     }
 
     /**
@@ -100,9 +102,11 @@ final class RuleRecorder {
         }
     }
 
-    private void record(Severity severity, RuleKind kind, String rule, String message,
+    private Finding record(Severity severity, RuleKind kind, String rule, String message,
             List<CellAddress> cells) {
-        findings.add(new Finding(severity, kind, rule, message, cells));
+        Finding finding = new Finding(severity, kind, rule, message, cells);
+        findings.add(finding);
+        return finding;
     }
 
     private String described(CellAddress cell) {

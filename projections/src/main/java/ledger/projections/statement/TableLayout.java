@@ -100,6 +100,11 @@ public enum TableLayout {
         return columns;
     }
 
+    /** The cells of this table that the reports name ({@link NamedCell}), where this layout puts them. */
+    public List<NamedCell> namedCells() {
+        return NamedCell.of(this);
+    }
+
     RowKind rowKind() {
         return rowKind;
     }

@@ -16,11 +16,11 @@ import ledger.core.account.InMemoryLedgerRegistry;
 import ledger.core.account.ProjectCode;
 import ledger.core.account.ProjectRegistered;
 import ledger.core.account.UnitRegistered;
-import ledger.core.journal.JournalParse;
+import ledger.journal.JournalParse;
 import ledger.core.journal.JournalPosting;
 import ledger.core.journal.JournalPosting.KnownNames;
 import ledger.core.journal.JournalPosting.PendingEvent;
-import ledger.core.journal.JournalReader;
+import ledger.journal.JournalReader;
 import ledger.projections.posting.Posting;
 import ledger.projections.posting.PostingProjection;
 

@@ -1,4 +1,4 @@
-package ledger.core.journal;
+package ledger.journal;
 
 import java.io.FilterReader;
 import java.io.IOException;

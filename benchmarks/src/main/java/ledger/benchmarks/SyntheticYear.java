@@ -1,4 +1,4 @@
-package ledger.core.journal;
+package ledger.benchmarks;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,23 +13,50 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import ledger.core.account.AccountBook;
+import ledger.core.account.AccountCommand;
+import ledger.core.account.AccountEvent;
+import ledger.core.account.AccountKey;
+import ledger.core.account.AppropriateFunds;
+import ledger.core.account.Entry;
+import ledger.core.account.ExpenditureRecorded;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.LedgerRegistry;
+import ledger.core.account.ProjectCode;
+import ledger.core.account.RecordExpenditure;
+import ledger.core.account.RecordOpeningBalance;
+import ledger.core.account.RecordedTransaction;
+import ledger.core.account.ReduceBudget;
+import ledger.core.account.ReverseTransaction;
+import ledger.core.account.RuleViolation;
+import ledger.core.account.SetInitialBudget;
+import ledger.core.account.Spending;
+import ledger.core.account.SupplementBudget;
+import ledger.core.account.TransactionId;
 import ledger.core.account.TransactionKind;
+import ledger.core.account.TransactionReversed;
+import ledger.core.account.UnitCode;
+import ledger.core.account.YearStatus;
 import ledger.core.classification.ClassificationCatalog;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.ExpenditureNature;
 import ledger.core.classification.FundSource;
+import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.ProcurementType;
+import ledger.core.money.Money;
 
 /**
  * A synthetic budget year for benchmarks: a journal of N transactions across many units that is
  * valid under every rule of {@link ledger.core.account.AccountBook}, the same money movements as a
  * ledger-cli and an hledger journal, and further single commands that are valid after the journal.
  *
- * <p>Validity is by construction: the generator keeps each account's budget, appropriations,
- * opening balance and spending, and only emits a row the rules accept (appropriation within the
- * budget's room, spending within what is available, reversals of live transactions whose undoing
- * the account can bear). The same seed gives the same files, byte for byte.
+ * <p>Validity is asked, not re-implemented: every row is first a command to the account's own
+ * {@link AccountBook}, and is written only when {@code decide} accepts it (its events are then
+ * applied to the book). The generator only sizes amounts sensibly from the book's figures, so that
+ * most proposals pass. The same seed gives the same files, byte for byte.
  */
 public final class SyntheticYear {
 
@@ -42,7 +69,7 @@ public final class SyntheticYear {
     private static final double[] FUND_WEIGHTS = {0.50, 0.10, 0.05, 0.07, 0.10, 0.06, 0.04, 0.08};
     private static final ExpenditureNature[] OTHER_NATURES = {
         ExpenditureNature.REMIT, ExpenditureNature.BUSINESS_OP, ExpenditureNature.SUBSIDY};
-    private static final String[] PROCUREMENT = {"goods", "services", "works"};
+    private static final ProcurementType[] PROCUREMENT = ProcurementType.values();
     private static final int PROJECTS_PER_UNIT = 10;
 
     /**
@@ -157,19 +184,16 @@ public final class SyntheticYear {
         return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** One budget line and what the rules need to know of it. */
-    private static final class Account {
+    /** One budget line: its book decides every row; the generator remembers the ids posted to it. */
+    private final class Account {
         final int unit;
         final FundSource fund;
         final String functional;
         final String economic;
         final boolean personnel;
         final String label;
-        long budget;
-        long appropriated;
-        long opening;
-        long spent;
-        final List<Transaction> transactions = new ArrayList<>(4);
+        AccountBook book;
+        final List<Posted> transactions = new ArrayList<>(4);
 
         Account(int unit, FundSource fund, String functional, String economic) {
             this.unit = unit;
@@ -180,19 +204,58 @@ public final class SyntheticYear {
             this.label = unitCode(unit) + ":" + fund.code() + ":" + functional + ":" + economic;
         }
 
+        /** Made when the line gets its first row: a million-row year keeps only the books it uses. */
+        AccountBook book() {
+            if (book == null) {
+                book = new AccountBook(new AccountKey(FiscalYear.of(settings.year()), UnitCode.of(unitCode(unit)),
+                        fund, FunctionalCode.of(functional), EconomicCode.of(economic)));
+            }
+            return book;
+        }
+
+        long budget() {
+            return book().budget().fen();
+        }
+
+        long appropriated() {
+            return book().appropriated().fen();
+        }
+
         long available() {
-            return opening + appropriated - spent;
-        }
-
-        /** Budget not yet appropriated (财政拨款) or simply not reduced away (other sources). */
-        long reducible() {
-            return fund.isFiscalAppropriation() ? budget - appropriated : budget;
+            return book().available().fen();
         }
     }
 
-    /** A row already written, as far as a later reversal needs it. */
-    private record Transaction(String id, TransactionKind kind, long amount, String nature, boolean[] reversed) {
+    /** A row posted to an account, as far as choosing one to reverse needs it. */
+    private record Posted(TransactionId id, TransactionKind kind) {
     }
+
+    /**
+     * What the books ask beyond one account: every year is open, and no id is taken yet, because the
+     * generator numbers its rows itself (SY2020-0000001, …), so each is new by construction. Nothing
+     * is remembered: a million fingerprints would only cost memory.
+     */
+    private static final LedgerRegistry NEW_IDS = new LedgerRegistry() {
+        @Override
+        public YearStatus yearStatus(UnitCode unit, FiscalYear year) {
+            return YearStatus.OPEN;
+        }
+
+        @Override
+        public Optional<RecordedTransaction> transaction(UnitCode unit, FiscalYear year, TransactionId id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean hasOpeningTransactions(UnitCode unit, FiscalYear year) {
+            return false;
+        }
+
+        @Override
+        public void record(RecordedTransaction transaction) {
+            // ids are unique by construction; see above
+        }
+    };
 
     /** Rows out, in the three journal syntaxes. */
     private final class Out {
@@ -223,10 +286,41 @@ public final class SyntheticYear {
             return String.format("SY%d-%07d", settings.year(), rows + 1);
         }
 
-        void row(Account account, TransactionKind kind, long fen, String nature, int project, String procurement,
-                 String reverses, Transaction reversed) throws IOException {
-            LocalDate date = date();
-            String id = nextId();
+        /** The next row's id, date, voucher and memo, exactly as the row will carry them. */
+        Entry entry(TransactionKind kind) {
+            return new Entry(TransactionId.of(nextId()), date(), "记-" + (rows + 1),
+                    kind == TransactionKind.REVERSAL ? "冲销" : "合成" + kind.chineseName());
+        }
+
+        /**
+         * Asks the account's book whether the command stands; when it does, applies its events and
+         * writes the row. {@code project} is the project's number within the unit, or −1.
+         */
+        boolean post(Account account, AccountCommand command, int project) throws IOException {
+            List<AccountEvent> events;
+            try {
+                events = account.book().decide(command, NEW_IDS);
+            } catch (RuleViolation refused) {
+                return false;
+            }
+            if (events.size() != 1) {
+                throw new IllegalStateException("a journal row is one event, the book answered " + events);
+            }
+            AccountEvent event = events.get(0);
+            account.book().apply(event);
+            row(account, event, project);
+            return true;
+        }
+
+        private void row(Account account, AccountEvent event, int project) throws IOException {
+            TransactionKind kind = event.kind();
+            long fen = event.amount().fen();
+            Spending spending = event instanceof ExpenditureRecorded spent ? spent.spending() : null;
+            String nature = spending == null ? null : spending.nature().code();
+            TransactionReversed reversal = event instanceof TransactionReversed r ? r : null;
+            String reverses = reversal == null ? null : reversal.reversed().value();
+            LocalDate date = event.entry().date();
+            String id = event.entry().transactionId().value();
             String unit = unitCode(account.unit);
             line.setLength(0);
             line.append(id).append(',').append(date).append(',').append(kind.code()).append(',').append(unit)
@@ -252,20 +346,20 @@ public final class SyntheticYear {
             } else {
                 line.append(",,,,,,");
             }
-            line.append(',').append("记-").append(rows + 1).append(',');
-            line.append(kind == TransactionKind.REVERSAL ? "冲销" : "合成" + kind.chineseName());
+            line.append(',').append(event.entry().voucher()).append(',').append(event.entry().memo());
             line.append(',').append(reverses == null ? "" : reverses).append(',');
-            if (procurement != null) {
-                line.append(procurement).append(',').append(random.nextBoolean());
+            if (spending != null && spending.procurement() != null) {
+                line.append(spending.procurement().code()).append(',').append(spending.sme());
             } else {
                 line.append(',');
             }
             line.append('\n');
             csv.append(line);
 
-            TransactionKind movement = kind == TransactionKind.REVERSAL ? reversed.kind() : kind;
-            long signed = kind == TransactionKind.REVERSAL ? -reversed.amount() : fen;
-            String movedNature = kind == TransactionKind.REVERSAL ? reversed.nature() : nature;
+            TransactionKind movement = reversal != null ? reversal.reversedKind() : kind;
+            long signed = reversal != null ? -fen : fen;
+            String movedNature = reversal != null
+                    ? (reversal.spending() == null ? null : reversal.spending().nature().code()) : nature;
             plainText(ledger, date.toString().replace('-', '/'), id, kind, account, movement, signed, movedNature);
             plainText(hledger, date.toString(), id, kind, account, movement, signed, movedNature);
 
@@ -282,7 +376,7 @@ public final class SyntheticYear {
                 default -> throw new IllegalStateException("the generator never writes " + movement);
             }
             byKind.merge(kind, 1, Integer::sum);
-            account.transactions.add(new Transaction(id, kind, fen, nature, new boolean[1]));
+            account.transactions.add(new Posted(event.entry().transactionId(), kind));
             rows++;
         }
 
@@ -426,41 +520,41 @@ public final class SyntheticYear {
         return Math.max(1, Math.min(room, (long) (room * (low + random.nextDouble() * (high - low)))));
     }
 
-    private void budget(Out out, Account account) throws IOException {
-        long fen = largeAmount();
-        out.row(account, TransactionKind.BUDGET, fen, null, -1, null, null, null);
-        account.budget += fen;
+    private Money fen(long fen) {
+        return Money.ofFen(fen);
+    }
+
+    private boolean budget(Out out, Account account) throws IOException {
+        return out.post(account, new SetInitialBudget(account.book().key(), out.entry(TransactionKind.BUDGET),
+                fen(largeAmount())), -1);
     }
 
     private boolean supplement(Out out, Account account) throws IOException {
         long fen = 100_000L + random.nextLong(50_000_000L);
-        out.row(account, TransactionKind.SUPPLEMENT, fen, null, -1, null, null, null);
-        account.budget += fen;
-        return true;
+        return out.post(account, new SupplementBudget(account.book().key(), out.entry(TransactionKind.SUPPLEMENT),
+                fen(fen)), -1);
     }
 
+    /** A share of the budget not yet appropriated; the book refuses one that would undercut appropriations. */
     private boolean reduce(Out out, Account account) throws IOException {
-        long room = account.reducible();
+        long room = account.budget() - (account.fund.isFiscalAppropriation() ? account.appropriated() : 0);
         if (room <= 0) {
             return false;
         }
-        long fen = share(room, 0.05, 0.3);
-        out.row(account, TransactionKind.REDUCE, fen, null, -1, null, null, null);
-        account.budget -= fen;
-        return true;
+        return out.post(account, new ReduceBudget(account.book().key(), out.entry(TransactionKind.REDUCE),
+                fen(share(room, 0.05, 0.3))), -1);
     }
 
     private boolean opening(Out out, Account account) throws IOException {
-        long fen = largeAmount() / 10;
-        out.row(account, TransactionKind.OPENING, fen, null, -1, null, null, null);
-        account.opening += fen;
-        return true;
+        return out.post(account, new RecordOpeningBalance(account.book().key(), out.entry(TransactionKind.OPENING),
+                fen(largeAmount() / 10)), -1);
     }
 
+    /** 财政拨款 a share of the budget not yet appropriated, other sources a sum of their own. */
     private boolean appropriation(Out out, Account account) throws IOException {
         long fen;
         if (account.fund.isFiscalAppropriation()) {
-            long room = account.budget - account.appropriated;
+            long room = account.budget() - account.appropriated();
             if (room <= 0) {
                 return false;
             }
@@ -468,9 +562,8 @@ public final class SyntheticYear {
         } else {
             fen = largeAmount() / 20;
         }
-        out.row(account, TransactionKind.APPROPRIATION, fen, null, -1, null, null, null);
-        account.appropriated += fen;
-        return true;
+        return out.post(account, new AppropriateFunds(account.book().key(), out.entry(TransactionKind.APPROPRIATION),
+                fen(fen)), -1);
     }
 
     private boolean expenditure(Out out, Account account) throws IOException {
@@ -481,11 +574,13 @@ public final class SyntheticYear {
         long fen = share(available, 0.02, 0.25);
         ExpenditureNature nature = nature(account);
         int project = nature == ExpenditureNature.PROJECT ? random.nextInt(PROJECTS_PER_UNIT) : -1;
-        String procurement = nature != ExpenditureNature.PERSONNEL && random.nextDouble() < 0.08
+        ProcurementType procurement = nature != ExpenditureNature.PERSONNEL && random.nextDouble() < 0.08
                 ? PROCUREMENT[random.nextInt(PROCUREMENT.length)] : null;
-        out.row(account, TransactionKind.EXPENDITURE, fen, nature.code(), project, procurement, null, null);
-        account.spent += fen;
-        return true;
+        Boolean sme = procurement == null ? null : random.nextBoolean();
+        Spending spending = new Spending(nature,
+                project < 0 ? null : ProjectCode.of(projectCode(account.unit, project)), procurement, sme);
+        return out.post(account, new RecordExpenditure(account.book().key(), out.entry(TransactionKind.EXPENDITURE),
+                fen(fen), spending), project);
     }
 
     /** 基本 by the economic code mostly, 项目 often, and for other sources the other natures too. */
@@ -500,41 +595,24 @@ public final class SyntheticYear {
         return account.personnel ? ExpenditureNature.PERSONNEL : ExpenditureNature.PUBLIC;
     }
 
-    /** Undoes a live transaction of the account when the account can bear it; tries a few. */
+    /**
+     * Undoes one of the account's transactions, when its book allows (not reversed yet, not itself a
+     * reversal, the account can bear the undoing); tries a few. A 年初预算 is never picked: the
+     * generator gives each line exactly one, and undoing it would leave the line without.
+     */
     private boolean reversal(Out out, Account account) throws IOException {
-        List<Transaction> posted = account.transactions;
+        List<Posted> posted = account.transactions;
         for (int attempt = 0; attempt < 4 && !posted.isEmpty(); attempt++) {
-            Transaction original = posted.get(random.nextInt(posted.size()));
-            if (original.reversed()[0] || original.kind() == TransactionKind.REVERSAL || !reversible(account, original)) {
+            Posted original = posted.get(random.nextInt(posted.size()));
+            if (original.kind() == TransactionKind.BUDGET) {
                 continue;
             }
-            out.row(account, TransactionKind.REVERSAL, 0, null, -1, null, original.id(), original);
-            original.reversed()[0] = true;
-            long fen = original.amount();
-            switch (original.kind()) {
-                case BUDGET, SUPPLEMENT -> account.budget -= fen;
-                case REDUCE -> account.budget += fen;
-                case APPROPRIATION -> account.appropriated -= fen;
-                case OPENING -> account.opening -= fen;
-                case EXPENDITURE -> account.spent -= fen;
-                default -> throw new IllegalStateException("not reversible: " + original.kind());
+            if (out.post(account, new ReverseTransaction(account.book().key(), out.entry(TransactionKind.REVERSAL),
+                    original.id()), -1)) {
+                return true;
             }
-            return true;
         }
         return false;
-    }
-
-    /** The rules of {@code AccountBook.decideReversal}, on the generator's own state. */
-    private static boolean reversible(Account account, Transaction original) {
-        long fen = original.amount();
-        return switch (original.kind()) {
-            case BUDGET -> false; // would free the line for a second 年初预算; the generator keeps one
-            case SUPPLEMENT -> account.budget - fen >= 0
-                    && (!account.fund.isFiscalAppropriation() || account.appropriated <= account.budget - fen);
-            case APPROPRIATION, OPENING -> fen <= account.available();
-            case REDUCE, EXPENDITURE -> true;
-            default -> false;
-        };
     }
 
     /**
@@ -545,7 +623,7 @@ public final class SyntheticYear {
         out.append("id,date,kind,unit,fund,functional,economic,nature,project,amount\n");
         List<Account> roomy = new ArrayList<>();
         for (Account account : accounts) {
-            if (account.available() >= 100_000L) {
+            if (account.book != null && account.available() >= 100_000L) {
                 roomy.add(account);
             }
         }
@@ -558,14 +636,20 @@ public final class SyntheticYear {
             int index = random.nextInt(roomy.size());
             Account account = roomy.get(index);
             long fen = 1 + random.nextLong(10_000L);
-            if (fen > account.available()) {
+            ExpenditureNature nature = account.personnel ? ExpenditureNature.PERSONNEL : ExpenditureNature.PUBLIC;
+            String id = String.format("SC%d-%07d", settings.year(), written + 1);
+            List<AccountEvent> spent;
+            try {
+                spent = account.book().decide(new RecordExpenditure(account.book().key(),
+                        new Entry(TransactionId.of(id), last, "", ""), fen(fen), Spending.of(nature)), NEW_IDS);
+            } catch (RuleViolation refused) {
+                // this line has no room left for it: take it out of the draw
                 roomy.set(index, roomy.get(roomy.size() - 1));
                 roomy.remove(roomy.size() - 1);
                 continue;
             }
-            account.spent += fen;
-            ExpenditureNature nature = account.personnel ? ExpenditureNature.PERSONNEL : ExpenditureNature.PUBLIC;
-            out.append(String.format("SC%d-%07d", settings.year(), written + 1)).append(',').append(last.toString())
+            spent.forEach(account.book()::apply);
+            out.append(id).append(',').append(last.toString())
                     .append(",expenditure,").append(unitCode(account.unit)).append(',').append(account.fund.code())
                     .append(',').append(account.functional).append(',').append(account.economic).append(',')
                     .append(nature.code()).append(",,").append(yuan(fen)).append('\n');

@@ -1,4 +1,4 @@
-package ledger.core.journal;
+package ledger.journal;
 
 import java.util.Arrays;
 import java.util.Optional;

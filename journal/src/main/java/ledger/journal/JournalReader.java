@@ -1,4 +1,4 @@
-package ledger.core.journal;
+package ledger.journal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,6 +40,9 @@ import ledger.core.classification.ExpenditureNature;
 import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
 import ledger.core.classification.ProcurementType;
+import ledger.core.journal.JournalProblem;
+import ledger.core.journal.JournalProblemList;
+import ledger.core.journal.JournalRow;
 import ledger.core.money.Money;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -79,7 +82,7 @@ public final class JournalReader {
     public JournalParse read(Reader source) {
         Shared shared = new Shared();
         List<JournalRow> rows = new ArrayList<>();
-        List<JournalProblem> problems = new ArrayList<>();
+        JournalProblemList problems = new JournalProblemList();
         BufferedReader reader = new BufferedReader(source, 1 << 16);
         try {
             reader.mark(1);
@@ -89,13 +92,13 @@ public final class JournalReader {
             CSVFormat format = CSVFormat.DEFAULT.builder()
                     .setHeader().setSkipHeaderRecord(true)
                     .setCommentMarker('#').setIgnoreEmptyLines(true)
-                    .setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true)
+                    .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
                     .get();
             LineIndexReader lines = new LineIndexReader(reader);
             try (CSVParser parser = CSVParser.parse(lines, format)) {
                 Map<JournalColumn, Integer> columns = readHeader(parser.getHeaderNames(), problems);
                 if (!problems.isEmpty()) {
-                    return new JournalParse(rows, problems);
+                    return new JournalParse(rows, problems.problems());
                 }
                 int headerSize = parser.getHeaderNames().size();
                 Iterator<CSVRecord> records = parser.iterator();
@@ -103,7 +106,7 @@ public final class JournalReader {
                     while (records.hasNext()) {
                         CSVRecord record = records.next();
                         int line = lines.recordLineOf(record.getCharacterPosition());
-                        if (rows.size() + countRowsWithProblems(problems) >= MAX_ROWS) {
+                        if (rows.size() + problems.rowsRefused() >= MAX_ROWS) {
                             problems.add(new JournalProblem(line, "",
                                     "the file has more than " + MAX_ROWS + " rows; split it"));
                             break;
@@ -124,14 +127,7 @@ public final class JournalReader {
         if (rows.isEmpty() && problems.isEmpty()) {
             problems.add(new JournalProblem(1, "", "the file has no transactions"));
         }
-        return new JournalParse(rows, problems);
-    }
-
-    private static int countRowsWithProblems(List<JournalProblem> problems) {
-        if (problems.isEmpty()) {
-            return 0; // the usual case, asked once per row: no stream per row
-        }
-        return (int) problems.stream().mapToInt(JournalProblem::line).distinct().count();
+        return new JournalParse(rows, problems.problems());
     }
 
     private static String describe(Exception broken) {
@@ -145,7 +141,7 @@ public final class JournalReader {
         return "the file is not well-formed CSV: " + cause.getMessage();
     }
 
-    private Map<JournalColumn, Integer> readHeader(List<String> names, List<JournalProblem> problems) {
+    private Map<JournalColumn, Integer> readHeader(List<String> names, JournalProblemList problems) {
         Map<JournalColumn, Integer> columns = new EnumMap<>(JournalColumn.class);
         if (names.isEmpty()) {
             problems.add(new JournalProblem(1, "", "the file is empty: a header row naming the columns is needed"));
@@ -170,7 +166,7 @@ public final class JournalReader {
     }
 
     private void readRow(CSVRecord record, int line, int headerSize, Map<JournalColumn, Integer> columns,
-                         List<JournalRow> rows, List<JournalProblem> problems, Shared shared) {
+                         List<JournalRow> rows, JournalProblemList problems, Shared shared) {
         if (record.size() != headerSize) {
             problems.add(new JournalProblem(line, "", "the row has " + record.size() + " fields but the header has "
                     + headerSize));
@@ -179,11 +175,12 @@ public final class JournalReader {
         RowReader row = new RowReader(line, column -> {
             Integer index = columns.get(column);
             return index == null ? null : record.get(index);
-        }, problems, shared);
+        }, shared);
         JournalRow parsed = row.parse();
         if (parsed != null) {
             rows.add(parsed);
         }
+        row.problems.forEach(problems::add);
     }
 
     /**
@@ -191,24 +188,22 @@ public final class JournalReader {
      * checks a journal row gets. Absent and empty fields are the same.
      */
     public JournalParse readFields(Map<JournalColumn, String> fields) {
-        List<JournalProblem> problems = new ArrayList<>();
-        JournalRow row = new RowReader(0, fields::get, problems, new Shared()).parse();
-        return new JournalParse(row == null ? List.of() : List.of(row), problems);
+        RowReader reader = new RowReader(0, fields::get, new Shared());
+        JournalRow row = reader.parse();
+        return new JournalParse(row == null ? List.of() : List.of(row), reader.problems);
     }
 
     /** Reads one row's fields, noting a problem per bad column. */
     private final class RowReader {
         private final int line;
         private final Function<JournalColumn, String> fields;
-        private final List<JournalProblem> problems;
-        private final int problemsBefore;
+        /** This row's own: whether the row is bad must not depend on how many problems the file has listed. */
+        private final List<JournalProblem> problems = new ArrayList<>(0);
         private final Shared shared;
 
-        RowReader(int line, Function<JournalColumn, String> fields, List<JournalProblem> problems, Shared shared) {
+        RowReader(int line, Function<JournalColumn, String> fields, Shared shared) {
             this.line = line;
             this.fields = fields;
-            this.problems = problems;
-            this.problemsBefore = problems.size();
             this.shared = shared;
         }
 
@@ -242,7 +237,7 @@ public final class JournalReader {
                 forbid(JournalColumn.PROCUREMENT, "only an expenditure can be a government purchase");
                 forbid(JournalColumn.SME, "only an expenditure can be a government purchase");
             }
-            if (problems.size() > problemsBefore) {
+            if (!problems.isEmpty()) {
                 return null;
             }
             Entry entry = new Entry(id, date, voucher, memo);
@@ -277,7 +272,7 @@ public final class JournalReader {
                 forbid(moneyColumn, "a reversal undoes the whole transaction it names; leave "
                         + moneyColumn.english() + " empty");
             }
-            if (problems.size() > problemsBefore) {
+            if (!problems.isEmpty()) {
                 return null;
             }
             Entry entry = new Entry(id, date, voucher, memo);

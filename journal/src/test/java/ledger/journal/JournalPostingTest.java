@@ -1,4 +1,4 @@
-package ledger.core.journal;
+package ledger.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import ledger.core.account.InMemoryLedgerRegistry;
 import ledger.core.account.ProjectRegistered;
 import ledger.core.account.TransactionReversed;
 import ledger.core.account.UnitRegistered;
+import ledger.core.journal.JournalPosting;
+import ledger.core.journal.JournalProblem;
 import ledger.core.journal.JournalPosting.KnownNames;
 import ledger.core.journal.JournalPosting.LoadedAccount;
 import ledger.core.journal.JournalPosting.Outcome;

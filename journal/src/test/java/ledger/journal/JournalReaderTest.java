@@ -1,4 +1,4 @@
-package ledger.core.journal;
+package ledger.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,9 @@ import ledger.core.account.TransactionKind;
 import ledger.core.classification.ExpenditureNature;
 import ledger.core.classification.FundSource;
 import ledger.core.classification.ProcurementType;
+import ledger.core.journal.JournalProblem;
+import ledger.core.journal.JournalProblemList;
+import ledger.core.journal.JournalRow;
 import org.junit.jupiter.api.Test;
 
 /** Reading journal files as finance staff export them, and naming every bad field. */
@@ -88,6 +91,40 @@ class JournalReaderTest {
         assertThat(parse.problems()).extracting(p -> p.line() + ":" + p.column()).contains(
                 "2:date", "3:nature", "4:functional", "4:economic", "4:amount", "5:fund", "5:amount",
                 "6:project", "7:kind", "8:amount");
+    }
+
+    @Test
+    void aFileOfManyBadRowsListsTheFirstThousandProblemsAndCountsEveryOtherRow() {
+        // Goal: refusing a huge bad file is bounded and linear. 200,000 rows, each with two bad
+        // fields: the old per-row recount of distinct bad lines never finished this; the answer
+        // is the first 1,000 problems (500 rows, each whole) and one problem counting the other 199,500.
+        StringBuilder text = new StringBuilder("id,date,kind,unit,fund,functional,economic,amount\n");
+        for (int i = 0; i < 200_000; i++) {
+            text.append("X-").append(i).append(",2020-02-30,budget,u1,general,2010301,30101,-1\n");
+        }
+        JournalParse parse = read(text.toString());
+        assertThat(parse.rows()).isEmpty();
+        List<JournalProblem> problems = parse.problems();
+        assertThat(problems).hasSize(JournalProblemList.LISTED_AT_MOST + 1);
+        assertThat(problems.subList(0, 2)).extracting(p -> p.line() + ":" + p.column())
+                .containsExactly("2:date", "2:amount");
+        assertThat(problems.get(problems.size() - 2).line()).isEqualTo(501);
+        JournalProblem summary = problems.get(problems.size() - 1);
+        assertThat(summary.line()).isEqualTo(502);
+        assertThat(summary.reason()).startsWith("另有 199500 行被拒绝，未逐一列出");
+    }
+
+    @Test
+    void aBadRowPastTheBoundIsStillRefusedNotReadAsGood() {
+        // Goal: whether a row is bad must not depend on how many problems the file already listed.
+        StringBuilder text = new StringBuilder("id,date,kind,unit,fund,functional,economic,amount\n");
+        for (int i = 0; i < 1_500; i++) {
+            text.append("Y-").append(i).append(",2020-03-01,budget,u1,general,2010301,30101,-1\n");
+        }
+        text.append("Y-GOOD,2020-03-01,budget,u1,general,2010301,30101,1.00\n");
+        JournalParse parse = read(text.toString());
+        assertThat(parse.rows()).extracting(row -> row.entry().transactionId().value()).containsExactly("Y-GOOD");
+        assertThat(parse.problems().get(parse.problems().size() - 1).reason()).startsWith("另有 500 行被拒绝");
     }
 
     @Test

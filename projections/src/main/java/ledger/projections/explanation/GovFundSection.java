@@ -1,0 +1,34 @@
+package ledger.projections.explanation;
+
+import ledger.projections.statement.NamedCell;
+
+/** 八 政府性基金预算财政拨款收入支出决算情况. */
+final class GovFundSection implements ExplanationSection {
+
+    private final ExplanationWriter writer;
+
+    GovFundSection(ExplanationWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public void write() {
+        writer.begin("八", "政府性基金预算财政拨款收入支出决算情况", "");
+        if (writer.set().fen(NamedCell.GOV_FUND_OPENING.address()) == 0
+                && writer.set().fen(NamedCell.GOV_FUND_INCOME.address()) == 0
+                && writer.set().fen(NamedCell.GOV_FUND_EXPENDITURE.address()) == 0
+                && writer.set().fen(NamedCell.GOV_FUND_CLOSING.address()) == 0) {
+            writer.body(writer.input().unitName() + "没有政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出。");
+            return;
+        }
+        writer.body(writer.year() + " 年度政府性基金预算财政拨款年初结转和结余 ",
+                writer.cellAmount("gov-fund.opening", "政府性基金 年初结转和结余", NamedCell.GOV_FUND_OPENING.address()),
+                " 万元，本年收入 ",
+                writer.cellAmount("gov-fund.income", "政府性基金 本年收入", NamedCell.GOV_FUND_INCOME.address()),
+                " 万元，本年支出 ",
+                writer.cellAmount("gov-fund.expenditure", "政府性基金 本年支出", NamedCell.GOV_FUND_EXPENDITURE.address()),
+                " 万元，年末结转和结余 ",
+                writer.cellAmount("gov-fund.closing", "政府性基金 年末结转和结余", NamedCell.GOV_FUND_CLOSING.address()),
+                " 万元。");
+    }
+}
