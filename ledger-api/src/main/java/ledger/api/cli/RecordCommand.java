@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import ledger.api.recording.JournalRefused;
+import ledger.api.recording.PostingAnswer;
 import ledger.api.recording.TransactionRecorder;
 import ledger.journal.JournalParse;
 import ledger.journal.JournalReader;
@@ -86,16 +87,17 @@ public class RecordCommand implements Callable<Integer> {
             try (ConfigurableApplicationContext context = database.start(false)) {
                 TransactionRecorder recorder = context.getBean(TransactionRecorder.class);
                 for (JournalRow row : parse.rows()) {
-                    try {
-                        TransactionRecorder.Recorded recorded = recorder.record(row, DatabaseOptions.user());
-                        out.println((recorded.repeated() ? "repeated " : "recorded ") + recorded.transactionId()
-                                + " " + recorded.accountId());
-                        out.flush();
-                    } catch (JournalRefused refusal) {
+                    PostingAnswer answer = recorder.post(row, DatabaseOptions.user());
+                    if (answer instanceof PostingAnswer.Recorded recorded) {
+                        out.println("recorded " + recorded.transactionId() + " " + recorded.accountId());
+                    } else if (answer instanceof PostingAnswer.AlreadyRecorded repeated) {
+                        out.println("repeated " + repeated.transactionId() + " " + repeated.accountId());
+                    } else if (answer instanceof PostingAnswer.Refused refusal) {
                         refused++;
                         refusal.problems().forEach(problem -> err.println("refused line " + row.line() + " ("
                                 + row.entry().transactionId() + "): " + problem.column() + ": " + problem.reason()));
                     }
+                    out.flush();
                 }
             }
         }

@@ -12,11 +12,13 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -77,6 +79,11 @@ public class AxonStorageConfiguration {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /**
+     * The one serializer, for events, metadata, commands and tokens alike: Axon asks for three
+     * (general, events, messages) and each name gets this same instance, so the event rows written
+     * by the store's batch append and by Axon are read by one and the same configuration.
+     */
     @Bean
     @Primary
     public Serializer serializer() {
@@ -85,20 +92,26 @@ public class AxonStorageConfiguration {
 
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+    public Serializer eventSerializer(Serializer serializer) {
+        return serializer;
     }
 
     @Bean
     @Qualifier("messageSerializer")
-    public Serializer messageSerializer() {
-        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+    public Serializer messageSerializer(Serializer serializer) {
+        return serializer;
     }
 
     /** Every event carries the acting user and the client transaction id of its command. */
     @Bean
     public CorrelationDataProvider userAndTransactionCorrelation() {
         return new SimpleCorrelationDataProvider(USER, TRANSACTION_ID);
+    }
+
+    /** And a correlation id naming the command it came from, as a batch's events name their batch. */
+    @Bean
+    public CorrelationDataProvider commandCorrelation() {
+        return new MessageOriginProvider();
     }
 
     /**
@@ -130,9 +143,17 @@ public class AxonStorageConfiguration {
         };
     }
 
-    /** The aggregate is registered here rather than by a Spring stereotype, so the domain stays Spring-free. */
+    /** Accounts kept in memory between single commands (see {@link KeptAggregates}). */
+    static final int KEPT_ACCOUNTS = 20_000;
+
+    /**
+     * The aggregate is registered here rather than by a Spring stereotype, so the domain stays
+     * Spring-free; with a cache, so Axon's repository keeps hot accounts instead of replaying them.
+     */
     @Bean
     public ConfigurerModule budgetAccountRegistration() {
-        return (Configurer configurer) -> configurer.configureAggregate(BudgetAccount.class);
+        return (Configurer configurer) -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(BudgetAccount.class)
+                        .configureCache(configuration -> new KeptAggregates(KEPT_ACCOUNTS)));
     }
 }

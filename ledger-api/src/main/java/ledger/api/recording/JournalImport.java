@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +18,6 @@ import java.util.function.Predicate;
 import ledger.api.statement.ProjectionStatus;
 import ledger.api.store.EventStoreAccess;
 import ledger.api.store.JdbcLedgerRegistry;
-import ledger.core.account.FiscalYear;
 import ledger.core.account.InMemoryLedgerRegistry;
 import ledger.core.account.ProjectRegistered;
 import ledger.core.account.UnitCode;
@@ -67,6 +65,7 @@ public class JournalImport {
     private final EventStoreAccess store;
     private final TransactionTemplate transaction;
     private final ObjectProvider<ProjectionStatus> projections;
+    private final PostingSession session;
     private final AtomicInteger uploadsInProgress = new AtomicInteger();
     private final AtomicLong uploadsAbandoned = new AtomicLong();
 
@@ -76,6 +75,7 @@ public class JournalImport {
         this.projections = projections;
         this.store = store;
         this.transaction = transaction;
+        this.session = new PostingSession(registry, store);
     }
 
     /** @throws JournalRefused listing every problem, when anything in the file is wrong */
@@ -272,18 +272,11 @@ public class JournalImport {
             outcome.events().stream().filter(JournalImport::isRegistration).forEach(registrations::add);
         }
         long appended = System.nanoTime();
-        registry.recordAll(outcome.transactions());
+        session.register(outcome.transactions(), registrations);
         log.debug("import of {} rows: preload {} ms, rules {} ms, append events {} ms{}, register ids {} ms",
                 rows.size(), (preloaded - started) / 1_000_000, (checked - preloaded) / 1_000_000,
                 (appended - checked) / 1_000_000, streamed ? " (streamed with the rules)" : "",
                 (System.nanoTime() - appended) / 1_000_000);
-        for (PendingEvent event : registrations) {
-            if (event.payload() instanceof UnitRegistered unit) {
-                registry.registerUnit(unit.unit(), unit.name());
-            } else if (event.payload() instanceof ProjectRegistered project) {
-                registry.registerProject(project.unit(), project.project(), project.name());
-            }
-        }
         return new Posted(outcome, events);
     }
 
@@ -296,29 +289,15 @@ public class JournalImport {
      * loads what the database knows of them: year status and the transaction ids the file uses.
      */
     private InMemoryLedgerRegistry preload(List<JournalRow> rows) {
-        record UnitYear(UnitCode unit, FiscalYear year) {
-        }
-        Map<UnitYear, Set<String>> ids = new HashMap<>();
+        Map<PostingSession.UnitYear, Set<String>> ids = new HashMap<>();
         for (JournalRow row : rows) {
-            Set<String> wanted = ids.computeIfAbsent(new UnitYear(row.unit(), row.entry().year()), k -> new HashSet<>());
+            Set<String> wanted = ids.computeIfAbsent(new PostingSession.UnitYear(row.unit(), row.entry().year()),
+                    k -> new HashSet<>());
             wanted.add(row.entry().transactionId().value());
             if (row.reverses() != null) {
                 wanted.add(row.reverses().value());
             }
         }
-        InMemoryLedgerRegistry overlay = new InMemoryLedgerRegistry();
-        TreeSet<String> order = new TreeSet<>();
-        Map<String, UnitYear> byName = new HashMap<>();
-        ids.keySet().forEach(k -> {
-            order.add(k.unit() + "/" + k.year());
-            byName.put(k.unit() + "/" + k.year(), k);
-        });
-        for (String name : order) {
-            UnitYear unitYear = byName.get(name);
-            overlay.withYear(unitYear.unit(), unitYear.year(), registry.lockYear(unitYear.unit(), unitYear.year()));
-            registry.transactions(unitYear.unit(), unitYear.year(), new ArrayList<>(ids.get(unitYear)))
-                    .forEach(overlay::withTransaction);
-        }
-        return overlay;
+        return session.lock(ids, false);
     }
 }

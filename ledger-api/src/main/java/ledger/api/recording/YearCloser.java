@@ -37,11 +37,13 @@ public class YearCloser {
     private final JdbcLedgerRegistry registry;
     private final EventStoreAccess store;
     private final TransactionTemplate transaction;
+    private final PostingSession session;
 
     public YearCloser(JdbcLedgerRegistry registry, EventStoreAccess store, TransactionTemplate transaction) {
         this.registry = registry;
         this.store = store;
         this.transaction = transaction;
+        this.session = new PostingSession(registry, store);
     }
 
     /** @throws JournalRefused when the year cannot be closed; nothing is written then */
@@ -54,8 +56,8 @@ public class YearCloser {
     }
 
     private FiscalYearClosed closeInTransaction(UnitCode unit, FiscalYear year, LocalDate closedOn, String user) {
-        registry.lockYearExclusively(unit, year);
-        registry.lockYearExclusively(unit, year.next());
+        session.lock(Map.of(new PostingSession.UnitYear(unit, year), Set.of(),
+                new PostingSession.UnitYear(unit, year.next()), Set.of()), true);
         Set<AccountKey> keys = new HashSet<>();
         registry.accountsOf(unit, year).forEach(id -> keys.add(AccountKey.parse(id)));
         Set<AccountKey> nextKeys = new HashSet<>();
@@ -74,13 +76,10 @@ public class YearCloser {
         for (AccountEvent event : plan.accountEvents()) {
             long sequence = sequences.merge(event.account(), 0L, (last, ignored) -> last + 1);
             events.add(new PendingEvent(event.account().id(), JournalPosting.ACCOUNT_TYPE, sequence, event, 0));
-            carried.add(new RecordedTransaction(event.account().unit(), event.account().year(),
-                    event.entry().transactionId(), event.kind(), event.entry().date(), event.account().id(),
-                    event.kind().code() + "|" + event.amount().fen(), null));
+            carried.add(RecordedTransaction.carried(event));
         }
         events.add(new PendingEvent("year/" + unit + "/" + year, "FiscalYear", 0, plan.closed(), 0));
-        store.append(events, user, UUID.randomUUID().toString());
-        registry.recordAll(carried);
+        session.store(events, carried, user, UUID.randomUUID().toString());
         registry.markClosed(unit, year, closedOn);
         return plan.closed();
     }

@@ -67,51 +67,17 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
     }
 
     /**
-     * Serializes writers of one account until this transaction ends, on every node: the next
-     * writer then reads the account with this one's events committed, instead of losing a race on
-     * the event number and retrying. The embedded database serves one process and relies on the
-     * unique event number alone.
+     * The year's status, share-locked until the transaction ends, so that what a command decided on
+     * stays true until it commits: a year close waits for it, and it waits for a close. One round
+     * trip when the year's row exists; a year without one gets it first (a close must find it).
      */
-    public void lockAccount(String accountId) {
-        if (dialect.postgres()) {
-            jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class, lockKey(accountId));
-        }
-    }
-
-    /**
-     * Takes the locks of {@link #lockAccount} for many accounts in one round trip, in ascending key
-     * order, so that two writers locking overlapping sets cannot deadlock.
-     */
-    public void lockAccounts(Collection<String> accountIds) {
-        if (!dialect.postgres() || accountIds.isEmpty()) {
-            return;
-        }
-        Long[] keys = accountIds.stream().map(JdbcLedgerRegistry::lockKey).distinct().sorted().toArray(Long[]::new);
-        jdbc.query(connection -> {
-            // A function scan over an array yields its elements in order, so the locks are taken in that order.
-            PreparedStatement ps = connection.prepareStatement(
-                    "SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS k");
-            ps.setArray(1, connection.createArrayOf("BIGINT", keys));
-            return ps;
-        }, rs -> {
-        });
-    }
-
-    /** A stable 64-bit key per account id; a rare collision only makes two accounts wait for each other. */
-    static long lockKey(String accountId) {
-        long hash = 1125899906842597L;
-        for (int i = 0; i < accountId.length(); i++) {
-            hash = 31 * hash + accountId.charAt(i);
-        }
-        return hash;
-    }
-
     @Override
     public YearStatus yearStatus(UnitCode unit, FiscalYear year) {
         List<YearStatus> status = jdbc.query(
-                "SELECT closed, opening_carried_in FROM ledger_year WHERE unit = ? AND fiscal_year = ?",
+                "SELECT closed, opening_carried_in FROM ledger_year WHERE unit = ? AND fiscal_year = ?"
+                        + dialect.shareLock(),
                 (rs, n) -> new YearStatus(rs.getBoolean(1), rs.getBoolean(2)), unit.code(), year.value());
-        return status.isEmpty() ? YearStatus.OPEN : status.get(0);
+        return status.isEmpty() ? lockYear(unit, year) : status.get(0);
     }
 
     public void markClosed(UnitCode unit, FiscalYear year, java.time.LocalDate closedOn) {

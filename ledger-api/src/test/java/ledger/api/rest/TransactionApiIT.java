@@ -1,5 +1,11 @@
 package ledger.api.rest;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+import ledger.core.account.CommandOutcome;
+import ledger.core.account.AppropriateFunds;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.Registration;
 import static ledger.api.rest.ApiSupport.json;
 import static ledger.api.rest.ApiSupport.object;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +63,8 @@ class TransactionApiIT {
     WebApplicationContext application;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CommandBus commandBus;
 
     ApiSupport api;
 
@@ -275,6 +283,40 @@ class TransactionApiIT {
         // The carried balance arrives in 2022 as its opening.
         JsonNode next = json(api.perform(get("/api/units/" + UNIT + "/years/2022/statements")));
         assertThat(next.at("/tables/T1/cells").get("29/1").textValue()).isEqualTo("14.60");
+    }
+
+    @Test
+    @Order(7)
+    void aCommandSentOverHttpArrivesAtTheBudgetAccountAggregate() {
+        // Goal: the API's write path is Axon's command bus to the aggregate, not a path beside it:
+        // an interceptor on the bus sees the command, with the caller in its metadata, and the
+        // aggregate's handler answer; the stored event names that command as its correlation.
+        List<CommandMessage<?>> seen = new CopyOnWriteArrayList<>();
+        List<Object> answers = new CopyOnWriteArrayList<>();
+        Registration watching = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            seen.add(unitOfWork.getMessage());
+            Object answer = chain.proceed();
+            answers.add(answer);
+            return answer;
+        });
+        try {
+            // 2021 is closed by now; the next year is open.
+            recorded(tx("T22-BUS", "2022-06-01", "appropriation", "other", "2010301", "30101", "1.00"), 201);
+            recorded(tx("T22-BUS", "2022-06-01", "appropriation", "other", "2010301", "30101", "1.00"), 200);
+        } finally {
+            watching.cancel();
+        }
+        assertThat(seen).hasSize(2).allSatisfy(command -> {
+            assertThat(command.getPayload()).isInstanceOfSatisfying(AppropriateFunds.class, appropriation -> {
+                assertThat(appropriation.entry().transactionId().value()).isEqualTo("T22-BUS");
+                assertThat(appropriation.account().id()).isEqualTo("2022/test-bureau/other/2010301/30101");
+            });
+            assertThat(command.getMetaData()).containsEntry("user", ApiSupport.USER);
+        });
+        assertThat(answers).containsExactly(CommandOutcome.RECORDED, CommandOutcome.ALREADY_RECORDED);
+        assertThat(jdbc.queryForObject("SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'correlationId'"
+                + " FROM domain_event_entry WHERE convert_from(payload, 'UTF8')::jsonb #>> '{entry,transactionId}'"
+                + " = 'T22-BUS'", String.class)).isEqualTo(seen.get(0).getIdentifier());
     }
 
     private JsonNode recorded(String body, int status) {

@@ -1,6 +1,7 @@
 package ledger.core.account;
 
-import java.util.StringJoiner;
+import java.util.ArrayList;
+import java.util.List;
 import ledger.core.money.Money;
 
 /**
@@ -22,17 +23,28 @@ public sealed interface AccountCommand
      * fingerprint is a harmless repeat; with another fingerprint it is refused.
      */
     default String fingerprint() {
-        StringJoiner content = new StringJoiner("|");
-        content.add(kind().code()).add(entry().date().toString())
-                .add(account().fund().code()).add(account().functional().code())
-                .add(account().economic().code());
+        return Fingerprint.of(fingerprintFields());
+    }
+
+    /**
+     * The canonical fields the fingerprint hashes, in order. The order is the one stored
+     * registers were written with (joined by '|' before V6), so the migration rebuilds them.
+     */
+    default List<String> fingerprintFields() {
+        List<String> content = new ArrayList<>(12);
+        content.add(kind().code());
+        content.add(entry().date().toString());
+        content.add(account().fund().code());
+        content.add(account().functional().code());
+        content.add(account().economic().code());
         appendContent(content);
-        content.add(entry().voucher()).add(entry().memo());
-        return content.toString();
+        content.add(entry().voucher());
+        content.add(entry().memo());
+        return content;
     }
 
     /** Adds the command's own fields to its fingerprint. */
-    void appendContent(StringJoiner content);
+    void appendContent(List<String> content);
 
     static Money requirePositive(Money amount) {
         if (amount == null) {

@@ -1,6 +1,6 @@
 package ledger.core.account;
 
-import java.util.StringJoiner;
+import java.util.List;
 import ledger.core.money.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -24,7 +24,7 @@ public record AppropriateFunds(@TargetAggregateIdentifier AccountKey account, En
     }
 
     @Override
-    public void appendContent(StringJoiner content) {
+    public void appendContent(List<String> content) {
         content.add(Long.toString(amount.fen()));
     }
 }

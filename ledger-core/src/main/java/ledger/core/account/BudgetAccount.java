@@ -2,6 +2,7 @@ package ledger.core.account;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -10,7 +11,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 
 /**
  * One budget line of one unit in one fiscal year, event-sourced. The rules live in
- * {@link AccountBook}, shared with the batch import; this class is the Axon shell around it. It
+ * {@link AccountBook}, shared with the batch import; this class is the Axon shell around it, and
+ * every single command (API, web, {@code ledger record}) reaches it through Axon's command bus. It
  * carries no Spring stereotype and is registered from the application's configuration, so that
  * the domain stays free of Spring.
  */
@@ -27,54 +29,54 @@ public class BudgetAccount {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(SetInitialBudget command, LedgerRegistry registry) {
-        decide(command, registry);
+    public CommandOutcome handle(SetInitialBudget command, LedgerRegistry registry) {
+        return decide(command, registry);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(SupplementBudget command, LedgerRegistry registry) {
-        decide(command, registry);
+    public CommandOutcome handle(SupplementBudget command, LedgerRegistry registry) {
+        return decide(command, registry);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ReduceBudget command, LedgerRegistry registry) {
-        decide(command, registry);
+    public CommandOutcome handle(ReduceBudget command, LedgerRegistry registry) {
+        return decide(command, registry);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(AppropriateFunds command, LedgerRegistry registry) {
-        decide(command, registry);
+    public CommandOutcome handle(AppropriateFunds command, LedgerRegistry registry) {
+        return decide(command, registry);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordExpenditure command, LedgerRegistry registry) {
-        decide(command, registry);
+    public CommandOutcome handle(RecordExpenditure command, LedgerRegistry registry) {
+        return decide(command, registry);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordOpeningBalance command, LedgerRegistry registry) {
-        decide(command, registry);
+    public CommandOutcome handle(RecordOpeningBalance command, LedgerRegistry registry) {
+        return decide(command, registry);
     }
 
     @CommandHandler
-    public void handle(ReverseTransaction command, LedgerRegistry registry) {
-        decide(command, registry);
+    public CommandOutcome handle(ReverseTransaction command, LedgerRegistry registry) {
+        return decide(command, registry);
     }
 
     @CommandHandler
-    public void handle(CarryForwardBalance command, LedgerRegistry registry) {
-        decide(command, registry);
+    public CommandOutcome handle(CarryForwardBalance command, LedgerRegistry registry) {
+        return decide(command, registry);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(CarryInBalance command, LedgerRegistry registry) {
-        decide(command, registry);
+    public CommandOutcome handle(CarryInBalance command, LedgerRegistry registry) {
+        return decide(command, registry);
     }
 
     @EventSourcingHandler
@@ -86,10 +88,12 @@ public class BudgetAccount {
         book.apply(event);
     }
 
-    private void decide(AccountCommand command, LedgerRegistry registry) {
+    private CommandOutcome decide(AccountCommand command, LedgerRegistry registry) {
         AccountBook current = book != null ? book : new AccountBook(command.account());
-        for (AccountEvent event : current.decide(command, registry)) {
+        List<AccountEvent> events = current.decide(command, registry);
+        for (AccountEvent event : events) {
             apply(event);
         }
+        return events.isEmpty() ? CommandOutcome.ALREADY_RECORDED : CommandOutcome.RECORDED;
     }
 }

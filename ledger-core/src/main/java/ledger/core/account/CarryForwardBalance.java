@@ -1,6 +1,6 @@
 package ledger.core.account;
 
-import java.util.StringJoiner;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** 结转, closing side: issued by closing the year; carries the account's whole remaining balance. */
@@ -19,7 +19,7 @@ public record CarryForwardBalance(@TargetAggregateIdentifier AccountKey account,
     }
 
     @Override
-    public void appendContent(StringJoiner content) {
+    public void appendContent(List<String> content) {
         // The amount is whatever remains; the command has no content of its own.
     }
 }

@@ -1,6 +1,6 @@
 package ledger.core.account;
 
-import java.util.StringJoiner;
+import java.util.List;
 import ledger.core.money.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -22,7 +22,8 @@ public record CarryInBalance(
     }
 
     @Override
-    public void appendContent(StringJoiner content) {
-        content.add(Long.toString(amount.fen())).add(from.id());
+    public void appendContent(List<String> content) {
+        content.add(Long.toString(amount.fen()));
+        content.add(from.id());
     }
 }

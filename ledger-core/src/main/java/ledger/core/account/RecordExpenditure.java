@@ -1,6 +1,6 @@
 package ledger.core.account;
 
-import java.util.StringJoiner;
+import java.util.List;
 import ledger.core.money.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -28,11 +28,11 @@ public record RecordExpenditure(
     }
 
     @Override
-    public void appendContent(StringJoiner content) {
-        content.add(Long.toString(amount.fen()))
-                .add(spending.nature().code())
-                .add(spending.project() == null ? "" : spending.project().code())
-                .add(spending.procurement() == null ? "" : spending.procurement().code())
-                .add(spending.sme() == null ? "" : spending.sme().toString());
+    public void appendContent(List<String> content) {
+        content.add(Long.toString(amount.fen()));
+        content.add(spending.nature().code());
+        content.add(spending.project() == null ? "" : spending.project().code());
+        content.add(spending.procurement() == null ? "" : spending.procurement().code());
+        content.add(spending.sme() == null ? "" : spending.sme().toString());
     }
 }

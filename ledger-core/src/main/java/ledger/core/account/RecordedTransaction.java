@@ -18,4 +18,14 @@ public record RecordedTransaction(
                 command.account().id(), command.fingerprint(),
                 command instanceof ReverseTransaction reversal ? reversal.reversed() : null);
     }
+
+    /**
+     * The id a year close takes for a balance it carries (forward on the old line, in on the new):
+     * its content is the kind and the amount, hashed by the same {@link Fingerprint} as a client's.
+     */
+    public static RecordedTransaction carried(AccountEvent event) {
+        return new RecordedTransaction(event.account().unit(), event.account().year(),
+                event.entry().transactionId(), event.kind(), event.entry().date(), event.account().id(),
+                Fingerprint.of(event.kind().code(), Long.toString(event.amount().fen())), null);
+    }
 }

@@ -1,6 +1,6 @@
 package ledger.core.account;
 
-import java.util.StringJoiner;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -33,12 +33,12 @@ public record ReverseTransaction(
 
     /** A reversal's content is what it reverses, whatever account it was routed to. */
     @Override
-    public String fingerprint() {
-        return kind().code() + "|" + entry.date() + "|" + reversed + "|" + entry.voucher() + "|" + entry.memo();
+    public List<String> fingerprintFields() {
+        return List.of(kind().code(), entry.date().toString(), reversed.value(), entry.voucher(), entry.memo());
     }
 
     @Override
-    public void appendContent(StringJoiner content) {
+    public void appendContent(List<String> content) {
         content.add(reversed.value());
     }
 }

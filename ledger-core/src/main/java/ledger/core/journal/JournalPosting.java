@@ -13,6 +13,7 @@ import ledger.core.account.AccountEvent;
 import ledger.core.account.AccountKey;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.InMemoryLedgerRegistry;
+import ledger.core.account.LedgerRegistry;
 import ledger.core.account.ProjectCode;
 import ledger.core.account.ProjectRegistered;
 import ledger.core.account.RecordedTransaction;
@@ -159,6 +160,16 @@ public final class JournalPosting {
     }
 
     private ReverseTransaction routeReversal(JournalRow row) {
+        return routeReversal(row, registry);
+    }
+
+    /**
+     * A reversal row as a command on the account of the transaction it undoes, found through the
+     * id register; used by the batch and by single commands alike.
+     *
+     * @throws RuleViolation when the unit has no such transaction in the row's year
+     */
+    public static ReverseTransaction routeReversal(JournalRow row, LedgerRegistry registry) {
         FiscalYear year = row.entry().year();
         Optional<RecordedTransaction> original = registry.transaction(row.unit(), year, row.reverses());
         if (original.isEmpty()) {
@@ -168,8 +179,15 @@ public final class JournalPosting {
         return new ReverseTransaction(AccountKey.parse(original.get().accountId()), row.entry(), row.reverses());
     }
 
-    /** A unit or project seen for the first time is created, named by the row when it gives a name. */
-    private List<PendingEvent> register(JournalRow row, Map<UnitCode, String> unitNames,
+    /**
+     * A unit or project seen for the first time is created, named by the row when it gives a name;
+     * a row naming a known one otherwise is refused. Also used for single commands, which register
+     * names in the same transaction as their account events.
+     *
+     * @param unitNames    the names known so far; a registered name is added
+     * @param projectNames likewise for projects
+     */
+    public static List<PendingEvent> register(JournalRow row, Map<UnitCode, String> unitNames,
                                         Map<UnitProject, String> projectNames) {
         List<PendingEvent> registrations = new ArrayList<>(2);
         String unitName = unitNames.get(row.unit());
