@@ -23,6 +23,7 @@ final class Template2024Reader {
             "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款基本支出决算表",
             "财政拨款“三公”经费支出决算表", "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款收入支出决算表");
     private static final Pattern PART_TWO = Pattern.compile("^(?:第二部分)?\\s*(\\S.*?)\\s*(\\d{4})\\s*年度部门决算表$");
+    private static final Pattern TABLE_NUMBER = Pattern.compile("\\s*[（(]\\s*表\\s*\\d+\\s*[）)]$");
     private static final Pattern LEI_LINE = Pattern.compile("^([一二三四五六七八九十]+)、\\S*支出");
     private static final Pattern EXPLANATION_PART = Pattern.compile("^\\s*第三部分");
 
@@ -43,13 +44,14 @@ final class Template2024Reader {
                 unit = partTwo.group(1).replaceAll("\\s+", "");
                 year = Integer.parseInt(partTwo.group(2));
             }
-            int table = TITLES.indexOf(text) + 1;
+            // a title may carry its number, 收入支出决算总表（表 1）, or not
+            int table = TITLES.indexOf(TABLE_NUMBER.matcher(text).replaceFirst("")) + 1;
             boolean explanation = EXPLANATION_PART.matcher(text).find();
             if (table > 0 || explanation) {
                 if (heading != null) {
                     sections.add(new Template2020Reader.Section(heading, List.copyOf(body)));
                 }
-                heading = table > 0 ? new TableHeading(table, text, year, unit, line) : null;
+                heading = table > 0 ? new TableHeading(table, TITLES.get(table - 1), year, unit, line) : null;
                 body.clear();
                 continue;
             }
