@@ -237,6 +237,11 @@ public final class JournalReader {
             EconomicCode economic = required(JournalColumn.ECONOMIC,
                     c -> shared.parsed(shared.economics, c, text -> catalog.requireKnown(kuan(text))));
             Money amount = required(JournalColumn.AMOUNT, JournalReader::parseAmount);
+            String indicator = optional(JournalColumn.INDICATOR,
+                    n -> shared.one(Text.clean("indicator", n, Text.INDICATOR_MAX)));
+            if (kind != TransactionKind.BUDGET) {
+                forbid(JournalColumn.INDICATOR, "only a budget (年初预算) row names its 指标 (指标文号)");
+            }
             Spending spending = kind == TransactionKind.EXPENDITURE ? spending() : null;
             if (kind != TransactionKind.EXPENDITURE) {
                 forbid(JournalColumn.NATURE, "only an expenditure has a nature");
@@ -258,7 +263,7 @@ public final class JournalReader {
                 return null;
             }
             AccountCommand command = switch (kind) {
-                case BUDGET -> new SetInitialBudget(account, entry, amount);
+                case BUDGET -> new SetInitialBudget(account, entry, amount, indicator);
                 case SUPPLEMENT -> new SupplementBudget(account, entry, amount);
                 case REDUCE -> new ReduceBudget(account, entry, amount);
                 case APPROPRIATION -> new AppropriateFunds(account, entry, amount);
@@ -275,7 +280,7 @@ public final class JournalReader {
             TransactionId reverses = required(JournalColumn.REVERSES, TransactionId::of);
             for (JournalColumn moneyColumn : List.of(JournalColumn.FUND, JournalColumn.FUNCTIONAL,
                     JournalColumn.ECONOMIC, JournalColumn.AMOUNT, JournalColumn.NATURE, JournalColumn.PROJECT,
-                    JournalColumn.PROCUREMENT, JournalColumn.SME)) {
+                    JournalColumn.PROCUREMENT, JournalColumn.SME, JournalColumn.INDICATOR)) {
                 forbid(moneyColumn, "a reversal undoes the whole transaction it names; leave "
                         + moneyColumn.english() + " empty");
             }

@@ -21,7 +21,6 @@ public final class AccountBook {
 
     private final AccountKey key;
     private Money initialBudget = Money.ZERO;
-    private TransactionId initialBudgetTransaction;
     private Money supplements = Money.ZERO;
     private Money reductions = Money.ZERO;
     private Money appropriated = Money.ZERO;
@@ -53,7 +52,6 @@ public final class AccountBook {
     public AccountBook copy() {
         AccountBook copy = new AccountBook(key);
         copy.initialBudget = initialBudget;
-        copy.initialBudgetTransaction = initialBudgetTransaction;
         copy.supplements = supplements;
         copy.reductions = reductions;
         copy.appropriated = appropriated;
@@ -125,7 +123,6 @@ public final class AccountBook {
     public void apply(AccountEvent event) {
         if (event instanceof InitialBudgetSet e) {
             initialBudget = initialBudget.plus(e.amount());
-            initialBudgetTransaction = e.entry().transactionId();
         } else if (event instanceof BudgetSupplemented e) {
             supplements = supplements.plus(e.amount());
         } else if (event instanceof BudgetReduced e) {
@@ -153,7 +150,8 @@ public final class AccountBook {
 
     private List<AccountEvent> decideKind(AccountCommand command) {
         if (command instanceof SetInitialBudget c) {
-            return List.of(decideInitialBudget(c));
+            // Each 预算指标 adds to the 年初预算; T7 and the 情况说明 count them all.
+            return List.of(new InitialBudgetSet(key, c.entry(), c.amount(), c.indicator()));
         } else if (command instanceof SupplementBudget c) {
             return List.of(new BudgetSupplemented(key, c.entry(), c.amount()));
         } else if (command instanceof ReduceBudget c) {
@@ -186,9 +184,6 @@ public final class AccountBook {
             case REVERSAL, CARRY_FORWARD -> throw new IllegalStateException(
                     "a " + reversal.reversedKind().code() + " is never reversed");
         }
-        if (reversal.reversedKind() == TransactionKind.BUDGET) {
-            initialBudgetTransaction = null;
-        }
     }
 
     private void requireKnownCodes() {
@@ -215,14 +210,6 @@ public final class AccountBook {
                     + " came from closing " + (key.year().value() - 1) + " in the ledger; an opening"
                     + " transaction would count them twice");
         }
-    }
-
-    private InitialBudgetSet decideInitialBudget(SetInitialBudget command) {
-        if (initialBudgetTransaction != null) {
-            throw new RuleViolation("kind", "account " + key + " already has its 年初预算 (transaction "
-                    + initialBudgetTransaction + "); change it with supplement or reduce");
-        }
-        return new InitialBudgetSet(key, command.entry(), command.amount());
     }
 
     private BudgetReduced decideReduction(ReduceBudget command) {
