@@ -34,7 +34,6 @@ import ledger.core.account.Text;
 import ledger.core.account.TransactionId;
 import ledger.core.account.TransactionKind;
 import ledger.core.account.UnitCode;
-import ledger.core.classification.ClassificationCatalog;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.ExpenditureNature;
 import ledger.core.classification.FundSource;
@@ -60,14 +59,11 @@ public final class JournalReader {
     private static final Set<JournalColumn> REQUIRED_HEADERS =
             Set.of(JournalColumn.ID, JournalColumn.DATE, JournalColumn.KIND, JournalColumn.UNIT);
 
-    private final ClassificationCatalog catalog;
-
-    public JournalReader(ClassificationCatalog catalog) {
-        this.catalog = catalog;
-    }
-
+    /**
+     * Reads the format only: whether a well-formed code is in its year's 科目表 is decided where every
+     * other path decides it, by the account rules against {@code LedgerRegistry.catalog(year)}.
+     */
     public JournalReader() {
-        this(ClassificationCatalog.standard());
     }
 
     /** Reads UTF-8 bytes (an optional BOM is skipped); invalid UTF-8 is a problem, not a guess. */
@@ -233,9 +229,9 @@ public final class JournalReader {
             }
             FundSource fund = required(JournalColumn.FUND, FundSource::parse);
             FunctionalCode functional = required(JournalColumn.FUNCTIONAL,
-                    c -> shared.parsed(shared.functionals, c, text -> catalog.requireKnown(xiang(text))));
+                    c -> shared.parsed(shared.functionals, c, JournalReader::xiang));
             EconomicCode economic = required(JournalColumn.ECONOMIC,
-                    c -> shared.parsed(shared.economics, c, text -> catalog.requireKnown(kuan(text))));
+                    c -> shared.parsed(shared.economics, c, JournalReader::kuan));
             Money amount = required(JournalColumn.AMOUNT, JournalReader::parseAmount);
             String indicator = optional(JournalColumn.INDICATOR,
                     n -> shared.one(Text.clean("indicator", n, Text.INDICATOR_MAX)));

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ledger.core.classification.Classification;
 import ledger.core.classification.ClassificationCatalog;
 import ledger.core.money.Money;
 
@@ -95,9 +96,12 @@ public final class AccountBook {
             throw new RuleViolation("date", "date " + entry.date() + " is not in fiscal year " + key.year()
                     + " of the account");
         }
-        requireKnownCodes();
         boolean clientTransaction = command.kind() != TransactionKind.CARRY_FORWARD
                 && command.kind() != TransactionKind.CARRY_IN;
+        if (clientTransaction) {
+            // Closing a year carries every line as it stands, whatever the next year's 科目表 says.
+            requireKnownCodes(registry.catalog(key.year()));
+        }
         if (clientTransaction) {
             Optional<RecordedTransaction> earlier =
                     registry.transaction(key.unit(), key.year(), entry.transactionId());
@@ -186,17 +190,14 @@ public final class AccountBook {
         }
     }
 
-    private void requireKnownCodes() {
-        ClassificationCatalog catalog = ClassificationCatalog.standard();
-        try {
-            catalog.requireKnown(key.functional());
-        } catch (IllegalArgumentException unknown) {
-            throw new RuleViolation("functional", unknown.getMessage());
+    private void requireKnownCodes(ClassificationCatalog catalog) {
+        if (catalog.functionalName(key.functional()).isEmpty()) {
+            throw new RuleViolation("functional", ClassificationCatalog.notInYear(Classification.FUNCTIONAL,
+                    key.functional().code(), key.year().value()));
         }
-        try {
-            catalog.requireKnown(key.economic());
-        } catch (IllegalArgumentException unknown) {
-            throw new RuleViolation("economic", unknown.getMessage());
+        if (catalog.economicName(key.economic()).isEmpty()) {
+            throw new RuleViolation("economic", ClassificationCatalog.notInYear(Classification.ECONOMIC,
+                    key.economic().code(), key.year().value()));
         }
     }
 
