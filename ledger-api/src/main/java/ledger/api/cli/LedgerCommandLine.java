@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Event-sourced budget ledger: record the year, regenerate the 部门决算 tables 表1–表9, audit any figure.",
         subcommands = {ImportCommand.class, StatementsCommand.class, CheckCommand.class, ReconcileCommand.class,
                 TraceCommand.class, ReplayCommand.class, CloseCommand.class, ServeCommand.class, DemoCommand.class, VerifyCommand.class, RecordCommand.class, ChartsCommand.class, ExplanationCommand.class,
-                GenerateCommand.class, LoadCommand.class})
+                GenerateCommand.class, LoadCommand.class, CatalogCommand.class})
 public class LedgerCommandLine implements Runnable {
 
     public static final int REFUSED = 1;

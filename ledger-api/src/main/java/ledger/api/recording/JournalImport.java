@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import ledger.api.statement.ProjectionStatus;
 import ledger.api.store.EventStoreAccess;
+import ledger.api.catalog.YearCatalogs;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.InMemoryLedgerRegistry;
@@ -33,6 +34,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +64,13 @@ public class JournalImport {
     private final EventStoreAccess store;
     private final TransactionTemplate transaction;
     private final ObjectProvider<ProjectionStatus> projections;
+    private YearCatalogs catalogs;
+
+    /** Each row's codes are checked against its year's 科目表. */
+    @Autowired
+    void useCatalogs(YearCatalogs yearCatalogs) {
+        this.catalogs = yearCatalogs;
+    }
 
     public JournalImport(JdbcLedgerRegistry registry, EventStoreAccess store, TransactionTemplate transaction,
                          ObjectProvider<ProjectionStatus> projections) {
@@ -228,7 +237,7 @@ public class JournalImport {
                 wanted.add(row.reverses().value());
             }
         }
-        InMemoryLedgerRegistry overlay = new InMemoryLedgerRegistry();
+        InMemoryLedgerRegistry overlay = new InMemoryLedgerRegistry().withCatalogs(catalogs::forYear);
         TreeSet<String> order = new TreeSet<>();
         Map<String, UnitYear> byName = new HashMap<>();
         ids.keySet().forEach(k -> {

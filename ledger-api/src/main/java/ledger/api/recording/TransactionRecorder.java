@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import ledger.api.store.EventStoreAccess;
 import ledger.api.recording.RecorderReads.UnitYear;
+import ledger.api.catalog.YearCatalogs;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.api.store.SqlDialect;
 import ledger.core.account.AccountKey;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -96,6 +98,13 @@ public class TransactionRecorder implements DisposableBean {
     private boolean stopping;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong taken = new AtomicLong();
+    private YearCatalogs catalogs;
+
+    /** Each command's codes are checked against its year's 科目表. */
+    @Autowired
+    void useCatalogs(YearCatalogs yearCatalogs) {
+        this.catalogs = yearCatalogs;
+    }
 
     public TransactionRecorder(JdbcLedgerRegistry registry, EventStoreAccess store, JdbcTemplate jdbc,
                                SqlDialect dialect, TransactionTemplate transaction) {
@@ -406,8 +415,8 @@ public class TransactionRecorder implements DisposableBean {
         }
     }
 
-    private static InMemoryLedgerRegistry overlay(Map<UnitYear, YearStatus> years, List<RecordedTransaction> stored) {
-        InMemoryLedgerRegistry overlay = new InMemoryLedgerRegistry();
+    private InMemoryLedgerRegistry overlay(Map<UnitYear, YearStatus> years, List<RecordedTransaction> stored) {
+        InMemoryLedgerRegistry overlay = new InMemoryLedgerRegistry().withCatalogs(catalogs::forYear);
         years.forEach((unitYear, status) -> overlay.withYear(unitYear.unit(), unitYear.year(), status));
         stored.forEach(overlay::withTransaction);
         return overlay;

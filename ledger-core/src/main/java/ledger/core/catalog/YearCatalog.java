@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ledger.core.account.FiscalYear;
+import ledger.core.journal.JournalProblem;
 import ledger.core.classification.CatalogEntry;
 import ledger.core.classification.Classification;
 import ledger.core.classification.ClassificationCatalog;
@@ -51,7 +52,7 @@ public final class YearCatalog {
     }
 
     /** What {@link #check} decides: the event to store, or every problem (and then nothing is stored). */
-    public record Decision(CatalogLoaded loaded, List<CatalogProblem> problems) {
+    public record Decision(CatalogLoaded loaded, List<JournalProblem> problems) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -64,12 +65,12 @@ public final class YearCatalog {
      * Repeating a loaded code with its loaded name is harmless.
      */
     public Decision check(List<CatalogLine> lines, String source) {
-        List<CatalogProblem> problems = new ArrayList<>();
+        List<JournalProblem> problems = new ArrayList<>();
         if (lines.isEmpty()) {
-            problems.add(new CatalogProblem(0, "file", "文件中没有科目 (the file holds no codes)"));
+            problems.add(new JournalProblem(0, "file", "文件中没有科目 (the file holds no codes)"));
         }
         if (lines.size() > MAX_LINES) {
-            problems.add(new CatalogProblem(0, "file", "科目表最多 " + MAX_LINES + " 行 (at most " + MAX_LINES
+            problems.add(new JournalProblem(0, "file", "科目表最多 " + MAX_LINES + " 行 (at most " + MAX_LINES
                     + " lines)"));
             return new Decision(null, problems);
         }
@@ -87,7 +88,7 @@ public final class YearCatalog {
             CatalogEntry earlier = inFile.get(key);
             if (earlier != null) {
                 if (!sameName(earlier.name(), e.name())) {
-                    problems.add(new CatalogProblem(line.line(), "name", "科目 " + e.code() + " 在第 " + lineOf.get(key)
+                    problems.add(new JournalProblem(line.line(), "name", "科目 " + e.code() + " 在第 " + lineOf.get(key)
                             + " 行名为“" + earlier.name() + "”，此处又名“" + e.name() + "” (code " + e.code()
                             + " is named differently on line " + lineOf.get(key) + ")"));
                 }
@@ -95,7 +96,7 @@ public final class YearCatalog {
             }
             String loadedName = loaded.get(key);
             if (loadedName != null && !sameName(loadedName, e.name())) {
-                problems.add(new CatalogProblem(line.line(), "name", "科目 " + e.code() + " 已载入 " + year
+                problems.add(new JournalProblem(line.line(), "name", "科目 " + e.code() + " 已载入 " + year
                         + " 年的科目表，名为“" + loadedName + "”，与此处的“" + e.name() + "”不符 (code " + e.code()
                         + " is already loaded for " + year + " as " + loadedName + ")"));
                 continue;
@@ -109,33 +110,33 @@ public final class YearCatalog {
                     && !catalog.codes(e.classification()).containsKey(parent.get())) {
                 String level = e.code().length() == 5 ? "款" : "项";
                 String parentLevel = e.code().length() == 5 ? "类" : "款";
-                problems.add(new CatalogProblem(lineOf.get(key(e.classification(), e.code())), "code",
+                problems.add(new JournalProblem(lineOf.get(key(e.classification(), e.code())), "code",
                         level + " " + e.code() + " 的上级" + parentLevel + " " + parent.get() + " 既不在文件中，也不在 "
                                 + year + " 年的科目表中 (the parent " + parent.get() + " of " + e.code()
                                 + " is neither in the file nor in the " + year + " catalog)"));
             }
         }
-        problems.sort(java.util.Comparator.comparingInt(CatalogProblem::line));
+        problems.sort(java.util.Comparator.comparingInt(JournalProblem::line));
         if (!problems.isEmpty()) {
             return new Decision(null, problems);
         }
         return new Decision(new CatalogLoaded(year, List.copyOf(inFile.values()), source), List.of());
     }
 
-    private static Optional<CatalogEntry> entry(CatalogLine line, List<CatalogProblem> problems) {
+    private static Optional<CatalogEntry> entry(CatalogLine line, List<JournalProblem> problems) {
         int before = problems.size();
         String code = line.code();
         if (code.isEmpty()) {
-            problems.add(new CatalogProblem(line.line(), "code", "缺少科目编码 (code is missing)"));
+            problems.add(new JournalProblem(line.line(), "code", "缺少科目编码 (code is missing)"));
         } else if (!code.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            problems.add(new CatalogProblem(line.line(), "code", "科目编码只能是数字：" + code
+            problems.add(new JournalProblem(line.line(), "code", "科目编码只能是数字：" + code
                     + " (code must be digits only)"));
         }
         if (line.name().isEmpty()) {
-            problems.add(new CatalogProblem(line.line(), "name", "缺少科目名称 (name is missing)"));
+            problems.add(new JournalProblem(line.line(), "name", "缺少科目名称 (name is missing)"));
         } else if (line.name().codePointCount(0, line.name().length()) > NAME_MAX
                 || line.name().chars().anyMatch(Character::isISOControl)) {
-            problems.add(new CatalogProblem(line.line(), "name", "科目名称超过 " + NAME_MAX + " 字或含控制字符"
+            problems.add(new JournalProblem(line.line(), "name", "科目名称超过 " + NAME_MAX + " 字或含控制字符"
                     + " (name longer than " + NAME_MAX + " characters or with control characters)"));
         }
         if (problems.size() > before) {
@@ -145,20 +146,20 @@ public final class YearCatalog {
                 ? Classification.byFirstDigit(code) : Classification.byWord(line.classification());
         if (classification.isEmpty()) {
             problems.add(line.classification().isEmpty()
-                    ? new CatalogProblem(line.line(), "code", "科目编码 " + code + " 既非功能分类（2 开头）也非经济分类"
+                    ? new JournalProblem(line.line(), "code", "科目编码 " + code + " 既非功能分类（2 开头）也非经济分类"
                             + "（3 开头） (code must start with 2 or 3)")
-                    : new CatalogProblem(line.line(), "classification", "分类“" + line.classification()
+                    : new JournalProblem(line.line(), "classification", "分类“" + line.classification()
                             + "”应为 功能分类 或 经济分类 (expected functional or economic)"));
             return Optional.empty();
         }
         Classification c = classification.get();
         if (code.charAt(0) != (char) ('0' + c.firstDigit())) {
-            problems.add(new CatalogProblem(line.line(), "code", c.fullName() + "科目编码应以 " + c.firstDigit()
+            problems.add(new JournalProblem(line.line(), "code", c.fullName() + "科目编码应以 " + c.firstDigit()
                     + " 开头：" + code + " (" + c.code() + " codes start with " + c.firstDigit() + ")"));
             return Optional.empty();
         }
         if (!c.allowsLength(code.length())) {
-            problems.add(new CatalogProblem(line.line(), "code", c.fullName() + "科目编码应为 "
+            problems.add(new JournalProblem(line.line(), "code", c.fullName() + "科目编码应为 "
                     + (c == Classification.FUNCTIONAL ? "3（类）、5（款）或 7（项）" : "3（类）或 5（款）") + " 位：" + code
                     + " (" + c.code() + " codes have " + (c == Classification.FUNCTIONAL ? "3, 5 or 7" : "3 or 5")
                     + " digits)"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import ledger.core.account.FiscalYear;
+import ledger.core.journal.JournalProblem;
 import ledger.core.classification.CatalogEntry;
 import ledger.core.classification.Classification;
 import ledger.core.classification.EconomicCode;
@@ -48,13 +49,13 @@ class YearCatalogTest {
         YearCatalog.Decision wrong = empty2024().check(List.of(new CatalogLine(7, "经济分类", "20106", "财政事务")), "");
         assertThat(wrong.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(7);
-            assertThat(p.field()).isEqualTo("code");
+            assertThat(p.column()).isEqualTo("code");
             assertThat(p.reason()).contains("部门预算支出经济分类科目编码应以 3 开头").contains("20106");
         });
         YearCatalog.Decision unknownWord = empty2024().check(List.of(new CatalogLine(3, "收入分类", "20106", "财政事务")), "");
         assertThat(unknownWord.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(3);
-            assertThat(p.field()).isEqualTo("classification");
+            assertThat(p.column()).isEqualTo("classification");
         });
     }
 
@@ -64,13 +65,13 @@ class YearCatalogTest {
                 line(2, "2010A01", "行政运行"), line(3, "201060", "六位"), line(4, "1010101", "收入"),
                 line(5, "3010101", "经济七位"), line(6, "", "无编码"), line(7, "20106", "")), "");
         assertThat(decision.loaded()).isNull();
-        assertThat(decision.problems()).extracting(CatalogProblem::line).containsExactly(2, 3, 4, 5, 6, 7);
+        assertThat(decision.problems()).extracting(JournalProblem::line).containsExactly(2, 3, 4, 5, 6, 7);
         assertThat(decision.problems().get(0).reason()).contains("只能是数字").contains("2010A01");
         assertThat(decision.problems().get(1).reason()).contains("3（类）、5（款）或 7（项）").contains("201060");
         assertThat(decision.problems().get(2).reason()).contains("既非功能分类");
         assertThat(decision.problems().get(3).reason()).contains("3（类）或 5（款）");
         assertThat(decision.problems().get(4).reason()).contains("缺少科目编码");
-        assertThat(decision.problems().get(5).field()).isEqualTo("name");
+        assertThat(decision.problems().get(5).column()).isEqualTo("name");
     }
 
     @Test
@@ -103,7 +104,7 @@ class YearCatalogTest {
         assertThat(decision.loaded()).isNull();
         assertThat(decision.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(5);
-            assertThat(p.field()).isEqualTo("name");
+            assertThat(p.column()).isEqualTo("name");
             assertThat(p.reason()).contains("科目 20106 已载入 2024 年的科目表，名为“财政事务”");
         });
         // The same name again (full-width or half-width brackets alike) is a harmless repeat.
@@ -126,7 +127,7 @@ class YearCatalogTest {
                 line(2, "20106", "财政事务"), line(3, "2010601", "行政运行"), line(4, "2x", "坏")), "");
         assertThat(decision.ok()).isFalse();
         assertThat(decision.loaded()).isNull();
-        assertThat(decision.problems()).extracting(CatalogProblem::line).containsExactly(4);
+        assertThat(decision.problems()).extracting(JournalProblem::line).containsExactly(4);
     }
 
     @Test
