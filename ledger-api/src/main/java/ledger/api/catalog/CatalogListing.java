@@ -3,6 +3,7 @@ package ledger.api.catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import ledger.core.account.FiscalYear;
 import ledger.core.catalog.CatalogLoaded;
 import ledger.core.catalog.YearCatalog;
 import ledger.core.classification.CatalogEntry;
@@ -37,13 +38,17 @@ public final class CatalogListing {
 
     /** For people: a count line, then each 科目 indented by its level. */
     public static String text(YearCatalog catalog) {
+        return text(catalog.year(), entries(catalog), catalog.loads().size());
+    }
+
+    /** As {@link #text(YearCatalog)}, from the entries as the API lists them. */
+    public static String text(FiscalYear year, List<CatalogEntry> entries, int loads) {
+        long functional = entries.stream().filter(e -> e.classification() == Classification.FUNCTIONAL).count();
         StringBuilder text = new StringBuilder();
-        text.append(catalog.year()).append(" 年科目表：功能分类 ")
-                .append(catalog.catalog().codes(Classification.FUNCTIONAL).size()).append(" 个，经济分类 ")
-                .append(catalog.catalog().codes(Classification.ECONOMIC).size()).append(" 个；载入 ")
-                .append(catalog.loads().size()).append(" 次（其余为随附科目）\n");
+        text.append(year).append(" 年科目表：功能分类 ").append(functional).append(" 个，经济分类 ")
+                .append(entries.size() - functional).append(" 个；载入 ").append(loads).append(" 次（其余为随附科目）\n");
         Classification current = null;
-        for (CatalogEntry entry : entries(catalog)) {
+        for (CatalogEntry entry : entries) {
             if (entry.classification() != current) {
                 current = entry.classification();
                 text.append('\n').append(current.fullName()).append('\n');

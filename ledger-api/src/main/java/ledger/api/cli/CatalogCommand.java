@@ -9,6 +9,7 @@ import ledger.api.catalog.CatalogListing;
 import ledger.api.catalog.YearCatalogs;
 import ledger.core.account.FiscalYear;
 import ledger.core.catalog.CatalogLoaded;
+import ledger.core.classification.CatalogEntry;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,9 +26,11 @@ public class CatalogCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** {@code ledger catalog} alone names no action: a usage error (exit 2). */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "缺少子命令：import 或 list (missing subcommand: import or list)");
     }
 
     /** {@code ledger catalog import FILE --year YYYY}: the whole file or nothing. */
@@ -41,6 +44,9 @@ public class CatalogCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        ServerOptions server;
+
         @Parameters(index = "0", paramLabel = "FILE", description = "the 科目表, .csv (UTF-8) or .xlsx")
         Path file;
 
@@ -53,6 +59,14 @@ public class CatalogCommand implements Runnable {
                 throw new IllegalArgumentException("找不到文件 (no such file): " + file);
             }
             FiscalYear fiscalYear = FiscalYear.of(year);
+            if (server.remote()) {
+                LedgerClient client = server.client(database);
+                var loaded = client.postFiles("/api/catalog/" + fiscalYear, java.util.Map.of("file", file));
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(loaded.path("summary").asText() + " into " + client.describe());
+                out.flush();
+                return 0;
+            }
             var lines = CatalogFile.read(Files.readAllBytes(file), file.getFileName().toString());
             try (ConfigurableApplicationContext context = database.start(false)) {
                 CatalogLoaded loaded = context.getBean(YearCatalogs.class)
@@ -75,6 +89,9 @@ public class CatalogCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        ServerOptions server;
+
         @Option(names = "--year", required = true, description = "fiscal year")
         int year;
 
@@ -82,14 +99,31 @@ public class CatalogCommand implements Runnable {
         String format;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             if (!format.equals("text") && !format.equals("tsv")) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--format must be text or tsv, not " + format);
             }
+            PrintWriter out = spec.commandLine().getOut();
+            if (server.remote()) {
+                // The server writes the TSV; the text listing is made from its JSON, as locally.
+                LedgerClient client = server.client(database);
+                if (format.equals("tsv")) {
+                    out.print(new String(client.get("/api/catalog/" + FiscalYear.of(year) + "?format=tsv",
+                            "text/tab-separated-values"), java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    var document = client.getJson("/api/catalog/" + FiscalYear.of(year));
+                    java.util.List<CatalogEntry> entries = new java.util.ArrayList<>();
+                    for (var entry : document.path("entries")) {
+                        entries.add(LedgerClient.JSON.treeToValue(entry, CatalogEntry.class));
+                    }
+                    out.print(CatalogListing.text(FiscalYear.of(year), entries, document.path("loads").size()));
+                }
+                out.flush();
+                return 0;
+            }
             try (ConfigurableApplicationContext context = database.start(false)) {
                 var catalog = context.getBean(YearCatalogs.class).of(FiscalYear.of(year));
-                PrintWriter out = spec.commandLine().getOut();
                 out.print(format.equals("tsv") ? CatalogListing.tsv(catalog) : CatalogListing.text(catalog));
                 out.flush();
                 return 0;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
@@ -32,7 +33,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * catalog is refused with the message that says how to load it, and accepted after; a budget
  * line's two 指标 add up in T7 and each shows its 指标文号 in the trace.
  */
-@SpringBootTest(classes = LedgerApplication.class)
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogApiIT {
@@ -50,6 +51,8 @@ class CatalogApiIT {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
 
     private static MockMultipartFile file(String name, String content) {
         return new MockMultipartFile("file", name, "text/csv", content.getBytes(StandardCharsets.UTF_8));
@@ -157,6 +160,41 @@ class CatalogApiIT {
         assertThat(accepted.getResponse().getStatus()).isEqualTo(200);
         assertThat(body(accepted)).contains("已载入 2023 年科目表 km-2023.csv：2 个科目");
         assertThat(events()).isEqualTo(before + 1);
+    }
+
+    @Test
+    @Order(7)
+    void theCommandLineLoadsAndListsThroughTheApiAsTheSignedInUser() throws Exception {
+        java.nio.file.Path km = java.nio.file.Files.createTempFile("km-2022", ".csv");
+        java.nio.file.Files.writeString(km, GOOD, StandardCharsets.UTF_8);
+        long before = events();
+        String[] clerk = remote("clerk", "catalog", "import", km.toString(), "--year", "2022");
+        assertThat(clerk[0]).isEqualTo("1");
+        assertThat(clerk[2]).contains("403");
+        assertThat(events()).isEqualTo(before);
+        String[] approver = remote("approver", "catalog", "import", km.toString(), "--year", "2022");
+        assertThat(approver[0]).as(approver[2]).isEqualTo("0");
+        assertThat(approver[1]).contains("已载入 2022 年科目表", "2 个科目");
+        assertThat(events()).isEqualTo(before + 1);
+        String[] tsv = remote("auditor", "catalog", "list", "--year", "2022", "--format", "tsv");
+        assertThat(tsv[1]).contains("functional\t2010601\t行政运行");
+        String[] text = remote("auditor", "catalog", "list", "--year", "2022");
+        assertThat(text[1]).contains("2022 年科目表", "载入 1 次", "    2010601  行政运行");
+        java.nio.file.Files.delete(km);
+    }
+
+    /** {@code ledger args… --server URL --user USER} with USER's demo password: exit code, out, err. */
+    private String[] remote(String user, String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        all.addAll(java.util.List.of("--server", "http://localhost:" + port, "--user", user));
+        picocli.CommandLine cli = ledger.api.cli.LedgerCommandLine.commandLine(
+                name -> name.equals("LEDGER_PASSWORD") ? user + "-demo" : null);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int exit = cli.execute(all.toArray(String[]::new));
+        return new String[] {Integer.toString(exit), out.toString(), err.toString()};
     }
 
     private MvcResult call(MockHttpServletRequestBuilder request) throws Exception {
