@@ -131,6 +131,16 @@ class CatalogApiIT {
                     .contentType(MediaType.APPLICATION_JSON).content(row));
             assertThat(recorded.getResponse().getStatus()).as(body(recorded)).isEqualTo(201);
         }
+        // The 2024 statements print the names of the 2024 科目表 for the codes it added.
+        MvcResult received = call(post("/api/transactions").with(httpBasic("approver", "approver-demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"id\":\"A-1\",\"date\":\"2024-02-01\","
+                        + "\"kind\":\"appropriation\",\"unit\":\"jianghan-gov-office\",\"fund\":\"general\","
+                        + "\"functional\":\"2010601\",\"economic\":\"30217\",\"amount\":\"5000.00\"}"));
+        assertThat(received.getResponse().getStatus()).as(body(received)).isEqualTo(201);
+        MvcResult text = call(get("/api/units/jianghan-gov-office/years/2024/statements?format=text")
+                .with(httpBasic("auditor", "auditor-demo")));
+        assertThat(text.getResponse().getStatus()).as(body(text)).isEqualTo(200);
+        assertThat(body(text)).contains("财政事务", "行政运行");
         MvcResult trace = call(get("/api/units/jianghan-gov-office/years/2024/trace?cell=T7/1/6")
                 .with(httpBasic("auditor", "auditor-demo")));
         assertThat(trace.getResponse().getStatus()).as(body(trace)).isEqualTo(200);
