@@ -3,6 +3,7 @@ package ledger.api.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -158,10 +160,15 @@ class CatalogApiIT {
         assertThat(status(get("/catalog?year=2024").with(httpBasic("auditor", "auditor-demo")))).isEqualTo(403);
 
         long before = events();
+        // A page's form is signed in by the session cookie, so it needs the page's CSRF token (Basic
+        // credentials are an API client's own and need none: security/CrossSiteIT).
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("approver")
+                .password("approver-demo")).andReturn().getRequest().getSession(false);
+        assertThat(session).isNotNull();
         assertThat(status(multipart("/catalog").file(file("orphan.csv", ORPHAN)).param("year", "2024")
-                .with(httpBasic("approver", "approver-demo")))).isEqualTo(403);
+                .session(session))).isEqualTo(403);
         MvcResult refused = call(multipart("/catalog").file(file("orphan.csv", ORPHAN)).param("year", "2023")
-                .with(httpBasic("approver", "approver-demo")).with(csrf()));
+                .session(session).with(csrf()));
         assertThat(refused.getResponse().getStatus()).isEqualTo(422);
         assertThat(body(refused)).contains("未载入", "项 2010602 的上级款 20106 既不在文件中，也不在 2023 年的科目表中");
         assertThat(events()).isEqualTo(before);
