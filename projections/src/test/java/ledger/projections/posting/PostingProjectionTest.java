@@ -96,7 +96,7 @@ class PostingProjectionTest {
                 Instant.parse("2020-05-01T08:00:00.123456500Z")), line);
         assertThat(line.toString()).isEqualTo("e-9\t42\tExpenditureRecorded\t2020\tu\tgeneral\t2010302\t30202"
                 + "\texpenditure\t1234\t2020-05-01\tproject\tP1\tgoods\tf\tT-9\t\\N\t记-9"
-                + "\ta\\\\b 印刷\tclerk\t2020-05-01T08:00:00.123457Z\n");
+                + "\ta\\\\b 印刷\tclerk\t2020-05-01T08:00:00.123457Z\t\n");
         // One column per name in the column list, so the copy and the insert cannot drift apart.
         assertThat(line.toString().split("\t", -1)).hasSize(PostingProjection.COLUMNS.split(",").length);
     }
@@ -112,11 +112,11 @@ class PostingProjectionTest {
     @Test
     void aCopyLineOfABudgetHasNullSpendingColumns() {
         var event = new InitialBudgetSet(ACCOUNT, new Entry(TransactionId.of("B-1"), LocalDate.of(2020, 1, 2), "v", "m"),
-                Money.ofFen(5));
+                Money.ofFen(5), "区财预〔2020〕1号");
         StringBuilder line = new StringBuilder();
         PostingProjection.appendCopyRow(PostingProjection.toPosting(event, "e-1", 1, "", null), line);
         assertThat(line.toString()).isEqualTo("e-1\t1\tInitialBudgetSet\t2020\tu\tgeneral\t2010302\t30202\tbudget"
-                + "\t5\t2020-01-02\t\\N\t\\N\t\\N\t\\N\tB-1\t\\N\tv\tm\t\t\\N\n");
+                + "\t5\t2020-01-02\t\\N\t\\N\t\\N\t\\N\tB-1\t\\N\tv\tm\t\t\\N\t区财预〔2020〕1号\n");
     }
 
     @Test
