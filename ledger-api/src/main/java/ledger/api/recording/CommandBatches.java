@@ -1,7 +1,6 @@
 package ledger.api.recording;
 
 import jakarta.annotation.PreDestroy;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,11 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import ledger.api.store.UnitOfWorkConnection;
 import ledger.core.account.AccountCommand;
 import ledger.core.account.RuleViolation;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -66,12 +65,12 @@ public class CommandBatches {
 
     private final CommandGateway gateway;
     private final TransactionManager transactions;
-    private final ConnectionProvider connections;
+    private final UnitOfWorkConnection connections;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicLong committedBatches = new AtomicLong();
     private final Thread writer;
 
-    public CommandBatches(CommandGateway gateway, TransactionManager transactions, ConnectionProvider connections) {
+    public CommandBatches(CommandGateway gateway, TransactionManager transactions, UnitOfWorkConnection connections) {
         this.gateway = gateway;
         this.transactions = transactions;
         this.connections = connections;
@@ -158,12 +157,8 @@ public class CommandBatches {
         UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch of " + batch.size()));
         try {
             root.attachTransaction(transactions);
-            // Axon's storage engine ties its connection to the unit of work that fetches it first,
-            // committing it when that unit commits and rolling it back when that unit rolls back
-            // (UnitOfWorkAwareConnectionProviderWrapper registers on the current unit, not the
-            // root). Fetched here, that is the root: a refused command's rollback must not roll
-            // back the batch, nor a nested commit commit it early.
-            connections.getConnection();
+            // Else the first nested unit to read an account would own the batch's commit and rollback.
+            connections.tieToCurrentUnitOfWork();
             for (Pending pending : batch) {
                 if (reloaded.contains(pending.account())) {
                     afterwards.add(pending);
@@ -177,7 +172,7 @@ public class CommandBatches {
                 }
             }
             root.commit();
-        } catch (RuntimeException | SQLException failed) {
+        } catch (RuntimeException failed) {
             if (root.isActive()) {
                 root.rollback(failed);
             }
