@@ -21,7 +21,8 @@ public enum JournalColumn {
     PROCUREMENT("procurement", "采购类型"),
     SME("sme", "中小企业"),
     UNIT_NAME("unit_name", "单位名称"),
-    PROJECT_NAME("project_name", "项目名称");
+    PROJECT_NAME("project_name", "项目名称"),
+    INDICATOR("indicator", "指标文号");
 
     private final String english;
     private final String chinese;

@@ -34,7 +34,6 @@ import ledger.core.account.Text;
 import ledger.core.account.TransactionId;
 import ledger.core.account.TransactionKind;
 import ledger.core.account.UnitCode;
-import ledger.core.classification.ClassificationCatalog;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.ExpenditureNature;
 import ledger.core.classification.FundSource;
@@ -61,14 +60,11 @@ public final class JournalReader {
     private static final Set<JournalColumn> REQUIRED_HEADERS =
             Set.of(JournalColumn.ID, JournalColumn.DATE, JournalColumn.KIND, JournalColumn.UNIT);
 
-    private final ClassificationCatalog catalog;
-
-    public JournalReader(ClassificationCatalog catalog) {
-        this.catalog = catalog;
-    }
-
+    /**
+     * Reads the format only: whether a well-formed code is in its year's 科目表 is decided where every
+     * other path decides it, by the account rules against {@code LedgerRegistry.catalog(year)}.
+     */
     public JournalReader() {
-        this(ClassificationCatalog.standard());
     }
 
     /** Reads UTF-8 bytes (an optional BOM is skipped); invalid UTF-8 is a problem, not a guess. */
@@ -226,10 +222,15 @@ public final class JournalReader {
             }
             FundSource fund = required(JournalColumn.FUND, FundSource::parse);
             FunctionalCode functional = required(JournalColumn.FUNCTIONAL,
-                    c -> shared.parsed(shared.functionals, c, text -> catalog.requireKnown(xiang(text))));
+                    c -> shared.parsed(shared.functionals, c, JournalReader::xiang));
             EconomicCode economic = required(JournalColumn.ECONOMIC,
-                    c -> shared.parsed(shared.economics, c, text -> catalog.requireKnown(kuan(text))));
+                    c -> shared.parsed(shared.economics, c, JournalReader::kuan));
             Money amount = required(JournalColumn.AMOUNT, JournalReader::parseAmount);
+            String indicator = optional(JournalColumn.INDICATOR,
+                    n -> shared.one(Text.clean("indicator", n, Text.INDICATOR_MAX)));
+            if (kind != TransactionKind.BUDGET) {
+                forbid(JournalColumn.INDICATOR, "only a budget (年初预算) row names its 指标 (指标文号)");
+            }
             Spending spending = kind == TransactionKind.EXPENDITURE ? spending() : null;
             if (kind != TransactionKind.EXPENDITURE) {
                 forbid(JournalColumn.NATURE, "only an expenditure has a nature");
@@ -251,7 +252,7 @@ public final class JournalReader {
                 return null;
             }
             AccountCommand command = switch (kind) {
-                case BUDGET -> new SetInitialBudget(account, entry, amount);
+                case BUDGET -> new SetInitialBudget(account, entry, amount, indicator);
                 case SUPPLEMENT -> new SupplementBudget(account, entry, amount);
                 case REDUCE -> new ReduceBudget(account, entry, amount);
                 case APPROPRIATION -> new AppropriateFunds(account, entry, amount);
@@ -268,7 +269,7 @@ public final class JournalReader {
             TransactionId reverses = required(JournalColumn.REVERSES, TransactionId::of);
             for (JournalColumn moneyColumn : List.of(JournalColumn.FUND, JournalColumn.FUNCTIONAL,
                     JournalColumn.ECONOMIC, JournalColumn.AMOUNT, JournalColumn.NATURE, JournalColumn.PROJECT,
-                    JournalColumn.PROCUREMENT, JournalColumn.SME)) {
+                    JournalColumn.PROCUREMENT, JournalColumn.SME, JournalColumn.INDICATOR)) {
                 forbid(moneyColumn, "a reversal undoes the whole transaction it names; leave "
                         + moneyColumn.english() + " empty");
             }

@@ -132,4 +132,46 @@ class JournalPostingTest {
         return new JournalPosting(new InMemoryLedgerRegistry(), keys -> Map.of(), new KnownNames(Map.of(), Map.of()))
                 .post(parse.rows(), sink);
     }
+
+    @Test
+    void aCodeOutsideItsYearsCatalogIsRefusedNamingCodeYearAndTheCommandThatLoadsIt() {
+        // Goal: the year's 科目表 decides, through the registry; the refusal tells the clerk what to do.
+        String rows = "K-1,2024-01-02,budget,u1,,general,2010601,30101,,,,100.00,\n"
+                + "K-2,2024-01-02,budget,u1,,general,2010301,31199,,,,100.00,\n";
+        Outcome refused = post(rows, new InMemoryLedgerRegistry());
+        assertThat(refused.events()).isEmpty();
+        assertThat(refused.problems()).extracting(JournalProblem::line, JournalProblem::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "functional"),
+                        org.assertj.core.groups.Tuple.tuple(3, "economic"));
+        assertThat(refused.problems().get(0).reason())
+                .startsWith("支出功能分类科目 2010601 不在 2024 年的科目表中")
+                .contains("ledger catalog import 文件 --year 2024");
+        assertThat(refused.problems().get(1).reason()).startsWith("部门预算支出经济分类科目 31199 不在 2024 年的科目表中");
+
+        ledger.core.classification.ClassificationCatalog loaded2024 = ledger.core.classification.ClassificationCatalog
+                .standard().withEntries(java.util.List.of(
+                        new ledger.core.classification.CatalogEntry(
+                                ledger.core.classification.Classification.FUNCTIONAL, "2010601", "行政运行"),
+                        new ledger.core.classification.CatalogEntry(
+                                ledger.core.classification.Classification.ECONOMIC, "31199", "其他对企业补助")));
+        Outcome accepted = post(rows, new InMemoryLedgerRegistry().withCatalogs(
+                year -> year.value() == 2024 ? loaded2024 : ledger.core.classification.ClassificationCatalog.standard()));
+        assertThat(accepted.problems()).isEmpty();
+        assertThat(accepted.applied()).isEqualTo(2);
+        // The same rows dated 2023 stay refused: a load belongs to its year.
+        Outcome otherYear = post(rows.replace("2024-", "2023-"), new InMemoryLedgerRegistry().withCatalogs(
+                year -> year.value() == 2024 ? loaded2024 : ledger.core.classification.ClassificationCatalog.standard()));
+        assertThat(otherYear.problems()).hasSize(2);
+    }
+
+    @Test
+    void twoBudgetRowsOnOneLineAreBothPosted() {
+        Outcome outcome = post(""
+                + "I-1,2020-01-02,budget,u1,,general,2010302,30202,,,,100.00,\n"
+                + "I-2,2020-01-03,budget,u1,,general,2010302,30202,,,,50.00,\n"
+                + "I-3,2020-01-04,appropriation,u1,,general,2010302,30202,,,,150.00,\n",
+                new InMemoryLedgerRegistry());
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(outcome.applied()).isEqualTo(3);
+    }
 }

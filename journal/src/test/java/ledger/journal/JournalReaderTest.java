@@ -173,14 +173,14 @@ class JournalReaderTest {
         String text = "id,date,kind,unit,unit_name,fund,functional,economic,nature,amount,memo\n"
                 + "A-1,2020-01-02,budget,u1,单位一,general,2010301,30201,,10.00,年初预算\n"
                 + "A-2,2020-01-02,expenditure,u1,单位一,general,2010301,30201,public,1.00,年初预算\n"
-                + "A-3,2020-01-02,expenditure,u1,单位一,general,2010397,30201,public,1.00,办公\n"
-                + "A-4,2020-01-02,expenditure,u1,单位一,general,2010397,30201,public,1.00,办公\n";
+                + "A-3,2020-01-02,expenditure,u1,单位一,general,20103X7,30201,public,1.00,办公\n"
+                + "A-4,2020-01-02,expenditure,u1,单位一,general,20103X7,30201,public,1.00,办公\n";
         JournalParse parse = read(text);
         assertThat(parse.problems()).extracting(JournalProblem::line, JournalProblem::column)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "functional"),
                         org.assertj.core.groups.Tuple.tuple(5, "functional"));
 
-        JournalParse ok = read(text.replace("2010397", "2010301"));
+        JournalParse ok = read(text.replace("20103X7", "2010301"));
         assertThat(ok.problems()).isEmpty();
         List<JournalRow> rows = ok.rows();
         assertThat(rows).hasSize(4);
@@ -193,5 +193,25 @@ class JournalReaderTest {
         assertThat(rows.get(1).entry().memo()).isSameAs(rows.get(0).entry().memo());
         assertThat(((RecordExpenditure) rows.get(3).command()).spending())
                 .isSameAs(((RecordExpenditure) rows.get(2).command()).spending());
+    }
+
+    @Test
+    void aBudgetRowMayNameItsIndicatorAndNoOtherRowMay() {
+        // Goal: 指标文号 (English or Chinese header) is carried on a budget row, bounded, and refused elsewhere.
+        JournalParse parse = read("id,date,kind,unit,fund,functional,economic,nature,amount,指标文号\n"
+                + "I-1,2020-01-02,budget,u1,general,2010301,30201,,10.00,江财预〔2020〕1号\n"
+                + "I-2,2020-01-02,budget,u1,general,2010301,30201,,5.00,\n"
+                + "I-3,2020-01-03,appropriation,u1,general,2010301,30201,,1.00,江财预〔2020〕1号\n"
+                + "I-4,2020-01-02,budget,u1,general,2010301,30201,,5.00," + "x".repeat(65) + "\n");
+        assertThat(parse.problems()).extracting(JournalProblem::line, JournalProblem::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "indicator"),
+                        org.assertj.core.groups.Tuple.tuple(5, "indicator"));
+        assertThat(parse.problems().get(0).reason()).contains("only a budget (年初预算) row names its 指标");
+        assertThat(parse.problems().get(1).reason()).contains("longer than 64");
+        JournalParse ok = read("id,date,kind,unit,fund,functional,economic,amount,indicator\n"
+                + "I-1,2020-01-02,budget,u1,general,2010301,30201,10.00,江财预〔2020〕1号\n"
+                + "I-2,2020-01-02,budget,u1,general,2010301,30201,5.00,\n");
+        assertThat(ok.rows()).extracting(row -> ((ledger.core.account.SetInitialBudget) row.command()).indicator())
+                .containsExactly("江财预〔2020〕1号", "");
     }
 }

@@ -38,15 +38,9 @@ class LedgerApiArchitectureTest {
                     + " posting and token_entry; it is projection machinery that is to move beside the projection",
             "ledger.api.statement.ProjectionStatus",
             "reads the postings processor's token rows to tell how far behind it is, and starts the bulk catch-up",
-            "ledger.api.recording.KeptAccounts",
-            "write path: the last event number of each kept account, in one query under the advisory locks;"
-                    + " issue 13 items 1–2 (one posting session) move it behind the store",
-            "ledger.api.recording.RecorderReads",
-            "write path: the group commit's batched reads of the registers; issue 13 items 1–2 move it behind"
-                    + " the store",
             "ledger.api.recording.TransactionRecorder",
-            "write path: the group commit's transaction; issue 13 items 1–2 replace it by the command bus and"
-                    + " one posting session in the store");
+            "reads a failed command's SQLState (unique key, serialization failure, deadlock) to tell a lost race,"
+                    + " which it sends again, from a real failure; it writes no SQL");
 
     private static final DescribedPredicate<JavaClass> JUSTIFIED = DescribedPredicate.describe(
             "listed in JUSTIFIED_SQL", type -> JUSTIFIED_SQL.containsKey(topLevelName(type)));

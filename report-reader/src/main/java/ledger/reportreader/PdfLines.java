@@ -14,9 +14,13 @@ import org.apache.pdfbox.text.TextPosition;
 /**
  * A PDF's printed lines, rebuilt from the position of every glyph: glyphs on one baseline make a
  * line, sorted left to right, and a gap wider than half a glyph becomes a space, so figures in
- * neighbouring columns stay apart (the text stream alone may glue them or reorder them).
+ * neighbouring columns stay apart (the text stream alone may glue them or reorder them), padded
+ * with spaces to the glyph's position.
  */
 final class PdfLines {
+
+    /** Narrower than any glyph, so padding never pushes a line's text past the glyphs' positions. */
+    private static final float POINTS_PER_COLUMN = 2f;
 
     private PdfLines() {
     }
@@ -80,13 +84,18 @@ final class PdfLines {
                     continue;
                 }
                 float width = Math.max(glyph.getWidthDirAdj(), 1f);
-                if (!Float.isNaN(end) && glyph.getXDirAdj() - end > width * 0.5f) {
-                    line.append(' ');
+                // padded to the glyph's position, as pdftotext -layout does, so that figures of one
+                // row printed on neighbouring lines keep their left-to-right order
+                int column = Math.round(glyph.getXDirAdj() / POINTS_PER_COLUMN);
+                if (Float.isNaN(end)) {
+                    line.append(" ".repeat(Math.max(0, column)));
+                } else if (glyph.getXDirAdj() - end > width * 0.5f) {
+                    line.append(" ".repeat(Math.max(1, column - line.length())));
                 }
                 line.append(text);
                 end = glyph.getXDirAdj() + glyph.getWidthDirAdj();
             }
-            if (!line.isEmpty()) {
+            if (!line.toString().isBlank()) {
                 lines.add(line.toString());
             }
         }

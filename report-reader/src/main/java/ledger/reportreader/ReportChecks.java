@@ -31,6 +31,11 @@ public final class ReportChecks {
 
     public static List<ReportFinding> check(ReportReading reading) {
         List<ReportFinding> findings = new ArrayList<>(documentFindings(reading));
+        if (reading.template().startsWith("2024")) {
+            // the 2020 rules name cells the 2024 grid does not have (表4 61–63, 表7, 表9)
+            findings.addAll(Rules2024.check(reading));
+            return findings;
+        }
         Map<CellAddress, ReadFigure> byCell = reading.figures().stream()
                 .collect(Collectors.toMap(ReadFigure::cell, Function.identity()));
         for (Finding finding : StatementChecks.evaluate(reading.publishedFigures())) {

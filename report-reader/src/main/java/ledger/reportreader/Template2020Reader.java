@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,11 +33,31 @@ final class Template2020Reader {
     record Section(TableHeading heading, List<ReportLine> lines) {
     }
 
+    /**
+     * How a format's grid gives each row its figures (in printed order, left to right) before the
+     * columns are placed: the 2020 format by printed 行次 and codes, the 2024 format by position
+     * ({@link Template2024Reader}). A figure no row can take goes to {@code unplaced}.
+     */
+    interface Grid {
+
+        /** 表1 / 表4: figures by 行次. */
+        Map<Integer, List<Token>> lineRows(Section section, String table, int incomeLines, List<Unplaced> unplaced);
+
+        /** 表2/3/5/8/9: rows keyed by functional code or {@code total}. */
+        List<CodeRow> codeRows(Section section, String table, List<Unplaced> unplaced);
+
+        /** 表6: figures by economic code, {@code personnel-total}, {@code public-total}. */
+        Map<String, List<Token>> economicRows(Section section, List<Unplaced> unplaced);
+    }
+
+    /** The size of a template's grid: 表1 and 表4 income lines, 表9's columns. */
+    record GridSize(int t1IncomeLines, int t4IncomeLines, int t9Columns) {
+    }
+
     private Template2020Reader() {
     }
 
     static ReportReading read(List<ReportLine> lines, String templateReason) {
-        Template2020Reader reader = new Template2020Reader();
         List<Section> sections = sections(lines);
         if (sections.isEmpty()) {
             throw noTables();
@@ -44,22 +65,46 @@ final class Template2020Reader {
         String explanation = explanation(lines);
         Map<Integer, Section> byTable = new LinkedHashMap<>();
         sections.forEach(section -> byTable.putIfAbsent(section.heading().table(), section));
-        reader.readLineTable(byTable.get(1), "T1", 30, new int[] {2});
-        reader.readLineTable(byTable.get(4), "T4", 32, new int[] {2, 3, 4, 5});
-        reader.readEconomicTable(byTable.get(6));
-        reader.readCodeTable(byTable.get(5), "T5", 3, List.of(Placement.RowRule.sum(1, 2, 3)),
-                reader.t5TotalColumns());
-        reader.readCodeTable(byTable.get(3), "T3", 6, List.of(Placement.RowRule.sum(1, 2, 3, 4, 5, 6)),
-                reader.t3TotalColumns());
-        reader.readCodeTable(byTable.get(2), "T2", 7, List.of(Placement.RowRule.sum(1, 2, 3, 4, 5, 6, 7)),
-                reader.t2TotalColumns());
-        reader.readCodeTable(byTable.get(8), "T8", 6, List.of(new Placement.RowRule(6, new int[] {1, 2},
-                new int[] {3}), Placement.RowRule.sum(3, 4, 5)), columns(6));
-        reader.readCodeTable(byTable.get(9), "T9", 3, List.of(Placement.RowRule.sum(1, 2, 3)), columns(3));
+        Template2020Reader reader = readTables(byTable, new PrintedGrid(), new GridSize(30, 32, 3));
         reader.readThreePublicCosts(byTable.get(7), explanation);
         List<TableHeading> headings = sections.stream().map(Section::heading).toList();
         return new ReportReading(commonUnit(headings), commonYear(headings), "2020", templateReason, headings,
                 new ArrayList<>(reader.placed.values()), reader.unplaced);
+    }
+
+    /**
+     * Places the figures of 表1–表6, 表8 and 表9 (表7 is the caller's: its columns differ by format)
+     * and returns them with the figures that could not be placed.
+     */
+    static Template2020Reader readTables(Map<Integer, Section> byTable, Grid grid, GridSize size) {
+        Template2020Reader reader = new Template2020Reader();
+        reader.readTablesInto(byTable, grid, size);
+        return reader;
+    }
+
+    List<ReadFigure> placedFigures() {
+        return new ArrayList<>(placed.values());
+    }
+
+    List<Unplaced> unplacedFigures() {
+        return unplaced;
+    }
+
+    private void readTablesInto(Map<Integer, Section> byTable, Grid grid, GridSize size) {
+        readLineTable(byTable.get(1), grid, "T1", size.t1IncomeLines(), new int[] {2});
+        readLineTable(byTable.get(4), grid, "T4", size.t4IncomeLines(), new int[] {2, 3, 4, 5});
+        readEconomicTable(byTable.get(6), grid);
+        readCodeTable(byTable.get(5), grid, "T5", 3, List.of(Placement.RowRule.sum(1, 2, 3)), t5TotalColumns());
+        readCodeTable(byTable.get(3), grid, "T3", 6, List.of(Placement.RowRule.sum(1, 2, 3, 4, 5, 6)),
+                t3TotalColumns());
+        readCodeTable(byTable.get(2), grid, "T2", 7, List.of(Placement.RowRule.sum(1, 2, 3, 4, 5, 6, 7)),
+                t2TotalColumns());
+        List<Placement.RowRule> balanceRules = List.of(new Placement.RowRule(6, new int[] {1, 2}, new int[] {3}),
+                Placement.RowRule.sum(3, 4, 5));
+        readCodeTable(byTable.get(8), grid, "T8", 6, balanceRules, columns(6));
+        readCodeTable(byTable.get(9), grid, "T9", size.t9Columns(),
+                size.t9Columns() == 6 ? balanceRules : List.of(Placement.RowRule.sum(1, 2, 3)),
+                columns(size.t9Columns()));
     }
 
     static ReportRefusal noTables() {
@@ -125,35 +170,12 @@ final class Template2020Reader {
     }
 
     // 表1 / 表4: figures follow their 行次; 行次 come in order on each side.
-    private void readLineTable(Section section, String table, int incomeLines, int[] expenseColumns) {
+    private void readLineTable(Section section, Grid grid, String table, int incomeLines, int[] expenseColumns) {
         if (section == null) {
             return;
         }
-        Map<Integer, List<Token>> figures = new LinkedHashMap<>();
-        int nextIncome = 1;
-        int nextExpense = incomeLines + 1;
-        Integer current = null;
-        for (Token token : tokens(gridLines(section, table))) {
-            if (!token.number()) {
-                continue;
-            }
-            if (token.plainInteger()) {
-                int number = Integer.parseInt(token.text());
-                if (number == nextIncome && number <= incomeLines) {
-                    current = nextIncome++;
-                    continue;
-                }
-                if (number == nextExpense && number <= 2 * incomeLines) {
-                    current = nextExpense++;
-                    continue;
-                }
-            }
-            if (current == null) {
-                unplaced.add(new Unplaced(token.source(), table + " 的数字 " + token.text(), "出现在任何行次之前"));
-                continue;
-            }
-            figures.computeIfAbsent(current, line -> new ArrayList<>()).add(token);
-        }
+        // income lines first: 表4's fund columns depend on them
+        Map<Integer, List<Token>> figures = new TreeMap<>(grid.lineRows(section, table, incomeLines, unplaced));
         for (Map.Entry<Integer, List<Token>> line : figures.entrySet()) {
             boolean income = line.getKey() <= incomeLines;
             List<Token> values = line.getValue();
@@ -161,7 +183,7 @@ final class Template2020Reader {
             if (values.size() == columns.length) {
                 put(table, line.getKey().toString(), columns, values);
             } else if (!income && values.size() < columns.length) {
-                placeFundColumns(table, line.getKey(), columns, values);
+                placeFundColumns(table, line.getKey(), incomeLines, columns, values);
             } else {
                 unplaced.add(new Unplaced(values.get(0).source(), table + " 第 " + line.getKey() + " 行的数字 "
                         + joined(values), "本行只有 " + columns.length + " 栏，却有 " + values.size() + " 个数字"));
@@ -171,12 +193,13 @@ final class Template2020Reader {
 
     /**
      * 表4's expenditure lines print 合计 first, then one figure per fund source. A fund source with
-     * neither income nor an opening balance (行 1–3, 29–31) spends nothing, so the figures after 合计
+     * neither income nor an opening balance (行 1–3, 29–31 in 2020) spends nothing, so the figures after 合计
      * go to the funds that have money — when their number matches.
      */
-    private void placeFundColumns(String table, int line, int[] columns, List<Token> values) {
+    private void placeFundColumns(String table, int line, int incomeLines, int[] columns, List<Token> values) {
         List<Integer> funds = new ArrayList<>();
-        int[][] fundLines = {{1, 29}, {2, 30}, {3, 31}};
+        // the three 年初 sub-rows are the income lines just before 总计 (2020: 29–31)
+        int[][] fundLines = {{1, incomeLines - 3}, {2, incomeLines - 2}, {3, incomeLines - 1}};
         for (int fund = 0; fund < fundLines.length; fund++) {
             if (nonZero(table, fundLines[fund][0], 1) || nonZero(table, fundLines[fund][1], 1)) {
                 funds.add(columns[1 + fund]);
@@ -201,88 +224,134 @@ final class Template2020Reader {
         return figure != null && new BigDecimal(figure.printed()).signum() != 0;
     }
 
-    // 表2 / 表3 / 表5 / 表8 / 表9: rows keyed by 类/款/项 codes, figures after the code and its name.
-    private void readCodeTable(Section section, String table, int columns, List<Placement.RowRule> rules,
+    /** The 2020 format: rows by their printed 行次 and codes. */
+    private static final class PrintedGrid implements Grid {
+
+        @Override
+        public Map<Integer, List<Token>> lineRows(Section section, String table, int incomeLines,
+                List<Unplaced> unplaced) {
+            Map<Integer, List<Token>> figures = new LinkedHashMap<>();
+            int nextIncome = 1;
+            int nextExpense = incomeLines + 1;
+            Integer current = null;
+            for (Token token : tokens(gridLines(section, table))) {
+                if (!token.number()) {
+                    continue;
+                }
+                if (token.plainInteger()) {
+                    int number = Integer.parseInt(token.text());
+                    if (number == nextIncome && number <= incomeLines) {
+                        current = nextIncome++;
+                        continue;
+                    }
+                    if (number == nextExpense && number <= 2 * incomeLines) {
+                        current = nextExpense++;
+                        continue;
+                    }
+                }
+                if (current == null) {
+                    unplaced.add(new Unplaced(token.source(), table + " 的数字 " + token.text(), "出现在任何行次之前"));
+                    continue;
+                }
+                figures.computeIfAbsent(current, line -> new ArrayList<>()).add(token);
+            }
+            return figures;
+        }
+
+        // 表2 / 表3 / 表5 / 表8 / 表9: rows keyed by 类/款/项 codes, figures after the code and its name.
+        @Override
+        public List<CodeRow> codeRows(Section section, String table, List<Unplaced> unplaced) {
+            List<CodeRow> rows = new ArrayList<>();
+            CodeRow current = null;
+            for (Token token : tokens(gridLines(section, table))) {
+                if (!token.number()) {
+                    if (token.text().contains("合计") && rows.stream().noneMatch(row -> row.key.equals("total"))) {
+                        current = new CodeRow("total", token.source());
+                        rows.add(current);
+                    }
+                    continue;
+                }
+                if (token.plainInteger() && isFunctionalCode(token.text(), rows)) {
+                    current = new CodeRow(token.text(), token.source());
+                    rows.add(current);
+                    continue;
+                }
+                if (current == null) {
+                    unplaced.add(new Unplaced(token.source(), table + " 的数字 " + token.text(), "出现在任何科目编码之前"));
+                    continue;
+                }
+                current.figures.add(token);
+            }
+            return rows;
+        }
+
+        /** 3/5/7 digits, a 类 in 2xx, a 款 under the last 类, a 项 under the last 款. */
+        static boolean isFunctionalCode(String text, List<CodeRow> rows) {
+            String lastLei = lastKeyOfLength(rows, 3);
+            String lastKuan = lastKeyOfLength(rows, 5);
+            return switch (text.length()) {
+                case 3 -> text.startsWith("2");
+                case 5 -> lastLei != null && text.startsWith(lastLei);
+                case 7 -> lastKuan != null && text.startsWith(lastKuan);
+                default -> false;
+            };
+        }
+
+        private static String lastKeyOfLength(List<CodeRow> rows, int length) {
+            for (int i = rows.size() - 1; i >= 0; i--) {
+                if (rows.get(i).key.length() == length && !rows.get(i).key.equals("total")) {
+                    return rows.get(i).key;
+                }
+            }
+            return null;
+        }
+
+        // 表6: up to three panels side by side; every figure follows its economic code.
+        @Override
+        public Map<String, List<Token>> economicRows(Section section, List<Unplaced> unplaced) {
+            Map<String, List<Token>> figures = new LinkedHashMap<>();
+            String current = null;
+            for (Token token : tokens(gridLines(section, "T6"))) {
+                if (!token.number()) {
+                    if (token.text().contains("人员经费合计")) {
+                        current = "personnel-total";
+                    } else if (token.text().contains("公用经费合计")) {
+                        current = "public-total";
+                    }
+                    continue;
+                }
+                if (token.plainInteger() && (token.text().length() == 3 || token.text().length() == 5)
+                        && token.text().startsWith("3")) {
+                    current = token.text();
+                    continue;
+                }
+                if (current == null) {
+                    unplaced.add(new Unplaced(token.source(), "T6 的数字 " + token.text(), "出现在任何经济分类科目编码之前"));
+                    continue;
+                }
+                figures.computeIfAbsent(current, key -> new ArrayList<>()).add(token);
+            }
+            return figures;
+        }
+    }
+
+    private void readCodeTable(Section section, Grid grid, String table, int columns, List<Placement.RowRule> rules,
             SortedSet<Integer> totalAllowed) {
         if (section == null) {
             return;
         }
-        List<CodeRow> rows = new ArrayList<>();
-        CodeRow current = null;
-        for (Token token : tokens(gridLines(section, table))) {
-            if (!token.number()) {
-                if (token.text().contains("合计") && rows.stream().noneMatch(row -> row.key.equals("total"))) {
-                    current = new CodeRow("total", token.source());
-                    rows.add(current);
-                }
-                continue;
-            }
-            if (token.plainInteger() && isFunctionalCode(token.text(), rows)) {
-                current = new CodeRow(token.text(), token.source());
-                rows.add(current);
-                continue;
-            }
-            if (current == null) {
-                unplaced.add(new Unplaced(token.source(), table + " 的数字 " + token.text(), "出现在任何科目编码之前"));
-                continue;
-            }
-            current.figures.add(token);
-        }
-        new CodeTablePlacer(table, columns, rules, placed, unplaced).place(rows, totalAllowed);
+        new CodeTablePlacer(table, columns, rules, placed, unplaced).place(grid.codeRows(section, table, unplaced),
+                totalAllowed);
     }
 
-    /** 3/5/7 digits, a 类 in 2xx, a 款 under the last 类, a 项 under the last 款. */
-    static boolean isFunctionalCode(String text, List<CodeRow> rows) {
-        String lastLei = lastKeyOfLength(rows, 3);
-        String lastKuan = lastKeyOfLength(rows, 5);
-        return switch (text.length()) {
-            case 3 -> text.startsWith("2");
-            case 5 -> lastLei != null && text.startsWith(lastLei);
-            case 7 -> lastKuan != null && text.startsWith(lastKuan);
-            default -> false;
-        };
-    }
-
-    private static String lastKeyOfLength(List<CodeRow> rows, int length) {
-        for (int i = rows.size() - 1; i >= 0; i--) {
-            if (rows.get(i).key.length() == length && !rows.get(i).key.equals("total")) {
-                return rows.get(i).key;
-            }
-        }
-        return null;
-    }
-
-    // 表6: up to three panels side by side; every figure follows its economic code.
-    private void readEconomicTable(Section section) {
+    private void readEconomicTable(Section section, Grid grid) {
         if (section == null) {
             return;
         }
-        Map<String, List<Token>> figures = new LinkedHashMap<>();
-        String current = null;
-        for (Token token : tokens(gridLines(section, "T6"))) {
-            if (!token.number()) {
-                if (token.text().contains("人员经费合计")) {
-                    current = "personnel-total";
-                } else if (token.text().contains("公用经费合计")) {
-                    current = "public-total";
-                }
-                continue;
-            }
-            if (token.plainInteger() && (token.text().length() == 3 || token.text().length() == 5)
-                    && token.text().startsWith("3")) {
-                current = token.text();
-                continue;
-            }
-            if (current == null) {
-                unplaced.add(new Unplaced(token.source(), "T6 的数字 " + token.text(), "出现在任何经济分类科目编码之前"));
-                continue;
-            }
-            figures.computeIfAbsent(current, key -> new ArrayList<>()).add(token);
-        }
-        figures.forEach((row, values) -> {
+        grid.economicRows(section, unplaced).forEach((row, values) -> {
             if (values.size() == 1) {
                 put("T6", row, new int[] {1}, values);
-            } else {
+            } else if (values.size() > 1) {
                 unplaced.add(new Unplaced(values.get(0).source(), "T6 " + row + " 行的数字 " + joined(values),
                         "表6 每个科目只有一个决算数，却读到 " + values.size() + " 个数字"));
             }

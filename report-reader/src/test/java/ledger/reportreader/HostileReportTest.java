@@ -131,7 +131,7 @@ class HostileReportTest {
     }
 
     @Test
-    void aReportInThe2024FormatWithFiguresIsRecognisedAndRefusedWithThatReason() {
+    void aFigureOfThe2024FormatThatNoRowCanTakeIsReportedWithItsPageLineAndWhy() {
         java.util.List<ReportLine> lines = ReportSource.textLines("""
                 第二部分 上海市普陀区财政局2024年度部门决算表
                 一、收入支出决算总表
@@ -139,11 +139,15 @@ class HostileReportTest {
                                    收入支出决算总表
                                                  单位：万元
                 一、一般公共预算财政拨款收入      2,940.05   一、一般公共服务支出        2,106.66
+                                                  17.00
                 """);
 
-        assertThatThrownBy(() -> ReportReader.read(lines, Optional.empty()))
-                .isInstanceOf(ReportRefusal.class)
-                .hasMessageContaining("第 2 页第 4 行", "2024 格式（不印行次和栏次）的表1“收入支出决算总表”中有数字 2,940.05",
-                        "未读取任何数据");
+        ReportReading reading = ReportReader.read(lines, Optional.empty());
+
+        assertThat(reading.figures()).extracting(figure -> figure.cell().toString())
+                .containsExactly("T1/1/1", "T1/29/2");
+        assertThat(reading.unplaced()).hasSize(1);
+        assertThat(reading.unplaced().get(0).toString()).contains("第 2 页第 5 行", "17.00", "后面没有任何项目名称");
+        assertThat(reading.complete()).isFalse();
     }
 }

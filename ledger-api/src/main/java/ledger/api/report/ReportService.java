@@ -52,6 +52,11 @@ public class ReportService {
         this.projections = projections;
     }
 
+    /** The 科目 names of the year (its 科目表). */
+    public ledger.core.classification.ClassificationCatalog catalogOf(FiscalYear year) {
+        return statements.catalogOf(year);
+    }
+
     /** @throws IllegalArgumentException for a unit the ledger does not know */
     public StatementSet statements(UnitCode unit, FiscalYear year, LocalDate asOf) {
         unitName(unit);
@@ -75,7 +80,7 @@ public class ReportService {
         List<Posting> last = postings.postingsOf(unit, previous);
         if (!last.isEmpty()) {
             return PriorYearFigures.fromStatements(StatementEngine.compute(unit, unitName(unit),
-                    previous, null, last));
+                    previous, null, last, statements.catalogOf(previous)));
         }
         if (given != null) {
             return given.requireFor(unit, year);
@@ -122,7 +127,7 @@ public class ReportService {
         projections.awaitCaughtUp(CATCH_UP);
         List<Posting> ofYear = postings.postingsOf(unit, year);
         return ExplanationGenerator.generate(new ExplanationInput(unit, name, year, asOf, ofYear,
-                null, projectNames(unit), prior, stated));
+                statements.catalogOf(year), projectNames(unit), prior, stated));
     }
 
     /** A figure's statements and trace, from one read of the postings. */
@@ -134,7 +139,7 @@ public class ReportService {
         String name = unitName(unit);
         projections.awaitCaughtUp(CATCH_UP);
         List<Posting> ofYear = postings.postingsOf(unit, year);
-        return new TracedFigure(StatementEngine.compute(unit, name, year, asOf, ofYear),
+        return new TracedFigure(StatementEngine.compute(unit, name, year, asOf, ofYear, statements.catalogOf(year)),
                 CellTrace.trace(unit, year, cell, ofYear, asOf));
     }
 

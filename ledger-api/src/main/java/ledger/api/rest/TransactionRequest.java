@@ -31,7 +31,9 @@ public record TransactionRequest(
         @Schema(example = "调研资料印刷") String memo,
         @Schema(description = "reversals: the id of the transaction undone") String reverses,
         @Schema(description = "goods | services | works, for a government purchase") String procurement,
-        @Schema(description = "true when a small or medium enterprise won the purchase") String sme) {
+        @Schema(description = "true when a small or medium enterprise won the purchase") String sme,
+        @Schema(description = "budget rows: the 指标文号 or 指标 id (at most 64 characters)",
+                example = "江财预〔2020〕1号") String indicator) {
 
     public Map<JournalColumn, String> fields() {
         Map<JournalColumn, String> fields = new EnumMap<>(JournalColumn.class);
@@ -52,6 +54,7 @@ public record TransactionRequest(
         put(fields, JournalColumn.REVERSES, reverses);
         put(fields, JournalColumn.PROCUREMENT, procurement);
         put(fields, JournalColumn.SME, sme);
+        put(fields, JournalColumn.INDICATOR, indicator);
         return fields;
     }
 

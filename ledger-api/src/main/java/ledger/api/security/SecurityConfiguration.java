@@ -92,6 +92,9 @@ public class SecurityConfiguration {
                 .access(AuthorizationManagers.allOf(approver, units))
                 .requestMatchers("/api/units/{unit}/**", "/units/{unit}/**")
                 .access(AuthorizationManagers.allOf(anyRole, units))
+                // Loading a 科目表 changes what a whole year accepts: approvers only; reading it, any role.
+                .requestMatchers(HttpMethod.POST, "/api/catalog/**").access(approver)
+                .requestMatchers("/catalog", "/catalog/**").access(approver)
                 .requestMatchers(HttpMethod.POST, "/api/transactions", "/api/journals", "/journals/**", "/upload/**")
                 .access(recorder)
                 .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()

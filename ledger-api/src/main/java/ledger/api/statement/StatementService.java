@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
+import ledger.api.catalog.YearCatalogs;
+import ledger.core.classification.ClassificationCatalog;
 import ledger.projections.posting.Posting;
 import ledger.projections.posting.PostingRepository;
 import ledger.projections.statement.CellAddress;
@@ -26,24 +28,34 @@ public class StatementService {
 
     private final PostingRepository postings;
     private final ProjectionStatus projections;
+    private final YearCatalogs catalogs;
 
-    public StatementService(PostingRepository postings, ProjectionStatus projections) {
+    public StatementService(PostingRepository postings, ProjectionStatus projections, YearCatalogs catalogs) {
         this.postings = postings;
         this.projections = projections;
+        this.catalogs = catalogs;
+    }
+
+    /** The 科目 names a year's statements print: that year's 科目表, so an earlier year keeps its names. */
+    public ClassificationCatalog catalogOf(FiscalYear year) {
+        return catalogs.forYear(year);
     }
 
     /** @param asOf null for the whole year; else only what is dated up to that day */
     public StatementSet statements(UnitCode unit, FiscalYear year, LocalDate asOf) {
         projections.awaitCaughtUp(CATCH_UP);
-        return StatementEngine.compute(unit, unitName(unit), year, asOf, postings.postingsOf(unit, year));
+        return StatementEngine.compute(unit, unitName(unit), year, asOf, postings.postingsOf(unit, year),
+                catalogOf(year));
     }
 
     /** The statements of every unit with postings in the year, in unit code order. */
     public List<StatementSet> statementsOfEveryUnit(FiscalYear year, LocalDate asOf) {
         projections.awaitCaughtUp(CATCH_UP);
         // Units are independent: one core reads a unit's postings while the other sums another's.
+        ClassificationCatalog catalog = catalogOf(year);
         return postings.unitsOf(year).parallelStream()
-                .map(unit -> StatementEngine.compute(unit, unitName(unit), year, asOf, postings.postingsOf(unit, year)))
+                .map(unit -> StatementEngine.compute(unit, unitName(unit), year, asOf, postings.postingsOf(unit, year),
+                        catalog))
                 .toList();
     }
 

@@ -35,7 +35,7 @@ public record TraceDocument(String cell, String figure, long sumFen, String sumY
                               String economic, String nature, String project, String procurement, Boolean sme,
                               long amountFen, String amountYuan, int sign, long contributesFen, String voucher,
                               String memo, String transactionId, String reverses, String recordedBy,
-                              Instant recordedAt) {
+                              Instant recordedAt, String indicator) {
     }
 
     /** The whole trace on one page. */
@@ -99,7 +99,7 @@ public record TraceDocument(String cell, String figure, long sumFen, String sumY
                 p.procurement() == null ? null : p.procurement().code(), p.sme(), p.amountFen(),
                 Money.ofFen(p.amountFen()).toYuanString(), traced.sign(), traced.signedFen(), p.voucher(), p.memo(),
                 p.transactionId().value(), p.reverses() == null ? null : p.reverses().value(), p.recordedBy(),
-                p.recordedAt());
+                p.recordedAt(), p.indicator());
     }
 
     /** A plain-text listing for the terminal. */
@@ -108,10 +108,11 @@ public record TraceDocument(String cell, String figure, long sumFen, String sumY
         text.append(cell).append(" = ").append(figure).append(" 万元 = ").append(sumYuan).append(" yuan, the exact sum of ")
                 .append(eventCount).append(" event").append(eventCount == 1 ? "" : "s").append('\n');
         for (TracedEvent e : events) {
-            text.append(String.format("%s %-3s %14s yuan  %-10s %-13s %-22s %s %s %s%s  by %s at %s  [%s %s]%n",
+            text.append(String.format("%s %-3s %14s yuan  %-10s %-13s %-22s %s %s %s%s%s  by %s at %s  [%s %s]%n",
                     e.date(), e.sign() > 0 ? "+" : "−", e.amountYuan(), e.transactionId(), e.kind(), e.account(),
                     e.nature() == null ? "" : e.nature(), e.project() == null ? "" : e.project(),
-                    e.voucher(), e.reverses() == null ? "" : "  reverses " + e.reverses(), e.recordedBy(),
+                    e.voucher(), e.indicator() == null || e.indicator().isEmpty() ? "" : "  指标 " + e.indicator(),
+                    e.reverses() == null ? "" : "  reverses " + e.reverses(), e.recordedBy(),
                     e.recordedAt(), e.eventType(), e.eventId()));
         }
         return text.toString();

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.LedgerRegistry;
 import ledger.core.account.ProjectCode;
@@ -18,6 +19,7 @@ import ledger.core.account.TransactionId;
 import ledger.core.account.TransactionKind;
 import ledger.core.account.UnitCode;
 import ledger.core.account.YearStatus;
+import ledger.core.classification.ClassificationCatalog;
 import ledger.core.journal.JournalPosting.UnitProject;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,10 +46,27 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
+    /** Each year's 科目表; the shipped catalog until the event-sourced one is plugged in. */
+    private volatile Function<FiscalYear, ClassificationCatalog> catalogs = year -> ClassificationCatalog.standard();
 
     public JdbcLedgerRegistry(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+    }
+
+    /**
+     * Where each year's 科目表 comes from ({@code YearCatalogs}, which reads the catalog's events
+     * through the store and so cannot be a constructor argument here). Every posting path asks this
+     * registry: the aggregate's handlers directly, the import and the year close through the overlay
+     * their {@code PostingSession} builds on it.
+     */
+    public void useCatalogs(Function<FiscalYear, ClassificationCatalog> source) {
+        this.catalogs = source;
+    }
+
+    @Override
+    public ClassificationCatalog catalog(FiscalYear year) {
+        return catalogs.apply(year);
     }
 
     /** Creates the year's row if needed and share-locks it until the transaction ends. */

@@ -8,13 +8,13 @@ import ledger.projections.posting.Posting;
 
 /**
  * Every field of a posting, in words for the trace and event pages: kind, fund, codes with their
- * names, nature, project, procurement, amounts in yuan, voucher, memo, who recorded it and when.
+ * names, nature, project, procurement, amounts in yuan, voucher, memo, a budget's 指标文号, who recorded it and when.
  */
 public record PostingView(String eventId, String eventLink, long globalIndex, String eventType,
         String date, String transactionId, String kind, String account, int year, String unit,
         String fund, String functional, String economic, String nature, String project,
         String procurement, String sme, String amountYuan, String voucher, String memo,
-        String reverses, String recordedBy, String recordedAt) {
+        String reverses, String recordedBy, String recordedAt, String indicator) {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
@@ -37,6 +37,6 @@ public record PostingView(String eventId, String eventLink, long globalIndex, St
                 p.voucher() == null ? "" : p.voucher(), p.memo() == null ? "" : p.memo(),
                 p.reverses() == null ? "" : p.reverses().value(),
                 p.recordedBy() == null ? "" : p.recordedBy(),
-                p.recordedAt() == null ? "" : WHEN.format(p.recordedAt()));
+                p.recordedAt() == null ? "" : WHEN.format(p.recordedAt()), p.indicator());
     }
 }

@@ -9,7 +9,6 @@ import ledger.api.report.ReportService;
 import ledger.api.security.UnitAccess;
 import ledger.api.statement.TracePaging;
 import ledger.core.account.ProjectCode;
-import ledger.core.classification.ClassificationCatalog;
 import ledger.core.money.Money;
 import ledger.projections.posting.Posting;
 import ledger.projections.posting.PostingRepository;
@@ -37,7 +36,6 @@ class TracePages {
     private final ReportService reports;
     private final PostingRepository postings;
     private final UnitAccess units;
-    private final ClassificationCatalog catalog = ClassificationCatalog.standard();
 
     TracePages(ReportService reports, PostingRepository postings, UnitAccess units) {
         this.reports = reports;
@@ -78,6 +76,7 @@ class TracePages {
         int to = paging.to(count);
         Map<ProjectCode, String> projects = reports.projectNames(Page.unit(unit));
         List<TracedRow> rows = new ArrayList<>();
+        var catalog = reports.catalogOf(Page.year(year));
         for (TracedPosting entry : trace.postings().subList(from, to)) {
             Posting posting = entry.posting();
             rows.add(new TracedRow(from + rows.size() + 1, PostingView.of(posting, catalog,
@@ -126,7 +125,7 @@ class TracePages {
             cells.add(new FedCell(cell, CellNames.full(set, cell), contribution.sign() > 0 ? "+" : "−",
                     Amounts.format(set.value(cell).toWanYuan()), links.trace(cell)));
         }
-        model.addAttribute("posting", PostingView.of(posting, catalog, projectName));
+        model.addAttribute("posting", PostingView.of(posting, reports.catalogOf(posting.account().year()), projectName));
         model.addAttribute("cells", cells);
         return "event";
     }

@@ -202,8 +202,14 @@ class HostileJournalIT {
                 + row(2, "appropriation", 7, "", 8, "", 9, "99999.00")));
         cases.add(text("reduction below what was appropriated", "2:amount", HEADER + "\n"
                 + row(2, "reduce", 5, "2010301", 6, "30101", 7, "", 8, "", 9, "1.00")));
-        cases.add(text("second initial budget", "2:kind", HEADER + "\n"
-                + row(2, "budget", 5, "2010301", 6, "30101", 7, "", 8, "", 9, "1.00")));
+        // A second 年初预算 on a line is a second 指标 now (issue 14); what a budget row may not carry:
+        cases.add(text("indicator longer than 64 characters", "2:indicator", "id,date,kind,unit,fund,functional,"
+                + "economic,amount,indicator\nH-1,2020-01-02,budget,hostile,general,2010301,30101,1.00,"
+                + "指".repeat(65) + "\n"));
+        cases.add(text("indicator on an appropriation", "2:indicator", "id,date,kind,unit,fund,functional,economic,"
+                + "amount,indicator\nH-1,2020-01-02,appropriation,hostile,other,2010301,30101,1.00,财预1号\n"));
+        cases.add(text("code outside its year's catalog", "2:functional", "id,date,kind,unit,fund,functional,economic,"
+                + "amount\nH-1,2020-01-02,appropriation,hostile,other,2010601,30101,1.00\n"));
         cases.add(text("opening after the budget year closed", "2:date", HEADER + "\n"
                 + "H-O,2019-12-31,appropriation,closed-unit,other,2010301,30201,,,1.00,,,,,\n"));
         cases.add(text("any posting into a closed year, new account", "2:date", HEADER + "\n"

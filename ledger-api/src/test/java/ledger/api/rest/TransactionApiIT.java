@@ -203,9 +203,13 @@ class TransactionApiIT {
                 "reverses", "T21-008", "amount", "1.00")), 422, "amount", "");
         api.refused(record(object("id", "T21-101", "date", "2021-03-31", "kind", "reversal", "unit", UNIT,
                 "reverses", "T21-008")), 422, "date", "");
-        // A second opening on a line is still an opening; a second 年初预算 on a line is refused.
-        api.refused(record(tx("T21-102", "2021-01-06", "budget", "general", "2010301", "30101", "1.00")),
-                422, "kind", "年初预算");
+        // A second 年初预算 on a line is a second 指标 (issue 14); only a budget names its 指标文号.
+        api.refused(record(object("id", "T21-102", "date", "2021-01-06", "kind", "appropriation", "unit", UNIT,
+                "fund", "general", "functional", "2010301", "economic", "30101", "amount", "1.00",
+                "indicator", "财预〔2021〕1号")), 422, "indicator", "only a budget (年初预算) row");
+        // A code outside the year's 科目表 names the code, the year and how to load the 科目表.
+        api.refused(record(tx("T21-102", "2021-01-06", "budget", "general", "2010601", "30101", "1.00")),
+                422, "functional", "2010601 不在 2021 年的科目表中");
 
         JsonNode missing = api.refused(record(object("id", "T21-103")), 422, "date", "required");
         assertThat(missing.get("problems")).extracting(p -> p.get("field").textValue())

@@ -71,6 +71,6 @@ class TracePagingTest {
     private static TraceDocument.TracedEvent event(int i, long fen) {
         return new TraceDocument.TracedEvent("e" + i, "ExpenditureRecorded", i, LocalDate.of(2020, 1, 1), "expenditure",
                 "a", 2020, "u", "f", "2010302", "30101", null, null, null, null, fen, "1.00", 1, fen, "v", "m", "t" + i,
-                null, "auditor", null);
+                null, "auditor", null, "");
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ledger.core.classification.Classification;
 import ledger.core.classification.ClassificationCatalog;
 import ledger.core.money.Money;
 
@@ -21,7 +22,6 @@ public final class AccountBook {
 
     private final AccountKey key;
     private Money initialBudget = Money.ZERO;
-    private TransactionId initialBudgetTransaction;
     private Money supplements = Money.ZERO;
     private Money reductions = Money.ZERO;
     private Money appropriated = Money.ZERO;
@@ -53,7 +53,6 @@ public final class AccountBook {
     public AccountBook copy() {
         AccountBook copy = new AccountBook(key);
         copy.initialBudget = initialBudget;
-        copy.initialBudgetTransaction = initialBudgetTransaction;
         copy.supplements = supplements;
         copy.reductions = reductions;
         copy.appropriated = appropriated;
@@ -97,9 +96,12 @@ public final class AccountBook {
             throw new RuleViolation("date", "date " + entry.date() + " is not in fiscal year " + key.year()
                     + " of the account");
         }
-        requireKnownCodes();
         boolean clientTransaction = command.kind() != TransactionKind.CARRY_FORWARD
                 && command.kind() != TransactionKind.CARRY_IN;
+        if (clientTransaction) {
+            // Closing a year carries every line as it stands, whatever the next year's 科目表 says.
+            requireKnownCodes(registry.catalog(key.year()));
+        }
         if (clientTransaction) {
             Optional<RecordedTransaction> earlier =
                     registry.transaction(key.unit(), key.year(), entry.transactionId());
@@ -125,7 +127,6 @@ public final class AccountBook {
     public void apply(AccountEvent event) {
         if (event instanceof InitialBudgetSet e) {
             initialBudget = initialBudget.plus(e.amount());
-            initialBudgetTransaction = e.entry().transactionId();
         } else if (event instanceof BudgetSupplemented e) {
             supplements = supplements.plus(e.amount());
         } else if (event instanceof BudgetReduced e) {
@@ -153,7 +154,8 @@ public final class AccountBook {
 
     private List<AccountEvent> decideKind(AccountCommand command) {
         if (command instanceof SetInitialBudget c) {
-            return List.of(decideInitialBudget(c));
+            // Each 预算指标 adds to the 年初预算; T7 and the 情况说明 count them all.
+            return List.of(new InitialBudgetSet(key, c.entry(), c.amount(), c.indicator()));
         } else if (command instanceof SupplementBudget c) {
             return List.of(new BudgetSupplemented(key, c.entry(), c.amount()));
         } else if (command instanceof ReduceBudget c) {
@@ -186,22 +188,16 @@ public final class AccountBook {
             case REVERSAL, CARRY_FORWARD -> throw new IllegalStateException(
                     "a " + reversal.reversedKind().code() + " is never reversed");
         }
-        if (reversal.reversedKind() == TransactionKind.BUDGET) {
-            initialBudgetTransaction = null;
-        }
     }
 
-    private void requireKnownCodes() {
-        ClassificationCatalog catalog = ClassificationCatalog.standard();
-        try {
-            catalog.requireKnown(key.functional());
-        } catch (IllegalArgumentException unknown) {
-            throw new RuleViolation("functional", unknown.getMessage());
+    private void requireKnownCodes(ClassificationCatalog catalog) {
+        if (catalog.functionalName(key.functional()).isEmpty()) {
+            throw new RuleViolation("functional", ClassificationCatalog.notInYear(Classification.FUNCTIONAL,
+                    key.functional().code(), key.year().value()));
         }
-        try {
-            catalog.requireKnown(key.economic());
-        } catch (IllegalArgumentException unknown) {
-            throw new RuleViolation("economic", unknown.getMessage());
+        if (catalog.economicName(key.economic()).isEmpty()) {
+            throw new RuleViolation("economic", ClassificationCatalog.notInYear(Classification.ECONOMIC,
+                    key.economic().code(), key.year().value()));
         }
     }
 
@@ -215,14 +211,6 @@ public final class AccountBook {
                     + " came from closing " + (key.year().value() - 1) + " in the ledger; an opening"
                     + " transaction would count them twice");
         }
-    }
-
-    private InitialBudgetSet decideInitialBudget(SetInitialBudget command) {
-        if (initialBudgetTransaction != null) {
-            throw new RuleViolation("kind", "account " + key + " already has its 年初预算 (transaction "
-                    + initialBudgetTransaction + "); change it with supplement or reduce");
-        }
-        return new InitialBudgetSet(key, command.entry(), command.amount());
     }
 
     private BudgetReduced decideReduction(ReduceBudget command) {

@@ -1,6 +1,5 @@
 package ledger.core.account;
 
-import ledger.core.classification.ClassificationCatalog;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
@@ -26,13 +25,6 @@ public record AccountKey(
             throw new IllegalArgumentException(
                     "economic code of a posting must be a 款 (5 digits): " + economic);
         }
-    }
-
-    /** The same key, with both codes checked against the catalog. */
-    public AccountKey requireKnown(ClassificationCatalog catalog) {
-        catalog.requireKnown(functional);
-        catalog.requireKnown(economic);
-        return this;
     }
 
     /** Readable identity used as the aggregate identifier: {@code 2020/unit/general/2010301/30101}. */

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import ledger.core.classification.ClassificationCatalog;
 
 /**
  * A {@link LedgerRegistry} held in memory: the overlay a batch import validates a whole file
@@ -23,6 +25,20 @@ public final class InMemoryLedgerRegistry implements LedgerRegistry {
     private final Map<Key, RecordedTransaction> transactions = new HashMap<>();
     private final List<RecordedTransaction> recorded = new ArrayList<>();
     private final Map<String, String> accountIds = new HashMap<>();
+    private final Map<FiscalYear, ClassificationCatalog> catalogs = new HashMap<>();
+    private Function<FiscalYear, ClassificationCatalog> catalogSource = year -> ClassificationCatalog.standard();
+
+    /** Where each year's catalog comes from (asked once per year: a batch sees one catalog a year). */
+    public InMemoryLedgerRegistry withCatalogs(Function<FiscalYear, ClassificationCatalog> source) {
+        catalogSource = source;
+        catalogs.clear();
+        return this;
+    }
+
+    @Override
+    public ClassificationCatalog catalog(FiscalYear year) {
+        return catalogs.computeIfAbsent(year, catalogSource);
+    }
 
     public InMemoryLedgerRegistry withYear(UnitCode unit, FiscalYear year, YearStatus status) {
         years.put(new UnitYear(unit, year), status);

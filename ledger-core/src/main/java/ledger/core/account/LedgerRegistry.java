@@ -1,6 +1,7 @@
 package ledger.core.account;
 
 import java.util.Optional;
+import ledger.core.classification.ClassificationCatalog;
 
 /**
  * What one account cannot know alone: whether its unit's year is open, and which client
@@ -15,6 +16,15 @@ public interface LedgerRegistry {
 
     /** True when the unit recorded {@code opening} balances of its own for that year, not since reversed. */
     boolean hasOpeningTransactions(UnitCode unit, FiscalYear year);
+
+    /**
+     * The 科目 a fiscal year accepts: the catalog shipped with the ledger plus what was loaded for
+     * that year ({@code ledger catalog import}). This is the one place a posting's codes are checked
+     * against, by {@link AccountBook#decide}.
+     */
+    default ClassificationCatalog catalog(FiscalYear year) {
+        return ClassificationCatalog.standard();
+    }
 
     /** Takes the transaction's id; called once its events are decided. */
     void record(RecordedTransaction transaction);

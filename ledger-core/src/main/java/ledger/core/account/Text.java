@@ -6,6 +6,8 @@ public final class Text {
     public static final int VOUCHER_MAX = 64;
     public static final int MEMO_MAX = 500;
     public static final int NAME_MAX = 200;
+    /** 指标文号 or 指标 id of a 年初预算 row. */
+    public static final int INDICATOR_MAX = 64;
 
     private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\t]+");
 

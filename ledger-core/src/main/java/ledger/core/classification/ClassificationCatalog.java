@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -54,22 +55,37 @@ public final class ClassificationCatalog {
         return Optional.ofNullable(economicNames.get(code.code()));
     }
 
-    /** @throws IllegalArgumentException naming the code when the catalog does not know it */
-    public FunctionalCode requireKnown(FunctionalCode code) {
-        if (!functionalNames.containsKey(code.code())) {
-            throw new IllegalArgumentException("unknown functional code " + code.code()
-                    + " (not in the 支出功能分类 catalog)");
+    /**
+     * This catalog with a year's loaded 科目 added: a loaded name replaces the shipped one, so a year
+     * keeps the names published for it.
+     */
+    public ClassificationCatalog withEntries(Collection<CatalogEntry> entries) {
+        if (entries.isEmpty()) {
+            return this;
         }
-        return code;
+        Map<String, String> functional = new TreeMap<>(functionalNames);
+        Map<String, String> economic = new TreeMap<>(economicNames);
+        for (CatalogEntry entry : entries) {
+            (entry.classification() == Classification.FUNCTIONAL ? functional : economic)
+                    .put(entry.code(), entry.name());
+        }
+        return new ClassificationCatalog(functional, economic);
     }
 
-    /** @throws IllegalArgumentException naming the code when the catalog does not know it */
-    public EconomicCode requireKnown(EconomicCode code) {
-        if (!economicNames.containsKey(code.code())) {
-            throw new IllegalArgumentException("unknown economic code " + code.code()
-                    + " (not in the 部门预算支出经济分类 catalog)");
-        }
-        return code;
+    /** Every code of one classification, in code order. */
+    public Map<String, String> codes(Classification classification) {
+        return classification == Classification.FUNCTIONAL ? functionalNames : economicNames;
+    }
+
+    /**
+     * Why a posting's code is refused in a year whose catalog lacks it: names the code and the year
+     * and says how that year's 科目表 is loaded (Chinese first, English after for API clients).
+     */
+    public static String notInYear(Classification classification, String code, int year) {
+        return classification.fullName() + "科目 " + code + " 不在 " + year + " 年的科目表中；可用 `ledger catalog import"
+                + " 文件 --year " + year + "` 载入该年的科目表（" + classification.code() + " code " + code
+                + " is not in the " + year + " catalog; load the year's 科目表 with `ledger catalog import FILE --year "
+                + year + "`）";
     }
 
     /** Every functional code in code order (类, then its 款, then their 项). */

@@ -6,7 +6,6 @@ import static ledger.core.LedgerFixtures.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ledger.core.classification.ClassificationCatalog;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
@@ -89,17 +88,5 @@ class AccountKeyTest {
         assertThat(next.fund()).isEqualTo(key.fund());
         assertThat(next.functional()).isEqualTo(key.functional());
         assertThat(next.economic()).isEqualTo(key.economic());
-    }
-
-    @Test
-    void requireKnownChecksBothCodesAgainstTheCatalog() {
-        // Goal: a well-formed but unknown code is refused when the key is checked.
-        ClassificationCatalog catalog = ClassificationCatalog.standard();
-        AccountKey known = account(FundSource.GENERAL, "2010301", "30101");
-        assertThat(known.requireKnown(catalog)).isSameAs(known);
-        assertThatThrownBy(() -> account(FundSource.GENERAL, "2010307", "30101").requireKnown(catalog))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2010307");
-        assertThatThrownBy(() -> account(FundSource.GENERAL, "2010301", "30230").requireKnown(catalog))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("30230");
     }
 }

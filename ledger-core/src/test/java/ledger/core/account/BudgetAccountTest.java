@@ -10,6 +10,7 @@ import static ledger.core.LedgerFixtures.generalPublicAccount;
 import static ledger.core.LedgerFixtures.otherFundAccount;
 import static ledger.core.LedgerFixtures.yuan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.LocalDate;
@@ -99,12 +100,41 @@ class BudgetAccountTest {
         }
 
         @Test
-        void aSecondInitialBudgetIsRefused() {
-            // Goal: 年初预算 is set once; later changes go through supplement or reduce.
+        void eachBudgetRowAddsAnIndicatorToTheInitialBudget() {
+            // Goal: a line's 年初预算 arrives as several 指标; the second adds to the first and keeps its 指标文号.
+            SetInitialBudget second = new SetInitialBudget(PERSONNEL, entry("b2", day(1, 3)), yuan("1.00"),
+                    "财预〔2020〕12号");
             fixture.given(budgetSet(PERSONNEL, "1000.00"))
-                    .when(new SetInitialBudget(PERSONNEL, entry("b2", day(1, 3)), yuan("1.00")))
+                    .when(second)
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new InitialBudgetSet(PERSONNEL, second.entry(), yuan("1.00"), "财预〔2020〕12号"));
+        }
+
+        @Test
+        void twoBudgetRowsTogetherAllowTheirSumToBeAppropriated() {
+            // Goal: the budget the cap checks is the sum of both 指标: 1,001.00 may be received.
+            fixture.given(budgetSet(PERSONNEL, "1000.00"),
+                            new InitialBudgetSet(PERSONNEL, entry("b2", day(1, 3)), yuan("1.00"), "指标-2"))
+                    .when(new AppropriateFunds(PERSONNEL, entry("a1", day(2, 1)), yuan("1001.00")))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void twoBudgetRowsTogetherRefuseOneFenMoreThanTheirSum() {
+            // Goal: ... and not a fen more.
+            fixture.given(budgetSet(PERSONNEL, "1000.00"),
+                            new InitialBudgetSet(PERSONNEL, entry("b2", day(1, 3)), yuan("1.00"), "指标-2"))
+                    .when(new AppropriateFunds(PERSONNEL, entry("a1", day(2, 1)), yuan("1001.01")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("already has its 年初预算 (transaction b1)"));
+                    .expectExceptionMessage(containsString("exceeds the budget"));
+        }
+
+        @Test
+        void anIndicatorLongerThanSixtyFourCharactersIsRefused() {
+            // Goal: 指标文号 is bounded like a voucher.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SetInitialBudget(PERSONNEL,
+                            entry("b1", day(1, 3)), yuan("1.00"), "x".repeat(65)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("indicator is longer than 64 characters");
         }
 
         @Test
@@ -723,7 +753,8 @@ class BudgetAccountTest {
             fixture.givenNoPriorActivity()
                     .when(new AppropriateFunds(typo, entry("a1", day(2, 10)), yuan("1.00")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("unknown functional code 2010307"));
+                    .expectExceptionMessage(allOf(containsString("支出功能分类科目 2010307 不在 2020 年的科目表中"),
+                            containsString("ledger catalog import")));
         }
 
         @Test
@@ -733,7 +764,8 @@ class BudgetAccountTest {
             fixture.givenNoPriorActivity()
                     .when(new AppropriateFunds(typo, entry("a1", day(2, 10)), yuan("1.00")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("unknown economic code 30230"));
+                    .expectExceptionMessage(allOf(containsString("部门预算支出经济分类科目 30230 不在 2020 年的科目表中"),
+                            containsString("ledger catalog import")));
         }
     }
 

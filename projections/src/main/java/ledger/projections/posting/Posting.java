@@ -29,6 +29,7 @@ import ledger.core.account.ProjectCode;
  * @param reverses     for a reversal, the transaction it undoes
  * @param recordedBy   the acting user from the event's metadata
  * @param recordedAt   when the event was stored
+ * @param indicator    a 年初预算's 指标文号 or 指标 id; empty for every other posting
  */
 public record Posting(
         long globalIndex,
@@ -47,7 +48,21 @@ public record Posting(
         String voucher,
         String memo,
         String recordedBy,
-        Instant recordedAt) {
+        Instant recordedAt,
+        String indicator) {
+
+    public Posting {
+        indicator = indicator == null ? "" : indicator;
+    }
+
+    /** A posting that names no 指标. */
+    public Posting(long globalIndex, String eventId, String eventType, AccountKey account, TransactionKind kind,
+                   long amountFen, LocalDate date, ExpenditureNature nature, ProjectCode project,
+                   ProcurementType procurement, Boolean sme, TransactionId transactionId, TransactionId reverses,
+                   String voucher, String memo, String recordedBy, Instant recordedAt) {
+        this(globalIndex, eventId, eventType, account, kind, amountFen, date, nature, project, procurement, sme,
+                transactionId, reverses, voucher, memo, recordedBy, recordedAt, "");
+    }
 
     public boolean isReversal() {
         return reverses != null;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import ledger.core.account.AccountEvent;
 import ledger.core.account.ExpenditureRecorded;
+import ledger.core.account.InitialBudgetSet;
 import ledger.core.account.ProjectRegistered;
 import ledger.core.account.Spending;
 import ledger.core.account.TransactionReversed;
@@ -38,10 +39,10 @@ public class PostingProjection {
     /** The posting columns in the order {@link #bind} and {@link #appendCopyRow} write them. */
     public static final String COLUMNS = "event_id, global_index, event_type, fiscal_year, unit,"
             + " fund, functional, economic, kind, amount_fen, posting_date, nature, project, procurement, sme,"
-            + " transaction_id, reverses, voucher, memo, recorded_by, recorded_at";
+            + " transaction_id, reverses, voucher, memo, recorded_by, recorded_at, indicator";
 
     private static final String INSERT = "INSERT INTO posting (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final JdbcTemplate jdbc;
 
@@ -81,7 +82,10 @@ public class PostingProjection {
         long amount = event.amount().fen();
         var kind = event.kind();
         ledger.core.account.TransactionId reverses = null;
-        if (event instanceof ExpenditureRecorded expenditure) {
+        String indicator = "";
+        if (event instanceof InitialBudgetSet budget) {
+            indicator = budget.indicator();
+        } else if (event instanceof ExpenditureRecorded expenditure) {
             spending = expenditure.spending();
         } else if (event instanceof TransactionReversed reversal) {
             spending = reversal.spending();
@@ -95,7 +99,8 @@ public class PostingProjection {
                 spending == null ? null : spending.project(),
                 spending == null ? null : spending.procurement(),
                 spending == null ? null : spending.sme(),
-                event.entry().transactionId(), reverses, event.entry().voucher(), event.entry().memo(), user, at);
+                event.entry().transactionId(), reverses, event.entry().voucher(), event.entry().memo(), user, at,
+                indicator);
     }
 
     private List<Posting> buffer() {
@@ -147,6 +152,8 @@ public class PostingProjection {
         } else {
             line.append(roundedToMicros(p.recordedAt()));
         }
+        line.append('\t');
+        copyText(line, p.indicator());
         line.append('\n');
     }
 
@@ -199,5 +206,6 @@ public class PostingProjection {
         ps.setString(19, p.memo());
         ps.setString(20, p.recordedBy());
         ps.setTimestamp(21, p.recordedAt() == null ? null : java.sql.Timestamp.from(p.recordedAt()));
+        ps.setString(22, p.indicator());
     }
 }

@@ -114,6 +114,7 @@ public class PostingRepository {
                 procurement == null ? null : ProcurementType.parse(procurement),
                 smeOrNull, TransactionId.of(rs.getString("transaction_id")),
                 reverses == null ? null : TransactionId.of(reverses), rs.getString("voucher"), rs.getString("memo"),
-                rs.getString("recorded_by"), recordedAt == null ? null : recordedAt.toInstant());
+                rs.getString("recorded_by"), recordedAt == null ? null : recordedAt.toInstant(),
+                rs.getString("indicator"));
     }
 }
