@@ -14,6 +14,7 @@ import ledger.core.journal.JournalPosting;
 import ledger.core.journal.JournalProblem;
 import ledger.core.journal.JournalRow;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +40,6 @@ import org.springframework.stereotype.Service;
  * unique (aggregate, sequence) key then refuses our append, the unit of work rolls back (dropping
  * the cached aggregate), and the command is sent again: it is decided on the account as stored.
  * So is a command that loses a race for its id in the register or for a new unit's name.
- *
- * <p>Commands that arrive together are sent in one batch ({@link CommandBatches}): each in its own
- * nested unit of work, all committed in one transaction, none answered before that commit.
  */
 @Service
 public class TransactionRecorder {
@@ -55,13 +53,13 @@ public class TransactionRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionRecorder.class);
 
-    private final CommandBatches batches;
+    private final CommandGateway gateway;
     private final JdbcLedgerRegistry registry;
     private final NameRegistrations names;
 
     /** {@link NameRegistrations} is a handler interceptor bean: Axon's auto-configuration puts it on the bus. */
-    public TransactionRecorder(CommandBatches batches, JdbcLedgerRegistry registry, NameRegistrations names) {
-        this.batches = batches;
+    public TransactionRecorder(CommandGateway gateway, JdbcLedgerRegistry registry, NameRegistrations names) {
+        this.gateway = gateway;
         this.registry = registry;
         this.names = names;
     }
@@ -106,7 +104,7 @@ public class TransactionRecorder {
                     : JournalPosting.routeReversal(row, registry);
             metaData.put(AxonStorageConfiguration.USER, user);
             metaData.put(AxonStorageConfiguration.TRANSACTION_ID, transactionId);
-            CommandOutcome outcome = (CommandOutcome) batches.sendAndWait(
+            CommandOutcome outcome = gateway.sendAndWait(
                     GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             if (outcome == null) {
                 // sendAndWait answers null only when the waiting thread was interrupted.
