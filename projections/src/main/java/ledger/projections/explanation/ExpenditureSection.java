@@ -19,7 +19,7 @@ final class ExpenditureSection implements ExplanationSection {
     @Override
     public void write() {
         writer.begin("三", "支出决算情况说明", "fig3");
-        Figure total = writer.cellAmount("expenditure", "本年支出合计", NamedCell.EXPENDITURE_THIS_YEAR.address());
+        Figure total = writer.cellAmount("expenditure", "本年支出合计", writer.set().address(NamedCell.EXPENDITURE_THIS_YEAR));
         Map<String, NamedCell> natures = new LinkedHashMap<>();
         natures.put("basic", NamedCell.EXPENDITURE_BASIC);
         natures.put("project", NamedCell.EXPENDITURE_PROJECT);
