@@ -16,7 +16,7 @@ import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.CellTrace;
 import ledger.projections.statement.Contribution;
 import ledger.projections.statement.StatementSet;
-import ledger.projections.statement.TableLayout;
+import ledger.projections.statement.StatementTemplate;
 import ledger.projections.statement.Trace;
 import ledger.projections.statement.TracedPosting;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,10 +51,12 @@ class TracePages {
     @GetMapping("/units/{unit}/years/{year}/trace")
     String trace(@PathVariable String unit, @PathVariable int year, @RequestParam String cell,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String template,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             Model model) {
         CellAddress address = CellAddress.parse(cell);
-        TableLayout.problemWith(address).ifPresent(problem -> {
+        StatementTemplate format = Page.template(template, year);
+        format.problemWith(address).ifPresent(problem -> {
             throw new IllegalArgumentException("单元格 " + cell + " 不存在：" + problem);
         });
         TracePaging paging;
@@ -64,7 +66,7 @@ class TracePages {
             throw new IllegalArgumentException(invalid.field().equals("page") ? "页码从 0 起算，不能是 " + page
                     : "每页事件数须在 1 到 " + TracePaging.MAX_SIZE + " 之间，不能是 " + size);
         }
-        ReportService.TracedFigure traced = reports.trace(Page.unit(unit), Page.year(year), address, asOf);
+        ReportService.TracedFigure traced = reports.trace(Page.unit(unit), Page.year(year), address, asOf, format);
         StatementSet set = traced.statements();
         Trace trace = traced.trace();
         int count = trace.postings().size();
