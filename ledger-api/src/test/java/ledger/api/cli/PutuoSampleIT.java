@@ -121,6 +121,32 @@ class PutuoSampleIT {
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
     }
 
+    @Test
+    @Order(6)
+    void theDemoLoadsTheSampleWithItsCatalogAndReconcilesItWithNothingUnexplained() {
+        String demoDatabase = TestDatabase.create("putuodemo");
+        CommandLineIT.Run demo = CommandLineIT.ledger("demo", "--db", demoDatabase, "--sample", "2024-putuo-caizhengju");
+        assertThat(demo.exit()).as(demo.err()).isZero();
+        assertThat(demo.out()).startsWith("已载入 2024 年科目表 catalog.csv (2024-putuo-caizhengju)：5 个科目")
+                .contains("imported journal.csv (2024 sample): 483 rows, 483 new", demoDatabase)
+                .contains("收入支出决算总表", "上海市普陀区财政局", "2,995.39", "326.72")
+                .contains("对账 Reconciliation with the published 2024 report:", "对账：公布数 195 个",
+                        "未解释 0 格", "已解释 T1/38/2：公布 326.71，账簿 326.72");
+        CommandLineIT.Run again = CommandLineIT.ledger("demo", "--db", demoDatabase, "--sample", "2024-putuo-caizhengju");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).startsWith("2024 年科目表已含样例的 5 个科目")
+                .contains("imported journal.csv (2024 sample): 483 rows, 0 new, 483 already recorded");
+    }
+
+    @Test
+    @Order(7)
+    void aSampleTheApplicationDoesNotShipIsAUsageErrorNamingTheOnesItDoes() {
+        CommandLineIT.Run run = CommandLineIT.ledger("demo", "--db", URL, "--sample", "2023-nowhere");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("没有名为 2023-nowhere 的样例账簿；可选：2020-jianghan-gov-office、2024-putuo-caizhengju");
+        assertThat(events()).isEqualTo(1 + JOURNAL_EVENTS);
+    }
+
     /** The ledger's cells, in the positional addresses of the 2024 report. */
     private static Map<String, String> in2024Addresses(Map<String, String> cells) {
         Map<String, String> addressed = new LinkedHashMap<>();
