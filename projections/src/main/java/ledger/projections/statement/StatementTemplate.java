@@ -55,11 +55,12 @@ public final class StatementTemplate {
     private final Map<String, TableTemplate> byId;
     private final JsonNode rules;
     private final Map<String, CellAddress> named;
+    private final List<ExplanationPart> explanation;
     private final Map<String, List<Contribution>> contributions = new ConcurrentHashMap<>();
 
     StatementTemplate(String name, String description, String source, boolean printsNumbers,
             List<String[]> lei, List<TableTemplate> tables, JsonNode rules,
-            Map<String, CellAddress> named) {
+            Map<String, CellAddress> named, List<ExplanationPart> explanation) {
         this.name = name;
         this.description = description;
         this.source = source;
@@ -76,11 +77,12 @@ public final class StatementTemplate {
         this.byId = ids;
         this.rules = rules;
         this.named = Map.copyOf(named);
+        this.explanation = List.copyOf(explanation);
     }
 
     StatementTemplate withNamed(Map<String, CellAddress> cells) {
         return new StatementTemplate(name, description, source, printsNumbers, lei, tables, rules,
-                cells);
+                cells, explanation);
     }
 
     /** The 2020 format, the seed's: what the ledger used before templates were data. */
@@ -195,6 +197,11 @@ public final class StatementTemplate {
             throw new IllegalArgumentException("no table " + id + " (tables are T1 … T9)");
         }
         return table;
+    }
+
+    /** The 情况说明's sections as this format orders, numbers and titles them; empty: 2020's. */
+    public List<ExplanationPart> explanation() {
+        return explanation;
     }
 
     JsonNode rules() {

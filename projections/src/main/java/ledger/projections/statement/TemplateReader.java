@@ -31,7 +31,7 @@ final class TemplateReader {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> TOP_FIELDS = Set.of("name", "description", "printsNumbers",
-            "lei", "tables", "rules", "named");
+            "lei", "tables", "rules", "named", "explanation");
     private static final Set<String> TABLE_FIELDS = Set.of("id", "title", "rows", "columns",
             "notes", "funds", "income", "leiLines", "foot", "totalAt", "totals", "printed",
             "panels", "rowLabel");
@@ -84,13 +84,38 @@ final class TemplateReader {
         }
         StatementTemplate template = new StatementTemplate(name, text(root, "description", "",
                 false), source, !root.has("printsNumbers") || root.get("printsNumbers")
-                        .asBoolean(), lei, tables, rules, Map.of());
+                        .asBoolean(), lei, tables, rules, Map.of(),
+                explanation(root.get("explanation")));
         Map<String, CellAddress> named = named(root.get("named"), template);
         problems.addAll(TemplateRules.problemsOf(template));
         if (!problems.isEmpty()) {
             throw new TemplateRefused(label, problems);
         }
         return template.withNamed(named);
+    }
+
+    /** The 情况说明's sections in order; empty: the 2020 order. */
+    private List<ExplanationPart> explanation(JsonNode node) {
+        List<ExplanationPart> parts = new ArrayList<>();
+        if (node == null) {
+            return parts;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode part = node.get(i);
+            String at = "explanation[" + i + "]";
+            fields(part, Set.of("section", "number", "title"), at);
+            String section = text(part, "section", at, false);
+            if (!section.isEmpty() && !ExplanationPart.SECTIONS.contains(section)) {
+                problems.add(at + ".section：情况说明没有 “" + section + "” 这一部分，可用："
+                        + String.join("、", ExplanationPart.SECTIONS) + "（unknown section）");
+            } else if (!section.isEmpty() && !seen.add(section)) {
+                problems.add(at + ".section：“" + section + "” 已出现过（a section appears once）");
+            }
+            parts.add(new ExplanationPart(section.isEmpty() ? null : section,
+                    text(part, "number", at, true), text(part, "title", at, true)));
+        }
+        return parts;
     }
 
     private List<String[]> lei(JsonNode node) {
