@@ -112,17 +112,18 @@ class TracePages {
     }
 
     @GetMapping("/events/{eventId}")
-    String event(@PathVariable String eventId, Model model) {
+    String event(@PathVariable String eventId, @RequestParam(required = false) String template, Model model) {
         // an event of a unit the user may not reach reads exactly like one that does not exist
         Posting posting = postings.byEventId(eventId)
                 .filter(found -> units.currentUserPermits(found.account().unit().code()))
                 .orElseThrow(() -> new NotFound("没有事件 " + eventId + "（事件号见追溯页）"));
-        StatementSet set = reports.statements(posting.account().unit(), posting.account().year(), null);
+        StatementSet set = reports.statements(posting.account().unit(), posting.account().year(), null,
+                Page.template(template, posting.account().year().value()));
         Links links = Page.context(model, set, null, "event");
         String projectName = posting.project() == null ? null
                 : reports.projectNames(posting.account().unit()).get(posting.project());
         List<FedCell> cells = new ArrayList<>();
-        for (Contribution contribution : CellTrace.contributionsOf(posting)) {
+        for (Contribution contribution : CellTrace.contributionsOf(set.template(), posting)) {
             CellAddress cell = contribution.cell();
             cells.add(new FedCell(cell, CellNames.full(set, cell), contribution.sign() > 0 ? "+" : "−",
                     Amounts.format(set.value(cell).toWanYuan()), links.trace(cell)));

@@ -179,6 +179,15 @@ final class TemplateReader {
             }
         }
         tables.sort((a, b) -> a.id().compareTo(b.id()));
+        tables.stream().filter(table -> table.id().equals("T1") && table.kind() == Kind.LINES)
+                .forEach(t1 -> {
+                    for (FundSource fund : FundSource.values()) {
+                        if (t1.line(fund.code()).isEmpty()) {
+                            problems.add("tables（T1）.income：缺少键为 " + fund.code() + " 的收入行（"
+                                    + fund.chineseName() + "；表1 income needs a line keyed by each fund)");
+                        }
+                    }
+                });
         return tables;
     }
 

@@ -26,6 +26,7 @@ class Explanation2024Test {
             b1,2024-01-02,budget,shanghai-office,上海市某局,general,2010301,30217,,3000.00,沪财预〔2024〕1号,,
             b2,2024-01-03,budget,shanghai-office,,general,2010301,30217,,2000.00,沪财预〔2024〕7号,,
             a1,2024-02-01,appropriation,shanghai-office,,general,2010301,30217,,5000.00,,,
+            b3,2024-01-04,budget,shanghai-office,,general,2010301,30201,,20000.00,沪财预〔2024〕9号,,
             a2,2024-02-01,appropriation,shanghai-office,,general,2010301,30201,,20000.00,,,
             e1,2024-03-01,expenditure,shanghai-office,,general,2010301,30217,public,4000.00,,,
             e2,2024-03-02,expenditure,shanghai-office,,general,2010301,30201,public,12000.00,,goods,true
