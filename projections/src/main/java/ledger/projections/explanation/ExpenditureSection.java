@@ -29,7 +29,7 @@ final class ExpenditureSection implements ExplanationSection {
         List<Object> parts = new ArrayList<>(List.of(writer.year() + " 年度支出合计 ", total, " 万元。"));
         List<Figure> shown = new ArrayList<>();
         for (Map.Entry<String, NamedCell> nature : natures.entrySet()) {
-            CellAddress address = nature.getValue().address();
+            CellAddress address = writer.set().address(nature.getValue());
             String name = nature.getValue().label();
             boolean alwaysShown = nature.getKey().equals("basic") || nature.getKey().equals("project");
             if (writer.set().fen(address) == 0 && !alwaysShown) {

@@ -63,8 +63,8 @@ final class ThreePublicCostsSection implements ExplanationSection {
     private Figure category(String numbering, String key, String name, String none,
             NamedCell budgetCell, NamedCell actualCell) {
         String prefix = "three-public." + key;
-        Figure budget = writer.cellAmount(prefix + ".budget", name + "年初预算", budgetCell.address());
-        Figure actual = writer.cellAmount(prefix, name + "支出决算", actualCell.address());
+        Figure budget = writer.cellAmount(prefix + ".budget", name + "年初预算", writer.set().address(budgetCell));
+        Figure actual = writer.cellAmount(prefix, name + "支出决算", writer.set().address(actualCell));
         if (actual.amountFen() == 0) {
             writer.item(numbering + "本单位 " + writer.year() + " 年无" + none + "。");
         } else {
