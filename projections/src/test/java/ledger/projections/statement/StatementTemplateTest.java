@@ -107,6 +107,27 @@ class StatementTemplateTest {
     }
 
     @Test
+    void aTwentyFourLineTemplateFromAUsersFileWorksLikeTheBuiltInOne(@TempDir Path dir) throws IOException {
+        Path written = dir.resolve("shanghai-2024.json");
+        Files.writeString(written, builtInText("2024"), StandardCharsets.UTF_8);
+
+        StatementTemplate fromFile = StatementTemplate.resolve(written.toString(), 2024);
+
+        assertThat(fromFile.source()).isEqualTo(written.toString());
+        assertThat(fromFile.leiCodes()).hasSize(24);
+        List<Posting> postings = RandomLedger.generate(3L, 1_000, false).stream()
+                .filter(posting -> fromFile.leiCodes().contains(posting.account().functional().lei().code()))
+                .toList();
+        StatementSet own = StatementEngine.compute(PostingFixtures.UNIT, "u", PostingFixtures.YEAR, null, postings,
+                ledger.core.classification.ClassificationCatalog.standard(), fromFile);
+        StatementSet builtIn = StatementEngine.compute(PostingFixtures.UNIT, "u", PostingFixtures.YEAR, null,
+                postings, ledger.core.classification.ClassificationCatalog.standard(),
+                StatementTemplate.builtIn("2024"));
+        assertThat(own.displayed()).isNotEmpty().isEqualTo(builtIn.displayed());
+        assertThat(StatementText.render(own)).isEqualTo(StatementText.render(builtIn));
+    }
+
+    @Test
     void twoBudgetRowsOnOneLineAddUpInThe2024Table7BudgetColumnsOverAllThreeFiscalSources() {
         StatementTemplate official = StatementTemplate.builtIn("2024");
         List<Posting> postings = List.of(
