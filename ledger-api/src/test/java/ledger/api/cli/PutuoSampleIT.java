@@ -147,6 +147,27 @@ class PutuoSampleIT {
     }
 
     @Test
+    @Order(5)
+    void traceAndExplanationTakeTheTemplateTooAndABadTemplateIsRefusedBeforeAnythingIsRead() {
+        CommandLineIT.Run trace = CommandLineIT.ledger("trace", "--db", URL, "--year", "2024", "--unit", UNIT,
+                "--template", "2024-26", "T1/38/2", "--format", "json");
+        assertThat(trace.exit()).as(trace.err()).isZero();
+        assertThat(trace.out()).contains("\"figure\" : \"326.72\"");
+        CommandLineIT.Run notInThe24Lines = CommandLineIT.ledger("trace", "--db", URL, "--year", "2024", "--unit",
+                UNIT, "T1/60/2");
+        assertThat(notInThe24Lines.exit()).isEqualTo(2);
+        assertThat(notInThe24Lines.err()).contains("T1 rows are lines 1–56", "模板 2024 没有这个单元格");
+        CommandLineIT.Run explanation = CommandLineIT.ledger("explanation", "--db", URL, "--year", "2024", "--unit",
+                UNIT, "--template", "2024-26");
+        assertThat(explanation.out()).contains("七、财政拨款“三公”经费支出决算情况说明", "十、预算绩效管理情况",
+                "（一）机关运行经费支出情况");
+        CommandLineIT.Run missing = CommandLineIT.ledger("statements", "--db", URL, "--year", "2024", "--unit", UNIT,
+                "--template", "no-such-template.json");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("模板 no-such-template.json 不能使用", "既不是内置模板");
+    }
+
+    @Test
     @Order(6)
     void theDemoLoadsTheSampleWithItsCatalogAndReconcilesItWithNothingUnexplained() {
         String demoDatabase = TestDatabase.create("putuodemo");
