@@ -14,7 +14,6 @@ import ledger.core.journal.JournalPosting;
 import ledger.core.journal.JournalProblem;
 import ledger.core.journal.JournalRow;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +39,9 @@ import org.springframework.stereotype.Service;
  * unique (aggregate, sequence) key then refuses our append, the unit of work rolls back (dropping
  * the cached aggregate), and the command is sent again: it is decided on the account as stored.
  * So is a command that loses a race for its id in the register or for a new unit's name.
+ *
+ * <p>Commands that arrive together are sent in one batch ({@link CommandBatches}): each in its own
+ * nested unit of work, all committed in one transaction, none answered before that commit.
  */
 @Service
 public class TransactionRecorder {
@@ -53,13 +55,13 @@ public class TransactionRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionRecorder.class);
 
-    private final CommandGateway gateway;
+    private final CommandBatches batches;
     private final JdbcLedgerRegistry registry;
     private final NameRegistrations names;
 
     /** {@link NameRegistrations} is a handler interceptor bean: Axon's auto-configuration puts it on the bus. */
-    public TransactionRecorder(CommandGateway gateway, JdbcLedgerRegistry registry, NameRegistrations names) {
-        this.gateway = gateway;
+    public TransactionRecorder(CommandBatches batches, JdbcLedgerRegistry registry, NameRegistrations names) {
+        this.batches = batches;
         this.registry = registry;
         this.names = names;
     }
@@ -104,7 +106,7 @@ public class TransactionRecorder {
                     : JournalPosting.routeReversal(row, registry);
             metaData.put(AxonStorageConfiguration.USER, user);
             metaData.put(AxonStorageConfiguration.TRANSACTION_ID, transactionId);
-            CommandOutcome outcome = gateway.sendAndWait(
+            CommandOutcome outcome = (CommandOutcome) batches.sendAndWait(
                     GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             if (outcome == null) {
                 // sendAndWait answers null only when the waiting thread was interrupted.
