@@ -1,5 +1,6 @@
 package ledger.api.recording;
 
+import ledger.api.audit.AuditLog;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -56,11 +57,14 @@ public class TransactionRecorder {
     private static final Logger log = LoggerFactory.getLogger(TransactionRecorder.class);
 
     private final CommandBatches batches;
+    private final AuditLog audit;
     private final JdbcLedgerRegistry registry;
     private final NameRegistrations names;
 
     /** {@link NameRegistrations} is a handler interceptor bean: Axon's auto-configuration puts it on the bus. */
-    public TransactionRecorder(CommandBatches batches, JdbcLedgerRegistry registry, NameRegistrations names) {
+    public TransactionRecorder(CommandBatches batches, JdbcLedgerRegistry registry, NameRegistrations names,
+                               AuditLog audit) {
+        this.audit = audit;
         this.batches = batches;
         this.registry = registry;
         this.names = names;
@@ -84,6 +88,15 @@ public class TransactionRecorder {
 
     /** Posts the row and answers once it is committed (or refused, with nothing written). */
     public PostingAnswer post(JournalRow row, String user) {
+        PostingAnswer answer = decided(row, user);
+        if (answer instanceof PostingAnswer.Refused refused) {
+            audit.record("record", user, "refused", Map.of("transactionId", refused.transactionId(),
+                    "reasons", refused.problems().stream().map(JournalProblem::toString).toList()));
+        }
+        return answer;
+    }
+
+    private PostingAnswer decided(JournalRow row, String user) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return send(row, user);
