@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ledger.api.statement.SampleStatements;
@@ -122,7 +123,7 @@ class PutuoSampleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theDemoLoadsTheSampleWithItsCatalogAndReconcilesItWithNothingUnexplained() {
         String demoDatabase = TestDatabase.create("putuodemo");
         CommandLineIT.Run demo = CommandLineIT.ledger("demo", "--db", demoDatabase, "--sample", "2024-putuo-caizhengju");
@@ -139,12 +140,70 @@ class PutuoSampleIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aSampleTheApplicationDoesNotShipIsAUsageErrorNamingTheOnesItDoes() {
         CommandLineIT.Run run = CommandLineIT.ledger("demo", "--db", URL, "--sample", "2023-nowhere");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("没有名为 2023-nowhere 的样例账簿；可选：2020-jianghan-gov-office、2024-putuo-caizhengju");
         assertThat(events()).isEqualTo(1 + JOURNAL_EVENTS);
+    }
+
+    @Test
+    @Order(6)
+    void theContradictedCellAndTheTwoFenTailTraceToTheJournalsExactAmounts() {
+        // 表1 line 38: every expenditure on 208, worked out from the journal file: 326.716, printed 326.72
+        JsonNode social = trace("T1/38/2");
+        assertThat(social.get("sumFen").longValue()).isEqualTo(journalExpenditureFen("208", "")).isEqualTo(326_716_000L);
+        assertThat(social.get("figure").textValue()).isEqualTo("326.72");
+        // 表6 302: its 款 print 171.09 in all, itself 171.07, as published: the exact sum is 171.072
+        JsonNode goods = trace("T6/302/1");
+        assertThat(goods.get("sumFen").longValue()).isEqualTo(journalExpenditureFen("", "302")).isEqualTo(171_072_000L);
+        assertThat(goods.get("figure").textValue()).isEqualTo("171.07");
+    }
+
+    private static JsonNode trace(String cell) {
+        CommandLineIT.Run run = CommandLineIT.ledger("trace", "--db", URL, "--year", "2024", "--unit", UNIT,
+                "--format", "json", cell);
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode trace = SampleStatements.parse(run.out());
+        long sum = 0;
+        for (JsonNode event : trace.get("events")) {
+            sum += event.get("contributesFen").longValue();
+        }
+        assertThat(sum).isEqualTo(trace.get("sumFen").longValue());
+        return trace;
+    }
+
+    /**
+     * Fen spent on functional codes starting {@code functional} and economic codes starting
+     * {@code economic} (basic spending only when an economic prefix is given), by the journal file
+     * alone, less what its reversals undo.
+     */
+    private static long journalExpenditureFen(String functional, String economic) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Samples.putuo2024Journal(), StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank()).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        Map<String, Long> counted = new HashMap<>();
+        long fen = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            String kind = f[header.indexOf("kind")];
+            if (kind.equals("expenditure") && f[header.indexOf("functional")].startsWith(functional)
+                    && f[header.indexOf("economic")].startsWith(economic)
+                    && (economic.isEmpty() || !f[header.indexOf("nature")].equals("project"))) {
+                long amount = new BigDecimal(f[header.indexOf("amount")]).movePointRight(2).longValueExact();
+                counted.put(f[header.indexOf("id")], amount);
+                fen += amount;
+            } else if (kind.equals("reversal")) {
+                fen -= counted.getOrDefault(f[header.indexOf("reverses")], 0L);
+            }
+        }
+        return fen;
     }
 
     /** The ledger's cells, in the positional addresses of the 2024 report. */
