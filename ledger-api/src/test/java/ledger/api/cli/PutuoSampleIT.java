@@ -124,6 +124,22 @@ class PutuoSampleIT {
 
     @Test
     @Order(7)
+    void theExplanationNamesExactlyTheTwoSlipsOfThePublishedExplanation() {
+        CommandLineIT.Run run = CommandLineIT.ledger("explanation", "--db", URL, "--year", "2024", "--unit", UNIT,
+                "--prior-year", Samples.path("2024-putuo-caizhengju/prior-year-2023.tsv").toString(),
+                "--published", Samples.path("2024-putuo-caizhengju/published-explanation.tsv").toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("与 2023 年度相比，收、支总计各减少 56.95 万元",
+                "机关运行经费支出 184.65 万元，比 2023 年度增加 2.55 万元，增长 1.40%",
+                "年初预算为 2,993.92 万元，支出决算为 2,940.05 万元，完成年初预算的 98.2%",
+                "年初预算数为 0.95 万元，支出决算为 0.00 万元");
+        assertThat(run.out().lines().filter(line -> line.contains("[与账簿不符]")).toList()).containsExactly(
+                "  [与账簿不符] 四 财政拨款收、支总计：公布 0.3，账簿 2,961.68（T4/32/1）",
+                "  [与账簿不符] 五(二) 一般公共服务支出（类）占比：公布 71.73%，账簿 71.7%（= 2,106.66 ÷ 2,940.05）");
+    }
+
+    @Test
+    @Order(8)
     void theDemoLoadsTheSampleWithItsCatalogAndReconcilesItWithNothingUnexplained() {
         String demoDatabase = TestDatabase.create("putuodemo");
         CommandLineIT.Run demo = CommandLineIT.ledger("demo", "--db", demoDatabase, "--sample", "2024-putuo-caizhengju");
@@ -140,7 +156,7 @@ class PutuoSampleIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aSampleTheApplicationDoesNotShipIsAUsageErrorNamingTheOnesItDoes() {
         CommandLineIT.Run run = CommandLineIT.ledger("demo", "--db", URL, "--sample", "2023-nowhere");
         assertThat(run.exit()).isEqualTo(2);
