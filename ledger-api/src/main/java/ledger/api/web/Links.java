@@ -71,6 +71,15 @@ public record Links(String unit, int year, LocalDate asOf, String template) {
         return JournalPages.PATH;
     }
 
+    /** An event's page, listing the cells it feeds in the given built-in template (null: the year's). */
+    public static String event(String eventId, String template) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/events/{id}");
+        if (template != null) {
+            link.queryParam("template", template);
+        }
+        return link.buildAndExpand(eventId).encode().toUriString();
+    }
+
     public static String event(String eventId) {
         return UriComponentsBuilder.fromPath("/events/{id}").buildAndExpand(eventId).encode()
                 .toUriString();

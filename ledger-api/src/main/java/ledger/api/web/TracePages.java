@@ -79,10 +79,11 @@ class TracePages {
         Map<ProjectCode, String> projects = reports.projectNames(Page.unit(unit));
         List<TracedRow> rows = new ArrayList<>();
         var catalog = reports.catalogOf(Page.year(year));
+        String asked = format == StatementTemplate.forYear(year) ? null : format.name();
         for (TracedPosting entry : trace.postings().subList(from, to)) {
             Posting posting = entry.posting();
             rows.add(new TracedRow(from + rows.size() + 1, PostingView.of(posting, catalog,
-                    posting.project() == null ? null : projects.get(posting.project())),
+                    posting.project() == null ? null : projects.get(posting.project()), asked),
                     entry.sign() > 0 ? "+" : "−", Amounts.yuan(entry.signedFen()), entry.signedFen()));
         }
         Links links = Page.context(model, set, asOf, "trace");
