@@ -2,9 +2,11 @@ package ledger.reportreader;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import ledger.projections.statement.CellAddress;
@@ -24,9 +26,17 @@ final class Rules2024 {
 
     private final Map<CellAddress, ReadFigure> figures = new LinkedHashMap<>();
     private final List<ReportFinding> findings = new ArrayList<>();
+    /** The tables the report prints; a rule naming a table it leaves out is not applied (表n 缺失 says it). */
+    private final Set<String> printed = new HashSet<>();
 
     private Rules2024(ReportReading reading) {
         reading.figures().forEach(figure -> figures.put(figure.cell(), figure));
+        reading.headings().forEach(heading -> printed.add("T" + heading.table()));
+        figures.keySet().forEach(cell -> printed.add(cell.table()));
+    }
+
+    private boolean printed(CellAddress total, List<CellAddress> parts) {
+        return printed.contains(total.table()) && parts.stream().allMatch(cell -> printed.contains(cell.table()));
     }
 
     static List<ReportFinding> check(ReportReading reading) {
@@ -138,6 +148,9 @@ final class Rules2024 {
 
     /** {@code larger} includes {@code part}: the 三公 actual of 表7 covers 表6's basic spending on its code. */
     private void atLeast(String rule, CellAddress larger, CellAddress part, String name) {
+        if (!printed(larger, List.of(part))) {
+            return;
+        }
         BigDecimal difference = value(larger).subtract(value(part));
         if (difference.signum() >= 0) {
             return;
@@ -149,6 +162,9 @@ final class Rules2024 {
     }
 
     private void signedSum(String rule, CellAddress total, List<CellAddress> plus, List<CellAddress> minus) {
+        if (!printed(total, plus) || !printed(total, minus)) {
+            return;
+        }
         if (!figures.containsKey(total) && plus.stream().noneMatch(figures::containsKey)
                 && minus.stream().noneMatch(figures::containsKey)) {
             return;
@@ -233,7 +249,7 @@ final class Rules2024 {
     }
 
     private void sum(String rule, CellAddress total, List<CellAddress> parts) {
-        if (!figures.containsKey(total) && parts.stream().noneMatch(figures::containsKey)) {
+        if (!printed(total, parts) || !figures.containsKey(total) && parts.stream().noneMatch(figures::containsKey)) {
             return;
         }
         BigDecimal sum = parts.stream().map(this::value).reduce(BigDecimal.ZERO, BigDecimal::add);
