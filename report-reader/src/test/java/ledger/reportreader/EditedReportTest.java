@@ -63,6 +63,17 @@ class EditedReportTest {
     }
 
     @Test
+    void aFigureTheExplanationStatesThatItsTableLeavesBlank() {
+        // 表7 prints no 因公出国（境）费 决算数; the text now says 0.50 was spent
+        List<ReportFinding> added = addedFindings(edit(640, line -> line.replace("因公出国（境）费决算为0.00万元",
+                "因公出国（境）费决算为0.50万元")));
+
+        assertThat(added).extracting(ReportFinding::error, ReportFinding::rule)
+                .containsExactly(tuple(true, "explanation.table-blank"));
+        assertThat(added.get(0).message()).contains("“因公出国（境）费决算 0.50 万元”（第 23 页", "T7/1/4 = 空白");
+    }
+
+    @Test
     void lastYearsYearInTheHeadingOfTheExplanation() {
         List<ReportFinding> added = addedFindings(edit(524, line -> line.replace("2024年度", "2023年度")));
 
