@@ -261,7 +261,7 @@ final class Rules2024 {
         for (int i = 0; i < parts.size(); i++) {
             message.append(i == 0 ? "" : " + ").append(show(parts.get(i)));
         }
-        message.append(" = ").append(sum.toPlainString()).append("，差 ").append(difference.toPlainString());
+        message.append(parts.size() == 1 ? "" : " = " + sum.toPlainString()).append("，差 ").append(difference.toPlainString());
         boolean tail = difference.abs().compareTo(TAIL) <= 0;
         findings.add(new ReportFinding(!tail, rule, (tail ? "差 0.01，属尾差。" : "不符。") + message));
     }
