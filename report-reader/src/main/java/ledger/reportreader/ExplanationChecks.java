@@ -44,8 +44,15 @@ final class ExplanationChecks {
             + "(小于|大于|等于|基本持平|持平)");
     private static final Pattern ITEM = Pattern.compile("(\\d{1,2})、[^、。]{0,40}?（类）");
     private static final Pattern ITEM_NAMES = Pattern.compile("、([^（）、。]{1,30})（类）([^（）]{1,30})（款）([^（）\\d]{1,40})（项）");
-    private static final Pattern PROCUREMENT = Pattern.compile("政府采购金额[^。]{0,20}?为" + NUMBER + "万元，其中：([^。]*)");
-    private static final Pattern PROCUREMENT_PART = Pattern.compile("(货物|工程|服务)采购金额" + NUMBER + "万元");
+    private static final Pattern PROCUREMENT = Pattern.compile("政府采购(?:金额|支出总额)[^。，]{0,20}?为?" + NUMBER
+            + "万元，其中：([^。]*)");
+    private static final Pattern PROCUREMENT_PART = Pattern.compile("(货物|工程|服务)(?:采购金额|支出)" + NUMBER + "万元");
+    private static final Pattern LEI_LABEL = Pattern.compile("([^：:（）()]+?)[（(]类[）)](支出)?$");
+    /** 2020: "1.一般公共服务支出(类)。年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 P%". */
+    private static final Pattern LEI_ITEM = Pattern.compile("(\\d{1,2})[.．、]([^（(。，]{2,20})[（(]类[）)]。年初预算为" + NUMBER
+            + "万元，支出决算为" + NUMBER + "万元(?:，完成年初预算的" + NUMBER + "(%?))?");
+    private static final Pattern LEI_COMPARISON = Pattern.compile("^[^。]*?支出决算数(大于|小于|等于)年初预算数");
+    private static final Pattern MISSING_PERCENT = Pattern.compile("完成(?:年初)?预算的(\\d+\\.\\d+)(?![\\d%])");
     private static final Pattern CODE_LINE = Pattern.compile("^(2\\d{2})(?:\\s+(\\d{2}))?(?:\\s+(\\d{2}))?\\s+([^\\s\\d,.]+)");
     private static final Pattern JOINED_CODE_LINE = Pattern.compile("^(2\\d{4}(?:\\d{2})?)\\s+([^\\s\\d,.]+)");
 
@@ -60,32 +67,45 @@ final class ExplanationChecks {
         this.reading = reading;
         this.narrative = narrative;
         reading.figures().forEach(figure -> figures.put(figure.cell(), figure));
-        int lei = reading.template().equals("2024-26") ? 26 : 24;
-        definePhrases(lei + 4, lei + 6);
+        int lei = reading.template().equals("2024") ? 24 : 26;
+        definePhrases(lei + 4, lei + 6, reading.template().equals("2020"));
     }
 
     static List<ReportFinding> check(ReportReading reading) {
         Narrative narrative = Narrative.of(reading.lines());
-        if (narrative.isEmpty() || !reading.template().startsWith("2024")) {
+        if (narrative.isEmpty()) {
             return List.of();
         }
         ExplanationChecks checks = new ExplanationChecks(reading, narrative);
         checks.mentions();
         checks.items();
+        checks.leiItems();
         checks.procurement();
         checks.threePublicComparison();
+        checks.percentSigns();
         return checks.findings;
     }
 
-    /** The names the 2024 template's 情况说明 gives its figures, and the cells that carry them. */
-    private void definePhrases(int k1, int k4) {
+    /**
+     * The names the template's 情况说明 gives its figures, and the cells that carry them: the 2024
+     * wording and the 2020 one (收、支总计, 收入合计, 财政拨款支出, 公务用车购置及运行费 …). 表7's columns
+     * are positions in 2024 (预算数/决算数 in pairs) and 栏次 in 2020 (1–6 预算数, 7–12 决算数).
+     */
+    private void definePhrases(int k1, int k4, boolean format2020) {
         phrase("财政拨款收入支出总计", cell("T4", k4, 1));
+        phrase("财政拨款收、支总计", cell("T4", k4, 1));
         phrase("收入支出总计", cell("T1", k1, 1));
+        phrase("收、支总计", cell("T1", k1, 1));
         phrase("本年收入合计", cell("T1", k1 - 3, 1));
+        phrase("收入合计", cell("T1", k1 - 3, 1));
+        phrase("本年收入", cell("T1", k1 - 3, 1));
         phrase("本年支出合计", cell("T1", 2 * k1 - 3, 2));
+        phrase("支出合计", cell("T1", 2 * k1 - 3, 2));
+        phrase("本年支出", cell("T1", 2 * k1 - 3, 2));
         phrase("年初结转和结余", cell("T1", k1 - 1, 1));
         phrase("年末结转和结余", cell("T1", 2 * k1 - 1, 2));
         phrase("财政拨款收入", cell("T1", 1, 1), cell("T1", 2, 1), cell("T1", 3, 1));
+        phrase("财政拨款支出", cell("T4", k4 + (k4 - 6) + 1, 2));
         List<String> funds = List.of("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入",
                 "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入");
         for (int i = 0; i < funds.size(); i++) {
@@ -100,23 +120,30 @@ final class ExplanationChecks {
         phrase("一般公共预算财政拨款基本支出", cell("T5", "total", 2));
         phrase("一般公共预算财政拨款项目支出", cell("T5", "total", 3));
         phrase("政府性基金预算财政拨款支出", cell("T8", "total", 3));
-        phrase("国有资本经营预算财政拨款支出", cell("T9", "total", 3));
+        phrase("国有资本经营预算财政拨款支出", cell("T9", "total", format2020 ? 1 : 3));
         phrase("人员经费", cell("T6", "personnel-total", 1));
         phrase("公用经费", cell("T6", "public-total", 1));
         phrase("机关运行经费", cell("T6", "public-total", 1));
         phrase("机关运行经费支出", cell("T6", "public-total", 1));
-        // 表7 (2024 positions): each item's 决算数 and 预算数
-        threePublicCost("“三公”经费财政拨款支出", 2, 1);
-        threePublicCost("“三公”经费", 2, 1);
-        threePublicCost("因公出国（境）费", 4, 3);
-        threePublicCost("公务用车购置及运行维护费", 6, 5);
-        threePublicCost("公务用车购置费", 8, 7);
-        threePublicCost("公务用车运行维护费", 10, 9);
-        threePublicCost("公务接待费", 12, 11);
+        // 表7: each item's 决算数 and 预算数
+        int[][] columns = format2020 ? new int[][] {{7, 1}, {8, 2}, {9, 3}, {10, 4}, {11, 5}, {12, 6}}
+                : new int[][] {{2, 1}, {4, 3}, {6, 5}, {8, 7}, {10, 9}, {12, 11}};
+        for (String name : List.of("“三公”经费财政拨款支出", "“三公”经费财政拨款", "“三公”经费")) {
+            threePublicCost(name, columns[0][0], columns[0][1]);
+        }
+        threePublicCost("因公出国（境）费", columns[1][0], columns[1][1]);
+        for (String name : List.of("公务用车购置及运行维护费", "公务用车购置及运行费")) {
+            threePublicCost(name, columns[2][0], columns[2][1]);
+        }
+        threePublicCost("公务用车购置费", columns[3][0], columns[3][1]);
+        for (String name : List.of("公务用车运行维护费", "公务用车运行费")) {
+            threePublicCost(name, columns[4][0], columns[4][1]);
+        }
+        threePublicCost("公务接待费", columns[5][0], columns[5][1]);
     }
 
     private void threePublicCost(String name, int actual, int budget) {
-        for (String suffix : List.of("决算", "支出决算")) {
+        for (String suffix : List.of("", "决算", "支出决算")) {
             phrase(name + suffix, cell("T7", "1", actual));
             budgets.put(name + suffix, List.of(cell("T7", "1", budget)));
         }
@@ -191,12 +218,14 @@ final class ExplanationChecks {
             start--;
         }
         String label = text.substring(start, end);
-        return label.replaceAll("(为|是|共|达)$", "");
+        return label.replaceAll("(为|是|共|达)$", "").replaceAll("(年初预算|决算)数$", "$1");
     }
 
     private Mention resolve(String label, int start, int end, BigDecimal stated, String printed) {
-        if (label.endsWith("（类）")) {
-            String code = FunctionalLei.byName().get(label.substring(0, label.length() - 3).replaceAll("^.*[：:]", ""));
+        Matcher lei = LEI_LABEL.matcher(label);
+        if (lei.find()) {
+            // 一般公共服务支出（类） (2024) or 一般公共服务(类)支出 (2020)
+            String code = FunctionalLei.byName().get(lei.group(1) + (lei.group(2) == null ? "" : "支出"));
             return code == null ? null : new Mention(start, end, label, List.of(cell("T5", code, 1)), stated, printed);
         }
         String best = null;
@@ -505,6 +534,72 @@ final class ExplanationChecks {
             }
         }
         return names;
+    }
+
+    /**
+     * The 2020 wording of 五（三）: one item per 类 ("1.一般公共服务支出(类)。年初预算为 A 万元，支出决算为 B
+     * 万元，完成年初预算的 P%，支出决算数大于年初预算数…"): B against 表5's 类, P against B ÷ A, the
+     * comparison word against B and A, and the A of all 类 against the stated 年初预算 total.
+     */
+    private void leiItems() {
+        String text = narrative.text();
+        int from = text.indexOf("一般公共预算财政拨款支出决算具体情况");
+        if (from < 0) {
+            return;
+        }
+        Matcher totalBudget = Pattern.compile("年初预算为" + NUMBER + "万元").matcher(text);
+        BigDecimal total = totalBudget.find(from) ? new BigDecimal(totalBudget.group(1).replace(",", "")) : null;
+        Matcher item = LEI_ITEM.matcher(text);
+        List<BigDecimal> budgetsOfLei = new ArrayList<>();
+        int searchFrom = from;
+        while (item.find(searchFrom)) {
+            searchFrom = item.end();
+            String code = FunctionalLei.byName().get(item.group(2));
+            BigDecimal budget = new BigDecimal(item.group(3).replace(",", ""));
+            BigDecimal actual = new BigDecimal(item.group(4).replace(",", ""));
+            budgetsOfLei.add(budget);
+            if (code == null) {
+                continue;
+            }
+            List<CellAddress> cell = List.of(cell("T5", code, 1));
+            compareWithTable(new Mention(item.start(4), item.end(4), item.group(2) + "（类）支出决算", cell, actual,
+                    item.group(4)));
+            if (item.group(5) != null && !item.group(6).isEmpty()) {
+                percentOf("explanation.completion", "“" + item.group(2) + "”完成年初预算的比例", new BigDecimal(item.group(5)),
+                        sum(cell), cells(cell), budget, "情况说明所写年初预算 " + budget.toPlainString(), item.start(5));
+            }
+            Matcher word = LEI_COMPARISON.matcher(text.substring(item.end()));
+            if (word.find()) {
+                wordAgrees(word.group(1), sum(cell), budget, cells(cell), "年初预算 " + budget.toPlainString(),
+                        item.end() + word.start(1));
+            }
+        }
+        long leiRows = figures.keySet().stream().filter(c -> c.table().equals("T5") && c.row().length() == 3)
+                .map(CellAddress::row).distinct().count();
+        if (total == null || budgetsOfLei.isEmpty() || budgetsOfLei.size() != leiRows) {
+            return;
+        }
+        BigDecimal sum = budgetsOfLei.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal difference = total.subtract(sum);
+        if (difference.signum() != 0) {
+            boolean tail = difference.abs().compareTo(TAIL) <= 0;
+            StringBuilder parts = new StringBuilder();
+            budgetsOfLei.forEach(b -> parts.append(parts.isEmpty() ? "" : " + ").append(b.toPlainString()));
+            findings.add(new ReportFinding(!tail, "explanation.sum", (tail ? "差 0.01，属尾差。" : "不符。")
+                    + "情况说明写一般公共预算财政拨款支出年初预算 " + total.toPlainString() + " 万元（"
+                    + narrative.where(totalBudget.start()) + "），而五（三）所列 " + budgetsOfLei.size() + " 个类的年初预算之和 "
+                    + parts + " = " + sum.toPlainString() + "，差 " + difference.toPlainString()
+                    + "。/ the listed budgets do not add up to the stated total"));
+        }
+    }
+
+    /** 完成年初预算的 111.5 with no %: a share printed without its unit. */
+    private void percentSigns() {
+        Matcher missing = MISSING_PERCENT.matcher(narrative.text());
+        while (missing.find()) {
+            findings.add(new ReportFinding(false, "explanation.percent-sign", "百分号缺失。情况说明写“完成年初预算的"
+                    + missing.group(1) + "”（" + narrative.where(missing.start(1)) + "），缺少 %。/ a percentage printed without %"));
+        }
     }
 
     // 政府采购 ----------------------------------------------------------------------------------

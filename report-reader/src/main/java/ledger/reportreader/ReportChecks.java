@@ -55,6 +55,7 @@ public final class ReportChecks {
             findings.add(new ReportFinding(finding.isError(), finding.rule(),
                     kind + "。" + cells + "。" + finding.message()));
         }
+        findings.addAll(ExplanationChecks.check(reading));
         return findings;
     }
 

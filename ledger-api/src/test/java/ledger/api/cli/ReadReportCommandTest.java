@@ -96,7 +96,7 @@ class ReadReportCommandTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).contains("错误 ERROR T1-T3.lei：不符。T1/38/2 = 140.10（第 1 页第 134 行）",
-                "错误 ERROR T7.budget-vehicles", "武汉市江汉区人民政府办公室 2020 年度：7 处不符，0 条提示（尾差）");
+                "错误 ERROR T7.budget-vehicles", "武汉市江汉区人民政府办公室 2020 年度：10 处不符，5 条提示（尾差）");
     }
 
     @Test
