@@ -106,6 +106,12 @@ final class ExplanationChecks {
         phrase("年末结转和结余", cell("T1", 2 * k1 - 1, 2));
         phrase("财政拨款收入", cell("T1", 1, 1), cell("T1", 2, 1), cell("T1", 3, 1));
         phrase("财政拨款支出", cell("T4", k4 + (k4 - 6) + 1, 2));
+        phrase("财政拨款收入合计", cell("T4", k4 - 5, 1));
+        phrase("财政拨款支出合计", cell("T4", k4 + (k4 - 6) + 1, 2));
+        // the 基本/项目 split of all three fiscal sources: 表5, 表8 and 表9
+        int soeBasic = format2020 ? 2 : 4;
+        phrase("财政拨款基本支出", cell("T5", "total", 2), cell("T8", "total", 4), cell("T9", "total", soeBasic));
+        phrase("财政拨款项目支出", cell("T5", "total", 3), cell("T8", "total", 5), cell("T9", "total", soeBasic + 1));
         List<String> funds = List.of("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入",
                 "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入");
         for (int i = 0; i < funds.size(); i++) {

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 
 import ledger.reportreader.ReportChecks;
 import ledger.reportreader.ReportFinding;
@@ -83,13 +86,19 @@ public final class ReportCheckTiming {
         }
     }
 
-    /** The PDF with its last page repeated up to 30 pages, in a temporary file. */
+    /**
+     * The PDF with its last page repeated up to 30 pages, in a temporary file. Each new page shares the
+     * last page's resources (its fonts) and content, as the pages of one real report share their fonts.
+     */
     private static Path thirtyPages(Path pdf) throws IOException {
         Path copy = Files.createTempFile("report-30-pages-", ".pdf");
         copy.toFile().deleteOnExit();
-        try (PDDocument document = Loader.loadPDF(pdf.toFile()); PDDocument source = Loader.loadPDF(pdf.toFile())) {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            PDPage last = document.getPage(document.getNumberOfPages() - 1);
             while (document.getNumberOfPages() < PAGES) {
-                document.importPage(source.getPage(source.getNumberOfPages() - 1));
+                COSDictionary page = new COSDictionary(last.getCOSObject());
+                page.removeItem(COSName.PARENT);
+                document.addPage(new PDPage(page));
             }
             document.save(copy.toFile());
         }
