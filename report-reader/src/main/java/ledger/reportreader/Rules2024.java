@@ -67,6 +67,7 @@ final class Rules2024 {
      */
     static List<ReportFinding> fundTables2020(ReportReading reading) {
         Rules2024 rules = new Rules2024(reading);
+        rules.incomeCoversSpending(cell("T1", 29, 1));
         List<String> lei = FunctionalLei.codes("2020");
         for (int index = 0; index < lei.size(); index++) {
             rules.equal("T4-T8.lei", cell("T4", 33 + index, 4), cell("T8", lei.get(index), 3));
@@ -115,6 +116,7 @@ final class Rules2024 {
             equal("T4-T9.lei", cell("T4", k4 + 1 + index, 5), cell("T9", code, 3));
         }
         equal("T1-T3.total", cell("T1", 2 * k1 - 3, 2), cell("T3", "total", 1));
+        incomeCoversSpending(cell("T1", k1 - 1, 1));
         equal("T1-T2.total", cell("T1", k1 - 3, 1), cell("T2", "total", 1));
         sum("T1-T2.财政拨款收入", cell("T2", "total", 2), lines("T1", 1, 3, 1));
         for (int fund = 4; fund <= 8; fund++) {
@@ -133,6 +135,24 @@ final class Rules2024 {
         atLeast("T7-T6.actual", cell("T7", "1", 12), cell("T6", "30217", 1), "公务接待费");
     }
 
+    /**
+     * 表2 ↔ 表3 where they share a source: with no 年初结转和结余 (表1 blank or 0) a 类/款/项 can spend only
+     * what it received this year, so its income in 表2 is at least its spending in 表3.
+     */
+    private void incomeCoversSpending(CellAddress opening) {
+        if (!printed.contains("T2") || !printed.contains("T3") || value(opening).signum() != 0) {
+            return;
+        }
+        for (String row : rows("T3")) {
+            CellAddress spent = cell("T3", row, 1);
+            CellAddress received = cell("T2", row, 1);
+            if (value(received).compareTo(value(spent)) < 0) {
+                atLeastMessage("T2-T3.source", received, spent, "表1 年初结转和结余为空（" + show(opening)
+                        + "），支出只能来自本年收入，表2 的收入应不少于表3 同一科目的支出");
+            }
+        }
+    }
+
     /** 表4's column of one fund against the totals of that fund's own table (表8 or 表9). */
     private void fundColumn(String table, int column, int incomeLine, int openingLine, int spendingLine) {
         String rule = "T4-" + table + ".total";
@@ -148,6 +168,11 @@ final class Rules2024 {
 
     /** {@code larger} includes {@code part}: the 三公 actual of 表7 covers 表6's basic spending on its code. */
     private void atLeast(String rule, CellAddress larger, CellAddress part, String name) {
+        atLeastMessage(rule, larger, part, "表7 的" + name + "决算数应包含表6 同一经济分类的基本支出。/ 表7 actual is below"
+                + " 表6 basic spending on the same code");
+    }
+
+    private void atLeastMessage(String rule, CellAddress larger, CellAddress part, String why) {
         if (!printed(larger, List.of(part))) {
             return;
         }
@@ -157,8 +182,7 @@ final class Rules2024 {
         }
         boolean tail = difference.abs().compareTo(TAIL) <= 0;
         findings.add(new ReportFinding(!tail, rule, (tail ? "差 0.01，属尾差。" : "不符。") + show(larger) + " < "
-                + show(part) + "，差 " + difference.toPlainString() + "：表7 的" + name
-                + "决算数应包含表6 同一经济分类的基本支出。/ 表7 actual is below 表6 basic spending on the same code"));
+                + show(part) + "，差 " + difference.toPlainString() + "：" + why));
     }
 
     private void signedSum(String rule, CellAddress total, List<CellAddress> plus, List<CellAddress> minus) {

@@ -67,6 +67,30 @@ class Rules2024Test {
                 .doesNotContain("T1-T3.lei", "T1-T3.total").contains("T1.年末结转和结余");
     }
 
+    @Test
+    void withNoOpeningBalanceEveryCodeSpendsNoMoreThanItReceived() {
+        List<ReadFigure> figures = List.of(
+                figure("T2", "2010101", 1, "10.00", 50), figure("T3", "2010101", 1, "12.00", 60),
+                figure("T2", "2010102", 1, "5.00", 51), figure("T3", "2010102", 1, "5.00", 61));
+        ReportReading reading = new ReportReader2024(figures).reading();
+
+        assertThat(Rules2024.check(reading)).filteredOn(finding -> finding.rule().equals("T2-T3.source"))
+                .singleElement().extracting(ReportFinding::message).asString()
+                .contains("T2/2010101/1 = 10.00（第 1 页第 50 行） < T3/2010101/1 = 12.00（第 1 页第 60 行）", "差 -2.00",
+                        "年初结转和结余为空");
+        List<ReadFigure> withOpening = new ArrayList<>(figures);
+        withOpening.add(figure("T1", 27, 1, "3.00", 5));
+        assertThat(Rules2024.check(new ReportReader2024(withOpening).reading())).extracting(ReportFinding::rule)
+                .doesNotContain("T2-T3.source");
+    }
+
+    /** A 2024 reading (24 类 lines) of every table with the given figures. */
+    private record ReportReader2024(List<ReadFigure> figures) {
+        ReportReading reading() {
+            return new ReportReading("某局", 2024, "2024", "test", headings(), figures, List.of());
+        }
+    }
+
     private static List<TableHeading> headings() {
         List<TableHeading> headings = new ArrayList<>();
         for (int table = 1; table <= 9; table++) {
