@@ -52,6 +52,7 @@ final class ExplanationChecks {
     private static final Pattern LEI_ITEM = Pattern.compile("(\\d{1,2})[.．、]([^（(。，]{2,20})[（(]类[）)]。年初预算为" + NUMBER
             + "万元，支出决算为" + NUMBER + "万元(?:，完成年初预算的" + NUMBER + "(%?))?");
     private static final Pattern LEI_COMPARISON = Pattern.compile("^[^。]*?支出决算数(大于|小于|等于)年初预算数");
+    private static final Pattern LISTED = Pattern.compile("(人员经费|公用经费)" + NUMBER + "万元，主要包括：([^；。]*)");
     private static final Pattern MISSING_PERCENT = Pattern.compile("完成(?:年初)?预算的(\\d+\\.\\d+)(?![\\d%])");
     private static final Pattern CODE_LINE = Pattern.compile("^(2\\d{2})(?:\\s+(\\d{2}))?(?:\\s+(\\d{2}))?\\s+([^\\s\\d,.]+)");
     private static final Pattern JOINED_CODE_LINE = Pattern.compile("^(2\\d{4}(?:\\d{2})?)\\s+([^\\s\\d,.]+)");
@@ -83,6 +84,7 @@ final class ExplanationChecks {
         checks.procurement();
         checks.threePublicComparison();
         checks.percentSigns();
+        checks.listedKuan();
         return checks.findings;
     }
 
@@ -481,6 +483,9 @@ final class ExplanationChecks {
                         + difference.toPlainString() + "。/ the text's figure differs from its table"));
             }
         }
+        if (code != null) {
+            nature(window, code, offset);
+        }
         if (actual != null && budget != null) {
             Matcher word = COMPARISON.matcher(window);
             if (word.find()) {
@@ -490,6 +495,66 @@ final class ExplanationChecks {
             }
         }
         return new Item(offset, budget, actual, code);
+    }
+
+    /**
+     * "主要用于：…基本支出" for a 项 whose 表5 figures are all 项目支出 (or "…项目支出" for one that is all
+     * 基本支出): the text calls the spending of another nature than its table.
+     */
+    private void nature(String window, String code, int offset) {
+        int from = window.indexOf("主要用于：");
+        if (from < 0) {
+            return;
+        }
+        int end = window.indexOf('。', from);
+        String purpose = window.substring(from, end < 0 ? window.length() : end);
+        List<CellAddress> basic = List.of(cell("T5", code, 2));
+        List<CellAddress> project = List.of(cell("T5", code, 3));
+        boolean saysBasic = purpose.contains("基本支出");
+        boolean saysProject = purpose.contains("项目支出");
+        if (saysBasic == saysProject) {
+            return;
+        }
+        List<CellAddress> named = saysBasic ? basic : project;
+        List<CellAddress> other = saysBasic ? project : basic;
+        if (sum(named).signum() == 0 && sum(other).signum() != 0) {
+            findings.add(new ReportFinding(true, "explanation.nature", "支出性质不符。情况说明称 " + code + " " + names(code)
+                    + " “" + purpose + "”（" + narrative.where(offset + from) + "），而表5 中它的" + (saysBasic ? "基本支出" : "项目支出")
+                    + "为 " + cells(named) + "，全部是" + (saysBasic ? "项目支出 " : "基本支出 ") + cells(other)
+                    + "。/ the text names another nature than the table"));
+        }
+    }
+
+    private String names(String code) {
+        return functionalNames("T5").getOrDefault(code, "");
+    }
+
+    /**
+     * 六: "人员经费 X 万元，主要包括：基本工资、津贴补贴…；公用经费 Y 万元，主要包括：办公费…": each 款 listed
+     * that 表6 prints blank (found by its name in the 经济分类, {@code economic-kuan.tsv}) is a finding; a name
+     * the 经济分类 does not know is not checked.
+     */
+    private void listedKuan() {
+        Matcher listed = LISTED.matcher(narrative.text());
+        Map<String, List<String>> codes = EconomicKuan.byName();
+        while (listed.find()) {
+            int at = listed.start(3);
+            for (String item : listed.group(3).split("、")) {
+                String name = item.replaceAll("（不涉及的不列）|等$", "").replace('(', '（').replace(')', '）');
+                List<String> candidates = codes.get(name);
+                int itemAt = at;
+                at += item.length() + 1;
+                if (candidates == null) {
+                    continue;
+                }
+                List<CellAddress> cells = candidates.stream().map(code -> cell("T6", code, 1)).toList();
+                if (cells.stream().noneMatch(figures::containsKey)) {
+                    findings.add(new ReportFinding(true, "explanation.listed-blank", "表中无此项。情况说明把“" + name + "”列为"
+                            + listed.group(1) + "的组成（" + narrative.where(itemAt) + "），而表6 " + cells(cells)
+                            + "。/ the text lists a 款 its table leaves blank"));
+                }
+            }
+        }
     }
 
     /** The 项 code of an item from its 类/款/项 names as 表5 prints them; null when they do not match. */
