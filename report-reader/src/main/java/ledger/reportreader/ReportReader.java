@@ -36,13 +36,13 @@ public final class ReportReader {
         boolean forced2024 = template.filter(name -> name.startsWith("2024")).isPresent();
         if (!forced2024 && !Template2020Reader.sections(lines).isEmpty()) {
             String reason = template.isPresent() ? "由 --template 指定" : "表题带“（表 n）”，表格印有行次和栏次，按 2020 格式读取";
-            return inTemplateCells(Template2020Reader.read(lines, reason));
+            return inTemplateCells(Template2020Reader.read(lines, reason)).withLines(lines);
         }
         List<Template2020Reader.Section> sections2024 = Template2024Reader.sections(lines);
         if (sections2024.isEmpty() || template.filter("2020"::equals).isPresent()) {
             throw Template2020Reader.noTables();
         }
-        return inTemplateCells(Template2024Reader.read(sections2024, template.orElse(null)));
+        return inTemplateCells(Template2024Reader.read(sections2024, template.orElse(null))).withLines(lines);
     }
 
     /**
@@ -65,6 +65,6 @@ public final class ReportReader {
         }
         return unplaced.size() == reading.unplaced().size() ? reading
                 : new ReportReading(reading.unitName(), reading.year(), reading.template(),
-                        reading.templateReason(), reading.headings(), kept, unplaced);
+                        reading.templateReason(), reading.headings(), kept, unplaced, reading.lines());
     }
 }
