@@ -35,7 +35,8 @@ public class CheckCommand implements Callable<Integer> {
         if (server.remote()) {
             LedgerClient client = server.client(database);
             JsonNode findings = client.getJson(LedgerClient.unitYear(which.unit, which.year, "/checks")
-                    + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString()));
+                    + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString(),
+                            "template", which.remoteTemplate(spec.commandLine())));
             PrintWriter out = spec.commandLine().getOut();
             long errors = 0;
             for (JsonNode finding : findings) {
@@ -47,7 +48,7 @@ public class CheckCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext context = database.start(false)) {
             StatementSet set = context.getBean(StatementService.class)
-                    .statements(which.unitCode(), which.fiscalYear(), which.asOf());
+                    .statements(which.unitCode(), which.fiscalYear(), which.asOf(), which.template());
             List<Finding> findings = StatementChecks.evaluate(set);
             long errors = findings.stream().filter(Finding::isError).count();
             PrintWriter out = spec.commandLine().getOut();
