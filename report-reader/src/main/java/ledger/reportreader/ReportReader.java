@@ -28,6 +28,15 @@ public final class ReportReader {
         return read(ReportSource.lines(file), template);
     }
 
+    /**
+     * As {@link #read(Path, Optional)} for content already in memory, such as an upload.
+     *
+     * @param name the file's name, for messages and to refuse a ".pdf" that is not one
+     */
+    public static ReportReading read(byte[] content, String name, Optional<String> template) {
+        return read(ReportSource.lines(content, name), template);
+    }
+
     static ReportReading read(List<ReportLine> lines, Optional<String> template) {
         if (template.isPresent() && !TEMPLATES.contains(template.get())) {
             throw new ReportRefusal("不认识的模板“" + template.get() + "”，可用的模板：" + TEMPLATES

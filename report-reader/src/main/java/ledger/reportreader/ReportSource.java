@@ -37,18 +37,26 @@ public final class ReportSource {
      *                       encrypted, damaged, not UTF-8 text, or has too many pages
      */
     public static List<ReportLine> lines(Path file) {
-        byte[] bytes = read(file);
-        boolean pdfContent = startsWith(bytes, PDF_MAGIC);
-        boolean pdfName = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
+        return lines(read(file), file.getFileName().toString());
+    }
+
+    /** As {@link #lines(Path)} for a file's content already in memory (an upload), named {@code name}. */
+    static List<ReportLine> lines(byte[] bytes, String name) {
+        if (bytes.length > MAX_BYTES) {
+            throw new ReportRefusal("文件 " + name + " 有 " + bytes.length + " 字节，超过上限 " + MAX_BYTES
+                    + " 字节（20 MB），未读取。/ file too large");
+        }
+        boolean pdfContent = isPdf(bytes);
+        boolean pdfName = name.toLowerCase(Locale.ROOT).endsWith(".pdf");
         if (pdfName && !pdfContent) {
-            throw new ReportRefusal("文件 " + file.getFileName() + " 不是 PDF 文件（开头没有 %PDF- 标记），未读取。"
+            throw new ReportRefusal("文件 " + name + " 不是 PDF 文件（开头没有 %PDF- 标记），未读取。"
                     + " / not a PDF file");
         }
         if (pdfContent && !endsWithEof(bytes)) {
-            throw new ReportRefusal("PDF 文件 " + file.getFileName() + " 不完整（结尾缺少 %%EOF 标记，可能下载或复制时被截断），"
+            throw new ReportRefusal("PDF 文件 " + name + " 不完整（结尾缺少 %%EOF 标记，可能下载或复制时被截断），"
                     + "未读取。/ truncated PDF");
         }
-        return pdfContent ? PdfLines.read(bytes, file.getFileName().toString()) : textLines(bytes, file);
+        return pdfContent ? PdfLines.read(bytes, name) : textLines(bytes, name);
     }
 
     /** Splits text into pages (form feeds) and lines, refusing more than {@link #MAX_PAGES} pages. */
@@ -72,7 +80,12 @@ public final class ReportSource {
                 + "未读取。/ too many pages (" + pages + " > " + MAX_PAGES + ")");
     }
 
-    private static List<ReportLine> textLines(byte[] bytes, Path file) {
+    /** Whether the content is a PDF (starts with %PDF-). */
+    public static boolean isPdf(byte[] bytes) {
+        return startsWith(bytes, PDF_MAGIC);
+    }
+
+    private static List<ReportLine> textLines(byte[] bytes, String name) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -83,7 +96,7 @@ public final class ReportSource {
             }
             return textLines(text);
         } catch (CharacterCodingException e) {
-            throw new ReportRefusal("文件 " + file.getFileName() + " 既不是 PDF，也不是 UTF-8 文本，未读取。"
+            throw new ReportRefusal("文件 " + name + " 既不是 PDF，也不是 UTF-8 文本，未读取。"
                     + " / neither a PDF nor UTF-8 text", e);
         }
     }

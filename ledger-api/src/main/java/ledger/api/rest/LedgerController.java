@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.security.Principal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import ledger.api.recording.JournalImport;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.TransactionRecorder;
 import ledger.api.recording.YearCloser;
+import ledger.api.report.PublishedUpload;
 import ledger.api.report.StatementWorkbook;
 import ledger.api.security.UnitAccess;
 import ledger.api.statement.StatementService;
@@ -216,8 +218,30 @@ class LedgerController {
     ReconciliationView reconcile(@PathVariable String unit, @PathVariable int year, @RequestBody String tsv,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                  LocalDate asOf, @RequestParam(required = false) String template) {
-        StatementSet set = statementSet(unit, year, asOf, template);
-        PublishedFigures published = publishedFigures(tsv, set.template());
+        return reconcileUpload(unit, year, tsv.getBytes(StandardCharsets.UTF_8), "published.tsv", asOf, template);
+    }
+
+    @Operation(summary = "Reconcile the statements with the published report itself (its PDF): its figures are"
+            + " read from it as `ledger read-report` reads them")
+    @PostMapping(value = "/units/{unit}/years/{year}/reconciliation",
+            consumes = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    ReconciliationView reconcileReport(@PathVariable String unit, @PathVariable int year, @RequestBody byte[] report,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                       LocalDate asOf, @RequestParam(required = false) String template) {
+        return reconcileUpload(unit, year, report, "report.pdf", asOf, template);
+    }
+
+    /** A TSV of published figures, or a report (PDF or text) whose figures are read from it. */
+    private ReconciliationView reconcileUpload(String unit, int year, byte[] content, String name, LocalDate asOf,
+                                               String template) {
+        PublishedUpload upload;
+        try {
+            upload = PublishedUpload.of(content, name, template, year);
+        } catch (IllegalArgumentException unreadable) {
+            throw new JournalRefused(List.of(new JournalProblem(0, "published", unreadable.getMessage())));
+        }
+        StatementSet set = statementSet(unit, year, asOf, upload.template());
+        PublishedFigures published = publishedFigures(upload.text(), set.template());
         ReconciliationReport report = Reconciliation.reconcile(set, published);
         return ReconciliationView.of(report);
     }

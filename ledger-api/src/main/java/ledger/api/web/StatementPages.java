@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import ledger.api.report.PublishedUpload;
 import ledger.api.report.Amounts;
 import ledger.api.report.ReportService;
 import ledger.api.report.StatementLayout;
@@ -119,30 +120,47 @@ class StatementPages {
         return "reconciliation";
     }
 
-    /** Reconciles with published figures uploaded as a file or pasted as text. */
+    /**
+     * Reconciles with published figures uploaded as a file or pasted as text: a published-figures
+     * TSV, or the published report itself (its PDF or text), whose figures are read from it.
+     */
     @PostMapping("/units/{unit}/years/{year}/reconciliation")
     String reconcile(@PathVariable String unit, @PathVariable int year,
             @RequestParam(name = "published", required = false) MultipartFile file,
             @RequestParam(name = "text", required = false) String text,
             @RequestParam(required = false) String template, Model model) throws IOException {
-        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), null, Page.template(template, year));
+        boolean uploaded = file != null && !file.isEmpty();
+        byte[] content = uploaded ? file.getBytes() : (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
+        String source = uploaded ? file.getOriginalFilename() : "粘贴的内容";
+        PublishedUpload upload = null;
+        String problem = null;
+        if (new String(content, StandardCharsets.UTF_8).isBlank()) {
+            problem = "请选择公布数文件（TSV：表<TAB>行<TAB>栏<TAB>数值）或公布的决算报告（PDF 或文本），或粘贴其内容。";
+        } else {
+            try {
+                upload = PublishedUpload.of(content, source == null ? "上传的文件" : source, template, year);
+            } catch (IllegalArgumentException refused) {
+                problem = refused.getMessage();
+            }
+        }
+        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), null,
+                Page.template(upload == null ? template : upload.template(), year));
         Page.context(model, set, null, "reconciliation");
-        String tsv = file != null && !file.isEmpty()
-                ? new String(file.getBytes(), StandardCharsets.UTF_8) : text == null ? "" : text;
-        if (tsv.isBlank()) {
-            model.addAttribute("problem", "请选择公布数文件（TSV：表<TAB>行<TAB>栏<TAB>数值）或粘贴其内容。");
+        if (problem != null) {
+            model.addAttribute("problem", problem);
             return "reconciliation";
         }
         PublishedFigures published;
         try {
-            published = PublishedFigures.parse(new StringReader(tsv), set.template());
+            published = upload.figures(set.template());
         } catch (IllegalArgumentException refused) {
             model.addAttribute("problem", "公布数文件有误：" + refused.getMessage());
             return "reconciliation";
         }
+        model.addAttribute("readNote", upload.note());
         ReconciliationReport report = Reconciliation.reconcile(set, published);
         model.addAttribute("report", report);
-        model.addAttribute("source", file != null && !file.isEmpty() ? file.getOriginalFilename() : "粘贴的内容");
+        model.addAttribute("source", source);
         model.addAttribute("differences", report.differences().stream().map(DifferenceView::of).toList());
         model.addAttribute("publishedFindings", report.publishedFindings().stream().map(FindingView::of)
                 .toList());

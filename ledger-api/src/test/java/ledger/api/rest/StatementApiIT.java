@@ -366,6 +366,19 @@ class StatementApiIT {
         });
         assertThat(cells).containsExactlyInAnyOrderElementsOf(SampleStatements.EXPLAINED_DIFFERENCES);
 
+        // The published report itself, as text (or PDF, the same path): its figures are read from it.
+        byte[] reportText = Files.readAllBytes(Samples.path("2020-jianghan-gov-office/report.txt"));
+        JsonNode fromReport = json(api.perform(post(YEAR + "/reconciliation").contentType(MediaType.TEXT_PLAIN)
+                .content(reportText)));
+        assertThat(fromReport.get("publishedFigures").intValue()).isEqualTo(249);
+        assertThat(fromReport.get("regeneratedExactly").intValue()).isEqualTo(243);
+        assertThat(fromReport.get("differingExplained").intValue()).isEqualTo(9);
+        assertThat(fromReport.get("ledgerAgrees").booleanValue()).isTrue();
+        api.refused(post("/api/units/jianghan-gov-office/years/2019/reconciliation").contentType(MediaType.TEXT_PLAIN)
+                .content(reportText), 422, "published", "上传的是 2020 年度的报告");
+        api.refused(post(YEAR + "/reconciliation").contentType(MediaType.APPLICATION_PDF)
+                .content("%PDF-1.4\n1 0 obj".getBytes(StandardCharsets.US_ASCII)), 422, "published", "不完整");
+
         // Against a year without transactions every published figure differs, and the report's own
         // contradictions explain only a few: the ledger does not agree.
         JsonNode disagreeing = json(api.perform(post("/api/units/jianghan-gov-office/years/2019/reconciliation")

@@ -244,6 +244,15 @@ class WebPagesIT {
                 .isGreaterThanOrEqualTo(9);
         assertThat(result).doesNotContain("fig mark-unexplained");
 
+        // The report itself instead of the typed figures: the same result, and the page says what it read.
+        MultiValueMap<String, Object> report = new LinkedMultiValueMap<>();
+        report.add("published", file("report.txt",
+                Files.readAllBytes(Samples.path("2020-jianghan-gov-office/report.txt"))));
+        String fromReport = post(STATEMENTS + "/reconciliation", report);
+        assertThat(fromReport).contains("id=\"read-note\"", "读出 249 个数字", "id=\"unexplained-count\">0</b> 格",
+                "结论：账簿与公布报表一致");
+        assertThat(count(fromReport, "fig mark-explained")).isEqualTo(Integer.parseInt(differing.group(1)));
+
         MultiValueMap<String, Object> wrong = new LinkedMultiValueMap<>();
         wrong.add("text", "T3\t2010302\t3\t1197.35\n");
         String unexplained = post(STATEMENTS + "/reconciliation", wrong);
