@@ -95,7 +95,7 @@ public final class BudgetJournal {
      */
     public static void requireInYear(FiscalYear year, LocalDate asOfOrNull) {
         if (asOfOrNull != null && (asOfOrNull.isBefore(year.firstDay()) || asOfOrNull.isAfter(year.lastDay()))) {
-            throw new IllegalArgumentException("asOf: 日期 " + asOfOrNull + " 不在 " + year + " 年度内（" + year.firstDay()
+            throw new IllegalArgumentException("日期 " + asOfOrNull + " 不在 " + year + " 年度内（" + year.firstDay()
                     + " 至 " + year.lastDay() + "）(the date is not in fiscal year " + year + ")");
         }
     }
