@@ -84,9 +84,13 @@ public class AccountingService {
 
     /**
      * The workbook's sheets after 表9: the 科目余额表 (with the pro-forma close when the year is
-     * open, so its 结转 科目 show what 表4 shows) and the 预算指标 account.
+     * open, so its 结转 科目 show what 表4 shows) and the 预算指标 account; none for a date outside
+     * the year.
      */
     public List<Grid> sheets(UnitCode unit, FiscalYear year, LocalDate asOf) {
+        if (asOf != null && (asOf.isBefore(year.firstDay()) || asOf.isAfter(year.lastDay()))) {
+            return List.of(); // statements as of a day outside the year are empty; there are no books to show
+        }
         TrialBalanceReport report = trialBalance(unit, year, asOf, UnitKind.defaultKind(), true);
         ClassificationCatalog names = names(year);
         return List.of(AccountingGrids.trialBalance(report.balance(), report.unitName(), names),
