@@ -239,10 +239,14 @@ class RemoteCommandLineIT {
         assertThat(xlsx.exit()).as(xlsx.err()).isZero();
         try (XSSFWorkbook remote = new XSSFWorkbook(Files.newInputStream(workbook));
              XSSFWorkbook local = new XSSFWorkbook(new ByteArrayInputStream(StatementWorkbook.write(set)))) {
-            assertThat(remote.getNumberOfSheets()).isEqualTo(local.getNumberOfSheets()).isGreaterThanOrEqualTo(9);
+            // 表1–表9 as the statements alone lay them out, then the 科目余额表 and the 预算指标 account
+            assertThat(remote.getNumberOfSheets()).isEqualTo(local.getNumberOfSheets() + 2);
+            assertThat(local.getNumberOfSheets()).isEqualTo(9);
             for (int i = 0; i < local.getNumberOfSheets(); i++) {
                 assertThat(remote.getSheetName(i)).isEqualTo(local.getSheetName(i));
             }
+            assertThat(remote.getSheetName(9)).isEqualTo("科目余额表（预算会计）");
+            assertThat(remote.getSheetName(10)).isEqualTo("预算指标账");
         }
 
         Run notHis = as("clerk", "statements", "--year", "2020", "--unit", "remote-other");
