@@ -32,6 +32,9 @@ public class IndicatorsCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Mixin
+    ServerOptions server;
+
+    @Mixin
     StatementOptions which;
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or xlsx (needs --out);"
@@ -51,6 +54,9 @@ public class IndicatorsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException outside) {
             throw new IllegalArgumentException("--as-of: " + outside.getMessage(), outside);
         }
+        if (server.remote()) {
+            return remote();
+        }
         try (ConfigurableApplicationContext context = database.start(false)) {
             AccountingService service = context.getBean(AccountingService.class);
             IndicatorAccount account = service.indicators(which.unitCode(), which.fiscalYear(), which.asOf());
@@ -68,5 +74,23 @@ public class IndicatorsCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** Through the API as the signed-in user (text and json; the workbook is the statements' sheet). */
+    private int remote() throws Exception {
+        if (format == Format.xlsx) {
+            throw new ParameterException(spec.commandLine(), "--format xlsx reads the database: with --server the"
+                    + " 预算指标 sheet is in the statements workbook (ledger statements --format xlsx --server …)");
+        }
+        LedgerClient client = server.client(database);
+        String path = LedgerClient.unitYear(which.unit, which.year, "/indicators")
+                + LedgerClient.query("asOf", which.asOf() == null ? null : which.asOf().toString());
+        if (format == Format.json) {
+            Output.write(spec, client.getJson(path).toPrettyString(), out);
+        } else {
+            Output.write(spec, new String(client.get(path + (path.contains("?") ? "&" : "?") + "format=text",
+                    "text/plain"), java.nio.charset.StandardCharsets.UTF_8), out);
+        }
+        return 0;
     }
 }

@@ -36,6 +36,9 @@ public class TrialBalanceCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Mixin
+    ServerOptions server;
+
+    @Mixin
     StatementOptions which;
 
     @Mixin
@@ -62,6 +65,9 @@ public class TrialBalanceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException outside) {
             throw new IllegalArgumentException("--as-of: " + outside.getMessage(), outside);
         }
+        if (server.remote()) {
+            return remote();
+        }
         try (ConfigurableApplicationContext context = database.start(false)) {
             AccountingService service = context.getBean(AccountingService.class);
             TrialBalanceReport report = service.trialBalance(which.unitCode(), which.fiscalYear(), which.asOf(),
@@ -82,5 +88,29 @@ public class TrialBalanceCommand implements Callable<Integer> {
             }
             return report.ties().stream().allMatch(BudgetTies.Tie::holds) ? 0 : LedgerCommandLine.REFUSED;
         }
+    }
+
+    /** Through the API as the signed-in user; the server checks the user's units and the date. */
+    private int remote() throws Exception {
+        LedgerClient client = server.client(database);
+        String query = LedgerClient.query("asOf", which.asOf() == null ? null : which.asOf().toString(),
+                "unitKind", accounting.kind().code(), "proFormaClose", Boolean.toString(proForma));
+        String path = LedgerClient.unitYear(which.unit, which.year, "/trial-balance");
+        com.fasterxml.jackson.databind.JsonNode json = client.getJson(path + query);
+        switch (format) {
+            case xlsx -> {
+                Files.write(out, client.get(path + query + "&format=xlsx", LedgerClient.XLSX));
+                spec.commandLine().getErr().println("wrote " + out);
+                spec.commandLine().getErr().flush();
+            }
+            case json -> Output.write(spec, json.toPrettyString(), out);
+            default -> Output.write(spec, new String(client.get(path + query + "&format=text", "text/plain"),
+                    java.nio.charset.StandardCharsets.UTF_8), out);
+        }
+        boolean holds = true;
+        for (com.fasterxml.jackson.databind.JsonNode tie : json.path("ties")) {
+            holds &= tie.path("holds").asBoolean();
+        }
+        return holds ? 0 : LedgerCommandLine.REFUSED;
     }
 }
