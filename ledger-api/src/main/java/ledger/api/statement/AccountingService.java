@@ -54,9 +54,12 @@ public class AccountingService {
             boolean proForma) {
         BudgetJournal.requireInYear(year, asOf);
         StatementSet set = statements.statements(unit, year, asOf);
+        List<Posting> ofUnitYear = postings.postingsOf(unit, year);
+        boolean closedInRegister = registry.isClosed(unit, year);
         TrialBalance shown = balance(unit, year, asOf, kind, proForma ? BudgetJournal.Closing.PRO_FORMA
-                : BudgetJournal.Closing.WHEN_CLOSED);
-        TrialBalance closed = proForma ? shown : balance(unit, year, asOf, kind, BudgetJournal.Closing.PRO_FORMA);
+                : BudgetJournal.Closing.WHEN_CLOSED, ofUnitYear, closedInRegister);
+        TrialBalance closed = proForma ? shown
+                : balance(unit, year, asOf, kind, BudgetJournal.Closing.PRO_FORMA, ofUnitYear, closedInRegister);
         return new TrialBalanceReport(shown, set.unitName(), BudgetTies.ties(closed, set));
     }
 
@@ -71,7 +74,7 @@ public class AccountingService {
             return findings;
         }
         findings.addAll(BudgetTies.findings(balance(unit, year, asOf, UnitKind.defaultKind(),
-                BudgetJournal.Closing.PRO_FORMA), set));
+                BudgetJournal.Closing.PRO_FORMA, postings.postingsOf(unit, year), registry.isClosed(unit, year)), set));
         return findings;
     }
 
@@ -106,9 +109,8 @@ public class AccountingService {
     }
 
     private TrialBalance balance(UnitCode unit, FiscalYear year, LocalDate asOf, UnitKind kind,
-            BudgetJournal.Closing closing) {
-        List<Posting> ofUnitYear = postings.postingsOf(unit, year);
-        return TrialBalance.of(BudgetJournal.of(unit, year, asOf, ofUnitYear, kind, chart,
-                registry.isClosed(unit, year), closing), chart);
+            BudgetJournal.Closing closing, List<Posting> ofUnitYear, boolean closedInRegister) {
+        return TrialBalance.of(BudgetJournal.of(unit, year, asOf, ofUnitYear, kind, chart, closedInRegister,
+                closing), chart);
     }
 }

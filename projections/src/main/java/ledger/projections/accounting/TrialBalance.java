@@ -50,12 +50,14 @@ public final class TrialBalance {
     public static TrialBalance of(BudgetJournal journal, BudgetChart chart) {
         List<Row> rows = new ArrayList<>();
         long[] totals = new long[4];
+        Map<String, List<BudgetEntry>> byAccount = new java.util.HashMap<>();
+        journal.entries().forEach(e -> byAccount.computeIfAbsent(e.account().code(), k -> new ArrayList<>()).add(e));
         for (ChartAccount account : chart.accounts()) {
-            Row accountRow = sum(account, null, journal.entries(), e -> e.account().code().equals(account.code()));
+            List<BudgetEntry> ofAccount = byAccount.getOrDefault(account.code(), List.of());
+            Row accountRow = sum(account, null, ofAccount, e -> true);
             rows.add(accountRow);
             Map<DetailKey, List<BudgetEntry>> details = new TreeMap<>();
-            journal.entries().stream().filter(e -> e.account().code().equals(account.code()))
-                    .forEach(e -> details.computeIfAbsent(e.detailKey(), k -> new ArrayList<>()).add(e));
+            ofAccount.forEach(e -> details.computeIfAbsent(e.detailKey(), k -> new ArrayList<>()).add(e));
             details.forEach((key, entries) -> {
                 Row row = sum(account, key, entries, e -> true);
                 if (!row.isZero()) {
