@@ -34,12 +34,12 @@ public final class ReportReader {
         boolean forced2024 = template.filter(name -> name.startsWith("2024")).isPresent();
         if (!forced2024 && !Template2020Reader.sections(lines).isEmpty()) {
             String reason = template.isPresent() ? "由 --template 指定" : "表题带“（表 n）”，表格印有行次和栏次，按 2020 格式读取";
-            return Template2020Reader.read(lines, reason);
+            return Template2020Reader.read(lines, reason).withLines(lines);
         }
         List<Template2020Reader.Section> sections2024 = Template2024Reader.sections(lines);
         if (sections2024.isEmpty() || template.filter("2020"::equals).isPresent()) {
             throw Template2020Reader.noTables();
         }
-        return Template2024Reader.read(sections2024, template.orElse(null));
+        return Template2024Reader.read(sections2024, template.orElse(null)).withLines(lines);
     }
 }

@@ -63,9 +63,18 @@ class CrashIT {
         assertThat(count(url, "SELECT COUNT(*) FROM domain_event_entry")).isZero();
         assertThat(count(url, "SELECT COUNT(*) FROM ledger_transaction")).isZero();
 
-        Process again = ledger(url, "import", journal.toString()).redirectErrorStream(true).start();
-        String output = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(again.waitFor()).as(output).isZero();
+        Path log = Files.createTempFile("crash-import-again", ".log");
+        Process again = ledger(url, "import", journal.toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean ended = again.waitFor(5, TimeUnit.MINUTES);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        if (!ended) {
+            // A hang must fail with what the process was doing, not stall the build.
+            String threads = threadsOf(again);
+            again.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            throw new AssertionError("the second import did not end in 5 minutes\n" + output + "\n" + threads);
+        }
+        assertThat(again.exitValue()).as(output).isZero();
         assertThat(count(url, "SELECT COUNT(*) FROM ledger_transaction")).isEqualTo(rows);
         assertThat(count(url, "SELECT COUNT(*) FROM domain_event_entry")).isEqualTo(rows + 1L);
     }
@@ -112,6 +121,15 @@ class CrashIT {
             String replayed = StatementJson.write(statements.statements(UnitCode.of(UNIT), FiscalYear.of(2020), null));
             assertThat(caughtUp).isEqualTo(replayed);
         }
+    }
+
+    private static String threadsOf(Process process) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                .redirectErrorStream(true).start();
+        String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        dump.waitFor(30, TimeUnit.SECONDS);
+        return threads;
     }
 
     /** A valid journal: one appropriation per account, then small expenditures spread over the accounts. */

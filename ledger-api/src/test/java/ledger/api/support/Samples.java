@@ -26,4 +26,16 @@ public final class Samples {
     public static Path jianghan2020Published() {
         return path("2020-jianghan-gov-office/published.tsv");
     }
+
+    public static Path putuo2024Journal() {
+        return path("2024-putuo-caizhengju/journal.csv");
+    }
+
+    public static Path putuo2024Catalog() {
+        return path("2024-putuo-caizhengju/catalog.csv");
+    }
+
+    public static Path putuo2024Published() {
+        return path("2024-putuo-caizhengju/published.tsv");
+    }
 }
