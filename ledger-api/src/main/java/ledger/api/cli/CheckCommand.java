@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import ledger.api.statement.AccountingService;
+import ledger.api.statement.StatementService;
 import ledger.projections.statement.Finding;
+import ledger.projections.statement.StatementSet;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +36,8 @@ public class CheckCommand implements Callable<Integer> {
         if (server.remote()) {
             LedgerClient client = server.client(database);
             JsonNode findings = client.getJson(LedgerClient.unitYear(which.unit, which.year, "/checks")
-                    + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString()));
+                    + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString(),
+                            "template", which.remoteTemplate(spec.commandLine())));
             PrintWriter out = spec.commandLine().getOut();
             long errors = 0;
             for (JsonNode finding : findings) {
@@ -45,8 +48,10 @@ public class CheckCommand implements Callable<Integer> {
             return summary(out, errors, findings.size());
         }
         try (ConfigurableApplicationContext context = database.start(false)) {
+            StatementSet set = context.getBean(StatementService.class)
+                    .statements(which.unitCode(), which.fiscalYear(), which.asOf(), which.template());
             List<Finding> findings = context.getBean(AccountingService.class)
-                    .checks(which.unitCode(), which.fiscalYear(), which.asOf());
+                    .checks(set, which.asOf());
             long errors = findings.stream().filter(Finding::isError).count();
             PrintWriter out = spec.commandLine().getOut();
             findings.forEach(out::println);

@@ -1,5 +1,6 @@
 package ledger.api.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -21,6 +22,7 @@ import ledger.projections.statement.PublishedFigures;
 import ledger.projections.statement.Reconciliation;
 import ledger.projections.statement.ReconciliationReport;
 import ledger.projections.statement.StatementSet;
+import ledger.projections.statement.StatementTemplate;
 import ledger.projections.statement.StatementText;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -94,18 +96,28 @@ public class DemoCommand implements Callable<Integer> {
                         "journal.csv (" + sample.year() + " sample)", DatabaseOptions.user());
             }
             out.println(imported.summary() + " into " + database.database().describe());
-            StatementSet set = context.getBean(StatementService.class).statements(unit, year, null);
+            StatementTemplate template = template(sample);
+            StatementSet set = context.getBean(StatementService.class).statements(unit, year, null, template);
             out.println(StatementText.render(set));
             PublishedFigures published;
             try (Reader reader = new InputStreamReader(resource(sample.file("published.tsv")),
                     StandardCharsets.UTF_8)) {
-                published = PublishedFigures.parse(reader);
+                published = PublishedFigures.parse(reader, template);
             }
             ReconciliationReport report = Reconciliation.reconcile(set, published);
             out.println("对账 Reconciliation with the published " + sample.year() + " report:");
             report.lines().forEach(line -> out.println("  " + line));
             out.flush();
             return report.ledgerAgrees() ? 0 : LedgerCommandLine.REFUSED;
+        }
+    }
+
+    /** The sample's own template file (its report's variant, e.g. 2024 with 26 类 lines), else its year's. */
+    private static StatementTemplate template(Sample sample) throws IOException {
+        String name = sample.file("template.json");
+        try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? StatementTemplate.forYear(sample.year())
+                    : StatementTemplate.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
         }
     }
 

@@ -12,6 +12,9 @@ import ledger.api.report.ReportService;
 import ledger.projections.explanation.Explanation;
 import ledger.projections.explanation.PriorYearFigures;
 import ledger.projections.explanation.StatedFigures;
+import ledger.projections.statement.StatementTemplate;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,13 +48,17 @@ public class ExplanationCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (server.remote()) {
             // The server reads the files: a bad line is refused there, naming the part.
             LedgerClient client = server.client(database);
             String path = LedgerClient.unitYear(which.unit, which.year, "/explanation")
-                    + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString());
+                    + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString(),
+                            "template", which.remoteTemplate(spec.commandLine()));
             Map<String, Path> files = new LinkedHashMap<>();
             files.put("priorYear", priorYear);
             files.put("published", published);
@@ -60,6 +67,7 @@ public class ExplanationCommand implements Callable<Integer> {
             Output.write(explanation.path("text").asText(), out);
             return explanation.path("contradictions").isEmpty() ? 0 : LedgerCommandLine.REFUSED;
         }
+        StatementTemplate template = which.template();
         PriorYearFigures given = priorYear == null ? null : ChartsCommand.readPriorYear(priorYear);
         StatedFigures stated = StatedFigures.none();
         if (published != null) {
@@ -71,7 +79,7 @@ public class ExplanationCommand implements Callable<Integer> {
             ReportService reports = context.getBean(ReportService.class);
             PriorYearFigures prior = reports.priorYear(which.unitCode(), which.fiscalYear(), given);
             Explanation explanation = reports.explanation(which.unitCode(), which.fiscalYear(), which.asOf(),
-                    prior, stated);
+                    prior, stated, template);
             Output.write(explanation.toText(), out);
             return explanation.contradictions().isEmpty() ? 0 : LedgerCommandLine.REFUSED;
         }

@@ -20,6 +20,7 @@ import ledger.projections.posting.PostingRepository;
 import ledger.projections.statement.Finding;
 import ledger.projections.statement.StatementChecks;
 import ledger.projections.statement.StatementSet;
+import ledger.projections.statement.StatementTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,7 +54,7 @@ public class AccountingService {
     public TrialBalanceReport trialBalance(UnitCode unit, FiscalYear year, LocalDate asOf, UnitKind kind,
             boolean proForma) {
         BudgetJournal.requireInYear(year, asOf);
-        StatementSet set = statements.statements(unit, year, asOf);
+        StatementSet set = statements2020(unit, year, asOf);
         List<Posting> ofUnitYear = postings.postingsOf(unit, year);
         boolean closedInRegister = registry.isClosed(unit, year);
         TrialBalance shown = balance(unit, year, asOf, kind, proForma ? BudgetJournal.Closing.PRO_FORMA
@@ -64,18 +65,27 @@ public class AccountingService {
     }
 
     /**
-     * Every 审核公式: the statements' own and their ties to the 科目余额表. A date outside the year
-     * (statements as of it are empty, as they always were) has no 科目余额表, so no ties.
+     * Every 审核公式: the statements' own (in the format they were laid out in) and their ties to
+     * the 科目余额表, which name the 2020-format addresses (表1/表3/表4 行次 and 栏次) whatever the
+     * format shown. A date outside the year (statements as of it are empty, as they always were)
+     * has no 科目余额表, so no ties.
      */
-    public List<Finding> checks(UnitCode unit, FiscalYear year, LocalDate asOf) {
-        StatementSet set = statements.statements(unit, year, asOf);
+    public List<Finding> checks(StatementSet set, LocalDate asOf) {
         List<Finding> findings = new ArrayList<>(StatementChecks.evaluate(set));
+        UnitCode unit = set.unit();
+        FiscalYear year = set.year();
         if (asOf != null && (asOf.isBefore(year.firstDay()) || asOf.isAfter(year.lastDay()))) {
             return findings;
         }
         findings.addAll(BudgetTies.findings(balance(unit, year, asOf, UnitKind.defaultKind(),
-                BudgetJournal.Closing.PRO_FORMA, postings.postingsOf(unit, year), registry.isClosed(unit, year)), set));
+                BudgetJournal.Closing.PRO_FORMA, postings.postingsOf(unit, year), registry.isClosed(unit, year)),
+                statements2020(unit, year, asOf)));
         return findings;
+    }
+
+    /** The statements in the 2020 format, whose addresses the ties name. */
+    private StatementSet statements2020(UnitCode unit, FiscalYear year, LocalDate asOf) {
+        return statements.statements(unit, year, asOf, StatementTemplate.builtIn("2020"));
     }
 
     /** @throws IllegalArgumentException as {@link #trialBalance} */

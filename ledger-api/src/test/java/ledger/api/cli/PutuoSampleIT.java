@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import ledger.api.statement.SampleStatements;
 import ledger.api.support.Samples;
 import ledger.api.support.TestDatabase;
@@ -31,12 +30,12 @@ import org.junit.jupiter.api.TestMethodOrder;
  * loaded, then taken whole, and its statements give the figures of 上海市普陀区财政局's published 2024
  * 部门决算 ({@code published.tsv}).
  *
- * <p>The statements are those of the 2020 layout (the 2024 template is not built in yet). The 2024
- * report keeps the 26 类 lines of 2020, so 表1–表6 are addressed alike in both and are compared cell
- * for cell, but for 表4 lines 61–63 (年末 by source, which the 2024 grid does not print); 表7 is
- * compared through the map from the 2020 栏次 to the 2024 positions of
- * {@code ../shared/reports/putuo-caizhengju-2024-layout.md}. The one place the report contradicts
- * itself (表1/表4 社会保障和就业 326.71 against 表3/表5 208 = 326.72) must come out as 表3 has it.
+ * <p>The statements are laid out in the report's own template, the sample's {@code template.json}: a
+ * copy of the built-in {@code 2024} template with the 26 类 lines of 2020 (the built-in
+ * {@code 2024-26} is the same file), so every cell is compared at the positional address of
+ * {@code ../shared/reports/putuo-caizhengju-2024-layout.md} as published. The one place the report
+ * contradicts itself (表1/表4 社会保障和就业 326.71 against 表3/表5 208 = 326.72) must come out as
+ * 表3 has it, and reconciliation names it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PutuoSampleIT {
@@ -51,14 +50,6 @@ class PutuoSampleIT {
     private static final Map<String, String> LEDGER_WHERE_PUBLISHED_CONTRADICTS = Map.of(
             "T1/38/2", "326.72", "T4/40/2", "326.72", "T4/40/3", "326.72");
 
-    /** 表7: the 2020 栏次 (预算 1–6, 决算 7–12) → the 2024 position (预算/决算 side by side). */
-    private static final Map<Integer, Integer> T7_2020_TO_2024 = Map.ofEntries(
-            Map.entry(1, 1), Map.entry(7, 2), Map.entry(2, 3), Map.entry(8, 4), Map.entry(3, 5),
-            Map.entry(9, 6), Map.entry(4, 7), Map.entry(10, 8), Map.entry(5, 9), Map.entry(11, 10),
-            Map.entry(6, 11), Map.entry(12, 12));
-
-    /** 表4 lines of the 2020 grid the 2024 grid has no label for. */
-    private static final Set<String> T4_LINES_NOT_IN_2024 = Set.of("61", "62", "63");
 
     @Test
     @Order(1)
@@ -97,13 +88,14 @@ class PutuoSampleIT {
     @Order(4)
     void theStatementsGiveEveryPublishedFigureButTheReportsOwnContradiction() {
         CommandLineIT.Run run = CommandLineIT.ledger("statements", "--db", URL, "--year", "2024", "--unit", UNIT,
-                "--format", "json");
+                "--format", "json", "--template", Samples.putuo2024Template().toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode set = SampleStatements.parse(run.out());
         SampleStatements.assertDomainForm(set, 2024, UNIT);
         assertThat(set.get("unitName").textValue()).isEqualTo("上海市普陀区财政局");
+        assertThat(set.path("tables").path("T7").path("title").textValue()).isEqualTo("财政拨款“三公”经费支出决算表");
 
-        Map<String, String> ledger = in2024Addresses(SampleStatements.cells(set));
+        Map<String, String> ledger = SampleStatements.cells(set);
         Map<String, String> expected = new HashMap<>(published());
         expected.putAll(LEDGER_WHERE_PUBLISHED_CONTRADICTS);
         assertThat(ledger).containsExactlyInAnyOrderEntriesOf(expected);
@@ -112,13 +104,67 @@ class PutuoSampleIT {
                 .containsEntry("T2/2010601/1", "1511.90").containsEntry("T6/301/1", "2082.85")
                 .containsEntry("T6/302/1", "171.07").containsEntry("T6/public-total/1", "184.65")
                 .containsEntry("T7/1/11", "0.95").containsEntry("T3/208/1", "326.72");
+
+        CommandLineIT.Run builtIn = CommandLineIT.ledger("statements", "--db", URL, "--year", "2024", "--unit", UNIT,
+                "--format", "json", "--template", "2024-26");
+        assertThat(builtIn.exit()).as(builtIn.err()).isZero();
+        assertThat(SampleStatements.cells(SampleStatements.parse(builtIn.out()))).isEqualTo(ledger);
+    }
+
+    @Test
+    @Order(4)
+    void theSameYearInTheOfficial24LineTemplateMovesTheLinesAfterTheTwoItDrops() {
+        // 2024 without --template is the official template: 24 类 lines, so 表1 expenditure starts at 29,
+        // 208 社会保障和就业 is line 36 (not 38), and 总计 is line 28 / 56.
+        CommandLineIT.Run run = CommandLineIT.ledger("statements", "--db", URL, "--year", "2024", "--unit", UNIT,
+                "--format", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        Map<String, String> cells = SampleStatements.cells(SampleStatements.parse(run.out()));
+        assertThat(cells).containsEntry("T1/36/2", "326.72").containsEntry("T1/28/1", "2995.39")
+                .containsEntry("T1/56/2", "2995.39").doesNotContainKey("T1/38/2").doesNotContainKey("T1/60/2");
+        CommandLineIT.Run text = CommandLineIT.ledger("statements", "--db", URL, "--year", "2024", "--unit", UNIT);
+        assertThat(text.out()).contains("二十四、抗疫特别国债安排的支出").doesNotContain("债务还本支出", "行次", "栏次",
+                "（表 1）");
+    }
+
+    @Test
+    @Order(4)
+    void reconcilingInTheReportsTemplateNamesTheReportsOwnContradictionAndNothingElse() {
+        CommandLineIT.Run run = CommandLineIT.ledger("reconcile", "--db", URL, "--year", "2024", "--unit", UNIT,
+                "--template", "2024-26", "--published", Samples.putuo2024Published().toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("公布数 195 个", "未解释 0 格", "已解释 T1/38/2：公布 326.71，账簿 326.72");
     }
 
     @Test
     @Order(5)
     void theLedgersOwnAuditRulesHold() {
-        CommandLineIT.Run run = CommandLineIT.ledger("check", "--db", URL, "--year", "2024", "--unit", UNIT);
-        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        for (String template : new String[] {"2024", "2024-26", Samples.putuo2024Template().toString()}) {
+            CommandLineIT.Run run = CommandLineIT.ledger("check", "--db", URL, "--year", "2024", "--unit", UNIT,
+                    "--template", template);
+            assertThat(run.exit()).as(template + ": " + run.out() + run.err()).isZero();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void traceAndExplanationTakeTheTemplateTooAndABadTemplateIsRefusedBeforeAnythingIsRead() {
+        CommandLineIT.Run trace = CommandLineIT.ledger("trace", "--db", URL, "--year", "2024", "--unit", UNIT,
+                "--template", "2024-26", "T1/38/2", "--format", "json");
+        assertThat(trace.exit()).as(trace.err()).isZero();
+        assertThat(trace.out()).contains("\"figure\" : \"326.72\"");
+        CommandLineIT.Run notInThe24Lines = CommandLineIT.ledger("trace", "--db", URL, "--year", "2024", "--unit",
+                UNIT, "T1/60/2");
+        assertThat(notInThe24Lines.exit()).isEqualTo(2);
+        assertThat(notInThe24Lines.err()).contains("T1 rows are lines 1–56", "模板 2024 没有这个单元格");
+        CommandLineIT.Run explanation = CommandLineIT.ledger("explanation", "--db", URL, "--year", "2024", "--unit",
+                UNIT, "--template", "2024-26");
+        assertThat(explanation.out()).contains("七、财政拨款“三公”经费支出决算情况说明", "十、预算绩效管理情况",
+                "（一）机关运行经费支出情况");
+        CommandLineIT.Run missing = CommandLineIT.ledger("statements", "--db", URL, "--year", "2024", "--unit", UNIT,
+                "--template", "no-such-template.json");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("模板 no-such-template.json 不能使用", "既不是内置模板");
     }
 
     @Test
@@ -145,23 +191,6 @@ class PutuoSampleIT {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("没有名为 2023-nowhere 的样例账簿；可选：2020-jianghan-gov-office、2024-putuo-caizhengju");
         assertThat(events()).isEqualTo(1 + JOURNAL_EVENTS);
-    }
-
-    /** The ledger's cells, in the positional addresses of the 2024 report. */
-    private static Map<String, String> in2024Addresses(Map<String, String> cells) {
-        Map<String, String> addressed = new LinkedHashMap<>();
-        cells.forEach((cell, value) -> {
-            String[] parts = cell.split("/");
-            if (parts[0].equals("T4") && T4_LINES_NOT_IN_2024.contains(parts[1])) {
-                return;
-            }
-            if (parts[0].equals("T7")) {
-                addressed.put("T7/" + parts[1] + "/" + T7_2020_TO_2024.get(Integer.parseInt(parts[2])), value);
-            } else {
-                addressed.put(cell, value);
-            }
-        });
-        return addressed;
     }
 
     private static Map<String, String> published() {

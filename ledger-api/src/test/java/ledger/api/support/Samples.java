@@ -38,4 +38,9 @@ public final class Samples {
     public static Path putuo2024Published() {
         return path("2024-putuo-caizhengju/published.tsv");
     }
+
+    /** The report's template variant: the 2024 template with the 26 类 lines of 2020, as a file. */
+    public static Path putuo2024Template() {
+        return path("2024-putuo-caizhengju/template.json");
+    }
 }
