@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import ledger.api.statement.AccountingService;
 import ledger.api.statement.StatementService;
 import ledger.projections.statement.Finding;
-import ledger.projections.statement.StatementChecks;
 import ledger.projections.statement.StatementSet;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger check}: every 审核公式 on the statement set. Exit 1 when a rule is broken. */
-@Command(name = "check", description = "Evaluate every rule a statement set must satisfy (审核公式); rounding tails are notes.")
+@Command(name = "check", description = "Evaluate every rule a statement set must satisfy (审核公式), and its ties to"
+        + " the 预算会计 科目余额表; rounding tails are notes.")
 public class CheckCommand implements Callable<Integer> {
 
     @Spec
@@ -49,7 +50,8 @@ public class CheckCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = database.start(false)) {
             StatementSet set = context.getBean(StatementService.class)
                     .statements(which.unitCode(), which.fiscalYear(), which.asOf(), which.template());
-            List<Finding> findings = StatementChecks.evaluate(set);
+            List<Finding> findings = context.getBean(AccountingService.class)
+                    .checks(set, which.asOf());
             long errors = findings.stream().filter(Finding::isError).count();
             PrintWriter out = spec.commandLine().getOut();
             findings.forEach(out::println);

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
 import ledger.api.report.StatementWorkbook;
+import ledger.api.statement.AccountingService;
 import ledger.api.statement.StatementService;
 import ledger.projections.statement.StatementJson;
 import ledger.projections.statement.StatementSet;
@@ -101,7 +102,8 @@ public class StatementsCommand implements Callable<Integer> {
             }
             StatementSet set = statements.statements(UnitCode.of(unit), FiscalYear.of(year), asOf, layout);
             if (format == Format.xlsx) {
-                Files.write(out, StatementWorkbook.write(set));
+                Files.write(out, StatementWorkbook.write(set, context.getBean(AccountingService.class)
+                        .sheets(set.unit(), set.year(), asOf)));
                 System.err.println("wrote " + out);
             } else {
                 Output.write(format == Format.json ? StatementJson.writePretty(set) : StatementText.render(set), out);

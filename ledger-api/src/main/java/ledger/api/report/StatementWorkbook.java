@@ -12,6 +12,7 @@ import ledger.api.report.LaidOutTable.BodyRow;
 import ledger.api.report.LaidOutTable.HeadingCell;
 import ledger.api.report.LaidOutTable.HeadingRow;
 import ledger.core.money.Money;
+import ledger.projections.accounting.Grid;
 import ledger.projections.statement.StatementSet;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -88,11 +89,68 @@ public final class StatementWorkbook {
 
     /** The workbook of a statement set, as .xlsx bytes. */
     public static byte[] write(StatementSet set) {
+        return write(set, List.of());
+    }
+
+    /**
+     * The workbook of a statement set with more sheets after 表9: the 科目余额表 and the 预算指标
+     * account, each a {@link Grid} in yuan.
+     */
+    public static byte[] write(StatementSet set, List<Grid> more) {
         StatementWorkbook writer = new StatementWorkbook();
         for (LaidOutTable table : StatementLayout.layOut(set)) {
             writer.sheet(set, table);
         }
-        try (XSSFWorkbook workbook = writer.workbook;
+        more.forEach(writer::gridSheet);
+        return writer.bytes();
+    }
+
+    /** A workbook of grids alone, a sheet each. */
+    public static byte[] write(List<Grid> grids) {
+        StatementWorkbook writer = new StatementWorkbook();
+        grids.forEach(writer::gridSheet);
+        return writer.bytes();
+    }
+
+    private void gridSheet(Grid grid) {
+        Sheet sheet = workbook.createSheet(grid.title().length() > 31 ? grid.title().substring(0, 31) : grid.title());
+        int columns = grid.headings().size();
+        int rowIndex = 0;
+        Row titleRow = sheet.createRow(rowIndex++);
+        titleRow.setHeightInPoints(24);
+        put(titleRow, 0, grid.title(), title);
+        merge(sheet, 0, 0, 0, columns - 1);
+        for (String text : grid.subtitle()) {
+            put(sheet.createRow(rowIndex++), 0, text, plain);
+        }
+        Row headingRow = sheet.createRow(rowIndex++);
+        for (int c = 0; c < columns; c++) {
+            put(headingRow, c, grid.headings().get(c), heading);
+        }
+        sheet.createFreezePane(0, rowIndex);
+        for (Grid.Row body : grid.rows()) {
+            Row row = sheet.createRow(rowIndex++);
+            for (int c = 0; c < columns; c++) {
+                Object value = body.cells().get(c);
+                Cell cell = row.createCell(c);
+                if (grid.amounts().get(c)) {
+                    cell.setCellStyle(body.total() ? figureBold : figure);
+                    if (value instanceof Long fen) {
+                        cell.setCellValue(java.math.BigDecimal.valueOf(fen, 2).doubleValue());
+                    }
+                } else {
+                    cell.setCellStyle(body.total() ? labelBold : label);
+                    cell.setCellValue(Grid.text(value));
+                }
+            }
+        }
+        for (int c = 0; c < columns; c++) {
+            sheet.setColumnWidth(c, (grid.amounts().get(c) ? 16 : 14) * 256);
+        }
+    }
+
+    private byte[] bytes() {
+        try (XSSFWorkbook workbook = this.workbook;
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             workbook.write(bytes);
             return bytes.toByteArray();

@@ -26,6 +26,7 @@ import ledger.api.recording.YearCloser;
 import ledger.api.report.PublishedUpload;
 import ledger.api.report.StatementWorkbook;
 import ledger.api.security.UnitAccess;
+import ledger.api.statement.AccountingService;
 import ledger.api.statement.StatementService;
 import ledger.api.statement.TraceDocument;
 import ledger.api.statement.TracePaging;
@@ -41,7 +42,6 @@ import ledger.projections.statement.Finding;
 import ledger.projections.statement.PublishedFigures;
 import ledger.projections.statement.Reconciliation;
 import ledger.projections.statement.ReconciliationReport;
-import ledger.projections.statement.StatementChecks;
 import ledger.projections.statement.StatementJson;
 import ledger.projections.statement.StatementSet;
 import ledger.projections.statement.StatementText;
@@ -80,10 +80,13 @@ class LedgerController {
     private final StatementService statements;
     private final UnitAccess units;
     private final JdbcLedgerRegistry registry;
+    private final AccountingService accounting;
     private final JournalReader reader = new JournalReader();
 
     LedgerController(TransactionRecorder recorder, JournalImport journalImport, YearCloser closer,
-                     StatementService statements, UnitAccess units, JdbcLedgerRegistry registry) {
+                     StatementService statements, UnitAccess units, JdbcLedgerRegistry registry,
+                     AccountingService accounting) {
+        this.accounting = accounting;
         this.units = units;
         this.recorder = recorder;
         this.journalImport = journalImport;
@@ -152,12 +155,13 @@ class LedgerController {
         return StatementText.render(statementSet(unit, year, asOf, template));
     }
 
-    @Operation(summary = "表1–表9 as the workbook to submit, a sheet per table")
+    @Operation(summary = "表1–表9 as the workbook to submit, a sheet per table, then the 科目余额表 and the 预算指标 account")
     @GetMapping(value = "/units/{unit}/years/{year}/statements", params = "format=xlsx", produces = XLSX)
     byte[] statementsWorkbook(@PathVariable String unit, @PathVariable int year,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                               LocalDate asOf, @RequestParam(required = false) String template) {
-        return StatementWorkbook.write(statementSet(unit, year, asOf, template));
+        StatementSet set = statementSet(unit, year, asOf, template);
+        return StatementWorkbook.write(set, accounting.sheets(set.unit(), set.year(), asOf));
     }
 
     @Operation(summary = "One table (T1 … T9) of a unit and year")
@@ -204,12 +208,13 @@ class LedgerController {
         }
     }
 
-    @Operation(summary = "Every 审核公式 evaluated on the statements; rounding tails are notes")
+    @Operation(summary = "Every 审核公式 evaluated on the statements, and their ties to the 预算会计 科目余额表;"
+            + " rounding tails are notes")
     @GetMapping("/units/{unit}/years/{year}/checks")
     List<Finding> checks(@PathVariable String unit, @PathVariable int year,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                          @RequestParam(required = false) String template) {
-        return StatementChecks.evaluate(statementSet(unit, year, asOf, template));
+        return accounting.checks(statementSet(unit, year, asOf, template), asOf);
     }
 
     @Operation(summary = "Reconcile with published figures (body: TSV table<TAB>row<TAB>column<TAB>value)")

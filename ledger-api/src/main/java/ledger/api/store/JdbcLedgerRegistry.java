@@ -90,6 +90,15 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
      * stays true until it commits: a year close waits for it, and it waits for a close. One round
      * trip when the year's row exists; a year without one gets it first (a close must find it).
      */
+    /**
+     * Whether the unit's year is closed, read without a lock and without creating the year's row:
+     * for readers (the 预算会计 closing entries), never for a decision.
+     */
+    public boolean isClosed(UnitCode unit, FiscalYear year) {
+        return jdbc.queryForList("SELECT closed FROM ledger_year WHERE unit = ? AND fiscal_year = ?", Boolean.class,
+                unit.code(), year.value()).stream().anyMatch(Boolean.TRUE::equals);
+    }
+
     @Override
     public YearStatus yearStatus(UnitCode unit, FiscalYear year) {
         List<YearStatus> status = jdbc.query(

@@ -63,6 +63,26 @@ public record Links(String unit, int year, LocalDate asOf, String template) {
         return withAsOf(base().path("/charts/" + id + ".png"));
     }
 
+    /** The 科目余额表 (预算会计). */
+    public String trialBalance() {
+        return withAsOf(base().path("/trial-balance"));
+    }
+
+    /** The entries behind a line of the 科目余额表: a 科目 code or a 明细 line's id. */
+    public String trialBalanceEntries(String line) {
+        return withAsOf(base().path("/trial-balance/entries").queryParam("line", line));
+    }
+
+    /** The 预算指标 account. */
+    public String indicators() {
+        return withAsOf(base().path("/indicators"));
+    }
+
+    /** The events of one budget line of the 预算指标 account. */
+    public String indicatorLine(String account) {
+        return withAsOf(base().path("/indicators/line").queryParam("account", account));
+    }
+
     public String workbook() {
         return withAsOf(base().path("/statements.xlsx"));
     }

@@ -10,6 +10,7 @@ import ledger.api.report.Amounts;
 import ledger.api.report.ReportService;
 import ledger.api.report.StatementLayout;
 import ledger.api.report.StatementWorkbook;
+import ledger.api.statement.AccountingService;
 import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.CellDifference;
 import ledger.projections.statement.Finding;
@@ -41,8 +42,10 @@ class StatementPages {
 
     private final ReportService reports;
     private final WebDirectory directory;
+    private final AccountingService accounting;
 
-    StatementPages(ReportService reports, WebDirectory directory) {
+    StatementPages(ReportService reports, WebDirectory directory, AccountingService accounting) {
+        this.accounting = accounting;
         this.reports = reports;
         this.directory = directory;
     }
@@ -95,7 +98,7 @@ class StatementPages {
                 .contentType(MediaType.parseMediaType(StatementWorkbook.CONTENT_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(StatementWorkbook.write(set));
+                .body(StatementWorkbook.write(set, accounting.sheets(set.unit(), set.year(), asOf)));
     }
 
     @GetMapping("/units/{unit}/years/{year}/checks")
@@ -104,7 +107,8 @@ class StatementPages {
             @RequestParam(required = false) String template,
             Model model) {
         StatementSet set = reports.statements(Page.unit(unit), Page.year(year), asOf, Page.template(template, year));
-        List<Finding> findings = StatementChecks.evaluate(set);
+        // the statements' own rules and their ties to the 预算会计 科目余额表
+        List<Finding> findings = accounting.checks(set, asOf);
         Page.context(model, set, asOf, "checks");
         model.addAttribute("tables", StatementLayout.layOut(set));
         model.addAttribute("marks", CellMarks.ofFindings(findings));

@@ -73,6 +73,8 @@ class RemoteCommandLineIT {
     @Autowired
     StatementService statements;
     @Autowired
+    ledger.api.statement.AccountingService accounting;
+    @Autowired
     ReportService reports;
 
     @TempDir
@@ -239,10 +241,14 @@ class RemoteCommandLineIT {
         assertThat(xlsx.exit()).as(xlsx.err()).isZero();
         try (XSSFWorkbook remote = new XSSFWorkbook(Files.newInputStream(workbook));
              XSSFWorkbook local = new XSSFWorkbook(new ByteArrayInputStream(StatementWorkbook.write(set)))) {
-            assertThat(remote.getNumberOfSheets()).isEqualTo(local.getNumberOfSheets()).isGreaterThanOrEqualTo(9);
+            // 表1–表9 as the statements alone lay them out, then the 科目余额表 and the 预算指标 account
+            assertThat(remote.getNumberOfSheets()).isEqualTo(local.getNumberOfSheets() + 2);
+            assertThat(local.getNumberOfSheets()).isEqualTo(9);
             for (int i = 0; i < local.getNumberOfSheets(); i++) {
                 assertThat(remote.getSheetName(i)).isEqualTo(local.getSheetName(i));
             }
+            assertThat(remote.getSheetName(9)).isEqualTo("科目余额表（预算会计）");
+            assertThat(remote.getSheetName(10)).isEqualTo("预算指标账");
         }
 
         Run notHis = as("clerk", "statements", "--year", "2020", "--unit", "remote-other");
@@ -277,6 +283,33 @@ class RemoteCommandLineIT {
         Run disagreeing = as("auditor", "reconcile", "--year", "2019", "--unit", UNIT,
                 "--published", Samples.jianghan2020Published().toString());
         assertThat(disagreeing.exit()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
+    void theTrialBalanceAndIndicatorsThroughTheServerAreTheLocalOnes() {
+        var report = accounting.trialBalance(UnitCode.of(UNIT), FiscalYear.of(2020), null,
+                ledger.projections.accounting.UnitKind.ADMINISTRATIVE, true);
+        var names = accounting.names(FiscalYear.of(2020));
+        Run text = as("auditor", "trial-balance", "--year", "2020", "--unit", UNIT, "--pro-forma-close");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).isEqualTo(ledger.projections.accounting.AccountingGrids.trialBalance(report.balance(),
+                report.unitName(), names).render() + "\n"
+                + ledger.projections.accounting.AccountingGrids.ties(report.ties()).render());
+        Run indicators = as("clerk", "indicators", "--year", "2020", "--unit", UNIT, "--as-of", "2020-06-30");
+        assertThat(indicators.exit()).as(indicators.err()).isZero();
+        assertThat(indicators.out()).isEqualTo(ledger.projections.accounting.AccountingGrids.indicators(
+                accounting.indicators(UnitCode.of(UNIT), FiscalYear.of(2020), java.time.LocalDate.of(2020, 6, 30)),
+                accounting.unitName(UnitCode.of(UNIT)), names).render());
+        Run notHis = as("clerk", "trial-balance", "--year", "2020", "--unit", "remote-other");
+        assertThat(notHis.exit()).isEqualTo(1);
+        assertThat(notHis.err()).contains("403");
+        Run outside = as("auditor", "trial-balance", "--year", "2020", "--unit", UNIT, "--as-of", "2020-12-31",
+                "--format", "json");
+        assertThat(outside.exit()).as(outside.err()).isZero();
+        Run refused = as("auditor", "indicators", "--year", "2020", "--unit", UNIT, "--as-of", "2021-01-01");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("--as-of", "不在 2020 年度内");
     }
 
     @Test

@@ -278,6 +278,30 @@ class BrowserIT {
         Files.delete(bad);
     }
 
+    @Test
+    @Order(8)
+    void theTrialBalanceDrillsDownToEntriesAndTheirEvents() throws IOException {
+        browser.get(base() + SampleLedgerSite.STATEMENTS);
+        browser.findElement(By.linkText("科目余额表")).click();
+        wait.until(driver -> driver.getCurrentUrl().contains("/trial-balance"));
+        assertThat(browser.findElement(By.id("trial-balance-balanced")).getText()).contains("借贷平衡");
+        assertThat(browser.findElement(By.id("ties-summary")).getText()).isEqualTo("全部审核公式相符。");
+        fullPageScreenshot("trial-balance.png");
+        browser.findElement(By.cssSelector("#trial-balance a[href*='line=8001']")).click();
+        wait.until(driver -> driver.getCurrentUrl().contains("/trial-balance/entries"));
+        assertThat(browser.findElement(By.id("entries-line")).getText()).isEqualTo("8001 资金结存");
+        browser.findElements(By.cssSelector("#entries a.event-link")).get(0).click();
+        wait.until(driver -> driver.getCurrentUrl().contains("/events/"));
+        browser.get(base() + SampleLedgerSite.STATEMENTS);
+        browser.findElement(By.linkText("预算指标")).click();
+        wait.until(driver -> driver.getCurrentUrl().contains("/indicators"));
+        assertThat(browser.findElements(By.cssSelector("#indicators tr.indicator-row"))).isNotEmpty();
+        browser.findElement(By.cssSelector("#indicators a[href*='indicators/line']")).click();
+        wait.until(driver -> driver.getCurrentUrl().contains("/indicators/line"));
+        assertThat(browser.findElements(By.cssSelector("#indicator-events a.event-link"))).isNotEmpty();
+        assertThat(cspViolations()).isEmpty();
+    }
+
     /** The Content-Security-Policy violations the current page met (recorded from its first script on). */
     private List<?> cspViolations() {
         return (List<?>) browser.executeScript("return window.cspViolations");

@@ -8,18 +8,18 @@ import java.util.List;
  * full-width characters take two columns, everything else one. Text columns are left-aligned,
  * amount columns right-aligned.
  */
-final class TextGrid {
+public final class TextGrid {
 
     private static final String GAP = "  ";
 
     private final boolean[] rightAligned;
     private final List<String[]> rows = new ArrayList<>();
 
-    TextGrid(boolean... rightAligned) {
+    public TextGrid(boolean... rightAligned) {
         this.rightAligned = rightAligned.clone();
     }
 
-    void add(String... cells) {
+    public void add(String... cells) {
         if (cells.length != rightAligned.length) {
             throw new IllegalArgumentException("expected " + rightAligned.length + " cells, got "
                     + cells.length);
@@ -27,7 +27,7 @@ final class TextGrid {
         rows.add(cells.clone());
     }
 
-    String render() {
+    public String render() {
         int[] widths = new int[rightAligned.length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
