@@ -49,7 +49,7 @@ public class DemoCommand implements Callable<Integer> {
                         DatabaseOptions.user());
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println(imported.summary() + " into " + database.database().describe());
+            out.println(imported.summary() + "，记入 " + database.database().describe());
             StatementSet set = context.getBean(StatementService.class).statements(unit, year, null);
             out.println(StatementText.render(set));
             PublishedFigures published;

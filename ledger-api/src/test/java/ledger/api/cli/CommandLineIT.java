@@ -152,13 +152,13 @@ class CommandLineIT {
         Run run = onDatabase("import", Samples.jianghan2020Journal().toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.outLines()).hasSize(1);
-        assertThat(run.out()).startsWith("imported journal.csv: 476 rows, 476 new, 0 already recorded, 487 events in ")
+        assertThat(run.out()).startsWith("已导入 journal.csv（按 UTF-8 读取）：476 行，新记入 476 行，已记过 0 行，写入 487 个事件，用时 ")
                 .contains(URL);
         assertThat(eventCount()).isEqualTo(SampleStatements.EVENTS);
 
         Run again = onDatabase("import", Samples.jianghan2020Journal().toString());
         assertThat(again.exit()).isZero();
-        assertThat(again.out()).startsWith("imported journal.csv: 476 rows, 0 new, 476 already recorded, 0 events in ");
+        assertThat(again.out()).startsWith("已导入 journal.csv（按 UTF-8 读取）：476 行，新记入 0 行，已记过 476 行，写入 0 个事件，用时 ");
         assertThat(eventCount()).isEqualTo(SampleStatements.EVENTS);
     }
 
@@ -395,7 +395,7 @@ class CommandLineIT {
         String demoDatabase = TestDatabase.create("clidemo");
         Run demo = ledger("demo", "--db", demoDatabase);
         assertThat(demo.exit()).as(demo.err()).isZero();
-        assertThat(demo.out()).startsWith("imported journal.csv (2020 sample): 476 rows, 476 new")
+        assertThat(demo.out()).startsWith("已导入 journal.csv (2020 sample)（按 UTF-8 读取）：476 行，新记入 476 行")
                 .contains(demoDatabase)
                 .contains("收入支出决算总表", "2,493.03", "支出决算表", "1,197.34")
                 .contains("对账 Reconciliation with the published 2020 report:")
@@ -406,7 +406,7 @@ class CommandLineIT {
         }
         Run again = ledger("demo", "--db", demoDatabase);
         assertThat(again.exit()).isZero();
-        assertThat(again.out()).startsWith("imported journal.csv (2020 sample): 476 rows, 0 new, 476 already recorded");
+        assertThat(again.out()).startsWith("已导入 journal.csv (2020 sample)（按 UTF-8 读取）：476 行，新记入 0 行，已记过 476 行");
     }
 
     private static long eventCount() {

@@ -169,8 +169,8 @@ class RemoteCommandLineIT {
         String journal = Samples.jianghan2020Journal().toString();
         Run first = as("clerk", "import", journal);
         assertThat(first.exit()).as(first.err()).isZero();
-        assertThat(first.out()).startsWith("imported journal.csv: 476 rows, 476 new, 0 already recorded")
-                .contains("into " + server() + "/ as clerk");
+        assertThat(first.out()).startsWith("已导入 journal.csv（按 UTF-8 读取）：476 行，新记入 476 行，已记过 0 行")
+                .contains("，记入 " + server() + "/ as clerk");
         long events = events();
         assertThat(events).isPositive();
         assertThat(jdbc.queryForList("SELECT DISTINCT recorded_by FROM event_log", String.class))
