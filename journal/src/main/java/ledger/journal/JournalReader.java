@@ -45,6 +45,9 @@ import ledger.core.journal.JournalProblem;
 import ledger.core.journal.JournalProblemList;
 import ledger.core.journal.JournalRow;
 import ledger.core.money.Money;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -540,14 +543,14 @@ public final class JournalReader {
             String indicator = optional(JournalColumn.INDICATOR,
                     n -> shared.one(Text.clean("indicator", n, Text.INDICATOR_MAX)));
             if (kind != TransactionKind.BUDGET) {
-                forbid(JournalColumn.INDICATOR, "only a budget (年初预算) row names its 指标 (指标文号)");
+                forbid(JournalColumn.INDICATOR, Reason.of("field.forbidden.indicator"));
             }
             Spending spending = kind == TransactionKind.EXPENDITURE ? spending() : null;
             if (kind != TransactionKind.EXPENDITURE) {
-                forbid(JournalColumn.NATURE, "only an expenditure has a nature");
-                forbid(JournalColumn.PROJECT, "only a project expenditure names a project");
-                forbid(JournalColumn.PROCUREMENT, "only an expenditure can be a government purchase");
-                forbid(JournalColumn.SME, "only an expenditure can be a government purchase");
+                forbid(JournalColumn.NATURE, Reason.of("field.forbidden.nature"));
+                forbid(JournalColumn.PROJECT, Reason.of("field.forbidden.project"));
+                forbid(JournalColumn.PROCUREMENT, Reason.of("field.forbidden.procurement"));
+                forbid(JournalColumn.SME, Reason.of("field.forbidden.procurement"));
             }
             if (!problems.isEmpty()) {
                 return null;
@@ -581,8 +584,7 @@ public final class JournalReader {
             for (JournalColumn moneyColumn : List.of(JournalColumn.FUND, JournalColumn.FUNCTIONAL,
                     JournalColumn.ECONOMIC, JournalColumn.AMOUNT, JournalColumn.NATURE, JournalColumn.PROJECT,
                     JournalColumn.PROCUREMENT, JournalColumn.SME, JournalColumn.INDICATOR)) {
-                forbid(moneyColumn, "a reversal undoes the whole transaction it names; leave "
-                        + moneyColumn.english() + " empty");
+                forbid(moneyColumn, Reason.of("field.forbidden.reversal", FieldName.of(moneyColumn.english())));
             }
             if (!problems.isEmpty()) {
                 return null;
@@ -617,7 +619,8 @@ public final class JournalReader {
         private <T> T required(JournalColumn column, Function<String, T> parse) {
             String value = raw(column);
             if (value.isEmpty()) {
-                problems.add(new JournalProblem(line, column.english(), column.english() + " is required"));
+                problems.add(new JournalProblem(line, column.english(),
+                        Reason.of("field.required", FieldName.of(column.english()))));
                 return null;
             }
             return parse(column, value, parse);
@@ -631,13 +634,16 @@ public final class JournalReader {
         private <T> T parse(JournalColumn column, String value, Function<String, T> parse) {
             try {
                 return parse.apply(value);
+            } catch (Refusal bad) {
+                problems.add(new JournalProblem(line, column.english(), bad.reason()));
+                return null;
             } catch (IllegalArgumentException | ArithmeticException bad) {
                 problems.add(new JournalProblem(line, column.english(), bad.getMessage()));
                 return null;
             }
         }
 
-        private void forbid(JournalColumn column, String reason) {
+        private void forbid(JournalColumn column, Reason reason) {
             if (!raw(column).isEmpty()) {
                 problems.add(new JournalProblem(line, column.english(), reason));
             }

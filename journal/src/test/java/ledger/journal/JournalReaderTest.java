@@ -212,7 +212,7 @@ class JournalReaderTest {
         assertThat(parse.problems()).extracting(JournalProblem::line, JournalProblem::column)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "indicator"),
                         org.assertj.core.groups.Tuple.tuple(5, "indicator"));
-        assertThat(parse.problems().get(0).reason()).contains("only a budget (年初预算) row names its 指标");
+        assertThat(parse.problems().get(0).reason()).contains("只有年初预算行可以填写指标文号");
         assertThat(parse.problems().get(1).reason()).contains("longer than 64");
         JournalParse ok = read("id,date,kind,unit,fund,functional,economic,amount,indicator\n"
                 + "I-1,2020-01-02,budget,u1,general,2010301,30201,10.00,江财预〔2020〕1号\n"

@@ -63,8 +63,8 @@ public class LedgerCommandLine implements Runnable {
                 String prefix = server.status() == 0 || server.status() >= 500 ? "error: " : "refused: ";
                 server.reasons().forEach(reason -> err.println(prefix + reason));
             } else if (cause instanceof JournalRefused refused) {
-                err.println("refused: " + refused.problems().size() + " problem"
-                        + (refused.problems().size() == 1 ? "" : "s") + "; nothing was written");
+                err.println("refused: 已拒绝，共 " + refused.problems().size() + " 处问题，没有写入任何内容"
+                        + " (nothing was written)");
                 refused.problems().forEach(problem -> err.println("  " + problem));
             } else if (cause instanceof RuleViolation violation) {
                 err.println("refused: " + violation.field() + ": " + violation.reason() + "; nothing was written");

@@ -90,7 +90,7 @@ class ClerkFilesIT {
                 + "B-2,03/05/2020,拨款,gbk-unit,其他收入,2010301,30201,1.00,日期有歧义\n").getBytes(GBK));
         CommandLineIT.Run run = importing(gbk.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("line 3, column date: 日期「03/05/2020」有歧义");
+        assertThat(run.err()).contains("第 3 行，日期（date）：日期「03/05/2020」有歧义");
         assertThat(count("SELECT COUNT(*) FROM domain_event_entry")).isEqualTo(events);
     }
 

@@ -134,10 +134,10 @@ class CommandLineIT {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("nothing was written")
-                .contains("line 3, column date:")
-                .contains("line 4, column amount:")
-                .contains("line 5, column functional:")
-                .contains("line 6, column amount:")   // no money on the line: its appropriation was refused
+                .contains("第 3 行，日期（date）：")
+                .contains("第 4 行，金额（amount）：")
+                .contains("第 5 行，功能分类（functional）：")
+                .contains("第 6 行，金额（amount）：")   // no money on the line: its appropriation was refused
                 .doesNotContain("line 2,");
         assertThat(eventCount()).isZero();
 
@@ -337,7 +337,7 @@ class CommandLineIT {
         assertThat(record.exit()).isEqualTo(1);
         assertThat(record.out()).isEqualTo("recorded REC-1 2020/jianghan-gov-office/other/2010301/30201"
                 + System.lineSeparator());
-        assertThat(record.err()).contains("refused line 3 (REC-2): amount: expenditure of 0.01 yuan exceeds")
+        assertThat(record.err()).contains("refused line 3 (REC-2): amount: 支出 0.01 元超过该预算行可用资金")
                 .contains("2 rows: 1 recorded or repeated, 1 refused");
         assertThat(eventCount()).isEqualTo(SampleStatements.EVENTS + 1);
 
@@ -364,7 +364,7 @@ class CommandLineIT {
                 + "LATE-1,2020-12-31,appropriation,jianghan-gov-office,other,2010301,30101,1.00\n", StandardCharsets.UTF_8);
         Run refused = onDatabase("import", late.toString());
         assertThat(refused.exit()).isEqualTo(1);
-        assertThat(refused.err()).contains("line 2, column date:").contains("closed");
+        assertThat(refused.err()).contains("第 2 行，日期（date）：").contains("已结转关账");
         assertThat(eventCount()).isEqualTo(events);
 
         Run next = onDatabase("statements", "--year", "2021", "--unit", UNIT, "--format", "json");

@@ -149,7 +149,7 @@ class JournalImportIT {
                 + "30101,personnel,,,0.01,记-single,too much,,,");
         assertThatThrownBy(() -> recorder.record(overspend, "clerk-a"))
                 .isInstanceOfSatisfying(JournalRefused.class,
-                        r -> assertThat(r.problems().get(0).reason()).contains("exceeds the funds available"));
+                        r -> assertThat(r.problems().get(0).reason()).contains("超过该预算行可用资金"));
         assertThat(store.eventCount()).isEqualTo(after);
     }
 
@@ -184,7 +184,7 @@ class JournalImportIT {
                 + "1.00,,,,,");
         assertThatThrownBy(() -> recorder.record(opening2021, "clerk-a"))
                 .isInstanceOfSatisfying(JournalRefused.class,
-                        r -> assertThat(r.problems().get(0).reason()).contains("count them twice"));
+                        r -> assertThat(r.problems().get(0).reason()).contains("会重复计算"));
         assertThatThrownBy(() -> closer.close(UNIT, FiscalYear.of(2020), LocalDate.of(2021, 1, 16), "approver"))
                 .isInstanceOf(JournalRefused.class);
         Long carriedIn = jdbc.queryForObject("SELECT SUM((convert_from(payload, 'UTF8')::jsonb #>> '{amount,fen}')"

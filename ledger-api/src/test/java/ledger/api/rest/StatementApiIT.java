@@ -90,7 +90,7 @@ class StatementApiIT {
             assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
             JsonNode problem = json(result);
             assertThat(problem.get("type").textValue()).isEqualTo("urn:ledger:input-refused");
-            assertThat(problem.get("detail").textValue()).contains("problems; nothing was written");
+            assertThat(problem.get("detail").textValue()).contains("处问题，没有写入任何内容。第一处：第 ");
             // The three broken rows, and the rows that then break the rules (spending on a line whose
             // appropriation had the bad code) — every one with its line, field and reason.
             List<String> named = new ArrayList<>();

@@ -135,7 +135,7 @@ public final class JournalPosting {
                 }
                 applied++;
             } catch (RuleViolation violation) {
-                problems.add(new JournalProblem(row.line(), violation.field(), violation.reason()));
+                problems.add(new JournalProblem(row.line(), violation.field(), violation.reason(), violation.code()));
             } catch (ArithmeticException overflow) {
                 problems.add(new JournalProblem(row.line(), "amount",
                         "the account's totals would overflow; the amount cannot be right"));
