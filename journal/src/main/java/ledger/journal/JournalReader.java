@@ -604,9 +604,12 @@ public final class JournalReader {
             try {
                 return shared.one(new Spending(nature, project, procurement, sme));
             } catch (IllegalArgumentException inconsistent) {
-                String column = inconsistent.getMessage().startsWith("sme") ? JournalColumn.SME.english()
-                        : JournalColumn.PROJECT.english();
-                problems.add(new JournalProblem(line, column, inconsistent.getMessage()));
+                boolean smeAtFault = inconsistent instanceof Refusal refusal
+                        && refusal.reason().code().equals("spending.smeWithoutProcurement");
+                String column = smeAtFault ? JournalColumn.SME.english() : JournalColumn.PROJECT.english();
+                problems.add(inconsistent instanceof Refusal refusal
+                        ? new JournalProblem(line, column, refusal.reason())
+                        : new JournalProblem(line, column, inconsistent.getMessage()));
                 return null;
             }
         }

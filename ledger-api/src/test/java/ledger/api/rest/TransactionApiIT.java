@@ -164,7 +164,7 @@ class TransactionApiIT {
     @Order(3)
     void refusedInputIs422NamingTheFieldAndWritesNothing() {
         api.refused(record(tx("T21-100", "2021-06-01", "appropriation", "general", "2010301", "30101", "12.345")),
-                422, "amount", "more than two decimals");
+                422, "amount", "金额的小数超过两位");
         api.refused(record(tx("T21-100", "2021-06-01", "appropriation", "general", "2010301", "30101", "-5.00")),
                 422, "amount", "");
         api.refused(record(tx("T21-100", "2021-06-01", "appropriation", "general", "2010301", "30101", "abc")),

@@ -226,7 +226,7 @@ public final class AccountBook {
     }
 
     private ExpenditureRecorded decideExpenditure(RecordExpenditure command) {
-        String inconsistency = command.spending().inconsistencyWith(key.fund(), key.economic());
+        Reason inconsistency = command.spending().inconsistencyReason(key.fund(), key.economic());
         if (inconsistency != null) {
             throw new RuleViolation("nature", inconsistency);
         }

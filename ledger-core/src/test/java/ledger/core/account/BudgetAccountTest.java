@@ -310,7 +310,7 @@ class BudgetAccountTest {
             fixture.given(budgetSet(PUBLIC, "100.00"), appropriated(PUBLIC, "a1", "100.00"))
                     .when(new RecordExpenditure(PUBLIC, entry("x1", day(3, 15)), yuan("1.00"), personnel()))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("nature personnel (人员经费) takes economic 类 301 or 303"));
+                    .expectExceptionMessage(containsString("支出性质「基本支出-人员经费」（personnel）只能用经济分类 301 或 303 类"));
         }
 
         @Test
@@ -319,7 +319,7 @@ class BudgetAccountTest {
             fixture.given(budgetSet(PERSONNEL, "100.00"), appropriated(PERSONNEL, "a1", "100.00"))
                     .when(new RecordExpenditure(PERSONNEL, entry("x1", day(3, 15)), yuan("1.00"), publicSpending()))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("nature public (公用经费) cannot take economic 类 301 or 303"));
+                    .expectExceptionMessage(containsString("支出性质「基本支出-公用经费」（public）不能用经济分类 301 或 303 类"));
         }
 
         @Test
@@ -329,8 +329,8 @@ class BudgetAccountTest {
                     .when(new RecordExpenditure(PUBLIC, entry("x1", day(3, 15)), yuan("1.00"),
                             Spending.of(ExpenditureNature.REMIT)))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("fund general (财政拨款) spends only as personnel, public"
-                            + " or project, not remit"));
+                    .expectExceptionMessage(containsString("资金来源「一般公共预算财政拨款」（general，财政拨款）的支出只能是"
+                            + "人员经费、公用经费或项目支出，不能是「上缴上级支出」（remit）"));
         }
 
         @Test

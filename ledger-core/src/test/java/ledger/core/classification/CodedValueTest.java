@@ -83,9 +83,9 @@ class CodedValueTest {
         assertThat(TransactionKind.parseJournalKind("reversal")).isEqualTo(TransactionKind.REVERSAL);
         assertThat(TransactionKind.parseJournalKind("年初结转和结余")).isEqualTo(TransactionKind.OPENING);
         assertThatThrownBy(() -> TransactionKind.parseJournalKind("carry-in"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("closing a year");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("由年度结转（ledger close）产生，不能直接记录");
         assertThatThrownBy(() -> TransactionKind.parseJournalKind("年末结转"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("closing a year");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("由年度结转（ledger close）产生，不能直接记录");
     }
 
     @Test
