@@ -394,7 +394,7 @@ public final class JournalReader {
                     return true;
                 }
             }
-            RowReader row = new RowReader(line, column -> field(line, column, cells, typed, cellProblems), shared);
+            RowReader row = new RowReader(line, column -> field(line, column, cells, typed, cellProblems), shared, true);
             JournalRow parsed = row.parse();
             cellProblems.forEach(problems::add);
             if (parsed != null && cellProblems.isEmpty()) {
@@ -498,7 +498,7 @@ public final class JournalReader {
      * checks a journal row gets. Absent and empty fields are the same.
      */
     public JournalParse readFields(Map<JournalColumn, String> fields) {
-        RowReader reader = new RowReader(0, fields::get, new Shared());
+        RowReader reader = new RowReader(0, fields::get, new Shared(), false);
         JournalRow row = reader.parse();
         return new JournalParse(row == null ? List.of() : List.of(row), reader.problems);
     }
@@ -511,15 +511,23 @@ public final class JournalReader {
         private final List<JournalProblem> problems = new ArrayList<>(0);
         private final Shared shared;
 
-        RowReader(int line, Function<JournalColumn, String> fields, Shared shared) {
+        /**
+         * A row of a file takes the date and amount forms clerks type (2020/3/5, "1,234.50", ¥);
+         * a request of the API keeps its one documented form each (2020-03-05, "1234.50").
+         */
+        private final boolean fileRow;
+
+        RowReader(int line, Function<JournalColumn, String> fields, Shared shared, boolean fileRow) {
             this.line = line;
             this.fields = fields;
             this.shared = shared;
+            this.fileRow = fileRow;
         }
 
         JournalRow parse() {
             TransactionId id = required(JournalColumn.ID, TransactionId::of);
-            LocalDate date = required(JournalColumn.DATE, d -> shared.parsed(shared.dates, d, JournalReader::parseDate));
+            LocalDate date = required(JournalColumn.DATE, d -> shared.parsed(shared.dates, d,
+                    fileRow ? JournalReader::parseDate : JournalReader::parseIsoDate));
             TransactionKind kind = required(JournalColumn.KIND, TransactionKind::parseJournalKind);
             UnitCode unit = required(JournalColumn.UNIT, u -> shared.parsed(shared.units, u, UnitCode::of));
             String voucher = optional(JournalColumn.VOUCHER, v -> Text.clean("voucher", v, Text.VOUCHER_MAX));
@@ -539,7 +547,7 @@ public final class JournalReader {
                     c -> shared.parsed(shared.functionals, c, JournalReader::xiang));
             EconomicCode economic = required(JournalColumn.ECONOMIC,
                     c -> shared.parsed(shared.economics, c, JournalReader::kuan));
-            Money amount = required(JournalColumn.AMOUNT, JournalReader::parseAmount);
+            Money amount = required(JournalColumn.AMOUNT, fileRow ? JournalReader::parseAmount : JournalReader::parsePlainAmount);
             String indicator = optional(JournalColumn.INDICATOR,
                     n -> shared.one(Text.clean("indicator", n, Text.INDICATOR_MAX)));
             if (kind != TransactionKind.BUDGET) {
@@ -706,8 +714,7 @@ public final class JournalReader {
     static FunctionalCode xiang(String text) {
         FunctionalCode code = FunctionalCode.of(text);
         if (!code.isXiang()) {
-            throw new IllegalArgumentException("functional code of a posting must be a 项 (7 digits), not the "
-                    + code.level().chinese() + " " + code);
+            throw new Refusal(Reason.of("posting.xiang", code.level().chinese(), code));
         }
         return code;
     }
@@ -716,8 +723,7 @@ public final class JournalReader {
     static EconomicCode kuan(String text) {
         EconomicCode code = EconomicCode.of(text);
         if (!code.isKuan()) {
-            throw new IllegalArgumentException("economic code of a posting must be a 款 (5 digits), not the "
-                    + code.level().chinese() + " " + code);
+            throw new Refusal(Reason.of("posting.kuan", code.level().chinese(), code));
         }
         return code;
     }
@@ -759,6 +765,24 @@ public final class JournalReader {
         return date;
     }
 
+    /** The API's one date form, yyyy-mm-dd. */
+    static LocalDate parseIsoDate(String text) {
+        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new IllegalArgumentException("日期「" + abbreviate(text) + "」应写作 yyyy-mm-dd (date must be a real date"
+                    + " written yyyy-mm-dd)");
+        }
+        return parseDate(text);
+    }
+
+    /** The API's one amount form: plain yuan, as a JSON string. */
+    static Money parsePlainAmount(String text) {
+        Money amount = Money.parseYuan(text);
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("金额必须大于零，而这里是 " + abbreviate(text) + " (amount must be positive)");
+        }
+        return amount;
+    }
+
     /**
      * A positive yuan amount as clerks write it: {@code 1234.50}, {@code 1,234.50} (separators only
      * every three digits), an optional leading ¥ or ￥.
@@ -792,7 +816,7 @@ public final class JournalReader {
         return switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "true", "是" -> Boolean.TRUE;
             case "false", "否" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException("sme must be true or false, got " + text);
+            default -> throw new Refusal(Reason.of("sme.boolean", text));
         };
     }
 }

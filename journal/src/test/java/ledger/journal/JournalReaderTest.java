@@ -213,7 +213,7 @@ class JournalReaderTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "indicator"),
                         org.assertj.core.groups.Tuple.tuple(5, "indicator"));
         assertThat(parse.problems().get(0).reason()).contains("只有年初预算行可以填写指标文号");
-        assertThat(parse.problems().get(1).reason()).contains("longer than 64");
+        assertThat(parse.problems().get(1).reason()).contains("超过 64 个字符");
         JournalParse ok = read("id,date,kind,unit,fund,functional,economic,amount,indicator\n"
                 + "I-1,2020-01-02,budget,u1,general,2010301,30201,10.00,江财预〔2020〕1号\n"
                 + "I-2,2020-01-02,budget,u1,general,2010301,30201,5.00,\n");

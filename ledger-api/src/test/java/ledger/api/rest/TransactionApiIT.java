@@ -227,7 +227,7 @@ class TransactionApiIT {
         api.refused(record(tx("T21-102", "2021-01-06", "budget", "general", "2010601", "30101", "1.00")),
                 422, "functional", "2010601 不在 2021 年的科目表中");
 
-        JsonNode missing = api.refused(record(object("id", "T21-103")), 422, "date", "required");
+        JsonNode missing = api.refused(record(object("id", "T21-103")), 422, "date", "日期为必填项");
         assertThat(missing.get("problems")).extracting(p -> p.get("field").textValue())
                 .contains("date", "kind", "unit");
         assertThat(missing.get("problems").get(0).has("line")).as("a request has no line number").isFalse();

@@ -134,7 +134,7 @@ class BudgetAccountTest {
             // Goal: 指标文号 is bounded like a voucher.
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SetInitialBudget(PERSONNEL,
                             entry("b1", day(1, 3)), yuan("1.00"), "x".repeat(65)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage("indicator is longer than 64 characters");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("指标文号超过 64 个字符");
         }
 
         @Test
