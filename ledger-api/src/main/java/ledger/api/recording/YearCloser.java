@@ -51,7 +51,7 @@ public class YearCloser {
         try {
             return transaction.execute(status -> closeInTransaction(unit, year, closedOn, user));
         } catch (RuleViolation refused) {
-            throw new JournalRefused(List.of(new JournalProblem(0, refused.field(), refused.reason())));
+            throw new JournalRefused(List.of(new JournalProblem(0, refused.field(), refused.reason(), refused.code())));
         }
     }
 

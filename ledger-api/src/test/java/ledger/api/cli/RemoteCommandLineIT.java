@@ -178,7 +178,7 @@ class RemoteCommandLineIT {
 
         Run again = as("clerk", "import", journal);
         assertThat(again.exit()).as(again.err()).isZero();
-        assertThat(again.out()).contains("476 rows, 0 new, 476 already recorded");
+        assertThat(again.out()).contains("476 行，新记入 0 行，已记过 476 行");
         assertThat(events()).isEqualTo(events);
     }
 

@@ -58,12 +58,12 @@ class ReusedIdIT {
             throws IOException {
         Run recorded = importRow(id + "-first", id, first);
         assertThat(recorded.exit()).as(recorded.err()).isZero();
-        assertThat(recorded.out()).contains("1 rows, 1 new, 0 already recorded");
+        assertThat(recorded.out()).contains("1 行，新记入 1 行，已记过 0 行");
         long events = eventCount();
 
         Run repeated = importRow(id + "-again", id, first);
         assertThat(repeated.exit()).as(repeated.err()).isZero();
-        assertThat(repeated.out()).contains("1 rows, 0 new, 1 already recorded");
+        assertThat(repeated.out()).contains("1 行，新记入 0 行，已记过 1 行");
 
         Run reused = importRow(id + "-other", id, second);
         assertThat(reused.exit()).isEqualTo(1);

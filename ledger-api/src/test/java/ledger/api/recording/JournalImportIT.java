@@ -179,7 +179,7 @@ class JournalImportIT {
         JournalRow late = row("JH2020-LATE-1,2020-12-31,appropriation,jianghan-gov-office,,general,2010301,30101,,,,"
                 + "1.00,,,,,");
         assertThatThrownBy(() -> recorder.record(late, "clerk-a")).isInstanceOfSatisfying(JournalRefused.class,
-                r -> assertThat(r.problems().get(0).reason()).contains("closed"));
+                r -> assertThat(r.problems().get(0).reason()).contains("已结转关账"));
         JournalRow opening2021 = row("JH2021-OPEN-1,2021-01-01,opening,jianghan-gov-office,,general,2010301,30101,,,,"
                 + "1.00,,,,,");
         assertThatThrownBy(() -> recorder.record(opening2021, "clerk-a"))

@@ -293,9 +293,9 @@ class TransactionApiIT {
         assertThat(ApiSupport.body(closed)).contains("2021-12-31").contains("14600000");
 
         api.refused(record(tx("T21-200", "2021-12-31", "appropriation", "other", "2010301", "30101", "1.00")),
-                422, "date", "closed");
+                422, "date", "已结转关账");
         api.refused(record(tx("T21-201", "2021-12-31", "budget", "general", "2010303", "30101", "1.00")),
-                422, "date", "closed");
+                422, "date", "已结转关账");
         api.refused(post("/api/units/" + UNIT + "/years/2021/close").param("date", "2022-01-10"),
                 422, "year", "already closed");
         api.refused(record(tx("T22-001", "2022-01-01", "opening", "general", "2010301", "30101", "1.00")),

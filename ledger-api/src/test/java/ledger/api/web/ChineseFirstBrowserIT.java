@@ -102,13 +102,13 @@ class ChineseFirstBrowserIT {
         browser.findElement(By.id("username")).sendKeys("clerk");
         browser.findElement(By.id("password")).sendKeys("wrong-password");
         browser.findElement(By.id("login-submit")).click();
-        wait.until(driver -> driver.getCurrentUrl().contains("error"));
+        await(driver -> driver.getCurrentUrl().contains("error"));
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("用户名或密码不正确");
 
         browser.findElement(By.id("username")).sendKeys("clerk");
         browser.findElement(By.id("password")).sendKeys("clerk-demo");
         browser.findElement(By.id("login-submit")).click();
-        wait.until(driver -> driver.getCurrentUrl().endsWith("/upload/journal"));
+        await(driver -> driver.getCurrentUrl().endsWith("/upload/journal"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("导入日记账");
     }
 
@@ -130,7 +130,8 @@ class ChineseFirstBrowserIT {
         screenshot("api-forbidden.png");
 
         browser.get(base() + "/no-such-page");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("找不到这个页面");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("找不到");
+        assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
     }
 
     @Test
@@ -149,6 +150,16 @@ class ChineseFirstBrowserIT {
         String problems = browser.findElement(By.id("problems")).getText();
         assertThat(problems).contains("3").contains("未知的资金来源「彩票收入」").contains("来源写错");
         screenshot("gbk-refused.png");
+    }
+
+    /** Waits for {@code condition}, saying where the browser is when it does not come. */
+    private void await(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        try {
+            wait.until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException timedOut) {
+            throw new AssertionError("at " + browser.getCurrentUrl() + ": " + browser.findElement(By.tagName("body"))
+                    .getText(), timedOut);
+        }
     }
 
     private String base() {
