@@ -99,7 +99,7 @@ class CommandLineIT {
         assertThat(ledger("statements", "--year", "2020", "--unit", UNIT, "--as-of", "2020-06-31").exit())
                 .isEqualTo(2);
         assertThat(ledger("statements", "--year", "2020", "--unit", UNIT, "--format", "pdf").exit()).isEqualTo(2);
-        assertThat(ledger("import").err()).contains("FILE.csv");
+        assertThat(ledger("import").err()).contains("Missing required parameter: 'FILE'", "--mapping", "--sheet");
 
         Run badCell = ledger("trace", "--year", "2020", "--unit", UNIT, "T3/2010302");
         assertThat(badCell.exit()).isEqualTo(2);
