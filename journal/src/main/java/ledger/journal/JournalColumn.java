@@ -40,6 +40,16 @@ public enum JournalColumn {
         return chinese;
     }
 
+    /** How a message names the column: its Chinese name, then its English one, e.g. {@code 金额 amount}. */
+    public String label() {
+        return chinese + " " + english;
+    }
+
+    /** Every column, as a message lists them. */
+    public static String names() {
+        return Arrays.stream(values()).map(JournalColumn::label).collect(java.util.stream.Collectors.joining("、"));
+    }
+
     public static Optional<JournalColumn> byName(String header) {
         String name = header.strip();
         return Arrays.stream(values())

@@ -1,23 +1,25 @@
 package ledger.journal;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import ledger.core.account.AccountCommand;
 import ledger.core.account.AccountKey;
 import ledger.core.account.AppropriateFunds;
@@ -43,6 +45,9 @@ import ledger.core.journal.JournalProblem;
 import ledger.core.journal.JournalProblemList;
 import ledger.core.journal.JournalRow;
 import ledger.core.money.Money;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -67,19 +72,104 @@ public final class JournalReader {
     public JournalReader() {
     }
 
-    /** Reads UTF-8 bytes (an optional BOM is skipped); invalid UTF-8 is a problem, not a guess. */
-    public JournalParse read(InputStream in) {
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
-        return read(reader);
+    /** What to read beyond the file itself: which sheet of a workbook, and how its columns map. */
+    public record Options(String sheet, JournalMapping mapping) {
+        public static final Options DEFAULT = new Options(null, JournalMapping.none());
+
+        public Options {
+            mapping = mapping == null ? JournalMapping.none() : mapping;
+        }
     }
 
+    /** Reads a journal: CSV text (UTF-8 or GB18030/GBK, detected) or an xlsx workbook (its first sheet). */
+    public JournalParse read(InputStream in) {
+        return read(in, Options.DEFAULT);
+    }
+
+    /**
+     * Reads a journal, deciding its kind from its first bytes: a zip is an xlsx workbook (copied to
+     * a private temporary file, since a zip is read from its end), an OLE2 container is an encrypted
+     * workbook or an old .xls, anything else CSV text.
+     */
+    public JournalParse read(InputStream in, Options options) {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        byte[] magic;
+        try {
+            buffered.mark(8);
+            magic = buffered.readNBytes(8);
+            buffered.reset();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        if (startsWith(magic, ZIP)) {
+            Path copy = null;
+            try {
+                copy = Files.createTempFile("journal-", ".xlsx",
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                Files.copy(buffered, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return readWorkbook(copy, options);
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException(unreadable);
+            } finally {
+                if (copy != null) {
+                    try {
+                        Files.deleteIfExists(copy);
+                    } catch (IOException ignored) {
+                        // A temporary file left behind is removed with the temporary directory.
+                    }
+                }
+            }
+        }
+        if (startsWith(magic, OLE2)) {
+            return refusedWhole(SheetRows.encrypted(null).getMessage(), "");
+        }
+        if (options.sheet() != null) {
+            return refusedWhole("--sheet 只用于 xlsx 工作簿，这个文件是 CSV 文本 (a sheet was named, but the file is CSV text)", "");
+        }
+        return readText(buffered, options.mapping());
+    }
+
+    /** Reads a journal file: an xlsx workbook in place, anything else as {@link #read(InputStream, Options)}. */
+    public JournalParse read(Path file, Options options) throws IOException {
+        byte[] magic;
+        try (InputStream in = Files.newInputStream(file)) {
+            magic = in.readNBytes(8);
+        }
+        if (startsWith(magic, ZIP)) {
+            return readWorkbook(file, options);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, options);
+        }
+    }
+
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+        (byte) 0xE1};
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(Arrays.copyOf(bytes, prefix.length), prefix);
+    }
+
+    private static JournalParse refusedWhole(String reason, String readAs) {
+        return new JournalParse(List.of(), List.of(new JournalProblem(1, "", reason)), readAs);
+    }
+
+    /** Reads text already decoded: no encoding to detect. */
     public JournalParse read(Reader source) {
-        Shared shared = new Shared();
-        List<JournalRow> rows = new ArrayList<>();
-        JournalProblemList problems = new JournalProblemList();
+        return readText(source, JournalMapping.none(), null);
+    }
+
+    private JournalParse readText(InputStream in, JournalMapping mapping) {
+        DetectingDecoder decoder = new DetectingDecoder(in);
+        return readText(decoder, mapping, decoder);
+    }
+
+    private JournalParse readText(Reader source, JournalMapping mapping, DetectingDecoder decoder) {
+        Table table = new Table(mapping);
         BufferedReader reader = new BufferedReader(source, 1 << 16);
+        LineIndexReader lines = new LineIndexReader(reader);
         try {
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
@@ -90,93 +180,317 @@ public final class JournalReader {
                     .setCommentMarker('#').setIgnoreEmptyLines(true)
                     .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
                     .get();
-            LineIndexReader lines = new LineIndexReader(reader);
             try (CSVParser parser = CSVParser.parse(lines, format)) {
-                Map<JournalColumn, Integer> columns = readHeader(parser.getHeaderNames(), problems);
-                if (!problems.isEmpty()) {
-                    return new JournalParse(rows, problems.problems());
-                }
-                int headerSize = parser.getHeaderNames().size();
-                Iterator<CSVRecord> records = parser.iterator();
-                try {
-                    while (records.hasNext()) {
-                        CSVRecord record = records.next();
-                        int line = lines.recordLineOf(record.getCharacterPosition());
-                        if (rows.size() + problems.rowsRefused() >= MAX_ROWS) {
-                            problems.add(new JournalProblem(line, "",
-                                    "the file has more than " + MAX_ROWS + " rows; split it"));
-                            break;
+                if (table.header(1, parser.getHeaderNames())) {
+                    int headerSize = parser.getHeaderNames().size();
+                    Iterator<CSVRecord> records = parser.iterator();
+                    try {
+                        while (records.hasNext()) {
+                            CSVRecord record = records.next();
+                            int line = lines.recordLineOf(record.getCharacterPosition());
+                            if (record.size() != headerSize) {
+                                table.problems.add(new JournalProblem(line, "", "这一行有 " + record.size()
+                                        + " 个字段，表头有 " + headerSize + " 列 (the row has " + record.size()
+                                        + " fields but the header has " + headerSize + ")"));
+                                continue;
+                            }
+                            if (!table.row(line, record.toList(), null)) {
+                                break;
+                            }
                         }
-                        readRow(record, line, headerSize, columns, rows, problems, shared);
+                    } catch (UncheckedIOException | IllegalStateException broken) {
+                        table.problems.add(new JournalProblem(lines.lineOf(Long.MAX_VALUE), "",
+                                describe(broken, decoder)));
                     }
-                } catch (UncheckedIOException | IllegalStateException broken) {
-                    problems.add(new JournalProblem(lines.lineOf(Long.MAX_VALUE), "",
-                            describe(broken)));
                 }
             }
-        } catch (CharacterCodingException notUtf8) {
-            problems.add(new JournalProblem(rows.size() + 2, "",
-                    "the file is not valid UTF-8 text (save it as UTF-8 CSV)"));
+        } catch (CharacterCodingException notText) {
+            table.problems.add(new JournalProblem(lines.lineOf(Long.MAX_VALUE), "", undetectable(decoder)));
         } catch (IOException | UncheckedIOException | IllegalArgumentException broken) {
-            problems.add(new JournalProblem(1, "", describe(broken)));
+            table.problems.add(new JournalProblem(Math.max(1, lines.lineOf(Long.MAX_VALUE)), "",
+                    describe(broken, decoder)));
         }
-        if (rows.isEmpty() && problems.isEmpty()) {
-            problems.add(new JournalProblem(1, "", "the file has no transactions"));
-        }
-        return new JournalParse(rows, problems.problems());
+        return table.result(decoder == null ? "" : encodingName(decoder));
     }
 
-    private static String describe(Exception broken) {
+    private static String encodingName(DetectingDecoder decoder) {
+        if (!decoder.decided()) {
+            return "UTF-8";
+        }
+        return decoder.charset().equals(DetectingDecoder.GB18030) ? "GB18030 (GBK)" : "UTF-8";
+    }
+
+    private static String undetectable(DetectingDecoder decoder) {
+        String read = decoder == null || !decoder.decided() ? "" : "（此前按 " + encodingName(decoder) + " 读取）";
+        return "无法识别文件编码：这一行既不是 UTF-8 也不是 GB18030/GBK 文本" + read
+                + "；请在 Excel 中另存为「CSV UTF-8」或 CSV 后再导入 (the file is neither UTF-8 nor GB18030/GBK text)";
+    }
+
+    /** Rows above a workbook's header that name no column: titles. */
+    private static final int MAX_TITLE_ROWS = 10;
+
+    private JournalParse readWorkbook(Path file, Options options) {
+        Table table = new Table(options.mapping());
+        var titles = new Object() {
+            int rows;
+            int firstLine;
+            List<String> first;
+        };
+        String sheet;
+        try {
+            sheet = SheetRows.read(file, options.sheet(), (line, cells) -> {
+                if (cells.stream().allMatch(cell -> cell.text().isBlank() && cell.problem() == null)) {
+                    return true;
+                }
+                if (!table.headerRead) {
+                    List<String> names = new ArrayList<>(cells.stream().map(c -> c.text().strip()).toList());
+                    while (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) {
+                        names.remove(names.size() - 1);
+                    }
+                    // A title row or two above the header (单位, 期间) is usual in a workbook.
+                    if (!table.namesAColumn(names) && ++titles.rows <= MAX_TITLE_ROWS) {
+                        if (titles.first == null) {
+                            titles.first = names;
+                            titles.firstLine = line;
+                        }
+                        return true;
+                    }
+                    if (!table.namesAColumn(names) && titles.first != null) {
+                        return table.header(titles.firstLine, titles.first);
+                    }
+                    return table.header(line, names);
+                }
+                List<String> texts = new ArrayList<>(cells.size());
+                cells.forEach(cell -> texts.add(cell.text()));
+                return table.row(line, texts, cells);
+            });
+        } catch (SheetRows.UnreadableWorkbook unreadable) {
+            return refusedWhole(unreadable.getMessage(), "xlsx");
+        }
+        if (!table.headerRead && titles.first != null) {
+            table.header(titles.firstLine, titles.first);
+        }
+        return table.result("xlsx 工作表「" + sheet + "」");
+    }
+
+    private static String describe(Exception broken, DetectingDecoder decoder) {
         Throwable cause = broken;
         while (cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof CharacterCodingException) {
-            return "the file is not valid UTF-8 text (save it as UTF-8 CSV)";
+            return undetectable(decoder);
         }
-        return "the file is not well-formed CSV: " + cause.getMessage();
+        return "文件不是格式正确的 CSV：" + cause.getMessage() + " (the file is not well-formed CSV)";
     }
 
-    private Map<JournalColumn, Integer> readHeader(List<String> names, JournalProblemList problems) {
-        Map<JournalColumn, Integer> columns = new EnumMap<>(JournalColumn.class);
-        if (names.isEmpty()) {
-            problems.add(new JournalProblem(1, "", "the file is empty: a header row naming the columns is needed"));
-            return columns;
+    /**
+     * The rows of one file, CSV or sheet alike: the header decides where each of our columns comes
+     * from (the file's own names, or the mapping's), and each row is read through that plan.
+     */
+    private final class Table {
+        private final JournalMapping mapping;
+        private final Shared shared = new Shared();
+        private final List<JournalRow> rows = new ArrayList<>();
+        private final JournalProblemList problems = new JournalProblemList();
+        private final Map<JournalColumn, Integer> direct = new EnumMap<>(JournalColumn.class);
+        private final Map<JournalColumn, List<int[]>> mapped = new EnumMap<>(JournalColumn.class);
+        private final Map<JournalColumn, String> constants = new EnumMap<>(JournalColumn.class);
+        private List<String> headerNames = List.of();
+        private boolean headerRead;
+
+        Table(JournalMapping mapping) {
+            this.mapping = mapping;
         }
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i) == null ? "" : names.get(i);
-            var column = JournalColumn.byName(name);
-            if (column.isEmpty()) {
-                problems.add(new JournalProblem(1, name.isBlank() ? "#" + (i + 1) : name,
-                        name.isBlank() ? "the header has an empty column name" : "unknown column '" + name + "'"));
-            } else if (columns.putIfAbsent(column.get(), i) != null) {
-                problems.add(new JournalProblem(1, name, "column " + column.get().english() + " appears twice"));
+
+        boolean namesAColumn(List<String> names) {
+            Map<String, JournalColumn> theirs = mapping.theirColumns();
+            return names.stream().anyMatch(name -> theirs.containsKey(name) || JournalColumn.byName(name).isPresent());
+        }
+
+        boolean header(int line, List<String> names) {
+            headerRead = true;
+            headerNames = names;
+            if (names.isEmpty()) {
+                problems.add(new JournalProblem(line, "", "文件是空的：第一行应为列名表头"
+                        + " (the file is empty: a header row naming the columns is needed)"));
+                return false;
             }
-        }
-        for (JournalColumn required : REQUIRED_HEADERS) {
-            if (!columns.containsKey(required)) {
-                problems.add(new JournalProblem(1, required.english(), "required column is missing"));
+            Map<String, JournalColumn> theirs = mapping.theirColumns();
+            Map<String, Integer> positions = new java.util.HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i) == null ? "" : names.get(i).strip();
+                positions.putIfAbsent(name, i);
+                if (theirs.containsKey(name)) {
+                    continue;
+                }
+                var column = JournalColumn.byName(name);
+                if (column.isEmpty()) {
+                    if (name.isBlank()) {
+                        problems.add(new JournalProblem(line, "#" + (i + 1),
+                                "表头第 " + (i + 1) + " 列没有列名 (the header has an empty column name)"));
+                    } else {
+                        problems.add(new JournalProblem(line, name, "未知的列「" + name + "」；可用的列："
+                                + JournalColumn.names() + (mapping.isEmpty() ? "；其他系统导出的文件可用映射文件"
+                                + "（--mapping）对应列名" : "") + " (unknown column '" + name + "')"));
+                    }
+                } else if (mapping.sources().containsKey(column.get())) {
+                    problems.add(new JournalProblem(line, name, "列 " + column.get().label()
+                            + " 已由映射文件给出，文件中不应再有 (the mapping already gives this column)"));
+                } else if (direct.putIfAbsent(column.get(), i) != null) {
+                    problems.add(new JournalProblem(line, name, "列 " + column.get().label()
+                            + " 出现了两次 (column " + column.get().english() + " appears twice)"));
+                }
             }
+            mapping.sources().forEach((column, source) -> {
+                if (source.constant() != null) {
+                    constants.put(column, source.constant());
+                    return;
+                }
+                List<int[]> alternatives = new ArrayList<>();
+                for (List<String> parts : source.alternatives()) {
+                    int[] indexes = new int[parts.size()];
+                    for (int p = 0; p < parts.size(); p++) {
+                        Integer index = positions.get(parts.get(p));
+                        if (index == null) {
+                            problems.add(new JournalProblem(line, parts.get(p), "映射文件中的列「" + parts.get(p)
+                                    + "」不在文件表头中 (a column the mapping names is not in the file)"));
+                            index = -1;
+                        }
+                        indexes[p] = index;
+                    }
+                    alternatives.add(indexes);
+                }
+                mapped.put(column, alternatives);
+            });
+            for (JournalColumn required : REQUIRED_HEADERS) {
+                if (!direct.containsKey(required) && !mapped.containsKey(required) && !constants.containsKey(required)) {
+                    problems.add(new JournalProblem(line, required.english(), "缺少必需的列 " + required.label()
+                            + " (required column is missing)"));
+                }
+            }
+            return problems.isEmpty();
         }
-        return columns;
+
+        /** Reads one data row; answers false when the file has more rows than are taken. */
+        boolean row(int line, List<String> cells, List<SheetRows.SheetCell> typed) {
+            if (rows.size() + problems.rowsRefused() >= MAX_ROWS) {
+                problems.add(new JournalProblem(line, "", "文件超过 " + MAX_ROWS + " 行，请拆分 (the file has more than "
+                        + MAX_ROWS + " rows; split it)"));
+                return false;
+            }
+            if (typed != null) {
+                for (int i = headerNames.size(); i < typed.size(); i++) {
+                    if (!typed.get(i).text().isBlank()) {
+                        problems.add(new JournalProblem(line, "", "这一行在表头之外还有内容（第 " + (i + 1)
+                                + " 列）(the row has a value beyond the header's columns)"));
+                        return true;
+                    }
+                }
+            }
+            List<JournalProblem> cellProblems = new ArrayList<>(0);
+            if (mapped.containsKey(JournalColumn.KIND) || direct.containsKey(JournalColumn.KIND)) {
+                if (mapping.skips(rawField(JournalColumn.KIND, cells))) {
+                    return true;
+                }
+            }
+            RowReader row = new RowReader(line, column -> field(line, column, cells, typed, cellProblems), shared, true);
+            JournalRow parsed = row.parse();
+            cellProblems.forEach(problems::add);
+            if (parsed != null && cellProblems.isEmpty()) {
+                rows.add(parsed);
+            }
+            // A cell already refused is not also "required".
+            row.problems.stream().filter(p -> cellProblems.stream().noneMatch(c -> c.column().equals(p.column())))
+                    .forEach(problems::add);
+            return true;
+        }
+
+        private String field(int line, JournalColumn column, List<String> cells, List<SheetRows.SheetCell> typed,
+                             List<JournalProblem> cellProblems) {
+            String constant = constants.get(column);
+            if (constant != null) {
+                return constant;
+            }
+            Integer index = direct.get(column);
+            String value;
+            if (index != null) {
+                value = cell(line, column, index, cells, typed, cellProblems);
+            } else {
+                List<int[]> alternatives = mapped.get(column);
+                if (alternatives == null) {
+                    return null;
+                }
+                value = null;
+                for (int[] parts : alternatives) {
+                    StringBuilder joined = new StringBuilder();
+                    for (int part : parts) {
+                        String text = cell(line, column, part, cells, typed, cellProblems);
+                        if (text != null && !text.isBlank()) {
+                            joined.append(joined.isEmpty() ? "" : "-").append(text.strip());
+                        }
+                    }
+                    String candidate = joined.toString();
+                    if (candidate.isEmpty() || (alternatives.size() > 1 && isZero(candidate))) {
+                        continue;
+                    }
+                    if (value != null) {
+                        cellProblems.add(new JournalProblem(line, column.english(), "映射到 " + column.label()
+                                + " 的几列同时有值（" + value + "、" + candidate + "），无法确定取哪一个"
+                                + " (several mapped columns are filled)"));
+                        return null;
+                    }
+                    value = candidate;
+                }
+            }
+            return value == null ? null : mapping.value(column, value.strip());
+        }
+
+        /** The kind as the file has it, before the mapping turns it into ours. */
+        private String rawField(JournalColumn column, List<String> cells) {
+            Integer index = direct.get(column);
+            if (index == null) {
+                List<int[]> alternatives = mapped.get(column);
+                index = alternatives.isEmpty() || alternatives.get(0).length != 1 ? -1 : alternatives.get(0)[0];
+            }
+            return index < 0 || index >= cells.size() ? null : cells.get(index);
+        }
+
+        private String cell(int line, JournalColumn column, int index, List<String> cells,
+                            List<SheetRows.SheetCell> typed, List<JournalProblem> cellProblems) {
+            if (index < 0 || index >= cells.size()) {
+                return null;
+            }
+            if (typed == null) {
+                return cells.get(index);
+            }
+            SheetRows.SheetCell cell = typed.get(index);
+            if (cell.problem() != null) {
+                cellProblems.add(new JournalProblem(line, column.english(), cell.problem()));
+                return null;
+            }
+            if (column == JournalColumn.DATE && cell.number()) {
+                try {
+                    return SheetRows.serialDate(new java.math.BigDecimal(cell.text())).toString();
+                } catch (IllegalArgumentException notADate) {
+                    cellProblems.add(new JournalProblem(line, column.english(), "日期 " + cell.text()
+                            + " 不是有效的 Excel 日期序号 (not an Excel serial date)"));
+                    return null;
+                }
+            }
+            return cell.text();
+        }
+
+        JournalParse result(String readAs) {
+            if (rows.isEmpty() && problems.isEmpty()) {
+                problems.add(new JournalProblem(1, "", "文件中没有交易 (the file has no transactions)"));
+            }
+            return new JournalParse(rows, problems.problems(), readAs);
+        }
     }
 
-    private void readRow(CSVRecord record, int line, int headerSize, Map<JournalColumn, Integer> columns,
-                         List<JournalRow> rows, JournalProblemList problems, Shared shared) {
-        if (record.size() != headerSize) {
-            problems.add(new JournalProblem(line, "", "the row has " + record.size() + " fields but the header has "
-                    + headerSize));
-            return;
-        }
-        RowReader row = new RowReader(line, column -> {
-            Integer index = columns.get(column);
-            return index == null ? null : record.get(index);
-        }, shared);
-        JournalRow parsed = row.parse();
-        if (parsed != null) {
-            rows.add(parsed);
-        }
-        row.problems.forEach(problems::add);
+    private static boolean isZero(String amount) {
+        return amount.matches("[¥￥]?0+(\\.0+)?");
     }
 
     /**
@@ -184,7 +498,7 @@ public final class JournalReader {
      * checks a journal row gets. Absent and empty fields are the same.
      */
     public JournalParse readFields(Map<JournalColumn, String> fields) {
-        RowReader reader = new RowReader(0, fields::get, new Shared());
+        RowReader reader = new RowReader(0, fields::get, new Shared(), false);
         JournalRow row = reader.parse();
         return new JournalParse(row == null ? List.of() : List.of(row), reader.problems);
     }
@@ -197,15 +511,23 @@ public final class JournalReader {
         private final List<JournalProblem> problems = new ArrayList<>(0);
         private final Shared shared;
 
-        RowReader(int line, Function<JournalColumn, String> fields, Shared shared) {
+        /**
+         * A row of a file takes the date and amount forms clerks type (2020/3/5, "1,234.50", ¥);
+         * a request of the API keeps its one documented form each (2020-03-05, "1234.50").
+         */
+        private final boolean fileRow;
+
+        RowReader(int line, Function<JournalColumn, String> fields, Shared shared, boolean fileRow) {
             this.line = line;
             this.fields = fields;
             this.shared = shared;
+            this.fileRow = fileRow;
         }
 
         JournalRow parse() {
             TransactionId id = required(JournalColumn.ID, TransactionId::of);
-            LocalDate date = required(JournalColumn.DATE, d -> shared.parsed(shared.dates, d, JournalReader::parseDate));
+            LocalDate date = required(JournalColumn.DATE, d -> shared.parsed(shared.dates, d,
+                    fileRow ? JournalReader::parseDate : JournalReader::parseIsoDate));
             TransactionKind kind = required(JournalColumn.KIND, TransactionKind::parseJournalKind);
             UnitCode unit = required(JournalColumn.UNIT, u -> shared.parsed(shared.units, u, UnitCode::of));
             String voucher = optional(JournalColumn.VOUCHER, v -> Text.clean("voucher", v, Text.VOUCHER_MAX));
@@ -225,18 +547,18 @@ public final class JournalReader {
                     c -> shared.parsed(shared.functionals, c, JournalReader::xiang));
             EconomicCode economic = required(JournalColumn.ECONOMIC,
                     c -> shared.parsed(shared.economics, c, JournalReader::kuan));
-            Money amount = required(JournalColumn.AMOUNT, JournalReader::parseAmount);
+            Money amount = required(JournalColumn.AMOUNT, fileRow ? JournalReader::parseAmount : JournalReader::parsePlainAmount);
             String indicator = optional(JournalColumn.INDICATOR,
                     n -> shared.one(Text.clean("indicator", n, Text.INDICATOR_MAX)));
             if (kind != TransactionKind.BUDGET) {
-                forbid(JournalColumn.INDICATOR, "only a budget (年初预算) row names its 指标 (指标文号)");
+                forbid(JournalColumn.INDICATOR, Reason.of("field.forbidden.indicator"));
             }
             Spending spending = kind == TransactionKind.EXPENDITURE ? spending() : null;
             if (kind != TransactionKind.EXPENDITURE) {
-                forbid(JournalColumn.NATURE, "only an expenditure has a nature");
-                forbid(JournalColumn.PROJECT, "only a project expenditure names a project");
-                forbid(JournalColumn.PROCUREMENT, "only an expenditure can be a government purchase");
-                forbid(JournalColumn.SME, "only an expenditure can be a government purchase");
+                forbid(JournalColumn.NATURE, Reason.of("field.forbidden.nature"));
+                forbid(JournalColumn.PROJECT, Reason.of("field.forbidden.project"));
+                forbid(JournalColumn.PROCUREMENT, Reason.of("field.forbidden.procurement"));
+                forbid(JournalColumn.SME, Reason.of("field.forbidden.procurement"));
             }
             if (!problems.isEmpty()) {
                 return null;
@@ -270,8 +592,7 @@ public final class JournalReader {
             for (JournalColumn moneyColumn : List.of(JournalColumn.FUND, JournalColumn.FUNCTIONAL,
                     JournalColumn.ECONOMIC, JournalColumn.AMOUNT, JournalColumn.NATURE, JournalColumn.PROJECT,
                     JournalColumn.PROCUREMENT, JournalColumn.SME, JournalColumn.INDICATOR)) {
-                forbid(moneyColumn, "a reversal undoes the whole transaction it names; leave "
-                        + moneyColumn.english() + " empty");
+                forbid(moneyColumn, Reason.of("field.forbidden.reversal", FieldName.of(moneyColumn.english())));
             }
             if (!problems.isEmpty()) {
                 return null;
@@ -291,9 +612,12 @@ public final class JournalReader {
             try {
                 return shared.one(new Spending(nature, project, procurement, sme));
             } catch (IllegalArgumentException inconsistent) {
-                String column = inconsistent.getMessage().startsWith("sme") ? JournalColumn.SME.english()
-                        : JournalColumn.PROJECT.english();
-                problems.add(new JournalProblem(line, column, inconsistent.getMessage()));
+                boolean smeAtFault = inconsistent instanceof Refusal refusal
+                        && refusal.reason().code().equals("spending.smeWithoutProcurement");
+                String column = smeAtFault ? JournalColumn.SME.english() : JournalColumn.PROJECT.english();
+                problems.add(inconsistent instanceof Refusal refusal
+                        ? new JournalProblem(line, column, refusal.reason())
+                        : new JournalProblem(line, column, inconsistent.getMessage()));
                 return null;
             }
         }
@@ -306,7 +630,8 @@ public final class JournalReader {
         private <T> T required(JournalColumn column, Function<String, T> parse) {
             String value = raw(column);
             if (value.isEmpty()) {
-                problems.add(new JournalProblem(line, column.english(), column.english() + " is required"));
+                problems.add(new JournalProblem(line, column.english(),
+                        Reason.of("field.required", FieldName.of(column.english()))));
                 return null;
             }
             return parse(column, value, parse);
@@ -320,13 +645,16 @@ public final class JournalReader {
         private <T> T parse(JournalColumn column, String value, Function<String, T> parse) {
             try {
                 return parse.apply(value);
+            } catch (Refusal bad) {
+                problems.add(new JournalProblem(line, column.english(), bad.reason()));
+                return null;
             } catch (IllegalArgumentException | ArithmeticException bad) {
                 problems.add(new JournalProblem(line, column.english(), bad.getMessage()));
                 return null;
             }
         }
 
-        private void forbid(JournalColumn column, String reason) {
+        private void forbid(JournalColumn column, Reason reason) {
             if (!raw(column).isEmpty()) {
                 problems.add(new JournalProblem(line, column.english(), reason));
             }
@@ -386,8 +714,7 @@ public final class JournalReader {
     static FunctionalCode xiang(String text) {
         FunctionalCode code = FunctionalCode.of(text);
         if (!code.isXiang()) {
-            throw new IllegalArgumentException("functional code of a posting must be a 项 (7 digits), not the "
-                    + code.level().chinese() + " " + code);
+            throw new Refusal(Reason.of("posting.xiang", code.level().chinese(), code));
         }
         return code;
     }
@@ -396,35 +723,100 @@ public final class JournalReader {
     static EconomicCode kuan(String text) {
         EconomicCode code = EconomicCode.of(text);
         if (!code.isKuan()) {
-            throw new IllegalArgumentException("economic code of a posting must be a 款 (5 digits), not the "
-                    + code.level().chinese() + " " + code);
+            throw new Refusal(Reason.of("posting.kuan", code.level().chinese(), code));
         }
         return code;
     }
 
+    /** yyyy-mm-dd, yyyy-m-d, yyyy/m/d and yyyy年m月d日: the year first, so month and day cannot be swapped. */
+    private static final Pattern DATE = Pattern.compile(
+            "(\\d{4})(?:-(\\d{1,2})-(\\d{1,2})|/(\\d{1,2})/(\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日)");
+    /** A year last: 03/07/2020 is 3 July in one office and 7 March in another. */
+    private static final Pattern YEAR_LAST = Pattern.compile("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{1,4}");
+    private static final String DATE_FORMS = "yyyy-mm-dd、yyyy-m-d、yyyy/m/d 或 yyyy年m月d日";
+
     static LocalDate parseDate(String text) {
-        try {
-            LocalDate date = LocalDate.parse(text);
-            FiscalYear.of(date);
-            return date;
-        } catch (DateTimeParseException notADate) {
-            throw new IllegalArgumentException("date must be a real date written yyyy-mm-dd: " + text);
+        Matcher form = DATE.matcher(text);
+        if (!form.matches()) {
+            if (YEAR_LAST.matcher(text).matches()) {
+                throw new IllegalArgumentException("日期「" + text + "」有歧义：年份在后时分不清是日/月还是月/日，请写作 "
+                        + DATE_FORMS + " (ambiguous date; write it yyyy-mm-dd)");
+            }
+            throw new IllegalArgumentException("日期「" + abbreviate(text) + "」应写作 " + DATE_FORMS
+                    + " (date must be a real date written yyyy-mm-dd)");
         }
+        int year = Integer.parseInt(form.group(1));
+        int month = 0;
+        int day = 0;
+        for (int g = 2; g <= 6; g += 2) {
+            if (form.group(g) != null) {
+                month = Integer.parseInt(form.group(g));
+                day = Integer.parseInt(form.group(g + 1));
+            }
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException notADate) {
+            throw new IllegalArgumentException("日期「" + text + "」不是真实存在的日期 (date must be a real date written"
+                    + " yyyy-mm-dd)");
+        }
+        FiscalYear.of(date);
+        return date;
     }
 
-    static Money parseAmount(String text) {
+    /** The API's one date form, yyyy-mm-dd. */
+    static LocalDate parseIsoDate(String text) {
+        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new IllegalArgumentException("日期「" + abbreviate(text) + "」应写作 yyyy-mm-dd (date must be a real date"
+                    + " written yyyy-mm-dd)");
+        }
+        return parseDate(text);
+    }
+
+    /** The API's one amount form: plain yuan, as a JSON string. */
+    static Money parsePlainAmount(String text) {
         Money amount = Money.parseYuan(text);
         if (!amount.isPositive()) {
-            throw new IllegalArgumentException("amount must be positive, got " + text);
+            throw new IllegalArgumentException("金额必须大于零，而这里是 " + abbreviate(text) + " (amount must be positive)");
         }
         return amount;
+    }
+
+    /**
+     * A positive yuan amount as clerks write it: {@code 1234.50}, {@code 1,234.50} (separators only
+     * every three digits), an optional leading ¥ or ￥.
+     */
+    static Money parseAmount(String text) {
+        String figure = text;
+        if (figure.startsWith("¥") || figure.startsWith("￥")) {
+            figure = figure.substring(1);
+        }
+        if (figure.indexOf(',') >= 0) {
+            if (!GROUPED.matcher(figure).matches()) {
+                throw new IllegalArgumentException("金额「" + abbreviate(text) + "」的千位分隔符位置不对，应每三位一个，"
+                        + "如 1,234.50 (amount has misplaced thousands separators)");
+            }
+            figure = figure.replace(",", "");
+        }
+        Money amount = Money.parseYuan(figure);
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("金额必须大于零，而这里是 " + abbreviate(text) + " (amount must be positive)");
+        }
+        return amount;
+    }
+
+    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     static Boolean parseBoolean(String text) {
         return switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "true", "是" -> Boolean.TRUE;
             case "false", "否" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException("sme must be true or false, got " + text);
+            default -> throw new Refusal(Reason.of("sme.boolean", text));
         };
     }
 }

@@ -31,7 +31,7 @@ class JournalReaderTest {
         // Goal: a journal written by another system (Chinese names, own column order, BOM) imports.
         String text = "\uFEFF# 导出自财务系统\n"
                 + "金额,日期,交易号,类型,单位,资金来源,功能分类,经济分类,支出性质,项目,摘要,采购类型,中小企业\n"
-                + "\"1,000.00\",2020-01-02,A-1,年初预算,u1,一般公共预算财政拨款,2010301,30201,,,,,\n";
+                + "\"1,00.00\",2020-01-02,A-1,年初预算,u1,一般公共预算财政拨款,2010301,30201,,,,,\n";
         JournalParse parse = read(text);
         assertThat(parse.problems()).singleElement()
                 .satisfies(p -> assertThat(p.column()).isEqualTo("amount"));
@@ -128,11 +128,17 @@ class JournalReaderTest {
     }
 
     @Test
-    void invalidUtf8IsRefusedNotGuessed() {
-        byte[] gbk = "id,date,kind,unit\nD-1,2020-01-01,年初预算,u1\n".getBytes(java.nio.charset.Charset.forName("GBK"));
-        JournalParse parse = reader.read(new ByteArrayInputStream(gbk));
-        assertThat(parse.problems()).singleElement()
-                .satisfies(p -> assertThat(p.reason()).contains("not valid UTF-8"));
+    void bytesThatAreNeitherUtf8NorGbkAreRefusedNamingTheirLine() {
+        // Goal: an encoding that cannot be detected is refused at the line where it shows, not guessed.
+        byte[] text = ("id,date,kind,unit,fund,functional,economic,amount\n"
+                + "D-1,2020-01-01,budget,u1,general,2010301,30101,1.00\n"
+                + "D-2,2020-01-01,budget,u\u00ff\u00fe,general,2010301,30101,1.00\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        JournalParse parse = reader.read(new ByteArrayInputStream(text));
+        assertThat(parse.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.reason()).startsWith("无法识别文件编码");
+        });
     }
 
     @Test
@@ -206,8 +212,8 @@ class JournalReaderTest {
         assertThat(parse.problems()).extracting(JournalProblem::line, JournalProblem::column)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "indicator"),
                         org.assertj.core.groups.Tuple.tuple(5, "indicator"));
-        assertThat(parse.problems().get(0).reason()).contains("only a budget (年初预算) row names its 指标");
-        assertThat(parse.problems().get(1).reason()).contains("longer than 64");
+        assertThat(parse.problems().get(0).reason()).contains("只有年初预算行可以填写指标文号");
+        assertThat(parse.problems().get(1).reason()).contains("超过 64 个字符");
         JournalParse ok = read("id,date,kind,unit,fund,functional,economic,amount,indicator\n"
                 + "I-1,2020-01-02,budget,u1,general,2010301,30201,10.00,江财预〔2020〕1号\n"
                 + "I-2,2020-01-02,budget,u1,general,2010301,30201,5.00,\n");

@@ -95,7 +95,7 @@ public class DemoCommand implements Callable<Integer> {
                 imported = context.getBean(JournalImport.class).importJournal(journal,
                         "journal.csv (" + sample.year() + " sample)", DatabaseOptions.user());
             }
-            out.println(imported.summary() + " into " + database.database().describe());
+            out.println(imported.summary() + "，记入 " + database.database().describe());
             StatementTemplate template = template(sample);
             StatementSet set = context.getBean(StatementService.class).statements(unit, year, null, template);
             out.println(StatementText.render(set));

@@ -2,20 +2,28 @@ package ledger.api.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import ledger.api.recording.ImportResult;
 import ledger.api.recording.JournalImport;
+import ledger.journal.JournalMapping;
+import ledger.journal.JournalReader;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code ledger import FILE.csv}: a journal, whole or not at all. */
-@Command(name = "import", description = "Import a journal CSV: all rows or none; re-importing changes nothing.")
+/** {@code ledger import FILE}: a journal (CSV in UTF-8 or GBK, or xlsx), whole or not at all. */
+@Command(name = "import", description = {"导入日记账（CSV：UTF-8 或 GBK；或 xlsx 工作簿）：全部记入或一行不记；重复导入不会重复记账。",
+    "Import a journal (CSV in UTF-8 or GBK, or an xlsx workbook): all rows or none."})
 public class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -27,34 +35,60 @@ public class ImportCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Parameters(index = "0", paramLabel = "FILE.csv", description = "the journal (UTF-8 CSV with a header row)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "日记账文件（.csv 或 .xlsx），首行为列名 / the journal")
     Path file;
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "xlsx 中要导入的工作表（默认第一个）/ the sheet to read")
+    String sheet;
+
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "列与值的映射文件（CSV），用于其他系统导出的文件 / maps another system's columns and values")
+    Path mapping;
 
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no such file: " + file);
+            throw new IllegalArgumentException("文件不存在 (no such file): " + file);
         }
+        if (mapping != null && !Files.isRegularFile(mapping)) {
+            throw new IllegalArgumentException("映射文件不存在 (no such mapping file): " + mapping);
+        }
+        PrintWriter out = spec.commandLine().getOut();
         if (server.remote()) {
             LedgerClient client = server.client(database);
-            ImportResult result = LedgerClient.JSON.treeToValue(
-                    client.post("/api/journals", "text/csv", Files.readAllBytes(file)), ImportResult.class);
+            ImportResult result;
+            if (mapping == null && sheet == null) {
+                result = LedgerClient.JSON.treeToValue(
+                        client.post("/api/journals", "text/csv", Files.readAllBytes(file)), ImportResult.class);
+            } else {
+                Map<String, Path> files = new LinkedHashMap<>();
+                files.put("file", file);
+                files.put("mapping", mapping);
+                String query = sheet == null ? "" : "?sheet=" + URLEncoder.encode(sheet, StandardCharsets.UTF_8);
+                result = LedgerClient.JSON.treeToValue(client.postFiles("/api/journals" + query, files),
+                        ImportResult.class);
+            }
             // The server knows the body only as an upload; the user knows it by its file name.
-            ImportResult named = new ImportResult(file.getFileName().toString(), result.rows(), result.applied(),
-                    result.repeated(), result.events(), result.took(), result.correlationId());
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(named.summary() + " into " + client.describe());
+            out.println(result.named(file.getFileName().toString()).summary() + "，记入 " + client.describe());
             out.flush();
             return 0;
         }
-        try (ConfigurableApplicationContext context = database.start(false);
-             InputStream in = Files.newInputStream(file)) {
+        JournalReader.Options options = new JournalReader.Options(sheet, readMapping());
+        try (ConfigurableApplicationContext context = database.start(false)) {
             ImportResult result = context.getBean(JournalImport.class)
-                    .importJournal(in, file.getFileName().toString(), DatabaseOptions.user());
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(result.summary() + " into " + database.database().describe());
+                    .importFile(file, DatabaseOptions.user(), options);
+            out.println(result.summary() + "，记入 " + database.database().describe());
             out.flush();
             return 0;
+        }
+    }
+
+    private JournalMapping readMapping() throws java.io.IOException {
+        if (mapping == null) {
+            return JournalMapping.none();
+        }
+        try (InputStream in = Files.newInputStream(mapping)) {
+            return JournalMapping.read(in);
         }
     }
 }

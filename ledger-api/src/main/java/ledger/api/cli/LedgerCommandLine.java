@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 TraceCommand.class, ReplayCommand.class, CloseCommand.class, ServeCommand.class, DemoCommand.class, VerifyCommand.class, RecordCommand.class, ChartsCommand.class, ExplanationCommand.class,
                 GenerateCommand.class, LoadCommand.class, ReadReportCommand.class,
                 CheckReportCommand.class, CatalogCommand.class, UserCommand.class, TrialBalanceCommand.class,
-                IndicatorsCommand.class})
+                IndicatorsCommand.class, TemplateCommand.class})
 public class LedgerCommandLine implements Runnable {
 
     public static final int REFUSED = 1;
@@ -64,8 +64,8 @@ public class LedgerCommandLine implements Runnable {
                 String prefix = server.status() == 0 || server.status() >= 500 ? "error: " : "refused: ";
                 server.reasons().forEach(reason -> err.println(prefix + reason));
             } else if (cause instanceof JournalRefused refused) {
-                err.println("refused: " + refused.problems().size() + " problem"
-                        + (refused.problems().size() == 1 ? "" : "s") + "; nothing was written");
+                err.println("refused: 已拒绝，共 " + refused.problems().size() + " 处问题，没有写入任何内容"
+                        + " (nothing was written)");
                 refused.problems().forEach(problem -> err.println("  " + problem));
             } else if (cause instanceof RuleViolation violation) {
                 err.println("refused: " + violation.field() + ": " + violation.reason() + "; nothing was written");

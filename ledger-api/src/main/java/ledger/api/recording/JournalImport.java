@@ -93,8 +93,37 @@ public class JournalImport {
      * @throws UnitNotPermitted naming the first unit the caller may not record for
      */
     public ImportResult importJournal(InputStream file, String source, String user, Predicate<UnitCode> permitted) {
+        return importJournal(file, source, user, permitted, JournalReader.Options.DEFAULT);
+    }
+
+    /**
+     * As {@link #importJournal(InputStream, String, String, Predicate)}, reading the named sheet of a
+     * workbook and another system's columns through a mapping.
+     */
+    public ImportResult importJournal(InputStream file, String source, String user, Predicate<UnitCode> permitted,
+                                      JournalReader.Options options) {
+        long started = System.nanoTime();
+        return imported(reader.read(file, options), source, user, permitted, started);
+    }
+
+    /** A journal file on this machine (the command line): a workbook is read in place. */
+    public ImportResult importFile(java.nio.file.Path file, String user, JournalReader.Options options)
+            throws java.io.IOException {
+        long started = System.nanoTime();
+        return imported(reader.read(file, options), file.getFileName().toString(), user, unit -> true, started);
+    }
+
+    private ImportResult imported(JournalParse parse, String source, String user, Predicate<UnitCode> permitted,
+                                  long started) {
         try {
-            ImportResult result = parseAndPost(file, source, user, permitted);
+            parse.rows().stream().map(JournalRow::unit).distinct().filter(permitted.negate()).findFirst()
+                    .ifPresent(unit -> {
+                        throw new UnitNotPermitted(unit);
+                    });
+            if (!parse.ok()) {
+                throw new JournalRefused(withRuleProblems(parse));
+            }
+            ImportResult result = post(parse.rows(), source, user, started).withReadAs(parse.readAs());
             audit.record("import", user, "success", Map.of("source", source, "rows", result.rows(),
                     "new", result.applied(), "alreadyRecorded", result.repeated(), "events", result.events(),
                     "correlationId", result.correlationId()));
@@ -108,19 +137,6 @@ public class JournalImport {
         }
     }
 
-    private ImportResult parseAndPost(InputStream file, String source, String user, Predicate<UnitCode> permitted) {
-        long started = System.nanoTime();
-        JournalParse parse = reader.read(file);
-        parse.rows().stream().map(JournalRow::unit).distinct().filter(permitted.negate()).findFirst()
-                .ifPresent(unit -> {
-                    throw new UnitNotPermitted(unit);
-                });
-        if (!parse.ok()) {
-            throw new JournalRefused(withRuleProblems(parse));
-        }
-        return post(parse.rows(), source, user, started);
-    }
-
     /**
      * As {@link #importJournal(InputStream, String, String, Predicate)} for a body arriving over
      * HTTP, read as it arrives: when the client hangs up or the connection breaks before the end,
@@ -128,10 +144,16 @@ public class JournalImport {
      * checking a cut-off file for no one.
      */
     public ImportResult importUpload(InputStream body, String source, String user, Predicate<UnitCode> permitted) {
+        return importUpload(body, source, user, permitted, JournalReader.Options.DEFAULT);
+    }
+
+    /** As {@link #importUpload(InputStream, String, String, Predicate)}, with a sheet and a mapping. */
+    public ImportResult importUpload(InputStream body, String source, String user, Predicate<UnitCode> permitted,
+                                     JournalReader.Options options) {
         ClientBody client = new ClientBody(body, source);
         uploadsInProgress.incrementAndGet();
         try {
-            return importJournal(client, source, user, permitted);
+            return importJournal(client, source, user, permitted, options);
         } catch (UploadAbandoned abandoned) {
             uploadsAbandoned.incrementAndGet();
             log.info("journal upload {} by {} abandoned after {} bytes: the client stopped sending ({})", source,
@@ -220,7 +242,7 @@ public class JournalImport {
                 Posted posted = transaction.execute(status -> postInTransaction(rows, user, correlationId));
                 Outcome outcome = posted.outcome();
                 ImportResult result = new ImportResult(source, rows.size(), outcome.applied(), outcome.repeated(),
-                        posted.events(), Duration.ofNanos(System.nanoTime() - startedNanos), correlationId);
+                        posted.events(), Duration.ofNanos(System.nanoTime() - startedNanos), correlationId, "");
                 if (posted.events() >= REFRESH_STATISTICS_AFTER) {
                     store.refreshStatistics();
                 }

@@ -132,7 +132,7 @@ public class TransactionRecorder {
                     : new PostingAnswer.Recorded(transactionId, command.account().id());
         } catch (RuleViolation refused) {
             return new PostingAnswer.Refused(transactionId,
-                    List.of(new JournalProblem(row.line(), refused.field(), refused.reason())));
+                    List.of(new JournalProblem(row.line(), refused.field(), refused.reason(), refused.code())));
         } catch (ArithmeticException overflow) {
             return new PostingAnswer.Refused(transactionId, List.of(new JournalProblem(row.line(), "amount",
                     "the account's totals would overflow; the amount cannot be right")));

@@ -61,7 +61,7 @@ public class YearCloser {
             Map<String, Object> details = new HashMap<>(closing);
             details.put("reason", refused.field() + ": " + refused.reason());
             audit.record("close", user, "refused", details);
-            throw new JournalRefused(List.of(new JournalProblem(0, refused.field(), refused.reason())));
+            throw new JournalRefused(List.of(new JournalProblem(0, refused.field(), refused.reason(), refused.code())));
         }
     }
 

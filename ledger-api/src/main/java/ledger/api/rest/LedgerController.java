@@ -119,18 +119,51 @@ class LedgerController {
                             schema = @Schema(type = "string", format = "binary"))}))
     @PostMapping(value = "/journals", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ImportResult importJournal(InputStream csv, Principal user) {
+    ImportResult importJournal(InputStream csv, @RequestParam(required = false) String sheet, Principal user) {
         // Read as it arrives, not buffered first: a client that hangs up mid-file stops the work.
-        return journalImport.importUpload(csv, "upload", userOf(user), unit -> units.currentUserPermits(unit.code()));
+        return journalImport.importUpload(csv, "upload", userOf(user), unit -> units.currentUserPermits(unit.code()),
+                new JournalReader.Options(sheet, null));
     }
 
-    @Operation(summary = "Import a journal CSV uploaded as a form file (field 'file'): all rows or none")
+    @Operation(summary = "Import a journal uploaded as a form file (field 'file': CSV in UTF-8 or GBK, or xlsx),"
+            + " optionally with a column and value mapping (field 'mapping') and a sheet (parameter 'sheet'):"
+            + " all rows or none")
     @PostMapping(value = "/journals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportResult importJournalFile(@RequestPart("file") MultipartFile file, Principal user) throws IOException {
+    ImportResult importJournalFile(@RequestPart("file") MultipartFile file,
+                                   @RequestPart(value = "mapping", required = false) MultipartFile mapping,
+                                   @RequestParam(required = false) String sheet, Principal user) throws IOException {
+        JournalReader.Options options = new JournalReader.Options(sheet == null || sheet.isBlank() ? null : sheet,
+                ledger.api.recording.JournalMappings.read(mapping));
         try (InputStream in = file.getInputStream()) {
             return journalImport.importJournal(in, file.getOriginalFilename() == null ? "upload"
-                    : file.getOriginalFilename(), userOf(user), unit -> units.currentUserPermits(unit.code()));
+                    : file.getOriginalFilename(), userOf(user), unit -> units.currentUserPermits(unit.code()), options);
         }
+    }
+
+    @Operation(summary = "The journal template: Chinese headers and one example row of each kind (format csv or xlsx)")
+    @GetMapping(value = "/journals/template")
+    ResponseEntity<byte[]> journalTemplate(@RequestParam(defaultValue = "csv") String format) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        MediaType type;
+        String name;
+        switch (format) {
+            case "csv" -> {
+                ledger.journal.JournalTemplate.writeCsv(bytes);
+                type = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+                name = "日记账模板.csv";
+            }
+            case "xlsx" -> {
+                ledger.journal.JournalTemplate.writeXlsx(bytes);
+                type = MediaType.parseMediaType(XLSX);
+                name = "日记账模板.xlsx";
+            }
+            default -> throw new BadRequest(org.springframework.http.HttpStatus.BAD_REQUEST, "format", "模板格式应为 csv 或 xlsx (format must be csv or xlsx)");
+        }
+        return ResponseEntity.ok().contentType(type)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(bytes.toByteArray());
     }
 
     @Operation(summary = "表1–表9 of a unit and year, in DOMAIN.md's JSON form (万元, two decimals)")

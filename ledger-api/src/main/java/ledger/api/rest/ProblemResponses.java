@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -64,13 +67,22 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(JournalRefused.class)
     ProblemDetail refused(JournalRefused refused) {
+        Locale language = Languages.ofCurrentRequest();
+        boolean english = language == Reason.ENGLISH;
         List<JournalProblem> problems = refused.problems();
         JournalProblem first = problems.get(0);
-        String detail = problems.size() == 1
-                ? describe(first) + "; nothing was written"
-                : problems.size() + " problems; nothing was written. First: " + describe(first);
+        String detail;
+        if (english) {
+            detail = problems.size() == 1
+                    ? describe(first, language) + "; nothing was written"
+                    : problems.size() + " problems; nothing was written. First: " + describe(first, language);
+        } else {
+            detail = problems.size() == 1
+                    ? describe(first, language) + "；没有写入任何内容"
+                    : "共 " + problems.size() + " 处问题，没有写入任何内容。第一处：" + describe(first, language);
+        }
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, INPUT_REFUSED, "Input refused", detail);
-        problem.setProperty("problems", problems.stream().map(ProblemResponses::entry).toList());
+        problem.setProperty("problems", problems.stream().map(p -> entry(p, language)).toList());
         return problem;
     }
 
@@ -82,8 +94,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail violation(RuleViolation violation) {
+        Locale language = Languages.ofCurrentRequest();
         return single(HttpStatus.UNPROCESSABLE_ENTITY, INPUT_REFUSED, "Input refused", violation.field(),
-                violation.reason() + "; nothing was written");
+                violation.reason(language) + (language == Reason.ENGLISH ? "; nothing was written" : "；没有写入任何内容"));
     }
 
     @ExceptionHandler(BadRequest.class)
@@ -97,7 +110,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler({UnitNotPermitted.class, org.springframework.security.access.AccessDeniedException.class})
     ProblemDetail notPermitted(RuntimeException denied) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "not permitted: your role or your units do not allow this");
+                Languages.ofCurrentRequest() == Reason.ENGLISH ? "not permitted: your role or your units do not allow this"
+                        : "无权访问：您的角色或被授权的单位不允许此操作 (not permitted)");
         problem.setTitle("Forbidden");
         return problem;
     }
@@ -241,7 +255,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail single(HttpStatus status, URI type, String title, String field, String reason) {
-        ProblemDetail problem = problem(status, type, title, field + ": " + reason);
+        ProblemDetail problem = problem(status, type, title, Languages.ofCurrentRequest() == Reason.ENGLISH
+                ? field + ": " + reason : fieldLabel(field) + "：" + reason);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("field", field);
         entry.put("reason", reason);
@@ -257,22 +272,33 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /** A journal problem as JSON: the line only where there is one (a single request has none). */
-    private static Map<String, Object> entry(JournalProblem problem) {
+    private static Map<String, Object> entry(JournalProblem problem, Locale language) {
         Map<String, Object> entry = new LinkedHashMap<>();
         if (problem.line() > 0) {
             entry.put("line", problem.line());
         }
         entry.put("field", problem.column() == null || problem.column().isEmpty() ? "file" : problem.column());
-        entry.put("reason", problem.reason());
+        entry.put("reason", problem.reason(language));
         return entry;
     }
 
-    private static String describe(JournalProblem problem) {
+    private static String describe(JournalProblem problem, Locale language) {
         boolean column = problem.column() != null && !problem.column().isEmpty();
-        if (problem.line() > 0) {
-            return "line " + problem.line() + (column ? ", column " + problem.column() : "") + ": " + problem.reason();
+        if (language != Reason.ENGLISH) {
+            return (problem.line() > 0 ? "第 " + problem.line() + " 行" + (column ? "，" : "") : "")
+                    + (column ? fieldLabel(problem.column()) : "") + "：" + problem.reason(language);
         }
-        return (column ? problem.column() + ": " : "") + problem.reason();
+        if (problem.line() > 0) {
+            return "line " + problem.line() + (column ? ", column " + problem.column() : "") + ": "
+                    + problem.reason(language);
+        }
+        return (column ? problem.column() + ": " : "") + problem.reason(language);
+    }
+
+    /** A field as Chinese messages name it: {@code 金额（amount）}, or the word alone when it has no Chinese name. */
+    static String fieldLabel(String field) {
+        String chinese = FieldName.of(field).chinese();
+        return chinese.equals(field) ? field : chinese + "（" + field + "）";
     }
 
     private static String path(JsonMappingException mapping) {

@@ -26,7 +26,6 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -42,6 +41,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
@@ -114,7 +115,12 @@ public class SecurityConfiguration {
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        // A browser that follows a link into the API (a workbook download, say) gets pages, never JSON:
+        // the sign-in form when not signed in, the 403 page when refused. API clients keep problems.
+        RequestMatcher browserInApi = request -> apiCalls.matches(request) && BrowserRequests.isBrowser(request);
         http.exceptionHandling(errors -> errors
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browserInApi)
+                .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), browserInApi)
                 .defaultAuthenticationEntryPointFor(problemEntryPoint(), PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                 .defaultAccessDeniedHandlerFor(problemAccessDenied(), PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
         if (properties.mode() == LedgerSecurityProperties.Mode.JWT) {
@@ -122,7 +128,7 @@ public class SecurityConfiguration {
         } else {
             // A wrong password on the API is a problem like any other 401, not a bare status.
             http.httpBasic(basic -> basic.authenticationEntryPoint(wrongCredentials()));
-            http.formLogin(Customizer.withDefaults());
+            http.formLogin(form -> form.loginPage("/login").permitAll());
             http.addFilterBefore(new SignInThrottleFilter(signInThrottle), UsernamePasswordAuthenticationFilter.class);
         }
         return http.build();

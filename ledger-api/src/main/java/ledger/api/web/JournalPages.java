@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import ledger.api.recording.ImportResult;
 import ledger.api.recording.JournalImport;
+import ledger.api.recording.JournalMappings;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.UnitNotPermitted;
 import ledger.api.security.UnitAccess;
 import ledger.journal.JournalColumn;
+import ledger.journal.JournalReader;
 import ledger.core.journal.JournalProblem;
 import ledger.core.journal.JournalProblemList;
 import org.springframework.stereotype.Controller;
@@ -27,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Upload a journal CSV: all rows or none. A refused file lists its problems by line and column,
+ * Upload a journal (CSV in UTF-8 or GBK, or xlsx; optionally a mapping file and a sheet name): all rows or none. A refused file lists its problems by line and column,
  * beside the text of that line, so the clerk can fix the spreadsheet in one go: the first 1,000,
  * and how many more rows were refused. Under {@code /upload/}, so only recorders and approvers may
  * post it, and a file naming a unit the user may not record for is refused whole, without saying
@@ -59,7 +61,9 @@ class JournalPages {
     }
 
     @PostMapping(PATH)
-    String upload(@RequestParam("file") MultipartFile file, Principal user, Model model,
+    String upload(@RequestParam("file") MultipartFile file,
+            @RequestParam(value = "mapping", required = false) MultipartFile mapping,
+            @RequestParam(value = "sheet", required = false) String sheet, Principal user, Model model,
             HttpServletResponse response) throws IOException {
         model.addAttribute("page", "journal");
         if (file.isEmpty()) {
@@ -70,9 +74,11 @@ class JournalPages {
                 ? "上传的文件" : file.getOriginalFilename();
         model.addAttribute("fileName", name);
         try (InputStream in = file.getInputStream()) {
+            JournalReader.Options options = new JournalReader.Options(sheet == null || sheet.isBlank() ? null
+                    : sheet.strip(), JournalMappings.read(mapping));
             ImportResult result = journalImport.importJournal(in, name,
                     user == null ? "web:anonymous" : "web:" + user.getName(),
-                    unit -> units.currentUserPermits(unit.code()));
+                    unit -> units.currentUserPermits(unit.code()), options);
             model.addAttribute("result", result);
             model.addAttribute("seconds", String.format("%.2f", result.took().toNanos() / 1e9));
             model.addAttribute("units", directory.units());
@@ -80,7 +86,9 @@ class JournalPages {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             model.addAttribute("notPermitted", true);
         } catch (JournalRefused refused) {
-            Map<Integer, String> texts = linesOf(file, refused.problems());
+            Map<Integer, String> texts = isWorkbook(file) || refused.problems().stream()
+                    .anyMatch(problem -> "mapping".equals(problem.column())) ? Map.of()
+                    : linesOf(file, refused.problems());
             List<ProblemRow> problems = new ArrayList<>();
             for (JournalProblem problem : refused.problems()) {
                 String column = JournalColumn.byName(problem.column())
@@ -94,6 +102,14 @@ class JournalPages {
             model.addAttribute("refusedRows", counted.rowsRefused());
         }
         return "journal";
+    }
+
+    /** A workbook has no lines of text to show: its problems name the sheet's row numbers. */
+    private static boolean isWorkbook(MultipartFile file) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        }
     }
 
     /** Characters of a line shown beside its problems. */
@@ -138,7 +154,13 @@ class JournalPages {
     }
 
     private static String shown(ByteArrayOutputStream bytes) {
-        String text = bytes.toString(StandardCharsets.UTF_8);
+        // The line as the clerk wrote it: UTF-8, or else GB18030 (GBK), whichever it is.
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            text = bytes.toString(java.nio.charset.Charset.forName("GB18030"));
+        }
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
         }

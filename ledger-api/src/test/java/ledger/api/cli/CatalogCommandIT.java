@@ -60,7 +60,7 @@ class CatalogCommandIT {
     void aJournalWithCodesOutsideTheYearsCatalogIsRefusedSayingHowToLoadIt() throws IOException {
         CommandLineIT.Run run = CommandLineIT.ledger("import", "--db", URL, file("journal.csv", JOURNAL).toString());
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
-        assertThat(run.err()).contains("line 2, column functional: 支出功能分类科目 2010601 不在 2024 年的科目表中；"
+        assertThat(run.err()).contains("第 2 行，功能分类（functional）：支出功能分类科目 2010601 不在 2024 年的科目表中；"
                 + "可用 `ledger catalog import 文件 --year 2024` 载入该年的科目表");
         assertThat(events()).isZero();
     }
@@ -71,7 +71,7 @@ class CatalogCommandIT {
         Path bad = file("bad.csv", "科目编码,科目名称\n201,一般公共服务支出\n2010601,行政运行\n");
         CommandLineIT.Run run = catalog("import", bad.toString(), "--year", "2024");
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
-        assertThat(run.err()).contains("line 3, column code: 项 2010601 的上级款 20106 既不在文件中，也不在 2024 年的科目表中");
+        assertThat(run.err()).contains("第 3 行，编码（code）：项 2010601 的上级款 20106 既不在文件中，也不在 2024 年的科目表中");
         assertThat(events()).isZero();
     }
 
@@ -135,7 +135,7 @@ class CatalogCommandIT {
         long before = events();
         CommandLineIT.Run run = catalog("import", xlsx.toString(), "--year", "2024");
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
-        assertThat(run.err()).contains("line 3, column name: 科目 20106 已载入 2024 年的科目表，名为“财政事务”");
+        assertThat(run.err()).contains("第 3 行，名称（name）：科目 20106 已载入 2024 年的科目表，名为“财政事务”");
         assertThat(events()).isEqualTo(before);
         assertThat(catalog("list", "--year", "2024", "--format", "tsv").out()).doesNotContain("2010602");
     }

@@ -99,7 +99,7 @@ class CommandLineIT {
         assertThat(ledger("statements", "--year", "2020", "--unit", UNIT, "--as-of", "2020-06-31").exit())
                 .isEqualTo(2);
         assertThat(ledger("statements", "--year", "2020", "--unit", UNIT, "--format", "pdf").exit()).isEqualTo(2);
-        assertThat(ledger("import").err()).contains("FILE.csv");
+        assertThat(ledger("import").err()).contains("Missing required parameter: 'FILE'", "--mapping", "--sheet");
 
         Run badCell = ledger("trace", "--year", "2020", "--unit", UNIT, "T3/2010302");
         assertThat(badCell.exit()).isEqualTo(2);
@@ -134,10 +134,10 @@ class CommandLineIT {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("nothing was written")
-                .contains("line 3, column date:")
-                .contains("line 4, column amount:")
-                .contains("line 5, column functional:")
-                .contains("line 6, column amount:")   // no money on the line: its appropriation was refused
+                .contains("第 3 行，日期（date）：")
+                .contains("第 4 行，金额（amount）：")
+                .contains("第 5 行，功能分类（functional）：")
+                .contains("第 6 行，金额（amount）：")   // no money on the line: its appropriation was refused
                 .doesNotContain("line 2,");
         assertThat(eventCount()).isZero();
 
@@ -152,13 +152,13 @@ class CommandLineIT {
         Run run = onDatabase("import", Samples.jianghan2020Journal().toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.outLines()).hasSize(1);
-        assertThat(run.out()).startsWith("imported journal.csv: 476 rows, 476 new, 0 already recorded, 487 events in ")
+        assertThat(run.out()).startsWith("已导入 journal.csv（按 UTF-8 读取）：476 行，新记入 476 行，已记过 0 行，写入 487 个事件，用时 ")
                 .contains(URL);
         assertThat(eventCount()).isEqualTo(SampleStatements.EVENTS);
 
         Run again = onDatabase("import", Samples.jianghan2020Journal().toString());
         assertThat(again.exit()).isZero();
-        assertThat(again.out()).startsWith("imported journal.csv: 476 rows, 0 new, 476 already recorded, 0 events in ");
+        assertThat(again.out()).startsWith("已导入 journal.csv（按 UTF-8 读取）：476 行，新记入 0 行，已记过 476 行，写入 0 个事件，用时 ");
         assertThat(eventCount()).isEqualTo(SampleStatements.EVENTS);
     }
 
@@ -337,7 +337,7 @@ class CommandLineIT {
         assertThat(record.exit()).isEqualTo(1);
         assertThat(record.out()).isEqualTo("recorded REC-1 2020/jianghan-gov-office/other/2010301/30201"
                 + System.lineSeparator());
-        assertThat(record.err()).contains("refused line 3 (REC-2): amount: expenditure of 0.01 yuan exceeds")
+        assertThat(record.err()).contains("refused line 3 (REC-2): amount: 支出 0.01 元超过该预算行可用资金")
                 .contains("2 rows: 1 recorded or repeated, 1 refused");
         assertThat(eventCount()).isEqualTo(SampleStatements.EVENTS + 1);
 
@@ -364,7 +364,7 @@ class CommandLineIT {
                 + "LATE-1,2020-12-31,appropriation,jianghan-gov-office,other,2010301,30101,1.00\n", StandardCharsets.UTF_8);
         Run refused = onDatabase("import", late.toString());
         assertThat(refused.exit()).isEqualTo(1);
-        assertThat(refused.err()).contains("line 2, column date:").contains("closed");
+        assertThat(refused.err()).contains("第 2 行，日期（date）：").contains("已结转关账");
         assertThat(eventCount()).isEqualTo(events);
 
         Run next = onDatabase("statements", "--year", "2021", "--unit", UNIT, "--format", "json");
@@ -395,7 +395,7 @@ class CommandLineIT {
         String demoDatabase = TestDatabase.create("clidemo");
         Run demo = ledger("demo", "--db", demoDatabase);
         assertThat(demo.exit()).as(demo.err()).isZero();
-        assertThat(demo.out()).startsWith("imported journal.csv (2020 sample): 476 rows, 476 new")
+        assertThat(demo.out()).startsWith("已导入 journal.csv (2020 sample)（按 UTF-8 读取）：476 行，新记入 476 行")
                 .contains(demoDatabase)
                 .contains("收入支出决算总表", "2,493.03", "支出决算表", "1,197.34")
                 .contains("对账 Reconciliation with the published 2020 report:")
@@ -406,7 +406,7 @@ class CommandLineIT {
         }
         Run again = ledger("demo", "--db", demoDatabase);
         assertThat(again.exit()).isZero();
-        assertThat(again.out()).startsWith("imported journal.csv (2020 sample): 476 rows, 0 new, 476 already recorded");
+        assertThat(again.out()).startsWith("已导入 journal.csv (2020 sample)（按 UTF-8 读取）：476 行，新记入 0 行，已记过 476 行");
     }
 
     private static long eventCount() {

@@ -171,8 +171,8 @@ class RemoteCommandLineIT {
         String journal = Samples.jianghan2020Journal().toString();
         Run first = as("clerk", "import", journal);
         assertThat(first.exit()).as(first.err()).isZero();
-        assertThat(first.out()).startsWith("imported journal.csv: 476 rows, 476 new, 0 already recorded")
-                .contains("into " + server() + "/ as clerk");
+        assertThat(first.out()).startsWith("已导入 journal.csv（按 UTF-8 读取）：476 行，新记入 476 行，已记过 0 行")
+                .contains("，记入 " + server() + "/ as clerk");
         long events = events();
         assertThat(events).isPositive();
         assertThat(jdbc.queryForList("SELECT DISTINCT recorded_by FROM event_log", String.class))
@@ -180,7 +180,7 @@ class RemoteCommandLineIT {
 
         Run again = as("clerk", "import", journal);
         assertThat(again.exit()).as(again.err()).isZero();
-        assertThat(again.out()).contains("476 rows, 0 new, 476 already recorded");
+        assertThat(again.out()).contains("476 行，新记入 0 行，已记过 476 行");
         assertThat(events()).isEqualTo(events);
     }
 

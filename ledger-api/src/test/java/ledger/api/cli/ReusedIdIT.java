@@ -58,18 +58,18 @@ class ReusedIdIT {
             throws IOException {
         Run recorded = importRow(id + "-first", id, first);
         assertThat(recorded.exit()).as(recorded.err()).isZero();
-        assertThat(recorded.out()).contains("1 rows, 1 new, 0 already recorded");
+        assertThat(recorded.out()).contains("1 行，新记入 1 行，已记过 0 行");
         long events = eventCount();
 
         Run repeated = importRow(id + "-again", id, first);
         assertThat(repeated.exit()).as(repeated.err()).isZero();
-        assertThat(repeated.out()).contains("1 rows, 0 new, 1 already recorded");
+        assertThat(repeated.out()).contains("1 行，新记入 0 行，已记过 1 行");
 
         Run reused = importRow(id + "-other", id, second);
         assertThat(reused.exit()).isEqualTo(1);
         assertThat(reused.out()).isEmpty();
-        assertThat(reused.err()).contains("line 2, column id:")
-                .contains("transaction id " + id + " was already used in 2021 by unit fp-unit for other content")
+        assertThat(reused.err()).contains("第 2 行，交易号（id）：")
+                .contains("交易号 " + id + " 在 2021 年度已被单位 fp-unit 用于另一笔内容不同的交易")
                 .contains("nothing was written");
         assertThat(eventCount()).isEqualTo(events);
     }
@@ -88,7 +88,7 @@ class ReusedIdIT {
         long events = eventCount();
         Run reused = CommandLineIT.ledger("record", "--db", URL, second.toString());
         assertThat(reused.exit()).isEqualTo(1);
-        assertThat(reused.err()).contains("refused line 2 (fp-r): id: transaction id fp-r was already used");
+        assertThat(reused.err()).contains("refused line 2 (fp-r): id: 交易号 fp-r 在 2021 年度已被单位 fp-unit");
         assertThat(eventCount()).isEqualTo(events);
         assertThat(storedFingerprints()).allMatch(stored -> stored.matches("[0-9a-f]{64}"));
     }

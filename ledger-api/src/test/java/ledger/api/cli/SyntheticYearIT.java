@@ -57,7 +57,7 @@ class SyntheticYearIT {
 
         Run imported = ledger("import", "--db", URL, files.resolve("journal.csv").toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("4000 rows, 4000 new");
+        assertThat(imported.out()).contains("4000 行，新记入 4000 行");
 
         Run all = ledger("statements", "--db", URL, "--year", "2020", "--all-units", "--format", "json");
         assertThat(all.exit()).as(all.err()).isZero();

@@ -72,7 +72,7 @@ class ConcurrentClerksIT {
                         acknowledged.put(txId, fen);
                         refusalsInARow = 0;
                     } catch (JournalRefused refused) {
-                        if (refused.problems().get(0).reason().contains("exceeds the funds available")) {
+                        if (refused.problems().get(0).reason().contains("超过该预算行可用资金")) {
                             refusedForFunds.incrementAndGet();
                             refusalsInARow++;
                         } else {

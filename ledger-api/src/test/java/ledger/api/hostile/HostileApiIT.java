@@ -187,8 +187,8 @@ class HostileApiIT {
                 "");
         Case.add(cases, "amount more than the account holds", () -> record(tx("amount", quote("99999999.00"))), 422,
                 "amount", "");
-        Case.add(cases, "id missing", () -> record(tx("id", null)), 422, "id", "required");
-        Case.add(cases, "amount missing", () -> record(tx("amount", null)), 422, "amount", "required");
+        Case.add(cases, "id missing", () -> record(tx("id", null)), 422, "id", "交易号为必填项");
+        Case.add(cases, "amount missing", () -> record(tx("amount", null)), 422, "amount", "金额为必填项");
         Case.add(cases, "kind unknown", () -> record(tx("kind", quote("steal"))), 422, "kind", "");
         Case.add(cases, "functional code too short", () -> record(tx("functional", quote("201030"))), 422,
                 "functional", "");

@@ -123,7 +123,7 @@ class GroupCommitIT {
         assertThatThrownBy(() -> batch.get(1).get()).cause().isInstanceOfSatisfying(JournalRefused.class, refused -> {
             assertThat(refused.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.column()).isEqualTo("amount");
-                assertThat(problem.reason()).contains("exceeds the funds available");
+                assertThat(problem.reason()).contains("超过该预算行可用资金");
             });
         });
         assertThat(batch.get(2).get()).isEqualTo(new TransactionRecorder.Recorded("G-X3", account, false));
@@ -192,7 +192,7 @@ class GroupCommitIT {
 
         assertThatThrownBy(() -> recorder.record(row("K-X1,2020-03-02,expenditure,kept-unit,,general,2010301,30201,"
                 + "public,,30.00,"), "clerk")).isInstanceOfSatisfying(JournalRefused.class,
-                refused -> assertThat(refused.problems().get(0).reason()).contains("exceeds the funds available"));
+                refused -> assertThat(refused.problems().get(0).reason()).contains("超过该预算行可用资金"));
         // The first attempt decided on the cached account (100 available), took the id and lost the
         // append on the event number; the id went with the rolled-back transaction (same database
         // transaction as the events), else the retry would have answered "repeated".

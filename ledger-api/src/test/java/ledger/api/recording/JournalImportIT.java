@@ -149,7 +149,7 @@ class JournalImportIT {
                 + "30101,personnel,,,0.01,记-single,too much,,,");
         assertThatThrownBy(() -> recorder.record(overspend, "clerk-a"))
                 .isInstanceOfSatisfying(JournalRefused.class,
-                        r -> assertThat(r.problems().get(0).reason()).contains("exceeds the funds available"));
+                        r -> assertThat(r.problems().get(0).reason()).contains("超过该预算行可用资金"));
         assertThat(store.eventCount()).isEqualTo(after);
     }
 
@@ -179,12 +179,12 @@ class JournalImportIT {
         JournalRow late = row("JH2020-LATE-1,2020-12-31,appropriation,jianghan-gov-office,,general,2010301,30101,,,,"
                 + "1.00,,,,,");
         assertThatThrownBy(() -> recorder.record(late, "clerk-a")).isInstanceOfSatisfying(JournalRefused.class,
-                r -> assertThat(r.problems().get(0).reason()).contains("closed"));
+                r -> assertThat(r.problems().get(0).reason()).contains("已结转关账"));
         JournalRow opening2021 = row("JH2021-OPEN-1,2021-01-01,opening,jianghan-gov-office,,general,2010301,30101,,,,"
                 + "1.00,,,,,");
         assertThatThrownBy(() -> recorder.record(opening2021, "clerk-a"))
                 .isInstanceOfSatisfying(JournalRefused.class,
-                        r -> assertThat(r.problems().get(0).reason()).contains("count them twice"));
+                        r -> assertThat(r.problems().get(0).reason()).contains("会重复计算"));
         assertThatThrownBy(() -> closer.close(UNIT, FiscalYear.of(2020), LocalDate.of(2021, 1, 16), "approver"))
                 .isInstanceOf(JournalRefused.class);
         Long carriedIn = jdbc.queryForObject("SELECT SUM((convert_from(payload, 'UTF8')::jsonb #>> '{amount,fen}')"

@@ -90,7 +90,7 @@ class StatementApiIT {
             assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
             JsonNode problem = json(result);
             assertThat(problem.get("type").textValue()).isEqualTo("urn:ledger:input-refused");
-            assertThat(problem.get("detail").textValue()).contains("problems; nothing was written");
+            assertThat(problem.get("detail").textValue()).contains("处问题，没有写入任何内容。第一处：第 ");
             // The three broken rows, and the rows that then break the rules (spending on a line whose
             // appropriation had the bad code) — every one with its line, field and reason.
             List<String> named = new ArrayList<>();
@@ -405,7 +405,7 @@ class StatementApiIT {
         api.refused(post("/api/transactions").contentType(MediaType.APPLICATION_JSON)
                 .content(ApiSupport.object("id", "JH2020-LATE", "date", "2020-12-31", "kind", "appropriation",
                         "unit", "jianghan-gov-office", "fund", "general", "functional", "2010301",
-                        "economic", "30101", "amount", "1.00")), 422, "date", "closed");
+                        "economic", "30101", "amount", "1.00")), 422, "date", "已结转关账");
         JsonNode next = json(api.perform(get("/api/units/jianghan-gov-office/years/2021/statements")));
         assertThat(SampleStatements.cells(next)).containsEntry("T1/29/1", "31.94").containsEntry("T4/29/1", "31.94");
         // The closed year's statements are unchanged by the close.

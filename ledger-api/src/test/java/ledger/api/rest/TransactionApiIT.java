@@ -164,7 +164,7 @@ class TransactionApiIT {
     @Order(3)
     void refusedInputIs422NamingTheFieldAndWritesNothing() {
         api.refused(record(tx("T21-100", "2021-06-01", "appropriation", "general", "2010301", "30101", "12.345")),
-                422, "amount", "more than two decimals");
+                422, "amount", "金额的小数超过两位");
         api.refused(record(tx("T21-100", "2021-06-01", "appropriation", "general", "2010301", "30101", "-5.00")),
                 422, "amount", "");
         api.refused(record(tx("T21-100", "2021-06-01", "appropriation", "general", "2010301", "30101", "abc")),
@@ -181,7 +181,23 @@ class TransactionApiIT {
                 422, "kind", "");
         // Overspend: 8,000 opening + 100,000 received − 0 spent (the salary was reversed).
         api.refused(record(tx("T21-100", "2021-06-01", "expenditure", "general", "2010301", "30101", "108000.01",
-                "nature", "personnel")), 422, "amount", "exceeds the funds available");
+                "nature", "personnel")), 422, "amount", "支出 108,000.01 元超过该预算行可用资金 108,000.00 元"
+                + "（年初结转 8,000.00 + 本年拨款 100,000.00 − 已支出 0.00）");
+        // The same refusal for an API client that asks for English, from the same catalog.
+        api.refused(post("/api/transactions").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
+                .content(tx("T21-100", "2021-06-01", "expenditure", "general", "2010301", "30101", "108000.01",
+                        "nature", "personnel")), 422, "amount", "expenditure of 108,000.01 yuan exceeds the funds"
+                + " available on this line: 108,000.00 (opening 8,000.00 + received 100,000.00 − spent 0.00)");
+        JsonNode chinese = api.refused(post("/api/transactions").contentType(MediaType.APPLICATION_JSON)
+                .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").content(tx("T21-100", "2021-06-01", "budget",
+                        "nosuchfund", "2010301", "30101", "1.00")), 422, "fund", "未知的资金来源「nosuchfund」");
+        assertThat(chinese.get("detail").textValue()).startsWith("资金来源（fund）：未知的资金来源「nosuchfund」，可用的值："
+                + "一般公共预算财政拨款（general）");
+        JsonNode english = api.refused(post("/api/transactions").contentType(MediaType.APPLICATION_JSON)
+                .header("Accept-Language", "en-US,en;q=0.9").content(tx("T21-100", "2021-06-01", "budget",
+                        "nosuchfund", "2010301", "30101", "1.00")), 422, "fund", "unknown fund source 'nosuchfund'"
+                + " (expected one of: general, gov-fund, soe-capital, superior, business, operating, affiliated, other)");
+        assertThat(english.get("detail").textValue()).startsWith("fund: unknown fund source");
         // Over-appropriation: the budget is 115,000 of which 100,000 is received.
         api.refused(record(tx("T21-100", "2021-06-01", "appropriation", "general", "2010301", "30101", "15000.01")),
                 422, "amount", "");
@@ -190,13 +206,13 @@ class TransactionApiIT {
         api.refused(record(tx("T21-100", "2021-06-01", "expenditure", "general", "2010302", "30201", "1.00",
                 "nature", "project")), 422, "project", "");
         api.refused(record(tx("T21-100", "2021-06-01", "budget", "general", "2010301", "30101", "1.00",
-                "nature", "personnel")), 422, "nature", "only an expenditure");
+                "nature", "personnel")), 422, "nature", "只有支出行填写支出性质");
         // The same id with other content.
         api.refused(record(tx("T21-004", "2021-02-03", "appropriation", "general", "2010301", "30101", "99.00")),
                 422, "id", "T21-004");
         // A reversal of a reversal, of nothing, and one dated before its original.
         api.refused(record(object("id", "T21-101", "date", "2021-06-01", "kind", "reversal", "unit", UNIT,
-                "reverses", "T21-012")), 422, "reverses", "itself a reversal");
+                "reverses", "T21-012")), 422, "reverses", "本身是一笔冲销");
         api.refused(record(object("id", "T21-101", "date", "2021-06-01", "kind", "reversal", "unit", UNIT,
                 "reverses", "T21-999")), 422, "reverses", "T21-999");
         api.refused(record(object("id", "T21-101", "date", "2021-06-01", "kind", "reversal", "unit", UNIT,
@@ -206,12 +222,12 @@ class TransactionApiIT {
         // A second 年初预算 on a line is a second 指标 (issue 14); only a budget names its 指标文号.
         api.refused(record(object("id", "T21-102", "date", "2021-01-06", "kind", "appropriation", "unit", UNIT,
                 "fund", "general", "functional", "2010301", "economic", "30101", "amount", "1.00",
-                "indicator", "财预〔2021〕1号")), 422, "indicator", "only a budget (年初预算) row");
+                "indicator", "财预〔2021〕1号")), 422, "indicator", "只有年初预算行可以填写指标文号");
         // A code outside the year's 科目表 names the code, the year and how to load the 科目表.
         api.refused(record(tx("T21-102", "2021-01-06", "budget", "general", "2010601", "30101", "1.00")),
                 422, "functional", "2010601 不在 2021 年的科目表中");
 
-        JsonNode missing = api.refused(record(object("id", "T21-103")), 422, "date", "required");
+        JsonNode missing = api.refused(record(object("id", "T21-103")), 422, "date", "日期为必填项");
         assertThat(missing.get("problems")).extracting(p -> p.get("field").textValue())
                 .contains("date", "kind", "unit");
         assertThat(missing.get("problems").get(0).has("line")).as("a request has no line number").isFalse();
@@ -277,9 +293,9 @@ class TransactionApiIT {
         assertThat(ApiSupport.body(closed)).contains("2021-12-31").contains("14600000");
 
         api.refused(record(tx("T21-200", "2021-12-31", "appropriation", "other", "2010301", "30101", "1.00")),
-                422, "date", "closed");
+                422, "date", "已结转关账");
         api.refused(record(tx("T21-201", "2021-12-31", "budget", "general", "2010303", "30101", "1.00")),
-                422, "date", "closed");
+                422, "date", "已结转关账");
         api.refused(post("/api/units/" + UNIT + "/years/2021/close").param("date", "2022-01-10"),
                 422, "year", "already closed");
         api.refused(record(tx("T22-001", "2022-01-01", "opening", "general", "2010301", "30101", "1.00")),

@@ -74,7 +74,7 @@ class TwoNodesIT {
                             acknowledged.put(txId, fen);
                             acknowledgedByNode.get(nodeName).incrementAndGet();
                         } catch (JournalRefused refused) {
-                            if (!refused.problems().get(0).reason().contains("exceeds the funds available")) {
+                            if (!refused.problems().get(0).reason().contains("超过该预算行可用资金")) {
                                 unexpected.add(refused);
                                 return;
                             }

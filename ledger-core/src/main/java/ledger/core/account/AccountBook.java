@@ -8,6 +8,7 @@ import java.util.Optional;
 import ledger.core.classification.Classification;
 import ledger.core.classification.ClassificationCatalog;
 import ledger.core.money.Money;
+import ledger.core.text.Reason;
 
 /**
  * The state of one budget account and every rule that guards it.
@@ -93,8 +94,7 @@ public final class AccountBook {
         }
         Entry entry = command.entry();
         if (!key.year().contains(entry.date())) {
-            throw new RuleViolation("date", "date " + entry.date() + " is not in fiscal year " + key.year()
-                    + " of the account");
+            throw new RuleViolation("date", Reason.of("date.notInYear", entry.date(), key.year()));
         }
         boolean clientTransaction = command.kind() != TransactionKind.CARRY_FORWARD
                 && command.kind() != TransactionKind.CARRY_IN;
@@ -109,10 +109,8 @@ public final class AccountBook {
                 if (earlier.get().fingerprint().equals(command.fingerprint())) {
                     return List.of();
                 }
-                throw new RuleViolation("id", "transaction id " + entry.transactionId() + " was already used"
-                        + " in " + key.year() + " by unit " + key.unit() + " for other content ("
-                        + earlier.get().kind().code() + " of " + earlier.get().date() + " on "
-                        + earlier.get().accountId() + ")");
+                throw new RuleViolation("id", Reason.of("id.reused", entry.transactionId(), key.year(), key.unit(),
+                        earlier.get().kind(), earlier.get().date(), earlier.get().accountId()));
             }
         }
         requireOpen(command.kind(), registry.yearStatus(key.unit(), key.year()));
@@ -203,18 +201,16 @@ public final class AccountBook {
 
     private void requireOpen(TransactionKind kind, YearStatus status) {
         if (status.closed() || carriedForward) {
-            throw new RuleViolation("date", "fiscal year " + key.year() + " of unit " + key.unit()
-                    + " is closed (结转 done); it accepts no more transactions");
+            throw new RuleViolation("date", Reason.of("year.closed", key.year(), key.unit()));
         }
         if (kind == TransactionKind.OPENING && status.openingCarriedIn()) {
-            throw new RuleViolation("kind", "the opening balances of " + key.year() + " for unit " + key.unit()
-                    + " came from closing " + (key.year().value() - 1) + " in the ledger; an opening"
-                    + " transaction would count them twice");
+            throw new RuleViolation("kind", Reason.of("opening.carriedIn", key.year(), key.unit(),
+                    key.year().value() - 1));
         }
     }
 
     private BudgetReduced decideReduction(ReduceBudget command) {
-        requireBudgetCovers(budget().minus(command.amount()), "reduction of " + command.amount());
+        requireBudgetCovers(budget().minus(command.amount()), Reason.of("budget.reduce", command.amount()));
         return new BudgetReduced(key, command.entry(), command.amount());
     }
 
@@ -222,23 +218,21 @@ public final class AccountBook {
         if (key.fund().isFiscalAppropriation()) {
             Money after = appropriated.plus(command.amount());
             if (after.exceeds(budget())) {
-                throw new RuleViolation("amount", "appropriation of " + command.amount() + " yuan exceeds the"
-                        + " budget of " + key + ": budget " + budget() + ", already appropriated "
-                        + appropriated + ", room " + budget().minus(appropriated).max(Money.ZERO));
+                throw new RuleViolation("amount", Reason.of("appropriation.exceedsBudget", command.amount(), budget(),
+                        appropriated, budget().minus(appropriated).max(Money.ZERO)));
             }
         }
         return new FundsAppropriated(key, command.entry(), command.amount());
     }
 
     private ExpenditureRecorded decideExpenditure(RecordExpenditure command) {
-        String inconsistency = command.spending().inconsistencyWith(key.fund(), key.economic());
+        Reason inconsistency = command.spending().inconsistencyReason(key.fund(), key.economic());
         if (inconsistency != null) {
             throw new RuleViolation("nature", inconsistency);
         }
         if (command.amount().exceeds(available())) {
-            throw new RuleViolation("amount", "expenditure of " + command.amount() + " yuan exceeds the funds"
-                    + " available on " + key + ": " + available() + " (opening " + opening + " + received "
-                    + appropriated + " − spent " + spent + ")");
+            throw new RuleViolation("amount", Reason.of("expenditure.exceedsFunds", command.amount(),
+                    available(), opening, appropriated, spent));
         }
         return new ExpenditureRecorded(key, command.entry(), command.amount(), command.spending());
     }
@@ -246,33 +240,30 @@ public final class AccountBook {
     private TransactionReversed decideReversal(ReverseTransaction command) {
         Posted original = transactions.get(command.reversed());
         if (original == null) {
-            throw new RuleViolation("reverses", "no transaction " + command.reversed() + " on account " + key);
+            throw new RuleViolation("reverses", Reason.of("reversal.noSuchTransaction", command.reversed()));
         }
         if (original.kind() == TransactionKind.REVERSAL) {
-            throw new RuleViolation("reverses", command.reversed() + " is itself a reversal; a reversal"
-                    + " cannot be reversed (record the transaction again instead)");
+            throw new RuleViolation("reverses", Reason.of("reversal.ofReversal", command.reversed()));
         }
         if (original.kind() == TransactionKind.CARRY_IN) {
-            throw new RuleViolation("reverses", command.reversed() + " is a balance carried in from closing"
-                    + " the previous year; it cannot be reversed");
+            throw new RuleViolation("reverses", Reason.of("reversal.ofCarryIn", command.reversed()));
         }
         if (original.reversedBy() != null) {
-            throw new RuleViolation("reverses", command.reversed() + " was already reversed by "
-                    + original.reversedBy());
+            throw new RuleViolation("reverses", Reason.of("reversal.already", command.reversed(),
+                    original.reversedBy()));
         }
         if (original.date().isAfter(command.entry().date())) {
-            throw new RuleViolation("date", "the reversal is dated " + command.entry().date()
-                    + ", before the transaction it reverses (" + command.reversed() + " of "
-                    + original.date() + ")");
+            throw new RuleViolation("date", Reason.of("reversal.beforeOriginal", command.entry().date(),
+                    command.reversed(), original.date()));
         }
         Money amount = original.amount();
-        String undoing = "reversing " + original.kind().code() + " " + command.reversed();
+        Reason undoing = Reason.of("budget.reverseBudget", original.kind().chineseName() + " " + command.reversed());
         switch (original.kind()) {
             case BUDGET, SUPPLEMENT -> requireBudgetCovers(budget().minus(amount), undoing);
             case APPROPRIATION, OPENING -> {
                 if (amount.exceeds(available())) {
-                    throw new RuleViolation("reverses", undoing + " would take back " + amount + " yuan but only "
-                            + available() + " is unspent on " + key + " (spending would exceed funds)");
+                    throw new RuleViolation("reverses", Reason.of("reversal.overspends",
+                            original.kind().chineseName() + " " + command.reversed(), amount, available()));
                 }
             }
             default -> {
@@ -291,14 +282,12 @@ public final class AccountBook {
         return List.of(new BalanceCarriedForward(key, command.entry(), balance, key.nextYear()));
     }
 
-    private void requireBudgetCovers(Money budgetAfter, String what) {
+    private void requireBudgetCovers(Money budgetAfter, Reason what) {
         if (budgetAfter.isNegative()) {
-            throw new RuleViolation("amount", what + " would take the budget of " + key + " below zero"
-                    + " (budget " + budget() + ")");
+            throw new RuleViolation("amount", Reason.of("budget.belowZero", what, budget()));
         }
         if (key.fund().isFiscalAppropriation() && appropriated.exceeds(budgetAfter)) {
-            throw new RuleViolation("amount", what + " would take the budget of " + key + " to " + budgetAfter
-                    + ", below what was already appropriated (" + appropriated + ")");
+            throw new RuleViolation("amount", Reason.of("budget.belowAppropriated", what, budgetAfter, appropriated));
         }
     }
 }

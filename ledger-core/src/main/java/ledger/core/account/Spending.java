@@ -1,5 +1,7 @@
 package ledger.core.account;
 
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.ExpenditureNature;
 import ledger.core.classification.FundSource;
@@ -17,18 +19,16 @@ public record Spending(ExpenditureNature nature, ProjectCode project, Procuremen
 
     public Spending {
         if (nature == null) {
-            throw new IllegalArgumentException("nature is missing (an expenditure needs one)");
+            throw new Refusal(Reason.of("spending.natureMissing"));
         }
         if (nature == ExpenditureNature.PROJECT && project == null) {
-            throw new IllegalArgumentException("project is missing: a 项目支出 must name its project");
+            throw new Refusal(Reason.of("spending.projectMissing"));
         }
         if (nature != ExpenditureNature.PROJECT && project != null) {
-            throw new IllegalArgumentException("project " + project + " given for a " + nature.code()
-                    + " expenditure; only nature project names a project");
+            throw new Refusal(Reason.of("spending.projectNotProject", project, nature, nature.code()));
         }
         if (sme != null && procurement == null) {
-            throw new IllegalArgumentException("sme is given but procurement is empty: only a government"
-                    + " purchase has a supplier to classify");
+            throw new Refusal(Reason.of("spending.smeWithoutProcurement"));
         }
     }
 
@@ -47,16 +47,20 @@ public record Spending(ExpenditureNature nature, ProjectCode project, Procuremen
      * @return the reason the combination is refused, or null when it is allowed
      */
     public String inconsistencyWith(FundSource fund, EconomicCode economic) {
+        Reason reason = inconsistencyReason(fund, economic);
+        return reason == null ? null : reason.chinese();
+    }
+
+    /** As {@link #inconsistencyWith}, as a code and arguments (Chinese or English when shown). */
+    public Reason inconsistencyReason(FundSource fund, EconomicCode economic) {
         if (nature == ExpenditureNature.PERSONNEL && !economic.isPersonnel()) {
-            return "nature personnel (人员经费) takes economic 类 301 or 303, not " + economic;
+            return Reason.of("nature.personnelEconomic", nature, nature.code(), economic);
         }
         if (nature == ExpenditureNature.PUBLIC && economic.isPersonnel()) {
-            return "nature public (公用经费) cannot take economic 类 301 or 303 (" + economic
-                    + " is 人员经费)";
+            return Reason.of("nature.publicEconomic", nature, nature.code(), economic);
         }
         if (fund.isFiscalAppropriation() && !nature.allowedForFiscalAppropriation()) {
-            return "fund " + fund.code() + " (财政拨款) spends only as personnel, public or project, not "
-                    + nature.code();
+            return Reason.of("nature.fiscalFund", fund, fund.code(), nature, nature.code());
         }
         return null;
     }

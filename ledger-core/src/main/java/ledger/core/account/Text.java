@@ -1,4 +1,7 @@
 package ledger.core.account;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 
 /** Checks on the free-text fields people type: vouchers, memos and names. */
 public final class Text {
@@ -29,13 +32,12 @@ public final class Text {
                 ? LINE_BREAKS.matcher(text).replaceAll(" ") : text).strip();
         // Counting code points walks the string; a string no longer than max chars cannot exceed it.
         if (stripped.length() > max && stripped.codePointCount(0, stripped.length()) > max) {
-            throw new IllegalArgumentException(field + " is longer than " + max + " characters");
+            throw new Refusal(Reason.of("text.tooLong", FieldName.of(field), max));
         }
         for (int i = 0; i < stripped.length(); i++) {
             char c = stripped.charAt(i);
             if (Character.isISOControl(c) || c == '\uFEFF' || c == '\uFFFD') {
-                throw new IllegalArgumentException(field + " contains a control or replacement character"
-                        + " at position " + (i + 1) + " (wrong encoding?)");
+                throw new Refusal(Reason.of("text.control", FieldName.of(field), i + 1));
             }
             if (Character.getType(stripped.codePointAt(i)) == Character.FORMAT) {
                 // Invisible format characters (U+202E turns the text after it around, U+200B hides

@@ -1,5 +1,8 @@
 package ledger.core.account;
 
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
@@ -15,11 +18,10 @@ public record TransactionId(@JsonValue String value) implements Comparable<Trans
     @JsonCreator
     public TransactionId {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("id is missing");
+            throw new Refusal(Reason.of("field.required", FieldName.of("id")));
         }
         if (!FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("transaction id must be 1–64 letters, digits or"
-                    + " '_' '.' ':' '/' '-', starting with a letter or digit: " + Text.abbreviate(value));
+            throw new Refusal(Reason.of("id.format", Text.abbreviate(value)));
         }
     }
 

@@ -35,8 +35,7 @@ public enum TransactionKind implements CodedValue {
     public static TransactionKind parseJournalKind(String text) {
         TransactionKind kind = parse(text);
         if (!kind.journalKind) {
-            throw new IllegalArgumentException("kind '" + text + "' is produced by closing a year"
-                    + " (ledger close), it cannot be recorded directly");
+            throw new ledger.core.text.Refusal(ledger.core.text.Reason.of("kind.carryOver", kind, text));
         }
         return kind;
     }

@@ -1,5 +1,8 @@
 package ledger.core.account;
 
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
@@ -12,11 +15,10 @@ public record UnitCode(@JsonValue String code) implements Comparable<UnitCode> {
     @JsonCreator
     public UnitCode {
         if (code == null || code.isBlank()) {
-            throw new IllegalArgumentException("unit is missing");
+            throw new Refusal(Reason.of("field.required", FieldName.of("unit")));
         }
         if (!FORMAT.matcher(code).matches()) {
-            throw new IllegalArgumentException("unit code must be 1–64 lower-case letters, digits or"
-                    + " hyphens, starting with a letter or digit: " + Text.abbreviate(code));
+            throw new Refusal(Reason.of("unit.format", Text.abbreviate(code)));
         }
     }
 

@@ -1,5 +1,8 @@
 package ledger.core.classification;
 
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -15,18 +18,16 @@ public record EconomicCode(@JsonValue String code) implements Comparable<Economi
     @JsonCreator
     public EconomicCode {
         if (code == null || code.isBlank()) {
-            throw new IllegalArgumentException("economic code is missing");
+            throw new Refusal(Reason.of("field.required", FieldName.of("economic")));
         }
         if (!code.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException("economic code must be digits only: " + code);
+            throw new Refusal(Reason.of("code.digits", FieldName.of("economic"), code));
         }
         if (code.length() != 3 && code.length() != 5) {
-            throw new IllegalArgumentException(
-                    "economic code must have 3 (类) or 5 (款) digits: " + code);
+            throw new Refusal(Reason.of("code.economicLength", code));
         }
         if (code.charAt(0) != '3') {
-            throw new IllegalArgumentException(
-                    "economic code must be an expenditure code starting with 3: " + code);
+            throw new Refusal(Reason.of("code.firstDigit", FieldName.of("economic"), "3", code));
         }
     }
 

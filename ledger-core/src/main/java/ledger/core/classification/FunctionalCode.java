@@ -1,5 +1,8 @@
 package ledger.core.classification;
 
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -12,18 +15,16 @@ public record FunctionalCode(@JsonValue String code) implements Comparable<Funct
     @JsonCreator
     public FunctionalCode {
         if (code == null || code.isBlank()) {
-            throw new IllegalArgumentException("functional code is missing");
+            throw new Refusal(Reason.of("field.required", FieldName.of("functional")));
         }
         if (!code.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException("functional code must be digits only: " + code);
+            throw new Refusal(Reason.of("code.digits", FieldName.of("functional"), code));
         }
         if (code.length() != 3 && code.length() != 5 && code.length() != 7) {
-            throw new IllegalArgumentException(
-                    "functional code must have 3 (类), 5 (款) or 7 (项) digits: " + code);
+            throw new Refusal(Reason.of("code.functionalLength", code));
         }
         if (code.charAt(0) != '2') {
-            throw new IllegalArgumentException(
-                    "functional code must be an expenditure code starting with 2: " + code);
+            throw new Refusal(Reason.of("code.firstDigit", FieldName.of("functional"), "2", code));
         }
     }
 

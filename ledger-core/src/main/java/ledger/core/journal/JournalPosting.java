@@ -19,6 +19,7 @@ import ledger.core.account.ProjectRegistered;
 import ledger.core.account.RecordedTransaction;
 import ledger.core.account.ReverseTransaction;
 import ledger.core.account.RuleViolation;
+import ledger.core.text.Reason;
 import ledger.core.account.UnitCode;
 import ledger.core.account.UnitRegistered;
 
@@ -135,7 +136,7 @@ public final class JournalPosting {
                 }
                 applied++;
             } catch (RuleViolation violation) {
-                problems.add(new JournalProblem(row.line(), violation.field(), violation.reason()));
+                problems.add(new JournalProblem(row.line(), violation.field(), violation.reason(), violation.code()));
             } catch (ArithmeticException overflow) {
                 problems.add(new JournalProblem(row.line(), "amount",
                         "the account's totals would overflow; the amount cannot be right"));
@@ -173,8 +174,7 @@ public final class JournalPosting {
         FiscalYear year = row.entry().year();
         Optional<RecordedTransaction> original = registry.transaction(row.unit(), year, row.reverses());
         if (original.isEmpty()) {
-            throw new RuleViolation("reverses", "no transaction " + row.reverses() + " of unit " + row.unit()
-                    + " in " + year + " (a reversal undoes a transaction of its own unit and year)");
+            throw new RuleViolation("reverses", Reason.of("reversal.noTransactionInYear", row.reverses(), row.unit(), year));
         }
         return new ReverseTransaction(AccountKey.parse(original.get().accountId()), row.entry(), row.reverses());
     }
@@ -197,8 +197,7 @@ public final class JournalPosting {
             registrations.add(new PendingEvent("unit/" + row.unit(), UNIT_TYPE, 0,
                     new UnitRegistered(row.unit(), name), row.line()));
         } else if (row.unitName() != null && !row.unitName().isEmpty() && !row.unitName().equals(unitName)) {
-            throw new RuleViolation("unit_name", "unit " + row.unit() + " is named " + unitName + ", not "
-                    + row.unitName());
+            throw new RuleViolation("unit_name", Reason.of("name.unitRenamed", row.unit(), unitName, row.unitName()));
         }
         if (row.project() != null) {
             UnitProject key = new UnitProject(row.unit(), row.project());
@@ -211,8 +210,8 @@ public final class JournalPosting {
                         new ProjectRegistered(row.unit(), row.project(), name), row.line()));
             } else if (row.projectName() != null && !row.projectName().isEmpty()
                     && !row.projectName().equals(projectName)) {
-                throw new RuleViolation("project_name", "project " + row.project() + " of unit " + row.unit()
-                        + " is named " + projectName + ", not " + row.projectName());
+                throw new RuleViolation("project_name", Reason.of("name.projectRenamed", row.project(), row.unit(),
+                        projectName, row.projectName()));
             }
         }
         return registrations;

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.regex.Pattern;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 
 /**
  * An amount of money in fen (分, 0.01 yuan), held as an exact {@code long}.
@@ -32,30 +35,27 @@ public record Money(long fen) implements Comparable<Money> {
      */
     public static Money parseYuan(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("amount is missing");
+            throw new Refusal(Reason.of("field.required", FieldName.of("amount")));
         }
         String trimmed = text.strip();
         if (!trimmed.equals(text)) {
             // Callers strip what they read; spaces left in are a sign of a mangled field.
-            throw new IllegalArgumentException("amount has spaces around it: '" + abbreviate(text) + "'");
+            throw new Refusal(Reason.of("amount.spaces", abbreviate(text)));
         }
         if (trimmed.startsWith("-")) {
-            throw new IllegalArgumentException("amount must be positive, got " + trimmed);
+            throw new Refusal(Reason.of("amount.notPositive", abbreviate(trimmed)));
         }
         int point = trimmed.indexOf('.');
         if (point >= 0 && trimmed.length() - point - 1 > 2) {
-            throw new IllegalArgumentException(
-                    "amount has more than two decimals (yuan are kept to the fen): " + trimmed);
+            throw new Refusal(Reason.of("amount.decimals", abbreviate(trimmed)));
         }
         if (!YUAN.matcher(trimmed).matches()) {
-            throw new IllegalArgumentException(
-                    "amount is not a plain yuan figure (digits, optional point, up to two decimals): "
-                            + abbreviate(trimmed));
+            throw new Refusal(Reason.of("amount.notYuan", abbreviate(trimmed)));
         }
         try {
             return new Money(new BigDecimal(trimmed).movePointRight(2).longValueExact());
         } catch (ArithmeticException overflow) {
-            throw new IllegalArgumentException("amount is too large: " + trimmed, overflow);
+            throw new Refusal(Reason.of("amount.tooLarge", abbreviate(trimmed)));
         }
     }
 

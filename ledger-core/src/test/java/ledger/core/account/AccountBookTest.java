@@ -183,7 +183,7 @@ class AccountBookTest {
                 new SetInitialBudget(PERSONNEL, entry("b1", day(1, 2)), yuan("2.00")), registry))
                 .isInstanceOfSatisfying(RuleViolation.class, violation -> {
                     assertThat(violation.field()).isEqualTo("id");
-                    assertThat(violation.reason()).contains("transaction id b1 was already used");
+                    assertThat(violation.reason()).contains("交易号 b1 在");
                 });
     }
 
@@ -226,7 +226,7 @@ class AccountBookTest {
                 otherFundAccount().nextYear()));
         events.forEach(other::apply);
         assertThatThrownBy(() -> other.decide(new AppropriateFunds(otherFundAccount(), entry("a2", day(12, 31)),
-                yuan("1.00")), registry)).isInstanceOf(RuleViolation.class).hasMessageContaining("is closed");
+                yuan("1.00")), registry)).isInstanceOf(RuleViolation.class).hasMessageContaining("已结转关账");
         assertThat(registry.recorded()).as("carry-over takes no client id").isEmpty();
     }
 

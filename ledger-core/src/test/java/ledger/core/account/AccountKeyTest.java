@@ -73,7 +73,7 @@ class AccountKeyTest {
         assertThatThrownBy(() -> AccountKey.parse("2020/jianghan-gov-office/general/2010301/30101/x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an account id");
         assertThatThrownBy(() -> AccountKey.parse("2020/jianghan-gov-office/cash/2010301/30101"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown fund source 'cash'");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("未知的资金来源「cash」");
         assertThatThrownBy(() -> AccountKey.parse("year/jianghan-gov-office/general/2010301/30101"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

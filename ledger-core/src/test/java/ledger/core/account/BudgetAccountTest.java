@@ -126,7 +126,7 @@ class BudgetAccountTest {
                             new InitialBudgetSet(PERSONNEL, entry("b2", day(1, 3)), yuan("1.00"), "指标-2"))
                     .when(new AppropriateFunds(PERSONNEL, entry("a1", day(2, 1)), yuan("1001.01")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("exceeds the budget"));
+                    .expectExceptionMessage(containsString("超过该预算行的预算"));
         }
 
         @Test
@@ -134,7 +134,7 @@ class BudgetAccountTest {
             // Goal: 指标文号 is bounded like a voucher.
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SetInitialBudget(PERSONNEL,
                             entry("b1", day(1, 3)), yuan("1.00"), "x".repeat(65)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage("indicator is longer than 64 characters");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("指标文号超过 64 个字符");
         }
 
         @Test
@@ -159,7 +159,7 @@ class BudgetAccountTest {
             fixture.given(budgetSet(PERSONNEL, "1000.00"), supplemented(PERSONNEL, "s1", "200.00"))
                     .when(new AppropriateFunds(PERSONNEL, entry("a1", day(2, 10)), yuan("1200.01")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("budget 1200.00"));
+                    .expectExceptionMessage(containsString("预算 1,200.00 元"));
         }
 
         @Test
@@ -176,7 +176,7 @@ class BudgetAccountTest {
             fixture.given(budgetSet(PERSONNEL, "1000.00"), reduced(PERSONNEL, "r1", "200.00"))
                     .when(new AppropriateFunds(PERSONNEL, entry("a1", day(2, 10)), yuan("800.01")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("budget 800.00"));
+                    .expectExceptionMessage(containsString("预算 800.00 元"));
         }
 
         @Test
@@ -193,7 +193,7 @@ class BudgetAccountTest {
             fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "600.00"))
                     .when(new ReduceBudget(PERSONNEL, entry("r1", day(1, 25)), yuan("400.01")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("below what was already appropriated (600.00)"));
+                    .expectExceptionMessage(containsString("低于已拨款的 600.00 元"));
         }
 
         @Test
@@ -202,7 +202,7 @@ class BudgetAccountTest {
             fixture.given(budgetSet(OTHER, "100.00"))
                     .when(new ReduceBudget(OTHER, entry("r1", day(1, 25)), yuan("100.01")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("below zero"));
+                    .expectExceptionMessage(containsString("低于零"));
         }
     }
 
@@ -223,8 +223,8 @@ class BudgetAccountTest {
             fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "600.00"))
                     .when(new AppropriateFunds(PERSONNEL, entry("a2", day(2, 10)), yuan("400.01")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("exceeds the budget"))
-                    .expectExceptionMessage(containsString("room 400.00"));
+                    .expectExceptionMessage(containsString("超过该预算行的预算"))
+                    .expectExceptionMessage(containsString("尚可拨款 400.00 元"));
         }
 
         @Test
@@ -233,7 +233,7 @@ class BudgetAccountTest {
             fixture.givenNoPriorActivity()
                     .when(new AppropriateFunds(PUBLIC, entry("a1", day(2, 10)), yuan("0.01")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("exceeds the budget"));
+                    .expectExceptionMessage(containsString("超过该预算行的预算"));
         }
 
         @Test
@@ -273,7 +273,7 @@ class BudgetAccountTest {
                     .when(new RecordExpenditure(PERSONNEL, entry("x2", day(3, 15)), yuan("750.01"), personnel()))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString(
-                            "available on " + PERSONNEL + ": 750.00 (opening 50.00 + received 1000.00 − spent 300.00)"));
+                            "支出 750.01 元超过该预算行可用资金 750.00 元（年初结转 50.00 + 本年拨款 1,000.00 − 已支出 300.00）"));
         }
 
         @Test
@@ -301,7 +301,7 @@ class BudgetAccountTest {
             fixture.given(budgetSet(PERSONNEL, "1000.00"))
                     .when(new RecordExpenditure(PERSONNEL, entry("x1", day(3, 15)), yuan("0.01"), personnel()))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("exceeds the funds available"));
+                    .expectExceptionMessage(containsString("超过该预算行可用资金"));
         }
 
         @Test
@@ -310,7 +310,7 @@ class BudgetAccountTest {
             fixture.given(budgetSet(PUBLIC, "100.00"), appropriated(PUBLIC, "a1", "100.00"))
                     .when(new RecordExpenditure(PUBLIC, entry("x1", day(3, 15)), yuan("1.00"), personnel()))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("nature personnel (人员经费) takes economic 类 301 or 303"));
+                    .expectExceptionMessage(containsString("支出性质「基本支出-人员经费」（personnel）只能用经济分类 301 或 303 类"));
         }
 
         @Test
@@ -319,7 +319,7 @@ class BudgetAccountTest {
             fixture.given(budgetSet(PERSONNEL, "100.00"), appropriated(PERSONNEL, "a1", "100.00"))
                     .when(new RecordExpenditure(PERSONNEL, entry("x1", day(3, 15)), yuan("1.00"), publicSpending()))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("nature public (公用经费) cannot take economic 类 301 or 303"));
+                    .expectExceptionMessage(containsString("支出性质「基本支出-公用经费」（public）不能用经济分类 301 或 303 类"));
         }
 
         @Test
@@ -329,8 +329,8 @@ class BudgetAccountTest {
                     .when(new RecordExpenditure(PUBLIC, entry("x1", day(3, 15)), yuan("1.00"),
                             Spending.of(ExpenditureNature.REMIT)))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("fund general (财政拨款) spends only as personnel, public"
-                            + " or project, not remit"));
+                    .expectExceptionMessage(containsString("资金来源「一般公共预算财政拨款」（general，财政拨款）的支出只能是"
+                            + "人员经费、公用经费或项目支出，不能是「上缴上级支出」（remit）"));
         }
 
         @Test
@@ -380,7 +380,7 @@ class BudgetAccountTest {
                             reversal(PERSONNEL, "v1", day(2, 11), "a1", TransactionKind.APPROPRIATION, "1000.00", null))
                     .when(new RecordExpenditure(PERSONNEL, entry("x1", day(3, 15)), yuan("0.01"), personnel()))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("received 0.00"));
+                    .expectExceptionMessage(containsString("本年拨款 0.00"));
         }
 
         @Test
@@ -430,7 +430,7 @@ class BudgetAccountTest {
                             reversal(PERSONNEL, "v1", day(1, 3), "b1", TransactionKind.BUDGET, "1000.00", null))
                     .when(new AppropriateFunds(PERSONNEL, entry("a1", day(2, 10)), yuan("0.01")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("budget 0.00"));
+                    .expectExceptionMessage(containsString("预算 0.00 元"));
         }
 
         @Test
@@ -439,7 +439,7 @@ class BudgetAccountTest {
             fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "0.01"))
                     .when(new ReverseTransaction(PERSONNEL, entry("v1", day(2, 11)), TransactionId.of("b1")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("below what was already appropriated (0.01)"));
+                    .expectExceptionMessage(containsString("低于已拨款的 0.01 元"));
         }
 
         @Test
@@ -449,7 +449,7 @@ class BudgetAccountTest {
                             reversal(PERSONNEL, "v1", day(2, 11), "a1", TransactionKind.APPROPRIATION, "1000.00", null))
                     .when(new ReverseTransaction(PERSONNEL, entry("v2", day(2, 12)), TransactionId.of("a1")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("a1 was already reversed by v1"));
+                    .expectExceptionMessage(containsString("a1 已被 v1 冲销"));
         }
 
         @Test
@@ -459,7 +459,7 @@ class BudgetAccountTest {
                             reversal(PERSONNEL, "v1", day(2, 11), "a1", TransactionKind.APPROPRIATION, "1000.00", null))
                     .when(new ReverseTransaction(PERSONNEL, entry("v2", day(2, 12)), TransactionId.of("v1")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("v1 is itself a reversal"));
+                    .expectExceptionMessage(containsString("v1 本身是一笔冲销"));
         }
 
         @Test
@@ -468,7 +468,7 @@ class BudgetAccountTest {
             fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "1000.00"))
                     .when(new ReverseTransaction(PERSONNEL, entry("v1", day(2, 9)), TransactionId.of("a1")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("before the transaction it reverses (a1 of 2020-02-10)"));
+                    .expectExceptionMessage(containsString("早于被冲销的交易（a1，日期 2020-02-10）"));
         }
 
         @Test
@@ -487,7 +487,7 @@ class BudgetAccountTest {
                             spent(PERSONNEL, "x1", "0.01", personnel()))
                     .when(new ReverseTransaction(PERSONNEL, entry("v1", day(3, 16)), TransactionId.of("a1")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("would take back 1000.00 yuan but only 999.99 is unspent"));
+                    .expectExceptionMessage(containsString("将收回 1,000.00 元，但该预算行尚未支出的只有 999.99 元"));
         }
 
         @Test
@@ -506,7 +506,7 @@ class BudgetAccountTest {
             fixture.given(opened(PERSONNEL, "100.00"), spent(PERSONNEL, "x1", "100.00", personnel()))
                     .when(new ReverseTransaction(PERSONNEL, entry("v1", day(3, 16)), TransactionId.of("o1")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("reversing opening o1 would take back 100.00"));
+                    .expectExceptionMessage(containsString("冲销 年初结转和结余 o1 将收回 100.00 元"));
         }
 
         @Test
@@ -515,7 +515,7 @@ class BudgetAccountTest {
             fixture.given(budgetSet(PERSONNEL, "1000.00"))
                     .when(new ReverseTransaction(PERSONNEL, entry("v1", day(2, 11)), TransactionId.of("a9")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("no transaction a9 on account " + PERSONNEL));
+                    .expectExceptionMessage(containsString("该预算行没有交易 a9"));
         }
 
         @Test
@@ -527,7 +527,7 @@ class BudgetAccountTest {
             fixture.given(carriedIn)
                     .when(new ReverseTransaction(PERSONNEL, entry("v1", day(2, 11)), TransactionId.of("carry-in-2019")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("carried in from closing the previous year"));
+                    .expectExceptionMessage(containsString("是上年结转转入的余额，不能冲销"));
         }
     }
 
@@ -558,7 +558,7 @@ class BudgetAccountTest {
             fixture.givenNoPriorActivity()
                     .when(command)
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("fiscal year 2020 of unit jianghan-gov-office is closed"));
+                    .expectExceptionMessage(containsString("单位 jianghan-gov-office 的 2020 年度已结转关账"));
         }
 
         @Test
@@ -568,7 +568,7 @@ class BudgetAccountTest {
             fixture.given(budgetSet(PERSONNEL, "1000.00"))
                     .when(new ReverseTransaction(PERSONNEL, entry("v1", day(12, 31)), TransactionId.of("b1")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("is closed"));
+                    .expectExceptionMessage(containsString("已结转关账"));
         }
 
         @Test
@@ -578,7 +578,7 @@ class BudgetAccountTest {
             fixture.given(budgetSet(PERSONNEL, "1000.00"))
                     .when(new AppropriateFunds(PERSONNEL, entry("a1", day(12, 31)), yuan("0.01")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("accepts no more transactions"));
+                    .expectExceptionMessage(containsString("已结转关账，不再接受任何交易"));
         }
 
         @Test
@@ -589,7 +589,7 @@ class BudgetAccountTest {
                                     OTHER.nextYear()))
                     .when(new RecordExpenditure(OTHER, entry("x1", day(12, 31)), yuan("0.01"), publicSpending()))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("is closed"));
+                    .expectExceptionMessage(containsString("已结转关账"));
         }
 
         @Test
@@ -608,7 +608,7 @@ class BudgetAccountTest {
             fixture.givenNoPriorActivity()
                     .when(new RecordOpeningBalance(PERSONNEL, entry("o1", day(1, 1)), yuan("10.30")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("came from closing 2019 in the ledger"));
+                    .expectExceptionMessage(containsString("来自账簿中 2019 年度的结转"));
         }
 
         @Test
@@ -648,7 +648,7 @@ class BudgetAccountTest {
             fixture.givenNoPriorActivity()
                     .when(new AppropriateFunds(PERSONNEL, entry("a1", day(2, 10)), yuan("1.00")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("exceeds the budget"));
+                    .expectExceptionMessage(containsString("超过该预算行的预算"));
             assertThat(registry.recorded()).isEmpty();
         }
 
@@ -681,8 +681,8 @@ class BudgetAccountTest {
             fixture.given(appropriated(OTHER, "a1", "100.00"))
                     .when(new AppropriateFunds(OTHER, entry("a1", day(2, 10)), yuan("100.01")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("transaction id a1 was already used in 2020 by unit"
-                            + " jianghan-gov-office for other content (appropriation of 2020-02-10 on " + OTHER + ")"));
+                    .expectExceptionMessage(containsString("交易号 a1 在 2020 年度已被单位 jianghan-gov-office"
+                            + " 用于另一笔内容不同的交易（拨款，2020-02-10，" + OTHER + "）"));
         }
 
         @Test
@@ -692,7 +692,7 @@ class BudgetAccountTest {
             fixture.givenNoPriorActivity()
                     .when(new RecordOpeningBalance(PERSONNEL, entry("a1", day(1, 1)), yuan("100.00")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("transaction id a1 was already used"));
+                    .expectExceptionMessage(containsString("交易号 a1 在 2020 年度已被单位"));
         }
 
         @Test
@@ -743,7 +743,7 @@ class BudgetAccountTest {
                     .when(new AppropriateFunds(OTHER, Entry.of("a1", java.time.LocalDate.of(2021, 1, 1)),
                             yuan("1.00")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("date 2021-01-01 is not in fiscal year 2020"));
+                    .expectExceptionMessage(containsString("日期 2021-01-01 不在该预算行的 2020 年度内"));
         }
 
         @Test

@@ -23,7 +23,7 @@ class IdentifiersTest {
     void otherUnitCodesAreRefused(String code) {
         // Goal: upper case, slashes, spaces and the like are refused, naming the rule.
         assertThatThrownBy(() -> UnitCode.of(code)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("lower-case letters, digits or hyphens");
+                .hasMessageContaining("小写字母、数字或连字符");
     }
 
     @Test
@@ -32,7 +32,7 @@ class IdentifiersTest {
         assertThat(UnitCode.of("u".repeat(64)).code()).hasSize(64);
         assertThatThrownBy(() -> UnitCode.of("u".repeat(65))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> UnitCode.of(" ")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unit is missing");
+                .hasMessage("单位为必填项");
     }
 
     @Test
@@ -60,7 +60,7 @@ class IdentifiersTest {
     void otherTransactionIdsAreRefused(String id) {
         // Goal: ids that would not survive a CSV or a URL are refused, naming the rule.
         assertThatThrownBy(() -> TransactionId.of(id)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("transaction id must be");
+                .hasMessageContaining("交易号应为 1–64 个字母、数字");
     }
 
     @Test
@@ -68,7 +68,7 @@ class IdentifiersTest {
         // Goal: 65 characters are refused; a blank id is missing.
         assertThatThrownBy(() -> TransactionId.of("x".repeat(65))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TransactionId.of("")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("id is missing");
+                .hasMessage("交易号为必填项");
     }
 
     @Test
@@ -108,18 +108,18 @@ class IdentifiersTest {
                 .hasSize(500);
         assertThatThrownBy(() -> new Entry(TransactionId.of("t1"), LocalDate.of(2020, 3, 15), "",
                 "摘".repeat(501))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("memo is longer than 500");
+                .hasMessageContaining("摘要超过 500 个字符");
         assertThatThrownBy(() -> new Entry(TransactionId.of("t1"), LocalDate.of(2020, 3, 15), "a\u0000b", ""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("voucher contains a control");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("凭证号在第 2 个字符处含有控制字符");
     }
 
     @Test
     void anEntryNeedsAnIdAndADateInASupportedYear() {
         // Goal: id and date are required, and the date fixes a fiscal year the ledger supports.
         assertThatThrownBy(() -> new Entry(null, LocalDate.of(2020, 3, 15), "", ""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("id is missing");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("交易号为必填项");
         assertThatThrownBy(() -> new Entry(TransactionId.of("t1"), null, "", ""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("date is missing");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("日期为必填项");
         assertThatThrownBy(() -> Entry.of("t1", LocalDate.of(1999, 12, 31)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fiscal year");
     }

@@ -30,7 +30,7 @@ class SpendingTest {
     void projectSpendingWithoutAProjectIsRefused() {
         // Goal: 项目支出 without a project could not be reported per project.
         assertThatThrownBy(() -> Spending.of(ExpenditureNature.PROJECT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("project is missing");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("项目支出必须填写项目");
     }
 
     @ParameterizedTest
@@ -39,14 +39,14 @@ class SpendingTest {
         // Goal: only 项目支出 names a project; a project on basic spending is a classification slip.
         assertThatThrownBy(() -> new Spending(nature, PROJECT, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("project JH2020-P04 given for a " + nature.code());
+                .hasMessageContaining("填写了项目 JH2020-P04，但支出性质是「" + nature.chineseName() + "」（" + nature.code() + "）");
     }
 
     @Test
     void aMissingNatureIsRefused() {
         // Goal: every expenditure has a nature.
         assertThatThrownBy(() -> new Spending(null, null, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nature is missing");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("支出必须填写支出性质");
     }
 
     @Test
@@ -55,7 +55,7 @@ class SpendingTest {
         assertThat(new Spending(ExpenditureNature.PUBLIC, null, ProcurementType.GOODS, true).sme()).isTrue();
         assertThat(new Spending(ExpenditureNature.PUBLIC, null, ProcurementType.SERVICES, null).sme()).isNull();
         assertThatThrownBy(() -> new Spending(ExpenditureNature.PUBLIC, null, null, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sme is given but procurement");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("填写了中小企业，但采购类型为空");
     }
 
     @Test
@@ -93,7 +93,7 @@ class SpendingTest {
         for (ExpenditureNature nature : new ExpenditureNature[] {
                 ExpenditureNature.REMIT, ExpenditureNature.BUSINESS_OP, ExpenditureNature.SUBSIDY}) {
             assertThat(Spending.of(nature).inconsistencyWith(fund, OFFICE)).as(nature.code())
-                    .contains("fund " + fund.code()).contains(nature.code());
+                    .contains("（" + fund.code() + "，财政拨款）").contains("（" + nature.code() + "）");
         }
         assertThat(Spending.of(ExpenditureNature.PUBLIC).inconsistencyWith(fund, OFFICE)).isNull();
         assertThat(Spending.project(PROJECT).inconsistencyWith(fund, OFFICE)).isNull();

@@ -34,9 +34,10 @@ class CodedValueTest {
     void anUnknownFundSourceIsRefusedListingTheAcceptedWords() {
         // Goal: the message tells the clerk which words would have been accepted.
         assertThatThrownBy(() -> FundSource.parse("budget")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown fund source 'budget'")
-                .hasMessageContaining("general, gov-fund, soe-capital, superior, business, operating,"
-                        + " affiliated, other");
+                .hasMessageContaining("未知的资金来源「budget」")
+                .hasMessageContaining("一般公共预算财政拨款（general）、政府性基金预算财政拨款（gov-fund）、"
+                        + "国有资本经营预算财政拨款（soe-capital）、上级补助收入（superior）、事业收入（business）、"
+                        + "经营收入（operating）、附属单位上缴收入（affiliated）、其他收入（other）");
     }
 
     @ParameterizedTest
@@ -63,8 +64,8 @@ class CodedValueTest {
     void anUnknownNatureIsRefusedListingTheAcceptedWords() {
         // Goal: an unknown word names itself and the accepted ones.
         assertThatThrownBy(() -> ExpenditureNature.parse("基本支出")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown nature '基本支出'")
-                .hasMessageContaining("personnel, public, project, remit, business-op, subsidy");
+                .hasMessageContaining("未知的支出性质「基本支出」")
+                .hasMessageContaining("基本支出-人员经费（personnel）、基本支出-公用经费（public）、项目支出（project）");
     }
 
     @ParameterizedTest
@@ -82,17 +83,18 @@ class CodedValueTest {
         assertThat(TransactionKind.parseJournalKind("reversal")).isEqualTo(TransactionKind.REVERSAL);
         assertThat(TransactionKind.parseJournalKind("年初结转和结余")).isEqualTo(TransactionKind.OPENING);
         assertThatThrownBy(() -> TransactionKind.parseJournalKind("carry-in"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("closing a year");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("由年度结转（ledger close）产生，不能直接记录");
         assertThatThrownBy(() -> TransactionKind.parseJournalKind("年末结转"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("closing a year");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("由年度结转（ledger close）产生，不能直接记录");
     }
 
     @Test
     void anUnknownKindIsRefusedListingTheAcceptedWords() {
         // Goal: an unknown kind names itself and the accepted ones.
         assertThatThrownBy(() -> TransactionKind.parse("transfer")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown kind 'transfer'")
-                .hasMessageContaining("budget, supplement, reduce, appropriation, expenditure, opening, reversal");
+                .hasMessageContaining("未知的类型「transfer」")
+                .hasMessageContaining("年初预算（budget）、追加预算（supplement）、调减预算（reduce）、拨款（appropriation）、"
+                        + "支出（expenditure）、年初结转和结余（opening）、冲销（reversal）");
     }
 
     @Test
@@ -102,22 +104,22 @@ class CodedValueTest {
         assertThat(ProcurementType.parse("services")).isEqualTo(ProcurementType.SERVICES);
         assertThat(ProcurementType.parse("工程")).isEqualTo(ProcurementType.WORKS);
         assertThatThrownBy(() -> ProcurementType.parse("software")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("goods, services, works");
+                .hasMessageContaining("货物（goods）、服务（services）、工程（works）");
     }
 
     @Test
     void aMissingValueIsRefusedAsMissing() {
         // Goal: a blank cell is reported as missing, naming what is missing.
         assertThatThrownBy(() -> FundSource.parse("")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("fund source is missing");
+                .hasMessage("资金来源为必填项");
         assertThatThrownBy(() -> ExpenditureNature.parse(null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("nature is missing");
+                .hasMessage("支出性质为必填项");
     }
 
     @Test
     void englishWordsAreMatchedExactly() {
         // Goal: matching is exact, so "General" is not silently taken for "general".
         assertThatThrownBy(() -> FundSource.parse("General")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown fund source 'General'");
+                .hasMessageContaining("未知的资金来源「General」");
     }
 }

@@ -50,12 +50,12 @@ class FunctionalCodeTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "20|3 (类), 5 (款) or 7 (项) digits",
-            "2010|3 (类), 5 (款) or 7 (项) digits",
-            "abc|digits only",
-            "20103O1|digits only",
-            "1010301|starting with 2",
-            "' '|missing"})
+            "20|3 位（类）、5 位（款）或 7 位（项）数字",
+            "2010|3 位（类）、5 位（款）或 7 位（项）数字",
+            "abc|只能由数字组成",
+            "20103O1|只能由数字组成",
+            "1010301|以 2 开头",
+            "' '|为必填项"})
     void malformedCodesAreRefusedWithTheReason(String code, String reason) {
         // Goal: each format rule has its own message, so the clerk knows what to correct.
         assertThatThrownBy(() -> FunctionalCode.of(code)).isInstanceOf(IllegalArgumentException.class)
@@ -66,7 +66,7 @@ class FunctionalCodeTest {
     void aMissingCodeIsRefused() {
         // Goal: null is refused like a blank cell.
         assertThatThrownBy(() -> FunctionalCode.of(null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("missing");
+                .hasMessageContaining("为必填项");
     }
 
     @Test

@@ -21,7 +21,7 @@ class JournalProblemListTest {
         assertThat(list.rowsRefused()).isEqualTo(2);
         assertThat(list.rowsNotListed()).isZero();
         assertThat(list.problems()).extracting(JournalProblem::toString)
-                .containsExactly("line 2, column amount: bad", "line 2, column date: bad", "line 4, column unit: bad");
+                .containsExactly("第 2 行，金额（amount）：bad", "第 2 行，日期（date）：bad", "第 4 行，单位（unit）：bad");
     }
 
     @Test

@@ -22,23 +22,23 @@ class MoneyTest {
     void anEmptyAmountIsRefusedAsMissing() {
         // Goal: an empty cell is reported as missing, not as a malformed figure.
         assertThatThrownBy(() -> Money.parseYuan("")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("missing");
+                .hasMessageContaining("金额为必填项");
         assertThatThrownBy(() -> Money.parseYuan(null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("missing");
+                .hasMessageContaining("金额为必填项");
     }
 
     @Test
     void aNegativeAmountIsRefused() {
         // Goal: direction is carried by the event type, so a typed minus sign is refused.
         assertThatThrownBy(() -> Money.parseYuan("-1")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("positive");
+                .hasMessageContaining("金额必须大于零");
     }
 
     @Test
     void aThirdDecimalIsRefused() {
         // Goal: amounts are kept to the fen; a third decimal would be silently lost, so it is refused.
         assertThatThrownBy(() -> Money.parseYuan("1.234")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("more than two decimals");
+                .hasMessageContaining("金额的小数超过两位");
     }
 
     @ParameterizedTest
@@ -46,7 +46,7 @@ class MoneyTest {
     void figuresThatAreNotPlainYuanAreRefused(String text) {
         // Goal: exponents, thousands separators and other spellings are refused rather than guessed.
         assertThatThrownBy(() -> Money.parseYuan(text)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not a plain yuan figure");
+                .hasMessageContaining("不是以元为单位的数字");
     }
 
     @ParameterizedTest
@@ -54,7 +54,7 @@ class MoneyTest {
     void anAmountWithSpacesAroundItIsRefused(String text) {
         // Goal: parseYuan takes the figure exactly; stripping is the reader's job, not a silent repair here.
         assertThatThrownBy(() -> Money.parseYuan(text)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("spaces");
+                .hasMessageContaining("金额前后有空格");
     }
 
     @Test

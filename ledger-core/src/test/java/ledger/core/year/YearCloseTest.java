@@ -156,7 +156,7 @@ class YearCloseTest {
         close(books, DEC_31);
         AccountBook other = books.get(0);
         assertThatThrownBy(() -> other.decide(new AppropriateFunds(OTHER, entry("a9", DEC_31), yuan("1.00")),
-                registry)).isInstanceOf(RuleViolation.class).hasMessageContaining("is closed");
+                registry)).isInstanceOf(RuleViolation.class).hasMessageContaining("已结转关账");
     }
 
     @Test
@@ -188,7 +188,7 @@ class YearCloseTest {
         List<AccountBook> books = theUnitsBooks();
         close(books, DEC_31);
         assertThatThrownBy(() -> close(books, DEC_31)).isInstanceOf(RuleViolation.class)
-                .hasMessageContaining("is closed");
+                .hasMessageContaining("已结转关账");
     }
 
     @Test

@@ -64,7 +64,7 @@ class PublishedFiguresTest {
                 .hasMessageContaining("line 4: T1 rows are lines 1–60")
                 .hasMessageContaining("line 5: T1 row 31 has no column 1")
                 .hasMessageContaining("line 6: T3 row 2010302 has no column 7")
-                .hasMessageContaining("line 7: T3 row: functional code must be an expenditure code")
+                .hasMessageContaining("line 7: T3 row: 功能分类代码应为以 2 开头的支出科目")
                 .hasMessageContaining("line 8: value must be a number in 万元 with at most two")
                 .hasMessageContaining("line 9: value must be a number")
                 .hasMessageContaining("line 10: value is missing")

@@ -1,0 +1,194 @@
+package ledger.journal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * How another system's export becomes a journal: their column → our column, their value → our
+ * value, and fixed values for columns their export lacks (the unit, say). Read from a small CSV
+ * file (UTF-8 or GBK) with the header {@code 对方列,本系统列,对方值,本系统值} (or
+ * {@code their_column,our_column,their_value,our_value}); each line is one of:
+ * <ul>
+ *   <li>{@code 凭证日期,date,,} — their column feeds ours. Several of their columns may feed one of
+ *       ours: each row takes the one that is filled (a zero counts as empty, so 借方金额 and 贷方金额 can
+ *       both feed {@code amount}); both filled is refused. {@code 凭证号+分录号,id,,} joins columns
+ *       with {@code -}.</li>
+ *   <li>{@code 科目名称,-,,} — their column is ignored.</li>
+ *   <li>{@code ,unit,,jianghan-gov-office} — every row gets this value in our column.</li>
+ *   <li>{@code 科目编码,kind,7201,expenditure} — in our column, their value becomes ours (the
+ *       their-column cell is only a reminder and may be empty).</li>
+ *   <li>{@code 科目编码,kind,8001,跳过} — a row whose kind is this value is not a transaction of ours
+ *       and is skipped: the other side of a double entry (资金结存), say. Only {@code kind} skips.</li>
+ * </ul>
+ * Lines starting with {@code #} are comments. Values not listed pass unchanged, and are then
+ * checked like any journal value, so an unmapped 科目 is refused naming its row.
+ */
+public final class JournalMapping {
+
+    /** Where one of our columns comes from. */
+    record Source(List<List<String>> alternatives, String constant) {
+    }
+
+    private final Map<JournalColumn, Source> sources;
+    private final Map<JournalColumn, Map<String, String>> values;
+    private final Set<String> ignored;
+
+    private JournalMapping(Map<JournalColumn, Source> sources, Map<JournalColumn, Map<String, String>> values,
+                           Set<String> ignored) {
+        this.sources = sources;
+        this.values = values;
+        this.ignored = ignored;
+    }
+
+    /** No mapping: the file's header names our columns itself. */
+    public static JournalMapping none() {
+        return new JournalMapping(Map.of(), Map.of(), Set.of());
+    }
+
+    /**
+     * Reads a mapping file.
+     *
+     * @throws IllegalArgumentException naming the mapping file's line and what is wrong with it
+     */
+    public static JournalMapping read(InputStream in) throws IOException {
+        try (Reader text = new DetectingDecoder(in)) {
+            return read(text);
+        } catch (DetectingDecoder.UndetectableEncoding unreadable) {
+            throw new IllegalArgumentException("映射文件无法识别文件编码：请存为 UTF-8 或 GBK 的 CSV"
+                    + " (the mapping file is neither UTF-8 nor GBK text)");
+        }
+    }
+
+    private static JournalMapping read(Reader text) throws IOException {
+        Map<JournalColumn, List<List<String>>> alternatives = new EnumMap<>(JournalColumn.class);
+        Map<JournalColumn, String> constants = new EnumMap<>(JournalColumn.class);
+        Map<JournalColumn, Map<String, String>> values = new EnumMap<>(JournalColumn.class);
+        Set<String> ignored = new java.util.HashSet<>();
+        Set<String> theirs = new java.util.HashSet<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            boolean header = true;
+            for (CSVRecord record : parser) {
+                int line = (int) record.getParser().getCurrentLineNumber();
+                List<String> cells = new ArrayList<>();
+                record.forEach(cell -> cells.add(cell.strip().replace("\uFEFF", "")));
+                while (cells.size() < 4) {
+                    cells.add("");
+                }
+                if (header) {
+                    header = false;
+                    if (!isHeader(cells)) {
+                        throw refused(line, "第一行应为表头：对方列,本系统列,对方值,本系统值 (the first line must be the header"
+                                + " their_column,our_column,their_value,our_value)");
+                    }
+                    continue;
+                }
+                String their = cells.get(0);
+                String our = cells.get(1);
+                String theirValue = cells.get(2);
+                String ourValue = cells.get(3);
+                if (our.equals("-")) {
+                    if (their.isEmpty()) {
+                        throw refused(line, "要忽略的列需写出对方列名 (name the column to ignore)");
+                    }
+                    ignored.add(their);
+                    continue;
+                }
+                JournalColumn column = JournalColumn.byName(our).orElseThrow(() -> refused(line,
+                        "本系统没有列「" + our + "」，可用的列：" + JournalColumn.names()
+                                + " (no such column of ours)"));
+                if (isSkip(ourValue) && column != JournalColumn.KIND) {
+                    throw refused(line, "只有类型（kind）列的值可以映射为「跳过」 (only kind values can be skipped)");
+                }
+                if (!theirValue.isEmpty()) {
+                    String previous = values.computeIfAbsent(column, c -> new HashMap<>()).putIfAbsent(theirValue, ourValue);
+                    if (previous != null && !previous.equals(ourValue)) {
+                        throw refused(line, "列 " + column.label() + " 的值「" + theirValue + "」已映射为「" + previous
+                                + "」 (value mapped twice)");
+                    }
+                } else if (their.isEmpty()) {
+                    if (ourValue.isEmpty()) {
+                        throw refused(line, "固定值为空 (a fixed value is empty)");
+                    }
+                    constants.put(column, ourValue);
+                } else {
+                    if (!theirs.add(their)) {
+                        throw refused(line, "对方列「" + their + "」映射了两次 (their column mapped twice)");
+                    }
+                    alternatives.computeIfAbsent(column, c -> new ArrayList<>())
+                            .add(List.of(their.split("\\+")).stream().map(String::strip).toList());
+                }
+            }
+        } catch (IllegalStateException | java.io.UncheckedIOException broken) {
+            throw new IllegalArgumentException("映射文件不是格式正确的 CSV：" + broken.getMessage()
+                    + " (the mapping file is not well-formed CSV)");
+        }
+        Map<JournalColumn, Source> sources = new EnumMap<>(JournalColumn.class);
+        for (JournalColumn column : JournalColumn.values()) {
+            if (alternatives.containsKey(column) && constants.containsKey(column)) {
+                throw new IllegalArgumentException("映射文件：列 " + column.label() + " 既有固定值又来自对方的列"
+                        + " (both a fixed value and their column)");
+            }
+            if (alternatives.containsKey(column) || constants.containsKey(column)) {
+                sources.put(column, new Source(alternatives.getOrDefault(column, List.of()), constants.get(column)));
+            }
+        }
+        return new JournalMapping(sources, values, ignored);
+    }
+
+    private static boolean isSkip(String value) {
+        return value.equals("跳过") || value.equalsIgnoreCase("skip");
+    }
+
+    /** Whether a row whose {@code kind} (after their column's value) is {@code value} is skipped. */
+    boolean skips(String kindValue) {
+        Map<String, String> kinds = values.get(JournalColumn.KIND);
+        return kindValue != null && kinds != null && isSkip(kinds.getOrDefault(kindValue.strip(), ""));
+    }
+
+    private static boolean isHeader(List<String> cells) {
+        return (cells.get(0).equals("对方列") || cells.get(0).equalsIgnoreCase("their_column"))
+                && (cells.get(1).equals("本系统列") || cells.get(1).equalsIgnoreCase("our_column"));
+    }
+
+    private static IllegalArgumentException refused(int line, String reason) {
+        return new IllegalArgumentException("映射文件第 " + line + " 行：" + reason);
+    }
+
+    boolean isEmpty() {
+        return sources.isEmpty() && values.isEmpty() && ignored.isEmpty();
+    }
+
+    /** Their columns the mapping names, each feeding which of ours ({@code null}: ignored). */
+    Map<String, JournalColumn> theirColumns() {
+        Map<String, JournalColumn> theirs = new LinkedHashMap<>();
+        sources.forEach((column, source) -> source.alternatives().forEach(parts -> parts.forEach(
+                part -> theirs.put(part, column))));
+        ignored.forEach(name -> theirs.put(name, null));
+        return theirs;
+    }
+
+    Map<JournalColumn, Source> sources() {
+        return sources;
+    }
+
+    /** Our value for their {@code value} in {@code column}: the mapped one, or the value itself. */
+    String value(JournalColumn column, String value) {
+        Map<String, String> map = values.get(column);
+        if (map == null) {
+            return value;
+        }
+        return map.getOrDefault(value, value);
+    }
+}
