@@ -95,6 +95,9 @@ public class SecurityConfiguration {
                 // Loading a 科目表 changes what a whole year accepts: approvers only; reading it, any role.
                 .requestMatchers(HttpMethod.POST, "/api/catalog/**").access(approver)
                 .requestMatchers("/catalog", "/catalog/**").access(approver)
+                // Registering departments decides which units a transfer joins and a department sums.
+                .requestMatchers(HttpMethod.POST, "/api/departments", "/api/departments/**").access(approver)
+                .requestMatchers("/departments", "/departments/**").access(approver)
                 .requestMatchers(HttpMethod.POST, "/api/transactions", "/api/journals", "/journals/**", "/upload/**")
                 .access(recorder)
                 .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
