@@ -23,6 +23,7 @@ import ledger.core.account.AccountKey;
 import ledger.core.account.AppropriateFunds;
 import ledger.core.account.Entry;
 import ledger.core.account.FiscalYear;
+import ledger.core.account.PayTransfer;
 import ledger.core.account.ProjectCode;
 import ledger.core.account.RecordExpenditure;
 import ledger.core.account.RecordOpeningBalance;
@@ -232,7 +233,18 @@ public final class JournalReader {
                 forbid(JournalColumn.INDICATOR, "only a budget (年初预算) row names its 指标 (指标文号)");
             }
             Spending spending = kind == TransactionKind.EXPENDITURE ? spending() : null;
-            if (kind != TransactionKind.EXPENDITURE) {
+            ExpenditureNature transferNature = null;
+            UnitCode toUnit = null;
+            if (kind == TransactionKind.TRANSFER) {
+                transferNature = required(JournalColumn.NATURE, JournalReader::transferNature);
+                toUnit = required(JournalColumn.TO_UNIT, u -> shared.parsed(shared.units, u, UnitCode::of));
+                forbid(JournalColumn.PROJECT, "a transfer between units names no project");
+                forbid(JournalColumn.PROCUREMENT, "a transfer between units is not a government purchase");
+                forbid(JournalColumn.SME, "a transfer between units is not a government purchase");
+            } else {
+                forbid(JournalColumn.TO_UNIT, "only a transfer (kind transfer) names the unit it goes to");
+            }
+            if (kind != TransactionKind.EXPENDITURE && kind != TransactionKind.TRANSFER) {
                 forbid(JournalColumn.NATURE, "only an expenditure has a nature");
                 forbid(JournalColumn.PROJECT, "only a project expenditure names a project");
                 forbid(JournalColumn.PROCUREMENT, "only an expenditure can be a government purchase");
@@ -258,10 +270,12 @@ public final class JournalReader {
                 case APPROPRIATION -> new AppropriateFunds(account, entry, amount);
                 case EXPENDITURE -> new RecordExpenditure(account, entry, amount, spending);
                 case OPENING -> new RecordOpeningBalance(account, entry, amount);
+                case TRANSFER -> new PayTransfer(account, entry, amount, transferNature, toUnit);
                 default -> throw new IllegalStateException("not a posting kind: " + kind);
             };
             ProjectCode project = spending == null ? null : spending.project();
-            return new JournalRow(line, kind, unit, entry, command, null, unitName, project, projectName);
+            AccountCommand counterpart = command instanceof PayTransfer transfer ? transfer.receiverLeg() : null;
+            return new JournalRow(line, kind, unit, entry, command, null, unitName, project, projectName, counterpart);
         }
 
         private JournalRow parseReversal(TransactionId id, LocalDate date, UnitCode unit, String voucher,
@@ -380,6 +394,16 @@ public final class JournalReader {
             }
             return value;
         }
+    }
+
+    /** A transfer is a subsidy down to a subordinate or a remittance up to the parent. */
+    static ExpenditureNature transferNature(String text) {
+        ExpenditureNature nature = ExpenditureNature.parse(text);
+        if (nature != ExpenditureNature.SUBSIDY && nature != ExpenditureNature.REMIT) {
+            throw new IllegalArgumentException("a transfer's nature is subsidy (对附属单位补助支出, to a direct"
+                    + " subordinate) or remit (上缴上级支出, to the direct parent), not " + nature.code());
+        }
+        return nature;
     }
 
     /** Postings are made at 项: a 类 or 款 code would hide where the money went. */

@@ -297,6 +297,11 @@ public class JournalImport {
             if (row.reverses() != null) {
                 wanted.add(row.reverses().value());
             }
+            if (row.counterpart() != null) {
+                // A transfer also takes its id in the receiving unit's year, which it posts to.
+                ids.computeIfAbsent(new PostingSession.UnitYear(row.counterpart().account().unit(),
+                        row.entry().year()), k -> new HashSet<>()).add(row.entry().transactionId().value());
+            }
         }
         return session.lock(ids, false);
     }

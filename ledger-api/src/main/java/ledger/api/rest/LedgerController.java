@@ -89,7 +89,7 @@ class LedgerController {
     }
 
     @Operation(summary = "Record one transaction (any kind: budget, supplement, reduce, appropriation,"
-            + " expenditure, opening, reversal)",
+            + " expenditure, opening, reversal, transfer)",
             description = "201 when recorded, 200 when the same id with the same content was already recorded.")
     @PostMapping(value = "/transactions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TransactionRecorder.Recorded> record(@RequestBody TransactionRequest request, Principal user) {
