@@ -32,9 +32,12 @@ public class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        which.requireOne(spec);
         if (server.remote()) {
             LedgerClient client = server.client(database);
-            JsonNode findings = client.getJson(LedgerClient.unitYear(which.unit, which.year, "/checks")
+            JsonNode findings = client.getJson((which.department()
+                    ? LedgerClient.departmentYear(which.department, which.year, "/checks")
+                    : LedgerClient.unitYear(which.unit, which.year, "/checks"))
                     + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString()));
             PrintWriter out = spec.commandLine().getOut();
             long errors = 0;
@@ -46,7 +49,10 @@ public class CheckCommand implements Callable<Integer> {
             return summary(out, errors, findings.size());
         }
         try (ConfigurableApplicationContext context = database.start(false)) {
-            StatementSet set = context.getBean(StatementService.class)
+            StatementSet set = which.department()
+                    ? context.getBean(ledger.api.department.DepartmentStatementService.class)
+                    .statements(which.department, which.fiscalYear(), which.asOf()).consolidated()
+                    : context.getBean(StatementService.class)
                     .statements(which.unitCode(), which.fiscalYear(), which.asOf());
             List<Finding> findings = StatementChecks.evaluate(set);
             long errors = findings.stream().filter(Finding::isError).count();
@@ -57,7 +63,8 @@ public class CheckCommand implements Callable<Integer> {
     }
 
     private int summary(PrintWriter out, long errors, int findingCount) {
-        out.printf("%s %s: %d rule%s broken, %d note%s%n", which.unitCode(), which.fiscalYear(), errors,
+        out.printf("%s %s: %d rule%s broken, %d note%s%n", which.department() ? which.department : which.unit,
+                which.fiscalYear(), errors,
                 errors == 1 ? "" : "s", findingCount - errors, findingCount - errors == 1 ? "" : "s");
         out.flush();
         return errors == 0 ? 0 : LedgerCommandLine.REFUSED;

@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
         + " with --published, name where a published 情况说明 contradicts it (exit 1 when it does).")
 public class ExplanationCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     DatabaseOptions database;
 
@@ -47,6 +50,7 @@ public class ExplanationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        which.requireUnit(spec);
         if (server.remote()) {
             // The server reads the files: a bad line is refused there, naming the part.
             LedgerClient client = server.client(database);

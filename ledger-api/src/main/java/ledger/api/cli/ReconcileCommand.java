@@ -56,6 +56,7 @@ public class ReconcileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        which.requireUnit(spec);
         if ((published == null) == (report == null)) {
             throw new ParameterException(spec.commandLine(),
                     "需要 --published FILE.tsv 或 --report FILE.pdf|FILE.txt 其中之一 / give exactly one of --published, --report");

@@ -53,6 +53,10 @@ public class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        which.requireOne(spec);
+        if (which.department()) {
+            return printDepartment();
+        }
         if (server.remote()) {
             return print(remoteTrace(server.client(database)));
         }
@@ -60,6 +64,28 @@ public class TraceCommand implements Callable<Integer> {
             return print(TraceDocument.of(context.getBean(StatementService.class)
                     .trace(which.unitCode(), which.fiscalYear(), cell, which.asOf())));
         }
+    }
+
+    /** A department cell: each unit's events under it, the eliminated transfer legs marked. */
+    private int printDepartment() throws Exception {
+        ledger.api.department.DepartmentDocuments.TraceOfDepartment trace;
+        if (server.remote()) {
+            trace = LedgerClient.JSON.treeToValue(server.client(database).getJson(
+                    LedgerClient.departmentYear(which.department, which.year, "/trace") + LedgerClient.query("cell",
+                            cell.toString(), "asOf", which.asOf == null ? null : which.asOf.toString())),
+                    ledger.api.department.DepartmentDocuments.TraceOfDepartment.class);
+        } else {
+            try (ConfigurableApplicationContext context = database.start(false)) {
+                trace = ledger.api.department.DepartmentDocuments.TraceOfDepartment.of(context.getBean(
+                        ledger.api.department.DepartmentStatementService.class)
+                        .trace(which.department, which.fiscalYear(), cell, which.asOf()));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == Format.json ? AxonStorageConfiguration.eventObjectMapper()
+                .writerWithDefaultPrettyPrinter().writeValueAsString(trace) + "\n" : trace.toText());
+        out.flush();
+        return 0;
     }
 
     /** Attempts at a remote trace when a transaction recorded meanwhile changed it between pages. */

@@ -1,0 +1,93 @@
+package ledger.api.department;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import ledger.api.statement.ProjectionStatus;
+import ledger.api.statement.StatementService;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.UnitCode;
+import ledger.core.department.DepartmentUnit;
+import ledger.projections.posting.PostingRepository;
+import ledger.projections.statement.CellAddress;
+import ledger.projections.statement.DepartmentStatements;
+import ledger.projections.statement.DepartmentTrace;
+import ledger.projections.statement.TableLayout;
+import org.springframework.stereotype.Service;
+
+/**
+ * A department's consolidated statements and traces: the units registered to it for the year
+ * ({@link Departments}), each with its postings from the read model once it has caught up.
+ */
+@Service
+public class DepartmentStatementService {
+
+    private static final Duration CATCH_UP = Duration.ofMinutes(10);
+
+    /** A department with no unit in the year: named, so the caller can say so. */
+    public static final class NoSuchDepartment extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        NoSuchDepartment(String department, FiscalYear year) {
+            super("部门 " + department + " 在 " + year + " 年没有登记的单位；用 ledger department list 查看已登记的部门"
+                    + " (department " + department + " has no units registered for " + year + ")");
+        }
+    }
+
+    private final Departments departments;
+    private final PostingRepository postings;
+    private final ProjectionStatus projections;
+    private final StatementService statements;
+
+    public DepartmentStatementService(Departments departments, PostingRepository postings,
+                                      ProjectionStatus projections, StatementService statements) {
+        this.departments = departments;
+        this.postings = postings;
+        this.projections = projections;
+        this.statements = statements;
+    }
+
+    /** The department's units in the year, 本级 first. */
+    public List<DepartmentUnit> units(String department, FiscalYear year) {
+        List<DepartmentUnit> units = departments.unitsOf(department, year);
+        if (units.isEmpty()) {
+            throw new NoSuchDepartment(department, year);
+        }
+        return units;
+    }
+
+    /** The department's name in the year, as its 本级's line gives it. */
+    public String name(String department, FiscalYear year) {
+        return units(department, year).stream().map(DepartmentUnit::departmentName).filter(n -> !n.isEmpty())
+                .findFirst().orElse(department);
+    }
+
+    /** @param asOf null for the whole year */
+    public DepartmentStatements statements(String department, FiscalYear year, LocalDate asOf) {
+        List<DepartmentStatements.UnitPostings> units = postingsOf(department, year);
+        return DepartmentStatements.compute(UnitCode.of(department), name(department, year), year, asOf, units,
+                statements.catalogOf(year));
+    }
+
+    /** @throws IllegalArgumentException when the table has no such row or column */
+    public DepartmentTrace trace(String department, FiscalYear year, CellAddress cell, LocalDate asOf) {
+        TableLayout.problemWith(cell).ifPresent(problem -> {
+            throw new IllegalArgumentException("no such figure " + cell + ": " + problem);
+        });
+        return DepartmentStatements.trace(cell, year, asOf, postingsOf(department, year));
+    }
+
+    private List<DepartmentStatements.UnitPostings> postingsOf(String department, FiscalYear year) {
+        List<DepartmentUnit> members = units(department, year);
+        projections.awaitCaughtUp(CATCH_UP);
+        List<DepartmentStatements.UnitPostings> units = new ArrayList<>();
+        for (DepartmentUnit member : members) {
+            String name = !member.unitName().isEmpty() ? member.unitName()
+                    : postings.unitName(member.unit()).orElse(member.unit().code());
+            units.add(new DepartmentStatements.UnitPostings(member.unit(), name,
+                    postings.postingsOf(member.unit(), year)));
+        }
+        return units;
+    }
+}
