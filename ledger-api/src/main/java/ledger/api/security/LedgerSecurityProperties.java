@@ -33,9 +33,8 @@ public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, Re
     public record ConfiguredUser(String name, String password, List<String> roles, List<String> units,
                                  List<String> departments) {
 
-        /** A user granted units only. */
-        public ConfiguredUser(String name, String password, List<String> roles, List<String> units) {
-            this(name, password, roles, units, List.of());
+        public ConfiguredUser {
+            departments = departments == null ? List.of() : List.copyOf(departments);
         }
     }
 
