@@ -140,6 +140,55 @@ class AccessIT {
     }
 
     @Test
+    void theDepartmentPagesShowTheWorkingViewAndATraceByUnitWithTheEliminatedLegsMarked() throws Exception {
+        MvcResult page = call(get("/departments/" + DEPARTMENT + "/years/2020").accept(MediaType.TEXT_HTML)
+                .with(httpBasic("dept-auditor", "auditor-demo")));
+        String html = page.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page.getResponse().getStatus()).as(html).isEqualTo(200);
+        assertThat(html).contains("汇总", "抵销", "合并", "demo-street-service", "T1/4/1");
+        MvcResult trace = call(get("/departments/" + DEPARTMENT + "/years/2020/trace").param("cell", "T1/4/1")
+                .accept(MediaType.TEXT_HTML).with(httpBasic("dept-auditor", "auditor-demo")));
+        String traced = trace.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(trace.getResponse().getStatus()).as(traced).isEqualTo(200);
+        assertThat(traced).contains("demo-street-service", "TransferReceived", "class=\"eliminated\"",
+                "汇总 <b id=\"department-trace-sum\">10.00 元</b>");
+        assertThat(status(get("/departments/demo-culture/years/2020").accept(MediaType.TEXT_HTML)
+                .with(httpBasic("dept-auditor", "auditor-demo")))).isEqualTo(403);
+    }
+
+    @Test
+    void registeringDepartmentsIsForApproversAndABadFileWritesNothing() throws Exception {
+        long before = events();
+        var good = new org.springframework.mock.web.MockMultipartFile("file", "more.csv", "text/csv",
+                ("department,department_name,unit,unit_name,kind,parent,from_year\n"
+                        + "demo-more,更多,demo-more-office,本级,行政单位,,2020\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(status(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/departments").file(good).with(httpBasic("auditor", "auditor-demo")))).isEqualTo(403);
+        assertThat(status(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/departments").file(good).with(httpBasic("clerk", "clerk-demo")))).isEqualTo(403);
+        assertThat(events()).isEqualTo(before);
+        var bad = new org.springframework.mock.web.MockMultipartFile("file", "bad.csv", "text/csv",
+                ("department,department_name,unit,unit_name,kind,parent,from_year\n"
+                        + "demo-more,更多,demo-more-office,本级,行政单位,,2020\n"
+                        + "demo-more,更多,demo-more-office,本级,行政单位,,2020\n").getBytes(StandardCharsets.UTF_8));
+        MvcResult refused = call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/departments").file(bad).with(httpBasic("approver", "approver-demo")));
+        assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("单位 demo-more-office 在 2020 年已于第 2 行登记，不能登记两次");
+        assertThat(events()).isEqualTo(before);
+        assertThat(status(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/departments").file(good).with(httpBasic("approver", "approver-demo")))).isEqualTo(200);
+        assertThat(events()).isEqualTo(before + 1);
+        assertThat(status(get("/departments").accept(MediaType.TEXT_HTML)
+                .with(httpBasic("auditor", "auditor-demo")))).isEqualTo(403);
+        MvcResult listed = call(get("/departments").accept(MediaType.TEXT_HTML)
+                .with(httpBasic("dept-approver", "approver-demo")));
+        assertThat(listed.getResponse().getStatus()).isEqualTo(200);
+        assertThat(listed.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("demo-more-office", "事业单位");
+    }
+
+    @Test
     void anApproverGrantedADepartmentClosesAllItsUnitsOrNone() throws Exception {
         long before = events();
         assertThat(status(post("/api/departments/demo-closing/years/2020/close?date=2021-01-05")
