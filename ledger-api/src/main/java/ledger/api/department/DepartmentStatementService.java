@@ -78,6 +78,37 @@ public class DepartmentStatementService {
         return DepartmentStatements.trace(cell, year, asOf, postingsOf(department, year));
     }
 
+    /**
+     * The department's 情况说明, written from its consolidated postings; last year's figures from
+     * the ledger when the department had units then, else from {@code given}.
+     */
+    public ledger.projections.explanation.Explanation explanation(String department, FiscalYear year, LocalDate asOf,
+            ledger.projections.explanation.PriorYearFigures given,
+            ledger.projections.explanation.StatedFigures stated) {
+        UnitCode code = UnitCode.of(department);
+        String name = name(department, year);
+        List<ledger.projections.posting.Posting> ofYear = DepartmentStatements.consolidatedPostings(code, year,
+                postingsOf(department, year));
+        FiscalYear previous = FiscalYear.of(year.value() - 1);
+        ledger.projections.explanation.PriorYearFigures prior;
+        List<ledger.projections.posting.Posting> last = departments.unitsOf(department, previous).isEmpty()
+                ? List.of() : DepartmentStatements.consolidatedPostings(code, previous, postingsOf(department, previous));
+        if (!last.isEmpty()) {
+            prior = ledger.projections.explanation.PriorYearFigures.fromStatements(
+                    ledger.projections.statement.StatementEngine.compute(code, name, previous, null, last,
+                            statements.catalogOf(previous)));
+        } else if (given != null) {
+            prior = given.requireFor(code, year);
+        } else {
+            prior = ledger.projections.explanation.PriorYearFigures.none(previous);
+        }
+        java.util.Map<ledger.core.account.ProjectCode, String> projects = new java.util.HashMap<>();
+        units(department, year).forEach(u -> projects.putAll(postings.projectNames(u.unit())));
+        return ledger.projections.explanation.ExplanationGenerator.generate(
+                new ledger.projections.explanation.ExplanationInput(code, name, year, asOf, ofYear,
+                        statements.catalogOf(year), projects, prior, stated));
+    }
+
     private List<DepartmentStatements.UnitPostings> postingsOf(String department, FiscalYear year) {
         List<DepartmentUnit> members = units(department, year);
         projections.awaitCaughtUp(CATCH_UP);

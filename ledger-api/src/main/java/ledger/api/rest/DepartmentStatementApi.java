@@ -97,6 +97,34 @@ class DepartmentStatementApi {
         }
     }
 
+    @Operation(summary = "Reconcile the department's consolidated statements with published figures (body: TSV"
+            + " table<TAB>row<TAB>column<TAB>value)")
+    @PostMapping(value = "/reconciliation", consumes = {"text/tab-separated-values", MediaType.TEXT_PLAIN_VALUE})
+    ReconciliationView reconcile(@PathVariable String department, @PathVariable int year,
+                                 @org.springframework.web.bind.annotation.RequestBody String tsv,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                 LocalDate asOf) {
+        var published = LedgerController.publishedFigures(tsv);
+        return ReconciliationView.of(ledger.projections.statement.Reconciliation.reconcile(
+                statementsOf(department, year, asOf).consolidated(), published));
+    }
+
+    @Operation(summary = "The department's 情况说明, written from its consolidated figures")
+    @GetMapping("/explanation")
+    java.util.Map<String, Object> explanation(@PathVariable String department, @PathVariable int year,
+                                              @RequestParam(required = false)
+                                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        FiscalYear fiscalYear = PathParameters.fiscalYear(year);
+        try {
+            var explanation = departments.explanation(department, fiscalYear, asOf, null,
+                    ledger.projections.explanation.StatedFigures.none());
+            return java.util.Map.of("department", department, "year", year, "text", explanation.toText(),
+                    "contradictions", explanation.contradictions().stream().map(Object::toString).toList());
+        } catch (DepartmentStatementService.NoSuchDepartment none) {
+            throw BadRequest.notFound("department", none.getMessage());
+        }
+    }
+
     @Operation(summary = "Close the year (结转) of every unit of the department: all of them or none")
     @PostMapping("/close")
     List<FiscalYearClosed> close(@PathVariable String department, @PathVariable int year,

@@ -255,7 +255,7 @@ class LedgerController {
     private static final Pattern PUBLISHED_PROBLEM = Pattern.compile("line (\\d+): (.*)");
 
     /** Published figures, or 422 naming every bad line of the upload. */
-    private static PublishedFigures publishedFigures(String tsv) {
+    static PublishedFigures publishedFigures(String tsv) {
         try {
             return PublishedFigures.parse(new StringReader(tsv));
         } catch (IllegalArgumentException refused) {

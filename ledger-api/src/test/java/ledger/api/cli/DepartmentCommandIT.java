@@ -239,7 +239,7 @@ class DepartmentCommandIT {
     }
 
     @Test
-    @Order(7)
+    @Order(6)
     void aDepartmentTraceGroupsTheEventsByUnitMarksTheEliminatedLegsAndAddsUp() throws IOException {
         JsonNode trace = json(run("trace", "--year", "2020", "--department", "demo-street", "T1/4/1",
                 "--format", "json"));
@@ -270,6 +270,28 @@ class DepartmentCommandIT {
         assertThat(income.path("fen").asLong()).isEqualTo(317_000_000L);
         String text = run("trace", "--year", "2020", "--department", "demo-street", "T1/4/1").out();
         assertThat(text).contains("== demo-street-service", "[抵销]", "T-1");
+    }
+
+    @Test
+    @Order(7)
+    void theDepartmentReconcilesWithItsPublishedFiguresAndWritesItsExplanation() throws IOException {
+        JsonNode consolidated = json(run("statements", "--year", "2020", "--department", "demo-street",
+                "--format", "json"));
+        StringBuilder tsv = new StringBuilder();
+        cells(consolidated).forEach((cell, value) -> tsv.append(cell.replace('/', '\t')).append('\t')
+                .append(value.toPlainString()).append('\n'));
+        Path published = file("published.tsv", tsv.toString());
+        CommandLineIT.Run agrees = run("reconcile", "--year", "2020", "--department", "demo-street", "--published",
+                published.toString());
+        assertThat(agrees.exit()).as(agrees.out() + agrees.err()).isZero();
+        Path wrong = file("wrong.tsv", tsv.toString().replace("T1\t27\t1\t317.00", "T1\t27\t1\t330.50"));
+        CommandLineIT.Run differs = run("reconcile", "--year", "2020", "--department", "demo-street", "--published",
+                wrong.toString());
+        // The one figure typed wrong is named; the report's own rule 27 = 1+…+8 explains it.
+        assertThat(differs.out()).as(differs.err()).contains("T1/27/1").doesNotContain("T1/31/2");
+        CommandLineIT.Run explanation = run("explanation", "--year", "2020", "--department", "demo-street");
+        assertThat(explanation.exit()).as(explanation.err()).isZero();
+        assertThat(explanation.out()).contains("示例街道办事处", "317.00");
     }
 
     @Test

@@ -129,6 +129,29 @@ public record DepartmentStatements(StatementSet consolidated, List<StatementSet>
         return new DepartmentTrace(cell, traces);
     }
 
+    /**
+     * The postings the consolidated set counts, each relabelled as the department's own (its code
+     * in place of the unit's): every posting of the units in the year but the transfer legs. What
+     * works on one unit's postings (the 情况说明) works on these for the department.
+     */
+    public static List<Posting> consolidatedPostings(UnitCode department, FiscalYear year, List<UnitPostings> units) {
+        List<Posting> relabelled = new ArrayList<>();
+        for (UnitPostings unit : units) {
+            for (Posting p : unit.postings()) {
+                if (!p.account().unit().equals(unit.unit()) || !p.account().year().equals(year) || eliminated(p)) {
+                    continue;
+                }
+                var account = new ledger.core.account.AccountKey(year, department, p.account().fund(),
+                        p.account().functional(), p.account().economic());
+                relabelled.add(new Posting(p.globalIndex(), p.eventId(), p.eventType(), account, p.kind(),
+                        p.amountFen(), p.date(), p.nature(), p.project(), p.procurement(), p.sme(), p.transactionId(),
+                        p.reverses(), p.voucher(), p.memo(), p.recordedBy(), p.recordedAt(), p.indicator()));
+            }
+        }
+        relabelled.sort(java.util.Comparator.comparingLong(Posting::globalIndex));
+        return relabelled;
+    }
+
     /** The units' names by code, as the statements print them. */
     public Map<UnitCode, String> unitNames() {
         Map<UnitCode, String> names = new LinkedHashMap<>();
