@@ -92,7 +92,9 @@ public class JournalImport {
     public ImportResult importJournal(InputStream file, String source, String user, Predicate<UnitCode> permitted) {
         long started = System.nanoTime();
         JournalParse parse = reader.read(file);
-        parse.rows().stream().map(JournalRow::unit).distinct().filter(permitted.negate()).findFirst()
+        parse.rows().stream().flatMap(row -> row.counterpart() == null ? java.util.stream.Stream.of(row.unit())
+                        : java.util.stream.Stream.of(row.unit(), row.counterpart().account().unit()))
+                .distinct().filter(permitted.negate()).findFirst()
                 .ifPresent(unit -> {
                     throw new UnitNotPermitted(unit);
                 });

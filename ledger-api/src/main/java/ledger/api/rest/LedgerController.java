@@ -98,6 +98,10 @@ class LedgerController {
             throw new JournalRefused(parse.problems());
         }
         units.require(parse.rows().get(0).unit());
+        if (parse.rows().get(0).counterpart() != null) {
+            // A transfer writes on the receiving unit's books too: the caller must be granted both.
+            units.require(parse.rows().get(0).counterpart().account().unit());
+        }
         TransactionRecorder.Recorded recorded = recorder.record(parse.rows().get(0), userOf(user));
         return ResponseEntity.status(recorded.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(recorded);
     }

@@ -150,8 +150,15 @@ class AccessIT {
                 .accept(MediaType.TEXT_HTML).with(httpBasic("dept-auditor", "auditor-demo")));
         String traced = trace.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(trace.getResponse().getStatus()).as(traced).isEqualTo(200);
-        assertThat(traced).contains("demo-street-service", "TransferReceived", "class=\"eliminated\"",
-                "汇总 <b id=\"department-trace-sum\">10.00 元</b>");
+        assertThat(traced).contains("demo-street-service", "TransferReceived", "class=\"eliminated\"");
+        // 上级补助收入 comes only from transfers inside the department: all of it is eliminated.
+        java.util.regex.Matcher sum = java.util.regex.Pattern.compile("id=\"department-trace-sum\">([0-9.,]+) 元")
+                .matcher(traced);
+        java.util.regex.Matcher eliminated = java.util.regex.Pattern
+                .compile("id=\"department-trace-eliminated\">([0-9.,]+) 元").matcher(traced);
+        assertThat(sum.find()).isTrue();
+        assertThat(eliminated.find()).isTrue();
+        assertThat(sum.group(1)).isNotEqualTo("0.00").isEqualTo(eliminated.group(1));
         assertThat(status(get("/departments/demo-culture/years/2020").accept(MediaType.TEXT_HTML)
                 .with(httpBasic("dept-auditor", "auditor-demo")))).isEqualTo(403);
     }
@@ -186,6 +193,36 @@ class AccessIT {
                 .with(httpBasic("dept-approver", "approver-demo")));
         assertThat(listed.getResponse().getStatus()).isEqualTo(200);
         assertThat(listed.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("demo-more-office", "事业单位");
+    }
+
+    @Test
+    void aSingleTransferOverTheApiStoresBothLegsOrNothing() throws Exception {
+        String transfer = "{\"id\":\"API-T1\",\"date\":\"2020-06-01\",\"kind\":\"transfer\","
+                + "\"unit\":\"demo-street-office\",\"fund\":\"other\",\"functional\":\"2010302\","
+                + "\"economic\":\"30299\",\"nature\":\"subsidy\",\"amount\":\"5.00\","
+                + "\"to_unit\":\"demo-street-service\"}";
+        long before = events();
+        // Granted the payer only (clerk has jianghan-gov-office): refused before anything is read.
+        assertThat(status(post("/api/transactions").with(httpBasic("clerk", "clerk-demo"))
+                .contentType(MediaType.APPLICATION_JSON).content(transfer))).isEqualTo(403);
+        MvcResult outside = call(post("/api/transactions").with(httpBasic("approver", "approver-demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(transfer.replace("demo-street-service", "demo-culture-office")));
+        assertThat(outside.getResponse().getStatus()).isEqualTo(422);
+        assertThat(outside.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("to_unit", "单位 demo-culture-office 在 2020 年不属于部门 demo-street");
+        assertThat(events()).isEqualTo(before);
+        MvcResult recorded = call(post("/api/transactions").with(httpBasic("approver", "approver-demo"))
+                .contentType(MediaType.APPLICATION_JSON).content(transfer));
+        assertThat(recorded.getResponse().getStatus()).as(recorded.getResponse().getContentAsString())
+                .isEqualTo(201);
+        assertThat(events()).isEqualTo(before + 2);
+        assertThat(jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE"
+                + " convert_from(payload, 'UTF8') LIKE '%API-T1%' ORDER BY global_index", String.class))
+                .containsExactly("ledger.core.account.TransferPaid", "ledger.core.account.TransferReceived");
+        assertThat(status(post("/api/transactions").with(httpBasic("approver", "approver-demo"))
+                .contentType(MediaType.APPLICATION_JSON).content(transfer))).isEqualTo(200);
+        assertThat(events()).isEqualTo(before + 2);
     }
 
     @Test
