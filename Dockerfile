@@ -13,8 +13,13 @@ COPY samples samples
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
+# Not root: the ledger's files (integrity key, users) belong to its own account.
+RUN useradd --system --home-dir /var/lib/ledger --create-home ledger
 WORKDIR /app
 COPY --from=build /src/ledger-api/target/ledger.jar /app/ledger.jar
+COPY docker-entrypoint.sh /app/docker-entrypoint.sh
+ENV LEDGER_HOME=/var/lib/ledger
+USER ledger
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/ledger.jar"]
+ENTRYPOINT ["/app/docker-entrypoint.sh"]
 CMD ["serve"]

@@ -1,5 +1,7 @@
 package ledger.api;
 
+import java.time.Duration;
+import java.util.function.IntSupplier;
 import ledger.api.cli.LedgerCommandLine;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,11 +9,48 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class LedgerApplication {
 
+    /** Exit code when the command ends by an error no handler turned into an answer (an OutOfMemoryError, say). */
+    static final int FAILED = 70;
+
+    /** How long the shutdown hooks (closing the context, sealing the chain) may take before the process ends anyway. */
+    static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(60);
+
     public static void main(String[] args) {
         // A ledger of public money does not report usage to third parties, and our machines have no
         // network beyond the package registries anyway.
         System.setProperty("axoniq.update-checker.disabled",
                 System.getProperty("axoniq.update-checker.disabled", "true"));
-        System.exit(LedgerCommandLine.run(args));
+        exit(exitCode(() -> LedgerCommandLine.run(args)));
+    }
+
+    /** The command's exit code, or {@link #FAILED} when it ends by a throwable no handler answered. */
+    static int exitCode(IntSupplier command) {
+        try {
+            return command.getAsInt();
+        } catch (Throwable failure) {
+            // An Error escapes picocli's handler. Without this the main thread would die and the
+            // non-daemon threads Axon starts (its janitor, the event store's producer) would keep a
+            // finished command's JVM alive, so a script waiting for it would hang.
+            System.err.println("错误 / error: " + failure);
+            failure.printStackTrace();
+            return FAILED;
+        }
+    }
+
+    /** System.exit, with a daemon watchdog that halts the JVM should a shutdown hook never return. */
+    static void exit(int code) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(SHUTDOWN_LIMIT.toMillis());
+            } catch (InterruptedException stopped) {
+                return;
+            }
+            System.err.println("错误：关闭超过 " + SHUTDOWN_LIMIT.toSeconds() + " 秒，进程强制结束"
+                    + " / error: shutdown took over " + SHUTDOWN_LIMIT.toSeconds() + " s; halting");
+            Runtime.getRuntime().halt(code == 0 ? FAILED : code);
+        }, "ledger-exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        System.exit(code);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -31,19 +32,10 @@ final class PdfLines {
             if (pages > ReportSource.MAX_PAGES) {
                 throw ReportSource.tooManyPages(pages);
             }
+            // one pass over the pages: each page's glyphs become its lines when the page ends
             GlyphCollector collector = new GlyphCollector();
-            List<ReportLine> lines = new ArrayList<>();
-            for (int page = 1; page <= pages; page++) {
-                collector.glyphs.clear();
-                collector.setStartPage(page);
-                collector.setEndPage(page);
-                collector.getText(document);
-                List<String> pageLines = lines(collector.glyphs);
-                for (int line = 0; line < pageLines.size(); line++) {
-                    lines.add(new ReportLine(page, line + 1, pageLines.get(line)));
-                }
-            }
-            return lines;
+            collector.getText(document);
+            return collector.lines;
         } catch (InvalidPasswordException e) {
             throw new ReportRefusal("PDF 文件 " + name + " 已加密，需要密码才能打开，未读取；请提供未加密的文件。"
                     + " / the PDF is encrypted", e);
@@ -102,10 +94,11 @@ final class PdfLines {
         return lines;
     }
 
-    /** Collects the glyphs of the pages being stripped, instead of writing text. */
+    /** Collects the glyphs of each page, instead of writing text, and makes them lines at the page's end. */
     private static final class GlyphCollector extends PDFTextStripper {
 
         private final List<TextPosition> glyphs = new ArrayList<>();
+        private final List<ReportLine> lines = new ArrayList<>();
 
         GlyphCollector() {
             super();
@@ -114,6 +107,16 @@ final class PdfLines {
         @Override
         protected void processTextPosition(TextPosition text) {
             glyphs.add(text);
+        }
+
+        @Override
+        protected void endPage(PDPage page) throws IOException {
+            List<String> pageLines = PdfLines.lines(glyphs);
+            for (int line = 0; line < pageLines.size(); line++) {
+                lines.add(new ReportLine(getCurrentPageNo(), line + 1, pageLines.get(line)));
+            }
+            glyphs.clear();
+            super.endPage(page);
         }
     }
 }

@@ -1,8 +1,10 @@
 package ledger.reportreader;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import ledger.projections.statement.StatementTemplate;
 
 /**
  * Reads a published 部门决算, PDF or text, into figures addressed in its template's cells. The
@@ -13,7 +15,7 @@ import java.util.Optional;
 public final class ReportReader {
 
     /** The templates the reader knows. */
-    public static final List<String> TEMPLATES = List.of("2020", "2024", "2024-26");
+    public static final List<String> TEMPLATES = StatementTemplate.BUILT_IN;
 
     private ReportReader() {
     }
@@ -34,12 +36,35 @@ public final class ReportReader {
         boolean forced2024 = template.filter(name -> name.startsWith("2024")).isPresent();
         if (!forced2024 && !Template2020Reader.sections(lines).isEmpty()) {
             String reason = template.isPresent() ? "由 --template 指定" : "表题带“（表 n）”，表格印有行次和栏次，按 2020 格式读取";
-            return Template2020Reader.read(lines, reason);
+            return inTemplateCells(Template2020Reader.read(lines, reason)).withLines(lines);
         }
         List<Template2020Reader.Section> sections2024 = Template2024Reader.sections(lines);
         if (sections2024.isEmpty() || template.filter("2020"::equals).isPresent()) {
             throw Template2020Reader.noTables();
         }
-        return Template2024Reader.read(sections2024, template.orElse(null));
+        return inTemplateCells(Template2024Reader.read(sections2024, template.orElse(null))).withLines(lines);
+    }
+
+    /**
+     * The reading with every figure checked against the cells of its template, the same
+     * {@link StatementTemplate} the ledger's statements are laid out in: a figure placed in a cell
+     * the template lacks is named as unplaced, never written.
+     */
+    static ReportReading inTemplateCells(ReportReading reading) {
+        StatementTemplate template = StatementTemplate.builtIn(reading.template());
+        List<ReadFigure> kept = new ArrayList<>();
+        List<Unplaced> unplaced = new ArrayList<>(reading.unplaced());
+        for (ReadFigure figure : reading.figures()) {
+            Optional<String> problem = template.problemWith(figure.cell());
+            if (problem.isPresent()) {
+                unplaced.add(new Unplaced(figure.source(), figure.printed(), "模板 " + template.name()
+                        + " 没有单元格 " + figure.cell() + "（" + problem.get() + "）"));
+            } else {
+                kept.add(figure);
+            }
+        }
+        return unplaced.size() == reading.unplaced().size() ? reading
+                : new ReportReading(reading.unitName(), reading.year(), reading.template(),
+                        reading.templateReason(), reading.headings(), kept, unplaced, reading.lines());
     }
 }

@@ -17,14 +17,28 @@ import ledger.projections.statement.PublishedFigures;
  * @param headings       every table heading found, in order
  * @param figures        every figure placed, in table order
  * @param unplaced       every figure that could not be placed; not empty means the reading failed
+ * @param lines          every printed line of the report, for the checks of the document as a whole
+ *                       (目录, headings, 情况说明)
  */
 public record ReportReading(String unitName, int year, String template, String templateReason,
-        List<TableHeading> headings, List<ReadFigure> figures, List<Unplaced> unplaced) {
+        List<TableHeading> headings, List<ReadFigure> figures, List<Unplaced> unplaced, List<ReportLine> lines) {
 
     public ReportReading {
         headings = List.copyOf(headings);
         figures = figures.stream().sorted(Comparator.comparing(ReadFigure::cell)).toList();
         unplaced = List.copyOf(unplaced);
+        lines = List.copyOf(lines);
+    }
+
+    /** A reading of the tables alone; {@link #withLines} adds the document's lines. */
+    public ReportReading(String unitName, int year, String template, String templateReason,
+            List<TableHeading> headings, List<ReadFigure> figures, List<Unplaced> unplaced) {
+        this(unitName, year, template, templateReason, headings, figures, unplaced, List.of());
+    }
+
+    /** The same reading with every printed line of the document it came from. */
+    ReportReading withLines(List<ReportLine> documentLines) {
+        return new ReportReading(unitName, year, template, templateReason, headings, figures, unplaced, documentLines);
     }
 
     /** True when every figure found has its cell. */

@@ -3,6 +3,7 @@ package ledger.reportreader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -41,8 +42,14 @@ class Template2024Test {
     void checkReportFindsThePlaceholderUnitInEveryHeadingAndNothingElse() {
         ReportReading reading = ReportReader.read(TEMPLATE.resolve("shanghai-2024-juesuan-template.txt"), Optional.empty());
 
-        assertThat(ReportChecks.check(reading)).extracting(ReportFinding::rule)
-                .hasSize(9).containsOnly("document.placeholder");
+        List<ReportFinding> findings = ReportChecks.check(reading);
+
+        // one for each table heading, one for the cover and part headings, one for the 情况说明
+        assertThat(findings).extracting(ReportFinding::rule).hasSize(11).containsOnly("document.placeholder");
+        assertThat(findings).anyMatch(finding -> finding.message().startsWith("各部分标题中有模板占位符")
+                && finding.message().contains("第 2 页第 4 行"));
+        assertThat(findings).anyMatch(finding -> finding.message().startsWith("情况说明中有")
+                && finding.message().contains("处模板占位符"));
     }
 
     @Test

@@ -38,7 +38,8 @@ public class CheckCommand implements Callable<Integer> {
             JsonNode findings = client.getJson((which.department()
                     ? LedgerClient.departmentYear(which.department, which.year, "/checks")
                     : LedgerClient.unitYear(which.unit, which.year, "/checks"))
-                    + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString()));
+                    + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString(),
+                            "template", which.remoteTemplate(spec.commandLine())));
             PrintWriter out = spec.commandLine().getOut();
             long errors = 0;
             for (JsonNode finding : findings) {
@@ -51,9 +52,9 @@ public class CheckCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = database.start(false)) {
             StatementSet set = which.department()
                     ? context.getBean(ledger.api.department.DepartmentStatementService.class)
-                    .statements(which.department, which.fiscalYear(), which.asOf()).consolidated()
+                    .statements(which.department, which.fiscalYear(), which.asOf(), which.template()).consolidated()
                     : context.getBean(StatementService.class)
-                    .statements(which.unitCode(), which.fiscalYear(), which.asOf());
+                    .statements(which.unitCode(), which.fiscalYear(), which.asOf(), which.template());
             List<Finding> findings = StatementChecks.evaluate(set);
             long errors = findings.stream().filter(Finding::isError).count();
             PrintWriter out = spec.commandLine().getOut();

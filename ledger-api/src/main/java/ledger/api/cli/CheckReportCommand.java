@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
  * {@code ledger check-report}: a published report against its own rules, with no ledger. Exit 1
  * when a rule is broken (a 0.01 rounding tail is a note) or the report cannot be read.
  */
-@Command(name = "check-report", description = "按模板的审核公式和文档检查（表格齐全、单位和年度一致、无模板占位符）检查公开的部门决算；"
+@Command(name = "check-report", description = "按模板的审核公式（表内、类/款/项、表间）、情况说明（金额、占比、完成预算、同比、"
+        + "比较用语，2024 格式）和文档检查（表格齐全、目录与正文一致、单位和年度一致、无模板占位符）检查公开的部门决算；"
         + "尾差只作提示。Check a published report against its own rules; exit 1 when any is broken.")
 public class CheckReportCommand implements Callable<Integer> {
 

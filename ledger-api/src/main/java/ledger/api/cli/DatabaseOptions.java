@@ -6,6 +6,7 @@ import java.util.Map;
 import ledger.api.LedgerApplication;
 import ledger.api.config.EmbeddedDatabaseInUse;
 import ledger.api.config.LedgerDatabase;
+import ledger.api.config.LedgerHome;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 public class DatabaseOptions {
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "PostgreSQL JDBC URL (else LEDGER_DB_URL, else the embedded database under ./data)")
+            description = "PostgreSQL JDBC URL (else LEDGER_DB_URL, else the embedded database in LEDGER_HOME, default ./data)")
     String url;
 
     /** The command this option belongs to, for reporting a bad value as a usage error. */
@@ -48,6 +49,8 @@ public class DatabaseOptions {
     /** As {@link #start(boolean, String...)}, with these Spring profiles added to any already active. */
     public ConfigurableApplicationContext start(boolean web, List<String> profiles, String... extraProperties) {
         LedgerDatabase database = database();
+        LedgerHome home = LedgerHome.of(System.getenv());
+        System.err.println(home.announcement());
         database.requireNotInUse();
         SpringApplication application = new SpringApplication(LedgerApplication.class);
         application.setAdditionalProfiles(profiles.toArray(String[]::new));
@@ -60,6 +63,7 @@ public class DatabaseOptions {
         for (Map.Entry<String, Object> property : database.springProperties().entrySet()) {
             arguments.add("--" + property.getKey() + "=" + property.getValue());
         }
+        arguments.add("--" + LedgerHome.PROPERTY + "=" + home.directory());
         for (String extra : extraProperties) {
             arguments.add("--" + extra);
         }

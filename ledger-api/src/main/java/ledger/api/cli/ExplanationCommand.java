@@ -12,6 +12,9 @@ import ledger.api.report.ReportService;
 import ledger.projections.explanation.Explanation;
 import ledger.projections.explanation.PriorYearFigures;
 import ledger.projections.explanation.StatedFigures;
+import ledger.projections.statement.StatementTemplate;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,9 +27,6 @@ import picocli.CommandLine.Option;
 @Command(name = "explanation", description = "Write the 情况说明 (part 三 of the 部门决算) from the ledger;"
         + " with --published, name where a published 情况说明 contradicts it (exit 1 when it does).")
 public class ExplanationCommand implements Callable<Integer> {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
     DatabaseOptions database;
@@ -48,6 +48,9 @@ public class ExplanationCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         which.requireOne(spec);
@@ -58,7 +61,7 @@ public class ExplanationCommand implements Callable<Integer> {
             }
             JsonNode explanation = server.client(database).getJson(LedgerClient.departmentYear(which.department,
                     which.year, "/explanation") + LedgerClient.query("asOf", which.asOf == null ? null
-                    : which.asOf.toString()));
+                    : which.asOf.toString(), "template", which.remoteTemplate(spec.commandLine())));
             Output.write(explanation.path("text").asText(), out);
             return explanation.path("contradictions").isEmpty() ? 0 : LedgerCommandLine.REFUSED;
         }
@@ -66,7 +69,8 @@ public class ExplanationCommand implements Callable<Integer> {
             // The server reads the files: a bad line is refused there, naming the part.
             LedgerClient client = server.client(database);
             String path = LedgerClient.unitYear(which.unit, which.year, "/explanation")
-                    + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString());
+                    + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString(),
+                            "template", which.remoteTemplate(spec.commandLine()));
             Map<String, Path> files = new LinkedHashMap<>();
             files.put("priorYear", priorYear);
             files.put("published", published);
@@ -75,6 +79,7 @@ public class ExplanationCommand implements Callable<Integer> {
             Output.write(explanation.path("text").asText(), out);
             return explanation.path("contradictions").isEmpty() ? 0 : LedgerCommandLine.REFUSED;
         }
+        StatementTemplate template = which.template();
         PriorYearFigures given = priorYear == null ? null : ChartsCommand.readPriorYear(priorYear);
         StatedFigures stated = StatedFigures.none();
         if (published != null) {
@@ -85,14 +90,14 @@ public class ExplanationCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = database.start(false)) {
             if (which.department()) {
                 Explanation explanation = context.getBean(ledger.api.department.DepartmentStatementService.class)
-                        .explanation(which.department, which.fiscalYear(), which.asOf(), given, stated);
+                        .explanation(which.department, which.fiscalYear(), which.asOf(), given, stated, template);
                 Output.write(explanation.toText(), out);
                 return explanation.contradictions().isEmpty() ? 0 : LedgerCommandLine.REFUSED;
             }
             ReportService reports = context.getBean(ReportService.class);
             PriorYearFigures prior = reports.priorYear(which.unitCode(), which.fiscalYear(), given);
             Explanation explanation = reports.explanation(which.unitCode(), which.fiscalYear(), which.asOf(),
-                    prior, stated);
+                    prior, stated, template);
             Output.write(explanation.toText(), out);
             return explanation.contradictions().isEmpty() ? 0 : LedgerCommandLine.REFUSED;
         }

@@ -13,12 +13,12 @@ import picocli.CommandLine.Command;
  * {@code ledger}: the command line. Exit codes: 0 success, 1 input refused (the reasons on stderr,
  * nothing written), 2 usage error.
  */
-@Command(name = "ledger", mixinStandardHelpOptions = true, version = "ledger 0.1.0",
+@Command(name = "ledger", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "ledger 0.1.0",
         description = "Event-sourced budget ledger: record the year, regenerate the 部门决算 tables 表1–表9, audit any figure.",
         subcommands = {ImportCommand.class, StatementsCommand.class, CheckCommand.class, ReconcileCommand.class,
                 TraceCommand.class, ReplayCommand.class, CloseCommand.class, ServeCommand.class, DemoCommand.class, VerifyCommand.class, RecordCommand.class, ChartsCommand.class, ExplanationCommand.class,
                 GenerateCommand.class, LoadCommand.class, ReadReportCommand.class,
-                CheckReportCommand.class, CatalogCommand.class, DepartmentCommand.class})
+                CheckReportCommand.class, CatalogCommand.class, DepartmentCommand.class, UserCommand.class})
 public class LedgerCommandLine implements Runnable {
 
     public static final int REFUSED = 1;

@@ -14,6 +14,7 @@ import ledger.projections.statement.PublishedFigures;
 import ledger.projections.statement.Reconciliation;
 import ledger.projections.statement.ReconciliationReport;
 import ledger.projections.statement.StatementSet;
+import ledger.projections.statement.StatementTemplate;
 import ledger.reportreader.ReportReading;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -62,12 +63,19 @@ public class ReconcileCommand implements Callable<Integer> {
                     "需要 --published FILE.tsv 或 --report FILE.pdf|FILE.txt 其中之一 / give exactly one of --published, --report");
         }
         byte[] tsv;
+        String template = which.template;
         if (report != null) {
-            Optional<ReportReading> reading = ReadReportCommand.read(spec, report, null);
+            String builtIn = template != null && StatementTemplate.BUILT_IN.contains(template.strip()) ? template.strip()
+                    : null;
+            Optional<ReportReading> reading = ReadReportCommand.read(spec, report, builtIn);
             if (reading.isEmpty()) {
                 return LedgerCommandLine.REFUSED;
             }
             tsv = reading.get().toTsv(report.getFileName().toString()).getBytes(StandardCharsets.UTF_8);
+            if (template == null) {
+                // the figures are addressed in the template the report was read in: reconcile in the same
+                template = reading.get().template();
+            }
         } else {
             tsv = Files.readAllBytes(published);
         }
@@ -77,23 +85,25 @@ public class ReconcileCommand implements Callable<Integer> {
             JsonNode report = client.post((which.department()
                             ? LedgerClient.departmentYear(which.department, which.year, "/reconciliation")
                             : LedgerClient.unitYear(which.unit, which.year, "/reconciliation"))
-                            + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString()),
+                            + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString(),
+                            "template", StatementOptions.remoteTemplate(spec.commandLine(), template)),
                     "text/tab-separated-values; charset=UTF-8", tsv);
             PrintWriter out = spec.commandLine().getOut();
             report.path("findings").forEach(line -> out.println(line.asText()));
             out.flush();
             return report.path("ledgerAgrees").asBoolean() ? 0 : LedgerCommandLine.REFUSED;
         }
+        StatementTemplate format = StatementTemplate.resolve(template, which.year);
         PublishedFigures figures;
         try (Reader reader = new StringReader(new String(tsv, StandardCharsets.UTF_8))) {
-            figures = PublishedFigures.parse(reader);
+            figures = PublishedFigures.parse(reader, format);
         }
         try (ConfigurableApplicationContext context = database.start(false)) {
             StatementSet set = which.department()
                     ? context.getBean(ledger.api.department.DepartmentStatementService.class)
-                    .statements(which.department, which.fiscalYear(), which.asOf()).consolidated()
+                    .statements(which.department, which.fiscalYear(), which.asOf(), format).consolidated()
                     : context.getBean(StatementService.class)
-                    .statements(which.unitCode(), which.fiscalYear(), which.asOf());
+                    .statements(which.unitCode(), which.fiscalYear(), which.asOf(), format);
             ReconciliationReport report = Reconciliation.reconcile(set, figures);
             PrintWriter out = spec.commandLine().getOut();
             report.lines().forEach(out::println);

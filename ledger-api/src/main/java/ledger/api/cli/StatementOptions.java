@@ -3,12 +3,18 @@ package ledger.api.cli;
 import java.time.LocalDate;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
+import ledger.projections.statement.StatementTemplate;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** Which statement set: unit (or department), year and optionally a date within it. */
+/**
+ * Which statement set: unit (or department), year, optionally a date within it, and the format (template).
+ */
 public class StatementOptions {
+
+    static final String TEMPLATE_HELP = "statement format: a built-in template (2020, 2024, 2024-26) or a template"
+            + " file (JSON); default by year: 2020 up to 2023, 2024 from 2024";
 
     @Option(names = "--year", required = true, description = "fiscal year, e.g. 2020")
     int year;
@@ -22,6 +28,9 @@ public class StatementOptions {
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "only what is dated up to this day (yyyy-mm-dd)")
     LocalDate asOf;
+
+    @Option(names = "--template", paramLabel = "NAME|FILE", description = TEMPLATE_HELP)
+    String template;
 
     public FiscalYear fiscalYear() {
         return FiscalYear.of(year);
@@ -54,5 +63,35 @@ public class StatementOptions {
                     ? "this command works on one unit: give --unit U (--department is not supported here yet)"
                     : "Missing required option: '--unit=<unit>'");
         }
+    }
+
+    /**
+     * The template named (built in or a file), or the year's.
+     *
+     * @throws ledger.projections.statement.TemplateRefused naming what is wrong (exit 1)
+     */
+    public StatementTemplate template() {
+        return StatementTemplate.resolve(template, year);
+    }
+
+    /**
+     * The template's name for a server, which knows only its built-in ones; null for the year's.
+     *
+     * @throws picocli.CommandLine.ParameterException for a file (usage error, exit 2)
+     */
+    String remoteTemplate(picocli.CommandLine commandLine) {
+        return remoteTemplate(commandLine, template);
+    }
+
+    static String remoteTemplate(picocli.CommandLine commandLine, String template) {
+        if (template == null || template.isBlank()) {
+            return null;
+        }
+        if (!StatementTemplate.BUILT_IN.contains(template.strip())) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "--template with --server names a built-in"
+                    + " template (" + String.join(", ", StatementTemplate.BUILT_IN) + "); 服务器只认内置模板，模板文件只能在本机使用"
+                    + "（a template file works without --server only）");
+        }
+        return template.strip();
     }
 }

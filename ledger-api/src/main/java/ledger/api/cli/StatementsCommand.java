@@ -14,6 +14,7 @@ import ledger.api.report.StatementWorkbook;
 import ledger.api.statement.StatementService;
 import ledger.projections.statement.StatementJson;
 import ledger.projections.statement.StatementSet;
+import ledger.projections.statement.StatementTemplate;
 import ledger.projections.statement.StatementText;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -67,6 +68,9 @@ public class StatementsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
     Path out;
 
+    @Option(names = "--template", paramLabel = "NAME|FILE", description = StatementOptions.TEMPLATE_HELP)
+    String template;
+
     @Override
     public Integer call() throws Exception {
         if (format == Format.xlsx && out == null) {
@@ -90,7 +94,8 @@ public class StatementsCommand implements Callable<Integer> {
             }
             LedgerClient client = server.client(database);
             String path = LedgerClient.unitYear(unit, year, "/statements")
-                    + LedgerClient.query("format", format.name(), "asOf", asOf == null ? null : asOf.toString());
+                    + LedgerClient.query("format", format.name(), "asOf", asOf == null ? null : asOf.toString(),
+                            "template", StatementOptions.remoteTemplate(spec.commandLine(), template));
             if (format == Format.xlsx) {
                 Files.write(out, client.get(path, LedgerClient.XLSX));
                 System.err.println("wrote " + out);
@@ -102,13 +107,14 @@ public class StatementsCommand implements Callable<Integer> {
             }
             return 0;
         }
+        StatementTemplate layout = StatementTemplate.resolve(template, year);
         try (ConfigurableApplicationContext context = database.start(false)) {
             StatementService statements = context.getBean(StatementService.class);
             if (allUnits) {
-                writeAll(statements.statementsOfEveryUnit(FiscalYear.of(year), asOf));
+                writeAll(statements.statementsOfEveryUnit(FiscalYear.of(year), asOf, layout));
                 return 0;
             }
-            StatementSet set = statements.statements(UnitCode.of(unit), FiscalYear.of(year), asOf);
+            StatementSet set = statements.statements(UnitCode.of(unit), FiscalYear.of(year), asOf, layout);
             if (format == Format.xlsx) {
                 Files.write(out, StatementWorkbook.write(set));
                 System.err.println("wrote " + out);
@@ -128,7 +134,8 @@ public class StatementsCommand implements Callable<Integer> {
         if (server.remote()) {
             LedgerClient client = server.client(database);
             String path = LedgerClient.departmentYear(department, year, "/statements") + LedgerClient.query("format",
-                    format.name(), "asOf", asOf == null ? null : asOf.toString(), "view", view.name());
+                    format.name(), "asOf", asOf == null ? null : asOf.toString(), "view", view.name(),
+                    "template", StatementOptions.remoteTemplate(spec.commandLine(), template));
             if (format == Format.xlsx) {
                 Files.write(out, client.get(path, LedgerClient.XLSX));
                 System.err.println("wrote " + out);
@@ -140,9 +147,10 @@ public class StatementsCommand implements Callable<Integer> {
             }
             return 0;
         }
+        StatementTemplate layout = StatementTemplate.resolve(template, year);
         try (ConfigurableApplicationContext context = database.start(false)) {
             var statements = context.getBean(ledger.api.department.DepartmentStatementService.class)
-                    .statements(department, FiscalYear.of(year), asOf);
+                    .statements(department, FiscalYear.of(year), asOf, layout);
             if (format == Format.xlsx) {
                 Files.write(out, StatementWorkbook.write(statements.consolidated()));
                 System.err.println("wrote " + out);

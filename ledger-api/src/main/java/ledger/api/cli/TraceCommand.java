@@ -11,7 +11,8 @@ import ledger.api.statement.StatementService;
 import ledger.api.statement.TraceDocument;
 import ledger.api.statement.TracePaging;
 import ledger.projections.statement.CellAddress;
-import ledger.projections.statement.TableLayout;
+import ledger.projections.statement.StatementTemplate;
+import picocli.CommandLine.ParameterException;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,11 +59,24 @@ public class TraceCommand implements Callable<Integer> {
             return printDepartment();
         }
         if (server.remote()) {
-            return print(remoteTrace(server.client(database)));
+            String template = which.remoteTemplate(spec.commandLine());
+            checkCell(StatementService.builtInTemplate(template, which.fiscalYear()));
+            return print(remoteTrace(server.client(database), template));
         }
+        StatementTemplate template = which.template();
+        checkCell(template);
         try (ConfigurableApplicationContext context = database.start(false)) {
             return print(TraceDocument.of(context.getBean(StatementService.class)
-                    .trace(which.unitCode(), which.fiscalYear(), cell, which.asOf())));
+                    .trace(which.unitCode(), which.fiscalYear(), cell, which.asOf(), template)));
+        }
+    }
+
+    /** A cell the template lacks is a usage error (exit code 2), found before the database is opened. */
+    private void checkCell(StatementTemplate template) {
+        Optional<String> noSuchCell = template.problemWith(cell);
+        if (noSuchCell.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for positional parameter at index 0 (CELL): '"
+                    + cell + "': " + noSuchCell.get() + "（模板 " + template.name() + " 没有这个单元格）");
         }
     }
 
@@ -70,15 +84,20 @@ public class TraceCommand implements Callable<Integer> {
     private int printDepartment() throws Exception {
         ledger.api.department.DepartmentDocuments.TraceOfDepartment trace;
         if (server.remote()) {
+            String template = which.remoteTemplate(spec.commandLine());
+            checkCell(StatementService.builtInTemplate(template, which.fiscalYear()));
             trace = LedgerClient.JSON.treeToValue(server.client(database).getJson(
                     LedgerClient.departmentYear(which.department, which.year, "/trace") + LedgerClient.query("cell",
-                            cell.toString(), "asOf", which.asOf == null ? null : which.asOf.toString())),
+                            cell.toString(), "asOf", which.asOf == null ? null : which.asOf.toString(),
+                            "template", template)),
                     ledger.api.department.DepartmentDocuments.TraceOfDepartment.class);
         } else {
+            StatementTemplate template = which.template();
+            checkCell(template);
             try (ConfigurableApplicationContext context = database.start(false)) {
                 trace = ledger.api.department.DepartmentDocuments.TraceOfDepartment.of(context.getBean(
                         ledger.api.department.DepartmentStatementService.class)
-                        .trace(which.department, which.fiscalYear(), cell, which.asOf()));
+                        .trace(which.department, which.fiscalYear(), cell, which.asOf(), template));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -95,7 +114,7 @@ public class TraceCommand implements Callable<Integer> {
      * The whole trace from the server, page after page, so a remote trace is as complete as a local
      * one; the pages must agree on the cell's total and count, and add up to them.
      */
-    TraceDocument remoteTrace(LedgerClient client) throws Exception {
+    TraceDocument remoteTrace(LedgerClient client, String template) throws Exception {
         IllegalStateException changed = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             List<TraceDocument> pages = new ArrayList<>();
@@ -104,7 +123,7 @@ public class TraceCommand implements Callable<Integer> {
                         LedgerClient.unitYear(which.unit, which.year, "/trace") + LedgerClient.query("cell",
                                 cell.toString(), "asOf", which.asOf == null ? null : which.asOf.toString(),
                                 "page", Integer.toString(pages.size()), "size",
-                                Integer.toString(pageSize))),
+                                Integer.toString(pageSize), "template", template)),
                         TraceDocument.class));
             } while (pages.size() < pages.get(pages.size() - 1).pageCount());
             try {
@@ -126,10 +145,7 @@ public class TraceCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * A cell address that names a cell of one of the nine tables; anything else is a usage error
-     * (exit code 2), found before the database is opened.
-     */
+    /** A cell address of one of the nine tables; a malformed one is a usage error (exit code 2). */
     static final class CellConverter implements CommandLine.ITypeConverter<CellAddress> {
         @Override
         public CellAddress convert(String value) {
@@ -138,10 +154,6 @@ public class TraceCommand implements Callable<Integer> {
                 address = CellAddress.parse(value);
             } catch (IllegalArgumentException malformed) {
                 throw new CommandLine.TypeConversionException(malformed.getMessage());
-            }
-            Optional<String> noSuchCell = TableLayout.problemWith(address);
-            if (noSuchCell.isPresent()) {
-                throw new CommandLine.TypeConversionException(noSuchCell.get());
             }
             return address;
         }

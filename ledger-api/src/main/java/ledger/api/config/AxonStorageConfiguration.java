@@ -1,5 +1,7 @@
 package ledger.api.config;
 
+import org.axonframework.common.transaction.TransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -141,6 +143,12 @@ public class AxonStorageConfiguration {
                         PostingProjection.PROCESSING_GROUP, (configuration, builder) -> builder.maxClaimedSegments(maximum));
             }
         };
+    }
+
+    /** Axon's transactions, with a savepoint for each command of a batch (see {@link SavepointTransactions}). */
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SavepointTransactions(transactions);
     }
 
     /** Accounts kept in memory between single commands (see {@link KeptAggregates}). */

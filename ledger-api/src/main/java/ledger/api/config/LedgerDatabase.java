@@ -10,12 +10,10 @@ import ledger.api.store.EmbeddedDatabaseProbe;
 /**
  * Which database the ledger uses: PostgreSQL when a JDBC URL is given (option {@code --db} or
  * {@code LEDGER_DB_URL}, with {@code LEDGER_DB_USER} / {@code LEDGER_DB_PASSWORD}), otherwise an
- * embedded file database under {@code ./data}, created on first use, so that a new user can try
- * the ledger with nothing installed but a JDK.
+ * embedded file database in the data directory ({@link LedgerHome}), created on first use, so that
+ * a new user can try the ledger with nothing installed but a JDK.
  */
 public record LedgerDatabase(String url, String user, String password) {
-
-    public static final String EMBEDDED_URL = embeddedUrl("./data");
 
     /**
      * The embedded database in {@code directory}: H2 in PostgreSQL mode, opened by one process at a
@@ -85,7 +83,7 @@ public record LedgerDatabase(String url, String user, String password) {
     public static LedgerDatabase choose(String urlOption, Map<String, String> environment) {
         String url = firstNonBlank(urlOption, environment.get("LEDGER_DB_URL"));
         if (url == null) {
-            return new LedgerDatabase(EMBEDDED_URL, "sa", "");
+            return new LedgerDatabase(LedgerHome.of(environment).embeddedDatabaseUrl(), "sa", "");
         }
         if (!url.startsWith("jdbc:")) {
             throw new IllegalArgumentException("--db must be a JDBC URL such as"
@@ -118,7 +116,8 @@ public record LedgerDatabase(String url, String user, String password) {
 
     /** Where the embedded database lives, for messages. */
     public String describe() {
-        return embedded() ? "embedded database " + Path.of("data", "ledger.mv.db").toAbsolutePath()
+        return embedded() ? "embedded database " + embeddedDirectory(url).map(directory -> directory.resolve("ledger.mv.db"))
+                .map(Path::toString).orElse(url)
                 : url.replaceAll("password=[^&;]*", "password=***");
     }
 

@@ -13,7 +13,7 @@ import ledger.projections.posting.PostingRepository;
 import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.DepartmentStatements;
 import ledger.projections.statement.DepartmentTrace;
-import ledger.projections.statement.TableLayout;
+import ledger.projections.statement.StatementTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,19 +63,31 @@ public class DepartmentStatementService {
                 .findFirst().orElse(department);
     }
 
-    /** @param asOf null for the whole year */
+    /** @param asOf null for the whole year; the statements are in the year's template */
     public DepartmentStatements statements(String department, FiscalYear year, LocalDate asOf) {
-        List<DepartmentStatements.UnitPostings> units = postingsOf(department, year);
-        return DepartmentStatements.compute(UnitCode.of(department), name(department, year), year, asOf, units,
-                statements.catalogOf(year));
+        return statements(department, year, asOf, StatementTemplate.forYear(year.value()));
     }
 
-    /** @throws IllegalArgumentException when the table has no such row or column */
+    /** As above, the consolidated set and every unit's in the given template's format. */
+    public DepartmentStatements statements(String department, FiscalYear year, LocalDate asOf,
+                                           StatementTemplate template) {
+        List<DepartmentStatements.UnitPostings> units = postingsOf(department, year);
+        return DepartmentStatements.compute(UnitCode.of(department), name(department, year), year, asOf, units,
+                statements.catalogOf(year), template);
+    }
+
+    /** @throws IllegalArgumentException when the year's template has no such row or column */
     public DepartmentTrace trace(String department, FiscalYear year, CellAddress cell, LocalDate asOf) {
-        TableLayout.problemWith(cell).ifPresent(problem -> {
+        return trace(department, year, cell, asOf, StatementTemplate.forYear(year.value()));
+    }
+
+    /** The trace of a cell of the given template. @throws IllegalArgumentException when it has no such cell */
+    public DepartmentTrace trace(String department, FiscalYear year, CellAddress cell, LocalDate asOf,
+                                 StatementTemplate template) {
+        template.problemWith(cell).ifPresent(problem -> {
             throw new IllegalArgumentException("no such figure " + cell + ": " + problem);
         });
-        return DepartmentStatements.trace(cell, year, asOf, postingsOf(department, year));
+        return DepartmentStatements.trace(cell, year, asOf, postingsOf(department, year), template);
     }
 
     /**
@@ -85,6 +97,13 @@ public class DepartmentStatementService {
     public ledger.projections.explanation.Explanation explanation(String department, FiscalYear year, LocalDate asOf,
             ledger.projections.explanation.PriorYearFigures given,
             ledger.projections.explanation.StatedFigures stated) {
+        return explanation(department, year, asOf, given, stated, StatementTemplate.forYear(year.value()));
+    }
+
+    /** As above, speaking of statements in the given template's format. */
+    public ledger.projections.explanation.Explanation explanation(String department, FiscalYear year, LocalDate asOf,
+            ledger.projections.explanation.PriorYearFigures given,
+            ledger.projections.explanation.StatedFigures stated, StatementTemplate template) {
         UnitCode code = UnitCode.of(department);
         String name = name(department, year);
         List<ledger.projections.posting.Posting> ofYear = DepartmentStatements.consolidatedPostings(code, year,
@@ -96,7 +115,7 @@ public class DepartmentStatementService {
         if (!last.isEmpty()) {
             prior = ledger.projections.explanation.PriorYearFigures.fromStatements(
                     ledger.projections.statement.StatementEngine.compute(code, name, previous, null, last,
-                            statements.catalogOf(previous)));
+                            statements.catalogOf(previous), StatementTemplate.forYear(previous.value())));
         } else if (given != null) {
             prior = given.requireFor(code, year);
         } else {
@@ -106,7 +125,7 @@ public class DepartmentStatementService {
         units(department, year).forEach(u -> projects.putAll(postings.projectNames(u.unit())));
         return ledger.projections.explanation.ExplanationGenerator.generate(
                 new ledger.projections.explanation.ExplanationInput(code, name, year, asOf, ofYear,
-                        statements.catalogOf(year), projects, prior, stated));
+                        statements.catalogOf(year), projects, prior, stated, template));
     }
 
     private List<DepartmentStatements.UnitPostings> postingsOf(String department, FiscalYear year) {

@@ -18,13 +18,15 @@ import ledger.api.config.PrivateFiles;
  * The secret the seals are keyed with. It must not live in the database the seals protect:
  * {@code ledger.integrity.key} / {@code LEDGER_INTEGRITY_KEY} (production: from the operator's secret
  * store), otherwise the key file {@code ledger.integrity.key-file} (default {@code
- * ./data/integrity.key}), created owner-only while no seal exists yet.
+ * LEDGER_INTEGRITY_KEY_FILE}, else {@code integrity.key} in the data directory), created
+ * owner-only while no seal exists yet.
  */
 public record SealKey(byte[] secret, String origin) {
 
     public static final String PROPERTY = "ledger.integrity.key";
     public static final String FILE_PROPERTY = "ledger.integrity.key-file";
-    public static final String DEFAULT_FILE = "data/integrity.key";
+    /** LEDGER_INTEGRITY_KEY_FILE (a mounted secret), else integrity.key in the data directory ({@code LedgerHome}). */
+    public static final String DEFAULT_FILE = "${LEDGER_INTEGRITY_KEY_FILE:${ledger.home:${LEDGER_HOME:data}}/integrity.key}";
     /** What the fingerprint is the MAC of: a fixed text, so the fingerprint reveals nothing of the key. */
     private static final byte[] FINGERPRINT_LABEL = "ledger event seal key fingerprint v1"
             .getBytes(StandardCharsets.US_ASCII);

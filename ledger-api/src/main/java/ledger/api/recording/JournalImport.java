@@ -1,5 +1,6 @@
 package ledger.api.recording;
 
+import ledger.api.audit.AuditLog;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,11 +67,13 @@ public class JournalImport {
     private final TransactionTemplate transaction;
     private final ObjectProvider<ProjectionStatus> projections;
     private final PostingSession session;
+    private final AuditLog audit;
     private final AtomicInteger uploadsInProgress = new AtomicInteger();
     private final AtomicLong uploadsAbandoned = new AtomicLong();
 
     public JournalImport(JdbcLedgerRegistry registry, EventStoreAccess store, TransactionTemplate transaction,
-                         ObjectProvider<ProjectionStatus> projections) {
+                         ObjectProvider<ProjectionStatus> projections, AuditLog audit) {
+        this.audit = audit;
         this.registry = registry;
         this.projections = projections;
         this.store = store;
@@ -90,6 +93,22 @@ public class JournalImport {
      * @throws UnitNotPermitted naming the first unit the caller may not record for
      */
     public ImportResult importJournal(InputStream file, String source, String user, Predicate<UnitCode> permitted) {
+        try {
+            ImportResult result = parseAndPost(file, source, user, permitted);
+            audit.record("import", user, "success", Map.of("source", source, "rows", result.rows(),
+                    "new", result.applied(), "alreadyRecorded", result.repeated(), "events", result.events(),
+                    "correlationId", result.correlationId()));
+            return result;
+        } catch (JournalRefused refused) {
+            audit.record("import", user, "refused", Map.of("source", source, "problems", refused.problems().size()));
+            throw refused;
+        } catch (UnitNotPermitted forbidden) {
+            audit.record("import", user, "refused", Map.of("source", source, "reason", forbidden.getMessage()));
+            throw forbidden;
+        }
+    }
+
+    private ImportResult parseAndPost(InputStream file, String source, String user, Predicate<UnitCode> permitted) {
         long started = System.nanoTime();
         JournalParse parse = reader.read(file);
         parse.rows().stream().flatMap(row -> row.counterpart() == null ? java.util.stream.Stream.of(row.unit())

@@ -1,5 +1,6 @@
 package ledger.api.recording;
 
+import ledger.api.audit.AuditLog;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import ledger.core.journal.JournalPosting;
 import ledger.core.journal.JournalProblem;
 import ledger.core.journal.JournalRow;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +40,9 @@ import org.springframework.stereotype.Service;
  * unique (aggregate, sequence) key then refuses our append, the unit of work rolls back (dropping
  * the cached aggregate), and the command is sent again: it is decided on the account as stored.
  * So is a command that loses a race for its id in the register or for a new unit's name.
+ *
+ * <p>Commands that arrive together are sent in one batch ({@link CommandBatches}): each in its own
+ * nested unit of work, all committed in one transaction, none answered before that commit.
  */
 @Service
 public class TransactionRecorder {
@@ -53,15 +56,17 @@ public class TransactionRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionRecorder.class);
 
-    private final CommandGateway gateway;
+    private final CommandBatches batches;
+    private final AuditLog audit;
     private final JdbcLedgerRegistry registry;
     private final NameRegistrations names;
     private final JournalImport batch;
 
     /** {@link NameRegistrations} is a handler interceptor bean: Axon's auto-configuration puts it on the bus. */
-    public TransactionRecorder(CommandGateway gateway, JdbcLedgerRegistry registry, NameRegistrations names,
-                               JournalImport batch) {
-        this.gateway = gateway;
+    public TransactionRecorder(CommandBatches batches, JdbcLedgerRegistry registry, NameRegistrations names,
+                               AuditLog audit, JournalImport batch) {
+        this.audit = audit;
+        this.batches = batches;
         this.registry = registry;
         this.names = names;
         this.batch = batch;
@@ -85,6 +90,15 @@ public class TransactionRecorder {
 
     /** Posts the row and answers once it is committed (or refused, with nothing written). */
     public PostingAnswer post(JournalRow row, String user) {
+        PostingAnswer answer = decided(row, user);
+        if (answer instanceof PostingAnswer.Refused refused) {
+            audit.record("record", user, "refused", Map.of("transactionId", refused.transactionId(),
+                    "reasons", refused.problems().stream().map(JournalProblem::toString).toList()));
+        }
+        return answer;
+    }
+
+    private PostingAnswer decided(JournalRow row, String user) {
         if (row.counterpart() != null) {
             return postTransfer(row, user);
         }
@@ -110,7 +124,7 @@ public class TransactionRecorder {
                     : JournalPosting.routeReversal(row, registry);
             metaData.put(AxonStorageConfiguration.USER, user);
             metaData.put(AxonStorageConfiguration.TRANSACTION_ID, transactionId);
-            CommandOutcome outcome = gateway.sendAndWait(
+            CommandOutcome outcome = (CommandOutcome) batches.sendAndWait(
                     GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             if (outcome == null) {
                 // sendAndWait answers null only when the waiting thread was interrupted.

@@ -1,5 +1,6 @@
 package ledger.api.recording;
 
+import ledger.api.audit.AuditLog;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,8 +39,11 @@ public class YearCloser {
     private final EventStoreAccess store;
     private final TransactionTemplate transaction;
     private final PostingSession session;
+    private final AuditLog audit;
 
-    public YearCloser(JdbcLedgerRegistry registry, EventStoreAccess store, TransactionTemplate transaction) {
+    public YearCloser(JdbcLedgerRegistry registry, EventStoreAccess store, TransactionTemplate transaction,
+                      AuditLog audit) {
+        this.audit = audit;
         this.registry = registry;
         this.store = store;
         this.transaction = transaction;
@@ -48,9 +52,15 @@ public class YearCloser {
 
     /** @throws JournalRefused when the year cannot be closed; nothing is written then */
     public FiscalYearClosed close(UnitCode unit, FiscalYear year, LocalDate closedOn, String user) {
+        Map<String, Object> closing = Map.of("unit", unit.code(), "year", year.value(), "closedOn", closedOn.toString());
         try {
-            return transaction.execute(status -> closeInTransaction(unit, year, closedOn, user));
+            FiscalYearClosed closed = transaction.execute(status -> closeInTransaction(unit, year, closedOn, user));
+            audit.record("close", user, "success", closing);
+            return closed;
         } catch (RuleViolation refused) {
+            Map<String, Object> details = new HashMap<>(closing);
+            details.put("reason", refused.field() + ": " + refused.reason());
+            audit.record("close", user, "refused", details);
             throw new JournalRefused(List.of(new JournalProblem(0, refused.field(), refused.reason())));
         }
     }
@@ -63,8 +73,10 @@ public class YearCloser {
      */
     public List<FiscalYearClosed> closeAll(List<UnitCode> units, FiscalYear year, LocalDate closedOn, String user) {
         List<UnitCode> ordered = units.stream().sorted().toList();
+        Map<String, Object> closing = Map.of("units", ordered.stream().map(UnitCode::code).toList(),
+                "year", year.value(), "closedOn", closedOn.toString());
         try {
-            return transaction.execute(status -> {
+            List<FiscalYearClosed> all = transaction.execute(status -> {
                 List<FiscalYearClosed> closed = new ArrayList<>();
                 for (UnitCode unit : ordered) {
                     try {
@@ -76,7 +88,12 @@ public class YearCloser {
                 }
                 return closed;
             });
+            audit.record("close", user, "success", closing);
+            return all;
         } catch (RuleViolation refused) {
+            Map<String, Object> details = new HashMap<>(closing);
+            details.put("reason", refused.field() + ": " + refused.reason());
+            audit.record("close", user, "refused", details);
             throw new JournalRefused(List.of(new JournalProblem(0, refused.field(), refused.reason())));
         }
     }

@@ -33,15 +33,15 @@ public final class ReportCharts {
     /** 图 1: 收入总计 and 支出总计, last year and this. */
     static Chart totals(StatementSet set, PriorYearFigures prior) {
         return yearOnYear("fig1", "图 1：收、支决算总计变动情况", set, prior,
-                PriorYearKey.TOTAL_INCOME_EXPENDITURE, "收入总计", NamedCell.TOTAL_INCOME.address(), "支出总计",
-                NamedCell.TOTAL_EXPENDITURE.address());
+                PriorYearKey.TOTAL_INCOME_EXPENDITURE, "收入总计", set.address(NamedCell.TOTAL_INCOME), "支出总计",
+                set.address(NamedCell.TOTAL_EXPENDITURE));
     }
 
     /** 图 4: 财政拨款收入总计 and 支出总计, last year and this. */
     static Chart fiscalTotals(StatementSet set, PriorYearFigures prior) {
         return yearOnYear("fig4", "图 4：财政拨款收、支决算总计变动情况", set, prior,
-                PriorYearKey.FISCAL_INCOME_EXPENDITURE, "财政拨款收入总计", NamedCell.FISCAL_TOTAL_INCOME.address(),
-                "财政拨款支出总计", NamedCell.FISCAL_TOTAL_EXPENDITURE.address());
+                PriorYearKey.FISCAL_INCOME_EXPENDITURE, "财政拨款收入总计", set.address(NamedCell.FISCAL_TOTAL_INCOME),
+                "财政拨款支出总计", set.address(NamedCell.FISCAL_TOTAL_EXPENDITURE));
     }
 
     private static Chart yearOnYear(String id, String caption, StatementSet set,
@@ -70,13 +70,13 @@ public final class ReportCharts {
         long fiscal = 0;
         for (FundSource fund : FundSource.values()) {
             if (fund.isFiscalAppropriation()) {
-                fiscal += set.fen(NamedCell.incomeFrom(fund));
+                fiscal += set.fen(NamedCell.incomeFrom(set.template(), fund));
             }
         }
         add(names, values, "财政拨款收入", fiscal);
         for (FundSource fund : FundSource.values()) {
             if (!fund.isFiscalAppropriation()) {
-                add(names, values, fund.chineseName(), set.fen(NamedCell.incomeFrom(fund)));
+                add(names, values, fund.chineseName(), set.fen(NamedCell.incomeFrom(set.template(), fund)));
             }
         }
         return pie("fig2", "图 2：收入决算结构", names, values, "本年收入");
@@ -88,7 +88,7 @@ public final class ReportCharts {
         List<BigDecimal> values = new ArrayList<>();
         for (NamedCell nature : List.of(NamedCell.EXPENDITURE_BASIC, NamedCell.EXPENDITURE_PROJECT,
                 NamedCell.EXPENDITURE_REMIT, NamedCell.EXPENDITURE_BUSINESS_OP, NamedCell.EXPENDITURE_SUBSIDY)) {
-            add(names, values, nature.label(), set.fen(nature.address()));
+            add(names, values, nature.label(), set.fen(set.address(nature)));
         }
         return pie("fig3", "图 3：支出决算结构", names, values, "本年支出");
     }

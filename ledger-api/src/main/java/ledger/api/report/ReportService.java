@@ -25,6 +25,7 @@ import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.CellTrace;
 import ledger.projections.statement.StatementEngine;
 import ledger.projections.statement.StatementSet;
+import ledger.projections.statement.StatementTemplate;
 import ledger.projections.statement.Trace;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -63,6 +64,12 @@ public class ReportService {
         return statements.statements(unit, year, asOf);
     }
 
+    /** As above, in the given template's format. */
+    public StatementSet statements(UnitCode unit, FiscalYear year, LocalDate asOf, StatementTemplate template) {
+        unitName(unit);
+        return statements.statements(unit, year, asOf, template);
+    }
+
     /** @throws IllegalArgumentException for a unit the ledger does not know */
     public String unitName(UnitCode unit) {
         return postings.unitName(unit).orElseThrow(() -> new IllegalArgumentException(
@@ -80,7 +87,8 @@ public class ReportService {
         List<Posting> last = postings.postingsOf(unit, previous);
         if (!last.isEmpty()) {
             return PriorYearFigures.fromStatements(StatementEngine.compute(unit, unitName(unit),
-                    previous, null, last, statements.catalogOf(previous)));
+                    previous, null, last, statements.catalogOf(previous),
+                    StatementTemplate.forYear(previous.value())));
         }
         if (given != null) {
             return given.requireFor(unit, year);
@@ -123,11 +131,17 @@ public class ReportService {
      */
     public Explanation explanation(UnitCode unit, FiscalYear year, LocalDate asOf,
             PriorYearFigures prior, StatedFigures stated) {
+        return explanation(unit, year, asOf, prior, stated, StatementTemplate.forYear(year.value()));
+    }
+
+    /** As above, speaking of statements in the given template's format. */
+    public Explanation explanation(UnitCode unit, FiscalYear year, LocalDate asOf,
+            PriorYearFigures prior, StatedFigures stated, StatementTemplate template) {
         String name = unitName(unit);
         projections.awaitCaughtUp(CATCH_UP);
         List<Posting> ofYear = postings.postingsOf(unit, year);
         return ExplanationGenerator.generate(new ExplanationInput(unit, name, year, asOf, ofYear,
-                statements.catalogOf(year), projectNames(unit), prior, stated));
+                statements.catalogOf(year), projectNames(unit), prior, stated, template));
     }
 
     /** A figure's statements and trace, from one read of the postings. */
@@ -136,11 +150,17 @@ public class ReportService {
 
     /** The statements of a unit-year and the trace of one of their cells, which adds up to it. */
     public TracedFigure trace(UnitCode unit, FiscalYear year, CellAddress cell, LocalDate asOf) {
+        return trace(unit, year, cell, asOf, StatementTemplate.forYear(year.value()));
+    }
+
+    /** As above, in the given template's cells. */
+    public TracedFigure trace(UnitCode unit, FiscalYear year, CellAddress cell, LocalDate asOf,
+            StatementTemplate template) {
         String name = unitName(unit);
         projections.awaitCaughtUp(CATCH_UP);
         List<Posting> ofYear = postings.postingsOf(unit, year);
-        return new TracedFigure(StatementEngine.compute(unit, name, year, asOf, ofYear, statements.catalogOf(year)),
-                CellTrace.trace(unit, year, cell, ofYear, asOf));
+        return new TracedFigure(StatementEngine.compute(unit, name, year, asOf, ofYear, statements.catalogOf(year),
+                template), CellTrace.over(unit, year, ofYear, asOf, template).trace(cell));
     }
 
     /** 图1–图4 of a statement set. */

@@ -2,7 +2,6 @@ package ledger.api.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import ledger.api.report.LaidOutTable.BodyCell;
 import ledger.api.report.LaidOutTable.BodyRow;
 import ledger.api.report.LaidOutTable.HeadingCell;
@@ -13,32 +12,16 @@ import ledger.projections.statement.StatementColumn;
 import ledger.projections.statement.StatementRow;
 import ledger.projections.statement.StatementSet;
 import ledger.projections.statement.StatementTable;
+import ledger.projections.statement.TableTemplate;
 
 /**
- * Lays out 表1–表9 the way the 2020 report prints them: 表1 and 表4 two-sided (收入 beside 支出,
- * 行次 and 栏次), the functional tables with 科目编码/科目名称 and grouped column headings, 表6 with
- * 人员经费 beside 公用经费, 表7 with 预算数 beside 决算数; each with its 注 and formulas.
+ * Lays out 表1–表9 the way the statement set's template prints them: 表1 and 表4 two-sided (收入
+ * beside 支出, with 行次 and 栏次 where the template prints them), the functional tables with
+ * 科目编码/科目名称 and grouped column headings (合计 where the template puts it), 表6 with 人员经费
+ * beside 公用经费, 表7 with 预算数 beside 决算数 (2020: six and six; 2024: paired per item); each
+ * with the 注 and formulas the template prints.
  */
 public final class StatementLayout {
-
-    private static final Map<String, List<String>> NOTES = Map.of(
-            "T1", List.of("注：本表反映部门本年度的总收支和年末结转结余情况。",
-                    "27 行＝（1+2+3+4+5+6+7+8）行；30 行＝（27+28+29）行；57 行＝（31+32+…+56）行；"
-                            + "60 行＝（57+58+59）行。"),
-            "T2", List.of("注：本表反映部门本年度取得的各项收入情况。", "1 栏各行＝（2+3+4+5+6+7）栏各行。"),
-            "T3", List.of("注：本表反映部门本年度各项支出情况。", "1 栏各行＝（2+3+4+5+6）栏各行。"),
-            "T4", List.of("注：本表反映部门本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的"
-                            + "总收支和年末结转结余情况。",
-                    "27 行＝（1+2+3）行；28 行＝（29+30+31）行；32 行＝（27+28）行；59 行＝（33+34+…+58）行；"
-                            + "64 行＝（59+60）行。"),
-            "T5", List.of("注：本表反映部门本年度一般公共预算财政拨款支出情况。", "1 栏各行＝（2+3）栏各行。"),
-            "T6", List.of("注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。"),
-            "T7", List.of("注：本表反映部门本年度“三公”经费支出预决算情况。其中，预算数为“三公”经费年初预算数，"
-                            + "决算数是包括当年一般公共预算财政拨款和以前年度结转资金安排的实际支出。",
-                    "1 栏＝（2＋3＋6）栏；3 栏＝（4＋5）栏；7 栏＝（8＋9＋12）栏；9 栏＝（10＋11）栏。"),
-            "T8", List.of("注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。",
-                    "6 栏各行＝（1＋2－3）栏各行；3 栏各行＝（4＋5）栏各行。"),
-            "T9", List.of("注：本表反映部门本年度国有资本经营预算财政拨款支出情况。", "1 栏各行＝（2＋3）栏各行。"));
 
     private StatementLayout() {
     }
@@ -53,36 +36,42 @@ public final class StatementLayout {
     }
 
     public static LaidOutTable layOut(StatementSet set, StatementTable table) {
-        String title = set.year() + " 年度" + table.title() + "（表 " + table.number() + "）";
-        List<String> notes = NOTES.getOrDefault(table.id(), List.of());
-        switch (table.id()) {
-            case "T1":
-                return twoSided(table, title, notes, 30, List.of(1), List.of(2));
-            case "T4":
-                return twoSided(table, title, notes, 32, List.of(1), List.of(2, 3, 4, 5));
-            case "T6":
+        boolean numbers = set.template().printsNumbers();
+        String title = set.year() + " 年度" + table.title() + (numbers ? "（表 " + table.number() + "）" : "");
+        TableTemplate layout = table.template();
+        List<String> notes = layout.notes();
+        switch (layout.kind()) {
+            case LINES:
+                return twoSided(table, title, notes, layout.half(), layout.incomeColumns(),
+                        layout.expenditureColumns(), numbers);
+            case ECONOMIC:
                 return economic(table, title, notes);
-            case "T7":
-                return threePublicCosts(table, title, notes);
+            case SINGLE:
+                return numbers ? threePublicCosts(table, title, notes) : pairedColumns(table, title, notes);
             default:
-                return functional(table, title, notes);
+                return functional(table, title, notes, numbers);
         }
     }
 
     /** 表1 / 表4: line i of income beside line i + half of expenditure. */
     private static LaidOutTable twoSided(StatementTable table, String title, List<String> notes,
-            int half, List<Integer> incomeColumns, List<Integer> expenditureColumns) {
-        int left = 2 + incomeColumns.size();
-        int right = 2 + expenditureColumns.size();
+            int half, List<Integer> incomeColumns, List<Integer> expenditureColumns, boolean numbered) {
+        int labels = numbered ? 2 : 1;
+        int left = labels + incomeColumns.size();
+        int right = labels + expenditureColumns.size();
         List<HeadingRow> heading = new ArrayList<>();
         heading.add(new HeadingRow(List.of(HeadingCell.spanning("收入", left, 1),
                 HeadingCell.spanning("支出", right, 1))));
         List<HeadingCell> names = new ArrayList<>();
         names.add(HeadingCell.of("项目"));
-        names.add(HeadingCell.of("行次"));
+        if (numbered) {
+            names.add(HeadingCell.of("行次"));
+        }
         incomeColumns.forEach(column -> names.add(HeadingCell.of(headingOf(table, column))));
         names.add(HeadingCell.of("项目"));
-        names.add(HeadingCell.of("行次"));
+        if (numbered) {
+            names.add(HeadingCell.of("行次"));
+        }
         expenditureColumns.forEach(column -> names.add(HeadingCell.of(headingOf(table, column))));
         heading.add(new HeadingRow(names));
         List<HeadingCell> numbers = new ArrayList<>();
@@ -90,13 +79,15 @@ public final class StatementLayout {
         incomeColumns.forEach(column -> numbers.add(HeadingCell.number(column)));
         numbers.add(HeadingCell.spanning("栏次", 2, 1));
         expenditureColumns.forEach(column -> numbers.add(HeadingCell.number(column)));
-        heading.add(new HeadingRow(numbers));
+        if (numbered) {
+            heading.add(new HeadingRow(numbers));
+        }
 
         List<BodyRow> body = new ArrayList<>();
         for (int line = 1; line <= half; line++) {
             List<BodyCell> cells = new ArrayList<>();
-            boolean total = side(table, line, incomeColumns, cells);
-            total |= side(table, line + half, expenditureColumns, cells);
+            boolean total = side(table, line, incomeColumns, cells, numbered);
+            total |= side(table, line + half, expenditureColumns, cells, numbered);
             body.add(new BodyRow(cells, total));
         }
         return new LaidOutTable(table.id(), table.number(), title, left + right, heading, body,
@@ -104,12 +95,14 @@ public final class StatementLayout {
     }
 
     private static boolean side(StatementTable table, int line, List<Integer> columns,
-            List<BodyCell> cells) {
+            List<BodyCell> cells, boolean numbered) {
         String key = Integer.toString(line);
         StatementRow row = table.rows().stream().filter(r -> r.row().equals(key)).findFirst()
                 .orElseThrow();
         cells.add(BodyCell.label(row.label(), row.level()));
-        cells.add(BodyCell.line(line));
+        if (numbered) {
+            cells.add(BodyCell.line(line));
+        }
         for (int column : columns) {
             cells.add(figure(table, key, column));
         }
@@ -117,7 +110,8 @@ public final class StatementLayout {
     }
 
     /** 表2, 表3, 表5, 表8, 表9: 科目编码, 科目名称, then the amount columns under their groups. */
-    private static LaidOutTable functional(StatementTable table, String title, List<String> notes) {
+    private static LaidOutTable functional(StatementTable table, String title, List<String> notes,
+            boolean numbered) {
         List<StatementColumn> columns = table.columns();
         List<HeadingCell> groups = new ArrayList<>();
         List<HeadingCell> names = new ArrayList<>();
@@ -145,8 +139,8 @@ public final class StatementLayout {
         numbers.add(HeadingCell.of("类 款 项"));
         numbers.add(HeadingCell.of("栏次"));
         columns.forEach(column -> numbers.add(HeadingCell.number(column.number())));
-        List<HeadingRow> heading = List.of(new HeadingRow(groups), new HeadingRow(names),
-                new HeadingRow(numbers));
+        List<HeadingRow> heading = numbered ? List.of(new HeadingRow(groups), new HeadingRow(names),
+                new HeadingRow(numbers)) : List.of(new HeadingRow(groups), new HeadingRow(names));
 
         List<BodyRow> body = new ArrayList<>();
         for (StatementRow row : table.rows()) {
@@ -250,6 +244,31 @@ public final class StatementLayout {
         return new LaidOutTable(table.id(), table.number(), title, 12,
                 List.of(new HeadingRow(groups), new HeadingRow(names), new HeadingRow(parts),
                         new HeadingRow(numbers)),
+                List.of(new BodyRow(cells, false)), notes, "");
+    }
+
+    /** 表7 of the 2024 format: each item over its 预算数 and 决算数, side by side. */
+    private static LaidOutTable pairedColumns(StatementTable table, String title, List<String> notes) {
+        List<StatementColumn> columns = table.columns();
+        List<HeadingCell> items = new ArrayList<>();
+        List<HeadingCell> groups = new ArrayList<>();
+        int index = 0;
+        while (index < columns.size()) {
+            String heading = columns.get(index).heading();
+            int span = 0;
+            while (index + span < columns.size() && columns.get(index + span).heading().equals(heading)) {
+                groups.add(HeadingCell.of(columns.get(index + span).group()));
+                span++;
+            }
+            items.add(HeadingCell.spanning(heading, span, 1));
+            index += span;
+        }
+        List<BodyCell> cells = new ArrayList<>();
+        for (StatementColumn column : columns) {
+            cells.add(figure(table, "1", column.number()));
+        }
+        return new LaidOutTable(table.id(), table.number(), title, columns.size(),
+                List.of(new HeadingRow(items), new HeadingRow(groups)),
                 List.of(new BodyRow(cells, false)), notes, "");
     }
 

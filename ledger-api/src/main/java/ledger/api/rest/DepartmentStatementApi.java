@@ -17,8 +17,8 @@ import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.DepartmentStatements;
 import ledger.projections.statement.Finding;
 import ledger.projections.statement.StatementChecks;
+import ledger.projections.statement.StatementTemplate;
 import ledger.projections.statement.StatementText;
-import ledger.projections.statement.TableLayout;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,19 +50,21 @@ class DepartmentStatementApi {
     ObjectNode statements(@PathVariable String department, @PathVariable int year,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                           @RequestParam(required = false) String format,
-                          @RequestParam(defaultValue = "published") String view) {
+                          @RequestParam(defaultValue = "published") String view,
+                          @RequestParam(required = false) String template) {
         if (format != null && !format.equals("json")) {
             throw BadRequest.malformed("format", "format must be json, text or xlsx, got '" + format + "'");
         }
-        return DepartmentDocuments.json(statementsOf(department, year, asOf), working(view));
+        return DepartmentDocuments.json(statementsOf(department, year, asOf, template), working(view));
     }
 
     @Operation(summary = "A department's consolidated statements as text (view=working: 汇总/抵销/合并)")
     @GetMapping(value = "/statements", params = "format=text", produces = "text/plain;charset=UTF-8")
     String statementsText(@PathVariable String department, @PathVariable int year,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                          @RequestParam(defaultValue = "published") String view) {
-        DepartmentStatements statements = statementsOf(department, year, asOf);
+                          @RequestParam(defaultValue = "published") String view,
+                          @RequestParam(required = false) String template) {
+        DepartmentStatements statements = statementsOf(department, year, asOf, template);
         return working(view) ? DepartmentDocuments.workingText(statements)
                 : StatementText.render(statements.consolidated());
     }
@@ -71,15 +73,16 @@ class DepartmentStatementApi {
     @GetMapping(value = "/statements", params = "format=xlsx", produces = LedgerController.XLSX)
     byte[] statementsWorkbook(@PathVariable String department, @PathVariable int year,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                              LocalDate asOf) {
-        return StatementWorkbook.write(statementsOf(department, year, asOf).consolidated());
+                              LocalDate asOf, @RequestParam(required = false) String template) {
+        return StatementWorkbook.write(statementsOf(department, year, asOf, template).consolidated());
     }
 
     @Operation(summary = "Every 审核公式 evaluated on the department's consolidated statements")
     @GetMapping("/checks")
     List<Finding> checks(@PathVariable String department, @PathVariable int year,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return StatementChecks.evaluate(statementsOf(department, year, asOf).consolidated());
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                         @RequestParam(required = false) String template) {
+        return StatementChecks.evaluate(statementsOf(department, year, asOf, template).consolidated());
     }
 
     @Operation(summary = "The events behind one department figure, grouped by unit, transfer legs marked as eliminated")
@@ -87,11 +90,14 @@ class DepartmentStatementApi {
     DepartmentDocuments.TraceOfDepartment trace(@PathVariable String department, @PathVariable int year,
                                                 @RequestParam String cell,
                                                 @RequestParam(required = false)
-                                                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        CellAddress address = cellAddress(cell);
+                                                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                                @RequestParam(required = false) String template) {
+        StatementTemplate format = LedgerController.template(template, year);
+        CellAddress address = cellAddress(cell, format);
         FiscalYear fiscalYear = PathParameters.fiscalYear(year);
         try {
-            return DepartmentDocuments.TraceOfDepartment.of(departments.trace(department, fiscalYear, address, asOf));
+            return DepartmentDocuments.TraceOfDepartment.of(
+                    departments.trace(department, fiscalYear, address, asOf, format));
         } catch (DepartmentStatementService.NoSuchDepartment none) {
             throw BadRequest.notFound("department", none.getMessage());
         }
@@ -103,21 +109,23 @@ class DepartmentStatementApi {
     ReconciliationView reconcile(@PathVariable String department, @PathVariable int year,
                                  @org.springframework.web.bind.annotation.RequestBody String tsv,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                 LocalDate asOf) {
-        var published = LedgerController.publishedFigures(tsv);
-        return ReconciliationView.of(ledger.projections.statement.Reconciliation.reconcile(
-                statementsOf(department, year, asOf).consolidated(), published));
+                                 LocalDate asOf, @RequestParam(required = false) String template) {
+        var set = statementsOf(department, year, asOf, template).consolidated();
+        var published = LedgerController.publishedFigures(tsv, set.template());
+        return ReconciliationView.of(ledger.projections.statement.Reconciliation.reconcile(set, published));
     }
 
     @Operation(summary = "The department's 情况说明, written from its consolidated figures")
     @GetMapping("/explanation")
     java.util.Map<String, Object> explanation(@PathVariable String department, @PathVariable int year,
                                               @RequestParam(required = false)
-                                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                              @RequestParam(required = false) String template) {
         FiscalYear fiscalYear = PathParameters.fiscalYear(year);
+        StatementTemplate format = LedgerController.template(template, year);
         try {
             var explanation = departments.explanation(department, fiscalYear, asOf, null,
-                    ledger.projections.explanation.StatedFigures.none());
+                    ledger.projections.explanation.StatedFigures.none(), format);
             return java.util.Map.of("department", department, "year", year, "text", explanation.toText(),
                     "contradictions", explanation.contradictions().stream().map(Object::toString).toList());
         } catch (DepartmentStatementService.NoSuchDepartment none) {
@@ -143,10 +151,12 @@ class DepartmentStatementApi {
                 LedgerController.userOf(user));
     }
 
-    private DepartmentStatements statementsOf(String department, int year, LocalDate asOf) {
+    /** @param template a built-in template's name, or null for the year's (400 naming {@code template} else) */
+    private DepartmentStatements statementsOf(String department, int year, LocalDate asOf, String template) {
         FiscalYear fiscalYear = PathParameters.fiscalYear(year);
+        StatementTemplate format = LedgerController.template(template, year);
         try {
-            return departments.statements(department, fiscalYear, asOf);
+            return departments.statements(department, fiscalYear, asOf, format);
         } catch (DepartmentStatementService.NoSuchDepartment none) {
             throw BadRequest.notFound("department", none.getMessage());
         }
@@ -159,14 +169,14 @@ class DepartmentStatementApi {
         return view.equals("working");
     }
 
-    private static CellAddress cellAddress(String cell) {
+    private static CellAddress cellAddress(String cell, StatementTemplate template) {
         CellAddress address;
         try {
             address = CellAddress.parse(cell);
         } catch (IllegalArgumentException malformed) {
             throw BadRequest.malformed("cell", malformed.getMessage());
         }
-        Optional<String> noSuchCell = TableLayout.problemWith(address);
+        Optional<String> noSuchCell = template.problemWith(address);
         if (noSuchCell.isPresent()) {
             throw BadRequest.malformed("cell", noSuchCell.get());
         }

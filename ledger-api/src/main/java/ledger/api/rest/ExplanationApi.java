@@ -16,7 +16,10 @@ import ledger.core.account.UnitCode;
 import ledger.core.journal.JournalProblem;
 import ledger.projections.explanation.Explanation;
 import ledger.projections.explanation.PriorYearFigures;
+import ledger.api.statement.StatementService;
 import ledger.projections.explanation.StatedFigures;
+import ledger.projections.statement.StatementTemplate;
+import ledger.projections.statement.TemplateRefused;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,8 +55,9 @@ class ExplanationApi {
     @Operation(summary = "The 情况说明 written from the ledger, reasons left as marked blanks")
     @GetMapping("/units/{unit}/years/{year}/explanation")
     ExplanationView explanation(@PathVariable String unit, @PathVariable int year,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return write(unit, year, asOf, null, StatedFigures.none());
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String template) {
+        return write(unit, year, asOf, null, StatedFigures.none(), template);
     }
 
     @Operation(summary = "The 情况说明, with last year's figures (part 'priorYear', key<TAB>value) and a published"
@@ -62,7 +66,8 @@ class ExplanationApi {
     ExplanationView explanationWith(@PathVariable String unit, @PathVariable int year,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestPart(name = "priorYear", required = false) MultipartFile priorYear,
-            @RequestPart(name = "published", required = false) MultipartFile published) throws IOException {
+            @RequestPart(name = "published", required = false) MultipartFile published,
+            @RequestParam(required = false) String template) throws IOException {
         PriorYearFigures given = null;
         if (priorYear != null && !priorYear.isEmpty()) {
             try (Reader reader = reader(priorYear)) {
@@ -79,12 +84,18 @@ class ExplanationApi {
                 throw refused("published", refused);
             }
         }
-        return write(unit, year, asOf, given, stated);
+        return write(unit, year, asOf, given, stated, template);
     }
 
     private ExplanationView write(String unit, int year, LocalDate asOf, PriorYearFigures given,
-                                  StatedFigures stated) {
+                                  StatedFigures stated, String template) {
         FiscalYear fiscalYear = PathParameters.fiscalYear(year);
+        StatementTemplate format;
+        try {
+            format = StatementService.builtInTemplate(template, fiscalYear);
+        } catch (TemplateRefused refusedTemplate) {
+            throw BadRequest.malformed("template", String.join("; ", refusedTemplate.problems()));
+        }
         UnitCode code = PathParameters.knownUnit(unit, registry);
         PriorYearFigures prior;
         try {
@@ -92,7 +103,7 @@ class ExplanationApi {
         } catch (IllegalArgumentException wrongYearOrUnit) {
             throw refused("priorYear", wrongYearOrUnit);
         }
-        Explanation explanation = reports.explanation(code, fiscalYear, asOf, prior, stated);
+        Explanation explanation = reports.explanation(code, fiscalYear, asOf, prior, stated, format);
         return new ExplanationView(explanation.toText(),
                 explanation.contradictions().stream().map(finding -> finding.message()).toList());
     }

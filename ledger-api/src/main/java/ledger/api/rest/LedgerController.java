@@ -44,6 +44,8 @@ import ledger.projections.statement.StatementJson;
 import ledger.projections.statement.StatementSet;
 import ledger.projections.statement.StatementText;
 import ledger.projections.statement.TableLayout;
+import ledger.projections.statement.StatementTemplate;
+import ledger.projections.statement.TemplateRefused;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -134,41 +136,44 @@ class LedgerController {
     @GetMapping(value = "/units/{unit}/years/{year}/statements", produces = MediaType.APPLICATION_JSON_VALUE)
     String statements(@PathVariable String unit, @PathVariable int year,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                      @RequestParam(required = false) String format) {
+                      @RequestParam(required = false) String format,
+                      @RequestParam(required = false) String template) {
         // format=text and format=xlsx are mapped below; anything else but json is a mistake to name.
         if (format != null && !format.equals("json")) {
             throw BadRequest.malformed("format", "format must be json, text or xlsx, got '" + format + "'");
         }
-        return StatementJson.write(statementSet(unit, year, asOf));
+        return StatementJson.write(statementSet(unit, year, asOf, template));
     }
 
     @Operation(summary = "表1–表9 laid out as text, as `ledger statements` prints them")
     @GetMapping(value = "/units/{unit}/years/{year}/statements", params = "format=text",
             produces = "text/plain;charset=UTF-8")
     String statementsText(@PathVariable String unit, @PathVariable int year,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return StatementText.render(statementSet(unit, year, asOf));
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                          @RequestParam(required = false) String template) {
+        return StatementText.render(statementSet(unit, year, asOf, template));
     }
 
     @Operation(summary = "表1–表9 as the workbook to submit, a sheet per table")
     @GetMapping(value = "/units/{unit}/years/{year}/statements", params = "format=xlsx", produces = XLSX)
     byte[] statementsWorkbook(@PathVariable String unit, @PathVariable int year,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                              LocalDate asOf) {
-        return StatementWorkbook.write(statementSet(unit, year, asOf));
+                              LocalDate asOf, @RequestParam(required = false) String template) {
+        return StatementWorkbook.write(statementSet(unit, year, asOf, template));
     }
 
     @Operation(summary = "One table (T1 … T9) of a unit and year")
     @GetMapping(value = "/units/{unit}/years/{year}/statements/{table}", produces = MediaType.APPLICATION_JSON_VALUE)
     JsonNode table(@PathVariable String unit, @PathVariable int year, @PathVariable String table,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                   @RequestParam(required = false) String template) {
         String id = table.toUpperCase(Locale.ROOT);
         try {
             TableLayout.of(id);
         } catch (IllegalArgumentException noSuchTable) {
             throw BadRequest.malformed("table", "table must be one of T1 … T9, got " + table);
         }
-        ObjectNode tree = StatementJson.toTree(statementSet(unit, year, asOf));
+        ObjectNode tree = StatementJson.toTree(statementSet(unit, year, asOf, template));
         return tree.path("tables").get(id);
     }
 
@@ -179,12 +184,15 @@ class LedgerController {
     @GetMapping("/units/{unit}/years/{year}/trace")
     TraceDocument trace(@PathVariable String unit, @PathVariable int year, @RequestParam String cell,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                        @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        CellAddress address = cellAddress(cell);
+                        @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                        @RequestParam(required = false) String template) {
+        StatementTemplate format = template(template, year);
+        CellAddress address = cellAddress(cell, format);
         TracePaging paging = paging(page, size);
         UnitCode unitCode = knownUnit(unit);
         try {
-            return TraceDocument.of(statements.trace(unitCode, fiscalYear(year), address, asOf), paging);
+            return TraceDocument.of(statements.trace(unitCode, fiscalYear(year), address, asOf, format),
+                    paging);
         } catch (TracePaging.Invalid beyondTheLastPage) {
             throw BadRequest.malformed(beyondTheLastPage.field(), beyondTheLastPage.getMessage());
         }
@@ -201,8 +209,9 @@ class LedgerController {
     @Operation(summary = "Every 审核公式 evaluated on the statements; rounding tails are notes")
     @GetMapping("/units/{unit}/years/{year}/checks")
     List<Finding> checks(@PathVariable String unit, @PathVariable int year,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return StatementChecks.evaluate(statementSet(unit, year, asOf));
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                         @RequestParam(required = false) String template) {
+        return StatementChecks.evaluate(statementSet(unit, year, asOf, template));
     }
 
     @Operation(summary = "Reconcile with published figures (body: TSV table<TAB>row<TAB>column<TAB>value)")
@@ -210,9 +219,10 @@ class LedgerController {
             consumes = {"text/tab-separated-values", MediaType.TEXT_PLAIN_VALUE})
     ReconciliationView reconcile(@PathVariable String unit, @PathVariable int year, @RequestBody String tsv,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                 LocalDate asOf) {
-        PublishedFigures published = publishedFigures(tsv);
-        ReconciliationReport report = Reconciliation.reconcile(statementSet(unit, year, asOf), published);
+                                 LocalDate asOf, @RequestParam(required = false) String template) {
+        StatementSet set = statementSet(unit, year, asOf, template);
+        PublishedFigures published = publishedFigures(tsv, set.template());
+        ReconciliationReport report = Reconciliation.reconcile(set, published);
         return ReconciliationView.of(report);
     }
 
@@ -228,9 +238,19 @@ class LedgerController {
         return closer.close(unitCode, fiscalYear, closedOn, userOf(user));
     }
 
-    private StatementSet statementSet(String unit, int year, LocalDate asOf) {
+    private StatementSet statementSet(String unit, int year, LocalDate asOf, String template) {
         FiscalYear fiscalYear = fiscalYear(year);
-        return statements.statements(knownUnit(unit), fiscalYear, asOf);
+        StatementTemplate format = template(template, year);
+        return statements.statements(knownUnit(unit), fiscalYear, asOf, format);
+    }
+
+    /** The built-in template a request names (2020, 2024, 2024-26), or its year's; 400 naming {@code template}. */
+    static StatementTemplate template(String name, int year) {
+        try {
+            return StatementService.builtInTemplate(name, fiscalYear(year));
+        } catch (TemplateRefused refused) {
+            throw BadRequest.malformed("template", String.join("; ", refused.problems()));
+        }
     }
 
     private UnitCode knownUnit(String unit) {
@@ -242,14 +262,14 @@ class LedgerController {
     }
 
     /** A cell of one of the nine tables: the address must parse and name a row and column that exist. */
-    private static CellAddress cellAddress(String cell) {
+    private static CellAddress cellAddress(String cell, StatementTemplate template) {
         CellAddress address;
         try {
             address = CellAddress.parse(cell);
         } catch (IllegalArgumentException malformed) {
             throw BadRequest.malformed("cell", malformed.getMessage());
         }
-        Optional<String> noSuchCell = TableLayout.problemWith(address);
+        Optional<String> noSuchCell = template.problemWith(address);
         if (noSuchCell.isPresent()) {
             throw BadRequest.malformed("cell", noSuchCell.get());
         }
@@ -259,9 +279,9 @@ class LedgerController {
     private static final Pattern PUBLISHED_PROBLEM = Pattern.compile("line (\\d+): (.*)");
 
     /** Published figures, or 422 naming every bad line of the upload. */
-    static PublishedFigures publishedFigures(String tsv) {
+    static PublishedFigures publishedFigures(String tsv, StatementTemplate template) {
         try {
-            return PublishedFigures.parse(new StringReader(tsv));
+            return PublishedFigures.parse(new StringReader(tsv), template);
         } catch (IllegalArgumentException refused) {
             List<JournalProblem> problems = new ArrayList<>();
             for (String line : refused.getMessage().split("\\R")) {

@@ -9,7 +9,7 @@ import ledger.core.account.FiscalYear;
 import ledger.core.money.Money;
 import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.DepartmentStatements;
-import ledger.projections.statement.TableLayout;
+import ledger.projections.statement.StatementTemplate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,19 +48,24 @@ class DepartmentStatementPages {
     @GetMapping("/departments/{department}/years/{year}")
     String statements(@PathVariable String department, @PathVariable int year,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                      @RequestParam(required = false) String template,
                       Model model, HttpServletResponse response) {
         model.addAttribute("page", "departments");
         FiscalYear fiscalYear = fiscalYear(year);
+        StatementTemplate format = Page.template(template, year);
         DepartmentStatements statements;
         try {
-            statements = departments.statements(department, fiscalYear, asOf);
+            statements = departments.statements(department, fiscalYear, asOf, format);
         } catch (DepartmentStatementService.NoSuchDepartment none) {
             throw new NotFound(none.getMessage());
         }
         String base = "/departments/" + department + "/years/" + year;
+        // a template other than the year's is kept in the trace links, so each cell traces as shown
+        String kept = format == StatementTemplate.forYear(year) ? "" : "&template=" + format.name();
         List<Line> lines = statements.workingView().stream().map(cell -> new Line(cell.cell().toString(),
                 DepartmentDocuments.wanYuan(cell.sumFen()), DepartmentDocuments.wanYuan(cell.eliminatedFen()),
-                DepartmentDocuments.wanYuan(cell.consolidatedFen()), base + "/trace?cell=" + cell.cell())).toList();
+                DepartmentDocuments.wanYuan(cell.consolidatedFen()), base + "/trace?cell=" + cell.cell() + kept))
+                .toList();
         model.addAttribute("department", department);
         model.addAttribute("name", statements.consolidated().unitName());
         model.addAttribute("year", year);
@@ -72,21 +77,24 @@ class DepartmentStatementPages {
     @GetMapping("/departments/{department}/years/{year}/trace")
     String trace(@PathVariable String department, @PathVariable int year, @RequestParam String cell,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                 @RequestParam(required = false) String template,
                  Model model, HttpServletResponse response) {
         model.addAttribute("page", "departments");
+        FiscalYear fiscalYear = fiscalYear(year);
+        StatementTemplate format = Page.template(template, year);
         CellAddress address;
         try {
             address = CellAddress.parse(cell);
         } catch (IllegalArgumentException malformed) {
             throw new NotFound("没有这个单元格 (no such cell): " + malformed.getMessage());
         }
-        if (TableLayout.problemWith(address).isPresent()) {
-            throw new NotFound("没有这个单元格 (no such cell): " + TableLayout.problemWith(address).get());
+        if (format.problemWith(address).isPresent()) {
+            throw new NotFound("没有这个单元格 (no such cell): " + format.problemWith(address).get());
         }
         DepartmentDocuments.TraceOfDepartment trace;
         try {
-            trace = DepartmentDocuments.TraceOfDepartment.of(departments.trace(department, fiscalYear(year), address,
-                    asOf));
+            trace = DepartmentDocuments.TraceOfDepartment.of(departments.trace(department, fiscalYear, address,
+                    asOf, format));
         } catch (DepartmentStatementService.NoSuchDepartment none) {
             throw new NotFound(none.getMessage());
         }

@@ -19,6 +19,7 @@ import ledger.projections.explanation.Explanation;
 import ledger.projections.explanation.PriorYearFigures;
 import ledger.projections.explanation.StatedFigures;
 import ledger.projections.statement.StatementSet;
+import ledger.projections.statement.StatementTemplate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,13 +56,16 @@ class ExplanationPages {
     @GetMapping("/units/{unit}/years/{year}/explanation")
     String explanation(@PathVariable String unit, @PathVariable int year,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String template,
             Model model) {
-        return show(Page.unit(unit), Page.year(year), asOf, null, StatedFigures.none(), model);
+        return show(Page.unit(unit), Page.year(year), asOf, null, StatedFigures.none(),
+                Page.template(template, year), model);
     }
 
     @PostMapping("/units/{unit}/years/{year}/explanation")
     String explanationWith(@PathVariable String unit, @PathVariable int year,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String template,
             @RequestParam(name = "priorYear", required = false) MultipartFile priorYear,
             @RequestParam(name = "published", required = false) MultipartFile published,
             Model model) throws IOException {
@@ -84,11 +88,11 @@ class ExplanationPages {
         }
         model.addAttribute("uploadProblems", problems);
         model.addAttribute("compared", !stated.isEmpty());
-        return show(Page.unit(unit), Page.year(year), asOf, given, stated, model);
+        return show(Page.unit(unit), Page.year(year), asOf, given, stated, Page.template(template, year), model);
     }
 
     private String show(UnitCode unit, FiscalYear year, LocalDate asOf, PriorYearFigures given,
-            StatedFigures stated, Model model) {
+            StatedFigures stated, StatementTemplate template, Model model) {
         PriorYearFigures prior;
         try {
             prior = reports.priorYear(unit, year, given);
@@ -96,7 +100,7 @@ class ExplanationPages {
             model.addAttribute("priorProblem", wrongYearOrUnit.getMessage());
             prior = reports.priorYear(unit, year, null);
         }
-        Explanation explanation = reports.explanation(unit, year, asOf, prior, stated);
+        Explanation explanation = reports.explanation(unit, year, asOf, prior, stated, template);
         StatementSet set = explanation.statements();
         Page.context(model, set, asOf, "explanation");
         model.addAttribute("explanation", explanation);
@@ -118,8 +122,9 @@ class ExplanationPages {
     @GetMapping("/units/{unit}/years/{year}/charts")
     String charts(@PathVariable String unit, @PathVariable int year,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String template,
             Model model) {
-        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), asOf);
+        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), asOf, Page.template(template, year));
         PriorYearFigures prior = reports.priorYear(set.unit(), set.year(), null);
         Page.context(model, set, asOf, "charts");
         model.addAttribute("charts", reports.charts(set, prior).stream().map(ChartView::of).toList());
@@ -130,8 +135,9 @@ class ExplanationPages {
     @GetMapping("/units/{unit}/years/{year}/charts/{id}.png")
     ResponseEntity<byte[]> chartPng(@PathVariable String unit, @PathVariable int year,
             @PathVariable String id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), asOf);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String template) {
+        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), asOf, Page.template(template, year));
         PriorYearFigures prior = reports.priorYear(set.unit(), set.year(), null);
         Chart chart = reports.charts(set, prior).stream().filter(c -> c.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFound("没有图表 " + id + "（有 fig1、fig2、fig3、fig3-lei、fig4）"));

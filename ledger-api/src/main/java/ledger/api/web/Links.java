@@ -6,10 +6,17 @@ import ledger.projections.statement.CellAddress;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The addresses of a unit-year's pages, carrying the as-of date along, so a template never builds
- * a URL by hand: {@code links.trace(cell)} is {@code /units/U/years/2020/trace?cell=T3/2010302/3}.
+ * The addresses of a unit-year's pages, carrying the as-of date and a statement template other than
+ * the year's along, so a page never builds a URL by hand: {@code links.trace(cell)} is
+ * {@code /units/U/years/2020/trace?cell=T3/2010302/3}.
+ *
+ * @param template a built-in template's name, or null for the year's own
  */
-public record Links(String unit, int year, LocalDate asOf) {
+public record Links(String unit, int year, LocalDate asOf, String template) {
+
+    public Links(String unit, int year, LocalDate asOf) {
+        this(unit, year, asOf, null);
+    }
 
     public String home() {
         return "/";
@@ -37,7 +44,11 @@ public record Links(String unit, int year, LocalDate asOf) {
     }
 
     public String reconciliation() {
-        return base().path("/reconciliation").toUriString();
+        UriComponentsBuilder link = base().path("/reconciliation");
+        if (template != null) {
+            link.queryParam("template", template);
+        }
+        return link.encode().toUriString();
     }
 
     public String explanation() {
@@ -60,6 +71,15 @@ public record Links(String unit, int year, LocalDate asOf) {
         return JournalPages.PATH;
     }
 
+    /** An event's page, listing the cells it feeds in the given built-in template (null: the year's). */
+    public static String event(String eventId, String template) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/events/{id}");
+        if (template != null) {
+            link.queryParam("template", template);
+        }
+        return link.buildAndExpand(eventId).encode().toUriString();
+    }
+
     public static String event(String eventId) {
         return UriComponentsBuilder.fromPath("/events/{id}").buildAndExpand(eventId).encode()
                 .toUriString();
@@ -77,6 +97,9 @@ public record Links(String unit, int year, LocalDate asOf) {
     private String withAsOf(UriComponentsBuilder builder) {
         if (asOf != null) {
             builder.queryParam("asOf", asOf.toString());
+        }
+        if (template != null) {
+            builder.queryParam("template", template);
         }
         return builder.encode().toUriString();
     }

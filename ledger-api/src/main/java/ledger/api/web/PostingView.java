@@ -20,7 +20,12 @@ public record PostingView(String eventId, String eventLink, long globalIndex, St
             .withZone(ZoneId.systemDefault());
 
     static PostingView of(Posting p, ClassificationCatalog catalog, String projectName) {
-        return new PostingView(p.eventId(), p.eventId() == null ? "" : Links.event(p.eventId()),
+        return of(p, catalog, projectName, null);
+    }
+
+    /** As above, the event's link keeping a statement template other than the year's ({@code ?template=2024-26}). */
+    static PostingView of(Posting p, ClassificationCatalog catalog, String projectName, String template) {
+        return new PostingView(p.eventId(), p.eventId() == null ? "" : Links.event(p.eventId(), template),
                 p.globalIndex(), p.eventType(), String.valueOf(p.date()), p.transactionId().value(),
                 p.kind().chineseName() + (p.isReversal() ? "（冲销）" : ""), p.account().id(),
                 p.account().year().value(), p.account().unit().code(),

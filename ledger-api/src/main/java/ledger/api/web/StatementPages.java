@@ -59,17 +59,20 @@ class StatementPages {
     /** The home page's form: to the statements of the chosen unit, year and date. */
     @GetMapping("/open")
     String open(@RequestParam String unit, @RequestParam int year,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String template) {
         Page.unit(unit);
         Page.year(year);
-        return "redirect:" + new Links(unit, year, asOf).statements();
+        return "redirect:" + new Links(unit, year, asOf,
+                template == null || template.isBlank() ? null : template.strip()).statements();
     }
 
     @GetMapping("/units/{unit}/years/{year}")
     String statements(@PathVariable String unit, @PathVariable int year,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String template,
             Model model) {
-        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), asOf);
+        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), asOf, Page.template(template, year));
         List<Finding> findings = StatementChecks.evaluate(set);
         Page.context(model, set, asOf, "statements");
         model.addAttribute("tables", StatementLayout.layOut(set));
@@ -83,8 +86,9 @@ class StatementPages {
 
     @GetMapping("/units/{unit}/years/{year}/statements.xlsx")
     ResponseEntity<byte[]> workbook(@PathVariable String unit, @PathVariable int year,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), asOf);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String template) {
+        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), asOf, Page.template(template, year));
         String name = unit + "-" + year + "-部门决算" + (asOf == null ? "" : "-截至" + asOf) + ".xlsx";
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(StatementWorkbook.CONTENT_TYPE))
@@ -96,8 +100,9 @@ class StatementPages {
     @GetMapping("/units/{unit}/years/{year}/checks")
     String checks(@PathVariable String unit, @PathVariable int year,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String template,
             Model model) {
-        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), asOf);
+        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), asOf, Page.template(template, year));
         List<Finding> findings = StatementChecks.evaluate(set);
         Page.context(model, set, asOf, "checks");
         model.addAttribute("tables", StatementLayout.layOut(set));
@@ -107,8 +112,9 @@ class StatementPages {
     }
 
     @GetMapping("/units/{unit}/years/{year}/reconciliation")
-    String reconciliationForm(@PathVariable String unit, @PathVariable int year, Model model) {
-        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), null);
+    String reconciliationForm(@PathVariable String unit, @PathVariable int year,
+            @RequestParam(required = false) String template, Model model) {
+        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), null, Page.template(template, year));
         Page.context(model, set, null, "reconciliation");
         return "reconciliation";
     }
@@ -117,8 +123,9 @@ class StatementPages {
     @PostMapping("/units/{unit}/years/{year}/reconciliation")
     String reconcile(@PathVariable String unit, @PathVariable int year,
             @RequestParam(name = "published", required = false) MultipartFile file,
-            @RequestParam(name = "text", required = false) String text, Model model) throws IOException {
-        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), null);
+            @RequestParam(name = "text", required = false) String text,
+            @RequestParam(required = false) String template, Model model) throws IOException {
+        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), null, Page.template(template, year));
         Page.context(model, set, null, "reconciliation");
         String tsv = file != null && !file.isEmpty()
                 ? new String(file.getBytes(), StandardCharsets.UTF_8) : text == null ? "" : text;
@@ -128,7 +135,7 @@ class StatementPages {
         }
         PublishedFigures published;
         try {
-            published = PublishedFigures.parse(new StringReader(tsv));
+            published = PublishedFigures.parse(new StringReader(tsv), set.template());
         } catch (IllegalArgumentException refused) {
             model.addAttribute("problem", "公布数文件有误：" + refused.getMessage());
             return "reconciliation";

@@ -16,7 +16,7 @@ import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.CellTrace;
 import ledger.projections.statement.Contribution;
 import ledger.projections.statement.StatementSet;
-import ledger.projections.statement.TableLayout;
+import ledger.projections.statement.StatementTemplate;
 import ledger.projections.statement.Trace;
 import ledger.projections.statement.TracedPosting;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,10 +51,12 @@ class TracePages {
     @GetMapping("/units/{unit}/years/{year}/trace")
     String trace(@PathVariable String unit, @PathVariable int year, @RequestParam String cell,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String template,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             Model model) {
         CellAddress address = CellAddress.parse(cell);
-        TableLayout.problemWith(address).ifPresent(problem -> {
+        StatementTemplate format = Page.template(template, year);
+        format.problemWith(address).ifPresent(problem -> {
             throw new IllegalArgumentException("单元格 " + cell + " 不存在：" + problem);
         });
         TracePaging paging;
@@ -64,7 +66,7 @@ class TracePages {
             throw new IllegalArgumentException(invalid.field().equals("page") ? "页码从 0 起算，不能是 " + page
                     : "每页事件数须在 1 到 " + TracePaging.MAX_SIZE + " 之间，不能是 " + size);
         }
-        ReportService.TracedFigure traced = reports.trace(Page.unit(unit), Page.year(year), address, asOf);
+        ReportService.TracedFigure traced = reports.trace(Page.unit(unit), Page.year(year), address, asOf, format);
         StatementSet set = traced.statements();
         Trace trace = traced.trace();
         int count = trace.postings().size();
@@ -77,10 +79,11 @@ class TracePages {
         Map<ProjectCode, String> projects = reports.projectNames(Page.unit(unit));
         List<TracedRow> rows = new ArrayList<>();
         var catalog = reports.catalogOf(Page.year(year));
+        String asked = format == StatementTemplate.forYear(year) ? null : format.name();
         for (TracedPosting entry : trace.postings().subList(from, to)) {
             Posting posting = entry.posting();
             rows.add(new TracedRow(from + rows.size() + 1, PostingView.of(posting, catalog,
-                    posting.project() == null ? null : projects.get(posting.project())),
+                    posting.project() == null ? null : projects.get(posting.project()), asked),
                     entry.sign() > 0 ? "+" : "−", Amounts.yuan(entry.signedFen()), entry.signedFen()));
         }
         Links links = Page.context(model, set, asOf, "trace");
@@ -110,17 +113,18 @@ class TracePages {
     }
 
     @GetMapping("/events/{eventId}")
-    String event(@PathVariable String eventId, Model model) {
+    String event(@PathVariable String eventId, @RequestParam(required = false) String template, Model model) {
         // an event of a unit the user may not reach reads exactly like one that does not exist
         Posting posting = postings.byEventId(eventId)
                 .filter(found -> units.currentUserPermits(found.account().unit().code()))
                 .orElseThrow(() -> new NotFound("没有事件 " + eventId + "（事件号见追溯页）"));
-        StatementSet set = reports.statements(posting.account().unit(), posting.account().year(), null);
+        StatementSet set = reports.statements(posting.account().unit(), posting.account().year(), null,
+                Page.template(template, posting.account().year().value()));
         Links links = Page.context(model, set, null, "event");
         String projectName = posting.project() == null ? null
                 : reports.projectNames(posting.account().unit()).get(posting.project());
         List<FedCell> cells = new ArrayList<>();
-        for (Contribution contribution : CellTrace.contributionsOf(posting)) {
+        for (Contribution contribution : CellTrace.contributionsOf(set.template(), posting)) {
             CellAddress cell = contribution.cell();
             cells.add(new FedCell(cell, CellNames.full(set, cell), contribution.sign() > 0 ? "+" : "−",
                     Amounts.format(set.value(cell).toWanYuan()), links.trace(cell)));

@@ -143,7 +143,7 @@ class CatalogApiIT {
                 .with(httpBasic("auditor", "auditor-demo")));
         assertThat(text.getResponse().getStatus()).as(body(text)).isEqualTo(200);
         assertThat(body(text)).contains("财政事务", "行政运行");
-        MvcResult trace = call(get("/api/units/jianghan-gov-office/years/2024/trace?cell=T7/1/6")
+        MvcResult trace = call(get("/api/units/jianghan-gov-office/years/2024/trace?cell=T7/1/11")
                 .with(httpBasic("auditor", "auditor-demo")));
         assertThat(trace.getResponse().getStatus()).as(body(trace)).isEqualTo(200);
         assertThat(body(trace)).contains("\"figure\":\"0.50\"", "\"eventCount\":2",

@@ -96,7 +96,7 @@ class ReadReportCommandTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).contains("错误 ERROR T1-T3.lei：不符。T1/38/2 = 140.10（第 1 页第 134 行）",
-                "错误 ERROR T7.budget-vehicles", "武汉市江汉区人民政府办公室 2020 年度：7 处不符，0 条提示（尾差）");
+                "错误 ERROR T7.budget-vehicles", "武汉市江汉区人民政府办公室 2020 年度：10 处不符，5 条提示（尾差）");
     }
 
     @Test
@@ -112,5 +112,29 @@ class ReadReportCommandTest {
 
         assertThat(out.toString()).contains("缺少表2");
         assertThat(exit).isEqualTo(1);
+    }
+
+    @Test
+    void checkReportNamesThePutuoReportsContradictionsInItsTablesAndItsExplanationAndExitsOne() {
+        int exit = run("check-report", "../samples/2024-putuo-caizhengju/putuo-caizhengju-2024.pdf");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains(
+                "错误 ERROR T6.上级=下级之和：不符。T6/302/1 = 171.07（第 16 页第 8 行）",
+                "错误 ERROR explanation.amount：不符。情况说明写“财政拨款收入支出总计 0.3 万元”（第 21 页第 14 行） ≠ T4/32/1 = 2961.68",
+                "错误 ERROR explanation.share：不符。情况说明写“一般公共服务支出（类）”占一般公共预算财政拨款支出的比重 71.73%",
+                "提示 NOTE explanation.sum：差 0.01，属尾差。情况说明写政府采购金额 251.25 万元",
+                "上海市普陀区财政局 2024 年度：5 处不符，11 条提示（尾差）");
+    }
+
+    @Test
+    void checkReportRefusesAFileNamedPdfThatIsNotOneInChinese() throws IOException {
+        Path fake = Files.writeString(files.resolve("report.pdf"), "<html>404</html>");
+
+        int exit = run("check-report", fake.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("refused: 文件 report.pdf 不是 PDF 文件");
+        assertThat(out.toString()).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,7 +69,7 @@ class EmbeddedDatabaseIT {
         if (Files.exists(lock)) {
             assertThat(Files.readString(lock, StandardCharsets.ISO_8859_1)).doesNotContain("server");
         }
-        assertThat(LedgerDatabase.EMBEDDED_URL).doesNotContainIgnoringCase("AUTO_SERVER");
+        assertThat(LedgerDatabase.choose(null, Map.of()).url()).doesNotContainIgnoringCase("AUTO_SERVER");
     }
 
     @Test

@@ -41,7 +41,7 @@ class PrivateFilesTest {
 
     @Test
     void anEmbeddedUrlNamesItsDirectoryAndOthersNone() {
-        assertThat(LedgerDatabase.embeddedDirectory(LedgerDatabase.EMBEDDED_URL)).contains(Path.of("data").toAbsolutePath());
+        assertThat(LedgerDatabase.embeddedDirectory(LedgerDatabase.choose(null, java.util.Map.of()).url())).contains(Path.of("data").toAbsolutePath());
         assertThat(LedgerDatabase.embeddedDirectory("jdbc:h2:file:./x/ledger;MODE=PostgreSQL"))
                 .contains(Path.of("x").toAbsolutePath());
         assertThat(LedgerDatabase.embeddedDirectory("jdbc:h2:mem:test")).isEmpty();

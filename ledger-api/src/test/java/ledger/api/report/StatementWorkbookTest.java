@@ -116,6 +116,28 @@ class StatementWorkbookTest {
         }
     }
 
+    @Test
+    void inThe2024TemplateTheWorkbookHasNoLineNumbersAndPairsTable7() throws IOException {
+        StatementSet in2024 = StatementEngine.compute(SampleStatements.UNIT, "武汉市江汉区人民政府办公室",
+                SampleStatements.YEAR, null, SampleStatements.postings(),
+                ledger.core.classification.ClassificationCatalog.standard(),
+                ledger.projections.statement.StatementTemplate.builtIn("2024"));
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(StatementWorkbook.write(in2024)))) {
+            Sheet t1 = book.getSheetAt(0);
+            assertThat(text(t1, 0, 0)).isEqualTo("2020 年度收入支出决算总表");
+            assertThat(rowTexts(t1, 3)).containsExactly("项目", "决算数", "项目", "决算数");
+            assertThat(allTexts(t1)).doesNotContain("行次", "栏次").contains("二十四、抗疫特别国债安排的支出",
+                    "注：本表反映部门本年度的总收支和年末结转结余情况。");
+            Sheet t7 = book.getSheetAt(6);
+            assertThat(text(t7, 0, 0)).isEqualTo("2020 年度财政拨款“三公”经费支出决算表");
+            assertThat(rowTexts(t7, 3)).containsExactly("预算数", "决算数", "预算数", "决算数", "预算数", "决算数",
+                    "预算数", "决算数", "预算数", "决算数", "预算数", "决算数");
+            Sheet t5 = book.getSheetAt(4);
+            List<String> texts = allTexts(t5);
+            assertThat(texts.lastIndexOf("合计")).isGreaterThan(texts.indexOf("2010301"));
+        }
+    }
+
     /** The number at sheet column index {@code column} of the row holding {@code key} left of it. */
     private static BigDecimal numberAt(String sheetName, String key, int column) {
         Sheet sheet = workbook.getSheet(sheetName);

@@ -177,6 +177,32 @@ class StatementApiIT {
     }
 
     @Test
+    @Order(5)
+    void aTemplateParameterLaysTheSameYearOutInAnotherFormatAndAnUnknownTemplateIsRefused() throws Exception {
+        Map<String, String> in2020 = SampleStatements.cells(json(api.perform(get(YEAR + "/statements"))));
+        JsonNode in2024 = json(api.perform(get(YEAR + "/statements").param("template", "2024")));
+        Map<String, String> cells = SampleStatements.cells(in2024);
+        // 24 类 lines: 本年支出合计 moves from 表1 line 57 to 53, 208 from line 38 to 36; 表7 pairs 预算数/决算数
+        assertThat(cells.get("T1/53/2")).isEqualTo(in2020.get("T1/57/2"));
+        assertThat(cells.get("T1/36/2")).isEqualTo(in2020.get("T3/208/1"));
+        assertThat(cells.get("T7/1/1")).isEqualTo(in2020.get("T7/1/1"));
+        assertThat(cells.get("T7/1/2")).isEqualTo(in2020.get("T7/1/7"));
+        assertThat(in2024.at("/tables/T7/title").textValue()).isEqualTo("财政拨款“三公”经费支出决算表");
+        String text = api.perform(get(YEAR + "/statements").param("format", "text").param("template", "2024"))
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("行次", "栏次").contains("二十四、抗疫特别国债安排的支出");
+        JsonNode trace = json(api.perform(get(YEAR + "/trace").param("cell", "T1/53/2").param("template", "2024")));
+        assertThat(trace.get("figure").textValue()).isEqualTo(in2020.get("T1/57/2"));
+        assertThat(json(api.perform(get(YEAR + "/checks").param("template", "2024-26")))).allSatisfy(finding ->
+                assertThat(finding.get("severity").textValue()).isNotEqualTo("ERROR"));
+
+        api.refused(get(YEAR + "/statements").param("template", "2019"), 400, "template", "没有内置的模板 2019");
+        api.refused(get(YEAR + "/statements").param("template", "/etc/passwd"), 400, "template", "没有内置的模板");
+        api.refused(get(YEAR + "/trace").param("cell", "T1/60/2").param("template", "2024"), 400, "cell",
+                "lines 1–56");
+    }
+
+    @Test
     @Order(6)
     void aTraceListsTheEventsWhoseSignedAmountsMakeTheFigureExactly() {
         JsonNode statements = json(api.perform(get(YEAR + "/statements")));

@@ -26,4 +26,21 @@ public final class Samples {
     public static Path jianghan2020Published() {
         return path("2020-jianghan-gov-office/published.tsv");
     }
+
+    public static Path putuo2024Journal() {
+        return path("2024-putuo-caizhengju/journal.csv");
+    }
+
+    public static Path putuo2024Catalog() {
+        return path("2024-putuo-caizhengju/catalog.csv");
+    }
+
+    public static Path putuo2024Published() {
+        return path("2024-putuo-caizhengju/published.tsv");
+    }
+
+    /** The report's template variant: the 2024 template with the 26 类 lines of 2020, as a file. */
+    public static Path putuo2024Template() {
+        return path("2024-putuo-caizhengju/template.json");
+    }
 }

@@ -132,6 +132,23 @@ class WebPagesIT {
     }
 
     @Test
+    void theStatementsPageFollowsTheTemplateAskedForAndItsLinksKeepIt() {
+        assertThat(page("/")).contains("name=\"template\"", "2024 格式（24 个类级科目行）");
+        String in2024 = page(STATEMENTS + "?template=2024");
+        assertThat(in2024).contains("2020 年度收入支出决算总表", "2020 年度财政拨款“三公”经费支出决算表",
+                "二十四、抗疫特别国债安排的支出", "trace?cell=T1/53/2&amp;template=2024",
+                "name=\"template\" value=\"2024\"")
+                .doesNotContain("（表 1）", "行次", "栏次", "债务还本支出");
+        String trace = page(STATEMENTS + "/trace?cell=T1/53/2&template=2024");
+        assertThat(trace).contains("T1/53/2").containsPattern("/events/[^\"?]+\\?template=2024\"");
+        assertThat(page("/open?unit=jianghan-gov-office&year=2020&template=2024-26")).contains("债务还本支出")
+                .doesNotContain("（表 1）");
+        ResponseEntity<String> unknown = as("auditor").getForEntity(STATEMENTS + "?template=2019", String.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody()).contains("参数 template：没有内置的模板 2019");
+    }
+
+    @Test
     void aTracesEventsAddUpToTheFigureAndEachEventListsTheCellsItFeeds() {
         String trace = page(STATEMENTS + "/trace?cell=T3/2010302/3");
         assertThat(trace).contains("表3 支出决算表 · 2010302 一般行政管理事务 · 第 3 栏 项目支出", "1,197.34 万元",

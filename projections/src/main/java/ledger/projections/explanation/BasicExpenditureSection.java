@@ -5,7 +5,6 @@ import java.util.List;
 import ledger.core.classification.EconomicCode;
 import ledger.projections.statement.NamedCell;
 import ledger.projections.statement.StatementRow;
-import ledger.projections.statement.TableLayout;
 
 /** 六 一般公共预算财政拨款基本支出决算情况说明: 人员经费 and 公用经费 with what they include. */
 final class BasicExpenditureSection implements ExplanationSection {
@@ -21,11 +20,11 @@ final class BasicExpenditureSection implements ExplanationSection {
         writer.begin("六", "一般公共预算财政拨款基本支出决算情况说明", "");
         Figure basic = writer.figure("general.basic");
         Figure personnel = writer.cellAmount("basic.personnel", "人员经费",
-                NamedCell.PERSONNEL_COSTS.address());
-        Figure running = writer.cellAmount("basic.public", "公用经费", NamedCell.PUBLIC_COSTS.address());
+                writer.set().address(NamedCell.PERSONNEL_COSTS));
+        Figure running = writer.cellAmount("basic.public", "公用经费", writer.set().address(NamedCell.PUBLIC_COSTS));
         List<String> personnelItems = new ArrayList<>();
         List<String> publicItems = new ArrayList<>();
-        for (StatementRow row : writer.set().table(TableLayout.T6.id()).rows()) {
+        for (StatementRow row : writer.set().table("T6").rows()) {
             if (row.level() != 2 || writer.set().fen(NamedCell.basicExpenditureOf(row.row())) == 0) {
                 continue;
             }

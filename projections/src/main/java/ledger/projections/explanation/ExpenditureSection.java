@@ -19,7 +19,7 @@ final class ExpenditureSection implements ExplanationSection {
     @Override
     public void write() {
         writer.begin("三", "支出决算情况说明", "fig3");
-        Figure total = writer.cellAmount("expenditure", "本年支出合计", NamedCell.EXPENDITURE_THIS_YEAR.address());
+        Figure total = writer.cellAmount("expenditure", "本年支出合计", writer.set().address(NamedCell.EXPENDITURE_THIS_YEAR));
         Map<String, NamedCell> natures = new LinkedHashMap<>();
         natures.put("basic", NamedCell.EXPENDITURE_BASIC);
         natures.put("project", NamedCell.EXPENDITURE_PROJECT);
@@ -29,7 +29,7 @@ final class ExpenditureSection implements ExplanationSection {
         List<Object> parts = new ArrayList<>(List.of(writer.year() + " 年度支出合计 ", total, " 万元。"));
         List<Figure> shown = new ArrayList<>();
         for (Map.Entry<String, NamedCell> nature : natures.entrySet()) {
-            CellAddress address = nature.getValue().address();
+            CellAddress address = writer.set().address(nature.getValue());
             String name = nature.getValue().label();
             boolean alwaysShown = nature.getKey().equals("basic") || nature.getKey().equals("project");
             if (writer.set().fen(address) == 0 && !alwaysShown) {

@@ -52,7 +52,7 @@ public final class ExplanationGenerator {
             }
         }
         StatementSet statements = StatementEngine.compute(input.unit(), input.unitName(),
-                input.year(), input.asOf(), inScope, input.catalog());
+                input.year(), input.asOf(), inScope, input.catalog(), input.template());
         ExplanationWriter writer = new ExplanationWriter(input, statements, inScope);
         writer.writeAll();
         List<ExplanationFinding> findings = new ArrayList<>(

@@ -8,6 +8,7 @@ import ledger.core.account.ProjectCode;
 import ledger.core.account.UnitCode;
 import ledger.core.classification.ClassificationCatalog;
 import ledger.projections.posting.Posting;
+import ledger.projections.statement.StatementTemplate;
 
 /**
  * What a 情况说明 is written from: one unit-year's postings (budgets included), the names the
@@ -20,10 +21,19 @@ import ledger.projections.posting.Posting;
  * @param projectNames project names by code; a project without a name is shown by its code
  * @param prior        last year's figures; null when there are none
  * @param stated       a published 情况说明's figures; null when there is nothing to compare
+ * @param template     the format of the statements it speaks of; null for the year's
  */
 public record ExplanationInput(UnitCode unit, String unitName, FiscalYear year, LocalDate asOf,
         List<Posting> postings, ClassificationCatalog catalog,
-        Map<ProjectCode, String> projectNames, PriorYearFigures prior, StatedFigures stated) {
+        Map<ProjectCode, String> projectNames, PriorYearFigures prior, StatedFigures stated,
+        StatementTemplate template) {
+
+    /** In the year's format: {@code 2020} up to 2023, {@code 2024} from 2024. */
+    public ExplanationInput(UnitCode unit, String unitName, FiscalYear year, LocalDate asOf,
+            List<Posting> postings, ClassificationCatalog catalog,
+            Map<ProjectCode, String> projectNames, PriorYearFigures prior, StatedFigures stated) {
+        this(unit, unitName, year, asOf, postings, catalog, projectNames, prior, stated, null);
+    }
 
     public ExplanationInput {
         if (unit == null || year == null || postings == null) {
@@ -34,6 +44,12 @@ public record ExplanationInput(UnitCode unit, String unitName, FiscalYear year, 
         projectNames = projectNames == null ? Map.of() : Map.copyOf(projectNames);
         prior = prior == null ? PriorYearFigures.none(FiscalYear.of(year.value() - 1)) : prior;
         stated = stated == null ? StatedFigures.none() : stated;
+        template = template == null ? StatementTemplate.forYear(year.value()) : template;
+    }
+
+    public ExplanationInput withTemplate(StatementTemplate format) {
+        return new ExplanationInput(unit, unitName, year, asOf, postings, catalog, projectNames,
+                prior, stated, format);
     }
 
     /** The whole year, standard catalog, no names, no prior year, nothing to compare. */
@@ -44,21 +60,21 @@ public record ExplanationInput(UnitCode unit, String unitName, FiscalYear year, 
 
     public ExplanationInput withProjectNames(Map<ProjectCode, String> names) {
         return new ExplanationInput(unit, unitName, year, asOf, postings, catalog, names, prior,
-                stated);
+                stated, template);
     }
 
     public ExplanationInput withPrior(PriorYearFigures figures) {
         return new ExplanationInput(unit, unitName, year, asOf, postings, catalog, projectNames,
-                figures, stated);
+                figures, stated, template);
     }
 
     public ExplanationInput withStated(StatedFigures figures) {
         return new ExplanationInput(unit, unitName, year, asOf, postings, catalog, projectNames,
-                prior, figures);
+                prior, figures, template);
     }
 
     public ExplanationInput asOf(LocalDate date) {
         return new ExplanationInput(unit, unitName, year, date, postings, catalog, projectNames,
-                prior, stated);
+                prior, stated, template);
     }
 }

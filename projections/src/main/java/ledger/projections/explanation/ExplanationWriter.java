@@ -13,6 +13,7 @@ import ledger.core.account.ProjectCode;
 import ledger.core.account.TransactionKind;
 import ledger.core.classification.ExpenditureNature;
 import ledger.core.classification.FundSource;
+import ledger.projections.statement.ExplanationPart;
 import ledger.core.money.Money;
 import ledger.projections.posting.Posting;
 import ledger.projections.statement.CellAddress;
@@ -48,6 +49,8 @@ final class ExplanationWriter {
     private String title;
     private String chart;
     private List<Paragraph> paragraphs;
+    /** Where the template puts the section being written (its number and title), or null. */
+    private ExplanationPart placed;
 
     ExplanationWriter(ExplanationInput input, StatementSet set, List<Posting> postings) {
         this.input = input;
@@ -74,15 +77,39 @@ final class ExplanationWriter {
         return notes;
     }
 
-    /** The thirteen sections, in the order of the published report. */
+    /**
+     * The sections in the order, with the numbers and titles, of the statements' template (2020:
+     * thirteen sections; 2024: eleven, 十一 其他重要事项 over three sub-sections).
+     */
     void writeAll() {
-        List<ExplanationSection> inOrder = List.of(new TotalsSection(this), new IncomeSection(this),
-                new ExpenditureSection(this), new FiscalTotalsSection(this), new GeneralExpenditureSection(this),
-                new BasicExpenditureSection(this), new ThreePublicCostsSection(this), new GovFundSection(this),
-                new SoeCapitalSection(this), new RunningCostsSection(this), new ProcurementSection(this),
-                new AssetsSection(this), new PerformanceSection(this));
-        for (ExplanationSection section : inOrder) {
-            section.write();
+        Map<String, ExplanationSection> byName = new LinkedHashMap<>();
+        byName.put("totals", new TotalsSection(this));
+        byName.put("income", new IncomeSection(this));
+        byName.put("expenditure", new ExpenditureSection(this));
+        byName.put("fiscal-totals", new FiscalTotalsSection(this));
+        byName.put("general-expenditure", new GeneralExpenditureSection(this));
+        byName.put("basic-expenditure", new BasicExpenditureSection(this));
+        byName.put("three-public-costs", new ThreePublicCostsSection(this));
+        byName.put("gov-fund", new GovFundSection(this));
+        byName.put("soe-capital", new SoeCapitalSection(this));
+        byName.put("running-costs", new RunningCostsSection(this));
+        byName.put("procurement", new ProcurementSection(this));
+        byName.put("assets", new AssetsSection(this));
+        byName.put("performance", new PerformanceSection(this));
+        byName.put("performance-management", new PerformanceManagementSection(this));
+        List<ExplanationPart> parts = set.template().explanation();
+        if (parts.isEmpty()) {
+            byName.remove("performance-management");
+            byName.values().forEach(ExplanationSection::write);
+        }
+        for (ExplanationPart part : parts) {
+            if (part.section() == null) {
+                begin(part.number(), part.title(), "");
+                continue;
+            }
+            placed = part;
+            byName.get(part.section()).write();
+            placed = null;
         }
         finishSection();
     }
@@ -259,8 +286,8 @@ final class ExplanationWriter {
 
     void begin(String sectionNumber, String sectionTitle, String sectionChart) {
         finishSection();
-        number = sectionNumber;
-        title = sectionTitle;
+        number = placed == null ? sectionNumber : placed.number();
+        title = placed == null ? sectionTitle : placed.title();
         chart = sectionChart;
         paragraphs = new ArrayList<>();
     }

@@ -16,7 +16,6 @@ import ledger.projections.posting.Posting;
 import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.NamedCell;
 import ledger.projections.statement.StatementRow;
-import ledger.projections.statement.TableLayout;
 
 /**
  * 五 一般公共预算财政拨款支出决算情况说明: the total, its structure by 类, and 年初预算 against 决算
@@ -33,7 +32,7 @@ final class GeneralExpenditureSection implements ExplanationSection {
     @Override
     public void write() {
         writer.begin("五", "一般公共预算财政拨款支出决算情况说明", "");
-        Figure general = writer.cellAmount("general", "一般公共预算财政拨款支出", NamedCell.GENERAL_EXPENDITURE.address());
+        Figure general = writer.cellAmount("general", "一般公共预算财政拨款支出", writer.set().address(NamedCell.GENERAL_EXPENDITURE));
         Figure expenditure = writer.figure("expenditure");
         writer.heading("（一）财政拨款支出决算总体情况。");
         Change change = writer.change("general", "一般公共预算财政拨款支出", general.amountFen(),
@@ -48,7 +47,7 @@ final class GeneralExpenditureSection implements ExplanationSection {
         List<Object> structure = new ArrayList<>(List.of(writer.year() + " 年度一般公共预算财政拨款支出 ",
                 general, " 万元"));
         List<Figure> byLei = new ArrayList<>();
-        for (StatementRow row : writer.set().table(TableLayout.T5.id()).rows()) {
+        for (StatementRow row : writer.set().table("T5").rows()) {
             CellAddress address = NamedCell.generalExpenditureOf(row.row());
             if (row.level() != 1 || writer.set().fen(address) == 0) {
                 continue;
@@ -82,8 +81,8 @@ final class GeneralExpenditureSection implements ExplanationSection {
             }
         }
         Figure budget = writer.amount("budget", "一般公共预算财政拨款支出年初预算", budgetFen, null);
-        Figure basic = writer.cellAmount("general.basic", "基本支出", NamedCell.GENERAL_BASIC.address());
-        Figure project = writer.cellAmount("general.project", "项目支出", NamedCell.GENERAL_PROJECT.address());
+        Figure basic = writer.cellAmount("general.basic", "基本支出", writer.set().address(NamedCell.GENERAL_BASIC));
+        Figure project = writer.cellAmount("general.project", "项目支出", writer.set().address(NamedCell.GENERAL_PROJECT));
         writer.body(writer.year() + " 年度一般公共预算财政拨款支出年初预算为 ", budget, " 万元，支出决算为 ", general,
                 " 万元", writer.completion("budget.completion", "一般公共预算财政拨款支出完成年初预算",
                         general, budget), "。其中：基本支出 ", basic, " 万元，项目支出 ", project,
@@ -130,7 +129,7 @@ final class GeneralExpenditureSection implements ExplanationSection {
 
     private List<String> leiWithBudgetOrSpending(Map<String, Long> budgetByLei) {
         List<String> lei = new ArrayList<>();
-        for (StatementRow row : writer.set().table(TableLayout.T5.id()).rows()) {
+        for (StatementRow row : writer.set().table("T5").rows()) {
             if (row.level() == 1 && writer.set().fen(NamedCell.generalExpenditureOf(row.row())) != 0) {
                 lei.add(row.row());
             }

@@ -56,7 +56,7 @@ public final class PriorYearFigures {
     public static PriorYearFigures fromStatements(StatementSet prior) {
         Map<PriorYearKey, Money> values = new EnumMap<>(PriorYearKey.class);
         for (PriorYearKey key : PriorYearKey.values()) {
-            values.put(key, prior.value(key.cell()));
+            values.put(key, prior.value(prior.address(key.namedCell())));
         }
         return new PriorYearFigures(prior.year(), prior.unit(), values,
                 "账簿 " + prior.year() + " 年度决算");

@@ -29,11 +29,13 @@ public enum PriorYearKey {
     private final String key;
     private final String label;
     private final CellAddress cell;
+    private final NamedCell named;
 
     PriorYearKey(String key, String label, NamedCell cell) {
         this.key = key;
         this.label = label;
         this.cell = cell.address();
+        this.named = cell;
     }
 
     /** The name in a prior-year figures file: {@code three-public-costs/abroad}. */
@@ -45,7 +47,12 @@ public enum PriorYearKey {
         return label;
     }
 
-    /** Where the figure is in that year's statements. */
+    /** The named cell the figure is, wherever a year's template puts it. */
+    public NamedCell namedCell() {
+        return named;
+    }
+
+    /** Where the figure is in 2020-format statements. */
     public CellAddress cell() {
         return cell;
     }

@@ -13,8 +13,8 @@ public record Section(String number, String title, List<Paragraph> paragraphs, S
         chart = chart == null ? "" : chart;
     }
 
-    /** {@code 一、收入支出决算总体情况说明}. */
+    /** {@code 一、收入支出决算总体情况说明}; a sub-section {@code （一）机关运行经费支出情况}. */
     public String heading() {
-        return number + "、" + title;
+        return number.startsWith("（") ? number + title : number + "、" + title;
     }
 }

@@ -14,14 +14,14 @@ final class SoeCapitalSection implements ExplanationSection {
     @Override
     public void write() {
         writer.begin("九", "国有资本经营预算财政拨款支出决算情况", "");
-        if (writer.set().fen(NamedCell.SOE_CAPITAL.address()) == 0) {
+        if (writer.set().fen(writer.set().address(NamedCell.SOE_CAPITAL)) == 0) {
             writer.body(writer.input().unitName() + "没有使用国有资本经营预算财政拨款安排的支出。");
             return;
         }
         writer.body(writer.year() + " 年度国有资本经营预算财政拨款支出 ",
-                writer.cellAmount("soe-capital", "国有资本经营预算财政拨款支出", NamedCell.SOE_CAPITAL.address()),
+                writer.cellAmount("soe-capital", "国有资本经营预算财政拨款支出", writer.set().address(NamedCell.SOE_CAPITAL)),
                 " 万元，其中：基本支出 ",
-                writer.cellAmount("soe-capital.basic", "基本支出", NamedCell.SOE_CAPITAL_BASIC.address()), " 万元，项目支出 ",
-                writer.cellAmount("soe-capital.project", "项目支出", NamedCell.SOE_CAPITAL_PROJECT.address()), " 万元。");
+                writer.cellAmount("soe-capital.basic", "基本支出", writer.set().address(NamedCell.SOE_CAPITAL_BASIC)), " 万元，项目支出 ",
+                writer.cellAmount("soe-capital.project", "项目支出", writer.set().address(NamedCell.SOE_CAPITAL_PROJECT)), " 万元。");
     }
 }

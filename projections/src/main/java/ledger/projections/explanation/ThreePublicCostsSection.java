@@ -33,8 +33,8 @@ final class ThreePublicCostsSection implements ExplanationSection {
     @Override
     public void write() {
         writer.begin("七", "一般公共预算财政拨款“三公”经费支出决算情况说明", "");
-        Figure budget = writer.cellAmount("three-public.budget", "“三公”经费年初预算", NamedCell.THREE_PUBLIC_BUDGET.address());
-        Figure actual = writer.cellAmount("three-public", "“三公”经费支出决算", NamedCell.THREE_PUBLIC.address());
+        Figure budget = writer.cellAmount("three-public.budget", "“三公”经费年初预算", writer.set().address(NamedCell.THREE_PUBLIC_BUDGET));
+        Figure actual = writer.cellAmount("three-public", "“三公”经费支出决算", writer.set().address(NamedCell.THREE_PUBLIC));
         writer.heading("（一）“三公”经费的单位范围。");
         if (budget.amountFen() == 0 && actual.amountFen() == 0) {
             writer.body(writer.input().unitName() + "没有一般公共预算财政拨款安排的“三公”经费。");
@@ -63,8 +63,8 @@ final class ThreePublicCostsSection implements ExplanationSection {
     private Figure category(String numbering, String key, String name, String none,
             NamedCell budgetCell, NamedCell actualCell) {
         String prefix = "three-public." + key;
-        Figure budget = writer.cellAmount(prefix + ".budget", name + "年初预算", budgetCell.address());
-        Figure actual = writer.cellAmount(prefix, name + "支出决算", actualCell.address());
+        Figure budget = writer.cellAmount(prefix + ".budget", name + "年初预算", writer.set().address(budgetCell));
+        Figure actual = writer.cellAmount(prefix, name + "支出决算", writer.set().address(actualCell));
         if (actual.amountFen() == 0) {
             writer.item(numbering + "本单位 " + writer.year() + " 年无" + none + "。");
         } else {
@@ -79,8 +79,8 @@ final class ThreePublicCostsSection implements ExplanationSection {
     private Figure vehicles() {
         String prefix = "three-public.vehicles";
         Figure budget = writer.cellAmount(prefix + ".budget", "公务用车购置及运行费年初预算",
-                NamedCell.VEHICLES_BUDGET.address());
-        Figure actual = writer.cellAmount(prefix, "公务用车购置及运行费支出决算", NamedCell.VEHICLES.address());
+                writer.set().address(NamedCell.VEHICLES_BUDGET));
+        Figure actual = writer.cellAmount(prefix, "公务用车购置及运行费支出决算", writer.set().address(NamedCell.VEHICLES));
         if (actual.amountFen() == 0) {
             writer.item("2.本单位 " + writer.year() + " 年无公务用车购置及运行费支出。");
             return actual;
@@ -90,9 +90,9 @@ final class ThreePublicCostsSection implements ExplanationSection {
                         budget), "；其中：");
         int index = 0;
         Figure purchaseBudget = writer.cellAmount("three-public.vehicle-purchase.budget",
-                "公务用车购置费年初预算", NamedCell.VEHICLE_PURCHASE_BUDGET.address());
+                "公务用车购置费年初预算", writer.set().address(NamedCell.VEHICLE_PURCHASE_BUDGET));
         Figure purchase = writer.cellAmount("three-public.vehicle-purchase", "公务用车购置费",
-                NamedCell.VEHICLE_PURCHASE.address());
+                writer.set().address(NamedCell.VEHICLE_PURCHASE));
         if (purchase.amountFen() != 0 || purchaseBudget.amountFen() != 0) {
             index++;
             writer.item("(" + index + ")公务用车购置费 ", purchase, " 万元",
@@ -102,9 +102,9 @@ final class ThreePublicCostsSection implements ExplanationSection {
                             purchaseBudget), "。");
         }
         Figure runningBudget = writer.cellAmount("three-public.vehicle-running.budget",
-                "公务用车运行费年初预算", NamedCell.VEHICLE_RUNNING_BUDGET.address());
+                "公务用车运行费年初预算", writer.set().address(NamedCell.VEHICLE_RUNNING_BUDGET));
         Figure running = writer.cellAmount("three-public.vehicle-running", "公务用车运行费",
-                NamedCell.VEHICLE_RUNNING.address());
+                writer.set().address(NamedCell.VEHICLE_RUNNING));
         if (running.amountFen() != 0 || runningBudget.amountFen() != 0) {
             index++;
             List<Object> parts = new ArrayList<>(List.of("(" + index + ")公务用车运行费 ", running,

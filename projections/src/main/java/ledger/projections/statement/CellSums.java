@@ -18,10 +18,15 @@ final class CellSums {
 
     private static final int SLOTS = ContributionCache.SLOT_COUNT;
 
+    private final StatementTemplate template;
     private final Map<AccountKey, int[][]> cellsByAccount = new HashMap<>();
     private final Map<CellAddress, Integer> indexOfCell = new HashMap<>();
     private final List<CellAddress> cells = new ArrayList<>();
     private long[] fen = new long[512];
+
+    CellSums(StatementTemplate template) {
+        this.template = template;
+    }
 
     /** Adds one posting's signed amount to every cell it feeds. */
     void add(Posting posting) {
@@ -52,7 +57,7 @@ final class CellSums {
         int slot = ContributionCache.slotOf(posting);
         int[] encoded = byKindAndNature[slot];
         if (encoded == null) {
-            encoded = encode(CellMap.contributionsOf(posting));
+            encoded = encode(CellMap.contributionsOf(template, posting));
             byKindAndNature[slot] = encoded;
         }
         return encoded;

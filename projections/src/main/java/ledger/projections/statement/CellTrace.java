@@ -18,15 +18,22 @@ import ledger.projections.posting.Posting;
 public final class CellTrace {
 
     private final List<Posting> postings;
-    private final ContributionCache cache = new ContributionCache();
+    private final ContributionCache cache;
 
-    private CellTrace(List<Posting> postings) {
+    private CellTrace(List<Posting> postings, StatementTemplate template) {
         this.postings = postings;
+        this.cache = new ContributionCache(template);
     }
 
     /** A tracer over the postings a statement set of this unit, year and date counts. */
     public static CellTrace over(UnitCode unit, FiscalYear year, Iterable<Posting> postings,
             LocalDate asOfOrNull) {
+        return over(unit, year, postings, asOfOrNull, StatementTemplate.standard());
+    }
+
+    /** As above, in the cells of the given template. */
+    public static CellTrace over(UnitCode unit, FiscalYear year, Iterable<Posting> postings,
+            LocalDate asOfOrNull, StatementTemplate template) {
         PostingScope scope = new PostingScope(unit, year, asOfOrNull);
         List<Posting> inScope = new ArrayList<>();
         postings.forEach(posting -> {
@@ -34,7 +41,7 @@ public final class CellTrace {
                 inScope.add(posting);
             }
         });
-        return new CellTrace(inScope);
+        return new CellTrace(inScope, template);
     }
 
     /**
@@ -45,6 +52,12 @@ public final class CellTrace {
      */
     public static Trace trace(CellAddress cell, Iterable<Posting> postingsOfUnitYear,
             LocalDate asOfOrNull) {
+        return trace(cell, postingsOfUnitYear, asOfOrNull, StatementTemplate.standard());
+    }
+
+    /** As above, in the cells of the given template. */
+    public static Trace trace(CellAddress cell, Iterable<Posting> postingsOfUnitYear,
+            LocalDate asOfOrNull, StatementTemplate template) {
         List<Posting> inRange = new ArrayList<>();
         for (Posting posting : postingsOfUnitYear) {
             if (asOfOrNull == null || posting.date() == null
@@ -52,7 +65,7 @@ public final class CellTrace {
                 inRange.add(posting);
             }
         }
-        return new CellTrace(inRange).trace(cell);
+        return new CellTrace(inRange, template).trace(cell);
     }
 
     /** As above, keeping only the unit's postings of the year, exactly as the engine does. */
@@ -64,6 +77,12 @@ public final class CellTrace {
     /** Every cell one posting feeds, with its sign. */
     public static List<Contribution> contributionsOf(Posting posting) {
         return CellMap.contributionsOf(posting);
+    }
+
+    /** Every cell one posting feeds in the template's format, with its sign. */
+    public static List<Contribution> contributionsOf(StatementTemplate template,
+            Posting posting) {
+        return CellMap.contributionsOf(template, posting);
     }
 
     /** The postings in scope that feed the cell, with their signs, and their exact sum. */

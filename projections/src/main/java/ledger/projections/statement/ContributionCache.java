@@ -21,6 +21,11 @@ final class ContributionCache {
     static final int SLOT_COUNT = KIND_COUNT * NATURE_SLOTS;
 
     private final Map<AccountKey, Object[]> byAccount = new HashMap<>();
+    private final StatementTemplate template;
+
+    ContributionCache(StatementTemplate template) {
+        this.template = template;
+    }
 
     @SuppressWarnings("unchecked")
     List<Contribution> of(Posting posting) {
@@ -29,7 +34,7 @@ final class ContributionCache {
         int slot = slotOf(posting);
         Object cached = slots[slot];
         if (cached == null) {
-            cached = CellMap.contributionsOf(posting);
+            cached = CellMap.contributionsOf(template, posting);
             slots[slot] = cached;
         }
         return (List<Contribution>) cached;

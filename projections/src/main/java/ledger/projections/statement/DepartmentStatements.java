@@ -43,18 +43,31 @@ public record DepartmentStatements(StatementSet consolidated, List<StatementSet>
     }
 
     /**
-     * @param department the department's code, printed where a unit's code is
-     * @param asOfOrNull count only postings dated up to this day; {@code null} for the whole year
+     * As {@link #compute(UnitCode, String, FiscalYear, LocalDate, List, ClassificationCatalog, StatementTemplate)}
+     * in the year's template ({@link StatementTemplate#forYear}).
      */
     public static DepartmentStatements compute(UnitCode department, String departmentName, FiscalYear year,
                                                LocalDate asOfOrNull, List<UnitPostings> units,
                                                ClassificationCatalog catalog) {
-        CellSums all = new CellSums();
-        CellSums transfers = new CellSums();
+        return compute(department, departmentName, year, asOfOrNull, units, catalog,
+                StatementTemplate.forYear(year.value()));
+    }
+
+    /**
+     * @param department the department's code, printed where a unit's code is
+     * @param asOfOrNull count only postings dated up to this day; {@code null} for the whole year
+     * @param template   the format of the consolidated set and of every unit's: the same for all, so
+     *                   汇总, 抵销 and 合并 are sums over the same cells
+     */
+    public static DepartmentStatements compute(UnitCode department, String departmentName, FiscalYear year,
+                                               LocalDate asOfOrNull, List<UnitPostings> units,
+                                               ClassificationCatalog catalog, StatementTemplate template) {
+        CellSums all = new CellSums(template);
+        CellSums transfers = new CellSums(template);
         List<StatementSet> unitSets = new ArrayList<>();
         for (UnitPostings unit : units) {
             PostingScope scope = new PostingScope(unit.unit(), year, asOfOrNull);
-            CellSums own = new CellSums();
+            CellSums own = new CellSums(template);
             for (Posting posting : unit.postings()) {
                 if (scope.includes(posting)) {
                     own.add(posting);
@@ -64,7 +77,8 @@ public record DepartmentStatements(StatementSet consolidated, List<StatementSet>
                     }
                 }
             }
-            unitSets.add(StatementSet.of(unit.unit(), unit.name(), year, asOfOrNull, own.nonZero(), catalog));
+            unitSets.add(StatementSet.of(unit.unit(), unit.name(), year, asOfOrNull, own.nonZero(), catalog,
+                    template));
         }
         Map<CellAddress, Long> sum = all.nonZero();
         Map<CellAddress, Long> eliminated = transfers.nonZero();
@@ -72,7 +86,7 @@ public record DepartmentStatements(StatementSet consolidated, List<StatementSet>
         eliminated.forEach((cell, fen) -> consolidated.merge(cell, -fen, Math::addExact));
         consolidated.values().removeIf(fen -> fen == 0L);
         return new DepartmentStatements(StatementSet.of(department, departmentName, year, asOfOrNull, consolidated,
-                catalog), unitSets, sum, eliminated);
+                catalog, template), unitSets, sum, eliminated);
     }
 
     public DepartmentStatements {
@@ -112,12 +126,18 @@ public record DepartmentStatements(StatementSet consolidated, List<StatementSet>
         return view;
     }
 
-    /** The trace of one cell across the units: each unit's postings, the transfer legs marked. */
+    /** The trace of one cell of the year's template across the units. */
     public static DepartmentTrace trace(CellAddress cell, FiscalYear year, LocalDate asOfOrNull,
                                         List<UnitPostings> units) {
+        return trace(cell, year, asOfOrNull, units, StatementTemplate.forYear(year.value()));
+    }
+
+    /** The trace of one cell of the template across the units: each unit's postings, the transfer legs marked. */
+    public static DepartmentTrace trace(CellAddress cell, FiscalYear year, LocalDate asOfOrNull,
+                                        List<UnitPostings> units, StatementTemplate template) {
         List<DepartmentTrace.UnitTrace> traces = new ArrayList<>();
         for (UnitPostings unit : units) {
-            Trace trace = CellTrace.trace(unit.unit(), year, cell, unit.postings(), asOfOrNull);
+            Trace trace = CellTrace.over(unit.unit(), year, unit.postings(), asOfOrNull, template).trace(cell);
             long eliminated = 0L;
             for (TracedPosting posting : trace.postings()) {
                 if (eliminated(posting.posting())) {

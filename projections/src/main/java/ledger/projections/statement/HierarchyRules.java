@@ -17,8 +17,12 @@ final class HierarchyRules {
 
     /** Every parent of a row present against its children present, in every column. */
     static void functional(RuleRecorder r, Figures figures, String table) {
+        functional(r, figures, table, StatementTemplate.standard().table(table).columns().size());
+    }
+
+    /** As above, for a table of {@code columnCount} columns. */
+    static void functional(RuleRecorder r, Figures figures, String table, int columnCount) {
         Map<String, List<String>> children = childrenByParent(ColumnRules.sorted(table, figures));
-        int columnCount = TableLayout.of(table).columns().size();
         for (Map.Entry<String, List<String>> family : children.entrySet()) {
             for (int column = 1; column <= columnCount; column++) {
                 r.sum(table + ".hierarchy", describe(family.getKey()),
@@ -29,23 +33,45 @@ final class HierarchyRules {
     }
 
     static void table6(RuleRecorder r, Figures figures) {
-        List<String> rows = ColumnRules.sorted("T6", figures);
+        economic(r, figures, StatementTemplate.standard().table("T6"));
+    }
+
+    /**
+     * 表6 (or a table like it): each economic 类 is the sum of its 款 rows, and each named total
+     * the sum of its 类 — those it lists, or every other 类 present.
+     */
+    static void economic(RuleRecorder r, Figures figures, TableTemplate table) {
+        String id = table.id();
+        List<String> rows = ColumnRules.sorted(id, figures);
         Map<String, List<String>> children = childrenByParent(rows);
         children.remove(StatementRows.TOTAL);
-        children.forEach((lei, kuan) -> r.sum("T6.hierarchy", "economic 类 " + lei
-                + " is the sum of its 款 rows", ColumnRules.cell("T6", lei, 1),
-                terms("T6", kuan, 1)));
-        r.sum("T6.personnel-total", "人员经费合计 is 类 301 + 303",
-                ColumnRules.cell("T6", StatementRows.PERSONNEL_TOTAL, 1),
-                terms("T6", List.of("301", "303"), 1));
-        List<String> otherLei = new ArrayList<>();
-        for (String row : rows) {
-            if (row.length() == 3 && !row.equals("301") && !row.equals("303")) {
-                otherLei.add(row);
+        children.forEach((lei, kuan) -> r.sum(id + ".hierarchy", "economic 类 " + lei
+                + " is the sum of its 款 rows", ColumnRules.cell(id, lei, 1),
+                terms(id, kuan, 1)));
+        List<String> listed = new ArrayList<>();
+        table.totals().forEach(total -> {
+            if (total.lei() != null) {
+                listed.addAll(total.lei());
+            }
+        });
+        for (TableTemplate.NamedTotal total : table.totals()) {
+            if (total.lei() != null) {
+                r.sum(id + "." + total.key(), total.label() + " is 类 "
+                        + String.join(" + ", total.lei()),
+                        ColumnRules.cell(id, total.key(), 1), terms(id, total.lei(), 1));
+            } else {
+                List<String> otherLei = new ArrayList<>();
+                for (String row : rows) {
+                    if (row.length() == 3 && row.chars().allMatch(Character::isDigit)
+                            && !listed.contains(row)) {
+                        otherLei.add(row);
+                    }
+                }
+                r.sum(id + "." + total.key(), total.label() + " is the economic 类 other than "
+                        + String.join(" and ", listed), ColumnRules.cell(id, total.key(), 1),
+                        terms(id, otherLei, 1));
             }
         }
-        r.sum("T6.public-total", "公用经费合计 is the economic 类 other than 301 and 303",
-                ColumnRules.cell("T6", StatementRows.PUBLIC_TOTAL, 1), terms("T6", otherLei, 1));
     }
 
     /**

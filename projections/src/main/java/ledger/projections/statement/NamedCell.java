@@ -5,10 +5,10 @@ import java.util.List;
 import ledger.core.classification.FundSource;
 
 /**
- * The cells the reports (情况说明, charts, last year's figures) speak of, by name, each placed where
- * the 2020 layout of its table puts it. Reports ask for {@code NamedCell.TOTAL_INCOME}, never for
- * {@code T1/30/1}: the coordinates are written here once, beside {@link TableLayout}, so that a
- * layout read from data can place them elsewhere without touching a report.
+ * The cells the reports (情况说明, charts, last year's figures) speak of, by name. Reports ask for
+ * {@code NamedCell.TOTAL_INCOME}, never for {@code T1/30/1}: each {@link StatementTemplate} says
+ * where it puts every named cell ({@link #in}); {@link #address()} is where the 2020 layout puts
+ * it.
  *
  * <p>Families of cells whose row is a code (a functional 类, an economic 款) are the methods at
  * the end; their row is the code itself in every layout.
@@ -86,6 +86,11 @@ public enum NamedCell {
         return address;
     }
 
+    /** Where the template puts this cell. */
+    public CellAddress in(StatementTemplate template) {
+        return template.address(this);
+    }
+
     /** What the cell holds, in the words of the report. */
     public String label() {
         return label;
@@ -99,6 +104,14 @@ public enum NamedCell {
     /** 表1 本年收入 from one fund source: lines 1–8 in {@link FundSource} order. */
     public static CellAddress incomeFrom(FundSource fund) {
         return CellAddress.of(TableLayout.T1.id(), fund.ordinal() + 1, 1);
+    }
+
+    /** 表1 本年收入 from one fund source, where the template puts it (the line keyed by the fund). */
+    public static CellAddress incomeFrom(StatementTemplate template, FundSource fund) {
+        TableTemplate table = template.table(TableLayout.T1.id());
+        return CellAddress.of(table.id(), table.line(fund.code()).orElseThrow(() ->
+                new IllegalStateException("template " + template + " has no 表1 line for "
+                        + fund.code())), 1);
     }
 
     /** 表3 本年支出合计 of a row (a functional code or {@link StatementRows#TOTAL}). */

@@ -44,6 +44,15 @@ public final class PublishedFigures implements Figures {
      * @throws IllegalArgumentException listing every bad line as {@code line N: reason}
      */
     public static PublishedFigures parse(Reader reader) {
+        return parse(reader, StatementTemplate.standard());
+    }
+
+    /**
+     * Reads the TSV, each address checked against the cells of the template.
+     *
+     * @throws IllegalArgumentException listing every bad line as {@code line N: reason}
+     */
+    public static PublishedFigures parse(Reader reader, StatementTemplate template) {
         Map<CellAddress, PublishedFigure> figures = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(reader)) {
@@ -51,7 +60,7 @@ public final class PublishedFigures implements Figures {
             int number = 0;
             while ((text = lines.readLine()) != null) {
                 number++;
-                parseLine(stripBom(text, number), number, figures, errors);
+                parseLine(stripBom(text, number), number, figures, errors, template);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read published figures", e);
@@ -105,12 +114,13 @@ public final class PublishedFigures implements Figures {
     }
 
     private static void parseLine(String text, int number,
-            Map<CellAddress, PublishedFigure> figures, List<String> errors) {
+            Map<CellAddress, PublishedFigure> figures, List<String> errors,
+            StatementTemplate template) {
         if (text.isBlank() || text.stripLeading().startsWith("#")) {
             return;
         }
         try {
-            PublishedFigure figure = parseFigure(text, number);
+            PublishedFigure figure = parseFigure(text, number, template);
             PublishedFigure earlier = figures.putIfAbsent(figure.cell(), figure);
             if (earlier != null) {
                 errors.add("line " + number + ": " + figure.cell() + " is already given on line "
@@ -121,7 +131,8 @@ public final class PublishedFigures implements Figures {
         }
     }
 
-    private static PublishedFigure parseFigure(String text, int number) {
+    private static PublishedFigure parseFigure(String text, int number,
+            StatementTemplate template) {
         String[] fields = text.split("\t", -1);
         if (fields.length != 4) {
             throw new IllegalArgumentException("expected 4 tab-separated fields"
@@ -129,7 +140,7 @@ public final class PublishedFigures implements Figures {
         }
         CellAddress cell = CellAddress.parse(fields[0].strip() + "/" + fields[1].strip() + "/"
                 + fields[2].strip());
-        TableLayout.problemWith(cell).ifPresent(problem -> {
+        template.problemWith(cell).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
         return new PublishedFigure(number, cell, parseValue(fields[3].strip()));

@@ -35,7 +35,7 @@ public final class Reconciliation {
     }
 
     public static ReconciliationReport reconcile(StatementSet ledger, PublishedFigures published) {
-        RuleRecorder checks = StatementChecks.run(published);
+        RuleRecorder checks = StatementChecks.run(published, ledger.template());
         Map<CellAddress, BigDecimal> differences = new LinkedHashMap<>();
         int regeneratedExactly = 0;
         for (CellAddress cell : cellsToCompare(ledger, published)) {

@@ -33,13 +33,22 @@ public final class StatementEngine {
      *  the given catalog. */
     public static StatementSet compute(UnitCode unit, String unitName, FiscalYear year,
             LocalDate asOfOrNull, Iterable<Posting> postings, ClassificationCatalog catalog) {
+        return compute(unit, unitName, year, asOfOrNull, postings, catalog,
+                StatementTemplate.standard());
+    }
+
+    /** As above, laid out and summed in the given template's format. */
+    public static StatementSet compute(UnitCode unit, String unitName, FiscalYear year,
+            LocalDate asOfOrNull, Iterable<Posting> postings, ClassificationCatalog catalog,
+            StatementTemplate template) {
         PostingScope scope = new PostingScope(unit, year, asOfOrNull);
-        CellSums sums = new CellSums();
+        CellSums sums = new CellSums(template);
         for (Posting posting : postings) {
             if (scope.includes(posting)) {
                 sums.add(posting);
             }
         }
-        return StatementSet.of(unit, unitName, year, asOfOrNull, sums.nonZero(), catalog);
+        return StatementSet.of(unit, unitName, year, asOfOrNull, sums.nonZero(), catalog,
+                template);
     }
 }

@@ -7,11 +7,15 @@ import java.util.TreeSet;
 import ledger.core.classification.ClassificationCatalog;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.FunctionalCode;
+import ledger.projections.statement.TableTemplate.Line;
+import ledger.projections.statement.TableTemplate.NamedTotal;
+import ledger.projections.statement.TableTemplate.Panel;
 
 /**
- * The rows of each table in the report's order, with the report's labels: the fixed lines of 表1
- * and 表4, the code rows of the functional tables (合计, then each 类, its 款, their 项 — only
- * those with figures, and always their ancestors), 表6's economic codes with its two totals, and
+ * The rows of each table in the report's order, with the report's labels, as the template lays
+ * them out: the lines of 表1 and 表4, the code rows of the functional tables (合计 at the top or
+ * the bottom, each 类, its 款, their 项 — only those with figures, and always their ancestors),
+ * 表6's economic codes (every 款 of the 科目表, or the rows of each panel) with its totals, and
  * 表7's single row.
  */
 final class StatementRows {
@@ -19,15 +23,6 @@ final class StatementRows {
     static final String TOTAL = "total";
     static final String PERSONNEL_TOTAL = "personnel-total";
     static final String PUBLIC_TOTAL = "public-total";
-
-    private static final List<String> T1_INCOME = List.of(
-            "一、一般公共预算财政拨款收入", "二、政府性基金预算财政拨款收入",
-            "三、国有资本经营预算财政拨款收入", "四、上级补助收入", "五、事业收入", "六、经营收入",
-            "七、附属单位上缴收入", "八、其他收入");
-    private static final List<String> T4_INCOME = List.of(
-            "一、一般公共预算财政拨款", "二、政府性基金预算财政拨款", "三、国有资本经营财政拨款");
-    private static final List<String> FISCAL_SOURCES = List.of(
-            "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款");
 
     private StatementRows() {
     }
@@ -37,72 +32,27 @@ final class StatementRows {
      *
      * @param rowsWithFigures keys of the rows that have at least one non-zero cell
      */
-    static List<StatementRow> rowsOf(TableLayout layout, Set<String> rowsWithFigures,
+    static List<StatementRow> rowsOf(TableTemplate table, Set<String> rowsWithFigures,
             ClassificationCatalog catalog) {
-        switch (layout.rowKind()) {
+        switch (table.kind()) {
             case LINES:
-                return layout == TableLayout.T1 ? table1Lines() : table4Lines();
+                List<StatementRow> lines = new ArrayList<>(table.lines().size());
+                for (Line line : table.lines()) {
+                    lines.add(new StatementRow(Integer.toString(line.number()), line.label(),
+                            line.level()));
+                }
+                return List.copyOf(lines);
             case FUNCTIONAL:
-                return functionalRows(rowsWithFigures, catalog);
+                return functionalRows(rowsWithFigures, catalog, table.totalAtBottom());
             case ECONOMIC:
-                return economicRows(rowsWithFigures, catalog);
+                return economicRows(table, rowsWithFigures, catalog);
             default:
-                return List.of(new StatementRow("1", "“三公”经费", 0));
+                return List.of(new StatementRow("1", table.rowLabel(), 0));
         }
-    }
-
-    private static List<StatementRow> table1Lines() {
-        List<StatementRow> rows = new ArrayList<>(60);
-        for (int line = 1; line <= 26; line++) {
-            rows.add(line(line, line <= T1_INCOME.size() ? T1_INCOME.get(line - 1) : "", 0));
-        }
-        rows.add(line(27, "本年收入合计", 0));
-        rows.add(line(28, "使用非财政拨款结余", 0));
-        rows.add(line(29, "年初结转和结余", 0));
-        rows.add(line(30, "总计", 0));
-        addLeiLines(rows, 31);
-        rows.add(line(57, "本年支出合计", 0));
-        rows.add(line(58, "结余分配", 0));
-        rows.add(line(59, "年末结转和结余", 0));
-        rows.add(line(60, "总计", 0));
-        return List.copyOf(rows);
-    }
-
-    private static List<StatementRow> table4Lines() {
-        List<StatementRow> rows = new ArrayList<>(64);
-        for (int line = 1; line <= 26; line++) {
-            rows.add(line(line, line <= T4_INCOME.size() ? T4_INCOME.get(line - 1) : "", 0));
-        }
-        rows.add(line(27, "本年收入合计", 0));
-        rows.add(line(28, "年初财政拨款结转和结余", 0));
-        addFiscalSourceLines(rows, 29);
-        rows.add(line(32, "总计", 0));
-        addLeiLines(rows, 33);
-        rows.add(line(59, "本年支出合计", 0));
-        rows.add(line(60, "年末财政拨款结转和结余", 0));
-        addFiscalSourceLines(rows, 61);
-        rows.add(line(64, "总计", 0));
-        return List.copyOf(rows);
-    }
-
-    private static void addLeiLines(List<StatementRow> rows, int firstLine) {
-        for (int index = 0; index < LeiLines.COUNT; index++) {
-            rows.add(line(firstLine + index, LeiLines.numberedName(index), 0));
-        }
-    }
-
-    private static void addFiscalSourceLines(List<StatementRow> rows, int firstLine) {
-        for (int index = 0; index < FISCAL_SOURCES.size(); index++) {
-            rows.add(line(firstLine + index, FISCAL_SOURCES.get(index), 1));
-        }
-    }
-
-    private static StatementRow line(int line, String label, int level) {
-        return new StatementRow(Integer.toString(line), label, level);
     }
 
     private static List<StatementRow> functionalRows(Set<String> rowsWithFigures,
-            ClassificationCatalog catalog) {
+            ClassificationCatalog catalog, boolean totalAtBottom) {
         TreeSet<String> codes = new TreeSet<>();
         for (String row : rowsWithFigures) {
             if (!row.equals(TOTAL)) {
@@ -113,9 +63,15 @@ final class StatementRows {
             }
         }
         List<StatementRow> rows = new ArrayList<>(codes.size() + 1);
-        rows.add(new StatementRow(TOTAL, "合计", 0));
+        StatementRow total = new StatementRow(TOTAL, "合计", 0);
+        if (!totalAtBottom) {
+            rows.add(total);
+        }
         for (String code : codes) {
             rows.add(new StatementRow(code, functionalName(code, catalog), levelOfCode(code)));
+        }
+        if (totalAtBottom) {
+            rows.add(total);
         }
         return List.copyOf(rows);
     }
@@ -125,23 +81,57 @@ final class StatementRows {
         return catalog.functionalName(functional).orElse("");
     }
 
-    private static List<StatementRow> economicRows(Set<String> rowsWithFigures,
-            ClassificationCatalog catalog) {
-        TreeSet<String> codes = new TreeSet<>(catalog.economicCodes().keySet());
+    private static List<StatementRow> economicRows(TableTemplate table,
+            Set<String> rowsWithFigures, ClassificationCatalog catalog) {
+        TreeSet<String> withFigures = new TreeSet<>();
         for (String row : rowsWithFigures) {
-            if (!row.equals(PERSONNEL_TOTAL) && !row.equals(PUBLIC_TOTAL)) {
-                codes.add(row);
-                codes.add(EconomicCode.of(row).lei().code());
+            if (isCode(row)) {
+                withFigures.add(row);
+                withFigures.add(EconomicCode.of(row).lei().code());
             }
         }
-        List<StatementRow> rows = new ArrayList<>(codes.size() + 2);
-        for (String code : codes) {
-            String name = catalog.economicName(EconomicCode.of(code)).orElse("");
-            rows.add(new StatementRow(code, name, levelOfCode(code)));
+        List<StatementRow> rows = new ArrayList<>();
+        if (table.panels().isEmpty()) {
+            TreeSet<String> codes = new TreeSet<>(withFigures);
+            if (table.printsCatalogRows()) {
+                codes.addAll(catalog.economicCodes().keySet());
+            }
+            codes.forEach(code -> rows.add(economicRow(code, catalog)));
+            table.totals().forEach(total -> rows.add(totalRow(total)));
+            return List.copyOf(rows);
         }
-        rows.add(new StatementRow(PERSONNEL_TOTAL, "人员经费合计", 0));
-        rows.add(new StatementRow(PUBLIC_TOTAL, "公用经费合计", 0));
+        Set<String> placed = new TreeSet<>();
+        for (Panel panel : table.panels()) {
+            TreeSet<String> codes = new TreeSet<>(panel.rows());
+            for (String code : withFigures) {
+                if (panel.rows().contains(code.substring(0, 3))) {
+                    codes.add(code);
+                }
+            }
+            codes.forEach(code -> rows.add(economicRow(code, catalog)));
+            placed.addAll(codes);
+            table.totals().stream().filter(total -> total.key().equals(panel.total()))
+                    .forEach(total -> rows.add(totalRow(total)));
+        }
+        for (String code : withFigures) {
+            if (!placed.contains(code)) {
+                rows.add(economicRow(code, catalog));
+            }
+        }
         return List.copyOf(rows);
+    }
+
+    private static boolean isCode(String row) {
+        return row.chars().allMatch(Character::isDigit);
+    }
+
+    private static StatementRow economicRow(String code, ClassificationCatalog catalog) {
+        String name = catalog.economicName(EconomicCode.of(code)).orElse("");
+        return new StatementRow(code, name, levelOfCode(code));
+    }
+
+    private static StatementRow totalRow(NamedTotal total) {
+        return new StatementRow(total.key(), total.label(), 0);
     }
 
     /** 类 (3 digits) 1, 款 (5) 2, 项 (7) 3. */

@@ -27,17 +27,19 @@ public final class StatementSet {
     private final UnitCode unit;
     private final String unitName;
     private final LocalDate asOf;
+    private final StatementTemplate template;
     private final List<StatementTable> tables;
     private final Map<String, StatementTable> byId;
     private final Map<CellAddress, Long> cellsFen;
     private final Map<CellAddress, BigDecimal> displayed;
 
     private StatementSet(FiscalYear year, UnitCode unit, String unitName, LocalDate asOf,
-            List<StatementTable> tables) {
+            StatementTemplate template, List<StatementTable> tables) {
         this.year = year;
         this.unit = unit;
         this.unitName = unitName;
         this.asOf = asOf;
+        this.template = template;
         this.tables = List.copyOf(tables);
         this.byId = new HashMap<>();
         this.cellsFen = new HashMap<>();
@@ -52,19 +54,21 @@ public final class StatementSet {
 
     /** Lays out the non-zero cells of every table into the report's rows. */
     static StatementSet of(UnitCode unit, String unitName, FiscalYear year, LocalDate asOf,
-            Map<CellAddress, Long> nonZeroCells, ClassificationCatalog catalog) {
+            Map<CellAddress, Long> nonZeroCells, ClassificationCatalog catalog,
+            StatementTemplate template) {
         Map<String, Map<CellAddress, Long>> byTable = nonZeroCells.entrySet().stream()
                 .collect(Collectors.groupingBy(entry -> entry.getKey().table(),
                         Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         List<StatementTable> tables = new ArrayList<>();
-        for (TableLayout layout : TableLayout.values()) {
+        for (TableTemplate layout : template.tables()) {
             Map<CellAddress, Long> cells = byTable.getOrDefault(layout.id(), Map.of());
             Set<String> rowsWithFigures = cells.keySet().stream()
                     .map(CellAddress::row).collect(Collectors.toSet());
             List<StatementRow> rows = StatementRows.rowsOf(layout, rowsWithFigures, catalog);
             tables.add(new StatementTable(layout, rows, cells));
         }
-        return new StatementSet(year, unit, unitName == null ? "" : unitName, asOf, tables);
+        return new StatementSet(year, unit, unitName == null ? "" : unitName, asOf, template,
+                tables);
     }
 
     public FiscalYear year() {
@@ -82,6 +86,16 @@ public final class StatementSet {
     /** The date the figures are as of, or empty for the whole year. */
     public Optional<LocalDate> asOf() {
         return Optional.ofNullable(asOf);
+    }
+
+    /** The format the set is laid out in. */
+    public StatementTemplate template() {
+        return template;
+    }
+
+    /** Where this set's template puts a cell the reports name. */
+    public CellAddress address(NamedCell cell) {
+        return template.address(cell);
     }
 
     /** 表1 … 表9, in order. */

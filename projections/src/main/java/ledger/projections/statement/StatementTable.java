@@ -14,11 +14,12 @@ import ledger.core.money.Money;
  */
 public final class StatementTable {
 
-    private final TableLayout layout;
+    private final TableTemplate layout;
     private final List<StatementRow> rows;
     private final Map<CellAddress, Long> cellsFen;
 
-    StatementTable(TableLayout layout, List<StatementRow> rows, Map<CellAddress, Long> cellsFen) {
+    StatementTable(TableTemplate layout, List<StatementRow> rows,
+            Map<CellAddress, Long> cellsFen) {
         this.layout = layout;
         this.rows = List.copyOf(rows);
         this.cellsFen = inDisplayOrder(layout, this.rows, cellsFen);
@@ -38,7 +39,13 @@ public final class StatementTable {
         return layout.title();
     }
 
+    /** The table's identity in the 2020 numbering: T1 … T9. */
     public TableLayout layout() {
+        return TableLayout.of(layout.id());
+    }
+
+    /** The table as its template describes it: rows, columns, notes, where 合计 sits. */
+    public TableTemplate template() {
         return layout;
     }
 
@@ -78,7 +85,7 @@ public final class StatementTable {
         return Collections.unmodifiableMap(shown);
     }
 
-    private static Map<CellAddress, Long> inDisplayOrder(TableLayout layout,
+    private static Map<CellAddress, Long> inDisplayOrder(TableTemplate layout,
             List<StatementRow> rows, Map<CellAddress, Long> cellsFen) {
         Map<CellAddress, Long> ordered = new LinkedHashMap<>();
         for (StatementRow row : rows) {

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The statement set as the published report lays it out, in plain text: each table under its
- * title with （表 N）, 部门 and 单位：万元, Chinese column headings with their 栏次, codes and names,
- * amounts with thousands separators and two decimals, blank where zero. 表1 and 表4 are printed
+ * The statement set as its template lays it out, in plain text: each table under its title (with
+ * （表 N）, 行次 and 栏次 where the template prints them, as 2020 does; without, as 2024 does), 部门
+ * and 单位：万元, Chinese column headings, codes and names, amounts with thousands separators and
+ * two decimals, blank where zero; 合计 where the template puts it. 表1 and 表4 are printed
  * two-sided (income beside expenditure) as in the report. For terminals and plain-text exports.
  */
 public final class StatementText {
@@ -28,33 +29,34 @@ public final class StatementText {
 
     /** One table with its title and heading lines. */
     public static String render(StatementSet set, StatementTable table) {
-        String heading = set.year() + " 年度" + table.title() + "（表 " + table.number() + "）\n"
-                + "部门：" + set.unitName() + "    单位：万元"
+        boolean numbers = set.template().printsNumbers();
+        String heading = set.year() + " 年度" + table.title()
+                + (numbers ? "（表 " + table.number() + "）" : "") + "\n" + "部门：" + set.unitName() + "    单位：万元"
                 + set.asOf().map(date -> "    截至 " + date).orElse("") + "\n";
-        switch (table.id()) {
-            case "T1":
-                return heading + twoSided(table, 30, List.of(1), List.of(2));
-            case "T4":
-                return heading + twoSided(table, 32, List.of(1), List.of(2, 3, 4, 5));
-            default:
-                return heading + listed(table);
+        TableTemplate layout = table.template();
+        if (layout.kind() == TableTemplate.Kind.LINES) {
+            return heading + twoSided(table, layout.half(), layout.incomeColumns(),
+                    layout.expenditureColumns(), numbers);
         }
+        return heading + listed(table, numbers);
     }
 
     /** Rows keyed by code (or the single row of 表7): 科目编码, 科目名称, then the amounts. */
-    private static String listed(StatementTable table) {
+    private static String listed(StatementTable table, boolean numbers) {
         int amounts = table.columns().size();
         TextGrid grid = new TextGrid(alignment(2, amounts));
-        boolean single = table.layout() == TableLayout.T7;
+        boolean single = table.template().kind() == TableTemplate.Kind.SINGLE;
         List<String> headings = new ArrayList<>(single ? List.of("", "项目")
                 : List.of("科目编码", "科目名称"));
-        List<String> numbers = new ArrayList<>(List.of("", "栏次"));
+        List<String> columnNumbers = new ArrayList<>(List.of("", "栏次"));
         for (StatementColumn column : table.columns()) {
             headings.add(column.fullHeading());
-            numbers.add(Integer.toString(column.number()));
+            columnNumbers.add(Integer.toString(column.number()));
         }
         grid.add(headings.toArray(String[]::new));
-        grid.add(numbers.toArray(String[]::new));
+        if (numbers) {
+            grid.add(columnNumbers.toArray(String[]::new));
+        }
         for (StatementRow row : table.rows()) {
             List<String> cells = new ArrayList<>();
             cells.add(row.isCode() ? row.row() : "");
@@ -69,16 +71,21 @@ public final class StatementText {
 
     /** 表1 / 表4: line i of income beside line i + half of expenditure. */
     private static String twoSided(StatementTable table, int half, List<Integer> incomeColumns,
-            List<Integer> expenditureColumns) {
-        int left = 2 + incomeColumns.size();
-        TextGrid grid = new TextGrid(concat(alignment(2, incomeColumns.size()),
-                alignment(2, expenditureColumns.size())));
-        grid.add(headings(table, "收入", incomeColumns, "支出", expenditureColumns, false));
-        grid.add(headings(table, "收入", incomeColumns, "支出", expenditureColumns, true));
+            List<Integer> expenditureColumns, boolean numbers) {
+        int labels = numbers ? 2 : 1;
+        int left = labels + incomeColumns.size();
+        TextGrid grid = new TextGrid(concat(alignment(labels, incomeColumns.size()),
+                alignment(labels, expenditureColumns.size())));
+        grid.add(headings(table, "收入", incomeColumns, "支出", expenditureColumns, false,
+                numbers));
+        if (numbers) {
+            grid.add(headings(table, "收入", incomeColumns, "支出", expenditureColumns, true,
+                    true));
+        }
         for (int line = 1; line <= half; line++) {
-            String[] cells = new String[left + 2 + expenditureColumns.size()];
-            fillSide(table, cells, 0, line, incomeColumns);
-            fillSide(table, cells, left, line + half, expenditureColumns);
+            String[] cells = new String[left + labels + expenditureColumns.size()];
+            fillSide(table, cells, 0, line, incomeColumns, numbers);
+            fillSide(table, cells, left, line + half, expenditureColumns, numbers);
             grid.add(cells);
         }
         return grid.render();
@@ -86,13 +93,17 @@ public final class StatementText {
 
     private static String[] headings(StatementTable table, String income,
             List<Integer> incomeColumns, String expenditure, List<Integer> expenditureColumns,
-            boolean numbers) {
+            boolean numbers, boolean lineColumn) {
         List<String> cells = new ArrayList<>();
         cells.add(numbers ? "栏次" : "项目（" + income + "）");
-        cells.add(numbers ? "" : "行次");
+        if (lineColumn) {
+            cells.add(numbers ? "" : "行次");
+        }
         incomeColumns.forEach(c -> cells.add(numbers ? c.toString() : headingOf(table, c)));
         cells.add(numbers ? "栏次" : "项目（" + expenditure + "）");
-        cells.add(numbers ? "" : "行次");
+        if (lineColumn) {
+            cells.add(numbers ? "" : "行次");
+        }
         expenditureColumns.forEach(c -> cells.add(numbers ? c.toString() : headingOf(table, c)));
         return cells.toArray(String[]::new);
     }
@@ -102,13 +113,16 @@ public final class StatementText {
     }
 
     private static void fillSide(StatementTable table, String[] cells, int start, int line,
-            List<Integer> columns) {
+            List<Integer> columns, boolean numbers) {
         String row = Integer.toString(line);
         cells[start] = table.rows().stream().filter(r -> r.row().equals(row)).findFirst()
                 .map(r -> "  ".repeat(r.level()) + r.label()).orElse("");
-        cells[start + 1] = row;
+        int first = start + 1;
+        if (numbers) {
+            cells[first++] = row;
+        }
         for (int i = 0; i < columns.size(); i++) {
-            cells[start + 2 + i] = amount(table, row, columns.get(i));
+            cells[first + i] = amount(table, row, columns.get(i));
         }
     }
 
