@@ -232,6 +232,55 @@ class DepartmentCommandIT {
 
     @Test
     @Order(6)
+    void aDepartmentsStatementsAndTracesFollowTheTemplateNamedAsAUnitsDo() throws IOException {
+        Map<String, BigDecimal> unitsSum = new TreeMap<>();
+        for (String unit : UNITS) {
+            cells(json(run("statements", "--year", "2020", "--unit", unit, "--format", "json", "--template", "2024")))
+                    .forEach((cell, value) -> unitsSum.merge(cell, value, BigDecimal::add));
+        }
+        unitsSum.values().removeIf(value -> value.signum() == 0);
+        JsonNode working = json(run("statements", "--year", "2020", "--department", "demo-street",
+                "--format", "json", "--view", "working", "--template", "2024"));
+        Map<String, BigDecimal> sums = new TreeMap<>();
+        Map<String, BigDecimal> kept = new TreeMap<>();
+        String eliminatedCell = null;
+        for (JsonNode cell : working.path("working")) {
+            BigDecimal sum = new BigDecimal(cell.path("sum").asText());
+            BigDecimal eliminated = new BigDecimal(cell.path("eliminated").asText());
+            BigDecimal consolidated = new BigDecimal(cell.path("consolidated").asText());
+            assertThat(sum.subtract(eliminated)).as(cell.toString()).isEqualByComparingTo(consolidated);
+            if (sum.signum() != 0) {
+                sums.put(cell.path("cell").asText(), sum);
+            }
+            if (consolidated.signum() != 0) {
+                kept.put(cell.path("cell").asText(), consolidated);
+            }
+            if (eliminated.signum() != 0 && eliminatedCell == null) {
+                eliminatedCell = cell.path("cell").asText();
+            }
+        }
+        // 汇总 in the 2024 format is the units' own 2024 statements added up; 合并 is what is published.
+        assertThat(sums).isEqualTo(unitsSum);
+        assertThat(cells(json(run("statements", "--year", "2020", "--department", "demo-street", "--format", "json",
+                "--template", "2024")))).isEqualTo(kept);
+        assertThat(eliminatedCell).as("the transfer legs are eliminated in the 2024 format too").isNotNull();
+
+        JsonNode trace = json(run("trace", "--year", "2020", "--department", "demo-street", eliminatedCell,
+                "--format", "json", "--template", "2024"));
+        assertThat(trace.path("eliminatedFen").asLong()).isNotZero();
+        assertThat(trace.path("sumFen").asLong() - trace.path("eliminatedFen").asLong())
+                .isEqualTo(trace.path("fen").asLong());
+        assertThat(BigDecimal.valueOf(trace.path("fen").asLong(), 6).setScale(2, java.math.RoundingMode.HALF_UP))
+                .isEqualByComparingTo(kept.getOrDefault(eliminatedCell, BigDecimal.ZERO));
+
+        CommandLineIT.Run unknown = run("statements", "--year", "2020", "--department", "demo-street",
+                "--template", "no-such-template");
+        assertThat(unknown.exit()).as(unknown.out() + unknown.err()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no-such-template");
+    }
+
+    @Test
+    @Order(6)
     void everyRuleHoldsOnTheConsolidatedSet() {
         CommandLineIT.Run check = run("check", "--year", "2020", "--department", "demo-street");
         assertThat(check.exit()).as(check.out() + check.err()).isZero();
