@@ -22,7 +22,8 @@ public enum JournalColumn {
     SME("sme", "中小企业"),
     UNIT_NAME("unit_name", "单位名称"),
     PROJECT_NAME("project_name", "项目名称"),
-    INDICATOR("indicator", "指标文号");
+    INDICATOR("indicator", "指标文号"),
+    TO_UNIT("to_unit", "收款单位");
 
     private final String english;
     private final String chinese;

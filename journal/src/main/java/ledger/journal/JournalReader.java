@@ -25,6 +25,7 @@ import ledger.core.account.AccountKey;
 import ledger.core.account.AppropriateFunds;
 import ledger.core.account.Entry;
 import ledger.core.account.FiscalYear;
+import ledger.core.account.PayTransfer;
 import ledger.core.account.ProjectCode;
 import ledger.core.account.RecordExpenditure;
 import ledger.core.account.RecordOpeningBalance;
@@ -554,7 +555,18 @@ public final class JournalReader {
                 forbid(JournalColumn.INDICATOR, Reason.of("field.forbidden.indicator"));
             }
             Spending spending = kind == TransactionKind.EXPENDITURE ? spending() : null;
-            if (kind != TransactionKind.EXPENDITURE) {
+            ExpenditureNature transferNature = null;
+            UnitCode toUnit = null;
+            if (kind == TransactionKind.TRANSFER) {
+                transferNature = required(JournalColumn.NATURE, JournalReader::transferNature);
+                toUnit = required(JournalColumn.TO_UNIT, u -> shared.parsed(shared.units, u, UnitCode::of));
+                forbid(JournalColumn.PROJECT, Reason.of("field.forbidden.transfer.project"));
+                forbid(JournalColumn.PROCUREMENT, Reason.of("field.forbidden.transfer.procurement"));
+                forbid(JournalColumn.SME, Reason.of("field.forbidden.transfer.procurement"));
+            } else {
+                forbid(JournalColumn.TO_UNIT, Reason.of("field.forbidden.to_unit"));
+            }
+            if (kind != TransactionKind.EXPENDITURE && kind != TransactionKind.TRANSFER) {
                 forbid(JournalColumn.NATURE, Reason.of("field.forbidden.nature"));
                 forbid(JournalColumn.PROJECT, Reason.of("field.forbidden.project"));
                 forbid(JournalColumn.PROCUREMENT, Reason.of("field.forbidden.procurement"));
@@ -580,10 +592,12 @@ public final class JournalReader {
                 case APPROPRIATION -> new AppropriateFunds(account, entry, amount);
                 case EXPENDITURE -> new RecordExpenditure(account, entry, amount, spending);
                 case OPENING -> new RecordOpeningBalance(account, entry, amount);
+                case TRANSFER -> new PayTransfer(account, entry, amount, transferNature, toUnit);
                 default -> throw new IllegalStateException("not a posting kind: " + kind);
             };
             ProjectCode project = spending == null ? null : spending.project();
-            return new JournalRow(line, kind, unit, entry, command, null, unitName, project, projectName);
+            AccountCommand counterpart = command instanceof PayTransfer transfer ? transfer.receiverLeg() : null;
+            return new JournalRow(line, kind, unit, entry, command, null, unitName, project, projectName, counterpart);
         }
 
         private JournalRow parseReversal(TransactionId id, LocalDate date, UnitCode unit, String voucher,
@@ -708,6 +722,16 @@ public final class JournalReader {
             }
             return value;
         }
+    }
+
+    /** A transfer is a subsidy down to a subordinate or a remittance up to the parent. */
+    static ExpenditureNature transferNature(String text) {
+        ExpenditureNature nature = ExpenditureNature.parse(text);
+        if (nature != ExpenditureNature.SUBSIDY && nature != ExpenditureNature.REMIT) {
+            throw new IllegalArgumentException("a transfer's nature is subsidy (对附属单位补助支出, to a direct"
+                    + " subordinate) or remit (上缴上级支出, to the direct parent), not " + nature.code());
+        }
+        return nature;
     }
 
     /** Postings are made at 项: a 类 or 款 code would hide where the money went. */

@@ -67,6 +67,8 @@ public final class JournalTemplate {
                 case UNIT_NAME -> id.equals("T-1") ? "示例单位（请改为本单位）" : "";
                 case PROJECT_NAME -> projectName;
                 case INDICATOR -> indicator;
+                // A transfer needs a registered department of two units, which an empty ledger has not.
+                case TO_UNIT -> "";
             };
         }
         return List.of(cells);

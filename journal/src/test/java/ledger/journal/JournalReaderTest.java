@@ -77,6 +77,25 @@ class JournalReaderTest {
     }
 
     @Test
+    void aTransferRowIsReadAsThePayersLegAndTheReceiversLeg() {
+        JournalParse parse = read("id,date,kind,unit,fund,functional,economic,nature,amount,to_unit\n"
+                + "T-1,2020-03-01,transfer,top,business,2080201,30299,subsidy,10.00,sub\n"
+                + "T-2,2020-03-01,transfer,sub,operating,2080201,30299,remit,5.00,top\n"
+                + "T-3,2020-03-01,transfer,sub,other,2080201,30299,public,5.00,\n"
+                + "T-4,2020-03-01,expenditure,sub,other,2080201,30299,public,5.00,top\n");
+        assertThat(parse.problems()).extracting(p -> p.line() + ":" + p.column())
+                .containsExactly("4:nature", "4:to_unit", "5:to_unit");
+        parse = read("id,date,kind,unit,fund,functional,economic,nature,amount,收款单位\n"
+                + "T-1,2020-03-01,transfer,top,business,2080201,30299,subsidy,10.00,sub\n"
+                + "T-2,2020-03-01,transfer,sub,operating,2080201,30299,remit,5.00,top\n");
+        assertThat(parse.problems()).isEmpty();
+        var subsidy = parse.rows().get(0);
+        assertThat(subsidy.command().account().id()).isEqualTo("2020/top/business/2080201/30299");
+        assertThat(subsidy.counterpart().account().id()).isEqualTo("2020/sub/superior/2080201/30299");
+        assertThat(parse.rows().get(1).counterpart().account().id()).isEqualTo("2020/top/affiliated/2080201/30299");
+    }
+
+    @Test
     void everyBadFieldOfEveryRowIsNamedWithItsLineAndColumn() {
         String text = "id,date,kind,unit,fund,functional,economic,nature,project,amount,reverses\n"
                 + "C-1,2020-13-01,budget,u1,general,2010301,30101,,,10.00,\n"
@@ -84,7 +103,7 @@ class JournalReaderTest {
                 + "C-3,2020-03-01,expenditure,u1,general,9999999,301,personnel,,-1,\n"
                 + "C-4,2020-03-01,reversal,u1,general,,,,,10.00,C-1\n"
                 + "C-5,2020-03-01,expenditure,u1,general,2010301,30101,project,,10.00,\n"
-                + "C-6,2020-03-01,transfer,u1,general,2010301,30101,,,10.00,\n"
+                + "C-6,2020-03-01,grant,u1,general,2010301,30101,,,10.00,\n"
                 + "C-7,2020-03-01,budget,u1,general,2010301,30101,,,0,\n";
         JournalParse parse = read(text);
         assertThat(parse.rows()).isEmpty();

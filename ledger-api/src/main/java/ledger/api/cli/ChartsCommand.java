@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "charts", description = "Draw the 情况说明's charts (图1–图4) as PNG files into a directory.")
 public class ChartsCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     DatabaseOptions database;
 
@@ -35,6 +38,7 @@ public class ChartsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        which.requireUnit(spec);
         PriorYearFigures given = priorYear == null ? null : readPriorYear(priorYear);
         Files.createDirectories(out);
         try (ConfigurableApplicationContext context = database.start(false)) {

@@ -33,9 +33,12 @@ public class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        which.requireOne(spec);
         if (server.remote()) {
             LedgerClient client = server.client(database);
-            JsonNode findings = client.getJson(LedgerClient.unitYear(which.unit, which.year, "/checks")
+            JsonNode findings = client.getJson((which.department()
+                    ? LedgerClient.departmentYear(which.department, which.year, "/checks")
+                    : LedgerClient.unitYear(which.unit, which.year, "/checks"))
                     + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString(),
                             "template", which.remoteTemplate(spec.commandLine())));
             PrintWriter out = spec.commandLine().getOut();
@@ -48,7 +51,10 @@ public class CheckCommand implements Callable<Integer> {
             return summary(out, errors, findings.size());
         }
         try (ConfigurableApplicationContext context = database.start(false)) {
-            StatementSet set = context.getBean(StatementService.class)
+            StatementSet set = which.department()
+                    ? context.getBean(ledger.api.department.DepartmentStatementService.class)
+                    .statements(which.department, which.fiscalYear(), which.asOf(), which.template()).consolidated()
+                    : context.getBean(StatementService.class)
                     .statements(which.unitCode(), which.fiscalYear(), which.asOf(), which.template());
             List<Finding> findings = context.getBean(AccountingService.class)
                     .checks(set, which.asOf());
@@ -60,7 +66,8 @@ public class CheckCommand implements Callable<Integer> {
     }
 
     private int summary(PrintWriter out, long errors, int findingCount) {
-        out.printf("%s %s: %d rule%s broken, %d note%s%n", which.unitCode(), which.fiscalYear(), errors,
+        out.printf("%s %s: %d rule%s broken, %d note%s%n", which.department() ? which.department : which.unit,
+                which.fiscalYear(), errors,
                 errors == 1 ? "" : "s", findingCount - errors, findingCount - errors == 1 ? "" : "s");
         out.flush();
         return errors == 0 ? 0 : LedgerCommandLine.REFUSED;

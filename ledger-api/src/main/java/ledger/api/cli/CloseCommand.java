@@ -3,6 +3,7 @@ package ledger.api.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import ledger.api.recording.YearCloser;
 import ledger.core.account.FiscalYear;
@@ -32,11 +33,47 @@ public class CloseCommand implements Callable<Integer> {
     @Option(names = "--year", required = true, description = "fiscal year to close")
     int year;
 
-    @Option(names = "--unit", required = true, description = "unit code")
+    @Option(names = "--unit", description = "unit code")
     String unit;
+
+    @Option(names = "--department", description = "close every unit of the department: all of them or none")
+    String department;
 
     @Option(names = "--date", description = "date of the close (default: the year's last day, or today if later)")
     LocalDate date;
+
+    /** Every unit of the department, in one transaction: all closed or none. */
+    private int closeDepartment(FiscalYear fiscalYear) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (server.remote()) {
+            LedgerClient client = server.client(database);
+            JsonNode closed = client.post(LedgerClient.departmentYear(department, year, "/close")
+                    + LedgerClient.query("date", date == null ? null : date.toString()), "application/json", new byte[0]);
+            for (JsonNode unitClosed : closed) {
+                out.printf("closed %s %s: %d accounts carried %s yuan into %s%n", unitClosed.path("unit").asText(),
+                        fiscalYear, unitClosed.path("accountsCarried").asInt(),
+                        Money.ofFen(fen(unitClosed.path("carriedTotal"))).toYuanString(), fiscalYear.next());
+            }
+            out.flush();
+            return 0;
+        }
+        LocalDate closedOn = date != null ? date
+                : LocalDate.now().isAfter(fiscalYear.lastDay()) ? LocalDate.now() : fiscalYear.lastDay();
+        try (ConfigurableApplicationContext context = database.start(false)) {
+            List<UnitCode> units = context.getBean(ledger.api.department.DepartmentStatementService.class)
+                    .units(department, fiscalYear).stream().map(ledger.core.department.DepartmentUnit::unit).toList();
+            List<FiscalYearClosed> closed = context.getBean(YearCloser.class)
+                    .closeAll(units, fiscalYear, closedOn, DatabaseOptions.user());
+            for (FiscalYearClosed one : closed) {
+                out.printf("closed %s %s: %d accounts carried %s yuan into %s%n", one.unit(), fiscalYear,
+                        one.accountsCarried(), one.carriedTotal().toYuanString(), fiscalYear.next());
+            }
+            out.printf("部门 %s 的 %d 个单位已结转 %s 年 (closed %d units of department %s)%n", department, closed.size(),
+                    fiscalYear, closed.size(), department);
+            out.flush();
+            return 0;
+        }
+    }
 
     /** Money as the API writes it: a number of fen, or an object holding {@code fen}. */
     private static long fen(JsonNode money) {
@@ -45,7 +82,13 @@ public class CloseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((unit == null) == (department == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either --unit U or --department D");
+        }
         FiscalYear fiscalYear = FiscalYear.of(year);
+        if (department != null) {
+            return closeDepartment(fiscalYear);
+        }
         UnitCode unitCode = UnitCode.of(unit);
         if (server.remote()) {
             // Without --date the server picks the date, by the same rule, on its own clock.

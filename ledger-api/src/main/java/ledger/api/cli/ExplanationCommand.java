@@ -53,6 +53,18 @@ public class ExplanationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        which.requireOne(spec);
+        if (which.department() && server.remote()) {
+            if (priorYear != null || published != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--department with --server"
+                        + " writes the 情况说明 from the ledger alone: leave out --prior-year and --published");
+            }
+            JsonNode explanation = server.client(database).getJson(LedgerClient.departmentYear(which.department,
+                    which.year, "/explanation") + LedgerClient.query("asOf", which.asOf == null ? null
+                    : which.asOf.toString(), "template", which.remoteTemplate(spec.commandLine())));
+            Output.write(explanation.path("text").asText(), out);
+            return explanation.path("contradictions").isEmpty() ? 0 : LedgerCommandLine.REFUSED;
+        }
         if (server.remote()) {
             // The server reads the files: a bad line is refused there, naming the part.
             LedgerClient client = server.client(database);
@@ -76,6 +88,12 @@ public class ExplanationCommand implements Callable<Integer> {
             }
         }
         try (ConfigurableApplicationContext context = database.start(false)) {
+            if (which.department()) {
+                Explanation explanation = context.getBean(ledger.api.department.DepartmentStatementService.class)
+                        .explanation(which.department, which.fiscalYear(), which.asOf(), given, stated, template);
+                Output.write(explanation.toText(), out);
+                return explanation.contradictions().isEmpty() ? 0 : LedgerCommandLine.REFUSED;
+            }
             ReportService reports = context.getBean(ReportService.class);
             PriorYearFigures prior = reports.priorYear(which.unitCode(), which.fiscalYear(), given);
             Explanation explanation = reports.explanation(which.unitCode(), which.fiscalYear(), which.asOf(),

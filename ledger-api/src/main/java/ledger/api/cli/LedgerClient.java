@@ -56,6 +56,10 @@ final class LedgerClient {
         return "/api/units/" + encode(unit) + "/years/" + year + rest;
     }
 
+    static String departmentYear(String department, int year, String rest) {
+        return "/api/departments/" + encode(department) + "/years/" + year + rest;
+    }
+
     /** A query string from alternating names and values; null values are left out. */
     static String query(String... namesAndValues) {
         StringBuilder query = new StringBuilder();

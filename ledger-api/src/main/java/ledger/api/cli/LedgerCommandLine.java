@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
         subcommands = {ImportCommand.class, StatementsCommand.class, CheckCommand.class, ReconcileCommand.class,
                 TraceCommand.class, ReplayCommand.class, CloseCommand.class, ServeCommand.class, DemoCommand.class, VerifyCommand.class, RecordCommand.class, ChartsCommand.class, ExplanationCommand.class,
                 GenerateCommand.class, LoadCommand.class, ReadReportCommand.class,
-                CheckReportCommand.class, CatalogCommand.class, UserCommand.class, TrialBalanceCommand.class,
-                IndicatorsCommand.class, TemplateCommand.class})
+                CheckReportCommand.class, CatalogCommand.class, DepartmentCommand.class, UserCommand.class,
+                TrialBalanceCommand.class, IndicatorsCommand.class, TemplateCommand.class})
 public class LedgerCommandLine implements Runnable {
 
     public static final int REFUSED = 1;

@@ -57,6 +57,7 @@ public class ReconcileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        which.requireOne(spec);
         if ((published == null) == (report == null)) {
             throw new ParameterException(spec.commandLine(),
                     "需要 --published FILE.tsv 或 --report FILE.pdf|FILE.txt 其中之一 / give exactly one of --published, --report");
@@ -81,7 +82,9 @@ public class ReconcileCommand implements Callable<Integer> {
         if (server.remote()) {
             // The server parses the figures: a bad line is refused there, line by line.
             LedgerClient client = server.client(database);
-            JsonNode report = client.post(LedgerClient.unitYear(which.unit, which.year, "/reconciliation")
+            JsonNode report = client.post((which.department()
+                            ? LedgerClient.departmentYear(which.department, which.year, "/reconciliation")
+                            : LedgerClient.unitYear(which.unit, which.year, "/reconciliation"))
                             + LedgerClient.query("asOf", which.asOf == null ? null : which.asOf.toString(),
                             "template", StatementOptions.remoteTemplate(spec.commandLine(), template)),
                     "text/tab-separated-values; charset=UTF-8", tsv);
@@ -96,7 +99,10 @@ public class ReconcileCommand implements Callable<Integer> {
             figures = PublishedFigures.parse(reader, format);
         }
         try (ConfigurableApplicationContext context = database.start(false)) {
-            StatementSet set = context.getBean(StatementService.class)
+            StatementSet set = which.department()
+                    ? context.getBean(ledger.api.department.DepartmentStatementService.class)
+                    .statements(which.department, which.fiscalYear(), which.asOf(), format).consolidated()
+                    : context.getBean(StatementService.class)
                     .statements(which.unitCode(), which.fiscalYear(), which.asOf(), format);
             ReconciliationReport report = Reconciliation.reconcile(set, figures);
             PrintWriter out = spec.commandLine().getOut();

@@ -4,9 +4,13 @@ import java.time.LocalDate;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
 import ledger.projections.statement.StatementTemplate;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
-/** Which statement set: unit, year, optionally a date within it, and the format (template). */
+/**
+ * Which statement set: unit (or department), year, optionally a date within it, and the format (template).
+ */
 public class StatementOptions {
 
     static final String TEMPLATE_HELP = "statement format: a built-in template (2020, 2024, 2024-26) or a template"
@@ -15,8 +19,12 @@ public class StatementOptions {
     @Option(names = "--year", required = true, description = "fiscal year, e.g. 2020")
     int year;
 
-    @Option(names = "--unit", required = true, description = "unit code, e.g. jianghan-gov-office")
+    @Option(names = "--unit", description = "unit code, e.g. jianghan-gov-office")
     String unit;
+
+    @Option(names = "--department", description = "department code: its units' consolidated statements"
+            + " (ledger department list)")
+    String department;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "only what is dated up to this day (yyyy-mm-dd)")
     LocalDate asOf;
@@ -34,6 +42,27 @@ public class StatementOptions {
 
     public LocalDate asOf() {
         return asOf;
+    }
+
+    /** Whether the department's consolidated statements are asked for. */
+    boolean department() {
+        return department != null;
+    }
+
+    /** Exactly one of --unit and --department: a usage error (exit 2) otherwise. */
+    void requireOne(CommandSpec spec) {
+        if ((unit == null) == (department == null)) {
+            throw new ParameterException(spec.commandLine(), "give either --unit U or --department D");
+        }
+    }
+
+    /** A command that works on one unit only: --unit, a usage error (exit 2) without it. */
+    void requireUnit(CommandSpec spec) {
+        if (unit == null || department != null) {
+            throw new ParameterException(spec.commandLine(), department != null
+                    ? "this command works on one unit: give --unit U (--department is not supported here yet)"
+                    : "Missing required option: '--unit=<unit>'");
+        }
     }
 
     /**

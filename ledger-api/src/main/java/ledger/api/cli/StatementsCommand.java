@@ -46,6 +46,15 @@ public class StatementsCommand implements Callable<Integer> {
     @Option(names = "--unit", description = "unit code, e.g. jianghan-gov-office (or --all-units)")
     String unit;
 
+    @Option(names = "--department", description = "a department's consolidated statements (ledger department list)")
+    String department;
+
+    enum View { published, working }
+
+    @Option(names = "--view", defaultValue = "published", description = "with --department: published (合并, as"
+            + " printed) or working (汇总 / 抵销 / 合并 of every cell) (default ${DEFAULT-VALUE})")
+    View view;
+
     @Option(names = "--all-units", description = "every unit with postings in the year, one statement set each"
             + " (text: one after the other; json: an array)")
     boolean allUnits;
@@ -67,6 +76,12 @@ public class StatementsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (format == Format.xlsx && out == null) {
             throw new ParameterException(spec.commandLine(), "--format xlsx writes a workbook: give --out FILE.xlsx");
+        }
+        if (department != null) {
+            if (unit != null || allUnits) {
+                throw new ParameterException(spec.commandLine(), "give one of --unit U, --department D or --all-units");
+            }
+            return department();
         }
         if ((unit == null) == !allUnits) {
             throw new ParameterException(spec.commandLine(), "give either --unit U or --all-units");
@@ -107,6 +122,46 @@ public class StatementsCommand implements Callable<Integer> {
                 System.err.println("wrote " + out);
             } else {
                 Output.write(format == Format.json ? StatementJson.writePretty(set) : StatementText.render(set), out);
+            }
+            return 0;
+        }
+    }
+
+    /** A department's consolidated statements: published (as a unit's) or the working view. */
+    private int department() throws Exception {
+        boolean working = view == View.working;
+        if (working && format == Format.xlsx) {
+            throw new ParameterException(spec.commandLine(), "the workbook holds the published view: leave out --view working");
+        }
+        if (server.remote()) {
+            LedgerClient client = server.client(database);
+            String path = LedgerClient.departmentYear(department, year, "/statements") + LedgerClient.query("format",
+                    format.name(), "asOf", asOf == null ? null : asOf.toString(), "view", view.name(),
+                    "template", StatementOptions.remoteTemplate(spec.commandLine(), template));
+            if (format == Format.xlsx) {
+                Files.write(out, client.get(path, LedgerClient.XLSX));
+                System.err.println("wrote " + out);
+            } else if (format == Format.json) {
+                Object tree = LedgerClient.JSON.readTree(client.get(path, "application/json"));
+                Output.write(LedgerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree), out);
+            } else {
+                Output.write(new String(client.get(path, "text/plain"), java.nio.charset.StandardCharsets.UTF_8), out);
+            }
+            return 0;
+        }
+        StatementTemplate layout = StatementTemplate.resolve(template, year);
+        try (ConfigurableApplicationContext context = database.start(false)) {
+            var statements = context.getBean(ledger.api.department.DepartmentStatementService.class)
+                    .statements(department, FiscalYear.of(year), asOf, layout);
+            if (format == Format.xlsx) {
+                Files.write(out, StatementWorkbook.write(statements.consolidated()));
+                System.err.println("wrote " + out);
+            } else if (format == Format.json) {
+                Output.write(LedgerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        ledger.api.department.DepartmentDocuments.json(statements, working)), out);
+            } else {
+                Output.write(working ? ledger.api.department.DepartmentDocuments.workingText(statements)
+                        : StatementText.render(statements.consolidated()), out);
             }
             return 0;
         }

@@ -54,6 +54,10 @@ public class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        which.requireOne(spec);
+        if (which.department()) {
+            return printDepartment();
+        }
         if (server.remote()) {
             String template = which.remoteTemplate(spec.commandLine());
             checkCell(StatementService.builtInTemplate(template, which.fiscalYear()));
@@ -74,6 +78,33 @@ public class TraceCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for positional parameter at index 0 (CELL): '"
                     + cell + "': " + noSuchCell.get() + "（模板 " + template.name() + " 没有这个单元格）");
         }
+    }
+
+    /** A department cell: each unit's events under it, the eliminated transfer legs marked. */
+    private int printDepartment() throws Exception {
+        ledger.api.department.DepartmentDocuments.TraceOfDepartment trace;
+        if (server.remote()) {
+            String template = which.remoteTemplate(spec.commandLine());
+            checkCell(StatementService.builtInTemplate(template, which.fiscalYear()));
+            trace = LedgerClient.JSON.treeToValue(server.client(database).getJson(
+                    LedgerClient.departmentYear(which.department, which.year, "/trace") + LedgerClient.query("cell",
+                            cell.toString(), "asOf", which.asOf == null ? null : which.asOf.toString(),
+                            "template", template)),
+                    ledger.api.department.DepartmentDocuments.TraceOfDepartment.class);
+        } else {
+            StatementTemplate template = which.template();
+            checkCell(template);
+            try (ConfigurableApplicationContext context = database.start(false)) {
+                trace = ledger.api.department.DepartmentDocuments.TraceOfDepartment.of(context.getBean(
+                        ledger.api.department.DepartmentStatementService.class)
+                        .trace(which.department, which.fiscalYear(), cell, which.asOf(), template));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == Format.json ? AxonStorageConfiguration.eventObjectMapper()
+                .writerWithDefaultPrettyPrinter().writeValueAsString(trace) + "\n" : trace.toText());
+        out.flush();
+        return 0;
     }
 
     /** Attempts at a remote trace when a transaction recorded meanwhile changed it between pages. */

@@ -98,13 +98,21 @@ public class UserCommand implements Runnable {
                 description = "可访问的单位代码，* 表示全部 (units the user may reach; * for all)")
         List<String> units;
 
+        @Option(names = "--departments", split = ",",
+                description = "auditor、approver 可访问的部门代码：其全部单位和合并报表 (departments an auditor or"
+                        + " approver may reach: all their units and their consolidated statements)")
+        List<String> departments;
+
         @Override
         public void run() {
             UsersFile file = user.file();
-            ConfiguredUser added = file.add(name, user.newPassword(spec), roles, units);
+            ConfiguredUser added = file.add(name, user.newPassword(spec), roles, units,
+                    departments == null ? List.of() : departments);
             PrintWriter out = spec.commandLine().getOut();
             out.println("已添加用户 " + added.name() + "（角色 " + String.join("、", added.roles()) + "；单位 "
-                    + String.join("、", added.units()) + "），写入 " + file.path() + "；ledger serve 重启后生效"
+                    + String.join("、", added.units())
+                    + (added.departments().isEmpty() ? "" : "；部门 " + String.join("、", added.departments()))
+                    + "），写入 " + file.path() + "；ledger serve 重启后生效"
                     + " (user added; a running server reads it when restarted)");
         }
     }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import ledger.api.statement.ProjectionStatus;
 import ledger.api.store.EventStoreAccess;
 import ledger.api.store.JdbcLedgerRegistry;
@@ -116,7 +117,10 @@ public class JournalImport {
     private ImportResult imported(JournalParse parse, String source, String user, Predicate<UnitCode> permitted,
                                   long started) {
         try {
-            parse.rows().stream().map(JournalRow::unit).distinct().filter(permitted.negate()).findFirst()
+            // A transfer needs both its units granted: the payer's and the receiver's.
+            parse.rows().stream().flatMap(row -> row.counterpart() == null ? Stream.of(row.unit())
+                            : Stream.of(row.unit(), row.counterpart().account().unit()))
+                    .distinct().filter(permitted.negate()).findFirst()
                     .ifPresent(unit -> {
                         throw new UnitNotPermitted(unit);
                     });
@@ -337,6 +341,11 @@ public class JournalImport {
             wanted.add(row.entry().transactionId().value());
             if (row.reverses() != null) {
                 wanted.add(row.reverses().value());
+            }
+            if (row.counterpart() != null) {
+                // A transfer also takes its id in the receiving unit's year, which it posts to.
+                ids.computeIfAbsent(new PostingSession.UnitYear(row.counterpart().account().unit(),
+                        row.entry().year()), k -> new HashSet<>()).add(row.entry().transactionId().value());
             }
         }
         return session.lock(ids, false);

@@ -44,7 +44,8 @@ final class PostingSession {
     InMemoryLedgerRegistry lock(Map<UnitYear, Set<String>> idsWanted, boolean exclusive) {
         Map<String, UnitYear> ordered = new TreeMap<>();
         idsWanted.keySet().forEach(unitYear -> ordered.put(unitYear.unit() + "/" + unitYear.year(), unitYear));
-        InMemoryLedgerRegistry overlay = new InMemoryLedgerRegistry().withCatalogs(registry::catalog);
+        InMemoryLedgerRegistry overlay = new InMemoryLedgerRegistry().withCatalogs(registry::catalog)
+                .withUnits(registry.units());
         for (UnitYear unitYear : ordered.values()) {
             overlay.withYear(unitYear.unit(), unitYear.year(), exclusive
                     ? registry.lockYearExclusively(unitYear.unit(), unitYear.year())

@@ -60,14 +60,16 @@ public class TransactionRecorder {
     private final AuditLog audit;
     private final JdbcLedgerRegistry registry;
     private final NameRegistrations names;
+    private final JournalImport batch;
 
     /** {@link NameRegistrations} is a handler interceptor bean: Axon's auto-configuration puts it on the bus. */
     public TransactionRecorder(CommandBatches batches, JdbcLedgerRegistry registry, NameRegistrations names,
-                               AuditLog audit) {
+                               AuditLog audit, JournalImport batch) {
         this.audit = audit;
         this.batches = batches;
         this.registry = registry;
         this.names = names;
+        this.batch = batch;
     }
 
     /**
@@ -97,6 +99,9 @@ public class TransactionRecorder {
     }
 
     private PostingAnswer decided(JournalRow row, String user) {
+        if (row.counterpart() != null) {
+            return postTransfer(row, user);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return send(row, user);
@@ -136,6 +141,22 @@ public class TransactionRecorder {
         } catch (ArithmeticException overflow) {
             return new PostingAnswer.Refused(transactionId, List.of(new JournalProblem(row.line(), "amount",
                     "the account's totals would overflow; the amount cannot be right")));
+        }
+    }
+
+    /**
+     * A transfer touches two accounts (the payer's and the receiver's): both legs are posted in one
+     * database transaction through the batch path, which decides each with the same {@code
+     * AccountBook} and retries when it meets a concurrent writer, so either both are stored or none.
+     */
+    private PostingAnswer postTransfer(JournalRow row, String user) {
+        String transactionId = row.entry().transactionId().value();
+        try {
+            ImportResult result = batch.post(List.of(row), "transfer " + transactionId, user, System.nanoTime());
+            return result.repeated() > 0 ? new PostingAnswer.AlreadyRecorded(transactionId, row.command().account().id())
+                    : new PostingAnswer.Recorded(transactionId, row.command().account().id());
+        } catch (JournalRefused refused) {
+            return new PostingAnswer.Refused(transactionId, refused.problems());
         }
     }
 

@@ -65,6 +65,39 @@ public class YearCloser {
         }
     }
 
+    /**
+     * Closes the year of every unit given (a department's), in one transaction and in unit code
+     * order: all of them, or none when any one cannot be closed, the refusal naming that unit.
+     *
+     * @throws JournalRefused naming the unit that cannot be closed; nothing is written then
+     */
+    public List<FiscalYearClosed> closeAll(List<UnitCode> units, FiscalYear year, LocalDate closedOn, String user) {
+        List<UnitCode> ordered = units.stream().sorted().toList();
+        Map<String, Object> closing = Map.of("units", ordered.stream().map(UnitCode::code).toList(),
+                "year", year.value(), "closedOn", closedOn.toString());
+        try {
+            List<FiscalYearClosed> all = transaction.execute(status -> {
+                List<FiscalYearClosed> closed = new ArrayList<>();
+                for (UnitCode unit : ordered) {
+                    try {
+                        closed.add(closeInTransaction(unit, year, closedOn, user));
+                    } catch (RuleViolation refused) {
+                        throw new RuleViolation(refused.field(), "单位 " + unit + "：" + refused.reason()
+                                + "；部门的各单位均未结转 (no unit of the department was closed)");
+                    }
+                }
+                return closed;
+            });
+            audit.record("close", user, "success", closing);
+            return all;
+        } catch (RuleViolation refused) {
+            Map<String, Object> details = new HashMap<>(closing);
+            details.put("reason", refused.field() + ": " + refused.reason());
+            audit.record("close", user, "refused", details);
+            throw new JournalRefused(List.of(new JournalProblem(0, refused.field(), refused.reason())));
+        }
+    }
+
     private FiscalYearClosed closeInTransaction(UnitCode unit, FiscalYear year, LocalDate closedOn, String user) {
         session.lock(Map.of(new PostingSession.UnitYear(unit, year), Set.of(),
                 new PostingSession.UnitYear(unit, year.next()), Set.of()), true);

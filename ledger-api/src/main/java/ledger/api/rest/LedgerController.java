@@ -96,7 +96,7 @@ class LedgerController {
     }
 
     @Operation(summary = "Record one transaction (any kind: budget, supplement, reduce, appropriation,"
-            + " expenditure, opening, reversal)",
+            + " expenditure, opening, reversal, transfer)",
             description = "201 when recorded, 200 when the same id with the same content was already recorded.")
     @PostMapping(value = "/transactions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TransactionRecorder.Recorded> record(@RequestBody TransactionRequest request, Principal user) {
@@ -105,6 +105,10 @@ class LedgerController {
             throw new JournalRefused(parse.problems());
         }
         units.require(parse.rows().get(0).unit());
+        if (parse.rows().get(0).counterpart() != null) {
+            // A transfer writes on the receiving unit's books too: the caller must be granted both.
+            units.require(parse.rows().get(0).counterpart().account().unit());
+        }
         TransactionRecorder.Recorded recorded = recorder.record(parse.rows().get(0), userOf(user));
         return ResponseEntity.status(recorded.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(recorded);
     }
@@ -303,7 +307,7 @@ class LedgerController {
     }
 
     /** The built-in template a request names (2020, 2024, 2024-26), or its year's; 400 naming {@code template}. */
-    private static StatementTemplate template(String name, int year) {
+    static StatementTemplate template(String name, int year) {
         try {
             return StatementService.builtInTemplate(name, fiscalYear(year));
         } catch (TemplateRefused refused) {
@@ -337,7 +341,7 @@ class LedgerController {
     private static final Pattern PUBLISHED_PROBLEM = Pattern.compile("line (\\d+): (.*)");
 
     /** Published figures, or 422 naming every bad line of the upload. */
-    private static PublishedFigures publishedFigures(String tsv, StatementTemplate template) {
+    static PublishedFigures publishedFigures(String tsv, StatementTemplate template) {
         try {
             return PublishedFigures.parse(new StringReader(tsv), template);
         } catch (IllegalArgumentException refused) {

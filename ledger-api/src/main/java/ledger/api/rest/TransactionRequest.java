@@ -14,7 +14,8 @@ public record TransactionRequest(
         @Schema(description = "client transaction id, unique within unit and year", example = "JH2020-9001")
         String id,
         @Schema(description = "yyyy-mm-dd; fixes the fiscal year", example = "2020-12-20") String date,
-        @Schema(description = "budget | supplement | reduce | appropriation | expenditure | opening | reversal",
+        @Schema(description = "budget | supplement | reduce | appropriation | expenditure | opening | reversal"
+                + " | transfer",
                 example = "expenditure") String kind,
         @Schema(example = "jianghan-gov-office") String unit,
         @Schema(description = "name of a unit seen for the first time") String unit_name,
@@ -22,7 +23,8 @@ public record TransactionRequest(
                 example = "general") String fund,
         @Schema(description = "功能分类 项, 7 digits", example = "2010302") String functional,
         @Schema(description = "经济分类 款, 5 digits", example = "30201") String economic,
-        @Schema(description = "expenditures: personnel | public | project | remit | business-op | subsidy",
+        @Schema(description = "expenditures: personnel | public | project | remit | business-op | subsidy;"
+                + " transfers: subsidy | remit",
                 example = "project") String nature,
         @Schema(description = "project code, for nature project", example = "JH2020-P01") String project,
         @Schema(description = "name of a project seen for the first time") String project_name,
@@ -33,7 +35,9 @@ public record TransactionRequest(
         @Schema(description = "goods | services | works, for a government purchase") String procurement,
         @Schema(description = "true when a small or medium enterprise won the purchase") String sme,
         @Schema(description = "budget rows: the 指标文号 or 指标 id (at most 64 characters)",
-                example = "江财预〔2020〕1号") String indicator) {
+                example = "江财预〔2020〕1号") String indicator,
+        @Schema(description = "transfers: the unit of the same department that receives it (at most 64"
+                + " characters)") String to_unit) {
 
     public Map<JournalColumn, String> fields() {
         Map<JournalColumn, String> fields = new EnumMap<>(JournalColumn.class);
@@ -55,6 +59,7 @@ public record TransactionRequest(
         put(fields, JournalColumn.PROCUREMENT, procurement);
         put(fields, JournalColumn.SME, sme);
         put(fields, JournalColumn.INDICATOR, indicator);
+        put(fields, JournalColumn.TO_UNIT, to_unit);
         return fields;
     }
 

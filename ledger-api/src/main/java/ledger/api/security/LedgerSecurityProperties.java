@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * units from the claim {@code units}.
  *
  * @param users each with its roles ({@code recorder}, {@code approver}, {@code auditor}) and the
- *              units it may reach ({@code *} for every unit)
+ *              units it may reach ({@code *} for every unit); an auditor or approver may also be
+ *              granted {@code departments}, reaching all their units and their consolidated statements
  * @param rememberPasswords how long a successful password check is remembered (HTTP Basic clients
  *              send the password with every call; bcrypt costs tens of ms each) and for how many
  *              credentials at most; {@code 0s} checks every call
@@ -29,7 +30,12 @@ public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, Re
 
     public enum Mode { USERS, JWT }
 
-    public record ConfiguredUser(String name, String password, List<String> roles, List<String> units) {
+    public record ConfiguredUser(String name, String password, List<String> roles, List<String> units,
+                                 List<String> departments) {
+
+        public ConfiguredUser {
+            departments = departments == null ? List.of() : List.copyOf(departments);
+        }
     }
 
     public LedgerSecurityProperties {

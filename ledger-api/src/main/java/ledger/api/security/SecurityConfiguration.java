@@ -75,7 +75,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, LedgerSecurityProperties properties, UnitAccess units,
-                                       RoleHierarchy hierarchy, SignInThrottle signInThrottle) throws Exception {
+                                       DepartmentAccess departments, RoleHierarchy hierarchy,
+                                       SignInThrottle signInThrottle) throws Exception {
         AuthorityAuthorizationManager<org.springframework.security.web.access.intercept.RequestAuthorizationContext>
                 approver = AuthorityAuthorizationManager.hasRole(APPROVER);
         approver.setRoleHierarchy(hierarchy);
@@ -86,7 +87,15 @@ public class SecurityConfiguration {
         var anyRole = AuthorityAuthorizationManager
                 .<org.springframework.security.web.access.intercept.RequestAuthorizationContext>hasAnyRole(
                         RECORDER, APPROVER, AUDITOR);
+        var reader = AuthorityAuthorizationManager
+                .<org.springframework.security.web.access.intercept.RequestAuthorizationContext>hasAnyRole(
+                        APPROVER, AUDITOR);
         http.authorizeHttpRequests(requests -> requests
+                // A department's consolidated statements: auditors and approvers granted it (or every unit).
+                .requestMatchers(HttpMethod.POST, "/api/departments/{department}/years/{year}/close")
+                .access(AuthorizationManagers.allOf(approver, departments))
+                .requestMatchers("/api/departments/{department}/**", "/departments/{department}/**")
+                .access(AuthorizationManagers.allOf(reader, departments))
                 .requestMatchers(HttpMethod.POST, "/api/units/{unit}/years/{year}/close")
                 .access(AuthorizationManagers.allOf(approver, units))
                 .requestMatchers(HttpMethod.POST, "/units/{unit}/years/{year}/close")
@@ -96,6 +105,9 @@ public class SecurityConfiguration {
                 // Loading a 科目表 changes what a whole year accepts: approvers only; reading it, any role.
                 .requestMatchers(HttpMethod.POST, "/api/catalog/**").access(approver)
                 .requestMatchers("/catalog", "/catalog/**").access(approver)
+                // Registering departments decides which units a transfer joins and a department sums.
+                .requestMatchers(HttpMethod.POST, "/api/departments", "/api/departments/**").access(approver)
+                .requestMatchers("/departments", "/departments/**").access(approver)
                 .requestMatchers(HttpMethod.POST, "/api/transactions", "/api/journals", "/journals/**", "/upload/**")
                 .access(recorder)
                 .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
@@ -183,9 +195,18 @@ public class SecurityConfiguration {
                 continue;
             }
             users.add(User.withUsername(user.name()).password(user.password())
-                    .authorities(authorities(user.roles(), user.units())).build());
+                    .authorities(authorities(user.roles(), user.units(), user.departments())).build());
         }
         return new InMemoryUserDetailsManager(users);
+    }
+
+    static List<GrantedAuthority> authorities(Collection<String> roles, Collection<String> units,
+                                              Collection<String> departments) {
+        List<GrantedAuthority> authorities = authorities(roles, units);
+        for (String department : departments == null ? List.<String>of() : departments) {
+            authorities.add(new SimpleGrantedAuthority(DepartmentAccess.authority(department.strip())));
+        }
+        return authorities;
     }
 
     static List<GrantedAuthority> authorities(Collection<String> roles, Collection<String> units) {
@@ -202,7 +223,8 @@ public class SecurityConfiguration {
     /** Bearer tokens: roles from the claim {@code roles}, units from the claim {@code units}. */
     static Converter<Jwt, AbstractAuthenticationToken> jwtUser() {
         return jwt -> {
-            List<GrantedAuthority> authorities = authorities(claim(jwt, "roles"), claim(jwt, "units"));
+            List<GrantedAuthority> authorities = authorities(claim(jwt, "roles"), claim(jwt, "units"),
+                    claim(jwt, "departments"));
             String name = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username")
                     : jwt.getSubject();
             return new JwtAuthenticationToken(jwt, authorities, name);

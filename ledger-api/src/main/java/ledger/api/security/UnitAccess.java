@@ -21,6 +21,12 @@ public class UnitAccess implements AuthorizationManager<RequestAuthorizationCont
 
     public static final String ALL_UNITS = "UNIT_*";
 
+    private final org.springframework.beans.factory.ObjectProvider<DepartmentAccess> departments;
+
+    UnitAccess(org.springframework.beans.factory.ObjectProvider<DepartmentAccess> departments) {
+        this.departments = departments;
+    }
+
     public static String authority(String unit) {
         return "*".equals(unit) ? ALL_UNITS : "UNIT_" + unit;
     }
@@ -42,7 +48,12 @@ public class UnitAccess implements AuthorizationManager<RequestAuthorizationCont
     @Override
     public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
         String unit = context.getVariables().get("unit");
-        return new AuthorizationDecision(unit != null && permits(authentication.get(), unit));
+        if (unit == null) {
+            return new AuthorizationDecision(false);
+        }
+        DepartmentAccess throughDepartment = departments.getIfAvailable();
+        return new AuthorizationDecision(permits(authentication.get(), unit)
+                || throughDepartment != null && throughDepartment.permitsThroughDepartment(authentication.get(), unit));
     }
 
     /** For a unit named in a request body or a file: the current user must reach it. */

@@ -58,7 +58,7 @@ public final class UsersFile {
                     throw new IllegalArgumentException(file + "：用户条目不是映射 (a user entry is not a mapping)");
                 }
                 users.add(new ConfiguredUser(String.valueOf(user.get("name")), String.valueOf(user.get("password")),
-                        strings(user.get("roles")), strings(user.get("units"))));
+                        strings(user.get("roles")), strings(user.get("units")), strings(user.get("departments"))));
             }
             return users;
         } catch (IOException e) {
@@ -68,6 +68,15 @@ public final class UsersFile {
 
     /** Adds a user with a new bcrypt hash of {@code password}; refuses a name already there. */
     public ConfiguredUser add(String name, String password, List<String> roles, List<String> units) {
+        return add(name, password, roles, units, List.of());
+    }
+
+    /**
+     * As above, also granting departments (an auditor's or approver's: all their units and their
+     * consolidated statements).
+     */
+    public ConfiguredUser add(String name, String password, List<String> roles, List<String> units,
+                              List<String> departments) {
         checkName(name);
         checkPassword(password);
         List<String> roleNames = roles.stream().map(role -> LedgerRole.parse(role).name().toLowerCase(java.util.Locale.ROOT))
@@ -83,11 +92,21 @@ public final class UsersFile {
         if (units.isEmpty()) {
             throw new IllegalArgumentException("--units：至少一个单位，或 * 表示全部单位 (at least one unit, or * for all)");
         }
+        for (String department : departments) {
+            if (!UNIT.matcher(department).matches()) {
+                throw new IllegalArgumentException("--departments：部门代码不合法 (not a department code): " + department);
+            }
+        }
+        if (!departments.isEmpty() && roleNames.equals(List.of("recorder"))) {
+            throw new IllegalArgumentException("--departments：部门只授予 auditor 或 approver (departments are granted to"
+                    + " auditors and approvers; a recorder is granted units)");
+        }
         List<ConfiguredUser> users = new ArrayList<>(users());
         if (users.stream().anyMatch(user -> user.name().equals(name))) {
             throw new IllegalArgumentException("用户 " + name + " 已存在，改密码请用 ledger user passwd (the user exists)");
         }
-        ConfiguredUser added = new ConfiguredUser(name, hash(password), roleNames, List.copyOf(units));
+        ConfiguredUser added = new ConfiguredUser(name, hash(password), roleNames, List.copyOf(units),
+                List.copyOf(departments));
         users.add(added);
         write(users);
         return added;
@@ -100,7 +119,7 @@ public final class UsersFile {
         for (int i = 0; i < users.size(); i++) {
             ConfiguredUser user = users.get(i);
             if (user.name().equals(name)) {
-                users.set(i, new ConfiguredUser(name, hash(password), user.roles(), user.units()));
+                users.set(i, new ConfiguredUser(name, hash(password), user.roles(), user.units(), user.departments()));
                 write(users);
                 return;
             }
@@ -136,6 +155,9 @@ public final class UsersFile {
             entry.put("password", user.password());
             entry.put("roles", user.roles());
             entry.put("units", user.units());
+            if (!user.departments().isEmpty()) {
+                entry.put("departments", user.departments());
+            }
             entries.add(entry);
         }
         Map<String, Object> document = Map.of("ledger", Map.of("security", Map.of("users", entries)));

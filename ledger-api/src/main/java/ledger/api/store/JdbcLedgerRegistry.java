@@ -69,6 +69,19 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
         return catalogs.apply(year);
     }
 
+    private volatile java.util.function.Supplier<ledger.core.department.UnitRegistry> units =
+            () -> ledger.core.department.UnitRegistry.NONE;
+
+    /** Where the departments come from ({@code Departments}, which reads their events through the store). */
+    public void useUnits(java.util.function.Supplier<ledger.core.department.UnitRegistry> source) {
+        this.units = source;
+    }
+
+    @Override
+    public ledger.core.department.UnitRegistry units() {
+        return units.get();
+    }
+
     /** Creates the year's row if needed and share-locks it until the transaction ends. */
     public YearStatus lockYear(UnitCode unit, FiscalYear year) {
         jdbc.update(dialect.insertYearIfAbsent(), unit.code(), year.value());

@@ -80,7 +80,7 @@ class PutuoSampleIT {
     void thenEveryRowOfTheJournalIsTaken() {
         CommandLineIT.Run run = CommandLineIT.ledger("import", "--db", URL, Samples.putuo2024Journal().toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("imported journal.csv: 483 rows, 483 new, 0 already recorded");
+        assertThat(run.out()).startsWith("已导入 journal.csv（按 UTF-8 读取）：483 行，新记入 483 行，已记过 0 行");
         assertThat(events()).isEqualTo(1 + JOURNAL_EVENTS);
     }
 
@@ -174,14 +174,14 @@ class PutuoSampleIT {
         CommandLineIT.Run demo = CommandLineIT.ledger("demo", "--db", demoDatabase, "--sample", "2024-putuo-caizhengju");
         assertThat(demo.exit()).as(demo.err()).isZero();
         assertThat(demo.out()).startsWith("已载入 2024 年科目表 catalog.csv (2024-putuo-caizhengju)：5 个科目")
-                .contains("imported journal.csv (2024 sample): 483 rows, 483 new", demoDatabase)
+                .contains("已导入 journal.csv (2024 sample)（按 UTF-8 读取）：483 行，新记入 483 行", demoDatabase)
                 .contains("收入支出决算总表", "上海市普陀区财政局", "2,995.39", "326.72")
                 .contains("对账 Reconciliation with the published 2024 report:", "对账：公布数 195 个",
                         "未解释 0 格", "已解释 T1/38/2：公布 326.71，账簿 326.72");
         CommandLineIT.Run again = CommandLineIT.ledger("demo", "--db", demoDatabase, "--sample", "2024-putuo-caizhengju");
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).startsWith("2024 年科目表已含样例的 5 个科目")
-                .contains("imported journal.csv (2024 sample): 483 rows, 0 new, 483 already recorded");
+                .contains("已导入 journal.csv (2024 sample)（按 UTF-8 读取）：483 行，新记入 0 行，已记过 483 行");
     }
 
     @Test

@@ -175,7 +175,7 @@ class HostileJournalIT {
         }
         cases.add(text("fund unknown", "2:fund", HEADER + "\n" + row(4, "lottery")));
         cases.add(text("fund blank", "2:fund", HEADER + "\n" + row(4, "")));
-        cases.add(text("kind unknown", "2:kind", HEADER + "\n" + row(2, "transfer")));
+        cases.add(text("kind unknown", "2:kind", HEADER + "\n" + row(2, "grant")));
         cases.add(text("kind carry-in typed by hand", "2:kind", HEADER + "\n" + row(2, "carry-in")));
         cases.add(text("kind blank", "2:kind", HEADER + "\n" + row(2, "")));
         cases.add(text("nature unknown", "2:nature", HEADER + "\n" + row(7, "gift")));

@@ -114,7 +114,7 @@ public final class AccountBook {
             }
         }
         requireOpen(command.kind(), registry.yearStatus(key.unit(), key.year()));
-        List<AccountEvent> events = decideKind(command);
+        List<AccountEvent> events = decideKind(command, registry.units());
         if (clientTransaction) {
             registry.record(RecordedTransaction.of(command));
         }
@@ -133,6 +133,10 @@ public final class AccountBook {
             appropriated = appropriated.plus(e.amount());
         } else if (event instanceof ExpenditureRecorded e) {
             spent = spent.plus(e.amount());
+        } else if (event instanceof TransferPaid e) {
+            spent = spent.plus(e.amount());
+        } else if (event instanceof TransferReceived e) {
+            appropriated = appropriated.plus(e.amount());
         } else if (event instanceof OpeningBalanceRecorded || event instanceof BalanceCarriedIn) {
             opening = opening.plus(event.amount());
         } else if (event instanceof BalanceCarriedForward) {
@@ -150,7 +154,8 @@ public final class AccountBook {
         }
     }
 
-    private List<AccountEvent> decideKind(AccountCommand command) {
+    /** @param units the departments, which only a transfer asks */
+    private List<AccountEvent> decideKind(AccountCommand command, ledger.core.department.UnitRegistry units) {
         if (command instanceof SetInitialBudget c) {
             // Each 预算指标 adds to the 年初预算; T7 and the 情况说明 count them all.
             return List.of(new InitialBudgetSet(key, c.entry(), c.amount(), c.indicator()));
@@ -168,6 +173,11 @@ public final class AccountBook {
             return List.of(decideReversal(c));
         } else if (command instanceof CarryForwardBalance c) {
             return decideCarryForward(c);
+        } else if (command instanceof PayTransfer c) {
+            return List.of(decideTransferPaid(c, units));
+        } else if (command instanceof ReceiveTransfer c) {
+            Transfers.requireAllowed(c.fromUnit(), key.unit(), key.year(), Transfers.natureReceivedAs(key.fund()), units);
+            return List.of(new TransferReceived(key, c.entry(), c.amount(), c.fromUnit()));
         } else if (command instanceof CarryInBalance c) {
             return List.of(new BalanceCarriedIn(key, c.entry(), c.amount(), c.from()));
         }
@@ -183,7 +193,7 @@ public final class AccountBook {
             case APPROPRIATION -> appropriated = appropriated.minus(amount);
             case EXPENDITURE -> spent = spent.minus(amount);
             case OPENING, CARRY_IN -> opening = opening.minus(amount);
-            case REVERSAL, CARRY_FORWARD -> throw new IllegalStateException(
+            case REVERSAL, CARRY_FORWARD, TRANSFER -> throw new IllegalStateException(
                     "a " + reversal.reversedKind().code() + " is never reversed");
         }
     }
@@ -237,6 +247,22 @@ public final class AccountBook {
         return new ExpenditureRecorded(key, command.entry(), command.amount(), command.spending());
     }
 
+    private TransferPaid decideTransferPaid(PayTransfer command, ledger.core.department.UnitRegistry units) {
+        if (key.fund().isFiscalAppropriation()) {
+            throw new RuleViolation("fund", "财政拨款（" + key.fund().chineseName() + "）不能用于单位间划转："
+                    + "对附属单位补助支出和上缴上级支出只能来自非财政拨款资金 (fund " + key.fund().code()
+                    + " is a 财政拨款; a transfer between units spends other money)");
+        }
+        Transfers.requireAllowed(key.unit(), command.toUnit(), key.year(), command.nature(), units);
+        if (command.amount().exceeds(available())) {
+            throw new RuleViolation("amount", "划转 " + command.amount() + " 元超过付款单位该科目可用资金 " + available()
+                    + " 元 (the transfer of " + command.amount() + " yuan exceeds the funds available on " + key
+                    + ": opening " + opening + " + received " + appropriated + " − spent " + spent + ")");
+        }
+        return new TransferPaid(key, command.entry(), command.amount(), Spending.of(command.nature()),
+                command.toUnit());
+    }
+
     private TransactionReversed decideReversal(ReverseTransaction command) {
         Posted original = transactions.get(command.reversed());
         if (original == null) {
@@ -244,6 +270,11 @@ public final class AccountBook {
         }
         if (original.kind() == TransactionKind.REVERSAL) {
             throw new RuleViolation("reverses", Reason.of("reversal.ofReversal", command.reversed()));
+        }
+        if (original.kind() == TransactionKind.TRANSFER) {
+            throw new RuleViolation("reverses", command.reversed() + " 是单位间划转的一条分录，不能单独冲销；"
+                    + "两个单位各自以一笔相反方向的交易更正 (" + command.reversed() + " is one leg of a transfer between"
+                    + " units; it cannot be reversed alone)");
         }
         if (original.kind() == TransactionKind.CARRY_IN) {
             throw new RuleViolation("reverses", Reason.of("reversal.ofCarryIn", command.reversed()));

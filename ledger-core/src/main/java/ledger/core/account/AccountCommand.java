@@ -10,7 +10,8 @@ import ledger.core.money.Money;
  */
 public sealed interface AccountCommand
         permits SetInitialBudget, SupplementBudget, ReduceBudget, AppropriateFunds, RecordExpenditure,
-        RecordOpeningBalance, ReverseTransaction, CarryForwardBalance, CarryInBalance {
+        RecordOpeningBalance, ReverseTransaction, CarryForwardBalance, CarryInBalance, PayTransfer,
+        ReceiveTransfer {
 
     AccountKey account();
 

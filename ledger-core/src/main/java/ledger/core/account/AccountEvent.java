@@ -9,7 +9,8 @@ import ledger.core.money.Money;
  */
 public sealed interface AccountEvent
         permits InitialBudgetSet, BudgetSupplemented, BudgetReduced, FundsAppropriated, ExpenditureRecorded,
-        OpeningBalanceRecorded, TransactionReversed, BalanceCarriedForward, BalanceCarriedIn {
+        OpeningBalanceRecorded, TransactionReversed, BalanceCarriedForward, BalanceCarriedIn, TransferPaid,
+        TransferReceived {
 
     AccountKey account();
 

@@ -63,6 +63,23 @@ public class BudgetAccount {
         return decide(command, registry);
     }
 
+    /**
+     * One leg of a transfer. The application posts both legs of a transfer in one batch (they are
+     * two accounts), deciding each with the same {@link AccountBook}; this handler is that rule on
+     * one account.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public CommandOutcome handle(PayTransfer command, LedgerRegistry registry) {
+        return decide(command, registry);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public CommandOutcome handle(ReceiveTransfer command, LedgerRegistry registry) {
+        return decide(command, registry);
+    }
+
     @CommandHandler
     public CommandOutcome handle(ReverseTransaction command, LedgerRegistry registry) {
         return decide(command, registry);

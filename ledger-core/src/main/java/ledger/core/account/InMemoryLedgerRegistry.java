@@ -35,6 +35,19 @@ public final class InMemoryLedgerRegistry implements LedgerRegistry {
         return this;
     }
 
+    private ledger.core.department.UnitRegistry units = ledger.core.department.UnitRegistry.NONE;
+
+    /** The departments a batch decides transfers against. */
+    public InMemoryLedgerRegistry withUnits(ledger.core.department.UnitRegistry units) {
+        this.units = units;
+        return this;
+    }
+
+    @Override
+    public ledger.core.department.UnitRegistry units() {
+        return units;
+    }
+
     @Override
     public ClassificationCatalog catalog(FiscalYear year) {
         return catalogs.computeIfAbsent(year, catalogSource);

@@ -26,6 +26,14 @@ public interface LedgerRegistry {
         return ClassificationCatalog.standard();
     }
 
+    /**
+     * The departments and their units, year by year ({@code ledger department register}): which
+     * units a transfer may join, and each unit's kind. None registered: every unit stands alone.
+     */
+    default ledger.core.department.UnitRegistry units() {
+        return ledger.core.department.UnitRegistry.NONE;
+    }
+
     /** Takes the transaction's id; called once its events are decided. */
     void record(RecordedTransaction transaction);
 }

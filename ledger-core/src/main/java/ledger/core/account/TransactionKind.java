@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import ledger.core.classification.CodedValue;
 
-/** What a transaction does. The first seven are journal kinds; carry-over kinds come from closing a year. */
+/** What a transaction does. The first eight are journal kinds; carry-over kinds come from closing a year. */
 public enum TransactionKind implements CodedValue {
     BUDGET("budget", "年初预算", true),
     SUPPLEMENT("supplement", "追加预算", true),
@@ -13,6 +13,7 @@ public enum TransactionKind implements CodedValue {
     EXPENDITURE("expenditure", "支出", true),
     OPENING("opening", "年初结转和结余", true),
     REVERSAL("reversal", "冲销", true),
+    TRANSFER("transfer", "单位间划转", true),
     CARRY_FORWARD("carry-forward", "年末结转", false),
     CARRY_IN("carry-in", "上年结转", false);
 

@@ -120,19 +120,20 @@ public final class JournalPosting {
             try {
                 List<PendingEvent> registrations = register(row, unitNames, projectNames);
                 var command = row.command() != null ? row.command() : routeReversal(row);
-                LoadedAccount account = accounts.computeIfAbsent(command.account(),
-                        key -> new LoadedAccount(new AccountBook(key), -1));
-                List<AccountEvent> decided = account.book().decide(command, registry);
-                if (decided.isEmpty()) {
+                // A transfer's two legs are decided one after the other and stored together, or not at all.
+                List<AccountEvent> decided = decideAndApply(accounts, command);
+                List<AccountEvent> counterpart = row.counterpart() == null ? List.of()
+                        : decideAndApply(accounts, row.counterpart());
+                if (decided.isEmpty() && counterpart.isEmpty()) {
                     repeated++;
                     continue;
                 }
                 registrations.forEach(out);
                 for (AccountEvent event : decided) {
-                    account.book().apply(event);
-                    long sequence = sequences.merge(command.account(), 0L, (last, ignored) -> last + 1);
-                    out.accept(new PendingEvent(aggregateIds.computeIfAbsent(command.account(), AccountKey::id),
-                            ACCOUNT_TYPE, sequence, event, row.line()));
+                    emit(event, row.line(), sequences, aggregateIds, out);
+                }
+                for (AccountEvent event : counterpart) {
+                    emit(event, row.line(), sequences, aggregateIds, out);
                 }
                 applied++;
             } catch (RuleViolation violation) {
@@ -146,12 +147,31 @@ public final class JournalPosting {
                 problems.problems());
     }
 
+    private List<AccountEvent> decideAndApply(Map<AccountKey, LoadedAccount> accounts,
+                                              ledger.core.account.AccountCommand command) {
+        LoadedAccount account = accounts.computeIfAbsent(command.account(),
+                key -> new LoadedAccount(new AccountBook(key), -1));
+        List<AccountEvent> decided = account.book().decide(command, registry);
+        decided.forEach(account.book()::apply);
+        return decided;
+    }
+
+    private static void emit(AccountEvent event, int line, Map<AccountKey, Long> sequences,
+                             Map<AccountKey, String> aggregateIds, Consumer<PendingEvent> out) {
+        long sequence = sequences.merge(event.account(), 0L, (last, ignored) -> last + 1);
+        out.accept(new PendingEvent(aggregateIds.computeIfAbsent(event.account(), AccountKey::id), ACCOUNT_TYPE,
+                sequence, event, line));
+    }
+
     /** Accounts of posting rows, and of the transactions that reversals name, when already stored. */
     private Set<AccountKey> accountsTouched(List<JournalRow> rows) {
         Set<AccountKey> keys = new LinkedHashSet<>();
         for (JournalRow row : rows) {
             if (row.command() != null) {
                 keys.add(row.command().account());
+                if (row.counterpart() != null) {
+                    keys.add(row.counterpart().account());
+                }
             } else {
                 registry.transaction(row.unit(), row.entry().year(), row.reverses())
                         .ifPresent(original -> keys.add(AccountKey.parse(original.accountId())));

@@ -91,10 +91,10 @@ class CodedValueTest {
     @Test
     void anUnknownKindIsRefusedListingTheAcceptedWords() {
         // Goal: an unknown kind names itself and the accepted ones.
-        assertThatThrownBy(() -> TransactionKind.parse("transfer")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("未知的类型「transfer」")
+        assertThatThrownBy(() -> TransactionKind.parse("grant")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("未知的类型「grant」")
                 .hasMessageContaining("年初预算（budget）、追加预算（supplement）、调减预算（reduce）、拨款（appropriation）、"
-                        + "支出（expenditure）、年初结转和结余（opening）、冲销（reversal）");
+                        + "支出（expenditure）、年初结转和结余（opening）、冲销（reversal）、单位间划转（transfer）");
     }
 
     @Test

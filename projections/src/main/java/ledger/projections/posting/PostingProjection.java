@@ -87,6 +87,14 @@ public class PostingProjection {
             indicator = budget.indicator();
         } else if (event instanceof ExpenditureRecorded expenditure) {
             spending = expenditure.spending();
+        } else if (event instanceof ledger.core.account.TransferPaid paid) {
+            // The payer's leg is an expenditure of its nature (对附属单位补助支出 / 上缴上级支出); its event
+            // type marks it as a transfer, which a department's statements eliminate.
+            spending = paid.spending();
+            kind = ledger.core.account.TransactionKind.EXPENDITURE;
+        } else if (event instanceof ledger.core.account.TransferReceived) {
+            // The receiver's leg is income on its 上级补助收入 or 附属单位上缴收入 line.
+            kind = ledger.core.account.TransactionKind.APPROPRIATION;
         } else if (event instanceof TransactionReversed reversal) {
             spending = reversal.spending();
             kind = reversal.reversedKind();
