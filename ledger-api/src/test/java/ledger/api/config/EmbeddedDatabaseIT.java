@@ -101,7 +101,10 @@ class EmbeddedDatabaseIT {
         assertThat(Files.readString(out)).isEmpty();
         assertThat(errors).contains("嵌入式数据库正被另一个进程使用", "in use by another process",
                 EmbeddedLedger.data(home).resolve("ledger.mv.db").toString());
-        assertThat(errors.lines()).as(errors).hasSize(1);
+        // The data directory every local command names first, then the refusal alone: no stack trace.
+        assertThat(errors.lines()).as(errors).hasSize(2);
+        assertThat(errors.lines().findFirst().orElseThrow()).startsWith("数据目录 / data directory (LEDGER_HOME): ")
+                .endsWith(EmbeddedLedger.data(home).toString());
     }
 
     @Test
