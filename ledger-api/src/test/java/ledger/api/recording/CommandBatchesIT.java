@@ -118,7 +118,7 @@ class CommandBatchesIT {
                 .isInstanceOfSatisfying(JournalRefused.class, refused -> assertThat(refused.problems())
                         .singleElement().satisfies(problem -> {
                             assertThat(problem.column()).isEqualTo("amount");
-                            assertThat(problem.reason()).contains("exceeds the funds available");
+                            assertThat(problem.reason()).contains("超过该预算行可用资金");
                         }));
         assertThat(together.get(2).get(30, TimeUnit.SECONDS)).isEqualTo(
                 new TransactionRecorder.Recorded("B-Y1", "2020/bt-unit/general/2010301/30202", false));
