@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import ledger.api.statement.AccountingService;
 import ledger.api.statement.StatementService;
 import ledger.projections.statement.Finding;
+import ledger.projections.statement.StatementChecks;
 import ledger.projections.statement.StatementSet;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -56,8 +57,9 @@ public class CheckCommand implements Callable<Integer> {
                     .statements(which.department, which.fiscalYear(), which.asOf(), which.template()).consolidated()
                     : context.getBean(StatementService.class)
                     .statements(which.unitCode(), which.fiscalYear(), which.asOf(), which.template());
-            List<Finding> findings = context.getBean(AccountingService.class)
-                    .checks(set, which.asOf());
+            // The ties to the 科目余额表 are a unit's books; a department's consolidated set has its 审核公式.
+            List<Finding> findings = which.department() ? StatementChecks.evaluate(set)
+                    : context.getBean(AccountingService.class).checks(set, which.asOf());
             long errors = findings.stream().filter(Finding::isError).count();
             PrintWriter out = spec.commandLine().getOut();
             findings.forEach(out::println);

@@ -76,7 +76,7 @@ class DepartmentCommandIT {
                 + "loop,环,loop-c,丙,企业,loop-b,2020\n");
         CommandLineIT.Run run = department("register", cycle.toString());
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
-        assertThat(run.err()).contains("line 4, column kind: 单位性质须为 行政单位、事业单位 或 参公单位，不是 企业");
+        assertThat(run.err()).contains("第 4 行，类型（kind）：单位性质须为 行政单位、事业单位 或 参公单位，不是 企业");
         Path fixed = file("cycle2.csv", "department,department_name,unit,unit_name,kind,parent,from_year\n"
                 + "loop,环,loop-a,甲,行政单位,loop-c,2020\n"
                 + "loop,环,loop-b,乙,事业单位,loop-a,2020\n"
@@ -127,23 +127,23 @@ class DepartmentCommandIT {
                 + "X-1,2020-12-20,transfer,demo-street-office,other,2010302,30299,subsidy,100.00,demo-culture-office\n")
                 .toString());
         assertThat(outside.exit()).isEqualTo(1);
-        assertThat(outside.err()).contains("line 2, column to_unit: 单位 demo-culture-office 在 2020 年不属于部门 demo-street");
+        assertThat(outside.err()).contains("第 2 行，收款单位（to_unit）：单位 demo-culture-office 在 2020 年不属于部门 demo-street");
         CommandLineIT.Run itself = run("import", file("itself.csv", header
                 + "X-2,2020-12-20,transfer,demo-street-office,other,2010302,30299,subsidy,100.00,demo-street-office\n")
                 .toString());
-        assertThat(itself.err()).contains("line 2, column to_unit: 不能划转给本单位");
+        assertThat(itself.err()).contains("第 2 行，收款单位（to_unit）：不能划转给本单位");
         CommandLineIT.Run earlier = run("import", file("earlier.csv", header
                 + "X-3,2019-12-20,transfer,demo-street-office,other,2010302,30299,subsidy,100.00,demo-street-service\n")
                 .toString());
-        assertThat(earlier.err()).contains("line 2, column unit: 单位 demo-street-office 在 2019 年未登记在任何部门");
+        assertThat(earlier.err()).contains("第 2 行，单位（unit）：单位 demo-street-office 在 2019 年未登记在任何部门");
         CommandLineIT.Run overspent = run("import", file("overspent.csv", header
                 + "X-4,2020-12-20,transfer,demo-street-office,other,2010302,30299,subsidy,130000.01,demo-street-service\n")
                 .toString());
-        assertThat(overspent.err()).contains("line 2, column amount: 划转 130000.01 元超过付款单位该科目可用资金");
+        assertThat(overspent.err()).contains("第 2 行，金额（amount）：划转 130000.01 元超过付款单位该科目可用资金");
         CommandLineIT.Run upward = run("import", file("upward.csv", header
                 + "X-5,2020-12-20,transfer,demo-street-office,other,2010302,30299,remit,100.00,demo-street-service\n")
                 .toString());
-        assertThat(upward.err()).contains("line 2, column to_unit: 上缴上级只能上缴给直属上级单位");
+        assertThat(upward.err()).contains("第 2 行，收款单位（to_unit）：上缴上级只能上缴给直属上级单位");
         assertThat(events()).isEqualTo(before);
     }
 
