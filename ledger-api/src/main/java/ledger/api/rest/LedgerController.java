@@ -33,7 +33,6 @@ import ledger.api.statement.TracePaging;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
-import ledger.journal.JournalParse;
 import ledger.journal.JournalReader;
 import ledger.core.year.FiscalYearClosed;
 import ledger.core.journal.JournalProblem;
@@ -81,7 +80,6 @@ class LedgerController {
     private final UnitAccess units;
     private final JdbcLedgerRegistry registry;
     private final AccountingService accounting;
-    private final JournalReader reader = new JournalReader();
 
     LedgerController(TransactionRecorder recorder, JournalImport journalImport, YearCloser closer,
                      StatementService statements, UnitAccess units, JdbcLedgerRegistry registry,
@@ -100,16 +98,8 @@ class LedgerController {
             description = "201 when recorded, 200 when the same id with the same content was already recorded.")
     @PostMapping(value = "/transactions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TransactionRecorder.Recorded> record(@RequestBody TransactionRequest request, Principal user) {
-        JournalParse parse = reader.readFields(request.fields());
-        if (!parse.ok()) {
-            throw new JournalRefused(parse.problems());
-        }
-        units.require(parse.rows().get(0).unit());
-        if (parse.rows().get(0).counterpart() != null) {
-            // A transfer writes on the receiving unit's books too: the caller must be granted both.
-            units.require(parse.rows().get(0).counterpart().account().unit());
-        }
-        TransactionRecorder.Recorded recorded = recorder.record(parse.rows().get(0), userOf(user));
+        TransactionRecorder.Recorded recorded = recorder.recordFields(request.fields(), userOf(user),
+                unit -> units.currentUserPermits(unit.code()));
         return ResponseEntity.status(recorded.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(recorded);
     }
 
@@ -295,8 +285,7 @@ class LedgerController {
                            Principal user) {
         FiscalYear fiscalYear = fiscalYear(year);
         UnitCode unitCode = knownUnit(unit);
-        LocalDate closedOn = date != null ? date
-                : LocalDate.now().isAfter(fiscalYear.lastDay()) ? LocalDate.now() : fiscalYear.lastDay();
+        LocalDate closedOn = date != null ? date : YearCloser.defaultClosedOn(fiscalYear);
         return closer.close(unitCode, fiscalYear, closedOn, userOf(user));
     }
 
