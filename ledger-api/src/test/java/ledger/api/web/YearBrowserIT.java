@@ -3,6 +3,9 @@ package ledger.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
 import ledger.api.LedgerApplication;
+import ledger.api.audit.AuditLog;
 import ledger.api.recording.BudgetLineRoom;
 import ledger.api.recording.JournalImport;
 import ledger.api.statement.ProjectionStatus;
@@ -34,6 +38,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -83,6 +88,8 @@ class YearBrowserIT {
 
     ChromeDriver browser;
     WebDriverWait wait;
+    /** The audit lines the pages' writes leave, as the API's do. */
+    final ListAppender<ILoggingEvent> audit = new ListAppender<>();
     /** What the sample spent on the line, before the browser records anything. */
     long spentBefore;
 
@@ -101,10 +108,13 @@ class YearBrowserIT {
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        audit.start();
+        ((Logger) LoggerFactory.getLogger(AuditLog.LOGGER)).addAppender(audit);
     }
 
     @AfterAll
     void stopChromium() {
+        ((Logger) LoggerFactory.getLogger(AuditLog.LOGGER)).detachAppender(audit);
         if (browser != null) {
             browser.quit();
         }
@@ -152,6 +162,8 @@ class YearBrowserIT {
         assertThat(browser.findElement(By.id("record-room")).getText())
                 .startsWith("可用 " + yuan(room.of(OPENING_LINE).available().fen()) + " 元");
         assertThat(room.of(OPENING_LINE).spent().fen()).isEqualTo(spentBefore + 100_000);
+        assertThat(auditLines()).anySatisfy(line -> assertThat(line).contains("\"action\":\"record\"")
+                .contains("\"user\":\"web:clerk\"").contains("\"outcome\":\"refused\"").contains("WEB-2020-2"));
         screenshot("record-refused.png");
     }
 
@@ -189,6 +201,10 @@ class YearBrowserIT {
         assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("金额记错，冲销重记");
         browser.findElement(By.cssSelector("#reverses a")).click();
         await(driver -> driver.getCurrentUrl().equals(original));
+
+        // A recorder may not close the year: not even its confirmation page.
+        browser.get(base() + CLOSE);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
     }
 
     @Test
@@ -229,6 +245,8 @@ class YearBrowserIT {
         assertThat(browser.findElement(By.id("close-done-total")).getText()).isEqualTo(total);
         assertThat(registry.isClosed(UnitCode.of(SampleLedgerSite.UNIT), FiscalYear.of(2020))).isTrue();
         assertThat(browser.findElement(By.id("year-closed")).getText()).isEqualTo("已结账");
+        assertThat(auditLines()).anySatisfy(line -> assertThat(line).contains("\"action\":\"close\"")
+                .contains("\"user\":\"web:approver\"").contains("\"outcome\":\"success\""));
         screenshot("closed.png");
 
         // Marked on the statements, on a trace, and on the choice of unit and year.
@@ -239,6 +257,10 @@ class YearBrowserIT {
         assertThat(browser.findElement(By.id("year-closed")).getText()).isEqualTo("已结账");
         browser.get(base() + "/");
         assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("已结账");
+        // The next year, open, lists the closed one as such among its other years.
+        browser.get(base() + "/units/" + SampleLedgerSite.UNIT + "/years/2021");
+        assertThat(browser.findElements(By.id("year-closed"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("2020已结账");
 
         // A closed year is not reopened: the close page says so, and the form refuses in Chinese.
         browser.get(base() + CLOSE);
@@ -253,6 +275,10 @@ class YearBrowserIT {
         browser.findElement(By.id("record-submit")).click();
         await(driver -> !driver.findElements(By.id("record-refused")).isEmpty());
         assertThat(browser.findElement(By.id("record-refused")).getText()).contains("未记账").contains("结");
+    }
+
+    private java.util.List<String> auditLines() {
+        return audit.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     private void fillLine(String fund, String functional, String economic) {
