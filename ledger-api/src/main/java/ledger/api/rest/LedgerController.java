@@ -22,6 +22,7 @@ import ledger.api.recording.ImportResult;
 import ledger.api.recording.JournalImport;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.TransactionRecorder;
+import ledger.api.recording.ClosePreview;
 import ledger.api.recording.YearCloser;
 import ledger.api.report.PublishedUpload;
 import ledger.api.report.StatementWorkbook;
@@ -276,6 +277,17 @@ class LedgerController {
         PublishedFigures published = publishedFigures(upload.text(), set.template());
         ReconciliationReport report = Reconciliation.reconcile(set, published);
         return ReconciliationView.of(report);
+    }
+
+    @Operation(summary = "What closing the year would carry (结转预览): each budget line's balance and the total;"
+            + " writes nothing. Refused (422) as the close itself would be, e.g. for a year already closed")
+    @GetMapping("/units/{unit}/years/{year}/close")
+    ClosePreview closePreview(@PathVariable String unit, @PathVariable int year,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        FiscalYear fiscalYear = fiscalYear(year);
+        UnitCode unitCode = knownUnit(unit);
+        return ClosePreview.of(closer.preview(unitCode, fiscalYear,
+                date != null ? date : YearCloser.defaultClosedOn(fiscalYear)));
     }
 
     @Operation(summary = "Close the year (结转): carry every balance into the next year")
