@@ -365,7 +365,7 @@ class CommandLineIT {
 
         Run again = onDatabase("close", "--year", "2020", "--unit", UNIT, "--date", "2021-01-16");
         assertThat(again.exit()).isEqualTo(1);
-        assertThat(again.err()).contains("refused:").contains("already closed").contains("nothing was written");
+        assertThat(again.err()).contains("refused:").contains("已结账").contains("没有写入任何内容");
 
         Path late = files.resolve("late.csv");
         Files.writeString(late, "id,date,kind,unit,fund,functional,economic,amount\n"

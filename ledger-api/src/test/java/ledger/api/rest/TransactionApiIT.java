@@ -305,8 +305,8 @@ class TransactionApiIT {
         api.refused(record(tx("T21-201", "2021-12-31", "budget", "general", "2010303", "30101", "1.00")),
                 422, "date", "已结转关账");
         api.refused(post("/api/units/" + UNIT + "/years/2021/close").param("date", "2022-01-10"),
-                422, "year", "already closed");
-        api.refused(get("/api/units/" + UNIT + "/years/2021/close"), 422, "year", "already closed");
+                422, "year", "已结账");
+        api.refused(get("/api/units/" + UNIT + "/years/2021/close"), 422, "year", "已结账");
         api.refused(record(tx("T22-001", "2022-01-01", "opening", "general", "2010301", "30101", "1.00")),
                 422, "kind", "");
         // The carried balance arrives in 2022 as its opening.
