@@ -264,6 +264,37 @@ class ExecutionApiIT {
                 .isEqualTo(200);
     }
 
+    @Test
+    @Order(9)
+    void theDepartmentsPageLinksEachFigureToItsEventsAndDownloadsTheWorkbook() throws Exception {
+        MvcResult statementsPage = api.perform(get("/departments/demo-street/years/2020").accept(MediaType.TEXT_HTML));
+        assertThat(body(statementsPage)).contains("/departments/demo-street/years/2020/execution");
+        MvcResult page = api.perform(get("/departments/demo-street/years/2020/execution").param("asOf", "2020-06-30")
+                .accept(MediaType.TEXT_HTML));
+        String html = body(page);
+        assertThat(page.getResponse().getStatus()).as(html).isEqualTo(200);
+        assertThat(html).contains("预算执行进度", "部门：示例街道办事处", "level-line", "demo-street-service",
+                "/departments/demo-street/years/2020/execution/events?row=total&amp;figure=spent&amp;asOf=2020-06-30",
+                "/departments/demo-street/years/2020/execution.xlsx?asOf=2020-06-30");
+        MvcResult events = api.perform(get("/departments/demo-street/years/2020/execution/events")
+                .param("row", "total").param("figure", "spent").param("asOf", "2020-06-30")
+                .accept(MediaType.TEXT_HTML));
+        String listed = body(events);
+        assertThat(events.getResponse().getStatus()).as(listed).isEqualTo(200);
+        assertThat(listed).contains("已支", "示例街道办事处", "event-row", ApiSupport.USER);
+        MvcResult workbook = api.perform(get("/units/" + SampleStatements.UNIT + "/years/2020/execution.xlsx"));
+        assertThat(workbook.getResponse().getStatus()).isEqualTo(200);
+        assertThat(workbook.getResponse().getHeader("Content-Disposition")).contains("attachment");
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(
+                workbook.getResponse().getContentAsByteArray()))) {
+            assertThat(read.getSheetAt(0).getSheetName()).isEqualTo("预算执行进度");
+        }
+        MvcResult missing = api.perform(get("/units/" + SampleStatements.UNIT + "/years/2020/execution/events")
+                .param("row", "999").param("figure", "spent").accept(MediaType.TEXT_HTML));
+        assertThat(missing.getResponse().getStatus()).isEqualTo(404);
+        assertThat(body(missing)).contains("预算执行表中没有这一行");
+    }
+
     /**
      * 已支 of every 类/款/项 and the total = 表3 col 1; of the general-fund lines by 功能分类 = 表5 col 1;
      * 已拨 of the 财政拨款 lines = 表1 lines 1–3; 已拨 total = 表1 line 27; 年初结转 = 表1 line 29; 可用 = 表1

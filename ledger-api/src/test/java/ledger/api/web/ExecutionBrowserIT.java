@@ -107,7 +107,7 @@ class ExecutionBrowserIT {
         List<WebElement> headings = browser.findElements(By.cssSelector("#execution thead th"));
         assertThat(headings.stream().map(WebElement::getText).toList()).containsSubsequence("年初预算（元）",
                 "调整后预算（元）", "年初结转（元）", "已拨（元）", "已支（元）", "可用（元）", "执行率");
-        assertThat(browser.findElement(By.cssSelector("#execution tbody tr")).getAttribute("class"))
+        assertThat(browser.findElement(By.cssSelector("#execution tbody tr")).getDomAttribute("class"))
                 .contains("level-total");
         for (String level : List.of("class", "section", "item", "line")) {
             assertThat(browser.findElements(By.cssSelector("#execution tr.level-" + level))).as(level).isNotEmpty();
@@ -116,7 +116,7 @@ class ExecutionBrowserIT {
         assertThat(indent("section")).isGreaterThan(classIndent);
         assertThat(indent("item")).isGreaterThan(indent("section"));
         assertThat(indent("line")).isGreaterThan(indent("item"));
-        assertThat(browser.findElement(By.id("download-execution-xlsx")).getAttribute("href"))
+        assertThat(browser.findElement(By.id("download-execution-xlsx")).getDomAttribute("href"))
                 .contains("/execution.xlsx");
         String yearSpent = totalSpent();
 
@@ -125,7 +125,7 @@ class ExecutionBrowserIT {
         wait.until(driver -> driver.getCurrentUrl().contains("asOf=2020-03-31"));
         assertThat(browser.findElement(By.cssSelector("header .context")).getText()).contains("截至：2020-03-31");
         assertThat(totalSpent()).isNotEqualTo(yearSpent);
-        assertThat(browser.findElement(By.id("download-execution-xlsx")).getAttribute("href"))
+        assertThat(browser.findElement(By.id("download-execution-xlsx")).getDomAttribute("href"))
                 .contains("asOf=2020-03-31");
         Files.createDirectories(DOCS);
         Files.write(DOCS.resolve("execution.png"), browser.getScreenshotAs(OutputType.BYTES));
@@ -137,7 +137,7 @@ class ExecutionBrowserIT {
         browser.get(base() + SampleLedgerSite.STATEMENTS + "/execution?asOf=2020-03-31");
         WebElement spent = browser.findElement(By.cssSelector("#execution tr.level-class a[data-figure=spent]"));
         String figure = spent.getText();
-        String row = browser.findElement(By.cssSelector("#execution tr.level-class")).getAttribute("data-row");
+        String row = browser.findElement(By.cssSelector("#execution tr.level-class")).getDomAttribute("data-row");
         spent.click();
         wait.until(driver -> driver.getCurrentUrl().contains("/execution/events"));
         assertThat(browser.findElement(By.id("execution-figure")).getText()).isEqualTo("已支");
