@@ -10,9 +10,11 @@ import java.lang.management.ManagementFactory;
 import java.util.UUID;
 import ledger.core.account.BudgetAccount;
 import ledger.projections.posting.PostingProjection;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
@@ -163,5 +165,14 @@ public class AxonStorageConfiguration {
         return (Configurer configurer) -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(BudgetAccount.class)
                         .configureCache(configuration -> new KeptAggregates(KEPT_ACCOUNTS)));
+    }
+
+    /**
+     * Every account command to {@code BudgetAccount}'s one handler, whoever sends it: on the bus
+     * rather than the gateway, so that a command dispatched on the bus directly is routed too.
+     */
+    @Bean
+    public InitializingBean accountCommandRouting(CommandBus commandBus) {
+        return () -> commandBus.registerDispatchInterceptor(BudgetAccount.commandRouting());
     }
 }

@@ -94,8 +94,7 @@ class LedgerController {
         this.registry = registry;
     }
 
-    @Operation(summary = "Record one transaction (any kind: budget, supplement, reduce, appropriation,"
-            + " expenditure, opening, reversal, transfer)",
+    @Operation(summary = "Record one transaction (any kind a journal row takes: see the kind field)",
             description = "201 when recorded, 200 when the same id with the same content was already recorded.")
     @PostMapping(value = "/transactions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TransactionRecorder.Recorded> record(@RequestBody TransactionRequest request, Principal user) {

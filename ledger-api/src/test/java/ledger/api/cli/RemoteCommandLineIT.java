@@ -76,6 +76,8 @@ class RemoteCommandLineIT {
     ledger.api.statement.AccountingService accounting;
     @Autowired
     ReportService reports;
+    @Autowired
+    ledger.api.statement.ExecutionService executions;
 
     @TempDir
     Path files;
@@ -310,6 +312,24 @@ class RemoteCommandLineIT {
         Run refused = as("auditor", "indicators", "--year", "2020", "--unit", UNIT, "--as-of", "2021-01-01");
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("--as-of", "不在 2020 年度内");
+    }
+
+    @Test
+    @Order(6)
+    void theExecutionThroughTheServerIsTheLocalOne() throws Exception {
+        java.time.LocalDate june = java.time.LocalDate.of(2020, 6, 30);
+        Path xlsx = files.resolve("execution.xlsx");
+        Run text = as("clerk", "execution", "--year", "2020", "--unit", UNIT, "--as-of", "2020-06-30", "--xlsx",
+                xlsx.toString());
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).isEqualTo(executions.unit(UnitCode.of(UNIT), FiscalYear.of(2020), june).grid()
+                .render());
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("预算执行进度");
+        }
+        Run notHis = as("clerk", "execution", "--year", "2020", "--unit", "remote-other");
+        assertThat(notHis.exit()).isEqualTo(1);
+        assertThat(notHis.err()).contains("403");
     }
 
     @Test

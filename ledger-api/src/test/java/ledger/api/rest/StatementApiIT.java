@@ -435,6 +435,9 @@ class StatementApiIT {
         assertThat(paths.get("/api/units/{unit}/years/{year}/trace").get("get").get("parameters").toString())
                 .contains("\"cell\"", "\"asOf\"");
         assertThat(docs.at("/components/schemas/TransactionRequest/properties").has("reverses")).isTrue();
+        // The kinds are listed from TransactionKind, so a new kind is documented with no edit here.
+        assertThat(docs.at("/components/schemas/TransactionRequest/properties/kind/description").textValue())
+                .contains("budget (年初预算)", "reversal (冲销)", "transfer (单位间划转)").doesNotContain("carry-");
 
         MvcResult ui = api.perform(get("/swagger-ui"));
         int status = ui.getResponse().getStatus();
