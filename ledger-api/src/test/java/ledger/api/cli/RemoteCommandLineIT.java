@@ -455,7 +455,7 @@ class RemoteCommandLineIT {
 
         Run twice = as("approver", "close", "--year", "2020", "--unit", "remote-close");
         assertThat(twice.exit()).isEqualTo(1);
-        assertThat(twice.err()).startsWith("refused: ").contains("closed");
+        assertThat(twice.err()).startsWith("refused: ").contains("已结账");
     }
 
     @Test
