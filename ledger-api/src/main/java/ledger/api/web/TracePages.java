@@ -36,8 +36,10 @@ class TracePages {
     private final ReportService reports;
     private final PostingRepository postings;
     private final UnitAccess units;
+    private final ReversalLinks reversals;
 
-    TracePages(ReportService reports, PostingRepository postings, UnitAccess units) {
+    TracePages(ReportService reports, PostingRepository postings, UnitAccess units, ReversalLinks reversals) {
+        this.reversals = reversals;
         this.reports = reports;
         this.postings = postings;
         this.units = units;
@@ -131,6 +133,7 @@ class TracePages {
         }
         model.addAttribute("posting", PostingView.of(posting, reports.catalogOf(posting.account().year()), projectName));
         model.addAttribute("cells", cells);
+        model.addAttribute("reversal", reversals.of(posting));
         return "event";
     }
 }

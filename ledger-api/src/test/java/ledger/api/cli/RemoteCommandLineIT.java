@@ -440,6 +440,14 @@ class RemoteCommandLineIT {
         assertThat(jdbc.queryForObject("SELECT closed FROM ledger_year WHERE unit = 'remote-close'", Boolean.class))
                 .isFalse();
 
+        // The preview comes from the server's closer and writes nothing.
+        Run preview = as("approver", "close", "--year", "2020", "--unit", "remote-close", "--date", "2021-01-05",
+                "--preview");
+        assertThat(preview.exit()).as(preview.err()).isZero();
+        assertThat(preview.out()).contains("结转预览").contains("other          2010301  30201").contains("9.00")
+                .contains("合计 (total): 1 个预算行 (lines), 9.00 元 (yuan)");
+        assertThat(events()).isEqualTo(before);
+
         Run closed = as("approver", "close", "--year", "2020", "--unit", "remote-close", "--date", "2021-01-05");
         assertThat(closed.exit()).as(closed.err()).isZero();
         assertThat(closed.out()).isEqualTo("closed remote-close 2020: 1 accounts carried 9.00 yuan into 2021\n");
@@ -447,7 +455,7 @@ class RemoteCommandLineIT {
 
         Run twice = as("approver", "close", "--year", "2020", "--unit", "remote-close");
         assertThat(twice.exit()).isEqualTo(1);
-        assertThat(twice.err()).startsWith("refused: ").contains("closed");
+        assertThat(twice.err()).startsWith("refused: ").contains("已结账");
     }
 
     @Test

@@ -50,6 +50,24 @@ public class PostingRepository {
         return jdbc.query("SELECT * FROM posting WHERE event_id = ?", POSTING, eventId).stream().findFirst();
     }
 
+    /** The postings of one transaction of a unit's year (several for a transfer or a close), in stored order. */
+    public List<Posting> byTransaction(UnitCode unit, FiscalYear year, TransactionId transaction) {
+        return jdbc.query("SELECT * FROM posting WHERE unit = ? AND fiscal_year = ? AND transaction_id = ?"
+                + " ORDER BY global_index", POSTING, unit.code(), year.value(), transaction.value());
+    }
+
+    /**
+     * For each transaction of a unit's year that was reversed, the first posting of its reversal:
+     * what a page links an original to ("已被冲销，见…").
+     */
+    public Map<TransactionId, Posting> reversalsOf(UnitCode unit, FiscalYear year) {
+        Map<TransactionId, Posting> reversals = new HashMap<>();
+        jdbc.query("SELECT * FROM posting WHERE unit = ? AND fiscal_year = ? AND reverses IS NOT NULL"
+                + " ORDER BY global_index", POSTING, unit.code(), year.value())
+                .forEach(reversal -> reversals.putIfAbsent(reversal.reverses(), reversal));
+        return reversals;
+    }
+
     public Optional<String> unitName(UnitCode unit) {
         return jdbc.queryForList("SELECT name FROM directory_unit WHERE unit = ?", String.class, unit.code())
                 .stream().findFirst();
