@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.sql.DataSource;
 import ledger.api.integrity.SealKey;
@@ -31,16 +30,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * outside the database. The store owns the row format, so both writers of rows use this: Axon's
  * storage engine ({@link SealedAppend}) and the batch COPY ({@link EventStoreAccess}).
  *
- * <p>The seal of an account's last event is kept per transaction (and, once committed, in a bounded
- * cache), so that chaining the next event rarely needs to read it back.
+ * <p>Where the seal of an account's previous event comes from: a batch (one transaction, no
+ * savepoints) keeps the seals it loaded and wrote per transaction, so a million-event import reads
+ * none back; Axon's path reads it by its unique key in the statement's own transaction, because a
+ * batch of commands rolls single commands back to savepoints, and a seal remembered from a
+ * rolled-back event would chain the next one to an event that does not exist.
  */
 @Component
 public class EventRowSeals {
 
     /** The predecessor of an aggregate's first event. */
     public static final String GENESIS = "0".repeat(64);
-    /** Committed tips kept at most; past this the cache starts over (a miss costs one indexed read). */
-    private static final int COMMITTED_TIPS = 50_000;
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -48,7 +48,6 @@ public class EventRowSeals {
     private final Path keyFile;
     private volatile SealKey key;
     private final ThreadLocal<Mac> macs = new ThreadLocal<>();
-    private final Map<String, Tip> committed = new ConcurrentHashMap<>();
 
     public EventRowSeals(JdbcTemplate jdbc,
                          @Value("${" + SealKey.PROPERTY + ":${LEDGER_INTEGRITY_KEY:}}") String configuredKey,
@@ -60,28 +59,30 @@ public class EventRowSeals {
     }
 
     /** An account's newest sealed event: its sequence number and seal. */
-    private record Tip(long sequence, String seal) {
+    public record Tip(long sequence, String seal) {
     }
 
     /**
-     * The seal for a row about to be written, remembered as its aggregate's newest.
+     * The seal for a row about to be written, remembered in {@code tips} as its aggregate's newest.
      *
+     * @param tips       the newest seals known by aggregate: {@link #transactionTips()} for a batch,
+     *                   a map of its own for one INSERT statement
      * @param connection the transaction's connection to read a predecessor's seal on, or null while
      *                   that connection is busy (an open COPY): a fresh one reads the committed row
      */
-    public String seal(Connection connection, String eventIdentifier, String aggregateIdentifier, long sequence,
-                       String type, String timestamp, String payloadType, String payloadRevision, byte[] payload,
-                       byte[] metaData) {
-        String previous = previous(connection, aggregateIdentifier, sequence);
+    public String seal(Map<String, Tip> tips, Connection connection, String eventIdentifier,
+                       String aggregateIdentifier, long sequence, String type, String timestamp, String payloadType,
+                       String payloadRevision, byte[] payload, byte[] metaData) {
+        String previous = previous(tips, connection, aggregateIdentifier, sequence);
         String seal = compute(mac(), previous, eventIdentifier, aggregateIdentifier, sequence, type, timestamp,
                 payloadType, payloadRevision, payload, metaData);
-        remember(aggregateIdentifier, sequence, seal);
+        tips.put(aggregateIdentifier, new Tip(sequence, seal));
         return seal;
     }
 
-    /** Records the seal of an aggregate's newest stored event as read by a loader in this transaction. */
+    /** Records the seal of an aggregate's newest stored event as read by a batch's loader. */
     public void loaded(String aggregateIdentifier, long sequence, String seal) {
-        remember(aggregateIdentifier, sequence, seal == null ? GENESIS : seal);
+        transactionTips().put(aggregateIdentifier, new Tip(sequence, seal == null ? GENESIS : seal));
     }
 
     /**
@@ -168,15 +169,11 @@ public class EventRowSeals {
         return !jdbc.queryForList(query + " LIMIT 1").isEmpty();
     }
 
-    private String previous(Connection connection, String aggregateIdentifier, long sequence) {
+    private String previous(Map<String, Tip> tips, Connection connection, String aggregateIdentifier, long sequence) {
         if (sequence == 0) {
             return GENESIS;
         }
-        Map<String, Tip> tips = transactionTips();
-        Tip tip = tips == null ? null : tips.get(aggregateIdentifier);
-        if (tip == null || tip.sequence() != sequence - 1) {
-            tip = committed.get(aggregateIdentifier);
-        }
+        Tip tip = tips.get(aggregateIdentifier);
         if (tip != null && tip.sequence() == sequence - 1) {
             return tip.seal();
         }
@@ -205,21 +202,14 @@ public class EventRowSeals {
         }
     }
 
-    private void remember(String aggregateIdentifier, long sequence, String seal) {
-        Map<String, Tip> tips = transactionTips();
-        if (tips != null) {
-            tips.put(aggregateIdentifier, new Tip(sequence, seal));
-        }
-    }
-
     /**
-     * The tips this transaction wrote or read, published to the committed cache only when it commits
-     * (a rolled-back event must never be taken for a predecessor); null outside a transaction.
+     * The tips a batch's transaction loaded and wrote, dropped when it ends; outside a transaction a
+     * map of the caller's own.
      */
     @SuppressWarnings("unchecked")
-    private Map<String, Tip> transactionTips() {
+    public Map<String, Tip> transactionTips() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
+            return new HashMap<>();
         }
         Map<String, Tip> tips = (Map<String, Tip>) TransactionSynchronizationManager.getResource(this);
         if (tips == null) {
@@ -229,14 +219,6 @@ public class EventRowSeals {
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(EventRowSeals.this);
-                    if (status == STATUS_COMMITTED) {
-                        if (committed.size() + fresh.size() > COMMITTED_TIPS) {
-                            committed.clear();
-                        }
-                        if (fresh.size() <= COMMITTED_TIPS) {
-                            committed.putAll(fresh);
-                        }
-                    }
                 }
             });
             tips = fresh;

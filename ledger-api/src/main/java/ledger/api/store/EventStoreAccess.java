@@ -189,6 +189,8 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
         /** Payload and metadata JSON, serialized once for both the row and its seal. */
         private final java.io.ByteArrayOutputStream payloadBytes = new java.io.ByteArrayOutputStream(1024);
         private final java.io.ByteArrayOutputStream metaDataBytes = new java.io.ByteArrayOutputStream(256);
+        /** The batch's transaction knows the newest seal of each account it loaded or wrote. */
+        private final Map<String, EventRowSeals.Tip> tips = seals.transactionTips();
         private java.sql.Connection connection;
         private BinaryCopy copy;
         private long appended;
@@ -215,7 +217,7 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
                 byte[] payloadJson = payloadBytes.toByteArray();
                 byte[] metaDataJson = metaDataBytes.toByteArray();
                 // The COPY holds the connection: a predecessor not met in this transaction is read on another.
-                String seal = seals.seal(null, eventId, pending.aggregateId(), pending.sequenceNumber(),
+                String seal = seals.seal(tips, null, eventId, pending.aggregateId(), pending.sequenceNumber(),
                         pending.aggregateType(), timestamp, type.getName(), type.getRevision(), payloadJson,
                         metaDataJson);
                 copy.row(10);

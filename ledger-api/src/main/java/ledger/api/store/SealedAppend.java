@@ -3,7 +3,9 @@ package ledger.api.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -31,6 +33,8 @@ public final class SealedAppend implements AppendEventsStatementBuilder {
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
                                    List<? extends EventMessage<?>> events, Serializer serializer,
                                    TimestampWriter timestampWriter) throws SQLException {
+        // Predecessors come from this statement's own events, else from the database (see EventRowSeals).
+        Map<String, EventRowSeals.Tip> tips = new HashMap<>();
         PreparedStatement ps = connection.prepareStatement("INSERT INTO " + schema.domainEventTable() + " ("
                 + schema.domainEventFields() + ", seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         for (EventMessage<?> message : events) {
@@ -48,7 +52,7 @@ public final class SealedAppend implements AppendEventsStatementBuilder {
             ps.setObject(8, payload.getData());
             ps.setObject(9, metaData.getData());
             // The engine's timestamp writer stores Axon's ISO format; the seal covers that same text.
-            ps.setString(10, seals.seal(connection, event.getIdentifier(), event.getAggregateIdentifier(),
+            ps.setString(10, seals.seal(tips, connection, event.getIdentifier(), event.getAggregateIdentifier(),
                     event.getSequenceNumber(), event.getType(), DateTimeUtils.formatInstant(event.getTimestamp()),
                     payload.getType().getName(), payload.getType().getRevision(), bytes(payload.getData()),
                     bytes(metaData.getData())));
