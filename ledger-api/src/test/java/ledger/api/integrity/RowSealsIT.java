@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import ledger.api.LedgerApplication;
 import ledger.api.recording.JournalImport;
 import ledger.api.recording.TransactionRecorder;
+import ledger.api.store.SqlDialect;
 import ledger.api.support.Samples;
 import ledger.api.support.TestDatabase;
 import ledger.core.journal.JournalRow;
@@ -18,11 +20,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every event row is sealed as it is written, by the batch COPY (the sample journal) and by Axon's
@@ -54,6 +58,13 @@ class RowSealsIT {
     EventSeals seals;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SqlDialect dialect;
+    @Autowired
+    TransactionTemplate transaction;
+
+    @TempDir
+    static Path keys;
 
     @BeforeEach
     void ledgerWithTheSampleAndSomeSingleCommands() throws Exception {
@@ -135,6 +146,21 @@ class RowSealsIT {
         // The event after the pair is intact but no longer follows the event it was sealed after.
         assertThat(problems).anySatisfy(problem -> assertThat(problem).startsWith("事件 " + before.get(4))
                 .contains("reordered or replaced"));
+    }
+
+    @Test
+    @Order(6)
+    void underAnotherKeyWithNoFingerprintToAskVerifySaysTheKeyIsWrongNotThatEveryEventWasForged() {
+        // A store whose chain and fingerprint are gone: only the row seals can tell the key is not theirs.
+        jdbc.update("DELETE FROM event_seal");
+        jdbc.update("UPDATE event_seal_head SET last_sequence = 0, last_hash = repeat('0', 64), key_fingerprint = NULL");
+        EventSeals otherKey = new EventSeals(jdbc, dialect, transaction, "another-key-0123456789",
+                keys.resolve("unused.key").toString(), false, 50_000);
+        VerifyReport report = otherKey.verify();
+        assertThat(report.wrongKey()).isTrue();
+        assertThat(report.problems()).singleElement().satisfies(problem -> assertThat(problem)
+                .startsWith(WrongSealKey.REASON).contains("not the key that sealed these events"));
+        assertThat(seals.verify().wrongKey()).isFalse();
     }
 
     /** The n-th sample account (in order) with at least four events. */
