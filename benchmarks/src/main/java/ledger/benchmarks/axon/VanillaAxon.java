@@ -79,6 +79,8 @@ public final class VanillaAxon {
         try (HikariDataSource dataSource = new HikariDataSource(pool)) {
             Configuration axon = configure(dataSource);
             axon.start();
+            // The aggregate's one handler takes every account command under one name, as in the ledger.
+            axon.commandBus().registerDispatchInterceptor(BudgetAccount.commandRouting());
             try {
                 CommandGateway gateway = axon.commandGateway();
                 AtomicInteger next = new AtomicInteger();
