@@ -20,7 +20,12 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import ledger.api.store.EventRowSeals;
+import ledger.api.store.SealedAppend;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -73,6 +78,24 @@ public class AxonStorageConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * Axon's JDBC storage engine as its Spring Boot auto-configuration builds it, except that each
+     * event row is written with its seal ({@link SealedAppend}): an event is never stored unsealed,
+     * whichever path wrote it.
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver exceptions,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connections, TransactionManager transactions,
+                                                 EventSchema schema, EventRowSeals seals) {
+        return JdbcEventStorageEngine.builder().snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain()).persistenceExceptionResolver(exceptions)
+                .eventSerializer(eventSerializer).snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connections).transactionManager(transactions).schema(schema)
+                .appendEvents(new SealedAppend(seals)).build();
     }
 
     /** The one ObjectMapper events are written with: ISO dates, records as plain objects. */

@@ -326,7 +326,7 @@ class CommandLineIT {
     void verifyFindsTheStoreIntactAndRecordAcknowledgesEachRowOrRefusesIt() throws IOException {
         Run verify = onDatabase("verify");
         assertThat(verify.exit()).as(verify.err()).isZero();
-        assertThat(verify.out()).startsWith("intact: ");
+        assertThat(verify.out()).startsWith("完好：").contains("intact: ");
 
         Path rows = files.resolve("rows.csv");
         Files.writeString(rows, "id,date,kind,unit,fund,functional,economic,nature,amount\n"
