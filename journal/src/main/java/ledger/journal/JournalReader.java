@@ -133,15 +133,18 @@ public final class JournalReader {
 
     /** Reads a journal file: an xlsx workbook in place, anything else as {@link #read(InputStream, Options)}. */
     public JournalParse read(Path file, Options options) throws IOException {
-        byte[] magic;
-        try (InputStream in = Files.newInputStream(file)) {
-            magic = in.readNBytes(8);
-        }
-        if (startsWith(magic, ZIP)) {
+        if (isWorkbook(file)) {
             return readWorkbook(file, options);
         }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, options);
+        }
+    }
+
+    /** Whether {@code file} is a workbook (a zip), which is read in place rather than as a stream. */
+    public static boolean isWorkbook(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return startsWith(in.readNBytes(8), ZIP);
         }
     }
 
