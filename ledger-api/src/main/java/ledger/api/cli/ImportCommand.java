@@ -13,6 +13,8 @@ import ledger.api.recording.ImportResult;
 import ledger.api.recording.JournalImport;
 import ledger.journal.JournalMapping;
 import ledger.journal.JournalReader;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,10 +54,10 @@ public class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("文件不存在 (no such file): " + file);
+            throw new Refusal(Reason.of("file.missing", file));
         }
         if (mapping != null && !Files.isRegularFile(mapping)) {
-            throw new IllegalArgumentException("映射文件不存在 (no such mapping file): " + mapping);
+            throw new Refusal(Reason.of("file.mappingMissing", mapping));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (server.remote()) {

@@ -143,7 +143,7 @@ class CommandLineIT {
 
         Run missing = onDatabase("import", files.resolve("no-such.csv").toString());
         assertThat(missing.exit()).isEqualTo(1);
-        assertThat(missing.err()).contains("no such file");
+        assertThat(missing.err()).contains("已拒绝：文件不存在：");
     }
 
     @Test

@@ -398,7 +398,7 @@ class RemoteCommandLineIT {
 
         Run wrongPassword = asWithPassword("clerk", "wrong", "record", rows.toString());
         assertThat(wrongPassword.exit()).isEqualTo(1);
-        assertThat(wrongPassword.err()).contains("(HTTP 401)");
+        assertThat(wrongPassword.err()).contains("（HTTP 401）");
         assertThat(wrongPassword.out()).isEmpty();
         assertThat(events()).isEqualTo(before + 1);
     }
