@@ -14,11 +14,13 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class TerminalProgress implements ImportProgress, AutoCloseable {
 
+    private static final long KILOBYTE = 1L << 10;
     private static final long MEGABYTE = 1L << 20;
 
     private final PrintStream out;
     private ProgressBar reading;
     private ProgressBar deciding;
+    private boolean finished;
 
     TerminalProgress(PrintStream out) {
         this.out = out;
@@ -35,7 +37,9 @@ final class TerminalProgress implements ImportProgress, AutoCloseable {
     @Override
     public synchronized void reading(long bytesRead, long totalBytes) {
         if (reading == null) {
-            reading = bar("读取文件", Math.max(totalBytes, 0), " MB", MEGABYTE);
+            // Kilobytes for a small file, whose size in whole megabytes would read 0/0.
+            boolean large = totalBytes >= 10 * MEGABYTE;
+            reading = bar("读取文件", Math.max(totalBytes, 0), large ? " MB" : " KB", large ? MEGABYTE : KILOBYTE);
         }
         reading.stepTo(bytesRead);
     }
@@ -43,10 +47,19 @@ final class TerminalProgress implements ImportProgress, AutoCloseable {
     @Override
     public synchronized void deciding(int rowsDecided, int totalRows) {
         if (deciding == null) {
+            if (finished) {
+                return;
+            }
             closeReading();
             deciding = bar("检查记账", totalRows, " 行", 1);
         }
         deciding.stepTo(rowsDecided);
+        if (rowsDecided >= totalRows) {
+            // Ended on its own line, before the import logs or prints its result.
+            deciding.close();
+            deciding = null;
+            finished = true;
+        }
     }
 
     private ProgressBar bar(String task, long max, String unit, long unitSize) {

@@ -26,10 +26,21 @@ class TerminalProgressTest {
             }
         }
         String text = drawn.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("读取文件").contains("检查记账").contains("1000/1000").contains("3/3 MB")
+        assertThat(text).contains("读取文件").contains("检查记账").contains("1000/1000").contains("3072/3072 KB")
                 .contains("100%");
         // Redrawn in place on one line with carriage returns, never scrolling one line per row.
         assertThat(text.lines().count()).isLessThan(10);
+    }
+
+    @Test
+    void aLargeFileIsCountedInMegabytes() throws Exception {
+        ByteArrayOutputStream drawn = new ByteArrayOutputStream();
+        try (PrintStream err = new PrintStream(drawn, true, StandardCharsets.UTF_8);
+             TerminalProgress bars = new TerminalProgress(err)) {
+            bars.reading(12L << 20, 12L << 20);
+            bars.deciding(5, 5);
+        }
+        assertThat(drawn.toString(StandardCharsets.UTF_8)).contains("12/12 MB").contains("5/5 行");
     }
 
     @Test
