@@ -14,9 +14,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every read answer states the projection position it answered from: the API in the header
  * {@value #HEADER}, pages in their footer ("数据截至第 N 个事件"). Read before the handler reads the
- * rows, after waiting as readers wait ({@link ProjectionStatus#awaitReadable}), so the rows hold
- * at least every event up to it — on a lagging standby or during a bulk catch-up, fewer than the
- * event store.
+ * rows, after waiting as readers wait ({@link ProjectionStatus#awaitReadable}) but briefly, as a
+ * page that reads no read model (the sign-in page) must not wait for the processor: the rows
+ * hold at least every event up to it — on a lagging standby or during a bulk catch-up, fewer
+ * than the event store.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionPositionHeader implements WebMvcConfigurer, HandlerInterceptor {
@@ -24,7 +25,8 @@ public class ProjectionPositionHeader implements WebMvcConfigurer, HandlerInterc
     public static final String HEADER = "X-Ledger-Projection-Position";
     /** The request attribute the page footer reads. */
     public static final String ATTRIBUTE = "projectionPosition";
-    private static final Duration WAIT = Duration.ofMinutes(10);
+    /** Longer than the live processor takes for a batch of commands; a handler that reads waits on. */
+    private static final Duration WAIT = Duration.ofSeconds(2);
 
     private final ObjectProvider<ProjectionStatus> projections;
 
@@ -43,7 +45,12 @@ public class ProjectionPositionHeader implements WebMvcConfigurer, HandlerInterc
         if (status == null || !"GET".equals(request.getMethod()) || !(handler instanceof HandlerMethod)) {
             return true;
         }
-        long position = status.awaitReadable(WAIT);
+        long position;
+        try {
+            position = status.awaitReadable(WAIT);
+        } catch (IllegalStateException stillBehind) {
+            position = status.readPosition();
+        }
         response.setHeader(HEADER, Long.toString(position));
         request.setAttribute(ATTRIBUTE, position);
         return true;
