@@ -34,6 +34,10 @@ class DepartmentStatementPages {
     /** One event of a unit's part of a department trace, as the page prints it. */
     record EventLine(boolean eliminated, String date, String transactionId, String kind, String contributesYuan,
                      String memo, String account, String eventType) {
+
+        public String accountLink() {
+            return Links.account(account);
+        }
     }
 
     /** One unit's part of a department trace. */
