@@ -78,6 +78,28 @@ public class TraceQueries {
                 page.stream().map(keyed::traced).toList(), postings.reversalLinks(unit, page));
     }
 
+    /**
+     * A unit's part of a department's trace: its page of the (filtered) trace, and the sum of its
+     * transfer legs in the cell, which the department eliminates (of the whole cell, unfiltered).
+     */
+    public record UnitOfDepartment(String name, TracePage page, long eliminatedFen) {
+
+        /** What the unit adds to the department's cell. */
+        public long keptFen() {
+            return Math.subtractExact(page.cellFen(), eliminatedFen);
+        }
+    }
+
+    /** @throws TracePaging.Invalid for a page the unit's filtered trace has not */
+    public UnitOfDepartment unitOfDepartment(UnitCode unit, FiscalYear year, CellAddress cell, LocalDate asOf,
+            StatementTemplate template, PostingFilter filter, TracePaging paging) {
+        TracePage page = trace(unit, year, cell, asOf, template, filter, paging);
+        List<PostingKey> legs = postings.keysOf(unit, year, PostingFilter.NONE.upTo(asOf),
+                ledger.projections.statement.DepartmentStatements.TRANSFER_LEGS);
+        return new UnitOfDepartment(page.statements().unitName(), page,
+                KeyedTrace.of(template, cell, legs).fen(legs));
+    }
+
     /** Every event of the filtered trace into an xlsx workbook, streamed from the database. */
     public void exportTrace(UnitCode unit, FiscalYear year, CellAddress cell, LocalDate asOf,
             StatementTemplate template, PostingFilter filter, OutputStream out) {

@@ -2,7 +2,6 @@ package ledger.api.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ledger.api.statement.TraceFilters;
@@ -85,13 +84,9 @@ class TracePages {
         StatementSet set = traced.statements();
         Links links = Page.context(model, set, asOf, "trace");
         String asked = format == StatementTemplate.forYear(year) ? null : format.name();
-        Map<String, String> keep = new LinkedHashMap<>();
-        keep.put("cell", address.toString());
-        if (asOf != null) {
-            keep.put("asOf", asOf.toString());
-        }
-        if (asked != null) {
-            keep.put("template", asked);
+        Map<String, String> keep = TraceTools.keep(address.toString(), asOf, asked);
+        if (size != null) {
+            keep.put("size", size.toString());
         }
         TraceTools tools = new TraceTools(links.trace(address).replaceFirst("\\?.*", ""), keep, filters);
         List<TracedRow> rows = rows(Page.unit(unit), Page.year(year), traced.rows(), traced.firstIndex(),
@@ -156,7 +151,8 @@ class TracePages {
             throw TraceTools.noSuchPage(beyond.eventCount(), beyond.pageCount(), paging.page());
         }
         Links links = new Links(unit, year, null);
-        TraceTools tools = new TraceTools(Links.account(account.id()), Map.of(), filters);
+        TraceTools tools = new TraceTools(Links.account(account.id()),
+                size == null ? Map.of() : Map.of("size", size.toString()), filters);
         List<TracedRow> rows = new ArrayList<>();
         Map<ProjectCode, String> projects = reports.projectNames(account.unit());
         var catalog = reports.catalogOf(account.year());

@@ -17,6 +17,19 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 record TraceTools(String path, Map<String, String> keep, TraceFilters filters) {
 
+    /** A trace's own parameters: its cell, and the as-of date and a template other than the year's when given. */
+    static Map<String, String> keep(String cell, java.time.LocalDate asOf, String template) {
+        Map<String, String> keep = new LinkedHashMap<>();
+        keep.put("cell", cell);
+        if (asOf != null) {
+            keep.put("asOf", asOf.toString());
+        }
+        if (template != null) {
+            keep.put("template", template);
+        }
+        return keep;
+    }
+
     /** The page numbers and links of one page of {@code count} events, pages numbered from 1 for people. */
     record Pager(int number, int pageCount, long eventCount, long firstNumber, long lastNumber, String first,
             String previous, String next, String last, Map<String, String> jumpKeeps) {
@@ -48,7 +61,7 @@ record TraceTools(String path, Map<String, String> keep, TraceFilters filters) {
     }
 
     /** The same page without the filter. */
-    String cleared() {
+    public String cleared() {
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
         keep.forEach(link::queryParam);
         return link.encode().toUriString();

@@ -95,8 +95,19 @@ public class PostingRepository {
      * database: what a trace's totals and a statement's figures need, without reading the rows.
      */
     public List<PostingKey> keysOf(UnitCode unit, FiscalYear year, PostingFilter filter) {
+        return keysOf(unit, year, filter, java.util.Set.of());
+    }
+
+    /** As above, of the postings of these event types only (none given: of every type). */
+    public List<PostingKey> keysOf(UnitCode unit, FiscalYear year, PostingFilter filter,
+            java.util.Set<String> eventTypes) {
         List<Object> args = unitYear(unit, year);
         String where = filter.where(args);
+        if (!eventTypes.isEmpty()) {
+            List<String> types = eventTypes.stream().sorted().toList();
+            where += " AND event_type IN (" + marks(types.size()) + ")";
+            args.addAll(types);
+        }
         return jdbc.query("SELECT fund, functional, economic, kind, nature, COUNT(*) AS n, SUM(amount_fen) AS fen"
                 + " FROM posting WHERE unit = ? AND fiscal_year = ?" + where
                 + " GROUP BY fund, functional, economic, kind, nature", (rs, row) -> {
