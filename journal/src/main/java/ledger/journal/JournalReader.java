@@ -22,17 +22,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ledger.core.account.AccountCommand;
 import ledger.core.account.AccountKey;
-import ledger.core.account.AppropriateFunds;
+import ledger.core.account.CommandFields;
 import ledger.core.account.Entry;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.PayTransfer;
 import ledger.core.account.ProjectCode;
-import ledger.core.account.RecordExpenditure;
-import ledger.core.account.RecordOpeningBalance;
-import ledger.core.account.ReduceBudget;
-import ledger.core.account.SetInitialBudget;
 import ledger.core.account.Spending;
-import ledger.core.account.SupplementBudget;
 import ledger.core.account.Text;
 import ledger.core.account.TransactionId;
 import ledger.core.account.TransactionKind;
@@ -540,7 +535,8 @@ public final class JournalReader {
             if (kind == null) {
                 return null;
             }
-            if (kind == TransactionKind.REVERSAL) {
+            TransactionKind.Shape shape = kind.shape();
+            if (shape == TransactionKind.Shape.REVERSAL) {
                 return parseReversal(id, date, unit, voucher, memo, unitName);
             }
             FundSource fund = required(JournalColumn.FUND, FundSource::parse);
@@ -551,13 +547,13 @@ public final class JournalReader {
             Money amount = required(JournalColumn.AMOUNT, fileRow ? JournalReader::parseAmount : JournalReader::parsePlainAmount);
             String indicator = optional(JournalColumn.INDICATOR,
                     n -> shared.one(Text.clean("indicator", n, Text.INDICATOR_MAX)));
-            if (kind != TransactionKind.BUDGET) {
+            if (shape != TransactionKind.Shape.INDICATOR) {
                 forbid(JournalColumn.INDICATOR, Reason.of("field.forbidden.indicator"));
             }
-            Spending spending = kind == TransactionKind.EXPENDITURE ? spending() : null;
+            Spending spending = shape == TransactionKind.Shape.SPENDING ? spending() : null;
             ExpenditureNature transferNature = null;
             UnitCode toUnit = null;
-            if (kind == TransactionKind.TRANSFER) {
+            if (shape == TransactionKind.Shape.TRANSFER) {
                 transferNature = required(JournalColumn.NATURE, JournalReader::transferNature);
                 toUnit = required(JournalColumn.TO_UNIT, u -> shared.parsed(shared.units, u, UnitCode::of));
                 forbid(JournalColumn.PROJECT, Reason.of("field.forbidden.transfer.project"));
@@ -566,7 +562,7 @@ public final class JournalReader {
             } else {
                 forbid(JournalColumn.TO_UNIT, Reason.of("field.forbidden.to_unit"));
             }
-            if (kind != TransactionKind.EXPENDITURE && kind != TransactionKind.TRANSFER) {
+            if (shape != TransactionKind.Shape.SPENDING && shape != TransactionKind.Shape.TRANSFER) {
                 forbid(JournalColumn.NATURE, Reason.of("field.forbidden.nature"));
                 forbid(JournalColumn.PROJECT, Reason.of("field.forbidden.project"));
                 forbid(JournalColumn.PROCUREMENT, Reason.of("field.forbidden.procurement"));
@@ -585,16 +581,8 @@ public final class JournalReader {
                 problems.add(new JournalProblem(line, column, notAPostingLevel.getMessage()));
                 return null;
             }
-            AccountCommand command = switch (kind) {
-                case BUDGET -> new SetInitialBudget(account, entry, amount, indicator);
-                case SUPPLEMENT -> new SupplementBudget(account, entry, amount);
-                case REDUCE -> new ReduceBudget(account, entry, amount);
-                case APPROPRIATION -> new AppropriateFunds(account, entry, amount);
-                case EXPENDITURE -> new RecordExpenditure(account, entry, amount, spending);
-                case OPENING -> new RecordOpeningBalance(account, entry, amount);
-                case TRANSFER -> new PayTransfer(account, entry, amount, transferNature, toUnit);
-                default -> throw new IllegalStateException("not a posting kind: " + kind);
-            };
+            AccountCommand command = kind.command(new CommandFields(account, entry, amount, indicator, spending,
+                    transferNature, toUnit));
             ProjectCode project = spending == null ? null : spending.project();
             AccountCommand counterpart = command instanceof PayTransfer transfer ? transfer.receiverLeg() : null;
             return new JournalRow(line, kind, unit, entry, command, null, unitName, project, projectName, counterpart);

@@ -2,13 +2,17 @@ package ledger.core;
 
 import java.time.LocalDate;
 import ledger.core.account.AccountKey;
+import ledger.core.account.BudgetAccount;
 import ledger.core.account.Entry;
 import ledger.core.account.FiscalYear;
+import ledger.core.account.LedgerRegistry;
 import ledger.core.account.UnitCode;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
 import ledger.core.money.Money;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 
 /**
  * Test data for the ledger-core tests: the seed's unit and year, a few budget lines of it, and
@@ -22,6 +26,17 @@ public final class LedgerFixtures {
     public static final FiscalYear YEAR = FiscalYear.of(2020);
 
     private LedgerFixtures() {
+    }
+
+    /**
+     * The aggregate fixture on the production path: the registry as the handler's resource, and the
+     * command routing the application registers on its command bus.
+     */
+    public static FixtureConfiguration<BudgetAccount> budgetAccountFixture(LedgerRegistry registry) {
+        FixtureConfiguration<BudgetAccount> fixture = new AggregateTestFixture<>(BudgetAccount.class);
+        fixture.registerInjectableResource(registry);
+        fixture.registerCommandDispatchInterceptor(BudgetAccount.commandRouting());
+        return fixture;
     }
 
     public static Money fen(long fen) {

@@ -1,13 +1,14 @@
 package ledger.api.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import ledger.api.catalog.CatalogFile;
 import ledger.api.catalog.CatalogListing;
 import ledger.api.catalog.YearCatalogs;
 import ledger.core.account.FiscalYear;
+import ledger.core.catalog.CatalogLine;
 import ledger.core.catalog.CatalogLoaded;
 import ledger.core.classification.CatalogEntry;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,16 +37,7 @@ public class CatalogCommand implements Runnable {
     /** {@code ledger catalog import FILE --year YYYY}: the whole file or nothing. */
     @Command(name = "import", description = "Load a 科目表 (CSV or xlsx: columns code/编码 and name/名称, optional"
             + " classification/分类) for a fiscal year: the whole file or nothing.")
-    static class Import implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        ServerOptions server;
+    static class Import extends FileUpload<List<CatalogLine>> {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "the 科目表, .csv (UTF-8) or .xlsx")
         Path file;
@@ -54,28 +46,25 @@ public class CatalogCommand implements Runnable {
         int year;
 
         @Override
-        public Integer call() throws Exception {
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("找不到文件 (no such file): " + file);
-            }
-            FiscalYear fiscalYear = FiscalYear.of(year);
-            if (server.remote()) {
-                LedgerClient client = server.client(database);
-                var loaded = client.postFiles("/api/catalog/" + fiscalYear, java.util.Map.of("file", file));
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(loaded.path("summary").asText() + " into " + client.describe());
-                out.flush();
-                return 0;
-            }
-            var lines = CatalogFile.read(Files.readAllBytes(file), file.getFileName().toString());
-            try (ConfigurableApplicationContext context = database.start(false)) {
-                CatalogLoaded loaded = context.getBean(YearCatalogs.class)
-                        .load(fiscalYear, lines, file.getFileName().toString(), DatabaseOptions.user());
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(CatalogListing.summary(loaded) + " into " + database.database().describe());
-                out.flush();
-                return 0;
-            }
+        Path file() {
+            return file;
+        }
+
+        @Override
+        String apiPath() {
+            return "/api/catalog/" + FiscalYear.of(year);
+        }
+
+        @Override
+        List<CatalogLine> read(byte[] bytes, String fileName) {
+            return CatalogFile.read(bytes, fileName);
+        }
+
+        @Override
+        String load(ConfigurableApplicationContext context, List<CatalogLine> lines, String fileName) {
+            CatalogLoaded loaded = context.getBean(YearCatalogs.class)
+                    .load(FiscalYear.of(year), lines, fileName, DatabaseOptions.user());
+            return CatalogListing.summary(loaded);
         }
     }
 
@@ -100,10 +89,7 @@ public class CatalogCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!format.equals("text") && !format.equals("tsv")) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--format must be text or tsv, not " + format);
-            }
+            FileUpload.requireTextOrTsv(spec, format);
             PrintWriter out = spec.commandLine().getOut();
             if (server.remote()) {
                 // The server writes the TSV; the text listing is made from its JSON, as locally.

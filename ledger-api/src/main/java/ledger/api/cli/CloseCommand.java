@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import ledger.api.recording.YearCloser;
+import ledger.api.recording.ClosePreview;
 import ledger.core.account.FiscalYear;
 import ledger.core.money.Money;
 import ledger.core.account.UnitCode;
@@ -42,6 +43,9 @@ public class CloseCommand implements Callable<Integer> {
     @Option(names = "--date", description = "date of the close (default: the year's last day, or today if later)")
     LocalDate date;
 
+    @Option(names = "--preview", description = "show what the close would carry, line by line, and write nothing")
+    boolean preview;
+
     /** Every unit of the department, in one transaction: all closed or none. */
     private int closeDepartment(FiscalYear fiscalYear) {
         PrintWriter out = spec.commandLine().getOut();
@@ -57,8 +61,7 @@ public class CloseCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        LocalDate closedOn = date != null ? date
-                : LocalDate.now().isAfter(fiscalYear.lastDay()) ? LocalDate.now() : fiscalYear.lastDay();
+        LocalDate closedOn = date != null ? date : YearCloser.defaultClosedOn(fiscalYear);
         try (ConfigurableApplicationContext context = database.start(false)) {
             List<UnitCode> units = context.getBean(ledger.api.department.DepartmentStatementService.class)
                     .units(department, fiscalYear).stream().map(ledger.core.department.DepartmentUnit::unit).toList();
@@ -87,9 +90,15 @@ public class CloseCommand implements Callable<Integer> {
         }
         FiscalYear fiscalYear = FiscalYear.of(year);
         if (department != null) {
+            if (preview) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--preview works with --unit");
+            }
             return closeDepartment(fiscalYear);
         }
         UnitCode unitCode = UnitCode.of(unit);
+        if (preview) {
+            return preview(unitCode, fiscalYear);
+        }
         if (server.remote()) {
             // Without --date the server picks the date, by the same rule, on its own clock.
             LedgerClient client = server.client(database);
@@ -102,8 +111,7 @@ public class CloseCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        LocalDate closedOn = date != null ? date
-                : LocalDate.now().isAfter(fiscalYear.lastDay()) ? LocalDate.now() : fiscalYear.lastDay();
+        LocalDate closedOn = date != null ? date : YearCloser.defaultClosedOn(fiscalYear);
         try (ConfigurableApplicationContext context = database.start(false)) {
             FiscalYearClosed closed = context.getBean(YearCloser.class)
                     .close(unitCode, fiscalYear, closedOn, DatabaseOptions.user());
@@ -113,5 +121,35 @@ public class CloseCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /**
+     * 结转预览: what the close would carry, computed by the same closer on the same books (locally, or by
+     * the server with {@code --server}), printed line by line; nothing is written, exit 0.
+     */
+    private int preview(UnitCode unitCode, FiscalYear fiscalYear) {
+        ClosePreview shown;
+        if (server.remote()) {
+            JsonNode answer = server.client(database).getJson(LedgerClient.unitYear(unit, year, "/close")
+                    + LedgerClient.query("date", date == null ? null : date.toString()));
+            shown = LedgerClient.JSON.convertValue(answer, ClosePreview.class);
+        } else {
+            LocalDate closedOn = date != null ? date : YearCloser.defaultClosedOn(fiscalYear);
+            try (ConfigurableApplicationContext context = database.start(false)) {
+                shown = ClosePreview.of(context.getBean(YearCloser.class).preview(unitCode, fiscalYear, closedOn));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("结转预览，未写入任何内容 (preview, nothing written): %s %d → %d，结账日期 %s%n", shown.unit(),
+                shown.year(), shown.nextYear(), shown.closedOn());
+        for (ClosePreview.Line line : shown.lines()) {
+            out.printf("  %-14s %-8s %-6s %18s%n", line.fund(), line.functional(), line.economic(),
+                    ledger.api.report.Amounts.yuan(line.fen()));
+        }
+        out.printf("合计 (total): %d 个预算行 (lines), %s 元 (yuan)%n", shown.lines().size(),
+                ledger.api.report.Amounts.yuan(shown.totalFen()));
+        out.printf("确认后结账：去掉 --preview 再运行 (to close, run again without --preview)%n");
+        out.flush();
+        return 0;
     }
 }

@@ -2,14 +2,13 @@ package ledger.api.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import ledger.api.department.DepartmentFile;
 import ledger.api.department.DepartmentListing;
 import ledger.api.department.Departments;
+import ledger.core.department.DepartmentLine;
 import ledger.core.department.DepartmentsRegistered;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -37,41 +36,31 @@ public class DepartmentCommand implements Runnable {
     /** {@code ledger department register FILE}: the whole file or nothing. */
     @Command(name = "register", description = "Register departments' units (CSV or xlsx: department,"
             + " department_name, unit, unit_name, kind, parent, from_year): the whole file or nothing.")
-    static class Register implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DatabaseOptions database;
-
-        @Mixin
-        ServerOptions server;
+    static class Register extends FileUpload<List<DepartmentLine>> {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "the department file, .csv (UTF-8) or .xlsx")
         Path file;
 
         @Override
-        public Integer call() throws Exception {
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("找不到文件 (no such file): " + file);
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            if (server.remote()) {
-                LedgerClient client = server.client(database);
-                var registered = client.postFiles("/api/departments", Map.of("file", file));
-                out.println(registered.path("summary").asText() + " into " + client.describe());
-                out.flush();
-                return 0;
-            }
-            var lines = DepartmentFile.read(Files.readAllBytes(file), file.getFileName().toString());
-            try (ConfigurableApplicationContext context = database.start(false)) {
-                DepartmentsRegistered registered = context.getBean(Departments.class)
-                        .register(lines, file.getFileName().toString(), DatabaseOptions.user());
-                out.println(DepartmentListing.summary(registered) + " into " + database.database().describe());
-                out.flush();
-                return 0;
-            }
+        Path file() {
+            return file;
+        }
+
+        @Override
+        String apiPath() {
+            return "/api/departments";
+        }
+
+        @Override
+        List<DepartmentLine> read(byte[] bytes, String fileName) {
+            return DepartmentFile.read(bytes, fileName);
+        }
+
+        @Override
+        String load(ConfigurableApplicationContext context, List<DepartmentLine> lines, String fileName) {
+            DepartmentsRegistered registered = context.getBean(Departments.class)
+                    .register(lines, fileName, DatabaseOptions.user());
+            return DepartmentListing.summary(registered);
         }
     }
 
@@ -100,10 +89,7 @@ public class DepartmentCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!format.equals("text") && !format.equals("tsv")) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--format must be text or tsv, not " + format);
-            }
+            FileUpload.requireTextOrTsv(spec, format);
             PrintWriter out = spec.commandLine().getOut();
             List<ledger.core.department.DepartmentUnit> units;
             if (server.remote()) {

@@ -1,20 +1,16 @@
 package ledger.api.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import ledger.api.report.StatementWorkbook;
 import ledger.api.statement.AccountingService;
 import ledger.projections.accounting.AccountingGrids;
 import ledger.projections.accounting.AccountingJson;
-import ledger.projections.accounting.BudgetJournal;
 import ledger.projections.accounting.IndicatorAccount;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -22,8 +18,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "indicators", description = "The 预算指标 account: each 指标 with its source (年初/追加/调减/结转),"
         + " amount, 已拨, 已支 and 可用, per budget line, and what each project spent.")
 public class IndicatorsCommand implements Callable<Integer> {
-
-    enum Format { text, json, xlsx }
 
     @Spec
     CommandSpec spec;
@@ -37,23 +31,12 @@ public class IndicatorsCommand implements Callable<Integer> {
     @Mixin
     StatementOptions which;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or xlsx (needs --out);"
-            + " default ${DEFAULT-VALUE}")
-    Format format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
-    Path out;
+    @Mixin
+    AccountingReportOutput output;
 
     @Override
     public Integer call() throws Exception {
-        if (format == Format.xlsx && out == null) {
-            throw new ParameterException(spec.commandLine(), "--format xlsx writes a workbook: give --out FILE.xlsx");
-        }
-        try {
-            BudgetJournal.requireInYear(which.fiscalYear(), which.asOf());
-        } catch (IllegalArgumentException outside) {
-            throw new IllegalArgumentException("--as-of: " + outside.getMessage(), outside);
-        }
+        output.check(spec, which);
         if (server.remote()) {
             return remote();
         }
@@ -61,16 +44,12 @@ public class IndicatorsCommand implements Callable<Integer> {
             AccountingService service = context.getBean(AccountingService.class);
             IndicatorAccount account = service.indicators(which.unitCode(), which.fiscalYear(), which.asOf());
             String unitName = service.unitName(which.unitCode());
-            switch (format) {
-                case xlsx -> {
-                    Files.write(out, StatementWorkbook.write(List.of(AccountingGrids.indicators(account, unitName,
-                            service.names(which.fiscalYear())))));
-                    spec.commandLine().getErr().println("wrote " + out);
-                    spec.commandLine().getErr().flush();
-                }
-                case json -> Output.write(spec, AccountingJson.indicators(account, unitName).toPrettyString(), out);
-                default -> Output.write(spec, AccountingGrids.indicators(account, unitName,
-                        service.names(which.fiscalYear())).render(), out);
+            switch (output.format) {
+                case xlsx -> output.writeWorkbook(spec, StatementWorkbook.write(List.of(
+                        AccountingGrids.indicators(account, unitName, service.names(which.fiscalYear())))));
+                case json -> output.write(spec, AccountingJson.indicators(account, unitName).toPrettyString());
+                default -> output.write(spec, AccountingGrids.indicators(account, unitName,
+                        service.names(which.fiscalYear())).render());
             }
             return 0;
         }
@@ -78,18 +57,18 @@ public class IndicatorsCommand implements Callable<Integer> {
 
     /** Through the API as the signed-in user (text and json; the workbook is the statements' sheet). */
     private int remote() throws Exception {
-        if (format == Format.xlsx) {
+        if (output.format == AccountingReportOutput.Format.xlsx) {
             throw new ParameterException(spec.commandLine(), "--format xlsx reads the database: with --server the"
                     + " 预算指标 sheet is in the statements workbook (ledger statements --format xlsx --server …)");
         }
         LedgerClient client = server.client(database);
         String path = LedgerClient.unitYear(which.unit, which.year, "/indicators")
                 + LedgerClient.query("asOf", which.asOf() == null ? null : which.asOf().toString());
-        if (format == Format.json) {
-            Output.write(spec, client.getJson(path).toPrettyString(), out);
+        if (output.format == AccountingReportOutput.Format.json) {
+            output.write(spec, client.getJson(path).toPrettyString());
         } else {
-            Output.write(spec, new String(client.get(path + (path.contains("?") ? "&" : "?") + "format=text",
-                    "text/plain"), java.nio.charset.StandardCharsets.UTF_8), out);
+            output.write(spec, new String(client.get(path + (path.contains("?") ? "&" : "?") + "format=text",
+                    "text/plain"), java.nio.charset.StandardCharsets.UTF_8));
         }
         return 0;
     }

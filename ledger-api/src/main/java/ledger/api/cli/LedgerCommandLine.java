@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 TraceCommand.class, ReplayCommand.class, CloseCommand.class, ServeCommand.class, DemoCommand.class, VerifyCommand.class, RecordCommand.class, ChartsCommand.class, ExplanationCommand.class,
                 GenerateCommand.class, LoadCommand.class, ReadReportCommand.class,
                 CheckReportCommand.class, CatalogCommand.class, DepartmentCommand.class, UserCommand.class,
-                TrialBalanceCommand.class, IndicatorsCommand.class, TemplateCommand.class})
+                TrialBalanceCommand.class, IndicatorsCommand.class, TemplateCommand.class, ExecutionCommand.class})
 public class LedgerCommandLine implements Runnable {
 
     public static final int REFUSED = 1;

@@ -1,7 +1,5 @@
 package ledger.api.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import ledger.api.report.StatementWorkbook;
@@ -9,14 +7,12 @@ import ledger.api.statement.AccountingService;
 import ledger.api.statement.AccountingService.TrialBalanceReport;
 import ledger.projections.accounting.AccountingGrids;
 import ledger.projections.accounting.AccountingJson;
-import ledger.projections.accounting.BudgetJournal;
 import ledger.projections.accounting.BudgetTies;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -26,8 +22,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "trial-balance", description = "The 预算会计 科目余额表 (期初余额, 本期借方, 本期贷方, 期末余额 by 科目"
         + " and 明细) and its ties to 表1/表3/表4; exit 1 if a tie is broken.")
 public class TrialBalanceCommand implements Callable<Integer> {
-
-    enum Format { text, json, xlsx }
 
     @Spec
     CommandSpec spec;
@@ -44,12 +38,8 @@ public class TrialBalanceCommand implements Callable<Integer> {
     @Mixin
     AccountingOptions accounting;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or xlsx (needs --out);"
-            + " default ${DEFAULT-VALUE}")
-    Format format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
-    Path out;
+    @Mixin
+    AccountingReportOutput output;
 
     @Option(names = "--pro-forma-close", description = "when the year is not closed, include the closing entries"
             + " 结转 would write (预结账), so 预算收入 and 支出 stand at zero and 结转 shows the year-end balance")
@@ -57,14 +47,7 @@ public class TrialBalanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (format == Format.xlsx && out == null) {
-            throw new ParameterException(spec.commandLine(), "--format xlsx writes a workbook: give --out FILE.xlsx");
-        }
-        try {
-            BudgetJournal.requireInYear(which.fiscalYear(), which.asOf());
-        } catch (IllegalArgumentException outside) {
-            throw new IllegalArgumentException("--as-of: " + outside.getMessage(), outside);
-        }
+        output.check(spec, which);
         if (server.remote()) {
             return remote();
         }
@@ -73,18 +56,14 @@ public class TrialBalanceCommand implements Callable<Integer> {
             TrialBalanceReport report = service.trialBalance(which.unitCode(), which.fiscalYear(), which.asOf(),
                     accounting.kind(), proForma);
             var names = service.names(which.fiscalYear());
-            switch (format) {
-                case xlsx -> {
-                    Files.write(out, StatementWorkbook.write(List.of(
-                            AccountingGrids.trialBalance(report.balance(), report.unitName(), names),
-                            AccountingGrids.ties(report.ties()))));
-                    spec.commandLine().getErr().println("wrote " + out);
-                    spec.commandLine().getErr().flush();
-                }
-                case json -> Output.write(spec, AccountingJson.trialBalance(report.balance(), report.unitName(),
-                        report.ties()).toPrettyString(), out);
-                default -> Output.write(spec, AccountingGrids.trialBalance(report.balance(), report.unitName(), names)
-                        .render() + "\n" + AccountingGrids.ties(report.ties()).render(), out);
+            switch (output.format) {
+                case xlsx -> output.writeWorkbook(spec, StatementWorkbook.write(List.of(
+                        AccountingGrids.trialBalance(report.balance(), report.unitName(), names),
+                        AccountingGrids.ties(report.ties()))));
+                case json -> output.write(spec, AccountingJson.trialBalance(report.balance(), report.unitName(),
+                        report.ties()).toPrettyString());
+                default -> output.write(spec, AccountingGrids.trialBalance(report.balance(), report.unitName(), names)
+                        .render() + "\n" + AccountingGrids.ties(report.ties()).render());
             }
             return report.ties().stream().allMatch(BudgetTies.Tie::holds) ? 0 : LedgerCommandLine.REFUSED;
         }
@@ -97,15 +76,11 @@ public class TrialBalanceCommand implements Callable<Integer> {
                 "unitKind", accounting.kind().code(), "proFormaClose", Boolean.toString(proForma));
         String path = LedgerClient.unitYear(which.unit, which.year, "/trial-balance");
         com.fasterxml.jackson.databind.JsonNode json = client.getJson(path + query);
-        switch (format) {
-            case xlsx -> {
-                Files.write(out, client.get(path + query + "&format=xlsx", LedgerClient.XLSX));
-                spec.commandLine().getErr().println("wrote " + out);
-                spec.commandLine().getErr().flush();
-            }
-            case json -> Output.write(spec, json.toPrettyString(), out);
-            default -> Output.write(spec, new String(client.get(path + query + "&format=text", "text/plain"),
-                    java.nio.charset.StandardCharsets.UTF_8), out);
+        switch (output.format) {
+            case xlsx -> output.writeWorkbook(spec, client.get(path + query + "&format=xlsx", LedgerClient.XLSX));
+            case json -> output.write(spec, json.toPrettyString());
+            default -> output.write(spec, new String(client.get(path + query + "&format=text", "text/plain"),
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
         boolean holds = true;
         for (com.fasterxml.jackson.databind.JsonNode tie : json.path("ties")) {

@@ -37,8 +37,10 @@ public class VerifyCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (report.intact()) {
-                out.printf("intact: %,d events verified against their seals (%s); %d recorded since the"
-                        + " newest seal; chain head %s%n", report.sealedEvents(), report.keyOrigin(), report.pending(),
+                out.printf("完好：%,d 个事件与写入时的印章相符，%,d 个事件与封存链相符。 intact: %,d events match the"
+                        + " seals written with them; %,d events verified against the seal chain (%s); %d recorded since"
+                        + " the newest seal; chain head %s%n", report.rowSeals(), report.sealedEvents(),
+                        report.rowSeals(), report.sealedEvents(), report.keyOrigin(), report.pending(),
                         report.chainHead());
                 out.flush();
                 return 0;
@@ -49,8 +51,9 @@ public class VerifyCommand implements Callable<Integer> {
                 err.flush();
                 return LedgerCommandLine.REFUSED;
             }
-            err.printf("TAMPERED: %d problem%s found in %,d sealed events; the first:%n",
-                    report.problems().size(), report.problems().size() == 1 ? "" : "s", report.sealedEvents());
+            err.printf("发现篡改：%d 处问题（最早的在前）。 TAMPERED: %d problem%s found in %,d sealed events; the first:%n",
+                    report.problems().size(), report.problems().size(), report.problems().size() == 1 ? "" : "s",
+                    report.sealedEvents());
             report.problems().forEach(problem -> err.println("  " + problem));
             err.flush();
             return LedgerCommandLine.REFUSED;

@@ -10,15 +10,22 @@ import java.lang.management.ManagementFactory;
 import java.util.UUID;
 import ledger.core.account.BudgetAccount;
 import ledger.projections.posting.PostingProjection;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import ledger.api.store.EventRowSeals;
+import ledger.api.store.SealedAppend;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -71,6 +78,24 @@ public class AxonStorageConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * Axon's JDBC storage engine as its Spring Boot auto-configuration builds it, except that each
+     * event row is written with its seal ({@link SealedAppend}): an event is never stored unsealed,
+     * whichever path wrote it.
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver exceptions,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connections, TransactionManager transactions,
+                                                 EventSchema schema, EventRowSeals seals) {
+        return JdbcEventStorageEngine.builder().snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain()).persistenceExceptionResolver(exceptions)
+                .eventSerializer(eventSerializer).snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connections).transactionManager(transactions).schema(schema)
+                .appendEvents(new SealedAppend(seals)).build();
     }
 
     /** The one ObjectMapper events are written with: ISO dates, records as plain objects. */
@@ -163,5 +188,14 @@ public class AxonStorageConfiguration {
         return (Configurer configurer) -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(BudgetAccount.class)
                         .configureCache(configuration -> new KeptAggregates(KEPT_ACCOUNTS)));
+    }
+
+    /**
+     * Every account command to {@code BudgetAccount}'s one handler, whoever sends it: on the bus
+     * rather than the gateway, so that a command dispatched on the bus directly is routed too.
+     */
+    @Bean
+    public InitializingBean accountCommandRouting(CommandBus commandBus) {
+        return () -> commandBus.registerDispatchInterceptor(BudgetAccount.commandRouting());
     }
 }

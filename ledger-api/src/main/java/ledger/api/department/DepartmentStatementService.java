@@ -128,7 +128,11 @@ public class DepartmentStatementService {
                         statements.catalogOf(year), projects, prior, stated, template));
     }
 
-    private List<DepartmentStatements.UnitPostings> postingsOf(String department, FiscalYear year) {
+    /**
+     * Each unit of the department in the year with its postings, 本级 first, once the read model has
+     * caught up: what every consolidated figure (statements, 预算执行) is summed from.
+     */
+    public List<DepartmentStatements.UnitPostings> postingsOf(String department, FiscalYear year) {
         List<DepartmentUnit> members = units(department, year);
         projections.awaitCaughtUp(CATCH_UP);
         List<DepartmentStatements.UnitPostings> units = new ArrayList<>();

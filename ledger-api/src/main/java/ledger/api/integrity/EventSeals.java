@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import ledger.api.store.BinaryCopy;
+import ledger.api.store.EventRowSeals;
 import ledger.api.store.SqlDialect;
 import jakarta.annotation.PreDestroy;
 import javax.crypto.Mac;
@@ -282,13 +283,13 @@ public class EventSeals {
         } catch (WrongSealKey wrongKey) {
             // Not "tampered": with another key every seal would mismatch, which says nothing of the events.
             return new VerifyReport(0, count("SELECT COUNT(*) FROM domain_event_entry"), head("").lastHash(),
-                    List.of(wrongKey.getMessage()), "none", true);
+                    List.of(wrongKey.getMessage()), "none", true, 0);
         }
         if (key.isEmpty()) {
             List<String> problems = notedChainHead == null ? List.of() : List.of("the chain head noted earlier ("
                     + notedChainHead + ") is no longer in the seal chain, which is empty: every seal was removed");
             return new VerifyReport(0, count("SELECT COUNT(*) FROM domain_event_entry"), GENESIS, problems,
-                    "no key yet, nothing sealed", false);
+                    "no key yet, nothing sealed", false, 0);
         }
         List<String> problems = new ArrayList<>();
         long[] checked = {0};
@@ -355,8 +356,206 @@ public class EventSeals {
         problems.addAll(unsealed);
         Long pending = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry e WHERE e.global_index > ?",
                 Long.class, newestSealed == null ? 0 : newestSealed);
+        RowSealCheck rows = new RowSealCheck(mac, jdbc.queryForObject(
+                "SELECT row_seals_from FROM event_seal_head WHERE id = 1", Long.class));
+        rows.run();
+        if (head.keyFingerprint() == null && rows.checked > 0 && rows.mismatched == rows.checked) {
+            // No fingerprint to ask, and not one row matches: the key is another, not every event forged.
+            return new VerifyReport(0, count("SELECT COUNT(*) FROM domain_event_entry"), head.lastHash(),
+                    List.of(WrongSealKey.different(key.get().origin()).getMessage()), "none", true, 0);
+        }
+        problems.addAll(rows.problems);
         return new VerifyReport(checked[0], pending == null ? 0 : pending, expectedPrevious[0], problems,
-                key.get().origin(), false);
+                key.get().origin(), false, rows.checked);
+    }
+
+    /** An account of this many events or fewer is searched for where a mismatching event was sealed. */
+    private static final int SEARCHED_ROWS = 5_000;
+    /** Mismatching events of one account searched at most; past that each is named as altered. */
+    private static final int SEARCHED_SUSPECTS = 20;
+    /** The longest gap searched for an event that was moved out of it. */
+    private static final int SEARCHED_GAP = 100;
+
+    /**
+     * The seal every row carries since V8 ({@link EventRowSeals}), checked account by account along
+     * its sequence numbers: a row with no seal (or a wrong one) that its account's chain does not
+     * explain is named as inserted (or altered); a gap in the sequence as deleted events; a row whose
+     * seal matches another position as moved. Rows stored before V8 have no row seal: they are
+     * accepted without one only at or below the migration's mark and when the seal chain covers them.
+     */
+    private final class RowSealCheck {
+        private final Mac mac;
+        private final long legacyUpTo;
+        final List<String> problems = new ArrayList<>();
+        long checked;
+        long mismatched;
+        private final List<Row> rows = new ArrayList<>();
+
+        RowSealCheck(Mac mac, Long legacyUpTo) {
+            this.mac = mac;
+            this.legacyUpTo = legacyUpTo == null ? 0 : legacyUpTo;
+        }
+
+        void run() {
+            jdbc.query(connection -> {
+                PreparedStatement ps = connection.prepareStatement("SELECT e.global_index, e.event_identifier,"
+                        + " e.aggregate_identifier, e.sequence_number, e.type, e.time_stamp, e.payload_type,"
+                        + " e.payload_revision, e.payload, e.meta_data, e.seal, s.event_identifier AS chain_id"
+                        + " FROM domain_event_entry e LEFT JOIN event_seal s ON s.global_index = e.global_index"
+                        + " ORDER BY e.aggregate_identifier, e.sequence_number");
+                ps.setFetchSize(5_000);
+                return ps;
+            }, (ResultSet rs) -> {
+                Row row = new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10),
+                        rs.getString(11), rs.getString(12));
+                if (!rows.isEmpty() && !rows.get(0).aggregate().equals(row.aggregate())) {
+                    account();
+                }
+                rows.add(row);
+            });
+            account();
+        }
+
+        /** Checks the rows of one account, then forgets them. */
+        private void account() {
+            if (rows.isEmpty()) {
+                return;
+            }
+            List<long[]> gaps = new ArrayList<>();
+            List<Row> suspects = new ArrayList<>();
+            List<Boolean> afterGap = new ArrayList<>();
+            String previous = GENESIS;
+            boolean previousKnown = true;
+            long expected = 0;
+            for (Row row : rows) {
+                if (row.sequence() > expected) {
+                    gaps.add(new long[] {expected, row.sequence() - 1});
+                    previousKnown = false;
+                }
+                expected = row.sequence() + 1;
+                if (row.seal() == null) {
+                    boolean legacy = row.globalIndex() <= legacyUpTo && row.eventIdentifier().equals(row.chainId());
+                    if (!legacy) {
+                        problems.add(String.format("事件 %s（%s 第 %d 号，全局序号 %d）没有随写入生成的印章：是绕过账簿插入的。"
+                                + " Event %s (%s #%d, global index %d) has no seal written with it: it was inserted"
+                                + " behind the ledger's back.", row.eventIdentifier(), row.aggregate(), row.sequence(),
+                                row.globalIndex(), row.eventIdentifier(), row.aggregate(), row.sequence(),
+                                row.globalIndex()));
+                    }
+                    previous = GENESIS;
+                    previousKnown = legacy;
+                    continue;
+                }
+                checked++;
+                if (!previousKnown || !row.sealedAs(mac, previous, row.sequence())) {
+                    mismatched++;
+                    suspects.add(row);
+                    afterGap.add(!previousKnown);
+                }
+                previous = row.seal();
+                previousKnown = true;
+            }
+            boolean searchable = rows.size() <= SEARCHED_ROWS && suspects.size() <= SEARCHED_SUSPECTS;
+            List<Long> movedFrom = new ArrayList<>();
+            for (int at = 0; at < suspects.size(); at++) {
+                Row suspect = suspects.get(at);
+                long sealedAs = searchable ? sealedPosition(suspect, suspects, gaps) : -1;
+                if (sealedAs >= 0 && sealedAs != suspect.sequence()) {
+                    movedFrom.add(sealedAs);
+                    problems.add(String.format("事件 %s 现为 %s 第 %d 号，写入时为第 %d 号：事件的顺序被改动。"
+                            + " Event %s is stored as #%d of %s but was sealed as #%d: events were reordered.",
+                            suspect.eventIdentifier(), suspect.aggregate(), suspect.sequence(), sealedAs,
+                            suspect.eventIdentifier(), suspect.sequence(), suspect.aggregate(), sealedAs));
+                } else if (sealedAs >= 0 && !afterGap.get(at)) {
+                    problems.add(String.format("事件 %s（%s 第 %d 号）本身未改，但它前面的事件已不是写入时的那一个：事件被调换或替换。"
+                            + " Event %s (%s #%d) is intact, but the event before it is not the one it was sealed"
+                            + " after: events were reordered or replaced.", suspect.eventIdentifier(),
+                            suspect.aggregate(), suspect.sequence(), suspect.eventIdentifier(), suspect.aggregate(),
+                            suspect.sequence()));
+                } else if (sealedAs < 0 && !afterGap.get(at)) {
+                    problems.add(String.format("事件 %s（%s 第 %d 号，全局序号 %d）与写入时的印章不符：记录后被修改，或以伪造的印章插入。"
+                            + " Event %s (%s #%d, global index %d) does not match the seal written with it: it was"
+                            + " altered after it was recorded, or inserted with a forged seal.",
+                            suspect.eventIdentifier(), suspect.aggregate(), suspect.sequence(), suspect.globalIndex(),
+                            suspect.eventIdentifier(), suspect.aggregate(), suspect.sequence(), suspect.globalIndex()));
+                }
+            }
+            String aggregate = rows.get(0).aggregate();
+            for (long[] gap : gaps) {
+                for (long from = gap[0]; from <= gap[1]; from++) {
+                    if (movedFrom.contains(from)) {
+                        continue;
+                    }
+                    long to = from;
+                    while (to < gap[1] && !movedFrom.contains(to + 1)) {
+                        to++;
+                    }
+                    String numbers = from == to ? "第 " + from + " 号事件" : "第 " + from + " 至 " + to + " 号事件";
+                    String english = from == to ? "event #" + from : "events #" + from + " to #" + to;
+                    problems.add(String.format("%s 缺少%s：已被删除。 %s of %s %s missing: deleted.", aggregate,
+                            numbers, english, aggregate, from == to ? "is" : "are"));
+                    from = to;
+                }
+            }
+            rows.clear();
+        }
+
+        /**
+         * The sequence number a suspect row was sealed as: each position of its account, after the
+         * row there, after any other suspect, or after the row before a gap; -1 when none matches.
+         */
+        private long sealedPosition(Row suspect, List<Row> suspects, List<long[]> gaps) {
+            for (int i = 0; i < rows.size(); i++) {
+                long position = rows.get(i).sequence();
+                String before = i == 0 ? GENESIS : sealOrGenesis(rows.get(i - 1));
+                if (matchesAfterAny(suspect, position, before, suspects)) {
+                    return position;
+                }
+            }
+            for (long[] gap : gaps) {
+                if (gap[1] - gap[0] >= SEARCHED_GAP) {
+                    continue;
+                }
+                String before = GENESIS;
+                for (Row row : rows) {
+                    if (row.sequence() == gap[0] - 1) {
+                        before = sealOrGenesis(row);
+                    }
+                }
+                for (long position = gap[0]; position <= gap[1]; position++) {
+                    if (matchesAfterAny(suspect, position, before, suspects)) {
+                        return position;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        private boolean matchesAfterAny(Row suspect, long position, String before, List<Row> suspects) {
+            if (suspect.sealedAs(mac, position == 0 ? GENESIS : before, position)) {
+                return true;
+            }
+            for (Row other : suspects) {
+                if (other != suspect && position > 0 && suspect.sealedAs(mac, other.seal(), position)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static String sealOrGenesis(Row row) {
+            return row.seal() == null ? GENESIS : row.seal();
+        }
+    }
+
+    private record Row(long globalIndex, String eventIdentifier, String aggregate, long sequence, String type,
+                       String timeStamp, String payloadType, String payloadRevision, byte[] payload, byte[] metaData,
+                       String seal, String chainId) {
+        boolean sealedAs(Mac mac, String previous, long position) {
+            return EventRowSeals.compute(mac, previous, eventIdentifier, aggregate, position, type, timeStamp,
+                    payloadType, payloadRevision, payload, metaData).equals(seal);
+        }
     }
 
     private Head head(String lock) {
@@ -377,8 +576,10 @@ public class EventSeals {
      */
     private Optional<SealKey> keyFor(Head head) {
         Optional<SealKey> key = SealKey.find(configuredKey, keyFile);
-        boolean sealed = head.lastSequence() > 0
-                || count("SELECT COUNT(*) FROM (SELECT 1 FROM event_seal LIMIT 1) s") > 0;
+        // Rows carry their own seals since V8, and the first of them records the key's fingerprint.
+        boolean sealed = head.lastSequence() > 0 || head.keyFingerprint() != null
+                || count("SELECT COUNT(*) FROM (SELECT 1 FROM event_seal LIMIT 1) s") > 0
+                || count("SELECT COUNT(*) FROM (SELECT 1 FROM domain_event_entry WHERE seal IS NOT NULL LIMIT 1) s") > 0;
         if (!sealed) {
             return key;
         }

@@ -39,7 +39,7 @@ public record SealKey(byte[] secret, String origin) {
     }
 
     /** The configured key, else the key file's; empty when there is neither. Never creates a key. */
-    static Optional<SealKey> find(String configured, Path file) {
+    public static Optional<SealKey> find(String configured, Path file) {
         checkConfigured(configured);
         if (configured != null && !configured.isBlank()) {
             return Optional.of(new SealKey(configured.getBytes(StandardCharsets.UTF_8), "configured key"));
@@ -59,7 +59,7 @@ public record SealKey(byte[] secret, String origin) {
      * A new random key in a new file, owner-only from its first byte. If another process created it
      * meanwhile, that key is the one.
      */
-    static SealKey create(Path file) {
+    public static SealKey create(Path file) {
         Path absolute = file.toAbsolutePath();
         PrivateFiles.directory(absolute.getParent());
         byte[] fresh = new byte[32];
@@ -74,7 +74,7 @@ public record SealKey(byte[] secret, String origin) {
         return new SealKey(fresh, "key file " + absolute);
     }
 
-    Mac mac() {
+    public Mac mac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
@@ -85,7 +85,7 @@ public record SealKey(byte[] secret, String origin) {
     }
 
     /** Names the key without revealing it: stored with the seals to recognise the key that made them. */
-    String fingerprint() {
+    public String fingerprint() {
         return HexFormat.of().formatHex(mac().doFinal(FINGERPRINT_LABEL));
     }
 }

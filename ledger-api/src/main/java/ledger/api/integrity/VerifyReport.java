@@ -12,9 +12,10 @@ import java.util.List;
  * @param keyOrigin    where the key came from
  * @param wrongKey     the key that sealed the events is missing or not this one: nothing was
  *                     checked, and {@code problems} holds that one reason ({@link WrongSealKey})
+ * @param rowSeals     events whose own seal, written with the row, was checked (V8 on)
  */
 public record VerifyReport(long sealedEvents, long pending, String chainHead, List<String> problems, String keyOrigin,
-                           boolean wrongKey) {
+                           boolean wrongKey, long rowSeals) {
 
     public boolean intact() {
         return problems.isEmpty() && !wrongKey;

@@ -13,13 +13,13 @@ public class WrongSealKey extends IllegalStateException {
         super(detail);
     }
 
-    static WrongSealKey missing(String where) {
+    public static WrongSealKey missing(String where) {
         return new WrongSealKey(REASON + "：已有封存记录，但找不到密钥（" + where + "）；未封存任何事件，也未创建新密钥。"
                 + "请恢复原密钥文件或设置 LEDGER_INTEGRITY_KEY。 The key that sealed these events is missing (" + where
                 + "): nothing was sealed and no new key was created; restore the key file or set LEDGER_INTEGRITY_KEY.");
     }
 
-    static WrongSealKey different(String origin) {
+    public static WrongSealKey different(String origin) {
         return new WrongSealKey(REASON + "：所给密钥（" + origin + "）的指纹与封存记录不符；未封存任何事件。"
                 + " The key given (" + origin + ") is not the key that sealed these events (its fingerprint differs):"
                 + " nothing was sealed.");

@@ -6,14 +6,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import ledger.api.config.AxonStorageConfiguration;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.AccountCommand;
 import ledger.core.account.CommandOutcome;
 import ledger.core.account.RuleViolation;
+import ledger.core.account.UnitCode;
 import ledger.core.journal.JournalPosting;
 import ledger.core.journal.JournalProblem;
 import ledger.core.journal.JournalRow;
+import ledger.journal.JournalColumn;
+import ledger.journal.JournalParse;
+import ledger.journal.JournalReader;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -61,6 +66,7 @@ public class TransactionRecorder {
     private final JdbcLedgerRegistry registry;
     private final NameRegistrations names;
     private final JournalImport batch;
+    private final JournalReader reader = new JournalReader();
 
     /** {@link NameRegistrations} is a handler interceptor bean: Axon's auto-configuration puts it on the bus. */
     public TransactionRecorder(CommandBatches batches, JdbcLedgerRegistry registry, NameRegistrations names,
@@ -70,6 +76,34 @@ public class TransactionRecorder {
         this.registry = registry;
         this.names = names;
         this.batch = batch;
+    }
+
+    /**
+     * Reads one transaction given as named fields and records it: the one path of the API's {@code
+     * POST /api/transactions} and of the page's form, so both check exactly alike. The unit (and a
+     * transfer's receiving unit, whose books it writes too) must be one {@code permits} grants.
+     *
+     * @throws JournalRefused naming each field and reason; nothing is written then
+     * @throws UnitNotPermitted when a unit named is not granted; nothing is read or written then
+     */
+    public Recorded recordFields(Map<JournalColumn, String> fields, String user, Predicate<UnitCode> permits) {
+        JournalParse parse = reader.readFields(fields);
+        if (!parse.ok()) {
+            audit.record("record", user, "refused", Map.of("transactionId", String.valueOf(fields.get(JournalColumn.ID)),
+                    "reasons", parse.problems().stream().map(JournalProblem::toString).toList()));
+            throw new JournalRefused(parse.problems());
+        }
+        JournalRow row = parse.rows().get(0);
+        List<UnitCode> touched = row.counterpart() == null ? List.of(row.unit())
+                : List.of(row.unit(), row.counterpart().account().unit());
+        for (UnitCode unit : touched) {
+            if (!permits.test(unit)) {
+                audit.record("record", user, "refused", Map.of("transactionId", row.entry().transactionId().value(),
+                        "reason", "not permitted for unit " + unit));
+                throw new UnitNotPermitted(unit);
+            }
+        }
+        return record(row, user);
     }
 
     /**

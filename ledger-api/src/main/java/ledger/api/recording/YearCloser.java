@@ -14,6 +14,7 @@ import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.AccountBook;
 import ledger.core.account.AccountEvent;
 import ledger.core.account.AccountKey;
+import ledger.core.account.BalanceCarriedForward;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.RecordedTransaction;
 import ledger.core.account.RuleViolation;
@@ -22,6 +23,7 @@ import ledger.core.journal.JournalPosting;
 import ledger.core.journal.JournalPosting.LoadedAccount;
 import ledger.core.journal.JournalPosting.PendingEvent;
 import ledger.core.journal.JournalProblem;
+import ledger.core.money.Money;
 import ledger.core.year.FiscalYearClosed;
 import ledger.core.year.YearClose;
 import org.springframework.stereotype.Service;
@@ -48,6 +50,12 @@ public class YearCloser {
         this.store = store;
         this.transaction = transaction;
         this.session = new PostingSession(registry, store);
+    }
+
+    /** The day a close is dated when none is given: the year's last day, or today once that has passed. */
+    public static LocalDate defaultClosedOn(FiscalYear year) {
+        LocalDate today = LocalDate.now();
+        return today.isAfter(year.lastDay()) ? today : year.lastDay();
     }
 
     /** @throws JournalRefused when the year cannot be closed; nothing is written then */
@@ -98,9 +106,44 @@ public class YearCloser {
         }
     }
 
-    private FiscalYearClosed closeInTransaction(UnitCode unit, FiscalYear year, LocalDate closedOn, String user) {
-        session.lock(Map.of(new PostingSession.UnitYear(unit, year), Set.of(),
-                new PostingSession.UnitYear(unit, year.next()), Set.of()), true);
+    /** One budget line's balance as the close would carry it into the next year. */
+    public record CarriedLine(AccountKey from, Money amount) {
+    }
+
+    /** What closing would carry, line by line, and its totals; nothing is written. */
+    public record Preview(List<CarriedLine> lines, FiscalYearClosed closed) {
+    }
+
+    /**
+     * What {@link #close} would carry forward if it ran now: the same plan, decided on the same
+     * books by the same rules, in a transaction that is rolled back, so a confirmation page shows
+     * exactly what the close will do (unless something is posted in between, which the close then
+     * includes).
+     *
+     * @throws JournalRefused when the year cannot be closed, as {@link #close} would be refused
+     */
+    public Preview preview(UnitCode unit, FiscalYear year, LocalDate closedOn) {
+        try {
+            return transaction.execute(status -> {
+                status.setRollbackOnly();
+                YearClose.Plan plan = plan(unit, year, closedOn).plan();
+                List<CarriedLine> lines = new ArrayList<>();
+                for (AccountEvent event : plan.accountEvents()) {
+                    if (event instanceof BalanceCarriedForward forward) {
+                        lines.add(new CarriedLine(forward.account(), forward.amount()));
+                    }
+                }
+                return new Preview(lines, plan.closed());
+            });
+        } catch (RuleViolation refused) {
+            throw new JournalRefused(List.of(new JournalProblem(0, refused.field(), refused.reason(), refused.code())));
+        }
+    }
+
+    private record Planned(YearClose.Plan plan, Map<AccountKey, LoadedAccount> loaded) {
+    }
+
+    private Planned plan(UnitCode unit, FiscalYear year, LocalDate closedOn) {
         Set<AccountKey> keys = new HashSet<>();
         registry.accountsOf(unit, year).forEach(id -> keys.add(AccountKey.parse(id)));
         Set<AccountKey> nextKeys = new HashSet<>();
@@ -110,10 +153,18 @@ public class YearCloser {
         Map<AccountKey, LoadedAccount> loaded = new HashMap<>(store.load(all));
         List<AccountBook> books = new ArrayList<>();
         keys.forEach(key -> books.add(loaded.get(key).book()));
-        YearClose.Plan plan = YearClose.plan(unit, year, closedOn, books, key -> loaded.get(key).book(), registry);
+        return new Planned(YearClose.plan(unit, year, closedOn, books, key -> loaded.get(key).book(), registry),
+                loaded);
+    }
+
+    private FiscalYearClosed closeInTransaction(UnitCode unit, FiscalYear year, LocalDate closedOn, String user) {
+        session.lock(Map.of(new PostingSession.UnitYear(unit, year), Set.of(),
+                new PostingSession.UnitYear(unit, year.next()), Set.of()), true);
+        Planned planned = plan(unit, year, closedOn);
+        YearClose.Plan plan = planned.plan();
 
         Map<AccountKey, Long> sequences = new HashMap<>();
-        loaded.forEach((key, account) -> sequences.put(key, account.lastSequence()));
+        planned.loaded().forEach((key, account) -> sequences.put(key, account.lastSequence()));
         List<PendingEvent> events = new ArrayList<>();
         List<RecordedTransaction> carried = new ArrayList<>();
         for (AccountEvent event : plan.accountEvents()) {

@@ -22,6 +22,7 @@ import ledger.api.recording.ImportResult;
 import ledger.api.recording.JournalImport;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.TransactionRecorder;
+import ledger.api.recording.ClosePreview;
 import ledger.api.recording.YearCloser;
 import ledger.api.report.PublishedUpload;
 import ledger.api.report.StatementWorkbook;
@@ -36,7 +37,6 @@ import ledger.projections.posting.PostingFilter;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
-import ledger.journal.JournalParse;
 import ledger.journal.JournalReader;
 import ledger.core.year.FiscalYearClosed;
 import ledger.core.journal.JournalProblem;
@@ -85,7 +85,6 @@ class LedgerController {
     private final JdbcLedgerRegistry registry;
     private final AccountingService accounting;
     private final TraceQueries traces;
-    private final JournalReader reader = new JournalReader();
 
     LedgerController(TransactionRecorder recorder, JournalImport journalImport, YearCloser closer,
                      StatementService statements, UnitAccess units, JdbcLedgerRegistry registry,
@@ -100,21 +99,12 @@ class LedgerController {
         this.registry = registry;
     }
 
-    @Operation(summary = "Record one transaction (any kind: budget, supplement, reduce, appropriation,"
-            + " expenditure, opening, reversal, transfer)",
+    @Operation(summary = "Record one transaction (any kind a journal row takes: see the kind field)",
             description = "201 when recorded, 200 when the same id with the same content was already recorded.")
     @PostMapping(value = "/transactions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TransactionRecorder.Recorded> record(@RequestBody TransactionRequest request, Principal user) {
-        JournalParse parse = reader.readFields(request.fields());
-        if (!parse.ok()) {
-            throw new JournalRefused(parse.problems());
-        }
-        units.require(parse.rows().get(0).unit());
-        if (parse.rows().get(0).counterpart() != null) {
-            // A transfer writes on the receiving unit's books too: the caller must be granted both.
-            units.require(parse.rows().get(0).counterpart().account().unit());
-        }
-        TransactionRecorder.Recorded recorded = recorder.record(parse.rows().get(0), userOf(user));
+        TransactionRecorder.Recorded recorded = recorder.recordFields(request.fields(), userOf(user),
+                unit -> units.currentUserPermits(unit.code()));
         return ResponseEntity.status(recorded.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(recorded);
     }
 
@@ -320,6 +310,17 @@ class LedgerController {
         return ReconciliationView.of(report);
     }
 
+    @Operation(summary = "What closing the year would carry (结转预览): each budget line's balance and the total;"
+            + " writes nothing. Refused (422) as the close itself would be, e.g. for a year already closed")
+    @GetMapping("/units/{unit}/years/{year}/close")
+    ClosePreview closePreview(@PathVariable String unit, @PathVariable int year,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        FiscalYear fiscalYear = fiscalYear(year);
+        UnitCode unitCode = knownUnit(unit);
+        return ClosePreview.of(closer.preview(unitCode, fiscalYear,
+                date != null ? date : YearCloser.defaultClosedOn(fiscalYear)));
+    }
+
     @Operation(summary = "Close the year (结转): carry every balance into the next year")
     @PostMapping("/units/{unit}/years/{year}/close")
     FiscalYearClosed close(@PathVariable String unit, @PathVariable int year,
@@ -327,8 +328,7 @@ class LedgerController {
                            Principal user) {
         FiscalYear fiscalYear = fiscalYear(year);
         UnitCode unitCode = knownUnit(unit);
-        LocalDate closedOn = date != null ? date
-                : LocalDate.now().isAfter(fiscalYear.lastDay()) ? LocalDate.now() : fiscalYear.lastDay();
+        LocalDate closedOn = date != null ? date : YearCloser.defaultClosedOn(fiscalYear);
         return closer.close(unitCode, fiscalYear, closedOn, userOf(user));
     }
 

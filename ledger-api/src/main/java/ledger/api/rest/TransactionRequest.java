@@ -14,9 +14,7 @@ public record TransactionRequest(
         @Schema(description = "client transaction id, unique within unit and year", example = "JH2020-9001")
         String id,
         @Schema(description = "yyyy-mm-dd; fixes the fiscal year", example = "2020-12-20") String date,
-        @Schema(description = "budget | supplement | reduce | appropriation | expenditure | opening | reversal"
-                + " | transfer",
-                example = "expenditure") String kind,
+        @Schema(description = ApiDocumentation.KIND_DESCRIPTION, example = "expenditure") String kind,
         @Schema(example = "jianghan-gov-office") String unit,
         @Schema(description = "name of a unit seen for the first time") String unit_name,
         @Schema(description = "general | gov-fund | soe-capital | superior | business | operating | affiliated | other",

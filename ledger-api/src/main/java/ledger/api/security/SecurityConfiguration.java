@@ -98,8 +98,12 @@ public class SecurityConfiguration {
                 .access(AuthorizationManagers.allOf(reader, departments))
                 .requestMatchers(HttpMethod.POST, "/api/units/{unit}/years/{year}/close")
                 .access(AuthorizationManagers.allOf(approver, units))
-                .requestMatchers(HttpMethod.POST, "/units/{unit}/years/{year}/close")
+                // The year close page, its confirmation included: approvers; recording and reversing: recorders.
+                .requestMatchers("/units/{unit}/years/{year}/close")
                 .access(AuthorizationManagers.allOf(approver, units))
+                .requestMatchers("/units/{unit}/years/{year}/record")
+                .access(AuthorizationManagers.allOf(recorder, units))
+                .requestMatchers(HttpMethod.POST, "/events/{eventId}/reverse").access(recorder)
                 .requestMatchers("/api/units/{unit}/**", "/units/{unit}/**")
                 .access(AuthorizationManagers.allOf(anyRole, units))
                 // Loading a 科目表 changes what a whole year accepts: approvers only; reading it, any role.

@@ -54,7 +54,7 @@ public class TraceQueries {
      */
     public record TracePage(StatementSet statements, CellAddress cell, PostingFilter filter, long cellCount,
             long cellFen, long eventCount, long sumFen, TracePaging paging, int pageCount, long firstIndex,
-            List<TracedPosting> rows, PostingRepository.ReversalLinks reversals) {
+            List<TracedPosting> rows, PostingRepository.ReversalPairs reversals) {
     }
 
     /** @throws TracePaging.Invalid for a page the filtered trace has not */
@@ -126,7 +126,7 @@ public class TraceQueries {
      */
     public record AccountPage(AccountKey account, String unitName, java.util.Map<TransactionKind, Long> byKind,
             long eventCount, TracePaging paging, int pageCount, long firstIndex, List<Posting> rows,
-            PostingRepository.ReversalLinks reversals) {
+            PostingRepository.ReversalPairs reversals) {
 
         /** 可用资金: opening balance + received − spent, as the account refuses spending beyond it. */
         public long availableFen() {

@@ -52,7 +52,7 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
      */
     static final int COPY_FROM = 200;
     private static final String COPY_EVENTS = "COPY domain_event_entry (event_identifier, aggregate_identifier,"
-            + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)"
+            + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data, seal)"
             + " FROM STDIN (FORMAT binary)";
 
     private final JdbcTemplate jdbc;
@@ -62,10 +62,12 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
     /** Writes JSON exactly as the event serializer does, into a stream it must not close. */
     private final ObjectWriter json;
     private final ClassValue<SerializedType> payloadTypes;
+    private final EventRowSeals seals;
 
     public EventStoreAccess(JdbcTemplate jdbc, EventStore eventStore, @Qualifier("eventSerializer") Serializer serializer,
-                            SqlDialect dialect) {
+                            SqlDialect dialect, EventRowSeals seals) {
         this.jdbc = jdbc;
+        this.seals = seals;
         this.eventStore = eventStore;
         this.serializer = serializer;
         this.dialect = dialect;
@@ -92,7 +94,7 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
             jdbc.query(connection -> {
                 PreparedStatement ps = connection.prepareStatement("SELECT aggregate_identifier, sequence_number,"
-                        + " payload_type, payload_revision, payload FROM domain_event_entry"
+                        + " payload_type, payload_revision, payload, seal FROM domain_event_entry"
                         + " WHERE aggregate_identifier = ANY (?) ORDER BY aggregate_identifier, sequence_number");
                 Array array = connection.createArrayOf("VARCHAR", chunk.toArray());
                 ps.setArray(1, array);
@@ -104,6 +106,8 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
                         rs.getString(3), rs.getString(4)));
                 books.computeIfAbsent(key, AccountBook::new).apply((AccountEvent) event);
                 last.put(key, rs.getLong(2));
+                // The newest seal read is what the account's next event chains to.
+                seals.loaded(rs.getString(1), rs.getLong(2), rs.getString(6));
             });
         }
         Map<AccountKey, LoadedAccount> loaded = new HashMap<>();
@@ -182,6 +186,11 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
         private final Instant now = Instant.now();
         private final String timestamp = DateTimeUtils.formatInstant(now);
         private final OrderedIds eventIds = new OrderedIds(now);
+        /** Payload and metadata JSON, serialized once for both the row and its seal. */
+        private final java.io.ByteArrayOutputStream payloadBytes = new java.io.ByteArrayOutputStream(1024);
+        private final java.io.ByteArrayOutputStream metaDataBytes = new java.io.ByteArrayOutputStream(256);
+        /** The batch's transaction knows the newest seal of each account it loaded or wrote. */
+        private final Map<String, EventRowSeals.Tip> tips = seals.transactionTips();
         private java.sql.Connection connection;
         private BinaryCopy copy;
         private long appended;
@@ -189,6 +198,8 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
         private CopyAppender(String user, String correlationId) {
             this.user = user;
             this.correlationId = correlationId;
+            // The key is resolved now: once the COPY is open its connection can run nothing else.
+            seals.mac();
         }
 
         @Override
@@ -200,16 +211,30 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
                 }
                 Object payload = pending.payload();
                 SerializedType type = payloadTypes.get(payload.getClass());
-                copy.row(9);
-                copy.text(eventIds.next());
+                String eventId = eventIds.next();
+                json(payloadBytes, payload);
+                json(metaDataBytes, metaData(pending, user, correlationId));
+                byte[] payloadJson = payloadBytes.toByteArray();
+                byte[] metaDataJson = metaDataBytes.toByteArray();
+                // The COPY holds the connection: a predecessor not met in this transaction is read on another.
+                String seal = seals.seal(tips, null, eventId, pending.aggregateId(), pending.sequenceNumber(),
+                        pending.aggregateType(), timestamp, type.getName(), type.getRevision(), payloadJson,
+                        metaDataJson);
+                copy.row(10);
+                copy.text(eventId);
                 copy.text(pending.aggregateId());
                 copy.int8(pending.sequenceNumber());
                 copy.text(pending.aggregateType());
                 copy.text(timestamp);
                 copy.text(type.getName());
                 copy.text(type.getRevision());
-                json(copy, payload);
-                json(copy, metaData(pending, user, correlationId));
+                copy.beginField();
+                copy.write(payloadJson, 0, payloadJson.length);
+                copy.endField();
+                copy.beginField();
+                copy.write(metaDataJson, 0, metaDataJson.length);
+                copy.endField();
+                copy.text(seal);
                 appended++;
             } catch (SQLException e) {
                 throw translated(e);
@@ -279,14 +304,13 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
         }
     }
 
-    private void json(BinaryCopy copy, Object value) {
-        copy.beginField();
+    private void json(java.io.ByteArrayOutputStream buffer, Object value) {
+        buffer.reset();
         try {
-            json.writeValue(copy, value);
+            json.writeValue(buffer, value);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialize " + value.getClass().getName(), e);
         }
-        copy.endField();
     }
 
     /** The acting user, the client transaction id, the batch's correlation id and the journal line. */

@@ -6,9 +6,7 @@ import java.time.LocalDate;
 import ledger.api.catalog.CatalogFile;
 import ledger.api.catalog.CatalogListing;
 import ledger.api.catalog.YearCatalogs;
-import ledger.api.recording.JournalRefused;
 import ledger.core.account.FiscalYear;
-import ledger.core.catalog.CatalogLoaded;
 import ledger.core.catalog.YearCatalog;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -51,21 +49,8 @@ class CatalogPages {
         if (fiscalYear == null) {
             return "catalog";
         }
-        if (file == null || file.isEmpty()) {
-            model.addAttribute("empty", true);
-        } else {
-            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "上传的文件"
-                    : file.getOriginalFilename();
-            model.addAttribute("fileName", name);
-            try {
-                CatalogLoaded loaded = catalogs.load(fiscalYear, CatalogFile.read(file.getBytes(), name), name,
-                        user == null ? "web:anonymous" : "web:" + user.getName());
-                model.addAttribute("loaded", CatalogListing.summary(loaded));
-            } catch (JournalRefused refused) {
-                response.setStatus(422);
-                model.addAttribute("problems", refused.problems());
-            }
-        }
+        UploadForm.loadWhole(file, user, model, response, "loaded", (bytes, name, actor) ->
+                CatalogListing.summary(catalogs.load(fiscalYear, CatalogFile.read(bytes, name), name, actor)));
         fill(model, catalogs.of(fiscalYear));
         return "catalog";
     }

@@ -5,8 +5,6 @@ import java.security.Principal;
 import ledger.api.department.DepartmentFile;
 import ledger.api.department.DepartmentListing;
 import ledger.api.department.Departments;
-import ledger.api.recording.JournalRefused;
-import ledger.core.department.DepartmentsRegistered;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,21 +37,8 @@ class DepartmentPages {
     @PostMapping(PATH)
     String register(@RequestParam(name = "file", required = false) MultipartFile file, Principal user, Model model,
                     HttpServletResponse response) throws IOException {
-        if (file == null || file.isEmpty()) {
-            model.addAttribute("empty", true);
-        } else {
-            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "上传的文件"
-                    : file.getOriginalFilename();
-            model.addAttribute("fileName", name);
-            try {
-                DepartmentsRegistered registered = departments.register(DepartmentFile.read(file.getBytes(), name),
-                        name, user == null ? "web:anonymous" : "web:" + user.getName());
-                model.addAttribute("registered", DepartmentListing.summary(registered));
-            } catch (JournalRefused refused) {
-                response.setStatus(422);
-                model.addAttribute("problems", refused.problems());
-            }
-        }
+        UploadForm.loadWhole(file, user, model, response, "registered", (bytes, name, actor) ->
+                DepartmentListing.summary(departments.register(DepartmentFile.read(bytes, name), name, actor)));
         fill(model);
         return "departments";
     }

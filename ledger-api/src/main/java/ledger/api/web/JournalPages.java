@@ -70,14 +70,13 @@ class JournalPages {
             model.addAttribute("empty", true);
             return "journal";
         }
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? "上传的文件" : file.getOriginalFilename();
+        String name = UploadForm.fileName(file);
         model.addAttribute("fileName", name);
         try (InputStream in = file.getInputStream()) {
             JournalReader.Options options = new JournalReader.Options(sheet == null || sheet.isBlank() ? null
                     : sheet.strip(), JournalMappings.read(mapping));
             ImportResult result = journalImport.importJournal(in, name,
-                    user == null ? "web:anonymous" : "web:" + user.getName(),
+                    UploadForm.actor(user),
                     unit -> units.currentUserPermits(unit.code()), options);
             model.addAttribute("result", result);
             model.addAttribute("seconds", String.format("%.2f", result.took().toNanos() / 1e9));

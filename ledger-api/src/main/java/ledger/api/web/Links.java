@@ -88,6 +88,11 @@ public record Links(String unit, int year, LocalDate asOf, String template) {
         return withAsOf(base().path("/indicators/line").queryParam("account", account));
     }
 
+    /** 预算执行进度. */
+    public String execution() {
+        return withAsOf(base().path("/execution"));
+    }
+
     public String workbook() {
         return withAsOf(base().path("/statements.xlsx"));
     }

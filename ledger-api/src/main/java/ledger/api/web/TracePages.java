@@ -45,8 +45,11 @@ class TracePages {
     private final PostingRepository postings;
     private final UnitAccess units;
     private final TraceQueries traces;
+    private final ReversalLinks reversals;
 
-    TracePages(ReportService reports, PostingRepository postings, UnitAccess units, TraceQueries traces) {
+    TracePages(ReportService reports, PostingRepository postings, UnitAccess units, TraceQueries traces,
+            ReversalLinks reversals) {
+        this.reversals = reversals;
         this.reports = reports;
         this.postings = postings;
         this.units = units;
@@ -190,7 +193,7 @@ class TracePages {
     }
 
     private List<TracedRow> rows(UnitCode unit, FiscalYear year, List<TracedPosting> page, long firstIndex,
-            PostingRepository.ReversalLinks reversals, String template) {
+            PostingRepository.ReversalPairs reversals, String template) {
         Map<ProjectCode, String> projects = reports.projectNames(unit);
         var catalog = reports.catalogOf(year);
         List<TracedRow> rows = new ArrayList<>();
@@ -204,7 +207,7 @@ class TracePages {
     /** A row; {@code sign} 0 lists the posting for itself (an account's history), not for a cell. */
     private static TracedRow row(long number, Posting posting, int sign,
             ledger.core.classification.ClassificationCatalog catalog, Map<ProjectCode, String> projects,
-            PostingRepository.ReversalLinks reversals, String template) {
+            PostingRepository.ReversalPairs reversals, String template) {
         long fen = sign == 0 ? posting.amountFen() : Math.multiplyExact(posting.amountFen(), (long) sign);
         String original = reversals.originals().get(posting.transactionId().value());
         String reversal = reversals.reversals().get(posting.transactionId().value());
@@ -238,11 +241,7 @@ class TracePages {
         }
         model.addAttribute("posting", PostingView.of(posting, reports.catalogOf(posting.account().year()), projectName));
         model.addAttribute("cells", cells);
-        PostingRepository.ReversalLinks reversals = postings.reversalLinks(posting.account().unit(), List.of(posting));
-        String original = reversals.originals().get(posting.transactionId().value());
-        String reversal = reversals.reversals().get(posting.transactionId().value());
-        model.addAttribute("originalLink", original == null ? null : Links.event(original, null));
-        model.addAttribute("reversalLink", reversal == null ? null : Links.event(reversal, null));
+        model.addAttribute("reversal", reversals.of(posting));
         return "event";
     }
 }

@@ -336,7 +336,7 @@ class CommandLineIT {
     void verifyFindsTheStoreIntactAndRecordAcknowledgesEachRowOrRefusesIt() throws IOException {
         Run verify = onDatabase("verify");
         assertThat(verify.exit()).as(verify.err()).isZero();
-        assertThat(verify.out()).startsWith("intact: ");
+        assertThat(verify.out()).startsWith("完好：").contains("intact: ");
 
         Path rows = files.resolve("rows.csv");
         Files.writeString(rows, "id,date,kind,unit,fund,functional,economic,nature,amount\n"
@@ -359,6 +359,14 @@ class CommandLineIT {
     @Test
     @Order(11)
     void closeCarriesTheBalanceAndAClosedYearRefusesWithExit1() throws IOException {
+        // The preview shows what the close carries, line by line, and writes nothing.
+        long before = eventCount();
+        Run preview = onDatabase("close", "--year", "2020", "--unit", UNIT, "--date", "2021-01-15", "--preview");
+        assertThat(preview.exit()).as(preview.err()).isZero();
+        assertThat(preview.out()).contains("结转预览，未写入任何内容").contains("2021-01-15")
+                .contains("general        2010302  30299").contains("合计 (total):").contains("319,405.00 元");
+        assertThat(eventCount()).isEqualTo(before);
+
         Run close = onDatabase("close", "--year", "2020", "--unit", UNIT, "--date", "2021-01-15");
         assertThat(close.exit()).as(close.err()).isZero();
         assertThat(close.out()).matches("closed jianghan-gov-office 2020: \\d+ accounts carried 319405\\.00 yuan"
@@ -367,7 +375,7 @@ class CommandLineIT {
 
         Run again = onDatabase("close", "--year", "2020", "--unit", UNIT, "--date", "2021-01-16");
         assertThat(again.exit()).isEqualTo(1);
-        assertThat(again.err()).contains("refused:").contains("already closed").contains("nothing was written");
+        assertThat(again.err()).contains("refused:").contains("已结账").contains("没有写入任何内容");
 
         Path late = files.resolve("late.csv");
         Files.writeString(late, "id,date,kind,unit,fund,functional,economic,amount\n"

@@ -76,6 +76,8 @@ class RemoteCommandLineIT {
     ledger.api.statement.AccountingService accounting;
     @Autowired
     ReportService reports;
+    @Autowired
+    ledger.api.statement.ExecutionService executions;
 
     @TempDir
     Path files;
@@ -313,6 +315,24 @@ class RemoteCommandLineIT {
     }
 
     @Test
+    @Order(6)
+    void theExecutionThroughTheServerIsTheLocalOne() throws Exception {
+        java.time.LocalDate june = java.time.LocalDate.of(2020, 6, 30);
+        Path xlsx = files.resolve("execution.xlsx");
+        Run text = as("clerk", "execution", "--year", "2020", "--unit", UNIT, "--as-of", "2020-06-30", "--xlsx",
+                xlsx.toString());
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).isEqualTo(executions.unit(UnitCode.of(UNIT), FiscalYear.of(2020), june).grid()
+                .render());
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("预算执行进度");
+        }
+        Run notHis = as("clerk", "execution", "--year", "2020", "--unit", "remote-other");
+        assertThat(notHis.exit()).isEqualTo(1);
+        assertThat(notHis.err()).contains("403");
+    }
+
+    @Test
     @Order(7)
     void aTraceThroughTheServerIsTheLocalTrace() {
         CellAddress cell = CellAddress.parse("T3/2010302/3");
@@ -420,6 +440,14 @@ class RemoteCommandLineIT {
         assertThat(jdbc.queryForObject("SELECT closed FROM ledger_year WHERE unit = 'remote-close'", Boolean.class))
                 .isFalse();
 
+        // The preview comes from the server's closer and writes nothing.
+        Run preview = as("approver", "close", "--year", "2020", "--unit", "remote-close", "--date", "2021-01-05",
+                "--preview");
+        assertThat(preview.exit()).as(preview.err()).isZero();
+        assertThat(preview.out()).contains("结转预览").contains("other          2010301  30201").contains("9.00")
+                .contains("合计 (total): 1 个预算行 (lines), 9.00 元 (yuan)");
+        assertThat(events()).isEqualTo(before);
+
         Run closed = as("approver", "close", "--year", "2020", "--unit", "remote-close", "--date", "2021-01-05");
         assertThat(closed.exit()).as(closed.err()).isZero();
         assertThat(closed.out()).isEqualTo("closed remote-close 2020: 1 accounts carried 9.00 yuan into 2021\n");
@@ -427,7 +455,7 @@ class RemoteCommandLineIT {
 
         Run twice = as("approver", "close", "--year", "2020", "--unit", "remote-close");
         assertThat(twice.exit()).isEqualTo(1);
-        assertThat(twice.err()).startsWith("refused: ").contains("closed");
+        assertThat(twice.err()).startsWith("refused: ").contains("已结账");
     }
 
     @Test

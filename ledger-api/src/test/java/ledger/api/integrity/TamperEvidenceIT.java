@@ -260,14 +260,17 @@ class TamperEvidenceIT {
     @Test
     @Order(16)
     void everySealAndTheKeyFileRemovedAreNamedAgainstTheNotedChainHead() {
-        // The whole chain wiped and the head reset, the key file gone: to the store alone this is a
-        // ledger that never sealed anything.
+        // The whole chain wiped and the head reset, the key file gone. Before every row carried its own
+        // seal, this looked like a ledger that never sealed anything; now the rows' seals show it was
+        // sealed, so the key is said to be missing rather than nothing being checked.
         jdbc.update("DELETE FROM event_seal");
         jdbc.update("UPDATE event_seal_head SET last_sequence = 0, last_hash = repeat('0', 64), low_water = 0,"
                 + " key_fingerprint = NULL");
         EventSeals keyFileGone = sealsWithKey("", keys.resolve("gone").resolve("integrity.key"));
-        assertThat(keyFileGone.verify().problems()).isEmpty();
-        assertThat(keyFileGone.verify(notedChainHead).problems()).singleElement().satisfies(problem -> assertThat(problem)
+        assertThat(keyFileGone.verify().wrongKey()).isTrue();
+        assertThat(keyFileGone.verify().problems()).singleElement().satisfies(problem -> assertThat(problem)
+                .startsWith(WrongSealKey.REASON).contains("missing"));
+        assertThat(seals.verify(notedChainHead).problems()).anySatisfy(problem -> assertThat(problem)
                 .contains("the chain head noted earlier (" + notedChainHead + ") is no longer in the seal chain"));
     }
 

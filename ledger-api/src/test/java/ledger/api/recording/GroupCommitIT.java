@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import ledger.api.LedgerApplication;
+import ledger.api.integrity.EventSeals;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.api.support.TestDatabase;
 import ledger.core.account.FiscalYear;
@@ -58,6 +59,8 @@ class GroupCommitIT {
     TransactionTemplate transaction;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventSeals seals;
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
 
@@ -148,6 +151,9 @@ class GroupCommitIT {
                 .containsExactly("G-BUDGET", "G-FUNDS", "G-R3", "G-X0", "G-X1", "G-X3");
         assertThat(jdbc.queryForObject("SELECT name FROM ledger_unit WHERE unit = 'gc-new'", String.class))
                 .isEqualTo("新单位");
+        // Refused and waiting commands of one batch, each with its savepoint: every stored row is sealed
+        // and chains to the event truly before it.
+        assertThat(seals.verify().problems()).isEmpty();
 
         // The reversal freed G-X3's 40 yuan: exactly that much may be spent now, and no more.
         assertThatThrownBy(() -> recorder.record(row("G-X4,2020-03-04,expenditure,gc-unit,,general,2010301,30201,"
@@ -203,6 +209,8 @@ class GroupCommitIT {
         assertThat(jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier ="
                 + " '2020/kept-unit/general/2010301/30201' ORDER BY sequence_number", Long.class))
                 .containsExactly(0L, 1L, 2L, 3L);
+        // The lost append was rolled back with its seal: each stored row chains to the event truly before it.
+        assertThat(seals.verify().problems()).isEmpty();
     }
 
     private Future<TransactionRecorder.Recorded> submit(String csv, String user) {

@@ -430,7 +430,7 @@ class StatementApiIT {
         assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(200);
         assertThat(body(result)).contains("2021-01-15").contains("31940000");
         assertThat(api.eventCount()).isGreaterThan(before);
-        api.refused(post(YEAR + "/close").param("date", "2021-01-16"), 422, "year", "already closed");
+        api.refused(post(YEAR + "/close").param("date", "2021-01-16"), 422, "year", "已结账");
         api.refused(post("/api/transactions").contentType(MediaType.APPLICATION_JSON)
                 .content(ApiSupport.object("id", "JH2020-LATE", "date", "2020-12-31", "kind", "appropriation",
                         "unit", "jianghan-gov-office", "fund", "general", "functional", "2010301",
@@ -464,6 +464,9 @@ class StatementApiIT {
         assertThat(paths.get("/api/units/{unit}/years/{year}/trace").get("get").get("parameters").toString())
                 .contains("\"cell\"", "\"asOf\"");
         assertThat(docs.at("/components/schemas/TransactionRequest/properties").has("reverses")).isTrue();
+        // The kinds are listed from TransactionKind, so a new kind is documented with no edit here.
+        assertThat(docs.at("/components/schemas/TransactionRequest/properties/kind/description").textValue())
+                .contains("budget (年初预算)", "reversal (冲销)", "transfer (单位间划转)").doesNotContain("carry-");
 
         MvcResult ui = api.perform(get("/swagger-ui"));
         int status = ui.getResponse().getStatus();

@@ -286,10 +286,18 @@ class TransactionApiIT {
                 422, "date", "");
         api.refused(post("/api/units/nobody/years/2021/close"), 404, "unit", "nobody");
 
+        // The preview carries what the close then carries, and writes nothing.
+        MvcResult previewed = api.perform(get("/api/units/" + UNIT + "/years/2021/close").param("date", "2021-12-31"));
+        assertThat(previewed.getResponse().getStatus()).as(ApiSupport.body(previewed)).isEqualTo(200);
+        JsonNode preview = json(previewed);
+        assertThat(preview.get("totalFen").longValue()).isEqualTo(14_600_000L);
+        assertThat(preview.get("closedOn").textValue()).isEqualTo("2021-12-31");
+        assertThat(preview.get("lines")).isNotEmpty();
         MvcResult closed = api.perform(post("/api/units/" + UNIT + "/years/2021/close").param("date", "2021-12-31"));
         assertThat(closed.getResponse().getStatus()).as(ApiSupport.body(closed)).isEqualTo(200);
         JsonNode close = json(closed);
         assertThat(close.get("accountsCarried").intValue()).isPositive();
+        assertThat(close.get("accountsCarried").intValue()).isEqualTo(preview.get("lines").size());
         assertThat(ApiSupport.body(closed)).contains("2021-12-31").contains("14600000");
 
         api.refused(record(tx("T21-200", "2021-12-31", "appropriation", "other", "2010301", "30101", "1.00")),
@@ -297,7 +305,8 @@ class TransactionApiIT {
         api.refused(record(tx("T21-201", "2021-12-31", "budget", "general", "2010303", "30101", "1.00")),
                 422, "date", "已结转关账");
         api.refused(post("/api/units/" + UNIT + "/years/2021/close").param("date", "2022-01-10"),
-                422, "year", "already closed");
+                422, "year", "已结账");
+        api.refused(get("/api/units/" + UNIT + "/years/2021/close"), 422, "year", "已结账");
         api.refused(record(tx("T22-001", "2022-01-01", "opening", "general", "2010301", "30101", "1.00")),
                 422, "kind", "");
         // The carried balance arrives in 2022 as its opening.

@@ -86,7 +86,7 @@ class PostingQueriesOnH2Test {
         postings.each(UNIT, YEAR, PostingFilter.NONE, List.of(spent), 2, p -> streamed.add(p.eventId()));
         assertThat(streamed).containsExactly("e3", "e4", "e5");
 
-        PostingRepository.ReversalLinks links = postings.reversalLinks(UNIT,
+        PostingRepository.ReversalPairs links = postings.reversalLinks(UNIT,
                 postings.page(UNIT, YEAR, PostingFilter.NONE, null, 0, 10));
         assertThat(links.originals()).containsExactly(java.util.Map.entry("T5", "e3"));
         assertThat(links.reversals()).containsExactly(java.util.Map.entry("T3", "e5"));

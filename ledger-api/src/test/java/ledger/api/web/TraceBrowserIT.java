@@ -207,10 +207,12 @@ class TraceBrowserIT {
         assertThat(original.getText()).isEqualTo("冲销 " + reversal.reverses().value());
         original.click();
         wait.until(driver -> driver.getCurrentUrl().contains("/events/"));
-        assertThat(browser.findElement(By.id("event-reversed-by")).getText()).isEqualTo("已被冲销");
-        browser.findElement(By.id("event-reversed-by")).click();
+        WebElement reversedBy = browser.findElement(By.cssSelector("#reversed-by a"));
+        assertThat(reversedBy.getText()).isEqualTo("冲销交易 " + reversal.transactionId().value());
+        reversedBy.click();
         wait.until(driver -> driver.getCurrentUrl().endsWith("/events/" + reversal.eventId()));
-        assertThat(browser.findElement(By.id("event-original")).getText()).isEqualTo(reversal.reverses().value());
+        assertThat(browser.findElement(By.cssSelector("#reverses a")).getText())
+                .isEqualTo("交易 " + reversal.reverses().value());
         assertThat(browser.findElement(By.id("event-account")).getDomProperty("href"))
                 .endsWith(Links.account(reversal.account().id()));
     }

@@ -305,6 +305,20 @@ class WebPagesIT {
     }
 
     @Test
+    void aBadDepartmentFileIsRefusedOnItsPageLineByLineAndRegistersNothing() {
+        // Goal: the departments page lists a refused file's problems by line, as the 科目表 page does.
+        long eventsBefore = store.eventCount();
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", file("bad-departments.csv", ("department,department_name,unit,unit_name,kind,parent,from_year\n"
+                + "web-dept,网页部门,web-dept-office,网页部门本级,企业,,2020\n").getBytes(StandardCharsets.UTF_8)));
+        String refused = post("approver", "/departments", form, HttpStatus.valueOf(422));
+        assertThat(refused).contains("id=\"department-refused\"", "id=\"department-problems\"",
+                "<b>bad-departments.csv</b> 未登记（一行也没有登记）：共 <b>1</b> 处错误", "<td class=\"num\">2</td>",
+                "单位性质须为 行政单位、事业单位 或 参公单位，不是 企业");
+        assertThat(store.eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
     void aFileOfManyBadRowsListsTheFirstThousandProblemsBesideTheirLinesAndCountsTheRest() {
         // Goal: a huge bad upload gives a page of bounded size that still says how much is wrong.
         StringBuilder csv = new StringBuilder("id,date,kind,unit,fund,functional,economic,amount\r\n");

@@ -6,12 +6,10 @@ import ledger.core.money.Money;
 
 /**
  * A command on one {@link BudgetAccount}. Each names its account (the aggregate identifier) and
- * carries the client's transaction entry.
+ * carries the client's transaction entry. Not sealed: a new kind's command is a record implementing
+ * this, which {@link BudgetAccount}'s one handler takes and {@link AccountBook} decides.
  */
-public sealed interface AccountCommand
-        permits SetInitialBudget, SupplementBudget, ReduceBudget, AppropriateFunds, RecordExpenditure,
-        RecordOpeningBalance, ReverseTransaction, CarryForwardBalance, CarryInBalance, PayTransfer,
-        ReceiveTransfer {
+public interface AccountCommand {
 
     AccountKey account();
 

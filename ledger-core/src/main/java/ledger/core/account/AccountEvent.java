@@ -5,12 +5,9 @@ import ledger.core.money.Money;
 /**
  * A fact about one budget account. Events are the permanent record: never edited or deleted, a
  * mistake is undone by a {@link TransactionReversed}. Amounts are always positive; the event type
- * carries the direction.
+ * carries the direction. Not sealed: {@link AccountBook#apply} says what each one changes.
  */
-public sealed interface AccountEvent
-        permits InitialBudgetSet, BudgetSupplemented, BudgetReduced, FundsAppropriated, ExpenditureRecorded,
-        OpeningBalanceRecorded, TransactionReversed, BalanceCarriedForward, BalanceCarriedIn, TransferPaid,
-        TransferReceived {
+public interface AccountEvent {
 
     AccountKey account();
 

@@ -19,6 +19,7 @@ import ledger.core.account.RuleViolation;
 import ledger.core.account.TransactionId;
 import ledger.core.account.UnitCode;
 import ledger.core.money.Money;
+import ledger.core.text.Reason;
 
 /**
  * 结转: closing a unit's fiscal year. Every account with money left carries it, as events on both
@@ -42,21 +43,17 @@ public final class YearClose {
     public static Plan plan(UnitCode unit, FiscalYear year, LocalDate closedOn, Collection<AccountBook> books,
                             Function<AccountKey, AccountBook> nextYearBooks, LedgerRegistry registry) {
         if (registry.yearStatus(unit, year).closed()) {
-            throw new RuleViolation("year", "fiscal year " + year + " of unit " + unit + " is already closed");
+            throw new RuleViolation("year", Reason.of("year.alreadyClosed", year, unit));
         }
         if (closedOn.isBefore(year.lastDay())) {
-            throw new RuleViolation("date", "a year is closed on or after its last day (" + year.lastDay()
-                    + "), not on " + closedOn);
+            throw new RuleViolation("date", Reason.of("year.closeBeforeLastDay", year.lastDay(), closedOn));
         }
         FiscalYear next = year.next();
         if (registry.yearStatus(unit, next).closed()) {
-            throw new RuleViolation("year", "fiscal year " + next + " of unit " + unit + " is already closed;"
-                    + " balances cannot be carried into it");
+            throw new RuleViolation("year", Reason.of("year.nextClosed", next, unit));
         }
         if (registry.hasOpeningTransactions(unit, next)) {
-            throw new RuleViolation("year", "unit " + unit + " recorded opening balances of its own in " + next
-                    + "; carrying " + year + "'s balances in as well would count them twice (reverse those"
-                    + " openings first)");
+            throw new RuleViolation("year", Reason.of("year.nextHasOpenings", unit, next, year));
         }
         List<AccountEvent> events = new ArrayList<>();
         Money total = Money.ZERO;

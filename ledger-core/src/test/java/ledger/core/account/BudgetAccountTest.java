@@ -3,6 +3,7 @@ package ledger.core.account;
 import static ledger.core.LedgerFixtures.UNIT;
 import static ledger.core.LedgerFixtures.YEAR;
 import static ledger.core.LedgerFixtures.account;
+import static ledger.core.LedgerFixtures.budgetAccountFixture;
 import static ledger.core.LedgerFixtures.day;
 import static ledger.core.LedgerFixtures.entry;
 import static ledger.core.LedgerFixtures.generalPersonnelAccount;
@@ -18,7 +19,6 @@ import java.util.stream.Stream;
 import ledger.core.classification.ExpenditureNature;
 import ledger.core.classification.FundSource;
 import ledger.core.classification.ProcurementType;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -47,9 +47,7 @@ class BudgetAccountTest {
     }
 
     private static FixtureConfiguration<BudgetAccount> newFixture(LedgerRegistry registry) {
-        FixtureConfiguration<BudgetAccount> fixture = new AggregateTestFixture<>(BudgetAccount.class);
-        fixture.registerInjectableResource(registry);
-        return fixture;
+        return budgetAccountFixture(registry);
     }
 
     // Events as a test's history. Dates follow the year: budget in January, money from February.
@@ -766,6 +764,73 @@ class BudgetAccountTest {
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(allOf(containsString("部门预算支出经济分类科目 30230 不在 2020 年的科目表中"),
                             containsString("ledger catalog import")));
+        }
+    }
+
+    @Nested
+    class OneHandlerForEveryCommand {
+
+        /** A command of a kind no production class knows, as a new kind's record would start out. */
+        record ReturnUnspentFunds(AccountKey account, Entry entry, ledger.core.money.Money amount)
+                implements AccountCommand {
+
+            @Override
+            public TransactionKind kind() {
+                return TransactionKind.APPROPRIATION;
+            }
+
+            @Override
+            public void appendContent(java.util.List<String> content) {
+                content.add(Long.toString(amount.fen()));
+            }
+        }
+
+        @Test
+        void aCommandClassBudgetAccountHasNeverSeenReachesTheBook() {
+            // Goal: a new kind's command needs no handler in BudgetAccount: the bus's routing brings
+            // any AccountCommand to the one handler, and the book is what answers (here: that it has
+            // no rule for it yet, which is the one place a new kind's rule goes).
+            fixture.given(appropriated(OTHER, "a1", "100.00"))
+                    .when(new ReturnUnspentFunds(OTHER, entry("r1", day(6, 1)), yuan("10.00")))
+                    .expectException(IllegalArgumentException.class)
+                    .expectExceptionMessage(containsString("unknown command " + ReturnUnspentFunds.class.getName()));
+        }
+
+        @Test
+        void withoutTheRoutingNoHandlerTakesACommand() {
+            // Goal: why the application and every fixture register the routing: Axon names a command
+            // after its class, and the one handler listens under the AccountCommand name only.
+            org.axonframework.test.aggregate.AggregateTestFixture<BudgetAccount> bare =
+                    new org.axonframework.test.aggregate.AggregateTestFixture<>(BudgetAccount.class);
+            bare.registerInjectableResource(registry);
+            bare.givenNoPriorActivity()
+                    .when(new SetInitialBudget(PERSONNEL, entry("b1", day(1, 2)), yuan("1.00")))
+                    .expectException(org.axonframework.commandhandling.NoHandlerForCommandException.class);
+        }
+
+        @Test
+        void theRoutingRenamesTheMessageAndKeepsEverythingElse() {
+            // Goal: handler interceptors, the audit and the events' correlation still see the message
+            // that was sent: same payload, same metadata, same id.
+            var sent = org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                    new SetInitialBudget(PERSONNEL, entry("b1", day(1, 2)), yuan("1.00")))
+                    .andMetaData(java.util.Map.of("user", "clerk"));
+            var routed = BudgetAccount.commandRouting().handle(sent);
+            assertThat(routed.getCommandName()).isEqualTo(BudgetAccount.COMMAND_NAME)
+                    .isEqualTo(AccountCommand.class.getName());
+            assertThat(routed.getPayload()).isSameAs(sent.getPayload());
+            assertThat(routed.getIdentifier()).isEqualTo(sent.getIdentifier());
+            assertThat(routed.getMetaData()).containsEntry("user", "clerk");
+            assertThat(BudgetAccount.commandRouting().handle(routed)).isSameAs(routed);
+        }
+
+        @Test
+        void aReversalOnAFreshAccountIsRefusedByTheBook() {
+            // Goal: every command may open an account now; one that needs history is refused, by name.
+            fixture.givenNoPriorActivity()
+                    .when(new ReverseTransaction(PERSONNEL, entry("x1", day(3, 1)), TransactionId.of("nothing")))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("该预算行没有交易 nothing"));
         }
     }
 

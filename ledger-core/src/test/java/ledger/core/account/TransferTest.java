@@ -1,5 +1,6 @@
 package ledger.core.account;
 
+import static ledger.core.LedgerFixtures.budgetAccountFixture;
 import static ledger.core.LedgerFixtures.day;
 import static ledger.core.LedgerFixtures.entry;
 import static ledger.core.LedgerFixtures.yuan;
@@ -17,7 +18,6 @@ import ledger.core.department.DepartmentLine;
 import ledger.core.department.DepartmentRegister;
 import ledger.core.journal.JournalPosting;
 import ledger.core.journal.JournalRow;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +53,7 @@ class TransferTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(BudgetAccount.class);
-        fixture.registerInjectableResource(new InMemoryLedgerRegistry().withUnits(DEPARTMENTS));
+        fixture = budgetAccountFixture(new InMemoryLedgerRegistry().withUnits(DEPARTMENTS));
     }
 
     private static FundsAppropriated received(String amount) {

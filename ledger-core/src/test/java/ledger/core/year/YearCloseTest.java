@@ -179,7 +179,7 @@ class YearCloseTest {
         // Goal: 结转 happens once per unit and year.
         registry.withYear(UNIT, YEAR, new YearStatus(true, false));
         assertThatThrownBy(() -> close(theUnitsBooks(), DEC_31)).isInstanceOf(RuleViolation.class)
-                .hasMessageContaining("fiscal year 2020 of unit jianghan-gov-office is already closed");
+                .hasMessageContaining("单位 jianghan-gov-office 的 2020 年度已结账");
     }
 
     @Test
@@ -195,7 +195,7 @@ class YearCloseTest {
     void closingBeforeTheYearsLastDayIsRefused() {
         // Goal: Dec 30 is one day too early; money could still move on Dec 31.
         assertThatThrownBy(() -> close(theUnitsBooks(), day(12, 30))).isInstanceOf(RuleViolation.class)
-                .hasMessageContaining("on or after its last day (2020-12-31), not on 2020-12-30");
+                .hasMessageContaining("结账日期不能早于年度最后一天（2020-12-31），不能是 2020-12-30");
     }
 
     @Test
@@ -205,7 +205,7 @@ class YearCloseTest {
         registry.withTransaction(RecordedTransaction.of(new RecordOpeningBalance(nextWages,
                 Entry.of("o1", NEXT.firstDay()), yuan("300.00"))));
         assertThatThrownBy(() -> close(theUnitsBooks(), DEC_31)).isInstanceOf(RuleViolation.class)
-                .hasMessageContaining("recorded opening balances of its own in 2021");
+                .hasMessageContaining("在 2021 年度自行记录了年初结转和结余");
     }
 
     @Test
@@ -223,7 +223,7 @@ class YearCloseTest {
         // Goal: balances cannot land in a year that already accepts nothing.
         registry.withYear(UNIT, NEXT, new YearStatus(true, true));
         assertThatThrownBy(() -> close(theUnitsBooks(), DEC_31)).isInstanceOf(RuleViolation.class)
-                .hasMessageContaining("fiscal year 2021 of unit jianghan-gov-office is already closed");
+                .hasMessageContaining("单位 jianghan-gov-office 的 2021 年度已结账，余额不能再结转进去");
     }
 
     @Test

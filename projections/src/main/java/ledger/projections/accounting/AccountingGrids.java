@@ -108,6 +108,50 @@ public final class AccountingGrids {
         cells.add(Math.abs(fen));
     }
 
+    /** The 预算执行 columns, in the order {@link #execution} lays them out. */
+    public static final List<BudgetExecution.Figure> EXECUTION_FIGURES = List.of(BudgetExecution.Figure.values());
+
+    /**
+     * 预算执行进度: 合计, then each 类, 款 and 项 (indented by level) with its budget lines; every
+     * row names its key, so a page links each figure to the events behind it.
+     *
+     * @param scope 单位 or 部门, said before the name
+     */
+    public static Grid execution(BudgetExecution execution, String scope, ClassificationCatalog names) {
+        List<String> subtitle = List.of(scope + "：" + execution.name() + "（" + execution.code() + "）  "
+                + execution.year() + " 年度" + (execution.asOf() == null ? "  全年" : "  截至 " + execution.asOf())
+                + "  金额单位：元",
+                "调整后预算 = 年初预算 + 追加 − 调减；可用 = 年初结转 + 已拨 − 已支；执行率 = 已支 ÷ 调整后预算");
+        List<Grid.Row> rows = new ArrayList<>();
+        for (BudgetExecution.Row row : execution.rows()) {
+            List<Object> cells = new ArrayList<>();
+            cells.add(row.level().chineseName());
+            String indent = "\u3000".repeat(row.level().ordinal() <= 1 ? 0 : row.level().ordinal() - 1);
+            if (row.level() == BudgetExecution.Level.TOTAL) {
+                cells.add("合计");
+                cells.add("");
+            } else if (row.level() == BudgetExecution.Level.LINE) {
+                cells.add(indent + row.account().fund().chineseName()
+                        + (execution.code().equals(row.account().unit().code()) ? "" : "（" + row.account().unit() + "）"));
+                cells.add(codeAndName(row.account().economic().code(), false, names));
+            } else {
+                cells.add(indent + codeAndName(row.functional(), true, names));
+                cells.add("");
+            }
+            for (BudgetExecution.Figure figure : EXECUTION_FIGURES) {
+                cells.add(row.fen(figure));
+            }
+            String percent = row.executedPercent();
+            cells.add(percent.isEmpty() ? "" : percent + "%");
+            rows.add(new Grid.Row(cells, row.key(), row.level().ordinal() <= 1));
+        }
+        List<String> headings = new ArrayList<>(List.of("级次", "功能分类 / 资金来源", "经济分类"));
+        EXECUTION_FIGURES.forEach(f -> headings.add(f.chineseName()));
+        headings.add("执行率");
+        return new Grid("预算执行进度", subtitle, headings,
+                List.of(false, false, false, true, true, true, true, true, true, false), rows);
+    }
+
     private static String codeAndName(String code, boolean functional, ClassificationCatalog names) {
         if (code == null || code.isEmpty()) {
             return "";

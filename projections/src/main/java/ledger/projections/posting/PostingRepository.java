@@ -50,6 +50,24 @@ public class PostingRepository {
         return jdbc.query("SELECT * FROM posting WHERE event_id = ?", POSTING, eventId).stream().findFirst();
     }
 
+    /** The postings of one transaction of a unit's year (several for a transfer or a close), in stored order. */
+    public List<Posting> byTransaction(UnitCode unit, FiscalYear year, TransactionId transaction) {
+        return jdbc.query("SELECT * FROM posting WHERE unit = ? AND fiscal_year = ? AND transaction_id = ?"
+                + " ORDER BY global_index", POSTING, unit.code(), year.value(), transaction.value());
+    }
+
+    /**
+     * For each transaction of a unit's year that was reversed, the first posting of its reversal:
+     * what a page links an original to ("已被冲销，见…").
+     */
+    public Map<TransactionId, Posting> reversalsOf(UnitCode unit, FiscalYear year) {
+        Map<TransactionId, Posting> reversals = new HashMap<>();
+        jdbc.query("SELECT * FROM posting WHERE unit = ? AND fiscal_year = ? AND reverses IS NOT NULL"
+                + " ORDER BY global_index", POSTING, unit.code(), year.value())
+                .forEach(reversal -> reversals.putIfAbsent(reversal.reverses(), reversal));
+        return reversals;
+    }
+
     public Optional<String> unitName(UnitCode unit) {
         return jdbc.queryForList("SELECT name FROM directory_unit WHERE unit = ?", String.class, unit.code())
                 .stream().findFirst();
@@ -185,11 +203,11 @@ public class PostingRepository {
      * transaction ids: {@code reversed.get(original)} is the reversal's event,
      * {@code originals.get(reversal)} the original's.
      */
-    public record ReversalLinks(Map<String, String> originals, Map<String, String> reversals) {
+    public record ReversalPairs(Map<String, String> originals, Map<String, String> reversals) {
     }
 
-    /** Both directions of {@link ReversalLinks} for one page's transactions: a query each, bounded by the page. */
-    public ReversalLinks reversalLinks(UnitCode unit, java.util.Collection<Posting> page) {
+    /** Both directions of {@link ReversalPairs} for one page's transactions: a query each, bounded by the page. */
+    public ReversalPairs reversalLinks(UnitCode unit, java.util.Collection<Posting> page) {
         Map<String, String> originals = new HashMap<>();
         Map<String, String> reversals = new HashMap<>();
         List<String> reversed = page.stream().filter(Posting::isReversal).map(p -> p.reverses().value())
@@ -214,7 +232,7 @@ public class PostingRepository {
                         reversals.putIfAbsent(row.getString(1), row.getString(2));
                     }, concat(unit.code(), ids));
         }
-        return new ReversalLinks(originals, reversals);
+        return new ReversalPairs(originals, reversals);
     }
 
     private static String marks(int count) {

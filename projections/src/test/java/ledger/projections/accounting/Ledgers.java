@@ -28,14 +28,21 @@ final class Ledgers {
     }
 
     static List<Posting> sample() {
-        try {
-            return postings(Files.readString(SAMPLE, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return postings(sampleJournal());
     }
 
     static List<Posting> postings(String journal) {
+        List<Posting> postings = new ArrayList<>();
+        long index = 0;
+        for (AccountEvent event : events(journal)) {
+            index++;
+            postings.add(PostingProjection.toPosting(event, "event-" + index, index, "test", Instant.EPOCH));
+        }
+        return postings;
+    }
+
+    /** The account events the journal's rows cause, in order. */
+    static List<AccountEvent> events(String journal) {
         JournalParse parse = new JournalReader().read(new StringReader(journal));
         if (!parse.ok()) {
             throw new IllegalStateException("journal refused: " + parse.problems());
@@ -45,15 +52,20 @@ final class Ledgers {
         if (!outcome.ok()) {
             throw new IllegalStateException("journal refused: " + outcome.problems());
         }
-        List<Posting> postings = new ArrayList<>();
-        long index = 0;
+        List<AccountEvent> events = new ArrayList<>();
         for (JournalPosting.PendingEvent event : outcome.events()) {
-            index++;
             if (event.payload() instanceof AccountEvent accountEvent) {
-                postings.add(PostingProjection.toPosting(accountEvent, "event-" + index, index, "test",
-                        Instant.EPOCH));
+                events.add(accountEvent);
             }
         }
-        return postings;
+        return events;
+    }
+
+    static String sampleJournal() {
+        try {
+            return Files.readString(SAMPLE, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
