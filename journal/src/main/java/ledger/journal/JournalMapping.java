@@ -1,5 +1,7 @@
 package ledger.journal;
 
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -65,8 +67,7 @@ public final class JournalMapping {
         try (Reader text = new DetectingDecoder(in)) {
             return read(text);
         } catch (DetectingDecoder.UndetectableEncoding unreadable) {
-            throw new IllegalArgumentException("映射文件无法识别文件编码：请存为 UTF-8 或 GBK 的 CSV"
-                    + " (the mapping file is neither UTF-8 nor GBK text)");
+            throw new Refusal(Reason.of("mapping.undetectable"));
         }
     }
 
@@ -89,8 +90,7 @@ public final class JournalMapping {
                 if (header) {
                     header = false;
                     if (!isHeader(cells)) {
-                        throw refused(line, "第一行应为表头：对方列,本系统列,对方值,本系统值 (the first line must be the header"
-                                + " their_column,our_column,their_value,our_value)");
+                        throw refused(line, Reason.of("mapping.header"));
                     }
                     continue;
                 }
@@ -100,45 +100,41 @@ public final class JournalMapping {
                 String ourValue = cells.get(3);
                 if (our.equals("-")) {
                     if (their.isEmpty()) {
-                        throw refused(line, "要忽略的列需写出对方列名 (name the column to ignore)");
+                        throw refused(line, Reason.of("mapping.ignoreUnnamed"));
                     }
                     ignored.add(their);
                     continue;
                 }
                 JournalColumn column = JournalColumn.byName(our).orElseThrow(() -> refused(line,
-                        "本系统没有列「" + our + "」，可用的列：" + JournalColumn.names()
-                                + " (no such column of ours)"));
+                        Reason.of("mapping.noSuchColumn", our, JournalColumn.names())));
                 if (isSkip(ourValue) && column != JournalColumn.KIND) {
-                    throw refused(line, "只有类型（kind）列的值可以映射为「跳过」 (only kind values can be skipped)");
+                    throw refused(line, Reason.of("mapping.skipOnlyKind"));
                 }
                 if (!theirValue.isEmpty()) {
                     String previous = values.computeIfAbsent(column, c -> new HashMap<>()).putIfAbsent(theirValue, ourValue);
                     if (previous != null && !previous.equals(ourValue)) {
-                        throw refused(line, "列 " + column.label() + " 的值「" + theirValue + "」已映射为「" + previous
-                                + "」 (value mapped twice)");
+                        throw refused(line, Reason.of("mapping.valueTwice", column.label(), theirValue, previous));
                     }
                 } else if (their.isEmpty()) {
                     if (ourValue.isEmpty()) {
-                        throw refused(line, "固定值为空 (a fixed value is empty)");
+                        throw refused(line, Reason.of("mapping.emptyConstant"));
                     }
                     constants.put(column, ourValue);
                 } else {
                     if (!theirs.add(their)) {
-                        throw refused(line, "对方列「" + their + "」映射了两次 (their column mapped twice)");
+                        throw refused(line, Reason.of("mapping.columnTwice", their));
                     }
                     alternatives.computeIfAbsent(column, c -> new ArrayList<>())
                             .add(List.of(their.split("\\+")).stream().map(String::strip).toList());
                 }
             }
         } catch (IllegalStateException | java.io.UncheckedIOException broken) {
-            throw new IllegalArgumentException("映射文件不是格式正确的 CSV：" + broken.getMessage()
-                    + " (the mapping file is not well-formed CSV)");
+            throw new Refusal(Reason.of("mapping.notCsv", broken.getMessage()));
         }
         Map<JournalColumn, Source> sources = new EnumMap<>(JournalColumn.class);
         for (JournalColumn column : JournalColumn.values()) {
             if (alternatives.containsKey(column) && constants.containsKey(column)) {
-                throw new IllegalArgumentException("映射文件：列 " + column.label() + " 既有固定值又来自对方的列"
-                        + " (both a fixed value and their column)");
+                throw new Refusal(Reason.of("mapping.constantAndColumn", column.label()));
             }
             if (alternatives.containsKey(column) || constants.containsKey(column)) {
                 sources.put(column, new Source(alternatives.getOrDefault(column, List.of()), constants.get(column)));
@@ -162,8 +158,8 @@ public final class JournalMapping {
                 && (cells.get(1).equals("本系统列") || cells.get(1).equalsIgnoreCase("our_column"));
     }
 
-    private static IllegalArgumentException refused(int line, String reason) {
-        return new IllegalArgumentException("映射文件第 " + line + " 行：" + reason);
+    private static IllegalArgumentException refused(int line, Reason reason) {
+        return new Refusal(Reason.of("mapping.atLine", line, reason));
     }
 
     boolean isEmpty() {

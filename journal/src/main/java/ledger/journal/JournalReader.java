@@ -121,22 +121,25 @@ public final class JournalReader {
             return refusedWhole(SheetRows.encrypted(null).getMessage(), "");
         }
         if (options.sheet() != null) {
-            return refusedWhole("--sheet 只用于 xlsx 工作簿，这个文件是 CSV 文本 (a sheet was named, but the file is CSV text)", "");
+            return new JournalParse(List.of(), List.of(new JournalProblem(1, "", Reason.of("journal.sheetOfCsv"))), "");
         }
         return readText(buffered, options.mapping());
     }
 
     /** Reads a journal file: an xlsx workbook in place, anything else as {@link #read(InputStream, Options)}. */
     public JournalParse read(Path file, Options options) throws IOException {
-        byte[] magic;
-        try (InputStream in = Files.newInputStream(file)) {
-            magic = in.readNBytes(8);
-        }
-        if (startsWith(magic, ZIP)) {
+        if (isWorkbook(file)) {
             return readWorkbook(file, options);
         }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, options);
+        }
+    }
+
+    /** Whether {@code file} is a workbook (a zip), which is read in place rather than as a stream. */
+    public static boolean isWorkbook(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return startsWith(in.readNBytes(8), ZIP);
         }
     }
 
@@ -185,9 +188,8 @@ public final class JournalReader {
                             CSVRecord record = records.next();
                             int line = lines.recordLineOf(record.getCharacterPosition());
                             if (record.size() != headerSize) {
-                                table.problems.add(new JournalProblem(line, "", "这一行有 " + record.size()
-                                        + " 个字段，表头有 " + headerSize + " 列 (the row has " + record.size()
-                                        + " fields but the header has " + headerSize + ")"));
+                                table.problems.add(new JournalProblem(line, "", Reason.of("journal.fieldCount",
+                                        record.size(), headerSize)));
                                 continue;
                             }
                             if (!table.row(line, record.toList(), null)) {
@@ -217,9 +219,8 @@ public final class JournalReader {
     }
 
     private static String undetectable(DetectingDecoder decoder) {
-        String read = decoder == null || !decoder.decided() ? "" : "（此前按 " + encodingName(decoder) + " 读取）";
-        return "无法识别文件编码：这一行既不是 UTF-8 也不是 GB18030/GBK 文本" + read
-                + "；请在 Excel 中另存为「CSV UTF-8」或 CSV 后再导入 (the file is neither UTF-8 nor GB18030/GBK text)";
+        Object read = decoder == null || !decoder.decided() ? "" : Reason.of("journal.readSoFarAs", encodingName(decoder));
+        return Reason.of("journal.undetectable", read).chinese();
     }
 
     /** Rows above a workbook's header that name no column: titles. */
@@ -277,7 +278,7 @@ public final class JournalReader {
         if (cause instanceof CharacterCodingException) {
             return undetectable(decoder);
         }
-        return "文件不是格式正确的 CSV：" + cause.getMessage() + " (the file is not well-formed CSV)";
+        return Reason.of("journal.notCsv", cause.getMessage()).chinese();
     }
 
     /**
@@ -308,8 +309,7 @@ public final class JournalReader {
             headerRead = true;
             headerNames = names;
             if (names.isEmpty()) {
-                problems.add(new JournalProblem(line, "", "文件是空的：第一行应为列名表头"
-                        + " (the file is empty: a header row naming the columns is needed)"));
+                problems.add(new JournalProblem(line, "", Reason.of("journal.empty")));
                 return false;
             }
             Map<String, JournalColumn> theirs = mapping.theirColumns();
@@ -323,19 +323,17 @@ public final class JournalReader {
                 var column = JournalColumn.byName(name);
                 if (column.isEmpty()) {
                     if (name.isBlank()) {
-                        problems.add(new JournalProblem(line, "#" + (i + 1),
-                                "表头第 " + (i + 1) + " 列没有列名 (the header has an empty column name)"));
+                        problems.add(new JournalProblem(line, "#" + (i + 1), Reason.of("journal.headerBlank", i + 1)));
                     } else {
-                        problems.add(new JournalProblem(line, name, "未知的列「" + name + "」；可用的列："
-                                + JournalColumn.names() + (mapping.isEmpty() ? "；其他系统导出的文件可用映射文件"
-                                + "（--mapping）对应列名" : "") + " (unknown column '" + name + "')"));
+                        problems.add(new JournalProblem(line, name, Reason.of(mapping.isEmpty()
+                                ? "journal.unknownColumn" : "journal.unknownColumnMapped", name, JournalColumn.names())));
                     }
                 } else if (mapping.sources().containsKey(column.get())) {
-                    problems.add(new JournalProblem(line, name, "列 " + column.get().label()
-                            + " 已由映射文件给出，文件中不应再有 (the mapping already gives this column)"));
+                    problems.add(new JournalProblem(line, name, Reason.of("journal.columnMapped",
+                            column.get().label())));
                 } else if (direct.putIfAbsent(column.get(), i) != null) {
-                    problems.add(new JournalProblem(line, name, "列 " + column.get().label()
-                            + " 出现了两次 (column " + column.get().english() + " appears twice)"));
+                    problems.add(new JournalProblem(line, name, Reason.of("journal.columnTwice",
+                            column.get().label())));
                 }
             }
             mapping.sources().forEach((column, source) -> {
@@ -349,8 +347,8 @@ public final class JournalReader {
                     for (int p = 0; p < parts.size(); p++) {
                         Integer index = positions.get(parts.get(p));
                         if (index == null) {
-                            problems.add(new JournalProblem(line, parts.get(p), "映射文件中的列「" + parts.get(p)
-                                    + "」不在文件表头中 (a column the mapping names is not in the file)"));
+                            problems.add(new JournalProblem(line, parts.get(p), Reason.of("journal.mappedColumnAbsent",
+                                    parts.get(p))));
                             index = -1;
                         }
                         indexes[p] = index;
@@ -361,8 +359,8 @@ public final class JournalReader {
             });
             for (JournalColumn required : REQUIRED_HEADERS) {
                 if (!direct.containsKey(required) && !mapped.containsKey(required) && !constants.containsKey(required)) {
-                    problems.add(new JournalProblem(line, required.english(), "缺少必需的列 " + required.label()
-                            + " (required column is missing)"));
+                    problems.add(new JournalProblem(line, required.english(), Reason.of("journal.columnMissing",
+                            required.label())));
                 }
             }
             return problems.isEmpty();
@@ -371,15 +369,13 @@ public final class JournalReader {
         /** Reads one data row; answers false when the file has more rows than are taken. */
         boolean row(int line, List<String> cells, List<SheetRows.SheetCell> typed) {
             if (rows.size() + problems.rowsRefused() >= MAX_ROWS) {
-                problems.add(new JournalProblem(line, "", "文件超过 " + MAX_ROWS + " 行，请拆分 (the file has more than "
-                        + MAX_ROWS + " rows; split it)"));
+                problems.add(new JournalProblem(line, "", Reason.of("journal.tooManyRows", MAX_ROWS)));
                 return false;
             }
             if (typed != null) {
                 for (int i = headerNames.size(); i < typed.size(); i++) {
                     if (!typed.get(i).text().isBlank()) {
-                        problems.add(new JournalProblem(line, "", "这一行在表头之外还有内容（第 " + (i + 1)
-                                + " 列）(the row has a value beyond the header's columns)"));
+                        problems.add(new JournalProblem(line, "", Reason.of("journal.beyondHeader", i + 1)));
                         return true;
                     }
                 }
@@ -469,8 +465,8 @@ public final class JournalReader {
                 try {
                     return SheetRows.serialDate(new java.math.BigDecimal(cell.text())).toString();
                 } catch (IllegalArgumentException notADate) {
-                    cellProblems.add(new JournalProblem(line, column.english(), "日期 " + cell.text()
-                            + " 不是有效的 Excel 日期序号 (not an Excel serial date)"));
+                    cellProblems.add(new JournalProblem(line, column.english(), Reason.of("journal.serialDate",
+                            cell.text())));
                     return null;
                 }
             }
@@ -479,7 +475,7 @@ public final class JournalReader {
 
         JournalParse result(String readAs) {
             if (rows.isEmpty() && problems.isEmpty()) {
-                problems.add(new JournalProblem(1, "", "文件中没有交易 (the file has no transactions)"));
+                problems.add(new JournalProblem(1, "", Reason.of("journal.noTransactions")));
             }
             return new JournalParse(rows, problems.problems(), readAs);
         }

@@ -1,5 +1,6 @@
 package ledger.journal;
 
+import ledger.core.text.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -92,10 +93,10 @@ final class SheetRows {
                 }
             }
             if (names.isEmpty()) {
-                throw new UnreadableWorkbook("工作簿中没有工作表 (the workbook has no sheet)", null);
+                throw new UnreadableWorkbook(Reason.of("workbook.noSheet").chinese(), null);
             }
-            throw new UnreadableWorkbook("工作簿中没有名为「" + sheet + "」的工作表，现有：" + String.join("、", names)
-                    + " (no sheet named " + sheet + ")", null);
+            throw new UnreadableWorkbook(Reason.of("workbook.noSuchSheet", sheet, String.join("、", names)).chinese(),
+                    null);
         } catch (UnreadableWorkbook refused) {
             throw refused;
         } catch (EncryptedDocumentException | org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException encrypted) {
@@ -109,22 +110,19 @@ final class SheetRows {
     }
 
     static UnreadableWorkbook encrypted(Exception cause) {
-        return new UnreadableWorkbook("文件是加密（设了打开密码）的工作簿或旧版 .xls 文件：请在 Excel 中取消密码，另存为"
-                + " .xlsx 后再导入 (an encrypted or old .xls workbook: remove the password and save as .xlsx)", cause);
+        return new UnreadableWorkbook(Reason.of("workbook.encrypted").chinese(), cause);
     }
 
     private static UnreadableWorkbook broken(Exception cause) {
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         if (detail.contains("Zip bomb") || detail.contains("zip bomb") || detail.contains("exceeds the max")
                 || detail.contains("ZipSecureFile")) {
-            return new UnreadableWorkbook("文件解压后异常庞大（疑似压缩炸弹），拒绝读取 (the workbook inflates far beyond its"
-                    + " size: a zip bomb)", cause);
+            return new UnreadableWorkbook(Reason.of("workbook.zipBomb").chinese(), cause);
         }
         if (detail.length() > 200) {
             detail = detail.substring(0, 200) + "…";
         }
-        return new UnreadableWorkbook("无法读取 xlsx 工作簿，文件已损坏或不是 Excel 工作簿：" + detail
-                + " (a broken or unreadable xlsx workbook)", cause);
+        return new UnreadableWorkbook(Reason.of("workbook.broken", detail).chinese(), cause);
     }
 
     private static void parse(InputStream data, ReadOnlySharedStringsTable strings, StylesTable styles,

@@ -162,9 +162,15 @@ class JournalReaderTest {
 
     @Test
     void anEmptyFileOrAHeaderWithoutRowsIsRefused() {
-        assertThat(read("").problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("empty"));
-        assertThat(read("id,date,kind,unit\n").problems()).singleElement()
-                .satisfies(p -> assertThat(p.reason()).contains("no transactions"));
+        // In Chinese for the clerk, in English for an API client that asks, from the one catalog.
+        assertThat(read("").problems()).singleElement().satisfies(p -> {
+            assertThat(p.reason()).isEqualTo("文件是空的：第一行应为列名表头");
+            assertThat(p.reason(java.util.Locale.ENGLISH)).contains("the file is empty");
+        });
+        assertThat(read("id,date,kind,unit\n").problems()).singleElement().satisfies(p -> {
+            assertThat(p.reason()).isEqualTo("文件中没有交易");
+            assertThat(p.reason(java.util.Locale.ENGLISH)).isEqualTo("the file has no transactions");
+        });
         assertThat(reader.read(new ByteArrayInputStream("id,date\n".getBytes(StandardCharsets.UTF_8))).ok()).isFalse();
     }
 

@@ -13,6 +13,8 @@ import ledger.api.recording.ImportResult;
 import ledger.api.recording.JournalImport;
 import ledger.journal.JournalMapping;
 import ledger.journal.JournalReader;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,13 +47,17 @@ public class ImportCommand implements Callable<Integer> {
             description = "列与值的映射文件（CSV），用于其他系统导出的文件 / maps another system's columns and values")
     Path mapping;
 
+    @Option(names = "--progress", description = "显示进度条（在终端上运行时默认显示；输出被重定向时用此项强制显示，进度写到标准错误）/ "
+            + "show progress bars on standard error even when not on a terminal")
+    boolean progress;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("文件不存在 (no such file): " + file);
+            throw new Refusal(Reason.of("file.missing", file));
         }
         if (mapping != null && !Files.isRegularFile(mapping)) {
-            throw new IllegalArgumentException("映射文件不存在 (no such mapping file): " + mapping);
+            throw new Refusal(Reason.of("file.mappingMissing", mapping));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (server.remote()) {
@@ -75,8 +81,15 @@ public class ImportCommand implements Callable<Integer> {
         }
         JournalReader.Options options = new JournalReader.Options(sheet, readMapping());
         try (ConfigurableApplicationContext context = database.start(false)) {
-            ImportResult result = context.getBean(JournalImport.class)
-                    .importFile(file, DatabaseOptions.user(), options);
+            ImportResult result;
+            if (TerminalProgress.wanted(progress)) {
+                try (TerminalProgress bars = new TerminalProgress(System.err)) {
+                    result = context.getBean(JournalImport.class).importFile(file, DatabaseOptions.user(), options,
+                            bars);
+                }
+            } else {
+                result = context.getBean(JournalImport.class).importFile(file, DatabaseOptions.user(), options);
+            }
             out.println(result.summary() + "，记入 " + database.database().describe());
             out.flush();
             return 0;

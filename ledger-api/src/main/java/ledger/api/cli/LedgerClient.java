@@ -18,11 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ledger.api.config.AxonStorageConfiguration;
+import ledger.core.journal.JournalProblem;
+import ledger.core.text.Reason;
 
 /**
  * The command line's side of the HTTP API ({@code --server}): every request signed in with HTTP
  * Basic, every answer other than 2xx turned into a {@link ServerRefused} that the command line
- * prints as {@code refused: field: reason} (exit 1). The password lives only in this object, never
+ * prints as {@code 已拒绝：字段（field）：原因} (exit 1). The password lives only in this object, never
  * in argv or in a message.
  */
 final class LedgerClient {
@@ -143,14 +145,13 @@ final class LedgerClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException | HttpConnectTimeoutException unreachable) {
-            throw new ServerRefused(0, List.of("cannot reach the ledger at " + server + ": "
-                    + (unreachable.getMessage() == null ? "connection refused" : unreachable.getMessage())
-                    + "; is it running (ledger serve)?"));
+            throw new ServerRefused(0, List.of(Reason.of("cli.unreachable", server,
+                    unreachable.getMessage() == null ? "connection refused" : unreachable.getMessage()).chinese()));
         } catch (IOException failed) {
-            throw new ServerRefused(0, List.of("the request to " + server + " failed: " + failed));
+            throw new ServerRefused(0, List.of(Reason.of("cli.requestFailed", server, failed).chinese()));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new ServerRefused(0, List.of("interrupted while waiting for " + server));
+            throw new ServerRefused(0, List.of(Reason.of("cli.interrupted", server).chinese()));
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
@@ -161,17 +162,14 @@ final class LedgerClient {
 
     private ServerRefused refusal(int status, HttpResponse<byte[]> response) {
         if (status == 401) {
-            return new ServerRefused(status, List.of("the ledger at " + server + " did not accept user '" + user
-                    + "' with that password (HTTP 401): check --user and LEDGER_PASSWORD"));
+            return new ServerRefused(status, List.of(Reason.of("cli.unauthorized", server, user).chinese()));
         }
         if (status == 403) {
-            return new ServerRefused(status, List.of("user '" + user + "' is not permitted to do this: its role or"
-                    + " its units do not allow it (HTTP 403); nothing was written"));
+            return new ServerRefused(status, List.of(Reason.of("cli.forbidden", user).chinese()));
         }
         if (status >= 300 && status < 400) {
-            return new ServerRefused(status, List.of("the server answered with a redirect to "
-                    + response.headers().firstValue("Location").orElse("?") + " (HTTP " + status
-                    + "): give --server the ledger's base address, e.g. http://localhost:8080"));
+            return new ServerRefused(status, List.of(Reason.of("cli.redirected",
+                    response.headers().firstValue("Location").orElse("?"), status).chinese()));
         }
         JsonNode problem = null;
         try {
@@ -183,13 +181,14 @@ final class LedgerClient {
         JsonNode problems = problem == null ? null : problem.get("problems");
         if (problems != null && problems.isArray() && !problems.isEmpty()) {
             for (JsonNode entry : problems) {
-                String where = entry.hasNonNull("line") ? "line " + entry.get("line").asInt() + ", " : "";
-                lines.add(where + entry.path("field").asText("request") + ": " + entry.path("reason").asText());
+                // Worded as a local refusal is: 第 N 行，日期（date）：reason.
+                lines.add(new JournalProblem(entry.hasNonNull("line") ? entry.get("line").asInt() : 0,
+                        entry.path("field").asText("request"), entry.path("reason").asText()).toString());
             }
         } else if (problem != null && problem.hasNonNull("detail")) {
             lines.add(problem.get("detail").asText());
         } else {
-            lines.add("the server answered HTTP " + status);
+            lines.add(Reason.of("cli.status", status).chinese());
         }
         return new ServerRefused(status, lines);
     }
@@ -198,7 +197,7 @@ final class LedgerClient {
         try {
             return body.length == 0 ? JSON.nullNode() : JSON.readTree(body);
         } catch (IOException notJson) {
-            throw new ServerRefused(0, List.of("the server's answer is not JSON: " + notJson.getMessage()));
+            throw new ServerRefused(0, List.of(Reason.of("cli.notJson", notJson.getMessage()).chinese()));
         }
     }
 
@@ -213,7 +212,7 @@ final class LedgerClient {
 
     /**
      * The server did not do what was asked: {@code status} 0 when it could not be reached. Each line
-     * is one reason, printed {@code refused: line}.
+     * is one reason, printed {@code 已拒绝：line}.
      */
     static final class ServerRefused extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import ledger.api.config.EmbeddedDatabaseInUse;
 import ledger.api.recording.JournalRefused;
+import ledger.core.journal.JournalProblem;
 import ledger.core.account.RuleViolation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,10 @@ import picocli.CommandLine.Command;
 public class LedgerCommandLine implements Runnable {
 
     public static final int REFUSED = 1;
+    /** How a refusal starts on standard error: in Chinese, like every reason after it. */
+    public static final String REFUSED_PREFIX = "已拒绝：";
+    /** How a failure that is not the input's fault starts. */
+    static final String ERROR = "错误：";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,20 +66,20 @@ public class LedgerCommandLine implements Runnable {
             PrintWriter err = command.getErr();
             Throwable cause = rootRefusal(exception);
             if (cause instanceof LedgerClient.ServerRefused server) {
-                String prefix = server.status() == 0 || server.status() >= 500 ? "error: " : "refused: ";
+                String prefix = server.status() == 0 || server.status() >= 500 ? ERROR : REFUSED_PREFIX;
                 server.reasons().forEach(reason -> err.println(prefix + reason));
             } else if (cause instanceof JournalRefused refused) {
-                err.println("refused: 已拒绝，共 " + refused.problems().size() + " 处问题，没有写入任何内容"
-                        + " (nothing was written)");
+                err.println(REFUSED_PREFIX + "共 " + refused.problems().size() + " 处问题，没有写入任何内容");
                 refused.problems().forEach(problem -> err.println("  " + problem));
             } else if (cause instanceof RuleViolation violation) {
-                err.println("refused: " + violation.field() + ": " + violation.reason() + "; nothing was written");
+                err.println(REFUSED_PREFIX + new JournalProblem(0, violation.field(), violation.reason())
+                        + "；没有写入任何内容");
             } else if (cause instanceof EmbeddedDatabaseInUse inUse) {
-                err.println("error: " + inUse.getMessage());
+                err.println(ERROR + inUse.getMessage());
             } else if (cause instanceof IllegalArgumentException invalid) {
-                err.println("refused: " + invalid.getMessage());
+                err.println(REFUSED_PREFIX + invalid.getMessage());
             } else {
-                err.println("error: " + exception);
+                err.println(ERROR + exception);
                 exception.printStackTrace(err);
             }
             err.flush();

@@ -59,8 +59,7 @@ public class ReadReportCommand implements Callable<Integer> {
             err.println("单位：" + reading.unitName() + "；年度：" + reading.year() + "；模板：" + reading.template()
                     + "（" + reading.templateReason() + "）；读出 " + reading.figures().size() + " 个数字");
             if (!reading.complete()) {
-                err.println("refused: " + reading.unplaced().size() + " 个数字无法确定单元格，未写出任何数据："
-                        + " / figures that cannot be placed; nothing was written");
+                err.println(LedgerCommandLine.REFUSED_PREFIX + reading.unplaced().size() + " 个数字无法确定单元格，未写出任何数据：");
                 reading.unplaced().forEach(problem -> err.println("  " + problem));
                 err.flush();
                 return Optional.empty();
@@ -68,7 +67,7 @@ public class ReadReportCommand implements Callable<Integer> {
             err.flush();
             return Optional.of(reading);
         } catch (ReportRefusal refusal) {
-            err.println("refused: " + refusal.getMessage());
+            err.println(LedgerCommandLine.REFUSED_PREFIX + refusal.getMessage());
             err.flush();
             return Optional.empty();
         }

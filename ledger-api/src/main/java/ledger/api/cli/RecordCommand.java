@@ -79,8 +79,7 @@ public class RecordCommand implements Callable<Integer> {
                         throw refusal;   // wrong password, server gone: the next rows would fare no better
                     }
                     refused++;
-                    refusal.reasons().forEach(reason -> err.println("refused line " + row.line() + " ("
-                            + row.entry().transactionId() + "): " + reason));
+                    refusal.reasons().forEach(reason -> err.println(refusedRow(row) + reason));
                 }
             }
         } else {
@@ -94,14 +93,14 @@ public class RecordCommand implements Callable<Integer> {
                         out.println("repeated " + repeated.transactionId() + " " + repeated.accountId());
                     } else if (answer instanceof PostingAnswer.Refused refusal) {
                         refused++;
-                        refusal.problems().forEach(problem -> err.println("refused line " + row.line() + " ("
-                                + row.entry().transactionId() + "): " + problem.column() + ": " + problem.reason()));
+                        refusal.problems().forEach(problem -> err.println(refusedRow(row)
+                                + new ledger.core.journal.JournalProblem(0, problem.column(), problem.reason())));
                     }
                     out.flush();
                 }
             }
         }
-        err.printf("%d rows: %d recorded or repeated, %d refused%n", parse.rows().size(),
+        err.printf("共 %d 行：%d 行已记入或已存在，%d 行被拒绝%n", parse.rows().size(),
                 parse.rows().size() - refused, refused);
         err.flush();
         return refused == 0 ? 0 : LedgerCommandLine.REFUSED;
@@ -137,5 +136,10 @@ public class RecordCommand implements Callable<Integer> {
             }
         }
         return rows;
+    }
+
+    /** How a refused row starts on standard error: {@code 已拒绝：第 3 行（R-2）：}. */
+    private static String refusedRow(JournalRow row) {
+        return LedgerCommandLine.REFUSED_PREFIX + "第 " + row.line() + " 行（" + row.entry().transactionId() + "）：";
     }
 }

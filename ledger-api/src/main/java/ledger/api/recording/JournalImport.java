@@ -103,19 +103,48 @@ public class JournalImport {
      */
     public ImportResult importJournal(InputStream file, String source, String user, Predicate<UnitCode> permitted,
                                       JournalReader.Options options) {
+        return importJournal(file, source, user, permitted, options, ImportProgress.NONE);
+    }
+
+    /**
+     * As {@link #importJournal(InputStream, String, String, Predicate, JournalReader.Options)},
+     * telling {@code progress} how many rows have been decided (the caller counts the bytes it
+     * hands over with {@link ImportProgress#counting}).
+     */
+    public ImportResult importJournal(InputStream file, String source, String user, Predicate<UnitCode> permitted,
+                                      JournalReader.Options options, ImportProgress progress) {
         long started = System.nanoTime();
-        return imported(reader.read(file, options), source, user, permitted, started);
+        return imported(reader.read(file, options), source, user, permitted, started, progress);
     }
 
     /** A journal file on this machine (the command line): a workbook is read in place. */
     public ImportResult importFile(java.nio.file.Path file, String user, JournalReader.Options options)
             throws java.io.IOException {
+        return importFile(file, user, options, ImportProgress.NONE);
+    }
+
+    /**
+     * As {@link #importFile(java.nio.file.Path, String, JournalReader.Options)}, telling
+     * {@code progress} the bytes read of a CSV file (a workbook is read in place, its bytes uncounted)
+     * and the rows decided.
+     */
+    public ImportResult importFile(java.nio.file.Path file, String user, JournalReader.Options options,
+                                   ImportProgress progress) throws java.io.IOException {
         long started = System.nanoTime();
-        return imported(reader.read(file, options), file.getFileName().toString(), user, unit -> true, started);
+        JournalParse parse;
+        if (progress == ImportProgress.NONE || JournalReader.isWorkbook(file)) {
+            parse = reader.read(file, options);
+        } else {
+            try (InputStream in = progress.counting(java.nio.file.Files.newInputStream(file),
+                    java.nio.file.Files.size(file))) {
+                parse = reader.read(in, options);
+            }
+        }
+        return imported(parse, file.getFileName().toString(), user, unit -> true, started, progress);
     }
 
     private ImportResult imported(JournalParse parse, String source, String user, Predicate<UnitCode> permitted,
-                                  long started) {
+                                  long started, ImportProgress progress) {
         try {
             // A transfer needs both its units granted: the payer's and the receiver's.
             parse.rows().stream().flatMap(row -> row.counterpart() == null ? Stream.of(row.unit())
@@ -125,9 +154,9 @@ public class JournalImport {
                         throw new UnitNotPermitted(unit);
                     });
             if (!parse.ok()) {
-                throw new JournalRefused(withRuleProblems(parse));
+                throw new JournalRefused(withRuleProblems(parse, progress));
             }
-            ImportResult result = post(parse.rows(), source, user, started).withReadAs(parse.readAs());
+            ImportResult result = post(parse.rows(), source, user, started, progress).withReadAs(parse.readAs());
             audit.record("import", user, "success", Map.of("source", source, "rows", result.rows(),
                     "new", result.applied(), "alreadyRecorded", result.repeated(), "events", result.events(),
                     "correlationId", result.correlationId()));
@@ -219,7 +248,7 @@ public class JournalImport {
      * ledger (in a transaction that is rolled back), so the clerk gets every problem in one go, the
      * first {@value JournalProblemList#LISTED_AT_MOST} listed and the other bad rows counted.
      */
-    private List<JournalProblem> withRuleProblems(JournalParse parse) {
+    private List<JournalProblem> withRuleProblems(JournalParse parse, ImportProgress progress) {
         List<JournalProblem> problems = new ArrayList<>(parse.problems());
         if (!parse.rows().isEmpty() && parse.rows().size() <= RULE_CHECK_AFTER_FORMAT_PROBLEMS) {
             transaction.executeWithoutResult(status -> {
@@ -228,7 +257,8 @@ public class JournalImport {
                 Set<UnitCode> units = new HashSet<>();
                 parse.rows().forEach(row -> units.add(row.unit()));
                 KnownNames known = new KnownNames(registry.unitNames(), registry.projectNames(units));
-                problems.addAll(new JournalPosting(overlay, store, known).post(parse.rows()).problems());
+                problems.addAll(new JournalPosting(overlay, store, known).post(parse.rows(), null,
+                        decided -> progress.deciding(decided, parse.rows().size())).problems());
             });
         }
         // Each list is bounded, so this sorts at most about 2,000 problems; merged, they keep one bound.
@@ -240,10 +270,17 @@ public class JournalImport {
 
     /** Posts rows that are already well-formed, all in one transaction. */
     public ImportResult post(List<JournalRow> rows, String source, String user, long startedNanos) {
+        return post(rows, source, user, startedNanos, ImportProgress.NONE);
+    }
+
+    /** As {@link #post(List, String, String, long)}, telling {@code progress} the rows decided. */
+    public ImportResult post(List<JournalRow> rows, String source, String user, long startedNanos,
+                             ImportProgress progress) {
         String correlationId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             try {
-                Posted posted = transaction.execute(status -> postInTransaction(rows, user, correlationId));
+                Posted posted = transaction.execute(status -> postInTransaction(rows, user, correlationId,
+                        progress));
                 Outcome outcome = posted.outcome();
                 ImportResult result = new ImportResult(source, rows.size(), outcome.applied(), outcome.repeated(),
                         posted.events(), Duration.ofNanos(System.nanoTime() - startedNanos), correlationId, "");
@@ -273,7 +310,9 @@ public class JournalImport {
     private record Posted(Outcome outcome, int events) {
     }
 
-    private Posted postInTransaction(List<JournalRow> rows, String user, String correlationId) {
+    private Posted postInTransaction(List<JournalRow> rows, String user, String correlationId,
+                                     ImportProgress progress) {
+        java.util.function.IntConsumer decided = done -> progress.deciding(done, rows.size());
         long started = System.nanoTime();
         InMemoryLedgerRegistry overlay = preload(rows);
         Set<UnitCode> units = new HashSet<>();
@@ -298,7 +337,7 @@ public class JournalImport {
                     if (isRegistration(event)) {
                         registrations.add(event);
                     }
-                });
+                }, decided);
                 if (!outcome.ok()) {
                     throw new JournalRefused(outcome.problems());
                 }
@@ -307,7 +346,7 @@ public class JournalImport {
             events = count[0];
             checked = System.nanoTime();
         } else {
-            outcome = posting.post(rows);
+            outcome = posting.post(rows, null, decided);
             if (!outcome.ok()) {
                 throw new JournalRefused(outcome.problems());
             }

@@ -9,7 +9,6 @@ public class UploadAbandoned extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public UploadAbandoned(String source, long bytesRead, Throwable cause) {
-        super("上传在结束前中断，未写入任何内容 (the upload of " + source + " broke off after " + bytesRead
-                + " bytes; nothing was written)", cause);
+        super(ledger.core.text.Reason.of("upload.abandoned", source, bytesRead).chinese(), cause);
     }
 }

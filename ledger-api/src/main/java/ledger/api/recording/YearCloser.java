@@ -90,8 +90,8 @@ public class YearCloser {
                     try {
                         closed.add(closeInTransaction(unit, year, closedOn, user));
                     } catch (RuleViolation refused) {
-                        throw new RuleViolation(refused.field(), "单位 " + unit + "：" + refused.reason()
-                                + "；部门的各单位均未结转 (no unit of the department was closed)");
+                        throw new RuleViolation(refused.field(), ledger.core.text.Reason.of("year.departmentNotClosed",
+                                unit, refused.code() == null ? refused.reason() : refused.code()));
                     }
                 }
                 return closed;

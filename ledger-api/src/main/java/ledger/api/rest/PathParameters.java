@@ -21,7 +21,8 @@ final class PathParameters {
         // The write side's register of units: current as soon as a transaction is committed, unlike
         // the read models, which StatementService waits for.
         if (!registry.unitNames().containsKey(code)) {
-            throw BadRequest.notFound("unit", "unit " + code + " has no transactions in this ledger");
+            throw BadRequest.notFound("unit",
+                    ledger.core.text.Reason.of("unit.noTransactions", code).chinese());
         }
         return code;
     }

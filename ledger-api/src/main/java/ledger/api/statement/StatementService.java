@@ -97,7 +97,7 @@ public class StatementService {
     }
 
     private String unitName(UnitCode unit) {
-        return postings.unitName(unit).orElseThrow(() -> new IllegalArgumentException(
-                "unit " + unit + " has no transactions in this ledger"));
+        return postings.unitName(unit).orElseThrow(() -> new ledger.core.text.Refusal(
+                ledger.core.text.Reason.of("unit.noTransactions", unit)));
     }
 }

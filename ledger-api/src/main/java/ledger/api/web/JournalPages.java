@@ -5,6 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -21,15 +24,25 @@ import ledger.journal.JournalColumn;
 import ledger.journal.JournalReader;
 import ledger.core.journal.JournalProblem;
 import ledger.core.journal.JournalProblemList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Upload a journal (CSV in UTF-8 or GBK, or xlsx; optionally a mapping file and a sheet name): all rows or none. A refused file lists its problems by line and column,
+ * Upload a journal (CSV in UTF-8 or GBK, or xlsx; optionally a mapping file and a sheet name): all
+ * rows or none, imported as a job whose page shows its progress. A refused file lists its problems by line and column,
  * beside the text of that line, so the clerk can fix the spreadsheet in one go: the first 1,000,
  * and how many more rows were refused. Under {@code /upload/}, so only recorders and approvers may
  * post it, and a file naming a unit the user may not record for is refused whole, without saying
@@ -42,9 +55,13 @@ class JournalPages {
 
     private final JournalImport journalImport;
     private final WebDirectory directory;
-    private final UnitAccess units;
+    private static final Logger log = LoggerFactory.getLogger(JournalPages.class);
 
-    JournalPages(JournalImport journalImport, WebDirectory directory, UnitAccess units) {
+    private final UnitAccess units;
+    private final ImportJobs jobs;
+
+    JournalPages(JournalImport journalImport, WebDirectory directory, UnitAccess units, ImportJobs jobs) {
+        this.jobs = jobs;
         this.journalImport = journalImport;
         this.directory = directory;
         this.units = units;
@@ -60,51 +77,143 @@ class JournalPages {
         return "journal";
     }
 
+    /**
+     * Takes the upload and starts its import as a job, then sends the browser to the job's page:
+     * a 50,000-row file takes tens of seconds, shown as progress instead of a spinning tab. The
+     * file is copied aside first (the request's copy goes with the request) and deleted when the
+     * job ends; the import itself is the one path it always was, all rows or none.
+     */
     @PostMapping(PATH)
     String upload(@RequestParam("file") MultipartFile file,
             @RequestParam(value = "mapping", required = false) MultipartFile mapping,
-            @RequestParam(value = "sheet", required = false) String sheet, Principal user, Model model,
-            HttpServletResponse response) throws IOException {
+            @RequestParam(value = "sheet", required = false) String sheet, Principal user, Model model)
+            throws IOException {
         model.addAttribute("page", "journal");
         if (file.isEmpty()) {
             model.addAttribute("empty", true);
             return "journal";
         }
         String name = UploadForm.fileName(file);
-        model.addAttribute("fileName", name);
-        try (InputStream in = file.getInputStream()) {
-            JournalReader.Options options = new JournalReader.Options(sheet == null || sheet.isBlank() ? null
-                    : sheet.strip(), JournalMappings.read(mapping));
-            ImportResult result = journalImport.importJournal(in, name,
-                    UploadForm.actor(user),
-                    unit -> units.currentUserPermits(unit.code()), options);
-            model.addAttribute("result", result);
-            model.addAttribute("seconds", String.format("%.2f", result.took().toNanos() / 1e9));
-            model.addAttribute("units", directory.units());
-        } catch (UnitNotPermitted notPermitted) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            model.addAttribute("notPermitted", true);
-        } catch (JournalRefused refused) {
-            Map<Integer, String> texts = isWorkbook(file) || refused.problems().stream()
-                    .anyMatch(problem -> "mapping".equals(problem.column())) ? Map.of()
-                    : linesOf(file, refused.problems());
-            List<ProblemRow> problems = new ArrayList<>();
-            for (JournalProblem problem : refused.problems()) {
-                String column = JournalColumn.byName(problem.column())
-                        .map(known -> known.chinese() + "（" + known.english() + "）").orElse(problem.column());
-                problems.add(new ProblemRow(problem.line(), column, problem.reason(),
-                        texts.getOrDefault(problem.line(), "")));
-            }
-            JournalProblemList counted = new JournalProblemList();
-            counted.addAll(refused.problems());
-            model.addAttribute("problems", problems);
-            model.addAttribute("refusedRows", counted.rowsRefused());
+        JournalReader.Options options;
+        try {
+            options = new JournalReader.Options(sheet == null || sheet.isBlank() ? null : sheet.strip(),
+                    JournalMappings.read(mapping));
+        } catch (JournalRefused badMapping) {
+            // A bad mapping file is refused before any job, as it always was: its line is named.
+            model.addAttribute("fileName", name);
+            show(new ImportJob.Outcome(null, problemRows(badMapping, Map.of()), rowsRefused(badMapping), false,
+                    null), model);
+            return "journal";
         }
-        return "journal";
+        Path copy = Files.createTempFile("upload-", ".journal",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            file.transferTo(copy);
+        } catch (IOException | RuntimeException failed) {
+            Files.deleteIfExists(copy);
+            throw failed;
+        }
+        String who = UploadForm.actor(user);
+        ImportJob job = jobs.start(new ImportJob(user == null ? "" : user.getName(), name, Files.size(copy)),
+                started -> run(started, copy, who, options));
+        return "redirect:" + PATH + "/jobs/" + job.id();
+    }
+
+    /** The import of one job, on a worker thread that carries the uploader's security context. */
+    private void run(ImportJob job, Path copy, String who, JournalReader.Options options) {
+        try (InputStream in = job.counting(Files.newInputStream(copy), Files.size(copy))) {
+            ImportResult result = journalImport.importJournal(in, job.fileName(), who,
+                    unit -> units.currentUserPermits(unit.code()), options, job);
+            job.finish(new ImportJob.Outcome(result, null, 0, false, null));
+        } catch (UnitNotPermitted notPermitted) {
+            job.finish(new ImportJob.Outcome(null, null, 0, true, null));
+        } catch (JournalRefused refused) {
+            FileSystemResource source = new FileSystemResource(copy);
+            Map<Integer, String> texts;
+            try {
+                texts = isWorkbook(source) || refused.problems().stream()
+                        .anyMatch(problem -> "mapping".equals(problem.column())) ? Map.of()
+                        : linesOf(source, refused.problems());
+            } catch (IOException unreadable) {
+                texts = Map.of();
+            }
+            job.finish(new ImportJob.Outcome(null, problemRows(refused, texts), rowsRefused(refused), false, null));
+        } catch (IOException | RuntimeException failed) {
+            log.error("journal import job {} of {} by {} failed", job.id(), job.fileName(), who, failed);
+            job.finish(new ImportJob.Outcome(null, null, 0, false, "导入中断（服务器内部错误），一行也没有记入。请稍后重新上传；"
+                    + "如仍失败，请联系管理员并告知任务号 " + job.id() + "。"));
+        } finally {
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException ignored) {
+                // A temporary file left behind is removed with the temporary directory.
+            }
+        }
+    }
+
+    /**
+     * A job's page: its progress while it runs (the page polls {@link #progress}), then its outcome.
+     * Another user's job, or one forgotten after {@link ImportJobs#KEPT}, is not found.
+     */
+    @GetMapping(PATH + "/jobs/{id}")
+    String job(@PathVariable String id, Principal user, Model model, HttpServletResponse response) {
+        ImportJob job = jobs.of(id, user == null ? "" : user.getName())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个导入任务（任务只保留一小时）"));
+        model.addAttribute("page", "journal");
+        model.addAttribute("job", job);
+        model.addAttribute("fileName", job.fileName());
+        ImportJob.Outcome outcome = job.outcome();
+        if (outcome != null) {
+            show(outcome, model);
+            if (outcome.notPermitted()) {
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            }
+        }
+        return "journal-job";
+    }
+
+    /** The job's progress as JSON, polled by the job page while the import runs. */
+    @GetMapping(path = PATH + "/jobs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ImportJob.Progress progress(@PathVariable String id, Principal user) {
+        return jobs.of(id, user == null ? "" : user.getName()).map(ImportJob::progress)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个导入任务"));
+    }
+
+    private void show(ImportJob.Outcome outcome, Model model) {
+        if (outcome.result() != null) {
+            model.addAttribute("result", outcome.result());
+            model.addAttribute("seconds", String.format("%.2f", outcome.result().took().toNanos() / 1e9));
+            model.addAttribute("units", directory.units());
+        } else if (outcome.notPermitted()) {
+            model.addAttribute("notPermitted", true);
+        } else if (outcome.problems() != null) {
+            model.addAttribute("problems", outcome.problems());
+            model.addAttribute("refusedRows", outcome.refusedRows());
+        } else {
+            model.addAttribute("failure", outcome.failure());
+        }
+    }
+
+    private static List<ProblemRow> problemRows(JournalRefused refused, Map<Integer, String> texts) {
+        List<ProblemRow> problems = new ArrayList<>();
+        for (JournalProblem problem : refused.problems()) {
+            String column = JournalColumn.byName(problem.column())
+                    .map(known -> known.chinese() + "（" + known.english() + "）").orElse(problem.column());
+            problems.add(new ProblemRow(problem.line(), column, problem.reason(),
+                    texts.getOrDefault(problem.line(), "")));
+        }
+        return problems;
+    }
+
+    private static int rowsRefused(JournalRefused refused) {
+        JournalProblemList counted = new JournalProblemList();
+        counted.addAll(refused.problems());
+        return counted.rowsRefused();
     }
 
     /** A workbook has no lines of text to show: its problems name the sheet's row numbers. */
-    private static boolean isWorkbook(MultipartFile file) throws IOException {
+    private static boolean isWorkbook(InputStreamSource file) throws IOException {
         try (InputStream in = file.getInputStream()) {
             byte[] magic = in.readNBytes(4);
             return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
@@ -118,7 +227,7 @@ class JournalPages {
      * The text of each line a problem names, found by counting newlines in the upload: a refused
      * file of 200 MB is never held as text, and its at most ~1,000 named lines are all it costs.
      */
-    static Map<Integer, String> linesOf(MultipartFile file, List<JournalProblem> problems) throws IOException {
+    static Map<Integer, String> linesOf(InputStreamSource file, List<JournalProblem> problems) throws IOException {
         BitSet wanted = new BitSet();
         problems.stream().filter(problem -> problem.line() >= 1).forEach(problem -> wanted.set(problem.line()));
         Map<Integer, String> texts = new HashMap<>();

@@ -133,7 +133,7 @@ class CommandLineIT {
         Run run = onDatabase("import", bad.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("nothing was written")
+        assertThat(run.err()).contains("已拒绝：共").contains("没有写入任何内容")
                 .contains("第 3 行，日期（date）：")
                 .contains("第 4 行，金额（amount）：")
                 .contains("第 5 行，功能分类（functional）：")
@@ -143,7 +143,7 @@ class CommandLineIT {
 
         Run missing = onDatabase("import", files.resolve("no-such.csv").toString());
         assertThat(missing.exit()).isEqualTo(1);
-        assertThat(missing.err()).contains("no such file");
+        assertThat(missing.err()).contains("已拒绝：文件不存在：");
     }
 
     @Test
@@ -305,7 +305,7 @@ class CommandLineIT {
 
         Run unknownUnit = onDatabase("trace", "--year", "2020", "--unit", "nobody", "T1/1/1");
         assertThat(unknownUnit.exit()).isEqualTo(1);
-        assertThat(unknownUnit.err()).contains("refused:").contains("nobody");
+        assertThat(unknownUnit.err()).contains("已拒绝：").contains("nobody");
         // the whole trace into a workbook: one row per event under a title and the headings
         Path book = files.resolve("trace-T1-59-2.xlsx");
         Run export = onDatabase("trace", "--year", "2020", "--unit", UNIT, "--xlsx", book.toString(), "T1/59/2");
@@ -347,8 +347,8 @@ class CommandLineIT {
         assertThat(record.exit()).isEqualTo(1);
         assertThat(record.out()).isEqualTo("recorded REC-1 2020/jianghan-gov-office/other/2010301/30201"
                 + System.lineSeparator());
-        assertThat(record.err()).contains("refused line 3 (REC-2): amount: 支出 0.01 元超过该预算行可用资金")
-                .contains("2 rows: 1 recorded or repeated, 1 refused");
+        assertThat(record.err()).contains("已拒绝：第 3 行（REC-2）：金额（amount）：支出 0.01 元超过该预算行可用资金")
+                .contains("共 2 行：1 行已记入或已存在，1 行被拒绝");
         assertThat(eventCount()).isEqualTo(SampleStatements.EVENTS + 1);
 
         Run again = onDatabase("record", rows.toString());
@@ -375,7 +375,8 @@ class CommandLineIT {
 
         Run again = onDatabase("close", "--year", "2020", "--unit", UNIT, "--date", "2021-01-16");
         assertThat(again.exit()).isEqualTo(1);
-        assertThat(again.err()).contains("refused:").contains("已结账").contains("没有写入任何内容");
+        assertThat(again.err()).contains("已拒绝：共 1 处问题，没有写入任何内容")
+                .contains("年度（year）：单位 " + UNIT + " 的 2020 年度已结转关账");
 
         Path late = files.resolve("late.csv");
         Files.writeString(late, "id,date,kind,unit,fund,functional,economic,amount\n"

@@ -139,7 +139,7 @@ class DepartmentCommandIT {
         CommandLineIT.Run overspent = run("import", file("overspent.csv", header
                 + "X-4,2020-12-20,transfer,demo-street-office,other,2010302,30299,subsidy,130000.01,demo-street-service\n")
                 .toString());
-        assertThat(overspent.err()).contains("第 2 行，金额（amount）：划转 130000.01 元超过付款单位该科目可用资金");
+        assertThat(overspent.err()).contains("第 2 行，金额（amount）：划转 130,000.01 元超过付款单位该预算行可用资金");
         CommandLineIT.Run upward = run("import", file("upward.csv", header
                 + "X-5,2020-12-20,transfer,demo-street-office,other,2010302,30299,remit,100.00,demo-street-service\n")
                 .toString());

@@ -78,7 +78,7 @@ class ReadReportCommandTest {
         int exit = run("read-report", report.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("refused: 文件中没有找到任何决算表");
+        assertThat(err.toString()).contains("已拒绝：文件中没有找到任何决算表");
         assertThat(out.toString()).isEmpty();
     }
 
@@ -134,7 +134,7 @@ class ReadReportCommandTest {
         int exit = run("check-report", fake.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("refused: 文件 report.pdf 不是 PDF 文件");
+        assertThat(err.toString()).contains("已拒绝：文件 report.pdf 不是 PDF 文件");
         assertThat(out.toString()).isEmpty();
     }
 }

@@ -48,7 +48,7 @@ import picocli.CommandLine;
 /**
  * {@code ledger … --server URL --user NAME} against the application running in this test on a
  * random port: each command through the HTTP API, as each role; the server's refusals printed as
- * {@code refused: field: reason} with exit 1, usage errors exit 2, and a refused write leaves the
+ * {@code 已拒绝：字段（field）：原因} with exit 1, usage errors exit 2, and a refused write leaves the
  * event count as it was. What the server prints is compared with what the same data gives locally.
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -164,7 +164,7 @@ class RemoteCommandLineIT {
         Run run = ledger("x", "check", "--server", "http://127.0.0.1:1", "--user", "clerk", "--year", "2020",
                 "--unit", UNIT);
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("error: cannot reach the ledger at http://127.0.0.1:1/");
+        assertThat(run.err()).contains("错误：无法连接账簿服务器 http://127.0.0.1:1/");
     }
 
     @Test
@@ -200,25 +200,25 @@ class RemoteCommandLineIT {
 
         Run wrongPassword = asWithPassword("clerk", "not-the-password", "import", other.toString());
         assertThat(wrongPassword.exit()).isEqualTo(1);
-        assertThat(wrongPassword.err()).contains("refused: the ledger at " + server() + "/ did not accept user"
-                + " 'clerk' with that password (HTTP 401)").doesNotContain("not-the-password");
+        assertThat(wrongPassword.err()).contains("已拒绝：账簿服务器 " + server() + "/ 不接受用户「clerk」和该密码"
+                + "（HTTP 401）").doesNotContain("not-the-password");
 
         Run unknownUser = as("nobody", "import", other.toString());
         assertThat(unknownUser.exit()).isEqualTo(1);
-        assertThat(unknownUser.err()).contains("did not accept user 'nobody'");
+        assertThat(unknownUser.err()).contains("不接受用户「nobody」");
 
         Run auditor = as("auditor", "import", other.toString());
         assertThat(auditor.exit()).isEqualTo(1);
-        assertThat(auditor.err()).contains("refused: user 'auditor' is not permitted to do this").contains("403");
+        assertThat(auditor.err()).contains("已拒绝：用户「auditor」无权执行此操作").contains("403");
 
         Run notHisUnit = as("clerk", "import", other.toString());
         assertThat(notHisUnit.exit()).isEqualTo(1);
-        assertThat(notHisUnit.err()).contains("refused: user 'clerk' is not permitted").contains("403");
+        assertThat(notHisUnit.err()).contains("已拒绝：用户「clerk」无权").contains("403");
 
-        // The reader's check runs on the server: its row-by-row answer comes back as refused: line N, field: reason.
+        // The reader's check runs on the server: its row-by-row answer comes back worded as a local refusal.
         Run badRows = as("clerk", "import", bad.toString());
         assertThat(badRows.exit()).isEqualTo(1);
-        assertThat(badRows.err()).contains("refused: line 3, date: ");
+        assertThat(badRows.err()).contains("已拒绝：第 3 行，日期（date）：");
         assertThat(events()).isEqualTo(before);
     }
 
@@ -255,12 +255,12 @@ class RemoteCommandLineIT {
 
         Run notHis = as("clerk", "statements", "--year", "2020", "--unit", "remote-other");
         assertThat(notHis.exit()).isEqualTo(1);
-        assertThat(notHis.err()).contains("not permitted").contains("403");
+        assertThat(notHis.err()).contains("无权").contains("403");
         assertThat(notHis.out()).isEmpty();
 
         Run unknownUnit = as("auditor", "statements", "--year", "2020", "--unit", "no-such-unit");
         assertThat(unknownUnit.exit()).isEqualTo(1);
-        assertThat(unknownUnit.err()).contains("refused: unit: unit no-such-unit has no transactions");
+        assertThat(unknownUnit.err()).contains("已拒绝：单位（unit）：单位 no-such-unit 在本账簿中没有交易");
     }
 
     @Test
@@ -385,7 +385,7 @@ class RemoteCommandLineIT {
         Run refused = as("auditor", "explanation", "--year", "2020", "--unit", UNIT, "--published",
                 garbage.toString());
         assertThat(refused.exit()).isEqualTo(1);
-        assertThat(refused.err()).startsWith("refused: published: ");
+        assertThat(refused.err()).startsWith("已拒绝：published：");
         assertThat(refused.out()).isEmpty();
     }
 
@@ -405,9 +405,9 @@ class RemoteCommandLineIT {
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
         assertThat(run.outLines()).hasSize(1);
         assertThat(run.outLines().get(0)).startsWith("recorded R-1 2020/jianghan-gov-office/general/2010302/30299");
-        assertThat(run.err()).contains("refused line 3 (R-2): ").contains("not permitted")
-                .contains("refused line 4 (R-3): ")
-                .contains("3 rows: 1 recorded or repeated, 2 refused");
+        assertThat(run.err()).contains("已拒绝：第 3 行（R-2）：").contains("无权")
+                .contains("已拒绝：第 4 行（R-3）：金额（amount）：")
+                .contains("共 3 行：1 行已记入或已存在，2 行被拒绝");
         assertThat(events()).isEqualTo(before + 1);
         assertThat(jdbc.queryForObject("SELECT recorded_by FROM event_log WHERE payload #>> '{entry,transactionId}'"
                 + " = 'R-1'", String.class)).isEqualTo("clerk");
@@ -418,7 +418,7 @@ class RemoteCommandLineIT {
 
         Run wrongPassword = asWithPassword("clerk", "wrong", "record", rows.toString());
         assertThat(wrongPassword.exit()).isEqualTo(1);
-        assertThat(wrongPassword.err()).contains("(HTTP 401)");
+        assertThat(wrongPassword.err()).contains("（HTTP 401）");
         assertThat(wrongPassword.out()).isEmpty();
         assertThat(events()).isEqualTo(before + 1);
     }
@@ -434,7 +434,7 @@ class RemoteCommandLineIT {
         for (String user : List.of("clerk", "auditor")) {
             Run refused = as(user, "close", "--year", "2020", "--unit", "remote-close");
             assertThat(refused.exit()).as(user).isEqualTo(1);
-            assertThat(refused.err()).as(user).contains("refused: user '" + user + "' is not permitted");
+            assertThat(refused.err()).as(user).contains("已拒绝：用户「" + user + "」无权");
         }
         assertThat(events()).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT closed FROM ledger_year WHERE unit = 'remote-close'", Boolean.class))
@@ -455,7 +455,7 @@ class RemoteCommandLineIT {
 
         Run twice = as("approver", "close", "--year", "2020", "--unit", "remote-close");
         assertThat(twice.exit()).isEqualTo(1);
-        assertThat(twice.err()).startsWith("refused: ").contains("已结账");
+        assertThat(twice.err()).startsWith("已拒绝：").contains("已结转关账");
     }
 
     @Test

@@ -70,7 +70,7 @@ class ReusedIdIT {
         assertThat(reused.out()).isEmpty();
         assertThat(reused.err()).contains("第 2 行，交易号（id）：")
                 .contains("交易号 " + id + " 在 2021 年度已被单位 fp-unit 用于另一笔内容不同的交易")
-                .contains("nothing was written");
+                .contains("没有写入任何内容");
         assertThat(eventCount()).isEqualTo(events);
     }
 
@@ -88,7 +88,7 @@ class ReusedIdIT {
         long events = eventCount();
         Run reused = CommandLineIT.ledger("record", "--db", URL, second.toString());
         assertThat(reused.exit()).isEqualTo(1);
-        assertThat(reused.err()).contains("refused line 2 (fp-r): id: 交易号 fp-r 在 2021 年度已被单位 fp-unit");
+        assertThat(reused.err()).contains("已拒绝：第 2 行（fp-r）：交易号（id）：交易号 fp-r 在 2021 年度已被单位 fp-unit");
         assertThat(eventCount()).isEqualTo(events);
         assertThat(storedFingerprints()).allMatch(stored -> stored.matches("[0-9a-f]{64}"));
     }

@@ -127,6 +127,35 @@ class JournalImportIT {
     }
 
     @Test
+    @Order(3)
+    void aFileImportTellsItsProgressByBytesReadAndRowsDecided() throws IOException {
+        // Goal: the hook a progress bar or the web job page reads reaches the whole file and every row.
+        long size = Files.size(Samples.jianghan2020Journal());
+        List<long[]> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<int[]> decisions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ImportProgress progress = new ImportProgress() {
+            @Override
+            public void reading(long bytesRead, long totalBytes) {
+                reads.add(new long[] {bytesRead, totalBytes});
+            }
+
+            @Override
+            public void deciding(int rowsDecided, int totalRows) {
+                decisions.add(new int[] {rowsDecided, totalRows});
+            }
+        };
+        ImportResult again = journalImport.importFile(Samples.jianghan2020Journal(), "progress-test",
+                JournalReader.Options.DEFAULT, progress);
+        assertThat(again.repeated()).isEqualTo(476);
+        assertThat(reads).isNotEmpty();
+        assertThat(reads.get(reads.size() - 1)).containsExactly(size, size);
+        assertThat(reads).allSatisfy(read -> assertThat(read[0]).isBetween(1L, size));
+        assertThat(decisions.get(0)).containsExactly(0, 476);
+        assertThat(decisions.get(decisions.size() - 1)).containsExactly(476, 476);
+        assertThat(decisions).extracting(d -> d[0]).isSorted();
+    }
+
+    @Test
     @Order(4)
     void aSingleCommandGoesThroughTheAggregateAndIsIdempotent() {
         // Goal: the Axon path applies the same rules as the batch and records the acting user.

@@ -430,7 +430,7 @@ class StatementApiIT {
         assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(200);
         assertThat(body(result)).contains("2021-01-15").contains("31940000");
         assertThat(api.eventCount()).isGreaterThan(before);
-        api.refused(post(YEAR + "/close").param("date", "2021-01-16"), 422, "year", "已结账");
+        api.refused(post(YEAR + "/close").param("date", "2021-01-16"), 422, "year", "已结转关账");
         api.refused(post("/api/transactions").contentType(MediaType.APPLICATION_JSON)
                 .content(ApiSupport.object("id", "JH2020-LATE", "date", "2020-12-31", "kind", "appropriation",
                         "unit", "jianghan-gov-office", "fund", "general", "functional", "2010301",

@@ -305,8 +305,12 @@ class TransactionApiIT {
         api.refused(record(tx("T21-201", "2021-12-31", "budget", "general", "2010303", "30101", "1.00")),
                 422, "date", "已结转关账");
         api.refused(post("/api/units/" + UNIT + "/years/2021/close").param("date", "2022-01-10"),
-                422, "year", "已结账");
-        api.refused(get("/api/units/" + UNIT + "/years/2021/close"), 422, "year", "已结账");
+                422, "year", "单位 " + UNIT + " 的 2021 年度已结转关账，不能再次结转");
+        // The same refusal for a client that asks for English, from the one catalog.
+        api.refused(post("/api/units/" + UNIT + "/years/2021/close").param("date", "2022-01-10")
+                .header("Accept-Language", "en"), 422, "year", "fiscal year 2021 of unit " + UNIT + " is already closed");
+        api.refused(post("/api/units/" + UNIT + "/years/2021/close").param("date", "2021-06-30")
+                .header("Accept-Language", "en"), 422, "year", "is already closed");
         api.refused(record(tx("T22-001", "2022-01-01", "opening", "general", "2010301", "30101", "1.00")),
                 422, "kind", "");
         // The carried balance arrives in 2022 as its opening.

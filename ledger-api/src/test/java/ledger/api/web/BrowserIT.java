@@ -279,6 +279,39 @@ class BrowserIT {
     }
 
     @Test
+    @Order(7)
+    void aLongJournalUploadIsAJobWhosePageShowsProgressThenTheResult() throws IOException {
+        // Goal: a large upload answers at once with a job page that shows how far it has got, and
+        // the same result as ever when it ends; all its rows are written, once.
+        int rows = 30_000;
+        StringBuilder csv = new StringBuilder("id,date,kind,unit,unit_name,fund,functional,economic,amount\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append("JOB-").append(i).append(",2020-03-01,budget,browser-job-unit,浏览器任务单位,general,2010301,30201,")
+                    .append(1 + i % 97).append(".00\n");
+        }
+        Path journal = Files.createTempFile("long-journal", ".csv");
+        Files.writeString(journal, csv, StandardCharsets.UTF_8);
+        long events = store.eventCount();
+        browser.get(base() + "/upload/journal");
+        browser.findElement(By.id("journal-file")).sendKeys(journal.toAbsolutePath().toString());
+        browser.findElement(By.id("journal-submit")).click();
+        wait.until(driver -> driver.getCurrentUrl().contains("/upload/journal/jobs/"));
+        // The job page answers while the import runs: phase, bar and counts, refreshed by polling.
+        WebElement progress = browser.findElement(By.id("import-job"));
+        assertThat(progress.getText()).contains("正在导入").contains("行");
+        assertThat(browser.findElement(By.id("import-progress")).getDomAttribute("max")).isEqualTo("100");
+        fullPageScreenshot("journal-job-progress.png");
+        WebDriverWait patient = new WebDriverWait(browser, Duration.ofSeconds(180));
+        patient.until(driver -> !driver.findElements(By.id("import-result")).isEmpty());
+        String result = browser.findElement(By.id("import-result")).getText();
+        assertThat(result).contains("共 30000 行").contains("新记入 30000 行");
+        assertThat(store.eventCount() - events).as("events of the job's import").isGreaterThanOrEqualTo(rows);
+        assertThat(cspViolations()).isEmpty();
+        fullPageScreenshot("journal-job-result.png");
+        Files.delete(journal);
+    }
+
+    @Test
     @Order(8)
     void theTrialBalanceDrillsDownToEntriesAndTheirEvents() throws IOException {
         browser.get(base() + SampleLedgerSite.STATEMENTS);

@@ -96,7 +96,7 @@ class WebPagesIT {
         MultiValueMap<String, Object> other = new LinkedMultiValueMap<>();
         other.add("file", file("other.csv", ("id,date,kind,unit,fund,functional,economic,amount\n"
                 + "X-1,2020-02-01,appropriation,someone-else,other,2010301,30201,9.00\n").getBytes(StandardCharsets.UTF_8)));
-        assertThat(post("clerk", "/upload/journal", other, HttpStatus.FORBIDDEN)).contains("id=\"import-not-permitted\"");
+        assertThat(importJob("clerk", other, HttpStatus.FORBIDDEN)).contains("id=\"import-not-permitted\"");
         assertThat(store.eventCount()).isEqualTo(events);
     }
 
@@ -289,7 +289,7 @@ class WebPagesIT {
         long eventsBefore = store.eventCount();
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", file("bad.csv", String.join("\n", bad).getBytes(StandardCharsets.UTF_8)));
-        String refused = post("approver", "/upload/journal", form, HttpStatus.OK);
+        String refused = importJob("approver", form, HttpStatus.OK);
         assertThat(refused).contains("id=\"import-refused\"", "未导入（一行也没有记入）", "2010397", "amount", "date");
         assertThat(count(refused, "<td class=\"num\">")).isGreaterThanOrEqualTo(3);
         assertThat(refused).contains("<td class=\"num\">" + (header + 2) + "</td>",
@@ -299,7 +299,7 @@ class WebPagesIT {
 
         MultiValueMap<String, Object> again = new LinkedMultiValueMap<>();
         again.add("file", file("journal.csv", Files.readAllBytes(Samples.jianghan2020Journal())));
-        assertThat(post("clerk", "/upload/journal", again, HttpStatus.OK)).contains("id=\"import-result\"", "<b>476</b> 行")
+        assertThat(importJob("clerk", again, HttpStatus.OK)).contains("id=\"import-result\"", "<b>476</b> 行")
                 .containsPattern("新记入\\s*<b>0</b> 行");
         assertThat(store.eventCount()).isEqualTo(eventsBefore);
     }
@@ -329,7 +329,7 @@ class WebPagesIT {
         long eventsBefore = store.eventCount();
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", file("many.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
-        String refused = post("approver", "/upload/journal", form, HttpStatus.OK);
+        String refused = importJob("approver", form, HttpStatus.OK);
         assertThat(refused).contains("id=\"import-refused\"", "共 <b>1500</b> 行有错误",
                 "另有 500 行被拒绝，未逐一列出");
         assertThat(count(refused, "<td class=\"num\">")).isEqualTo(1_001);
@@ -440,6 +440,23 @@ class WebPagesIT {
      * shows the form (the page at the same address).
      */
     private String post(String user, String path, MultiValueMap<String, Object> form, HttpStatus expected) {
+        ResponseEntity<String> response = submit(user, path, form,
+                org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects.FOLLOW_WHEN_POSSIBLE);
+        assertThat(response.getStatusCode()).as(path).isEqualTo(expected);
+        return response.getBody();
+    }
+
+    /** Submits a form whose answer is a redirect (303 or 302), and returns where it goes. */
+    private String postForRedirect(String user, String path, MultiValueMap<String, Object> form) {
+        ResponseEntity<String> response = submit(user, path, form,
+                org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+        assertThat(response.getStatusCode().is3xxRedirection()).as(path + " answered " + response.getStatusCode())
+                .isTrue();
+        return response.getHeaders().getLocation().toString();
+    }
+
+    private ResponseEntity<String> submit(String user, String path, MultiValueMap<String, Object> form,
+            org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects redirects) {
         ResponseEntity<String> formPage = as(user).getForEntity(path, String.class);
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(formPage.getBody());
         assertThat(token.find()).as("CSRF token in the form of " + path).isTrue();
@@ -451,10 +468,32 @@ class WebPagesIT {
         headers.add(HttpHeaders.COOKIE, session);
         MultiValueMap<String, Object> fields = new LinkedMultiValueMap<>(form);
         fields.add("_csrf", token.group(1));
-        ResponseEntity<String> response = as(user).postForEntity(path, new HttpEntity<>(fields, headers),
-                String.class);
-        assertThat(response.getStatusCode()).as(path).isEqualTo(expected);
-        return response.getBody();
+        return as(user).withRedirects(redirects).postForEntity(path, new HttpEntity<>(fields, headers), String.class);
+    }
+
+    /**
+     * Uploads a journal as the page's form does, follows the redirect to its import job and reads
+     * the job's page once the job has ended (its progress JSON says when).
+     */
+    private String importJob(String user, MultiValueMap<String, Object> form, HttpStatus expected) {
+        String location = postForRedirect(user, "/upload/journal", form);
+        assertThat(location).contains("/upload/journal/jobs/");
+        String path = java.net.URI.create(location).getPath();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!as(user).getForObject(path + "/progress", String.class).contains("\"done\":true")) {
+            assertThat(System.nanoTime()).as("the import job ends within a minute").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(interrupted);
+            }
+        }
+        // Someone else's job does not exist for them, nor its progress.
+        assertThat(as("auditor").getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<String> page = as(user).getForEntity(path, String.class);
+        assertThat(page.getStatusCode()).as(path).isEqualTo(expected);
+        return page.getBody();
     }
 
     private static ByteArrayResource file(String name, byte[] bytes) {

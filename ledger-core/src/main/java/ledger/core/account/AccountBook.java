@@ -249,15 +249,12 @@ public final class AccountBook {
 
     private TransferPaid decideTransferPaid(PayTransfer command, ledger.core.department.UnitRegistry units) {
         if (key.fund().isFiscalAppropriation()) {
-            throw new RuleViolation("fund", "财政拨款（" + key.fund().chineseName() + "）不能用于单位间划转："
-                    + "对附属单位补助支出和上缴上级支出只能来自非财政拨款资金 (fund " + key.fund().code()
-                    + " is a 财政拨款; a transfer between units spends other money)");
+            throw new RuleViolation("fund", Reason.of("transfer.fiscalFund", key.fund()));
         }
         Transfers.requireAllowed(key.unit(), command.toUnit(), key.year(), command.nature(), units);
         if (command.amount().exceeds(available())) {
-            throw new RuleViolation("amount", "划转 " + command.amount() + " 元超过付款单位该科目可用资金 " + available()
-                    + " 元 (the transfer of " + command.amount() + " yuan exceeds the funds available on " + key
-                    + ": opening " + opening + " + received " + appropriated + " − spent " + spent + ")");
+            throw new RuleViolation("amount", Reason.of("transfer.exceedsFunds", command.amount(), available(),
+                    opening, appropriated, spent));
         }
         return new TransferPaid(key, command.entry(), command.amount(), Spending.of(command.nature()),
                 command.toUnit());
@@ -272,9 +269,7 @@ public final class AccountBook {
             throw new RuleViolation("reverses", Reason.of("reversal.ofReversal", command.reversed()));
         }
         if (original.kind() == TransactionKind.TRANSFER) {
-            throw new RuleViolation("reverses", command.reversed() + " 是单位间划转的一条分录，不能单独冲销；"
-                    + "两个单位各自以一笔相反方向的交易更正 (" + command.reversed() + " is one leg of a transfer between"
-                    + " units; it cannot be reversed alone)");
+            throw new RuleViolation("reverses", Reason.of("reversal.transferLeg", command.reversed()));
         }
         if (original.kind() == TransactionKind.CARRY_IN) {
             throw new RuleViolation("reverses", Reason.of("reversal.ofCarryIn", command.reversed()));

@@ -47,10 +47,11 @@ public interface AccountCommand {
 
     static Money requirePositive(Money amount) {
         if (amount == null) {
-            throw new IllegalArgumentException("amount is missing");
+            throw new ledger.core.text.Refusal(ledger.core.text.Reason.of("field.required",
+                    ledger.core.text.FieldName.of("amount")));
         }
         if (!amount.isPositive()) {
-            throw new IllegalArgumentException("amount must be positive, got " + amount.toYuanString());
+            throw new ledger.core.text.Refusal(ledger.core.text.Reason.of("amount.notPositive", amount));
         }
         return amount;
     }

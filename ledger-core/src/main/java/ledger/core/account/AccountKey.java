@@ -3,6 +3,9 @@ package ledger.core.account;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 
 /**
  * One budget line: (fiscal year, unit, fund source, functional 项, economic 款). Every money
@@ -18,12 +21,10 @@ public record AccountKey(
         require(functional, "functional");
         require(economic, "economic");
         if (!functional.isXiang()) {
-            throw new IllegalArgumentException(
-                    "functional code of a posting must be a 项 (7 digits): " + functional);
+            throw new Refusal(Reason.of("posting.xiang", functional.level().chinese(), functional));
         }
         if (!economic.isKuan()) {
-            throw new IllegalArgumentException(
-                    "economic code of a posting must be a 款 (5 digits): " + economic);
+            throw new Refusal(Reason.of("posting.kuan", economic.level().chinese(), economic));
         }
     }
 
@@ -35,7 +36,7 @@ public record AccountKey(
     public static AccountKey parse(String id) {
         String[] parts = id.split("/", -1);
         if (parts.length != 5) {
-            throw new IllegalArgumentException("not an account id (year/unit/fund/functional/economic): " + id);
+            throw new Refusal(Reason.of("account.id", Text.abbreviate(id)));
         }
         return new AccountKey(FiscalYear.of(Integer.parseInt(parts[0])), UnitCode.of(parts[1]),
                 FundSource.parse(parts[2]), FunctionalCode.of(parts[3]), EconomicCode.of(parts[4]));
@@ -54,7 +55,7 @@ public record AccountKey(
 
     private static void require(Object value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException(field + " is missing");
+            throw new Refusal(Reason.of("field.required", FieldName.of(field)));
         }
     }
 }

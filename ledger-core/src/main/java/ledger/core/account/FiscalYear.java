@@ -1,5 +1,7 @@
 package ledger.core.account;
 
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
@@ -13,8 +15,7 @@ public record FiscalYear(@JsonValue int value) implements Comparable<FiscalYear>
     @JsonCreator
     public FiscalYear {
         if (value < FIRST || value > LAST) {
-            throw new IllegalArgumentException(
-                    "fiscal year must be between " + FIRST + " and " + LAST + ": " + value);
+            throw new Refusal(Reason.of("year.range", FIRST, LAST, value));
         }
     }
 

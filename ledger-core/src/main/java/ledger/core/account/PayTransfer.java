@@ -23,10 +23,11 @@ public record PayTransfer(@TargetAggregateIdentifier AccountKey account, Entry e
         }
         AccountCommand.requirePositive(amount);
         if (nature != ExpenditureNature.SUBSIDY && nature != ExpenditureNature.REMIT) {
-            throw new IllegalArgumentException("a transfer's nature is subsidy (对附属单位补助支出) or remit (上缴上级支出)");
+            throw new ledger.core.text.Refusal(ledger.core.text.Reason.of("transfer.nature"));
         }
         if (toUnit == null) {
-            throw new IllegalArgumentException("to_unit is missing");
+            throw new ledger.core.text.Refusal(ledger.core.text.Reason.of("field.required",
+                    ledger.core.text.FieldName.of("to_unit")));
         }
     }
 

@@ -1,5 +1,8 @@
 package ledger.core.account;
 
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
@@ -12,11 +15,10 @@ public record ProjectCode(@JsonValue String code) implements Comparable<ProjectC
     @JsonCreator
     public ProjectCode {
         if (code == null || code.isBlank()) {
-            throw new IllegalArgumentException("project is missing");
+            throw new Refusal(Reason.of("field.required", FieldName.of("project")));
         }
         if (!FORMAT.matcher(code).matches()) {
-            throw new IllegalArgumentException("project code must be 1–64 letters, digits, '_', '.'"
-                    + " or '-', starting with a letter or digit: " + Text.abbreviate(code));
+            throw new Refusal(Reason.of("project.format", Text.abbreviate(code)));
         }
     }
 

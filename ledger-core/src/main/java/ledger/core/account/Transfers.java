@@ -1,5 +1,6 @@
 package ledger.core.account;
 
+import ledger.core.text.Reason;
 import java.util.Optional;
 import ledger.core.classification.ExpenditureNature;
 import ledger.core.classification.FundSource;
@@ -37,29 +38,29 @@ public final class Transfers {
     public static void requireAllowed(UnitCode payer, UnitCode receiver, FiscalYear year, ExpenditureNature nature,
                                       UnitRegistry units) {
         if (payer.equals(receiver)) {
-            throw new RuleViolation("to_unit", "不能划转给本单位 " + payer + " (a transfer cannot go to the paying unit"
-                    + " itself)");
+            throw new RuleViolation("to_unit", Reason.of("transfer.toSelf", payer));
         }
         Optional<DepartmentUnit> from = units.membership(payer, year);
         if (from.isEmpty()) {
-            throw new RuleViolation("unit", "单位 " + payer + " 在 " + year + " 年未登记在任何部门，不能与其他单位划转；先用"
-                    + " `ledger department register 文件` 登记 (unit " + payer + " belongs to no department in " + year + ")");
+            throw new RuleViolation("unit", Reason.of("transfer.noDepartment", payer, year));
         }
         Optional<DepartmentUnit> to = units.membership(receiver, year);
         if (to.isEmpty() || !to.get().department().equals(from.get().department())) {
-            throw new RuleViolation("to_unit", "单位 " + receiver + " 在 " + year + " 年不属于部门 "
-                    + from.get().department() + "（付款单位 " + payer + " 所在部门）；划转只能在同一年度同一部门的单位之间进行"
-                    + " (unit " + receiver + " is not in department " + from.get().department() + " in " + year + ")");
+            throw new RuleViolation("to_unit", Reason.of("transfer.otherDepartment", receiver, year,
+                    from.get().department(), payer));
         }
         if (nature == ExpenditureNature.SUBSIDY && !payer.equals(to.get().parent())) {
-            throw new RuleViolation("to_unit", "对附属单位补助只能拨给直属下级单位：" + receiver + " 在 " + year + " 年的上级是 "
-                    + (to.get().parent() == null ? "（无，本级）" : to.get().parent()) + "，不是 " + payer
-                    + " (a subsidy goes to a direct subordinate)");
+            throw new RuleViolation("to_unit", Reason.of("transfer.subsidyNotSubordinate", receiver, year,
+                    parentShown(to.get().parent()), payer));
         }
         if (nature == ExpenditureNature.REMIT && !receiver.equals(from.get().parent())) {
-            throw new RuleViolation("to_unit", "上缴上级只能上缴给直属上级单位：" + payer + " 在 " + year + " 年的上级是 "
-                    + (from.get().parent() == null ? "（无，本级）" : from.get().parent()) + "，不是 " + receiver
-                    + " (a remittance goes to the direct parent)");
+            throw new RuleViolation("to_unit", Reason.of("transfer.remitNotParent", payer, year,
+                    parentShown(from.get().parent()), receiver));
         }
+    }
+
+    /** A unit's parent as a message shows it: a top-level unit has none, said in the message's language. */
+    private static Object parentShown(UnitCode parent) {
+        return parent == null ? Reason.of("transfer.noParent") : parent;
     }
 }

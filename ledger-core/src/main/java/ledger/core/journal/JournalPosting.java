@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import ledger.core.account.AccountBook;
 import ledger.core.account.AccountEvent;
 import ledger.core.account.AccountKey;
@@ -96,6 +97,15 @@ public final class JournalPosting {
      * loaded before the first event reaches the sink.
      */
     public Outcome post(List<JournalRow> rows, Consumer<PendingEvent> sink) {
+        return post(rows, sink, decided -> {
+        });
+    }
+
+    /**
+     * As {@link #post(List, Consumer)}, telling {@code rowsDecided} how many rows have been decided
+     * so far after each row (for a progress display: a long import is mostly this loop).
+     */
+    public Outcome post(List<JournalRow> rows, Consumer<PendingEvent> sink, IntConsumer rowsDecided) {
         Map<AccountKey, LoadedAccount> accounts = new HashMap<>(loader.load(accountsTouched(rows)));
         Map<AccountKey, Long> sequences = new HashMap<>();
         accounts.forEach((key, loaded) -> sequences.put(key, loaded.lastSequence()));
@@ -116,7 +126,9 @@ public final class JournalPosting {
         Map<AccountKey, String> aggregateIds = new HashMap<>();
         int applied = 0;
         int repeated = 0;
+        int decidedRows = 0;
         for (JournalRow row : rows) {
+            rowsDecided.accept(decidedRows++);
             try {
                 List<PendingEvent> registrations = register(row, unitNames, projectNames);
                 var command = row.command() != null ? row.command() : routeReversal(row);
@@ -143,6 +155,7 @@ public final class JournalPosting {
                         "the account's totals would overflow; the amount cannot be right"));
             }
         }
+        rowsDecided.accept(decidedRows);
         return new Outcome(problems.isEmpty() ? events : List.of(), registry.recorded(), applied, repeated,
                 problems.problems());
     }

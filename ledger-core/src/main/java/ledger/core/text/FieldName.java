@@ -17,7 +17,7 @@ public record FieldName(String english, String chinese) implements Reason.Named 
             Map.entry("unit_name", "单位名称"), Map.entry("project_name", "项目名称"), Map.entry("indicator", "指标文号"),
             Map.entry("code", "编码"), Map.entry("name", "名称"), Map.entry("classification", "分类"),
             Map.entry("file", "文件"), Map.entry("mapping", "映射文件"), Map.entry("body", "请求体"),
-            Map.entry("to_unit", "收款单位"));
+            Map.entry("to_unit", "收款单位"), Map.entry("year", "年度"));
 
     /** The field named by its English word; a word without a Chinese name is shown as it is. */
     public static FieldName of(String english) {

@@ -1,5 +1,6 @@
 package ledger.core.year;
 
+import ledger.core.text.Reason;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,7 +47,7 @@ public final class YearClose {
             throw new RuleViolation("year", Reason.of("year.alreadyClosed", year, unit));
         }
         if (closedOn.isBefore(year.lastDay())) {
-            throw new RuleViolation("date", Reason.of("year.closeBeforeLastDay", year.lastDay(), closedOn));
+            throw new RuleViolation("date", Reason.of("year.closeBeforeEnd", year.lastDay(), closedOn));
         }
         FiscalYear next = year.next();
         if (registry.yearStatus(unit, next).closed()) {

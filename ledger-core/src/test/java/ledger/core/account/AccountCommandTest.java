@@ -51,7 +51,7 @@ class AccountCommandTest {
     void aZeroAmountIsRefusedWhenTheCommandIsBuilt(String kind, Function<Money, AccountCommand> command) {
         // Goal: events carry positive amounts only; zero is refused at construction.
         assertThatThrownBy(() -> command.apply(Money.ZERO)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("amount must be positive, got 0.00");
+                .hasMessage("金额必须大于零，而这里是 0.00");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -59,7 +59,9 @@ class AccountCommandTest {
     void aNegativeAmountIsRefusedWhenTheCommandIsBuilt(String kind, Function<Money, AccountCommand> command) {
         // Goal: the direction is the command's kind, never a minus sign.
         assertThatThrownBy(() -> command.apply(fen(-1))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("amount must be positive, got -0.01");
+                .hasMessage("金额必须大于零，而这里是 -0.01")
+                .satisfies(refused -> assertThat(((ledger.core.text.Refusal) refused).reason(java.util.Locale.ENGLISH))
+                        .isEqualTo("amount must be positive, got -0.01"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,7 +69,7 @@ class AccountCommandTest {
     void aMissingAmountIsRefusedWhenTheCommandIsBuilt(String kind, Function<Money, AccountCommand> command) {
         // Goal: a missing amount is named as missing.
         assertThatThrownBy(() -> command.apply(null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("amount is missing");
+                .hasMessage("金额为必填项");
     }
 
     @Test

@@ -41,10 +41,13 @@ class IdentifiersTest {
         assertThat(ProjectCode.of("JH2020-P04").code()).isEqualTo("JH2020-P04");
         assertThat(ProjectCode.of("p_1.2").toString()).isEqualTo("p_1.2");
         assertThatThrownBy(() -> ProjectCode.of("扶贫")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("project code must be");
+                .hasMessage("项目代码应为 1–64 个字母、数字或 _ . -，以字母或数字开头：扶贫")
+                .satisfies(refused -> assertThat(((ledger.core.text.Refusal) refused).reason(java.util.Locale.ENGLISH))
+                        .isEqualTo("a project code is 1–64 letters, digits, '_', '.' or '-', starting with a letter"
+                                + " or digit: 扶贫"));
         assertThatThrownBy(() -> ProjectCode.of("-P04")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ProjectCode.of("")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("project is missing");
+                .hasMessage("项目为必填项");
     }
 
     @Test
@@ -92,9 +95,11 @@ class IdentifiersTest {
         assertThat(FiscalYear.of(FiscalYear.FIRST).value()).isEqualTo(2000);
         assertThat(FiscalYear.of(FiscalYear.LAST).value()).isEqualTo(2100);
         assertThatThrownBy(() -> FiscalYear.of(1999)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("between 2000 and 2100");
+                .hasMessage("预算年度应在 2000 至 2100 年之间，而这里是 1999")
+                .satisfies(refused -> assertThat(((ledger.core.text.Refusal) refused).reason(java.util.Locale.ENGLISH))
+                        .isEqualTo("a fiscal year is between 2000 and 2100, got 1999"));
         assertThatThrownBy(() -> FiscalYear.of(2101)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("between 2000 and 2100");
+                .hasMessageContaining("2000 至 2100 年之间");
     }
 
     @Test
@@ -121,6 +126,6 @@ class IdentifiersTest {
         assertThatThrownBy(() -> new Entry(TransactionId.of("t1"), null, "", ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("日期为必填项");
         assertThatThrownBy(() -> Entry.of("t1", LocalDate.of(1999, 12, 31)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fiscal year");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("预算年度应在 2000 至 2100 年之间");
     }
 }

@@ -74,7 +74,7 @@ class TransferTest {
     @Test
     void aTransferOneFenBeyondThePayersFundsIsRefusedNamingTheAmount() {
         fixture.given(received("100.00")).when(subsidy(SERVICE, "100.01"))
-                .expectException(RuleViolation.class).expectExceptionMessage(containsString("超过付款单位该科目可用资金"));
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("划转 100.01 元超过付款单位该预算行可用资金 100.00 元"));
     }
 
     @Test

@@ -35,6 +35,37 @@ class ReasonTest {
     }
 
     @Test
+    void transferRefusalsAreChineseWithEnglishOnRequest() {
+        // Goal: the transfer rules, once English inside Chinese pages, come from the catalog in both languages.
+        Reason top = Reason.of("transfer.subsidyNotSubordinate", "school", 2020, Reason.of("transfer.noParent"),
+                "street-office");
+        assertThat(top.chinese()).isEqualTo("对附属单位补助只能拨给直属下级单位：school 在 2020 年的上级是 （无，本级），不是 street-office");
+        assertThat(top.render(Locale.ENGLISH)).isEqualTo("a subsidy goes to a direct subordinate: the parent of school"
+                + " in 2020 is (none: top level), not street-office");
+        Reason fiscal = Reason.of("transfer.fiscalFund", FundSource.GENERAL);
+        assertThat(fiscal.chinese()).startsWith("财政拨款（一般公共预算财政拨款）不能用于单位间划转");
+        assertThat(fiscal.render(Locale.ENGLISH)).startsWith("fund general is a fiscal appropriation");
+        Reason overspent = Reason.of("transfer.exceedsFunds", Money.ofFen(13_000_001), Money.ofFen(13_000_000),
+                Money.ZERO, Money.ofFen(13_000_000), Money.ZERO);
+        assertThat(overspent.chinese()).isEqualTo("划转 130,000.01 元超过付款单位该预算行可用资金 130,000.00 元（年初结转 0.00"
+                + " + 本年拨款 130,000.00 − 已支出 0.00）");
+        assertThat(overspent.render(Locale.ENGLISH)).isEqualTo("the transfer of 130,000.01 yuan exceeds the funds"
+                + " available on the paying unit's line: 130,000.00 (opening 0.00 + received 130,000.00 − spent 0.00)");
+        assertThat(Reason.of("reversal.transferLeg", "T-1").chinese()).startsWith("T-1 是单位间划转的一条分录，不能单独冲销");
+        assertThat(Reason.of("reversal.transferLeg", "T-1").render(Locale.ENGLISH))
+                .startsWith("T-1 is one leg of a transfer between units");
+    }
+
+    @Test
+    void noReasonShowsEnglishInsideChineseOrChineseGlossesInEnglish() throws IOException {
+        // Goal: no mixed "中文 (English)" reason: the Chinese catalog is Chinese (codes, ids and commands aside).
+        Properties chinese = load("messages.properties");
+        for (String code : chinese.stringPropertyNames()) {
+            assertThat(chinese.getProperty(code)).as(code).doesNotContainPattern("\\([a-z]+ [a-z]+ [a-z]+");
+        }
+    }
+
+    @Test
     void everyCodeHasBothLanguagesAndNoOther() throws IOException {
         Properties chinese = load("messages.properties");
         Properties english = load("messages_en.properties");

@@ -179,7 +179,9 @@ class YearCloseTest {
         // Goal: 结转 happens once per unit and year.
         registry.withYear(UNIT, YEAR, new YearStatus(true, false));
         assertThatThrownBy(() -> close(theUnitsBooks(), DEC_31)).isInstanceOf(RuleViolation.class)
-                .hasMessageContaining("单位 jianghan-gov-office 的 2020 年度已结账");
+                .hasMessage("单位 jianghan-gov-office 的 2020 年度已结转关账，不能再次结转")
+                .satisfies(refused -> assertThat(((RuleViolation) refused).reason(java.util.Locale.ENGLISH))
+                        .isEqualTo("fiscal year 2020 of unit jianghan-gov-office is already closed"));
     }
 
     @Test
@@ -195,7 +197,9 @@ class YearCloseTest {
     void closingBeforeTheYearsLastDayIsRefused() {
         // Goal: Dec 30 is one day too early; money could still move on Dec 31.
         assertThatThrownBy(() -> close(theUnitsBooks(), day(12, 30))).isInstanceOf(RuleViolation.class)
-                .hasMessageContaining("结账日期不能早于年度最后一天（2020-12-31），不能是 2020-12-30");
+                .hasMessage("年度结转日期应在该年度最后一天（2020-12-31）或之后，而不是 2020-12-30")
+                .satisfies(refused -> assertThat(((RuleViolation) refused).reason(java.util.Locale.ENGLISH))
+                        .isEqualTo("a year is closed on or after its last day (2020-12-31), not on 2020-12-30"));
     }
 
     @Test
@@ -205,7 +209,9 @@ class YearCloseTest {
         registry.withTransaction(RecordedTransaction.of(new RecordOpeningBalance(nextWages,
                 Entry.of("o1", NEXT.firstDay()), yuan("300.00"))));
         assertThatThrownBy(() -> close(theUnitsBooks(), DEC_31)).isInstanceOf(RuleViolation.class)
-                .hasMessageContaining("在 2021 年度自行记录了年初结转和结余");
+                .hasMessageContaining("单位 jianghan-gov-office 已在 2021 年度自行记录了年初结转和结余")
+                .satisfies(refused -> assertThat(((RuleViolation) refused).reason(java.util.Locale.ENGLISH))
+                        .contains("recorded opening balances of its own in 2021"));
     }
 
     @Test
@@ -223,7 +229,10 @@ class YearCloseTest {
         // Goal: balances cannot land in a year that already accepts nothing.
         registry.withYear(UNIT, NEXT, new YearStatus(true, true));
         assertThatThrownBy(() -> close(theUnitsBooks(), DEC_31)).isInstanceOf(RuleViolation.class)
-                .hasMessageContaining("单位 jianghan-gov-office 的 2021 年度已结账，余额不能再结转进去");
+                .hasMessage("单位 jianghan-gov-office 的 2021 年度已结转关账，余额不能再结转进去")
+                .satisfies(refused -> assertThat(((RuleViolation) refused).reason(java.util.Locale.ENGLISH))
+                        .isEqualTo("fiscal year 2021 of unit jianghan-gov-office is already closed; balances cannot"
+                                + " be carried into it"));
     }
 
     @Test
