@@ -319,6 +319,16 @@ class CommandLineIT {
         Run unknownUnit = onDatabase("trace", "--year", "2020", "--unit", "nobody", "T1/1/1");
         assertThat(unknownUnit.exit()).isEqualTo(1);
         assertThat(unknownUnit.err()).contains("已拒绝：").contains("nobody");
+        // the whole trace into a workbook: one row per event under a title and the headings
+        Path book = files.resolve("trace-T1-59-2.xlsx");
+        Run export = onDatabase("trace", "--year", "2020", "--unit", UNIT, "--xlsx", book.toString(), "T1/59/2");
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(export.out()).contains("已导出追溯 T1/59/2");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(book))) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum() - 1).isEqualTo(trace.get("eventCount").intValue());
+        } catch (java.io.IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
     }
 
     @Test
