@@ -60,8 +60,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TraceBrowserIT {
 
-    private static final String CHROMIUM = System.getProperty("ledger.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("ledger.chromedriver", "/usr/bin/chromedriver");
     private static final String URL = TestDatabase.create("tracebrowser");
     private static final String CELL = "T3/2010302/3";
 
@@ -84,19 +82,10 @@ class TraceBrowserIT {
 
     @BeforeAll
     void startChromiumOnTheSample() throws IOException {
-        assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-                "Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER + "); .ci/run installs it");
+        Chromium.assumeInstalled();
         SampleLedgerSite.importSample(journalImport, projections);
-        Files.createDirectories(BrowserIT.SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=zh-CN", "--window-size=1400,1000", "--hide-scrollbars");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser = Chromium.start("1400,1000");
+        wait = Chromium.waiting(browser);
         // a wait may read the page being replaced by the next one
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         browser.get(base() + SampleLedgerSite.STATEMENTS);
@@ -109,9 +98,7 @@ class TraceBrowserIT {
 
     @AfterAll
     void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
+        Chromium.quit(browser);
     }
 
     private List<TracedPosting> fullTrace() {
@@ -234,6 +221,6 @@ class TraceBrowserIT {
         Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
                 "format", "png", "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Files.write(BrowserIT.SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+        Files.write(Chromium.SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
     }
 }
