@@ -7,7 +7,11 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import ledger.core.account.TransactionKind;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.xssf.usermodel.XSSFCell;
@@ -26,7 +30,7 @@ public final class JournalTemplate {
     private static final List<JournalColumn> COLUMNS = List.of(JournalColumn.values());
 
     /** One example row per kind, in the order of {@link #COLUMNS}. */
-    private static final List<List<String>> EXAMPLES = List.of(
+    private static final List<List<String>> EXAMPLES = withEveryPlainKind(List.of(
             row("T-1", "2025-01-06", "年初预算", "100000.00", "", "", "", "", "", "", "记-001", "年初预算指标",
                     "财预〔2025〕1号"),
             row("T-2", "2025-03-10", "追加预算", "5000.00", "", "", "", "", "", "", "记-015", "追加办公经费", ""),
@@ -37,9 +41,27 @@ public final class JournalTemplate {
                     ""),
             row("T-7", "2025-05-12", "支出", "2000.00", "项目支出", "P-001", "服务", "是", "", "信息化运维项目", "记-030",
                     "系统运维服务费", ""),
-            row("T-8", "2025-02-25", "冲销", "", "", "", "", "", "T-6", "", "记-010", "冲销错记的办公用品", ""));
+            row("T-8", "2025-02-25", "冲销", "", "", "", "", "", "T-6", "", "记-010", "冲销错记的办公用品", "")));
 
     private JournalTemplate() {
+    }
+
+    /**
+     * The examples written here, then a row for every kind of the plain shape (an account and an
+     * amount) that has none: a new kind of that shape is in the template without an edit here (README,
+     * "Adding a kind of transaction"). Other shapes take columns a generated row cannot guess.
+     */
+    static List<List<String>> withEveryPlainKind(List<List<String>> written) {
+        Set<String> shown = written.stream().map(example -> example.get(JournalColumn.KIND.ordinal()))
+                .collect(Collectors.toSet());
+        List<List<String>> all = new ArrayList<>(written);
+        for (TransactionKind kind : TransactionKind.values()) {
+            if (kind.shape() == TransactionKind.Shape.PLAIN && !shown.contains(kind.chineseName())) {
+                all.add(row("T-" + (all.size() + 1), "2025-06-30", kind.chineseName(), "100.00", "", "", "", "", "",
+                        "", "", "示例：" + kind.chineseName(), ""));
+            }
+        }
+        return List.copyOf(all);
     }
 
     private static List<String> row(String id, String date, String kind, String amount, String nature, String project,

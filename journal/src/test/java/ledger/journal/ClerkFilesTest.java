@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -406,5 +407,19 @@ class ClerkFilesTest {
                     TransactionKind.values()).filter(k -> k != TransactionKind.CARRY_FORWARD
                     && k != TransactionKind.CARRY_IN && k != TransactionKind.TRANSFER).toList());
         }
+    }
+
+    @Test
+    void aPlainKindWithoutAWrittenExampleGetsAGeneratedRowThatReadsAsThatKind() {
+        // As if every plain kind were new: none has a written example.
+        List<List<String>> generated = JournalTemplate.withEveryPlainKind(List.of());
+        List<TransactionKind> plain = java.util.Arrays.stream(TransactionKind.values())
+                .filter(kind -> kind.shape() == TransactionKind.Shape.PLAIN).toList();
+        assertThat(generated).hasSize(plain.size());
+        StringBuilder csv = new StringBuilder(String.join(",", JournalTemplate.header())).append('\n');
+        generated.forEach(row -> csv.append(String.join(",", row)).append('\n'));
+        JournalParse parse = read(csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(parse.problems()).isEmpty();
+        assertThat(parse.rows()).extracting(JournalRow::kind).containsExactlyElementsOf(plain);
     }
 }
