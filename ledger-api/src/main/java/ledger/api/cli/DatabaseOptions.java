@@ -7,6 +7,8 @@ import ledger.api.LedgerApplication;
 import ledger.api.config.EmbeddedDatabaseInUse;
 import ledger.api.config.LedgerDatabase;
 import ledger.api.config.LedgerHome;
+import ledger.api.config.ReadingApplication;
+import ledger.api.statement.ReadModelsBehind;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -60,11 +62,43 @@ public class DatabaseOptions {
      */
     public ConfigurableApplicationContext start(
             boolean web, List<String> profiles, String... extraProperties) {
+        return start(LedgerApplication.class, web, profiles, extraProperties);
+    }
+
+    /** What a read command does with the application: compute and print its answer. */
+    @FunctionalInterface
+    public interface Reading<T> {
+        T read(ConfigurableApplicationContext application) throws Exception;
+    }
+
+    /**
+     * Runs a read on the light start of the application ({@link ReadingApplication}), which takes
+     * about a second rather than several. If the read models are behind the event store (events
+     * stored since the processor last ran, as after an import), that start cannot catch them up:
+     * the read is then run again on the whole application, whose processor catches up first, so the
+     * answer always includes every stored event.
+     */
+    public <T> T read(Reading<T> reading) throws Exception {
+        try (ConfigurableApplicationContext light =
+                start(ReadingApplication.class, false, List.of())) {
+            return reading.read(light);
+        } catch (ReadModelsBehind behind) {
+            System.err.println(
+                    "读取模型尚未包含最新记入的事件，先补齐再读取（需要几秒）"
+                            + " / the read models are behind the event store: catching up first");
+        }
+        try (ConfigurableApplicationContext whole = start(false)) {
+            return reading.read(whole);
+        }
+    }
+
+    private ConfigurableApplicationContext start(
+            Class<?> source, boolean web, List<String> profiles, String... extraProperties) {
         LedgerDatabase database = database();
         LedgerHome home = LedgerHome.of(System.getenv());
         System.err.println(home.announcement());
         database.requireNotInUse();
-        SpringApplication application = new SpringApplication(LedgerApplication.class);
+        SpringApplication application = new SpringApplication(source);
         application.setAdditionalProfiles(profiles.toArray(String[]::new));
         application.setWebApplicationType(
                 web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
