@@ -9,6 +9,8 @@ import ledger.api.config.LedgerDatabase;
 import ledger.api.config.LedgerHome;
 import ledger.api.config.ReadingApplication;
 import ledger.api.statement.ReadModelsBehind;
+import ledger.api.store.SchemaBehind;
+import ledger.api.store.SchemaVersions;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -81,11 +83,13 @@ public class DatabaseOptions {
     public <T> T read(Reading<T> reading) throws Exception {
         try (ConfigurableApplicationContext light =
                 start(ReadingApplication.class, false, List.of())) {
+            light.getBean(SchemaVersions.class).requireCurrent();
             return reading.read(light);
-        } catch (ReadModelsBehind behind) {
+        } catch (ReadModelsBehind | SchemaBehind behind) {
             System.err.println(
-                    "读取模型尚未包含最新记入的事件，先补齐再读取（需要几秒）"
-                            + " / the read models are behind the event store: catching up first");
+                    behind.getMessage()
+                            + "：先启动完整应用补齐再读取（需要几秒） / starting the whole application to"
+                            + " catch up first");
         }
         try (ConfigurableApplicationContext whole = start(false)) {
             return reading.read(whole);

@@ -11,11 +11,11 @@ import ledger.api.store.EventRowSeals;
 import ledger.api.store.EventStoreAccess;
 import ledger.api.store.EventStoreReading;
 import ledger.api.store.JdbcLedgerRegistry;
+import ledger.api.store.SchemaVersions;
 import ledger.api.store.SqlDialect;
 import ledger.api.store.V6HashedFingerprints;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
-import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
@@ -30,9 +30,10 @@ import org.springframework.context.annotation.Import;
  * event processor, no scheduling, no web server, no security. The same service classes as the whole
  * application's, so a figure is computed one way.
  *
- * <p>Without a processor it cannot bring the read models up to the event store: a read that finds
- * them behind throws {@link ledger.api.statement.ReadModelsBehind}, and the command line then
- * starts the whole application, which catches them up before it answers.
+ * <p>Without a processor it cannot bring the read models up to the event store, nor migrate the
+ * schema: a read that finds them behind throws {@link ledger.api.statement.ReadModelsBehind} (or
+ * {@link ledger.api.store.SchemaBehind}), and the command line then starts the whole application,
+ * which migrates and catches up before it answers.
  *
  * <p>Not a {@code @Configuration} (nor a {@code @SpringBootConfiguration}): the whole application's
  * component scan and the tests' search for a configuration must not find it. Spring reads its
@@ -43,11 +44,11 @@ import org.springframework.context.annotation.Import;
     DataSourceAutoConfiguration.class,
     DataSourceTransactionManagerAutoConfiguration.class,
     TransactionAutoConfiguration.class,
-    JdbcTemplateAutoConfiguration.class,
-    FlywayAutoConfiguration.class
+    JdbcTemplateAutoConfiguration.class
 })
 @Import({
     V6HashedFingerprints.class,
+    SchemaVersions.class,
     EventStoreReading.class,
     SqlDialect.class,
     EventRowSeals.class,

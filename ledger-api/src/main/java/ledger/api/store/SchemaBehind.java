@@ -1,0 +1,14 @@
+package ledger.api.store;
+
+import java.util.SortedSet;
+
+/**
+ * The database lacks migrations this build ships (a new data directory, or one written by an older
+ * version): the light start of a read command does not migrate, the whole application does.
+ */
+public class SchemaBehind extends IllegalStateException {
+
+    public SchemaBehind(SortedSet<String> missing) {
+        super("数据库结构缺少迁移 " + missing + " / the database schema lacks migrations " + missing);
+    }
+}
