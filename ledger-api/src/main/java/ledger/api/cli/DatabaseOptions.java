@@ -86,10 +86,15 @@ public class DatabaseOptions {
             light.getBean(SchemaVersions.class).requireCurrent();
             return reading.read(light);
         } catch (ReadModelsBehind | SchemaBehind behind) {
-            System.err.println(
+            java.io.PrintWriter err =
+                    command == null
+                            ? new java.io.PrintWriter(System.err, true)
+                            : command.commandLine().getErr();
+            err.println(
                     behind.getMessage()
                             + "：先启动完整应用补齐再读取（需要几秒） / starting the whole application to"
                             + " catch up first");
+            err.flush();
         }
         try (ConfigurableApplicationContext whole = start(false)) {
             return reading.read(whole);

@@ -9,6 +9,11 @@ import java.util.SortedSet;
 public class SchemaBehind extends IllegalStateException {
 
     public SchemaBehind(SortedSet<String> missing) {
-        super("数据库结构缺少迁移 " + missing + " / the database schema lacks migrations " + missing);
+        super(
+                "数据库尚未建立或需要升级（缺少迁移 "
+                        + missing
+                        + "） / the database is new or older than this version (migrations "
+                        + missing
+                        + " not applied)");
     }
 }
