@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 public class AccountingOptions {
 
     @Option(names = "--unit-kind", paramLabel = "KIND", defaultValue = "administrative",
+            descriptionKey = "accounting.unit-kind",
             description = "administrative (行政单位, 支出 to 7101 行政支出) or institution (事业单位, 7201 事业支出);"
                     + " default ${DEFAULT-VALUE}")
     String unitKind;

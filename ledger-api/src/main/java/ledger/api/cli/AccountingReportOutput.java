@@ -16,11 +16,13 @@ public class AccountingReportOutput {
 
     enum Format { text, json, xlsx }
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or xlsx (needs --out);"
+    @Option(names = "--format", defaultValue = "text", descriptionKey = "report-output.format",
+            description = "text, json or xlsx (needs --out);"
             + " default ${DEFAULT-VALUE}")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
+    @Option(names = "--out", paramLabel = "FILE", descriptionKey = "report-output.out",
+            description = "write to FILE instead of standard output")
     Path out;
 
     /** A workbook needs a file to go to, and {@code --as-of} must fall within the year. */

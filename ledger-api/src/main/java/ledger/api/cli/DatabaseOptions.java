@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** The {@code --db} option every subcommand shares, and starting the application on that database. */
 public class DatabaseOptions {
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
+    @Option(names = "--db", paramLabel = "JDBC_URL", descriptionKey = "database.db",
             description = "PostgreSQL JDBC URL (else LEDGER_DB_URL, else the embedded database in LEDGER_HOME, default ./data)")
     String url;
 

@@ -13,8 +13,16 @@ import picocli.CommandLine.Command;
 /**
  * {@code ledger}: the command line. Exit codes: 0 success, 1 input refused (the reasons on stderr,
  * nothing written), 2 usage error.
+ *
+ * <p>Every command's {@code --help} (description, examples, option texts) is data: {@code
+ * ledger/api/cli/usage.properties}, in Chinese with English after it, which subcommands inherit and
+ * which wins over the {@code description} strings in the annotations (left there as the English
+ * fallback). Keys are qualified by the command path, e.g. {@code ledger.close.usage.description}; an
+ * option's key is its name without dashes ({@code ledger.close.year}), or its {@code descriptionKey}
+ * for options shared by several commands ({@code statement.year}).
  */
 @Command(name = "ledger", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "ledger 0.1.0",
+        resourceBundle = "ledger.api.cli.usage",
         description = "Event-sourced budget ledger: record the year, regenerate the 部门决算 tables 表1–表9, audit any figure.",
         subcommands = {ImportCommand.class, StatementsCommand.class, CheckCommand.class, ReconcileCommand.class,
                 TraceCommand.class, ReplayCommand.class, CloseCommand.class, ServeCommand.class, DemoCommand.class, VerifyCommand.class, RecordCommand.class, ChartsCommand.class, ExplanationCommand.class,

@@ -47,13 +47,14 @@ public class LoadCommand implements Runnable {
 
     /** Server and credentials, shared by both modes. */
     static class Target {
-        @Option(names = "--url", required = true, description = "base URL of a ledger on this machine, e.g. http://127.0.0.1:8080")
+        @Option(names = "--url", required = true, descriptionKey = "load.url",
+                description = "base URL of a ledger on this machine, e.g. http://127.0.0.1:8080")
         String url;
 
-        @Option(names = "--user", required = true)
+        @Option(names = "--user", required = true, descriptionKey = "load.user")
         String user;
 
-        @Option(names = "--password", required = true)
+        @Option(names = "--password", required = true, descriptionKey = "load.password")
         String password;
 
         URI base(CommandSpec spec) {

@@ -18,12 +18,12 @@ public class ServerOptions {
 
     static final String PASSWORD_VARIABLE = "LEDGER_PASSWORD";
 
-    @Option(names = "--server", paramLabel = "URL",
+    @Option(names = "--server", paramLabel = "URL", descriptionKey = "server.server",
             description = "a running ledger's address (e.g. http://localhost:8080): work through its HTTP API"
                     + " instead of the database; needs --user")
     String server;
 
-    @Option(names = "--user", paramLabel = "NAME",
+    @Option(names = "--user", paramLabel = "NAME", descriptionKey = "server.user",
             description = "with --server: sign in as NAME; the password from " + PASSWORD_VARIABLE
                     + " or a prompt")
     String user;

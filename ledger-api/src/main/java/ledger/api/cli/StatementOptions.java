@@ -16,20 +16,24 @@ public class StatementOptions {
     static final String TEMPLATE_HELP = "statement format: a built-in template (2020, 2024, 2024-26) or a template"
             + " file (JSON); default by year: 2020 up to 2023, 2024 from 2024";
 
-    @Option(names = "--year", required = true, description = "fiscal year, e.g. 2020")
+    @Option(names = "--year", required = true, descriptionKey = "statement.year",
+            description = "fiscal year, e.g. 2020")
     int year;
 
-    @Option(names = "--unit", description = "unit code, e.g. jianghan-gov-office")
+    @Option(names = "--unit", descriptionKey = "statement.unit", description = "unit code, e.g. jianghan-gov-office")
     String unit;
 
-    @Option(names = "--department", description = "department code: its units' consolidated statements"
+    @Option(names = "--department", descriptionKey = "statement.department",
+            description = "department code: its units' consolidated statements"
             + " (ledger department list)")
     String department;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "only what is dated up to this day (yyyy-mm-dd)")
+    @Option(names = "--as-of", paramLabel = "DATE", descriptionKey = "statement.as-of",
+            description = "only what is dated up to this day (yyyy-mm-dd)")
     LocalDate asOf;
 
-    @Option(names = "--template", paramLabel = "NAME|FILE", description = TEMPLATE_HELP)
+    @Option(names = "--template", paramLabel = "NAME|FILE", descriptionKey = "statement.template",
+            description = TEMPLATE_HELP)
     String template;
 
     public FiscalYear fiscalYear() {
