@@ -67,7 +67,7 @@ class CommandHelpTest {
         assertThat(description).as(key + ": English after the Chinese").contains(" / ");
         assertThat(help).as(key).contains(description.lines().findFirst().orElseThrow().substring(0, 8));
 
-        bundled(key + ".usage.footer");
+        String footer = bundled(key + ".usage.footer");
         assertThat(help).as(key).contains("示例 / Examples:");
         // "  ledger user list", or with the environment it reads: "  LEDGER_HOME=/srv ledger user list"
         Pattern example = Pattern.compile("  ([A-Z_]+=\\S* )*" + Pattern.quote(path) + "( .*)?");
@@ -75,7 +75,7 @@ class CommandHelpTest {
         assertThat(examples).as("%s: two or more examples of this very command", key).hasSizeGreaterThanOrEqualTo(2);
         assertThat(examples).as(key).anyMatch(line -> line.startsWith("  " + path));
         // picocli would break a longer line at column 80, and the example could no longer be pasted
-        assertThat(bundled(key + ".usage.footer").lines().filter(line -> columns(line) > 80))
+        assertThat(footer.lines().filter(line -> columns(line) > 80))
                 .as("%s: example lines within 80 columns (a CJK character takes two)", key).isEmpty();
 
         for (ArgSpec arg : spec.args()) {
