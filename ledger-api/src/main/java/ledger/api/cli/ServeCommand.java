@@ -36,6 +36,11 @@ public class ServeCommand implements Callable<Integer> {
                     + " interface)")
     String bind;
 
+    @Option(names = "--read-db", paramLabel = "JDBC_URL",
+            description = "a read-only hot standby of the --db database (user and password in the URL) that"
+                    + " statements, traces and pages read from; writes still go to --db")
+    String readDb;
+
     @Option(names = "--demo", description = "let the demo users (passwords published in the README) sign in;"
             + " always on for the embedded default database")
     boolean demo;
@@ -72,6 +77,9 @@ public class ServeCommand implements Callable<Integer> {
         List<String> properties = new ArrayList<>();
         properties.add("server.port=" + port);
         properties.add("server.address=" + bind);
+        if (readDb != null) {
+            properties.add("ledger.read-datasource.url=" + readDb);
+        }
         return properties;
     }
 

@@ -52,11 +52,22 @@ public class TraceCommand implements Callable<Integer> {
             description = "with --server: events asked for per request while following the trace's pages")
     int pageSize;
 
+    @Option(names = "--xlsx", paramLabel = "FILE",
+            description = "write the whole trace to this Excel workbook instead of printing it (a unit's cell)")
+    java.nio.file.Path xlsx;
+
     @Override
     public Integer call() throws Exception {
         which.requireOne(spec);
         if (which.department()) {
+            if (xlsx != null) {
+                throw new ParameterException(spec.commandLine(), "--xlsx 只导出单位的追溯（--unit）"
+                        + " (--xlsx exports a unit's trace)");
+            }
             return printDepartment();
+        }
+        if (xlsx != null) {
+            return export();
         }
         if (server.remote()) {
             String template = which.remoteTemplate(spec.commandLine());
@@ -69,6 +80,31 @@ public class TraceCommand implements Callable<Integer> {
             return print(TraceDocument.of(context.getBean(StatementService.class)
                     .trace(which.unitCode(), which.fiscalYear(), cell, which.asOf(), template)));
         }
+    }
+
+    /** The whole trace into a workbook, streamed from the database (or the server) into the file. */
+    private int export() throws Exception {
+        if (server.remote()) {
+            String template = which.remoteTemplate(spec.commandLine());
+            checkCell(StatementService.builtInTemplate(template, which.fiscalYear()));
+            byte[] book = server.client(database).get(LedgerClient.unitYear(which.unit, which.year, "/trace")
+                    + LedgerClient.query("cell", cell.toString(), "asOf", which.asOf == null ? null
+                            : which.asOf.toString(), "template", template, "format", "xlsx"), LedgerClient.XLSX);
+            java.nio.file.Files.write(xlsx, book);
+        } else {
+            StatementTemplate template = which.template();
+            checkCell(template);
+            try (ConfigurableApplicationContext context = database.start(false);
+                 var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(xlsx))) {
+                context.getBean(ledger.api.statement.TraceQueries.class).exportTrace(which.unitCode(),
+                        which.fiscalYear(), cell, which.asOf(), template,
+                        ledger.projections.posting.PostingFilter.NONE, out);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("已导出追溯 " + cell + " 至 " + xlsx + " (trace written to " + xlsx + ")");
+        out.flush();
+        return 0;
     }
 
     /** A cell the template lacks is a usage error (exit code 2), found before the database is opened. */

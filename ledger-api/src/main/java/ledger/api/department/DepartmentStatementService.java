@@ -134,7 +134,7 @@ public class DepartmentStatementService {
      */
     public List<DepartmentStatements.UnitPostings> postingsOf(String department, FiscalYear year) {
         List<DepartmentUnit> members = units(department, year);
-        projections.awaitCaughtUp(CATCH_UP);
+        projections.awaitReadable(CATCH_UP);
         List<DepartmentStatements.UnitPostings> units = new ArrayList<>();
         for (DepartmentUnit member : members) {
             String name = !member.unitName().isEmpty() ? member.unitName()

@@ -83,7 +83,7 @@ public class ReportService {
      */
     public PriorYearFigures priorYear(UnitCode unit, FiscalYear year, PriorYearFigures given) {
         FiscalYear previous = FiscalYear.of(year.value() - 1);
-        projections.awaitCaughtUp(CATCH_UP);
+        projections.awaitReadable(CATCH_UP);
         List<Posting> last = postings.postingsOf(unit, previous);
         if (!last.isEmpty()) {
             return PriorYearFigures.fromStatements(StatementEngine.compute(unit, unitName(unit),
@@ -138,7 +138,7 @@ public class ReportService {
     public Explanation explanation(UnitCode unit, FiscalYear year, LocalDate asOf,
             PriorYearFigures prior, StatedFigures stated, StatementTemplate template) {
         String name = unitName(unit);
-        projections.awaitCaughtUp(CATCH_UP);
+        projections.awaitReadable(CATCH_UP);
         List<Posting> ofYear = postings.postingsOf(unit, year);
         return ExplanationGenerator.generate(new ExplanationInput(unit, name, year, asOf, ofYear,
                 statements.catalogOf(year), projectNames(unit), prior, stated, template));
@@ -157,7 +157,7 @@ public class ReportService {
     public TracedFigure trace(UnitCode unit, FiscalYear year, CellAddress cell, LocalDate asOf,
             StatementTemplate template) {
         String name = unitName(unit);
-        projections.awaitCaughtUp(CATCH_UP);
+        projections.awaitReadable(CATCH_UP);
         List<Posting> ofYear = postings.postingsOf(unit, year);
         return new TracedFigure(StatementEngine.compute(unit, name, year, asOf, ofYear, statements.catalogOf(year),
                 template), CellTrace.over(unit, year, ofYear, asOf, template).trace(cell));

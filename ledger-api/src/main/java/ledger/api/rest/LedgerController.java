@@ -31,6 +31,9 @@ import ledger.api.statement.AccountingService;
 import ledger.api.statement.StatementService;
 import ledger.api.statement.TraceDocument;
 import ledger.api.statement.TracePaging;
+import ledger.api.statement.TraceFilters;
+import ledger.api.statement.TraceQueries;
+import ledger.projections.posting.PostingFilter;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
@@ -81,10 +84,12 @@ class LedgerController {
     private final UnitAccess units;
     private final JdbcLedgerRegistry registry;
     private final AccountingService accounting;
+    private final TraceQueries traces;
 
     LedgerController(TransactionRecorder recorder, JournalImport journalImport, YearCloser closer,
                      StatementService statements, UnitAccess units, JdbcLedgerRegistry registry,
-                     AccountingService accounting) {
+                     AccountingService accounting, TraceQueries traces) {
+        this.traces = traces;
         this.accounting = accounting;
         this.units = units;
         this.recorder = recorder;
@@ -208,22 +213,49 @@ class LedgerController {
 
     @Operation(summary = "The events behind one figure, e.g. cell=T3/2010302/3; their signed amounts sum to it exactly",
             description = "Paged: page (0-based, default 0) of size events (default " + TracePaging.DEFAULT_SIZE
-                    + ", at most " + TracePaging.MAX_SIZE + "), in the trace's order. figure, sumFen and eventCount"
-                    + " are always the whole cell's; the pages' events together sum to sumFen.")
+                    + ", at most " + TracePaging.MAX_SIZE + "), in the trace's order; only the page is read."
+                    + " Filters: from, to (dates), kind, voucher, memo (contains), minYuan, maxYuan (amount"
+                    + " without its sign). figure is always the cell's; sumFen and eventCount are the filtered"
+                    + " trace's (the whole cell's when nothing is filtered), and its pages' events sum to sumFen."
+                    + " format=xlsx streams the whole filtered trace as a workbook.")
     @GetMapping("/units/{unit}/years/{year}/trace")
     TraceDocument trace(@PathVariable String unit, @PathVariable int year, @RequestParam String cell,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                         @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                        @RequestParam(required = false) String template) {
+                        @RequestParam(required = false) String template, TraceFilters filters) {
         StatementTemplate format = template(template, year);
         CellAddress address = cellAddress(cell, format);
         TracePaging paging = paging(page, size);
         UnitCode unitCode = knownUnit(unit);
+        PostingFilter filter = filter(filters);
         try {
-            return TraceDocument.of(statements.trace(unitCode, fiscalYear(year), address, asOf, format),
-                    paging);
+            return TraceDocument.of(traces.trace(unitCode, fiscalYear(year), address, asOf, format, filter, paging));
         } catch (TracePaging.Invalid beyondTheLastPage) {
             throw BadRequest.malformed(beyondTheLastPage.field(), beyondTheLastPage.getMessage());
+        }
+    }
+
+    @GetMapping(value = "/units/{unit}/years/{year}/trace", params = "format=xlsx", produces = XLSX)
+    void traceWorkbook(@PathVariable String unit, @PathVariable int year, @RequestParam String cell,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                       @RequestParam(required = false) String template, TraceFilters filters,
+                       jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        StatementTemplate format = template(template, year);
+        CellAddress address = cellAddress(cell, format);
+        UnitCode unitCode = knownUnit(unit);
+        PostingFilter filter = filter(filters);
+        response.setContentType(XLSX);
+        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                org.springframework.http.ContentDisposition.attachment().filename(unit + "-" + year + "-trace-"
+                        + address.toString().replace('/', '-') + ".xlsx").build().toString());
+        traces.exportTrace(unitCode, fiscalYear(year), address, asOf, format, filter, response.getOutputStream());
+    }
+
+    private static PostingFilter filter(TraceFilters filters) {
+        try {
+            return filters.toFilter();
+        } catch (IllegalArgumentException refused) {
+            throw BadRequest.malformed("filter", refused.getMessage());
         }
     }
 

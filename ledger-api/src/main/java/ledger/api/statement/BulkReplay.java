@@ -63,7 +63,9 @@ import org.postgresql.jdbc.PgStatement;
  * twice and nothing skipped.
  *
  * <p>{@link #catchUp} runs the same pipeline over the events past the processor's lowest segment
- * position only, keeping the rows already there.
+ * position only, keeping the rows already there. It takes no lock on the read models and commits
+ * every {@code chunkEvents} events with the tokens moved to the last of them, so a reader never
+ * waits behind it: it answers from the last chunk committed, at that chunk's position.
  */
 public class BulkReplay {
 
@@ -73,13 +75,26 @@ public class BulkReplay {
     private static final int QUEUE = 4;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    /** Events per committed chunk of a catch-up unless configured otherwise. */
+    public static final long CHUNK_EVENTS = 100_000;
+
     private final DataSource dataSource;
     private final Serializer serializer;
     private final ObjectMapper mapper;
+    private final long chunkEvents;
 
     public BulkReplay(DataSource dataSource, Serializer serializer) {
+        this(dataSource, serializer, CHUNK_EVENTS);
+    }
+
+    /** @param chunkEvents how many events a catch-up projects per transaction */
+    public BulkReplay(DataSource dataSource, Serializer serializer, long chunkEvents) {
+        if (chunkEvents < 1) {
+            throw new IllegalArgumentException("a catch-up chunk holds at least one event: " + chunkEvents);
+        }
         this.dataSource = dataSource;
         this.serializer = serializer;
+        this.chunkEvents = chunkEvents;
         // The mapper events are written with, so each payload decodes to the object the processor gets.
         this.mapper = AxonStorageConfiguration.eventObjectMapper();
     }
@@ -98,12 +113,26 @@ public class BulkReplay {
                        byte[] metaData) {
     }
 
-    /** A batch ready to copy, with the units and projects it registers, in event order. */
-    private record Encoded(byte[] copyData, int postings, List<Object> registrations) {
+    /** Events read in order, with the positions missing before and among them (gaps). */
+    private record RawBatch(List<Raw> events, List<Long> gaps) {
     }
 
-    private static final List<Raw> END_RAW = List.of();
-    private static final Encoded END_ENCODED = new Encoded(new byte[0], -1, List.of());
+    /**
+     * A batch ready to copy, with the units and projects it registers, in event order; its event
+     * count, last position and gaps, which a chunk's tokens are made of.
+     */
+    private record Encoded(byte[] copyData, int postings, List<Object> registrations, int events, long last,
+                           List<Long> gaps) {
+    }
+
+    /** Ends a chunk of a catch-up at the given position: the writer's transaction commits. */
+    @FunctionalInterface
+    private interface ChunkEnd {
+        void commit(long last, TreeSet<Long> gaps) throws SQLException;
+    }
+
+    private static final RawBatch END_RAW = new RawBatch(List.of(), List.of());
+    private static final Encoded END_ENCODED = new Encoded(new byte[0], -1, List.of(), 0, -1, List.of());
 
     /**
      * Rebuilds the read models and moves every segment's token of the processor to the last event
@@ -148,7 +177,7 @@ public class BulkReplay {
     }
 
     private Result rebuild(Connection writer, String processorName, long started) throws SQLException {
-        if (lockAndReadTokens(writer, processorName).isEmpty()) {
+        if (lockAndReadTokens(writer, processorName, true).isEmpty()) {
             return null;
         }
         List<String> recreate = dropPostingIndexes(writer, true);
@@ -156,7 +185,7 @@ public class BulkReplay {
             statement.execute("TRUNCATE posting, directory_unit, directory_project");
         }
         long loading = System.nanoTime();
-        Loaded loaded = load(writer, -1, "posting");
+        Loaded loaded = load(writer, -1, "posting", Long.MAX_VALUE, null);
         Duration load = Duration.ofNanos(System.nanoTime() - loading);
         Duration indexes = recreateIndexes(writer, recreate);
         moveTokens(writer, processorName, loaded.head(), loaded.gaps());
@@ -177,7 +206,7 @@ public class BulkReplay {
     }
 
     private Result catchUp(Connection writer, String processorName, long started) throws SQLException {
-        List<TrackingToken> tokens = lockAndReadTokens(writer, processorName);
+        List<TrackingToken> tokens = lockAndReadTokens(writer, processorName, false);
         if (tokens.isEmpty()) {
             return null;
         }
@@ -197,39 +226,55 @@ public class BulkReplay {
         if (head <= from) {
             return null;
         }
-        // Indexes are kept unless the events to add outnumber the rows there: then sorting once is
-        // cheaper than maintaining them row by row. The keys stay, they refuse the second rows.
-        List<String> recreate = head - from >= postingRows(writer) ? dropPostingIndexes(writer, false) : List.of();
+        // The indexes stay: dropping one takes a lock every reader waits for until the commit.
+        createCatchUpTable(writer);
+        long[] inserted = {0};
+        long loading = System.nanoTime();
+        Loaded loaded = load(writer, from, "posting_catch_up", chunkEvents, (last, gaps) -> {
+            inserted[0] += insertCaughtUp(writer);
+            moveTokens(writer, processorName, last, gaps);
+            writer.commit();
+            // The next chunk: the token rows again first, as a processor batch takes them last.
+            lockAndReadTokens(writer, processorName, false);
+            createCatchUpTable(writer);
+        });
+        inserted[0] += insertCaughtUp(writer);
+        Duration load = Duration.ofNanos(System.nanoTime() - loading);
+        moveTokens(writer, processorName, loaded.head(), loaded.gaps());
+        return new Result(loaded.events(), inserted[0], loaded.head(), Duration.ofNanos(System.nanoTime() - started),
+                load, Duration.ZERO, Duration.ZERO, loaded.readerCpu(), loaded.decoderCpu());
+    }
+
+    private static void createCatchUpTable(Connection writer) throws SQLException {
         try (Statement statement = writer.createStatement()) {
             statement.execute("CREATE TEMPORARY TABLE posting_catch_up (LIKE posting) ON COMMIT DROP");
         }
-        long loading = System.nanoTime();
-        Loaded loaded = load(writer, from, "posting_catch_up");
-        long inserted;
+    }
+
+    /** Moves a chunk's rows into {@code posting}, skipping events some segment already projected. */
+    private static long insertCaughtUp(Connection writer) throws SQLException {
         try (Statement statement = writer.createStatement()) {
-            inserted = statement.executeUpdate("INSERT INTO posting (" + PostingProjection.COLUMNS + ") SELECT "
+            return statement.executeUpdate("INSERT INTO posting (" + PostingProjection.COLUMNS + ") SELECT "
                     + PostingProjection.COLUMNS + " FROM posting_catch_up ON CONFLICT DO NOTHING");
         }
-        Duration load = Duration.ofNanos(System.nanoTime() - loading);
-        Duration indexes = recreateIndexes(writer, recreate);
-        moveTokens(writer, processorName, loaded.head(), loaded.gaps());
-        return new Result(loaded.events(), inserted, loaded.head(), Duration.ofNanos(System.nanoTime() - started),
-                load, indexes, Duration.ZERO, loaded.readerCpu(), loaded.decoderCpu());
     }
 
     /**
-     * Locks the read models (rows are truncated or indexes dropped under this lock) and every
-     * token row of the processor, returning the tokens, one per segment; none when the processor
-     * has no token rows yet.
+     * Locks every token row of the processor, and for a rebuild first the read models (rows are
+     * truncated and indexes dropped under this lock), returning the tokens, one per segment; none
+     * when the processor has no token rows yet.
      */
-    private List<TrackingToken> lockAndReadTokens(Connection writer, String processorName) throws SQLException {
-        try (Statement statement = writer.createStatement()) {
-            // Tables before tokens: a processor batch writes rows before its token, so this order cannot deadlock.
-            statement.execute("LOCK TABLE posting, directory_unit, directory_project IN ACCESS EXCLUSIVE MODE");
+    private List<TrackingToken> lockAndReadTokens(Connection writer, String processorName, boolean tables)
+            throws SQLException {
+        if (tables) {
+            try (Statement statement = writer.createStatement()) {
+                // Tables before tokens: a processor batch writes rows before its token, so this order cannot deadlock.
+                statement.execute("LOCK TABLE posting, directory_unit, directory_project IN ACCESS EXCLUSIVE MODE");
+            }
         }
         List<TrackingToken> tokens = new ArrayList<>();
         try (PreparedStatement lock = writer.prepareStatement(
-                "SELECT token, token_type FROM token_entry WHERE processor_name = ? FOR UPDATE")) {
+                "SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment FOR UPDATE")) {
             lock.setString(1, processorName);
             try (ResultSet rs = lock.executeQuery()) {
                 while (rs.next()) {
@@ -245,14 +290,6 @@ public class BulkReplay {
     private static long headIndex(Connection writer) throws SQLException {
         try (Statement statement = writer.createStatement();
              ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static long postingRows(Connection writer) throws SQLException {
-        try (Statement statement = writer.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM posting")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -283,12 +320,14 @@ public class BulkReplay {
      * The one pipeline of rebuild and catch-up: streams the events after {@code after} through the
      * projection's mapping into a COPY to {@code table}, and adds the units and projects they
      * register to the directories (a name already there stays, as the processor keeps the first).
+     * Every {@code chunkEvents} events the copy ends there and {@code chunkEnd} commits it.
      */
-    private Loaded load(Connection writer, long after, String table) throws SQLException {
+    private Loaded load(Connection writer, long after, String table, long chunkEvents, ChunkEnd chunkEnd)
+            throws SQLException {
         // Decoding is the costly stage: one decoder per core, fed batches in turn and read back in
         // the same turn, so rows and first registrations keep the event store's order.
         int decoders = Math.max(1, Runtime.getRuntime().availableProcessors());
-        List<BlockingQueue<List<Raw>>> raw = new ArrayList<>();
+        List<BlockingQueue<RawBatch>> raw = new ArrayList<>();
         List<BlockingQueue<Encoded>> encoded = new ArrayList<>();
         for (int i = 0; i < decoders; i++) {
             raw.add(new ArrayBlockingQueue<>(QUEUE));
@@ -299,6 +338,7 @@ public class BulkReplay {
         long[] read = new long[3]; // events, head, reader cpu ns
         long[] decoderCpu = new long[decoders];
         TreeSet<Long> gaps = new TreeSet<>();
+        long last = after;
         ExecutorService threads = Executors.newFixedThreadPool(1 + decoders, runnable -> {
             Thread thread = new Thread(runnable, "bulk-replay");
             thread.setDaemon(true);
@@ -308,7 +348,7 @@ public class BulkReplay {
         try {
             List<Future<?>> stages = new ArrayList<>();
             stages.add(threads.submit(() -> {
-                read(after, raw, read, gaps);
+                read(after, raw, read);
                 return null;
             }));
             for (int i = 0; i < decoders; i++) {
@@ -318,16 +358,30 @@ public class BulkReplay {
                     return null;
                 }));
             }
-            CopyIn copy = writer.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + table + " (" + PostingProjection.COLUMNS + ") FROM STDIN");
+            String copySql = "COPY " + table + " (" + PostingProjection.COLUMNS + ") FROM STDIN";
+            CopyIn copy = writer.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
             try {
+                long inChunk = 0;
                 for (long batch = 0; ; batch++) {
                     Encoded chunk = take(encoded.get((int) (batch % decoders)), stages);
                     if (chunk == END_ENCODED) {
                         break;
                     }
+                    if (inChunk >= chunkEvents) {
+                        copy.endCopy();
+                        writeDirectories(writer, units, projects);
+                        units.clear();
+                        projects.clear();
+                        gaps.headSet(last - MAX_GAP_OFFSET).clear();
+                        chunkEnd.commit(last, gaps);
+                        copy = writer.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+                        inChunk = 0;
+                    }
                     copy.writeToCopy(chunk.copyData(), 0, chunk.copyData().length);
                     postings += chunk.postings();
+                    inChunk += chunk.events();
+                    gaps.addAll(chunk.gaps());
+                    last = chunk.last();
                     for (Object registered : chunk.registrations()) {
                         // The processor inserts these ignoring a second registration: the first name stays.
                         if (registered instanceof UnitRegistered unit) {
@@ -360,6 +414,7 @@ public class BulkReplay {
             threads.shutdownNow();
         }
         writeDirectories(writer, units, projects);
+        gaps.headSet(read[1] - MAX_GAP_OFFSET).clear();
         return new Loaded(read[0], postings, read[1], gaps, Duration.ofNanos(read[2]),
                 Duration.ofNanos(java.util.Arrays.stream(decoderCpu).sum()));
     }
@@ -402,8 +457,7 @@ public class BulkReplay {
     }
 
     /** Streams the event store in order on a connection of its own, so reading overlaps the copy. */
-    private void read(long after, List<BlockingQueue<List<Raw>>> decoders, long[] counts, TreeSet<Long> gaps)
-            throws Exception {
+    private void read(long after, List<BlockingQueue<RawBatch>> decoders, long[] counts) throws Exception {
         long batches = 0;
         long events = 0;
         long last = after;
@@ -419,6 +473,7 @@ public class BulkReplay {
                 query.setFetchSize(BATCH * 2);
                 try (ResultSet rs = query.executeQuery()) {
                     List<Raw> batch = new ArrayList<>(BATCH);
+                    List<Long> gaps = new ArrayList<>();
                     while (rs.next()) {
                         long index = rs.getLong(1);
                         // Positions missing below the newest one may be transactions still in flight.
@@ -430,12 +485,13 @@ public class BulkReplay {
                                 rs.getBytes(6)));
                         events++;
                         if (batch.size() == BATCH) {
-                            decoders.get((int) (batches++ % decoders.size())).put(batch);
+                            decoders.get((int) (batches++ % decoders.size())).put(new RawBatch(batch, gaps));
                             batch = new ArrayList<>(BATCH);
+                            gaps = new ArrayList<>();
                         }
                     }
                     if (!batch.isEmpty()) {
-                        decoders.get((int) (batches++ % decoders.size())).put(batch);
+                        decoders.get((int) (batches++ % decoders.size())).put(new RawBatch(batch, gaps));
                     }
                 }
             }
@@ -445,7 +501,6 @@ public class BulkReplay {
             counts[1] = last;
             counts[2] = THREADS.getCurrentThreadCpuTime();
         }
-        gaps.headSet(last - MAX_GAP_OFFSET).clear();
         // A failure ends this stage without an end mark: the writer sees the failed stage instead.
         // The end goes first to the decoder whose turn is next, where the writer will look for it.
         for (int i = 0; i < decoders.size(); i++) {
@@ -453,7 +508,7 @@ public class BulkReplay {
         }
     }
 
-    private void decode(BlockingQueue<List<Raw>> in, BlockingQueue<Encoded> out, long[] cpu, int decoder)
+    private void decode(BlockingQueue<RawBatch> in, BlockingQueue<Encoded> out, long[] cpu, int decoder)
             throws Exception {
         Map<String, ObjectReader> readers = new HashMap<>();
         String lastTimestamp = null;
@@ -461,13 +516,14 @@ public class BulkReplay {
         try {
             StringBuilder lines = new StringBuilder(BATCH * 400);
             while (true) {
-                List<Raw> batch = in.take();
-                if (batch == END_RAW) {
+                RawBatch read = in.take();
+                if (read == END_RAW) {
                     break;
                 }
                 lines.setLength(0);
                 int postings = 0;
                 List<Object> registrations = new ArrayList<>(0);
+                List<Raw> batch = read.events();
                 for (Raw event : batch) {
                     Object payload = readers.computeIfAbsent(event.payloadType(), this::readerFor)
                             .readValue(event.payload());
@@ -484,7 +540,8 @@ public class BulkReplay {
                         registrations.add(payload);
                     }
                 }
-                out.put(new Encoded(lines.toString().getBytes(StandardCharsets.UTF_8), postings, registrations));
+                out.put(new Encoded(lines.toString().getBytes(StandardCharsets.UTF_8), postings, registrations,
+                        batch.size(), batch.get(batch.size() - 1).globalIndex(), read.gaps()));
             }
         } finally {
             cpu[decoder] = THREADS.getCurrentThreadCpuTime();

@@ -64,7 +64,7 @@ public class ExecutionService {
      *         has no transactions
      */
     public Execution unit(UnitCode unit, FiscalYear year, LocalDate asOf) {
-        projections.awaitCaughtUp(CATCH_UP);
+        projections.awaitReadable(CATCH_UP);
         String name = postings.unitName(unit).orElseThrow(() -> new IllegalArgumentException(
                 "单位 " + unit + " 在账簿中没有交易 (unit " + unit + " has no transactions in this ledger)"));
         List<Posting> ofYear = postings.postingsOf(unit, year);

@@ -3,8 +3,10 @@ package ledger.api.statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import ledger.api.store.EventStoreAccess;
+import ledger.api.store.ReadDatabase;
 import ledger.api.store.SqlDialect;
 import ledger.projections.posting.PostingProjection;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -14,6 +16,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,15 +36,21 @@ public class ProjectionStatus {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final BulkReplay bulk;
+    private final ReadDatabase reads;
+    /** Held while this node catches up in bulk: readers then answer from the chunks committed so far. */
+    private final ReentrantLock catchingUp = new ReentrantLock();
 
     public ProjectionStatus(EventProcessingConfiguration processing, EventStoreAccess store, JdbcTemplate jdbc,
-                            Serializer serializer, SqlDialect dialect, DataSource dataSource) {
+                            Serializer serializer, SqlDialect dialect, DataSource dataSource, ReadDatabase reads,
+                            @Value("${ledger.projection.catch-up-chunk:" + BulkReplay.CHUNK_EVENTS + "}")
+                            long chunkEvents) {
         this.processing = processing;
         this.store = store;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.reads = reads;
         // The embedded database keeps the processor's own reset: it holds demo-sized ledgers only.
-        this.bulk = dialect.postgres() ? new BulkReplay(dataSource, serializer) : null;
+        this.bulk = dialect.postgres() ? new BulkReplay(dataSource, serializer, chunkEvents) : null;
     }
 
     /** A replay: how long it took in all, and on PostgreSQL what the bulk rebuild did. */
@@ -58,12 +67,30 @@ public class ProjectionStatus {
      * PostgreSQL, a processor at least {@link #BULK_CATCH_UP_EVENTS} behind is first caught up in bulk.
      */
     public void awaitCaughtUp(Duration timeout) {
+        await(timeout, false);
+    }
+
+    /** As {@link #awaitCaughtUp}; with {@code readers} not while another caller catches up in bulk. */
+    private void await(Duration timeout, boolean reader) {
+        if (reader && catchingUp.isLocked()) {
+            return;
+        }
         long head = store.headIndex();
         if (bulk != null && head - lowestPosition() >= BULK_CATCH_UP_EVENTS) {
-            catchUpInBulk();
+            if (!reader) {
+                catchUpInBulk();
+            } else if (catchingUp.tryLock()) {
+                try {
+                    catchUpInBulkLocked();
+                } finally {
+                    catchingUp.unlock();
+                }
+            } else {
+                return;
+            }
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!caughtUpTo(head)) {
+        while (!caughtUpTo(head) && !(reader && catchingUp.isLocked())) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the read models did not catch up with the event store within "
                         + timeout.toSeconds() + " s (head " + head + ")");
@@ -78,12 +105,44 @@ public class ProjectionStatus {
     }
 
     /**
+     * What a reader waits for before it reads, and the projection position it then answers from.
+     * Readers of the primary wait for the processor to take in what was just written, as
+     * {@link #awaitCaughtUp} does, but never behind a bulk catch-up another caller runs: it commits
+     * chunk by chunk, and they answer from the chunks committed so far. Readers of a standby do not
+     * wait: they answer as of the position the standby has replayed.
+     */
+    public long awaitReadable(Duration timeout) {
+        if (!reads.standby()) {
+            await(timeout, true);
+        }
+        return readPosition();
+    }
+
+    /**
+     * The projection position reads answer from: the lowest position of any segment of the
+     * postings processor as the read database has it (a standby has the primary's token rows as
+     * far as it has replayed them); -1 before any event is projected.
+     */
+    public long readPosition() {
+        return lowest(positions(reads.jdbc()));
+    }
+
+    /**
      * On PostgreSQL, projects the events past the postings processor's position in one pass, with
      * this node's processor stopped meanwhile; null when done elsewhere or nothing to do. A failure
      * is logged and leaves the live processor to catch up by itself. One at a time: a second
      * caller waits and then finds little or nothing left.
      */
-    public synchronized BulkReplay.Result catchUpInBulk() {
+    public BulkReplay.Result catchUpInBulk() {
+        catchingUp.lock();
+        try {
+            return catchUpInBulkLocked();
+        } finally {
+            catchingUp.unlock();
+        }
+    }
+
+    private BulkReplay.Result catchUpInBulkLocked() {
         if (bulk == null) {
             return null;
         }
@@ -106,11 +165,11 @@ public class ProjectionStatus {
     }
 
     /** The lowest position of any segment of the postings processor; -1 if some segment has none. */
-    long lowestPosition() {
-        List<OptionalLong> positions = positions();
-        if (positions.isEmpty()) {
-            return -1;
-        }
+    public long lowestPosition() {
+        return lowest(positions(jdbc));
+    }
+
+    private static long lowest(List<OptionalLong> positions) {
         return positions.stream().mapToLong(p -> p.isPresent() ? p.getAsLong() : -1).min().orElse(-1);
     }
 
@@ -119,15 +178,15 @@ public class ProjectionStatus {
      * take it from the node processing it.
      */
     boolean caughtUpTo(long head) {
-        List<OptionalLong> positions = positions();
+        List<OptionalLong> positions = positions(jdbc);
         if (positions.isEmpty()) {
             return head < 0;
         }
         return head < 0 || positions.stream().allMatch(p -> p.isPresent() && p.getAsLong() >= head);
     }
 
-    private List<OptionalLong> positions() {
-        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+    private List<OptionalLong> positions(JdbcTemplate from) {
+        return from.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
                 (rs, n) -> {
                     byte[] bytes = rs.getBytes(1);
                     if (bytes == null) {

@@ -59,7 +59,7 @@ public class StatementService {
 
     /** As above, in the format of the given template. */
     public StatementSet statements(UnitCode unit, FiscalYear year, LocalDate asOf, StatementTemplate template) {
-        projections.awaitCaughtUp(CATCH_UP);
+        projections.awaitReadable(CATCH_UP);
         return StatementEngine.compute(unit, unitName(unit), year, asOf, postings.postingsOf(unit, year),
                 catalogOf(year), template);
     }
@@ -71,7 +71,7 @@ public class StatementService {
 
     /** As above, in the format of the given template. */
     public List<StatementSet> statementsOfEveryUnit(FiscalYear year, LocalDate asOf, StatementTemplate template) {
-        projections.awaitCaughtUp(CATCH_UP);
+        projections.awaitReadable(CATCH_UP);
         // Units are independent: one core reads a unit's postings while the other sums another's.
         ClassificationCatalog catalog = catalogOf(year);
         return postings.unitsOf(year).parallelStream()
@@ -90,7 +90,7 @@ public class StatementService {
         template.problemWith(cell).ifPresent(problem -> {
             throw new IllegalArgumentException("no such figure " + cell + ": " + problem);
         });
-        projections.awaitCaughtUp(CATCH_UP);
+        projections.awaitReadable(CATCH_UP);
         unitName(unit);
         List<Posting> ofUnitYear = postings.postingsOf(unit, year);
         return CellTrace.trace(cell, ofUnitYear, asOf, template);

@@ -51,6 +51,19 @@ public record TraceDocument(String cell, String figure, long sumFen, String sumY
         return of(trace, paging.page(), paging.size(), count, slice);
     }
 
+    /**
+     * A page read from the database: {@code eventCount} and {@code sumFen} are the filtered trace's
+     * (all of the cell's when nothing is filtered), so its pages add up to them; {@code figure} is
+     * always the cell's.
+     */
+    public static TraceDocument of(TraceQueries.TracePage page) {
+        List<TracedEvent> events = page.rows().stream().map(TraceDocument::event).toList();
+        Money sum = Money.ofFen(page.sumFen());
+        return new TraceDocument(page.cell().toString(), Money.ofFen(page.cellFen()).toWanYuan().toPlainString(),
+                page.sumFen(), sum.toYuanString(), Math.toIntExact(page.eventCount()), page.paging().page(),
+                page.paging().size(), page.pageCount(), events);
+    }
+
     private static TraceDocument of(Trace trace, int page, int size, int count, List<TracedPosting> slice) {
         List<TracedEvent> events = slice.stream().map(TraceDocument::event).toList();
         Money sum = Money.ofFen(trace.fen());

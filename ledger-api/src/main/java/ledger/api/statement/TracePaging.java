@@ -12,7 +12,7 @@ public record TracePaging(int page, int size) {
     public static final int MAX_SIZE = 5_000;
 
     /** A page or size no trace can have, with the field it came from. */
-    public static final class Invalid extends IllegalArgumentException {
+    public static class Invalid extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
         private final String field;
 
@@ -23,6 +23,29 @@ public record TracePaging(int page, int size) {
 
         public String field() {
             return field;
+        }
+    }
+
+    /** A page beyond the last of a trace of {@code eventCount} events. */
+    public static final class NoSuchPage extends Invalid {
+        private static final long serialVersionUID = 1L;
+        private final long eventCount;
+        private final int pageCount;
+
+        NoSuchPage(long eventCount, int pageCount, int page, int size) {
+            super("page", "the trace has " + eventCount + " event" + (eventCount == 1 ? "" : "s") + ", "
+                    + pageCount + " page" + (pageCount == 1 ? "" : "s") + " of " + size + " (0–" + (pageCount - 1)
+                    + "); there is no page " + page);
+            this.eventCount = eventCount;
+            this.pageCount = pageCount;
+        }
+
+        public long eventCount() {
+            return eventCount;
+        }
+
+        public int pageCount() {
+            return pageCount;
         }
     }
 
@@ -49,9 +72,7 @@ public record TracePaging(int page, int size) {
     public int from(int eventCount) {
         int pages = pageCount(eventCount, size);
         if (page >= pages) {
-            throw new Invalid("page", "the trace has " + eventCount + " event" + (eventCount == 1 ? "" : "s")
-                    + ", " + pages + " page" + (pages == 1 ? "" : "s") + " of " + size + " (0–" + (pages - 1)
-                    + "); there is no page " + page);
+            throw new NoSuchPage(eventCount, pages, page, size);
         }
         return (int) Math.min((long) page * size, eventCount);
     }

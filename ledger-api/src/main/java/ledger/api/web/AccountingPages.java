@@ -142,6 +142,7 @@ class AccountingPages {
         var catalog = accounting.names(FiscalYear.of(year));
         Map<ledger.core.account.ProjectCode, String> projects = postings.projectNames(UnitCode.of(unit));
         model.addAttribute("line", line);
+        model.addAttribute("accountLink", Links.account(line.account().id()));
         model.addAttribute("postings", behind.stream().map(p -> PostingView.of(p, catalog,
                 p.project() == null ? null : projects.get(p.project()))).toList());
         return "indicator-line";

@@ -2,7 +2,14 @@ package ledger.api.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import ledger.api.statement.TraceFilters;
+import ledger.api.statement.TracePaging;
+import ledger.api.statement.TraceQueries;
+import ledger.core.department.DepartmentUnit;
+import ledger.projections.posting.PostingFilter;
 import ledger.api.department.DepartmentDocuments;
 import ledger.api.department.DepartmentStatementService;
 import ledger.core.account.FiscalYear;
@@ -26,19 +33,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DepartmentStatementPages {
 
     private final DepartmentStatementService departments;
+    private final TraceQueries traces;
 
-    DepartmentStatementPages(DepartmentStatementService departments) {
+    DepartmentStatementPages(DepartmentStatementService departments, TraceQueries traces) {
         this.departments = departments;
+        this.traces = traces;
     }
 
     /** One event of a unit's part of a department trace, as the page prints it. */
     record EventLine(boolean eliminated, String date, String transactionId, String kind, String contributesYuan,
                      String memo, String account, String eventType) {
+
+        public String accountLink() {
+            return Links.account(account);
+        }
     }
 
     /** One unit's part of a department trace. */
     record UnitPart(String unit, String name, String yuan, String eliminatedYuan, String keptYuan,
-                    List<EventLine> events) {
+                    long matching, String traceLink, List<EventLine> events) {
     }
 
     /** One line of the working view, as the page prints it. */
@@ -74,10 +87,18 @@ class DepartmentStatementPages {
         return "department";
     }
 
+    /** Events of each unit shown on a department's trace; the rest are a link away, on the unit's own trace. */
+    static final int EVENTS_PER_UNIT = 100;
+
+    /**
+     * A department cell's trace, read from the database unit by unit: each unit's sums by key, its
+     * transfer legs' sum, and its first {@link #EVENTS_PER_UNIT} events (within the filter), with a
+     * link to the unit's own trace, where the rest is paged, searched and exported.
+     */
     @GetMapping("/departments/{department}/years/{year}/trace")
     String trace(@PathVariable String department, @PathVariable int year, @RequestParam String cell,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                 @RequestParam(required = false) String template,
+                 @RequestParam(required = false) String template, TraceFilters filters,
                  Model model, HttpServletResponse response) {
         model.addAttribute("page", "departments");
         FiscalYear fiscalYear = fiscalYear(year);
@@ -91,25 +112,53 @@ class DepartmentStatementPages {
         if (format.problemWith(address).isPresent()) {
             throw new NotFound("没有这个单元格 (no such cell): " + format.problemWith(address).get());
         }
-        DepartmentDocuments.TraceOfDepartment trace;
+        List<DepartmentUnit> members;
         try {
-            trace = DepartmentDocuments.TraceOfDepartment.of(departments.trace(department, fiscalYear, address,
-                    asOf, format));
+            members = departments.units(department, fiscalYear);
         } catch (DepartmentStatementService.NoSuchDepartment none) {
             throw new NotFound(none.getMessage());
         }
+        PostingFilter filter = filters.toFilter();
+        String asked = format == StatementTemplate.forYear(year) ? null : format.name();
+        long sum = 0;
+        long eliminated = 0;
+        long events = 0;
+        List<UnitPart> parts = new ArrayList<>();
+        for (DepartmentUnit member : members) {
+            TraceQueries.UnitOfDepartment unit = traces.unitOfDepartment(member.unit(), fiscalYear, address, asOf,
+                    format, filter, new TracePaging(0, EVENTS_PER_UNIT));
+            TraceQueries.TracePage page = unit.page();
+            sum = Math.addExact(sum, page.cellFen());
+            eliminated = Math.addExact(eliminated, unit.eliminatedFen());
+            events += page.cellCount();
+            TraceTools tools = new TraceTools(new Links(member.unit().code(), year, null).trace(address)
+                    .replaceFirst("\\?.*", ""), TraceTools.keep(address.toString(), asOf, asked), filters);
+            parts.add(new UnitPart(member.unit().code(), unit.name(), Money.ofFen(page.cellFen()).toYuanString(),
+                    Money.ofFen(unit.eliminatedFen()).toYuanString(), Money.ofFen(unit.keptFen()).toYuanString(),
+                    page.eventCount(), tools.page(0, TracePaging.DEFAULT_SIZE),
+                    page.rows().stream().map(traced -> new EventLine(DepartmentStatements.eliminated(
+                            traced.posting()), String.valueOf(traced.posting().date()),
+                            traced.posting().transactionId().value(), traced.posting().kind().code(),
+                            Money.ofFen(traced.signedFen()).toYuanString(), traced.posting().memo(),
+                            traced.posting().account().id(), traced.posting().eventType())).toList()));
+        }
+        long consolidated = Math.subtractExact(sum, eliminated);
         model.addAttribute("department", department);
         model.addAttribute("year", year);
-        model.addAttribute("trace", trace);
-        model.addAttribute("parts", trace.units().stream().map(u -> new UnitPart(u.unit(), u.name(),
-                Money.ofFen(u.fen()).toYuanString(), Money.ofFen(u.eliminatedFen()).toYuanString(),
-                Money.ofFen(u.keptFen()).toYuanString(), u.trace().events().stream().map(e -> new EventLine(
-                        u.eliminatedEventIds().contains(e.eventId()), String.valueOf(e.date()), e.transactionId(),
-                        e.kind(), Money.ofFen(e.contributesFen()).toYuanString(), e.memo(), e.account(),
-                        e.eventType())).toList())).toList());
-        model.addAttribute("sumYuan", Money.ofFen(trace.sumFen()).toYuanString());
-        model.addAttribute("eliminatedYuan", Money.ofFen(trace.eliminatedFen()).toYuanString());
-        model.addAttribute("consolidatedYuan", Money.ofFen(trace.fen()).toYuanString());
+        model.addAttribute("cell", address.toString());
+        model.addAttribute("figure", DepartmentDocuments.wanYuan(consolidated));
+        model.addAttribute("eventCount", events);
+        model.addAttribute("parts", parts);
+        model.addAttribute("perUnit", EVENTS_PER_UNIT);
+        model.addAttribute("sumYuan", Money.ofFen(sum).toYuanString());
+        model.addAttribute("eliminatedYuan", Money.ofFen(eliminated).toYuanString());
+        model.addAttribute("consolidatedYuan", Money.ofFen(consolidated).toYuanString());
+        Map<String, String> keep = TraceTools.keep(address.toString(), asOf, asked);
+        model.addAttribute("tools", new TraceTools("/departments/" + department + "/years/" + year + "/trace", keep,
+                filters));
+        model.addAttribute("filters", filters);
+        model.addAttribute("kinds", TraceFilters.KINDS);
+        model.addAttribute("filtered", filter.narrows());
         return "department-trace";
     }
 

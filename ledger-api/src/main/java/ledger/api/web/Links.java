@@ -39,6 +39,11 @@ public record Links(String unit, int year, LocalDate asOf, String template) {
         return withAsOf(link);
     }
 
+    /** The whole trace as an xlsx workbook. */
+    public String traceExport(CellAddress cell) {
+        return withAsOf(base().path("/trace.xlsx").queryParam("cell", cell.toString()));
+    }
+
     public String checks() {
         return withAsOf(base().path("/checks"));
     }
@@ -108,6 +113,16 @@ public record Links(String unit, int year, LocalDate asOf, String template) {
     public static String event(String eventId) {
         return UriComponentsBuilder.fromPath("/events/{id}").buildAndExpand(eventId).encode()
                 .toUriString();
+    }
+
+    /**
+     * A budget account's page, its balances and its history: account {@code 2020/U/general/2010301/30201}
+     * is {@code /units/U/years/2020/accounts/general/2010301/30201}, under its unit's access rule.
+     */
+    public static String account(String accountId) {
+        String[] parts = accountId.split("/", -1);
+        return UriComponentsBuilder.fromPath("/units/{unit}/years/{year}/accounts/{fund}/{functional}/{economic}")
+                .buildAndExpand(parts[1], parts[0], parts[2], parts[3], parts[4]).encode().toUriString();
     }
 
     /** The statements of another year of the same unit. */

@@ -14,7 +14,7 @@ public record PostingView(String eventId, String eventLink, long globalIndex, St
         String date, String transactionId, String kind, String account, int year, String unit,
         String fund, String functional, String economic, String nature, String project,
         String procurement, String sme, String amountYuan, String voucher, String memo,
-        String reverses, String recordedBy, String recordedAt, String indicator) {
+        String reverses, String recordedBy, String recordedAt, String indicator, String accountLink) {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
@@ -42,6 +42,7 @@ public record PostingView(String eventId, String eventLink, long globalIndex, St
                 p.voucher() == null ? "" : p.voucher(), p.memo() == null ? "" : p.memo(),
                 p.reverses() == null ? "" : p.reverses().value(),
                 p.recordedBy() == null ? "" : p.recordedBy(),
-                p.recordedAt() == null ? "" : WHEN.format(p.recordedAt()), p.indicator());
+                p.recordedAt() == null ? "" : WHEN.format(p.recordedAt()), p.indicator(),
+                Links.account(p.account().id()));
     }
 }

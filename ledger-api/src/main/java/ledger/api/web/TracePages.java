@@ -4,6 +4,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import ledger.api.statement.TraceFilters;
+import ledger.api.statement.TraceQueries;
+import ledger.core.account.AccountKey;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.TransactionKind;
+import ledger.core.account.UnitCode;
+import ledger.projections.posting.PostingFilter;
+import jakarta.servlet.http.HttpServletResponse;
 import ledger.api.report.Amounts;
 import ledger.api.report.ReportService;
 import ledger.api.security.UnitAccess;
@@ -36,78 +44,178 @@ class TracePages {
     private final ReportService reports;
     private final PostingRepository postings;
     private final UnitAccess units;
+    private final TraceQueries traces;
     private final ReversalLinks reversals;
 
-    TracePages(ReportService reports, PostingRepository postings, UnitAccess units, ReversalLinks reversals) {
+    TracePages(ReportService reports, PostingRepository postings, UnitAccess units, TraceQueries traces,
+            ReversalLinks reversals) {
         this.reversals = reversals;
         this.reports = reports;
         this.postings = postings;
         this.units = units;
+        this.traces = traces;
     }
 
-    /** One traced event: the posting, its sign in the cell and what it adds, in yuan. */
-    record TracedRow(int number, PostingView posting, String sign, String contributesYuan,
-            long contributesFen) {
+    /**
+     * One listed event: the posting, its sign in the cell and what it adds, in yuan, with links to
+     * its account and, for a reversal, to what it reverses, and for a reversed transaction, to its
+     * reversal.
+     */
+    record TracedRow(long number, PostingView posting, String sign, String contributesYuan, long contributesFen,
+            String accountLink, String originalLink, String reversalLink) {
     }
 
     @GetMapping("/units/{unit}/years/{year}/trace")
     String trace(@PathVariable String unit, @PathVariable int year, @RequestParam String cell,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String template,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-            Model model) {
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer go,
+            @RequestParam(required = false) Integer size, TraceFilters filters, Model model) {
         CellAddress address = CellAddress.parse(cell);
         StatementTemplate format = Page.template(template, year);
         format.problemWith(address).ifPresent(problem -> {
             throw new IllegalArgumentException("单元格 " + cell + " 不存在：" + problem);
         });
-        TracePaging paging;
+        TracePaging paging = TraceTools.paging(page, go, size);
+        PostingFilter filter = filters.toFilter();
+        TraceQueries.TracePage traced;
         try {
-            paging = TracePaging.of(page, size);
-        } catch (TracePaging.Invalid invalid) {
-            throw new IllegalArgumentException(invalid.field().equals("page") ? "页码从 0 起算，不能是 " + page
-                    : "每页事件数须在 1 到 " + TracePaging.MAX_SIZE + " 之间，不能是 " + size);
+            traced = traces.trace(Page.unit(unit), Page.year(year), address, asOf, format, filter, paging);
+        } catch (TracePaging.NoSuchPage beyond) {
+            throw TraceTools.noSuchPage(beyond.eventCount(), beyond.pageCount(), paging.page());
         }
-        ReportService.TracedFigure traced = reports.trace(Page.unit(unit), Page.year(year), address, asOf, format);
         StatementSet set = traced.statements();
-        Trace trace = traced.trace();
-        int count = trace.postings().size();
-        if (paging.page() >= TracePaging.pageCount(count, paging.size())) {
-            throw new IllegalArgumentException("此追溯共 " + count + " 笔事件、" + TracePaging.pageCount(count,
-                    paging.size()) + " 页（第 0 页起），没有第 " + paging.page() + " 页");
-        }
-        int from = paging.from(count);
-        int to = paging.to(count);
-        Map<ProjectCode, String> projects = reports.projectNames(Page.unit(unit));
-        List<TracedRow> rows = new ArrayList<>();
-        var catalog = reports.catalogOf(Page.year(year));
-        String asked = format == StatementTemplate.forYear(year) ? null : format.name();
-        for (TracedPosting entry : trace.postings().subList(from, to)) {
-            Posting posting = entry.posting();
-            rows.add(new TracedRow(from + rows.size() + 1, PostingView.of(posting, catalog,
-                    posting.project() == null ? null : projects.get(posting.project()), asked),
-                    entry.sign() > 0 ? "+" : "−", Amounts.yuan(entry.signedFen()), entry.signedFen()));
-        }
         Links links = Page.context(model, set, asOf, "trace");
-        int pages = TracePaging.pageCount(count, paging.size());
-        model.addAttribute("eventCount", count);
-        model.addAttribute("pageNumber", paging.page());
-        model.addAttribute("pageCount", pages);
-        model.addAttribute("firstNumber", from + 1);
-        model.addAttribute("lastNumber", to);
-        model.addAttribute("previousPage", paging.page() > 0
-                ? links.tracePage(address, paging.page() - 1, paging.size()) : null);
-        model.addAttribute("nextPage", paging.page() + 1 < pages
-                ? links.tracePage(address, paging.page() + 1, paging.size()) : null);
+        String asked = format == StatementTemplate.forYear(year) ? null : format.name();
+        Map<String, String> keep = TraceTools.keep(address.toString(), asOf, asked);
+        if (size != null) {
+            keep.put("size", size.toString());
+        }
+        TraceTools tools = new TraceTools(links.trace(address).replaceFirst("\\?.*", ""), keep, filters);
+        List<TracedRow> rows = rows(Page.unit(unit), Page.year(year), traced.rows(), traced.firstIndex(),
+                traced.reversals(), asked);
+        model.addAttribute("tools", tools);
+        model.addAttribute("filters", filters);
+        model.addAttribute("kinds", TraceFilters.KINDS);
+        model.addAttribute("filtered", filter.narrows());
+        model.addAttribute("pager", tools.pager(paging, traced.pageCount(), traced.eventCount(),
+                traced.firstIndex(), rows.size()));
+        model.addAttribute("exportLink", tools.other(links.traceExport(address).replaceFirst("\\?.*", "")));
+        model.addAttribute("eventCount", traced.eventCount());
+        model.addAttribute("cellCount", traced.cellCount());
         model.addAttribute("cell", address);
         model.addAttribute("cellName", CellNames.full(set, address));
         model.addAttribute("figure", Amounts.format(set.value(address).toWanYuan()));
         model.addAttribute("rows", rows);
-        model.addAttribute("sumYuan", Amounts.yuan(trace.fen()));
-        model.addAttribute("sumWan", Amounts.format(Money.ofFen(trace.fen()).toWanYuan()));
-        model.addAttribute("sumFen", trace.fen());
-        model.addAttribute("agrees", trace.fen() == set.fen(address));
+        model.addAttribute("sumYuan", Amounts.yuan(traced.sumFen()));
+        model.addAttribute("sumWan", Amounts.format(Money.ofFen(traced.sumFen()).toWanYuan()));
+        model.addAttribute("sumFen", traced.sumFen());
+        model.addAttribute("cellYuan", Amounts.yuan(traced.cellFen()));
+        model.addAttribute("agrees", traced.cellFen() == set.fen(address));
         return "trace";
+    }
+
+    /** The whole (filtered) trace as an xlsx workbook, streamed from the database. */
+    @GetMapping("/units/{unit}/years/{year}/trace.xlsx")
+    void traceWorkbook(@PathVariable String unit, @PathVariable int year, @RequestParam String cell,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String template, TraceFilters filters, HttpServletResponse response)
+            throws java.io.IOException {
+        CellAddress address = CellAddress.parse(cell);
+        StatementTemplate format = Page.template(template, year);
+        format.problemWith(address).ifPresent(problem -> {
+            throw new IllegalArgumentException("单元格 " + cell + " 不存在：" + problem);
+        });
+        PostingFilter filter = filters.toFilter();
+        // the unit must exist before the download starts: a refusal then is still a page, not a broken file
+        reports.unitName(Page.unit(unit));
+        TraceDownload.start(response, unit + "-" + year + "-追溯-" + address.toString().replace('/', '-') + ".xlsx");
+        traces.exportTrace(Page.unit(unit), Page.year(year), address, asOf, format, filter,
+                response.getOutputStream());
+    }
+
+    /** One budget account: its balances now and its history, searched and paged like a trace. */
+    @GetMapping("/units/{unit}/years/{year}/accounts/{fund}/{functional}/{economic}")
+    String account(@PathVariable String unit, @PathVariable int year, @PathVariable String fund,
+            @PathVariable String functional, @PathVariable String economic,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer go,
+            @RequestParam(required = false) Integer size, TraceFilters filters, Model model) {
+        AccountKey account;
+        try {
+            account = AccountKey.parse(year + "/" + unit + "/" + fund + "/" + functional + "/" + economic);
+        } catch (RuntimeException malformed) {
+            throw new NotFound("没有预算账户 " + year + "/" + unit + "/" + fund + "/" + functional + "/" + economic);
+        }
+        TracePaging paging = TraceTools.paging(page, go, size);
+        TraceQueries.AccountPage history;
+        try {
+            history = traces.account(account, filters.toFilter(), paging);
+        } catch (TracePaging.NoSuchPage beyond) {
+            throw TraceTools.noSuchPage(beyond.eventCount(), beyond.pageCount(), paging.page());
+        }
+        Links links = new Links(unit, year, null);
+        TraceTools tools = new TraceTools(Links.account(account.id()),
+                size == null ? Map.of() : Map.of("size", size.toString()), filters);
+        List<TracedRow> rows = new ArrayList<>();
+        Map<ProjectCode, String> projects = reports.projectNames(account.unit());
+        var catalog = reports.catalogOf(account.year());
+        long number = history.firstIndex();
+        for (Posting posting : history.rows()) {
+            rows.add(row(++number, posting, 0, catalog, projects, history.reversals(), null));
+        }
+        model.addAttribute("links", links);
+        model.addAttribute("unit", unit);
+        model.addAttribute("unitName", history.unitName());
+        model.addAttribute("year", year);
+        model.addAttribute("account", account);
+        model.addAttribute("fundName", account.fund().chineseName());
+        model.addAttribute("functionalName", account.functional().code() + " "
+                + catalog.functionalName(account.functional()).orElse(""));
+        model.addAttribute("economicName", account.economic().code() + " "
+                + catalog.economicName(account.economic()).orElse(""));
+        List<String[]> balances = new ArrayList<>();
+        for (TransactionKind kind : TraceFilters.KINDS) {
+            if (history.byKind().containsKey(kind)) {
+                balances.add(new String[] {kind.chineseName(), Amounts.yuan(history.get(kind))});
+            }
+        }
+        model.addAttribute("balances", balances);
+        model.addAttribute("adjustedBudgetYuan", Amounts.yuan(history.adjustedBudgetFen()));
+        model.addAttribute("availableYuan", Amounts.yuan(history.availableFen()));
+        model.addAttribute("tools", tools);
+        model.addAttribute("filters", filters);
+        model.addAttribute("kinds", TraceFilters.KINDS);
+        model.addAttribute("filtered", filters.toFilter().narrows());
+        model.addAttribute("pager", tools.pager(paging, history.pageCount(), history.eventCount(),
+                history.firstIndex(), rows.size()));
+        model.addAttribute("rows", rows);
+        return "account";
+    }
+
+    private List<TracedRow> rows(UnitCode unit, FiscalYear year, List<TracedPosting> page, long firstIndex,
+            PostingRepository.ReversalPairs reversals, String template) {
+        Map<ProjectCode, String> projects = reports.projectNames(unit);
+        var catalog = reports.catalogOf(year);
+        List<TracedRow> rows = new ArrayList<>();
+        long number = firstIndex;
+        for (TracedPosting entry : page) {
+            rows.add(row(++number, entry.posting(), entry.sign(), catalog, projects, reversals, template));
+        }
+        return rows;
+    }
+
+    /** A row; {@code sign} 0 lists the posting for itself (an account's history), not for a cell. */
+    private static TracedRow row(long number, Posting posting, int sign,
+            ledger.core.classification.ClassificationCatalog catalog, Map<ProjectCode, String> projects,
+            PostingRepository.ReversalPairs reversals, String template) {
+        long fen = sign == 0 ? posting.amountFen() : Math.multiplyExact(posting.amountFen(), (long) sign);
+        String original = reversals.originals().get(posting.transactionId().value());
+        String reversal = reversals.reversals().get(posting.transactionId().value());
+        return new TracedRow(number, PostingView.of(posting, catalog,
+                posting.project() == null ? null : projects.get(posting.project()), template),
+                sign == 0 ? "" : sign > 0 ? "+" : "−", Amounts.yuan(fen), fen, Links.account(posting.account().id()),
+                original == null ? null : Links.event(original, template),
+                reversal == null ? null : Links.event(reversal, template));
     }
 
     /** A cell an event feeds: where, with which sign, and what the cell shows now. */

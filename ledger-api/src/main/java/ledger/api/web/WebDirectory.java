@@ -37,7 +37,7 @@ class WebDirectory {
 
     /** Every unit, once the read models have caught up with what was just imported. */
     List<UnitYears> units() {
-        projections.awaitCaughtUp(Duration.ofMinutes(1));
+        projections.awaitReadable(Duration.ofMinutes(1));
         Map<UnitCode, List<FiscalYear>> years = postings.yearsWithPostings();
         List<UnitYears> units = new ArrayList<>();
         postings.unitNames().forEach((unit, name) -> {

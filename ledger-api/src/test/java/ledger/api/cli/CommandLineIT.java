@@ -64,6 +64,19 @@ class CommandLineIT {
     }
 
     /** {@code ledger command --db URL args…}. */
+    /** Runs {@code ledger close …}, answering its question with {@code answer}. */
+    static Run closeAnswering(String answer, String... args) {
+        CommandLine cli = LedgerCommandLine.commandLine();
+        ((CloseCommand) cli.getSubcommands().get("close").getCommand()).answers =
+                new java.io.BufferedReader(new java.io.StringReader(answer + "\n"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
     static Run onDatabase(String command, String... args) {
         List<String> all = new ArrayList<>(List.of(command, "--db", URL));
         all.addAll(List.of(args));
@@ -306,6 +319,16 @@ class CommandLineIT {
         Run unknownUnit = onDatabase("trace", "--year", "2020", "--unit", "nobody", "T1/1/1");
         assertThat(unknownUnit.exit()).isEqualTo(1);
         assertThat(unknownUnit.err()).contains("已拒绝：").contains("nobody");
+        // the whole trace into a workbook: one row per event under a title and the headings
+        Path book = files.resolve("trace-T1-59-2.xlsx");
+        Run export = onDatabase("trace", "--year", "2020", "--unit", UNIT, "--xlsx", book.toString(), "T1/59/2");
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(export.out()).contains("已导出追溯 T1/59/2");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(book))) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum() - 1).isEqualTo(trace.get("eventCount").intValue());
+        } catch (java.io.IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
     }
 
     @Test
@@ -357,10 +380,19 @@ class CommandLineIT {
                 .contains("general        2010302  30299").contains("合计 (total):").contains("319,405.00 元");
         assertThat(eventCount()).isEqualTo(before);
 
-        Run close = onDatabase("close", "--year", "2020", "--unit", UNIT, "--date", "2021-01-15");
+        // Asked first (as on a terminal), anything but 是/y cancels and writes nothing.
+        Run declined = closeAnswering("不", "close", "--db", URL, "--year", "2020", "--unit", UNIT, "--date",
+                "2021-01-15", "--confirm");
+        assertThat(declined.exit()).isEqualTo(CloseCommand.CANCELLED);
+        assertThat(declined.out()).contains("结转预览").contains("319,405.00 元")
+                .contains("将以上").contains("结账后不能重新打开").contains("已取消，没有写入任何内容");
+        assertThat(eventCount()).isEqualTo(before);
+
+        Run close = closeAnswering("是", "close", "--db", URL, "--year", "2020", "--unit", UNIT, "--date",
+                "2021-01-15", "--confirm");
         assertThat(close.exit()).as(close.err()).isZero();
-        assertThat(close.out()).matches("closed jianghan-gov-office 2020: \\d+ accounts carried 319405\\.00 yuan"
-                + " into 2021\\R");
+        assertThat(close.out()).contains("确认结转请输入 是 或 y").containsPattern(
+                "已结转：单位 jianghan-gov-office 的 2020 年度，\\d+ 个预算行共 319,405\\.00 元转入 2021 年度\\R");
         long events = eventCount();
 
         Run again = onDatabase("close", "--year", "2020", "--unit", UNIT, "--date", "2021-01-16");

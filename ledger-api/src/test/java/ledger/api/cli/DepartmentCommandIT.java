@@ -348,8 +348,8 @@ class DepartmentCommandIT {
     void aDepartmentsYearClosesForEveryUnitOrForNone() {
         CommandLineIT.Run closed = run("close", "--year", "2020", "--department", "demo-street");
         assertThat(closed.exit()).as(closed.err()).isZero();
-        assertThat(closed.out()).contains("closed demo-street-office 2020", "closed demo-street-enforcement 2020",
-                "closed demo-street-service 2020", "部门 demo-street 的 3 个单位已结转 2020 年");
+        assertThat(closed.out()).contains("已结转：单位 demo-street-office 的 2020 年度", "已结转：单位 demo-street-enforcement 的 2020 年度",
+                "已结转：单位 demo-street-service 的 2020 年度", "部门 demo-street 的 3 个单位已结转 2020 年");
         // 2021: one unit closed on its own first, so the department's close is refused whole.
         assertThat(run("close", "--year", "2021", "--unit", "demo-street-service").exit()).isZero();
         long before = events();

@@ -450,7 +450,7 @@ class RemoteCommandLineIT {
 
         Run closed = as("approver", "close", "--year", "2020", "--unit", "remote-close", "--date", "2021-01-05");
         assertThat(closed.exit()).as(closed.err()).isZero();
-        assertThat(closed.out()).isEqualTo("closed remote-close 2020: 1 accounts carried 9.00 yuan into 2021\n");
+        assertThat(closed.out()).isEqualTo("已结转：单位 remote-close 的 2020 年度，1 个预算行共 9.00 元转入 2021 年度\n");
         assertThat(events()).isGreaterThan(before);
 
         Run twice = as("approver", "close", "--year", "2020", "--unit", "remote-close");

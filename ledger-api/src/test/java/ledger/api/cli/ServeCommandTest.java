@@ -27,6 +27,15 @@ class ServeCommandTest {
     }
 
     @Test
+    void readsGoToTheStandbyTheCommandNames() {
+        assertThat(parse("--db", "jdbc:postgresql://127.0.0.1:5432/ledger", "--read-db",
+                "jdbc:postgresql://127.0.0.1:5433/ledger?user=reader").serverProperties())
+                .contains("ledger.read-datasource.url=jdbc:postgresql://127.0.0.1:5433/ledger?user=reader");
+        assertThat(parse("--db", "jdbc:postgresql://127.0.0.1:5432/ledger").serverProperties())
+                .noneMatch(property -> property.startsWith("ledger.read-datasource"));
+    }
+
+    @Test
     void theDemoUsersWorkOnTheEmbeddedDefaultOrWhenAskedFor() {
         assertThat(parse().demoUsers()).isTrue();
         assertThat(parse("--db", "jdbc:postgresql://127.0.0.1:5432/ledger").demoUsers()).isFalse();

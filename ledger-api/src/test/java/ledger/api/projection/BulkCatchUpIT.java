@@ -25,9 +25,7 @@ import ledger.benchmarks.SyntheticYear;
 import ledger.projections.posting.PostingProjection;
 import ledger.projections.statement.StatementJson;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.junit.jupiter.api.MethodOrderer;
@@ -202,10 +200,7 @@ class BulkCatchUpIT {
     }
 
     private void setTokens(long position, String segments) {
-        SerializedObject<byte[]> token = serializer.serialize(GapAwareTrackingToken.newInstance(position, List.of()),
-                byte[].class);
-        jdbc.update("UPDATE token_entry SET token = ?, token_type = ? WHERE processor_name = ? AND " + segments,
-                token.getData(), token.getType().getName(), PostingProjection.PROCESSING_GROUP);
+        ReadModels.setTokens(jdbc, serializer, position, segments);
     }
 
     private long eventsUpTo(long position) {

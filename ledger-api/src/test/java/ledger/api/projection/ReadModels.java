@@ -3,7 +3,9 @@ package ledger.api.projection;
 import java.util.List;
 import java.util.OptionalLong;
 import ledger.projections.posting.PostingProjection;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,5 +40,13 @@ final class ReadModels {
                     rs.getString(2), null));
             return token == null ? OptionalLong.empty() : token.position();
         }, PostingProjection.PROCESSING_GROUP);
+    }
+
+    /** Puts the tokens of the segments the SQL condition picks at {@code position}, as if processed to there. */
+    static void setTokens(JdbcTemplate jdbc, Serializer serializer, long position, String segments) {
+        SerializedObject<byte[]> token = serializer.serialize(GapAwareTrackingToken.newInstance(position, List.of()),
+                byte[].class);
+        jdbc.update("UPDATE token_entry SET token = ?, token_type = ? WHERE processor_name = ? AND " + segments,
+                token.getData(), token.getType().getName(), PostingProjection.PROCESSING_GROUP);
     }
 }

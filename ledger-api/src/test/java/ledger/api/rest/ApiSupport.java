@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** What the HTTP tests share: running a request, reading its JSON, and checking a refusal wrote nothing. */
-final class ApiSupport {
+public final class ApiSupport {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +27,7 @@ final class ApiSupport {
     private static final String PASSWORD = "approver-demo";
 
     /** MockMvc on the whole application, security filters included, every request signed in as {@link #USER}. */
-    static MockMvc signedIn(WebApplicationContext application) {
+    public static MockMvc signedIn(WebApplicationContext application) {
         return MockMvcBuilders.webAppContextSetup(application)
                 .apply(SecurityMockMvcConfigurers.springSecurity())
                 .defaultRequest(MockMvcRequestBuilders.get("/").with(SecurityMockMvcRequestPostProcessors.httpBasic(
@@ -64,7 +64,7 @@ final class ApiSupport {
         }
     }
 
-    static String body(MvcResult result) {
+    public static String body(MvcResult result) {
         return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
     }
 

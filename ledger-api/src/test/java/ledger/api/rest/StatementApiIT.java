@@ -290,6 +290,35 @@ class StatementApiIT {
         api.refused(get(YEAR + "/trace").param("cell", cell).param("size", "5001"), 400, "size", "between 1 and 5000");
         api.refused(get(YEAR + "/trace").param("cell", cell).param("page", "6").param("size", "7"), 400, "page",
                 "6 pages of 7 (0–5); there is no page 6");
+
+        // filtered by the database: kind by its Chinese name, 摘要 text, an amount range; figure stays the cell's
+        List<JsonNode> wanted = unpaged.stream().filter(e -> e.get("kind").textValue().equals("expenditure")
+                && Math.abs(e.get("amountFen").longValue()) >= 10_000_000L).toList();
+        JsonNode filtered = json(api.perform(get(YEAR + "/trace").param("cell", cell).param("kind", "支出")
+                .param("minYuan", "100,000.00").param("size", "3")));
+        assertThat(filtered.get("eventCount").intValue()).isEqualTo(wanted.size()).isPositive();
+        assertThat(filtered.get("sumFen").longValue())
+                .isEqualTo(wanted.stream().mapToLong(e -> e.get("contributesFen").longValue()).sum());
+        assertThat(filtered.get("figure").textValue()).isEqualTo(whole.get("figure").textValue());
+        assertThat(filtered.get("events")).containsExactlyElementsOf(wanted.subList(0, Math.min(3, wanted.size())));
+        String word = unpaged.get(0).get("memo").textValue().substring(0, 2);
+        JsonNode byMemo = json(api.perform(get(YEAR + "/trace").param("cell", cell).param("memo", word)));
+        assertThat(byMemo.get("events")).containsExactlyElementsOf(unpaged.stream()
+                .filter(e -> e.get("memo").textValue().contains(word)).toList());
+        api.refused(get(YEAR + "/trace").param("cell", cell).param("minYuan", "很多"), 400, "filter", "金额下限");
+        api.refused(get(YEAR + "/trace").param("cell", cell).param("kind", "gift"), 400, "filter", "类型");
+
+        // the whole filtered trace as a workbook
+        MvcResult book = api.perform(get(YEAR + "/trace").param("cell", cell).param("kind", "expenditure")
+                .param("minYuan", "100000").param("format", "xlsx"));
+        assertThat(book.getResponse().getStatus()).isEqualTo(200);
+        assertThat(book.getResponse().getContentType()).startsWith(LedgerController.XLSX);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(book.getResponse().getContentAsByteArray()))) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum() - 1).isEqualTo(wanted.size());
+        } catch (java.io.IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
     }
 
     @Test

@@ -28,8 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A measurement, not a test: the latency of {@link StatementService#trace} (read the unit-year's
- * postings from PostgreSQL, pick the cell's) for a 项-level cell and for the biggest total, p50 and
- * p99 over many calls after a warm-up. Its name matches neither {@code *Test} nor {@code *IT}, so
+ * postings from PostgreSQL, pick the cell's) and of {@link TraceQueries#trace} (sums by key and the
+ * first page's rows only, as the API and the trace page read it) for a 项-level cell and for the
+ * biggest total, p50 and p99 over many calls after a warm-up. Its name matches neither {@code *Test} nor {@code *IT}, so
  * a build never runs it; run it on purpose:
  *
  * <pre>
@@ -63,6 +64,8 @@ class TraceLatency {
     StatementService statements;
     @Autowired
     ProjectionStatus projections;
+    @Autowired
+    TraceQueries traces;
 
     @Test
     void measure() throws IOException {
@@ -96,8 +99,26 @@ class TraceLatency {
             }
             Arrays.sort(nanos);
             assertThat(last.fen()).isNotZero();
-            report.add(String.format("  %-14s %5d events  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms", cell,
-                    last.postings().size(), millis(nanos, 0.50), millis(nanos, 0.99), nanos[CALLS - 1] / 1e6));
+            report.add(String.format("  %-14s %5d events  full read   p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms",
+                    cell, last.postings().size(), millis(nanos, 0.50), millis(nanos, 0.99), nanos[CALLS - 1] / 1e6));
+            // the same trace's first page as the API and the page now read it: sums by key, then the page's rows
+            TracePaging first = TracePaging.of(0, null);
+            var template = ledger.projections.statement.StatementTemplate.forYear(year.value());
+            for (int i = 0; i < WARM_UP; i++) {
+                traces.trace(unit, year, cell, null, template, ledger.projections.posting.PostingFilter.NONE, first);
+            }
+            TraceQueries.TracePage page = null;
+            for (int i = 0; i < CALLS; i++) {
+                long started = System.nanoTime();
+                page = traces.trace(unit, year, cell, null, template, ledger.projections.posting.PostingFilter.NONE,
+                        first);
+                nanos[i] = System.nanoTime() - started;
+            }
+            Arrays.sort(nanos);
+            assertThat(page.sumFen()).isEqualTo(last.fen());
+            report.add(String.format("  %-14s %5d events  page of %d p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms", cell,
+                    page.eventCount(), page.rows().size(), millis(nanos, 0.50), millis(nanos, 0.99),
+                    nanos[CALLS - 1] / 1e6));
         }
         // Of which: making sure the read models have caught up (reads every segment's token).
         long[] waits = new long[CALLS];

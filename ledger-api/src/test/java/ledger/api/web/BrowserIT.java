@@ -64,9 +64,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class BrowserIT {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String CHROMIUM = System.getProperty("ledger.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("ledger.chromedriver", "/usr/bin/chromedriver");
     private static final String URL = TestDatabase.create("browser");
 
     @DynamicPropertySource
@@ -88,19 +85,10 @@ class BrowserIT {
 
     @BeforeAll
     void startChromiumOnTheSample() throws IOException {
-        assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-                "Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER + "); .ci/run installs it");
+        Chromium.assumeInstalled();
         SampleLedgerSite.importSample(journalImport, projections);
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=zh-CN", "--window-size=1400,1000", "--hide-scrollbars");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser = Chromium.start("1400,1000");
+        wait = Chromium.waiting(browser);
         // Every page keeps the Content-Security-Policy violations it meets, for the tests to read.
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
                 "window.cspViolations = []; document.addEventListener('securitypolicyviolation', function (e) {"
@@ -110,20 +98,12 @@ class BrowserIT {
 
     /** The login form every page sends an unknown visitor to (an approver reads and records). */
     private void signIn(String user, String password) {
-        browser.get(base() + SampleLedgerSite.STATEMENTS);
-        wait.until(driver -> driver.getCurrentUrl().contains("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(driver -> driver.getCurrentUrl().contains(SampleLedgerSite.STATEMENTS)
-                && !driver.getCurrentUrl().contains("/login"));
+        Chromium.signIn(browser, wait, base() + SampleLedgerSite.STATEMENTS, user, password);
     }
 
     @AfterAll
     void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
+        Chromium.quit(browser);
     }
 
     @Test
@@ -225,7 +205,7 @@ class BrowserIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        Files.write(SCREENSHOTS.resolve("statements.xlsx"), response.body());
+        Files.write(Chromium.SCREENSHOTS.resolve("statements.xlsx"), response.body());
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
             Sheet t3 = workbook.getSheet("表3 支出决算表");
             DataFormatter formatter = new DataFormatter();
@@ -354,6 +334,6 @@ class BrowserIT {
         Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
                 "format", "png", "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+        Files.write(Chromium.SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
     }
 }

@@ -45,8 +45,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ChineseFirstBrowserIT {
 
-    private static final String CHROMIUM = System.getProperty("ledger.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("ledger.chromedriver", "/usr/bin/chromedriver");
     private static final String URL = TestDatabase.create("chinese");
 
     @DynamicPropertySource
@@ -65,25 +63,14 @@ class ChineseFirstBrowserIT {
 
     @BeforeAll
     void startChromium() throws IOException {
-        assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-                "Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER + "); .ci/run installs it");
-        Files.createDirectories(BrowserIT.SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=zh-CN", "--window-size=1200,900", "--hide-scrollbars");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        Chromium.assumeInstalled();
+        browser = Chromium.start("1200,900");
+        wait = Chromium.waiting(browser);
     }
 
     @AfterAll
     void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
+        Chromium.quit(browser);
     }
 
     @Test
@@ -167,6 +154,6 @@ class ChineseFirstBrowserIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.write(BrowserIT.SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, name);
     }
 }

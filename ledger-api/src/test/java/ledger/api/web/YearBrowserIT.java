@@ -62,8 +62,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class YearBrowserIT {
 
-    private static final String CHROMIUM = System.getProperty("ledger.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("ledger.chromedriver", "/usr/bin/chromedriver");
     private static final String URL = TestDatabase.create("yearbrowser");
     private static final String RECORD = SampleLedgerSite.STATEMENTS + "/record";
     private static final String CLOSE = SampleLedgerSite.STATEMENTS + "/close";
@@ -95,19 +93,10 @@ class YearBrowserIT {
 
     @BeforeAll
     void startChromiumOnTheSample() throws IOException {
-        assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-                "Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER + "); .ci/run installs it");
+        Chromium.assumeInstalled();
         SampleLedgerSite.importSample(journalImport, projections);
-        Files.createDirectories(BrowserIT.SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=zh-CN", "--window-size=1200,900", "--hide-scrollbars");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser = Chromium.start("1200,900");
+        wait = Chromium.waiting(browser);
         audit.start();
         ((Logger) LoggerFactory.getLogger(AuditLog.LOGGER)).addAppender(audit);
     }
@@ -115,9 +104,7 @@ class YearBrowserIT {
     @AfterAll
     void stopChromium() {
         ((Logger) LoggerFactory.getLogger(AuditLog.LOGGER)).detachAppender(audit);
-        if (browser != null) {
-            browser.quit();
-        }
+        Chromium.quit(browser);
     }
 
     @Test
@@ -294,12 +281,7 @@ class YearBrowserIT {
     }
 
     private void signIn(String user, String password, String path) {
-        browser.get(base() + path);
-        await(driver -> driver.getCurrentUrl().contains("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        await(driver -> !driver.getCurrentUrl().contains("/login"));
+        Chromium.signIn(browser, wait, base() + path, user, password);
     }
 
     private void signOut() {
@@ -327,6 +309,6 @@ class YearBrowserIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.write(BrowserIT.SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, name);
     }
 }

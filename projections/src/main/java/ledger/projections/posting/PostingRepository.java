@@ -108,6 +108,175 @@ public class PostingRepository {
         return years;
     }
 
+    /**
+     * The postings of a unit-year within the filter, counted and summed by {@link PostingKey} in the
+     * database: what a trace's totals and a statement's figures need, without reading the rows.
+     */
+    public List<PostingKey> keysOf(UnitCode unit, FiscalYear year, PostingFilter filter) {
+        return keysOf(unit, year, filter, java.util.Set.of());
+    }
+
+    /** As above, of the postings of these event types only (none given: of every type). */
+    public List<PostingKey> keysOf(UnitCode unit, FiscalYear year, PostingFilter filter,
+            java.util.Set<String> eventTypes) {
+        List<Object> args = unitYear(unit, year);
+        String where = filter.where(args);
+        if (!eventTypes.isEmpty()) {
+            List<String> types = eventTypes.stream().sorted().toList();
+            where += " AND event_type IN (" + marks(types.size()) + ")";
+            args.addAll(types);
+        }
+        return jdbc.query("SELECT fund, functional, economic, kind, nature, COUNT(*) AS n, SUM(amount_fen) AS fen"
+                + " FROM posting WHERE unit = ? AND fiscal_year = ?" + where
+                + " GROUP BY fund, functional, economic, kind, nature", (rs, row) -> {
+                    String nature = rs.getString("nature");
+                    return new PostingKey(FundSource.parse(rs.getString("fund")),
+                            FunctionalCode.of(rs.getString("functional")), EconomicCode.of(rs.getString("economic")),
+                            TransactionKind.parse(rs.getString("kind")),
+                            nature == null ? null : ExpenditureNature.parse(nature), rs.getLong("n"),
+                            rs.getLong("fen"));
+                }, args.toArray());
+    }
+
+    /**
+     * One page of the postings of a unit-year within the filter and with one of the keys, in the
+     * order the events were stored: only the page's rows are read.
+     *
+     * @param keys the keys to keep, or null for every posting; an empty list keeps none
+     */
+    public List<Posting> page(UnitCode unit, FiscalYear year, PostingFilter filter, List<PostingKey> keys,
+            long offset, int limit) {
+        if (keys != null && keys.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = unitYear(unit, year);
+        String sql = "SELECT * FROM posting WHERE unit = ? AND fiscal_year = ?" + filter.where(args)
+                + keyCondition(keys, args) + " ORDER BY global_index LIMIT ? OFFSET ?";
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query(sql, POSTING, args.toArray());
+    }
+
+    /**
+     * Every posting of {@link #page} without the page's bounds, handed over one by one as the
+     * database sends them in batches of {@code fetchSize}, so an export of a whole trace never holds
+     * it in memory.
+     */
+    public void each(UnitCode unit, FiscalYear year, PostingFilter filter, List<PostingKey> keys, int fetchSize,
+            java.util.function.Consumer<Posting> each) {
+        if (keys != null && keys.isEmpty()) {
+            return;
+        }
+        List<Object> args = unitYear(unit, year);
+        String sql = "SELECT * FROM posting WHERE unit = ? AND fiscal_year = ?" + filter.where(args)
+                + keyCondition(keys, args) + " ORDER BY global_index";
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+            // PostgreSQL streams with a cursor only inside a transaction; outside one it sends everything at once
+            boolean autoCommit = connection.getAutoCommit();
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+            }
+            try (var statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(fetchSize);
+                for (int i = 0; i < args.size(); i++) {
+                    statement.setObject(i + 1, args.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    int row = 0;
+                    while (rs.next()) {
+                        each.accept(map(rs, row++));
+                    }
+                }
+            } finally {
+                if (autoCommit) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * For the reversals among these transactions of a unit, the first event of the transaction each
+     * reverses; and for the transactions that were reversed, the first event of the reversal. Keys are
+     * transaction ids: {@code reversed.get(original)} is the reversal's event,
+     * {@code originals.get(reversal)} the original's.
+     */
+    public record ReversalPairs(Map<String, String> originals, Map<String, String> reversals) {
+    }
+
+    /** Both directions of {@link ReversalPairs} for one page's transactions: a query each, bounded by the page. */
+    public ReversalPairs reversalLinks(UnitCode unit, java.util.Collection<Posting> page) {
+        Map<String, String> originals = new HashMap<>();
+        Map<String, String> reversals = new HashMap<>();
+        List<String> reversed = page.stream().filter(Posting::isReversal).map(p -> p.reverses().value())
+                .distinct().toList();
+        List<String> ids = page.stream().map(p -> p.transactionId().value()).distinct().toList();
+        if (!reversed.isEmpty()) {
+            Map<String, String> byOriginal = new HashMap<>();
+            jdbc.query("SELECT transaction_id, event_id FROM posting WHERE unit = ? AND transaction_id IN ("
+                    + marks(reversed.size()) + ") ORDER BY global_index", row -> {
+                        byOriginal.putIfAbsent(row.getString(1), row.getString(2));
+                    }, concat(unit.code(), reversed));
+            page.stream().filter(Posting::isReversal).forEach(p -> {
+                String event = byOriginal.get(p.reverses().value());
+                if (event != null) {
+                    originals.putIfAbsent(p.transactionId().value(), event);
+                }
+            });
+        }
+        if (!ids.isEmpty()) {
+            jdbc.query("SELECT reverses, event_id FROM posting WHERE unit = ? AND reverses IN (" + marks(ids.size())
+                    + ") ORDER BY global_index", row -> {
+                        reversals.putIfAbsent(row.getString(1), row.getString(2));
+                    }, concat(unit.code(), ids));
+        }
+        return new ReversalPairs(originals, reversals);
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    private static Object[] concat(String first, List<String> rest) {
+        List<Object> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all.toArray();
+    }
+
+    private static List<Object> unitYear(UnitCode unit, FiscalYear year) {
+        List<Object> args = new ArrayList<>();
+        args.add(unit.code());
+        args.add(year.value());
+        return args;
+    }
+
+    /**
+     * The postings with one of the keys: cells are fed by keys, so this is a cell's trace in SQL.
+     * The key's columns are joined into one text compared with an IN list, which PostgreSQL probes
+     * as a hash: a total fed by hundreds of keys costs one lookup per row, not hundreds of ORs.
+     */
+    private static String keyCondition(List<PostingKey> keys, List<Object> args) {
+        if (keys == null) {
+            return "";
+        }
+        for (PostingKey key : keys) {
+            args.add(keyText(key));
+        }
+        return " AND " + KEY_TEXT + " IN (" + marks(keys.size()) + ")";
+    }
+
+    /** A posting's key as one text; no code contains the separator. */
+    private static final String KEY_TEXT =
+            "(fund || '|' || functional || '|' || economic || '|' || kind || '|' || COALESCE(nature, ''))";
+
+    static String keyText(PostingKey key) {
+        return key.fund().code() + "|" + key.functional().code() + "|" + key.economic().code() + "|"
+                + key.kind().code() + "|" + (key.nature() == null ? "" : key.nature().code());
+    }
+
     public long count() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM posting", Long.class);
         return count == null ? 0 : count;
