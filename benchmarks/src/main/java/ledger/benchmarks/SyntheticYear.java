@@ -43,8 +43,8 @@ import ledger.core.account.YearStatus;
 import ledger.core.classification.ClassificationCatalog;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.ExpenditureNature;
-import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.FundSource;
 import ledger.core.classification.ProcurementType;
 import ledger.core.money.Money;
 
@@ -61,43 +61,61 @@ import ledger.core.money.Money;
 public final class SyntheticYear {
 
     /** Journal columns written, in this order. */
-    static final String HEADER = "id,date,kind,unit,unit_name,fund,functional,economic,nature,project,"
-            + "project_name,amount,voucher,memo,reverses,procurement,sme";
+    static final String HEADER =
+            "id,date,kind,unit,unit_name,fund,functional,economic,nature,project,"
+                    + "project_name,amount,voucher,memo,reverses,procurement,sme";
 
     private static final FundSource[] FUNDS = FundSource.values();
-    /** Share of accounts per fund, in {@link FundSource} order: mostly 一般公共预算, every source present. */
+
+    /**
+     * Share of accounts per fund, in {@link FundSource} order: mostly 一般公共预算, every source present.
+     */
     private static final double[] FUND_WEIGHTS = {0.50, 0.10, 0.05, 0.07, 0.10, 0.06, 0.04, 0.08};
+
     private static final ExpenditureNature[] OTHER_NATURES = {
-        ExpenditureNature.REMIT, ExpenditureNature.BUSINESS_OP, ExpenditureNature.SUBSIDY};
+        ExpenditureNature.REMIT, ExpenditureNature.BUSINESS_OP, ExpenditureNature.SUBSIDY
+    };
     private static final ProcurementType[] PROCUREMENT = ProcurementType.values();
     private static final int PROJECTS_PER_UNIT = 10;
 
     /**
      * @param transactions journal rows to write (at least 1)
-     * @param units        units the rows spread over (at least 1)
-     * @param commands     rows of {@code commands.csv}
+     * @param units units the rows spread over (at least 1)
+     * @param commands rows of {@code commands.csv}
      */
     public record Settings(int transactions, int year, int units, long seed, int commands) {
         public Settings {
             if (transactions < 1 || transactions > 2_000_000) {
-                throw new IllegalArgumentException("transactions must be between 1 and 2,000,000, got " + transactions);
+                throw new IllegalArgumentException(
+                        "transactions must be between 1 and 2,000,000, got " + transactions);
             }
             if (units < 1 || units > 99_999) {
-                throw new IllegalArgumentException("units must be between 1 and 99,999, got " + units);
+                throw new IllegalArgumentException(
+                        "units must be between 1 and 99,999, got " + units);
             }
             if (year < 2000 || year > 2099) {
-                throw new IllegalArgumentException("year must be between 2000 and 2099, got " + year);
+                throw new IllegalArgumentException(
+                        "year must be between 2000 and 2099, got " + year);
             }
             if (commands < 0 || commands > 1_000_000) {
-                throw new IllegalArgumentException("commands must be between 0 and 1,000,000, got " + commands);
+                throw new IllegalArgumentException(
+                        "commands must be between 0 and 1,000,000, got " + commands);
             }
         }
 
-        /** Defaults scaled with the size: about one unit per 3,000 rows, commands a tenth of the rows. */
-        public static Settings of(int transactions, int year, Integer units, long seed, Integer commands) {
+        /**
+         * Defaults scaled with the size: about one unit per 3,000 rows, commands a tenth of the
+         * rows.
+         */
+        public static Settings of(
+                int transactions, int year, Integer units, long seed, Integer commands) {
             int scaledUnits = Math.max(1, Math.round(transactions / 3000f));
             int scaledCommands = Math.min(50_000, Math.max(2_000, transactions / 10));
-            return new Settings(transactions, year, units == null ? scaledUnits : units, seed,
+            return new Settings(
+                    transactions,
+                    year,
+                    units == null ? scaledUnits : units,
+                    seed,
                     commands == null ? scaledCommands : commands);
         }
     }
@@ -136,16 +154,20 @@ public final class SyntheticYear {
     }
 
     /**
-     * @param rows       journal rows written
-     * @param commands   rows of commands.csv written
-     * @param accounts   budget lines used
-     * @param pairs      functional 项 × economic 款 pairs used
+     * @param rows journal rows written
+     * @param commands rows of commands.csv written
+     * @param accounts budget lines used
+     * @param pairs functional 项 × economic 款 pairs used
      * @param rowsByKind journal rows per kind
-     * @param units      per unit code, the sums its statements must show
+     * @param units per unit code, the sums its statements must show
      */
-    public record Summary(int rows, int commands, int accounts, int pairs, Map<TransactionKind, Integer> rowsByKind,
-                          Map<String, UnitSums> units) {
-    }
+    public record Summary(
+            int rows,
+            int commands,
+            int accounts,
+            int pairs,
+            Map<TransactionKind, Integer> rowsByKind,
+            Map<String, UnitSums> units) {}
 
     private final Settings settings;
     private final SplittableRandom random;
@@ -156,8 +178,12 @@ public final class SyntheticYear {
         this.settings = settings;
         this.random = new SplittableRandom(settings.seed());
         ClassificationCatalog catalog = ClassificationCatalog.standard();
-        catalog.functionalCodes().keySet().stream().filter(code -> code.length() == 7).forEach(functional::add);
-        catalog.economicCodes().keySet().stream().filter(code -> code.length() == 5).forEach(economic::add);
+        catalog.functionalCodes().keySet().stream()
+                .filter(code -> code.length() == 7)
+                .forEach(functional::add);
+        catalog.economicCodes().keySet().stream()
+                .filter(code -> code.length() == 5)
+                .forEach(economic::add);
     }
 
     /** Every functional 项 × economic 款 pair of the catalog. */
@@ -165,14 +191,16 @@ public final class SyntheticYear {
         return functional.size() * economic.size();
     }
 
-    /** Writes journal.csv, journal.ledger, journal.hledger and commands.csv into {@code directory}. */
+    /**
+     * Writes journal.csv, journal.ledger, journal.hledger and commands.csv into {@code directory}.
+     */
     public Summary write(Path directory) {
         try {
             Files.createDirectories(directory);
             try (Writer csv = writer(directory.resolve("journal.csv"));
-                 Writer ledger = writer(directory.resolve("journal.ledger"));
-                 Writer hledger = writer(directory.resolve("journal.hledger"));
-                 Writer commands = writer(directory.resolve("commands.csv"))) {
+                    Writer ledger = writer(directory.resolve("journal.ledger"));
+                    Writer hledger = writer(directory.resolve("journal.hledger"));
+                    Writer commands = writer(directory.resolve("commands.csv"))) {
                 return generate(csv, ledger, hledger, commands);
             }
         } catch (IOException e) {
@@ -184,7 +212,9 @@ public final class SyntheticYear {
         return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** One budget line: its book decides every row; the generator remembers the ids posted to it. */
+    /**
+     * One budget line: its book decides every row; the generator remembers the ids posted to it.
+     */
     private final class Account {
         final int unit;
         final FundSource fund;
@@ -204,11 +234,19 @@ public final class SyntheticYear {
             this.label = unitCode(unit) + ":" + fund.code() + ":" + functional + ":" + economic;
         }
 
-        /** Made when the line gets its first row: a million-row year keeps only the books it uses. */
+        /**
+         * Made when the line gets its first row: a million-row year keeps only the books it uses.
+         */
         AccountBook book() {
             if (book == null) {
-                book = new AccountBook(new AccountKey(FiscalYear.of(settings.year()), UnitCode.of(unitCode(unit)),
-                        fund, FunctionalCode.of(functional), EconomicCode.of(economic)));
+                book =
+                        new AccountBook(
+                                new AccountKey(
+                                        FiscalYear.of(settings.year()),
+                                        UnitCode.of(unitCode(unit)),
+                                        fund,
+                                        FunctionalCode.of(functional),
+                                        EconomicCode.of(economic)));
             }
             return book;
         }
@@ -227,35 +265,36 @@ public final class SyntheticYear {
     }
 
     /** A row posted to an account, as far as choosing one to reverse needs it. */
-    private record Posted(TransactionId id, TransactionKind kind) {
-    }
+    private record Posted(TransactionId id, TransactionKind kind) {}
 
     /**
-     * What the books ask beyond one account: every year is open, and no id is taken yet, because the
-     * generator numbers its rows itself (SY2020-0000001, …), so each is new by construction. Nothing
-     * is remembered: a million fingerprints would only cost memory.
+     * What the books ask beyond one account: every year is open, and no id is taken yet, because
+     * the generator numbers its rows itself (SY2020-0000001, …), so each is new by construction.
+     * Nothing is remembered: a million fingerprints would only cost memory.
      */
-    private static final LedgerRegistry NEW_IDS = new LedgerRegistry() {
-        @Override
-        public YearStatus yearStatus(UnitCode unit, FiscalYear year) {
-            return YearStatus.OPEN;
-        }
+    private static final LedgerRegistry NEW_IDS =
+            new LedgerRegistry() {
+                @Override
+                public YearStatus yearStatus(UnitCode unit, FiscalYear year) {
+                    return YearStatus.OPEN;
+                }
 
-        @Override
-        public Optional<RecordedTransaction> transaction(UnitCode unit, FiscalYear year, TransactionId id) {
-            return Optional.empty();
-        }
+                @Override
+                public Optional<RecordedTransaction> transaction(
+                        UnitCode unit, FiscalYear year, TransactionId id) {
+                    return Optional.empty();
+                }
 
-        @Override
-        public boolean hasOpeningTransactions(UnitCode unit, FiscalYear year) {
-            return false;
-        }
+                @Override
+                public boolean hasOpeningTransactions(UnitCode unit, FiscalYear year) {
+                    return false;
+                }
 
-        @Override
-        public void record(RecordedTransaction transaction) {
-            // ids are unique by construction; see above
-        }
-    };
+                @Override
+                public void record(RecordedTransaction transaction) {
+                    // ids are unique by construction; see above
+                }
+            };
 
     /** Rows out, in the three journal syntaxes. */
     private final class Out {
@@ -288,7 +327,10 @@ public final class SyntheticYear {
 
         /** The next row's id, date, voucher and memo, exactly as the row will carry them. */
         Entry entry(TransactionKind kind) {
-            return new Entry(TransactionId.of(nextId()), date(), "记-" + (rows + 1),
+            return new Entry(
+                    TransactionId.of(nextId()),
+                    date(),
+                    "记-" + (rows + 1),
                     kind == TransactionKind.REVERSAL ? "冲销" : "合成" + kind.chineseName());
         }
 
@@ -304,7 +346,8 @@ public final class SyntheticYear {
                 return false;
             }
             if (events.size() != 1) {
-                throw new IllegalStateException("a journal row is one event, the book answered " + events);
+                throw new IllegalStateException(
+                        "a journal row is one event, the book answered " + events);
             }
             AccountEvent event = events.get(0);
             account.book().apply(event);
@@ -315,7 +358,8 @@ public final class SyntheticYear {
         private void row(Account account, AccountEvent event, int project) throws IOException {
             TransactionKind kind = event.kind();
             long fen = event.amount().fen();
-            Spending spending = event instanceof ExpenditureRecorded spent ? spent.spending() : null;
+            Spending spending =
+                    event instanceof ExpenditureRecorded spent ? spent.spending() : null;
             String nature = spending == null ? null : spending.nature().code();
             TransactionReversed reversal = event instanceof TransactionReversed r ? r : null;
             String reverses = reversal == null ? null : reversal.reversed().value();
@@ -323,7 +367,13 @@ public final class SyntheticYear {
             String id = event.entry().transactionId().value();
             String unit = unitCode(account.unit);
             line.setLength(0);
-            line.append(id).append(',').append(date).append(',').append(kind.code()).append(',').append(unit)
+            line.append(id)
+                    .append(',')
+                    .append(date)
+                    .append(',')
+                    .append(kind.code())
+                    .append(',')
+                    .append(unit)
                     .append(',');
             if (!unitNamed[account.unit]) {
                 unitNamed[account.unit] = true;
@@ -331,8 +381,14 @@ public final class SyntheticYear {
             }
             line.append(',');
             if (kind != TransactionKind.REVERSAL) {
-                line.append(account.fund.code()).append(',').append(account.functional).append(',')
-                        .append(account.economic).append(',').append(nature == null ? "" : nature).append(',');
+                line.append(account.fund.code())
+                        .append(',')
+                        .append(account.functional)
+                        .append(',')
+                        .append(account.economic)
+                        .append(',')
+                        .append(nature == null ? "" : nature)
+                        .append(',');
                 if (project >= 0) {
                     line.append(projectCode(account.unit, project)).append(',');
                     if (!projectNamed[account.unit][project]) {
@@ -346,7 +402,10 @@ public final class SyntheticYear {
             } else {
                 line.append(",,,,,,");
             }
-            line.append(',').append(event.entry().voucher()).append(',').append(event.entry().memo());
+            line.append(',')
+                    .append(event.entry().voucher())
+                    .append(',')
+                    .append(event.entry().memo());
             line.append(',').append(reverses == null ? "" : reverses).append(',');
             if (spending != null && spending.procurement() != null) {
                 line.append(spending.procurement().code()).append(',').append(spending.sme());
@@ -358,9 +417,21 @@ public final class SyntheticYear {
 
             TransactionKind movement = reversal != null ? reversal.reversedKind() : kind;
             long signed = reversal != null ? -fen : fen;
-            String movedNature = reversal != null
-                    ? (reversal.spending() == null ? null : reversal.spending().nature().code()) : nature;
-            plainText(ledger, date.toString().replace('-', '/'), id, kind, account, movement, signed, movedNature);
+            String movedNature =
+                    reversal != null
+                            ? (reversal.spending() == null
+                                    ? null
+                                    : reversal.spending().nature().code())
+                            : nature;
+            plainText(
+                    ledger,
+                    date.toString().replace('-', '/'),
+                    id,
+                    kind,
+                    account,
+                    movement,
+                    signed,
+                    movedNature);
             plainText(hledger, date.toString(), id, kind, account, movement, signed, movedNature);
 
             UnitSums unitSums = sums.computeIfAbsent(unit, u -> new UnitSums());
@@ -373,7 +444,8 @@ public final class SyntheticYear {
                 }
                 case OPENING -> unitSums.opening += signed;
                 case EXPENDITURE -> unitSums.spent += signed;
-                default -> throw new IllegalStateException("the generator never writes " + movement);
+                default ->
+                        throw new IllegalStateException("the generator never writes " + movement);
             }
             byKind.merge(kind, 1, Integer::sum);
             account.transactions.add(new Posted(event.entry().transactionId(), kind));
@@ -384,8 +456,16 @@ public final class SyntheticYear {
          * One balanced transaction in ledger-cli / hledger syntax (the same for both but the date):
          * the account's side and its counterpart, an amount in yuan with two decimals.
          */
-        private void plainText(Writer out, String date, String id, TransactionKind kind, Account account,
-                               TransactionKind movement, long signed, String nature) throws IOException {
+        private void plainText(
+                Writer out,
+                String date,
+                String id,
+                TransactionKind kind,
+                Account account,
+                TransactionKind movement,
+                long signed,
+                String nature)
+                throws IOException {
             String side;
             String counter;
             long amount = signed;
@@ -411,28 +491,52 @@ public final class SyntheticYear {
                     side = "Expenses:" + account.label + ":" + nature;
                     counter = "Funds:" + account.label;
                 }
-                default -> throw new IllegalStateException("the generator never writes " + movement);
+                default ->
+                        throw new IllegalStateException("the generator never writes " + movement);
             }
-            out.append(date).append(" (").append(id).append(") ").append(kind.code()).append(' ')
-                    .append(unitCode(account.unit)).append('\n')
-                    .append("    ").append(side).append("  ").append(yuan(amount)).append('\n')
-                    .append("    ").append(counter).append("  ").append(yuan(-amount)).append("\n\n");
+            out.append(date)
+                    .append(" (")
+                    .append(id)
+                    .append(") ")
+                    .append(kind.code())
+                    .append(' ')
+                    .append(unitCode(account.unit))
+                    .append('\n')
+                    .append("    ")
+                    .append(side)
+                    .append("  ")
+                    .append(yuan(amount))
+                    .append('\n')
+                    .append("    ")
+                    .append(counter)
+                    .append("  ")
+                    .append(yuan(-amount))
+                    .append("\n\n");
         }
     }
 
     /** Generates the year into the four writers (not closed here). */
-    public Summary generate(Writer csv, Writer ledger, Writer hledger, Writer commands) throws IOException {
+    public Summary generate(Writer csv, Writer ledger, Writer hledger, Writer commands)
+            throws IOException {
         csv.append(HEADER).append('\n');
-        String comment = "; synthetic year " + settings.year() + ": " + settings.transactions() + " transactions, "
-                + settings.units() + " units, seed " + settings.seed()
-                + "; the same money movements as journal.csv, one transaction per row\n\n";
+        String comment =
+                "; synthetic year "
+                        + settings.year()
+                        + ": "
+                        + settings.transactions()
+                        + " transactions, "
+                        + settings.units()
+                        + " units, seed "
+                        + settings.seed()
+                        + "; the same money movements as journal.csv, one transaction per row\n\n";
         ledger.append(comment);
         hledger.append(comment);
 
         List<Account> accounts = accounts();
         Out out = new Out(csv, ledger, hledger);
         Set<String> pairs = new HashSet<>();
-        // Each account's first row opens it: a 年初预算 for 财政拨款 lines, else funds received or brought in.
+        // Each account's first row opens it: a 年初预算 for 财政拨款 lines, else funds received or brought
+        // in.
         for (Account account : accounts) {
             if (out.rows >= settings.transactions()) {
                 break;
@@ -469,7 +573,13 @@ public final class SyntheticYear {
             }
         }
         int written = commands(accounts, commands);
-        return new Summary(out.rows, written, Math.min(accounts.size(), out.rows), pairs.size(), out.byKind, out.sums);
+        return new Summary(
+                out.rows,
+                written,
+                Math.min(accounts.size(), out.rows),
+                pairs.size(),
+                out.byKind,
+                out.sums);
     }
 
     /**
@@ -479,19 +589,29 @@ public final class SyntheticYear {
     private List<Account> accounts() {
         int units = settings.units();
         int pairs = catalogPairs();
-        int target = Math.max(Math.min(pairs, settings.transactions() / 2), settings.transactions() / 50);
+        int target =
+                Math.max(
+                        Math.min(pairs, settings.transactions() / 2), settings.transactions() / 50);
         List<Account> accounts = new ArrayList<>(target);
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < pairs && accounts.size() < target; i++) {
-            Account account = new Account(i % units, fund(), functional.get(i / economic.size()),
-                    economic.get(i % economic.size()));
+            Account account =
+                    new Account(
+                            i % units,
+                            fund(),
+                            functional.get(i / economic.size()),
+                            economic.get(i % economic.size()));
             keys.add(account.label);
             accounts.add(account);
         }
         int attempts = 0;
         while (accounts.size() < target && attempts++ < target * 20) {
-            Account account = new Account(random.nextInt(units), fund(), functional.get(random.nextInt(functional.size())),
-                    economic.get(random.nextInt(economic.size())));
+            Account account =
+                    new Account(
+                            random.nextInt(units),
+                            fund(),
+                            functional.get(random.nextInt(functional.size())),
+                            economic.get(random.nextInt(economic.size())));
             if (keys.add(account.label)) {
                 accounts.add(account);
             }
@@ -517,7 +637,8 @@ public final class SyntheticYear {
 
     /** A share of {@code room} between {@code low} and {@code high}, at least one fen. */
     private long share(long room, double low, double high) {
-        return Math.max(1, Math.min(room, (long) (room * (low + random.nextDouble() * (high - low)))));
+        return Math.max(
+                1, Math.min(room, (long) (room * (low + random.nextDouble() * (high - low)))));
     }
 
     private Money fen(long fen) {
@@ -525,29 +646,52 @@ public final class SyntheticYear {
     }
 
     private boolean budget(Out out, Account account) throws IOException {
-        return out.post(account, new SetInitialBudget(account.book().key(), out.entry(TransactionKind.BUDGET),
-                fen(largeAmount())), -1);
+        return out.post(
+                account,
+                new SetInitialBudget(
+                        account.book().key(),
+                        out.entry(TransactionKind.BUDGET),
+                        fen(largeAmount())),
+                -1);
     }
 
     private boolean supplement(Out out, Account account) throws IOException {
         long fen = 100_000L + random.nextLong(50_000_000L);
-        return out.post(account, new SupplementBudget(account.book().key(), out.entry(TransactionKind.SUPPLEMENT),
-                fen(fen)), -1);
+        return out.post(
+                account,
+                new SupplementBudget(
+                        account.book().key(), out.entry(TransactionKind.SUPPLEMENT), fen(fen)),
+                -1);
     }
 
-    /** A share of the budget not yet appropriated; the book refuses one that would undercut appropriations. */
+    /**
+     * A share of the budget not yet appropriated; the book refuses one that would undercut
+     * appropriations.
+     */
     private boolean reduce(Out out, Account account) throws IOException {
-        long room = account.budget() - (account.fund.isFiscalAppropriation() ? account.appropriated() : 0);
+        long room =
+                account.budget()
+                        - (account.fund.isFiscalAppropriation() ? account.appropriated() : 0);
         if (room <= 0) {
             return false;
         }
-        return out.post(account, new ReduceBudget(account.book().key(), out.entry(TransactionKind.REDUCE),
-                fen(share(room, 0.05, 0.3))), -1);
+        return out.post(
+                account,
+                new ReduceBudget(
+                        account.book().key(),
+                        out.entry(TransactionKind.REDUCE),
+                        fen(share(room, 0.05, 0.3))),
+                -1);
     }
 
     private boolean opening(Out out, Account account) throws IOException {
-        return out.post(account, new RecordOpeningBalance(account.book().key(), out.entry(TransactionKind.OPENING),
-                fen(largeAmount() / 10)), -1);
+        return out.post(
+                account,
+                new RecordOpeningBalance(
+                        account.book().key(),
+                        out.entry(TransactionKind.OPENING),
+                        fen(largeAmount() / 10)),
+                -1);
     }
 
     /** 财政拨款 a share of the budget not yet appropriated, other sources a sum of their own. */
@@ -562,8 +706,11 @@ public final class SyntheticYear {
         } else {
             fen = largeAmount() / 20;
         }
-        return out.post(account, new AppropriateFunds(account.book().key(), out.entry(TransactionKind.APPROPRIATION),
-                fen(fen)), -1);
+        return out.post(
+                account,
+                new AppropriateFunds(
+                        account.book().key(), out.entry(TransactionKind.APPROPRIATION), fen(fen)),
+                -1);
     }
 
     private boolean expenditure(Out out, Account account) throws IOException {
@@ -574,13 +721,25 @@ public final class SyntheticYear {
         long fen = share(available, 0.02, 0.25);
         ExpenditureNature nature = nature(account);
         int project = nature == ExpenditureNature.PROJECT ? random.nextInt(PROJECTS_PER_UNIT) : -1;
-        ProcurementType procurement = nature != ExpenditureNature.PERSONNEL && random.nextDouble() < 0.08
-                ? PROCUREMENT[random.nextInt(PROCUREMENT.length)] : null;
+        ProcurementType procurement =
+                nature != ExpenditureNature.PERSONNEL && random.nextDouble() < 0.08
+                        ? PROCUREMENT[random.nextInt(PROCUREMENT.length)]
+                        : null;
         Boolean sme = procurement == null ? null : random.nextBoolean();
-        Spending spending = new Spending(nature,
-                project < 0 ? null : ProjectCode.of(projectCode(account.unit, project)), procurement, sme);
-        return out.post(account, new RecordExpenditure(account.book().key(), out.entry(TransactionKind.EXPENDITURE),
-                fen(fen), spending), project);
+        Spending spending =
+                new Spending(
+                        nature,
+                        project < 0 ? null : ProjectCode.of(projectCode(account.unit, project)),
+                        procurement,
+                        sme);
+        return out.post(
+                account,
+                new RecordExpenditure(
+                        account.book().key(),
+                        out.entry(TransactionKind.EXPENDITURE),
+                        fen(fen),
+                        spending),
+                project);
     }
 
     /** 基本 by the economic code mostly, 项目 often, and for other sources the other natures too. */
@@ -596,8 +755,8 @@ public final class SyntheticYear {
     }
 
     /**
-     * Undoes one of the account's transactions, when its book allows (not reversed yet, not itself a
-     * reversal, the account can bear the undoing); tries a few. A 年初预算 is never picked: the
+     * Undoes one of the account's transactions, when its book allows (not reversed yet, not itself
+     * a reversal, the account can bear the undoing); tries a few. A 年初预算 is never picked: the
      * generator gives each line exactly one, and undoing it would leave the line without.
      */
     private boolean reversal(Out out, Account account) throws IOException {
@@ -607,8 +766,13 @@ public final class SyntheticYear {
             if (original.kind() == TransactionKind.BUDGET) {
                 continue;
             }
-            if (out.post(account, new ReverseTransaction(account.book().key(), out.entry(TransactionKind.REVERSAL),
-                    original.id()), -1)) {
+            if (out.post(
+                    account,
+                    new ReverseTransaction(
+                            account.book().key(),
+                            out.entry(TransactionKind.REVERSAL),
+                            original.id()),
+                    -1)) {
                 return true;
             }
         }
@@ -636,12 +800,20 @@ public final class SyntheticYear {
             int index = random.nextInt(roomy.size());
             Account account = roomy.get(index);
             long fen = 1 + random.nextLong(10_000L);
-            ExpenditureNature nature = account.personnel ? ExpenditureNature.PERSONNEL : ExpenditureNature.PUBLIC;
+            ExpenditureNature nature =
+                    account.personnel ? ExpenditureNature.PERSONNEL : ExpenditureNature.PUBLIC;
             String id = String.format("SC%d-%07d", settings.year(), written + 1);
             List<AccountEvent> spent;
             try {
-                spent = account.book().decide(new RecordExpenditure(account.book().key(),
-                        new Entry(TransactionId.of(id), last, "", ""), fen(fen), Spending.of(nature)), NEW_IDS);
+                spent =
+                        account.book()
+                                .decide(
+                                        new RecordExpenditure(
+                                                account.book().key(),
+                                                new Entry(TransactionId.of(id), last, "", ""),
+                                                fen(fen),
+                                                Spending.of(nature)),
+                                        NEW_IDS);
             } catch (RuleViolation refused) {
                 // this line has no room left for it: take it out of the draw
                 roomy.set(index, roomy.get(roomy.size() - 1));
@@ -649,10 +821,22 @@ public final class SyntheticYear {
                 continue;
             }
             spent.forEach(account.book()::apply);
-            out.append(id).append(',').append(last.toString())
-                    .append(",expenditure,").append(unitCode(account.unit)).append(',').append(account.fund.code())
-                    .append(',').append(account.functional).append(',').append(account.economic).append(',')
-                    .append(nature.code()).append(",,").append(yuan(fen)).append('\n');
+            out.append(id)
+                    .append(',')
+                    .append(last.toString())
+                    .append(",expenditure,")
+                    .append(unitCode(account.unit))
+                    .append(',')
+                    .append(account.fund.code())
+                    .append(',')
+                    .append(account.functional)
+                    .append(',')
+                    .append(account.economic)
+                    .append(',')
+                    .append(nature.code())
+                    .append(",,")
+                    .append(yuan(fen))
+                    .append('\n');
             written++;
         }
         return written;

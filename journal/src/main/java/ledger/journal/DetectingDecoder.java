@@ -14,13 +14,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes a journal's bytes as UTF-8 or GB18030 (which includes GBK, what Excel saves a CSV as on
- * Chinese Windows), deciding strictly and as the bytes arrive, so a large upload is never held whole.
+ * Chinese Windows), deciding strictly and as the bytes arrive, so a large upload is never held
+ * whole.
  *
- * <p>ASCII is the same in both, so nothing needs deciding until the first byte above 127. There
- * the bytes that follow (up to 64 KB) decide: valid UTF-8 is UTF-8 (GBK text is practically never
- * valid UTF-8, while UTF-8 Chinese is rarely valid GBK as well), else GB18030 if it decodes cleanly,
- * else the file cannot be read. Once decided, any byte sequence that is not valid in the chosen
- * encoding stops the reading with {@link UndetectableEncoding}; the characters before it have been
+ * <p>ASCII is the same in both, so nothing needs deciding until the first byte above 127. There the
+ * bytes that follow (up to 64 KB) decide: valid UTF-8 is UTF-8 (GBK text is practically never valid
+ * UTF-8, while UTF-8 Chinese is rarely valid GBK as well), else GB18030 if it decodes cleanly, else
+ * the file cannot be read. Once decided, any byte sequence that is not valid in the chosen encoding
+ * stops the reading with {@link UndetectableEncoding}; the characters before it have been
  * delivered, so the reader above knows the line it is on.
  */
 final class DetectingDecoder extends Reader {
@@ -37,7 +38,9 @@ final class DetectingDecoder extends Reader {
             this.decided = decided;
         }
 
-        /** The encoding the file was being read in, or null when no encoding fits from the start. */
+        /**
+         * The encoding the file was being read in, or null when no encoding fits from the start.
+         */
         Charset decided() {
             return decided;
         }
@@ -150,7 +153,11 @@ final class DetectingDecoder extends Reader {
         }
         // The one that reads the whole window; when neither does (a file mixing both), the one that
         // reads further, so that the refusal comes at the line where the file stops fitting it.
-        decoder = strict(utf8 == Integer.MAX_VALUE || utf8 >= gb18030 ? StandardCharsets.UTF_8 : GB18030);
+        decoder =
+                strict(
+                        utf8 == Integer.MAX_VALUE || utf8 >= gb18030
+                                ? StandardCharsets.UTF_8
+                                : GB18030);
     }
 
     /** How many bytes of the window decode cleanly ({@code MAX_VALUE}: all of them). */

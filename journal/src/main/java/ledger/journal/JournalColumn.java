@@ -3,7 +3,9 @@ package ledger.journal;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The columns of a journal file, by their English names and the Chinese names accepted beside them. */
+/**
+ * The columns of a journal file, by their English names and the Chinese names accepted beside them.
+ */
 public enum JournalColumn {
     ID("id", "交易号"),
     DATE("date", "日期"),
@@ -41,14 +43,19 @@ public enum JournalColumn {
         return chinese;
     }
 
-    /** How a message names the column: its Chinese name, then its English one, e.g. {@code 金额 amount}. */
+    /**
+     * How a message names the column: its Chinese name, then its English one, e.g. {@code 金额
+     * amount}.
+     */
     public String label() {
         return chinese + " " + english;
     }
 
     /** Every column, as a message lists them. */
     public static String names() {
-        return Arrays.stream(values()).map(JournalColumn::label).collect(java.util.stream.Collectors.joining("、"));
+        return Arrays.stream(values())
+                .map(JournalColumn::label)
+                .collect(java.util.stream.Collectors.joining("、"));
     }
 
     public static Optional<JournalColumn> byName(String header) {

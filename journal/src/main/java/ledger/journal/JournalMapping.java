@@ -1,7 +1,5 @@
 package ledger.journal;
 
-import ledger.core.text.Reason;
-import ledger.core.text.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -12,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -19,35 +19,38 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * How another system's export becomes a journal: their column → our column, their value → our
  * value, and fixed values for columns their export lacks (the unit, say). Read from a small CSV
- * file (UTF-8 or GBK) with the header {@code 对方列,本系统列,对方值,本系统值} (or
- * {@code their_column,our_column,their_value,our_value}); each line is one of:
+ * file (UTF-8 or GBK) with the header {@code 对方列,本系统列,对方值,本系统值} (or {@code
+ * their_column,our_column,their_value,our_value}); each line is one of:
+ *
  * <ul>
  *   <li>{@code 凭证日期,date,,} — their column feeds ours. Several of their columns may feed one of
  *       ours: each row takes the one that is filled (a zero counts as empty, so 借方金额 and 贷方金额 can
- *       both feed {@code amount}); both filled is refused. {@code 凭证号+分录号,id,,} joins columns
- *       with {@code -}.</li>
- *   <li>{@code 科目名称,-,,} — their column is ignored.</li>
- *   <li>{@code ,unit,,jianghan-gov-office} — every row gets this value in our column.</li>
+ *       both feed {@code amount}); both filled is refused. {@code 凭证号+分录号,id,,} joins columns with
+ *       {@code -}.
+ *   <li>{@code 科目名称,-,,} — their column is ignored.
+ *   <li>{@code ,unit,,jianghan-gov-office} — every row gets this value in our column.
  *   <li>{@code 科目编码,kind,7201,expenditure} — in our column, their value becomes ours (the
- *       their-column cell is only a reminder and may be empty).</li>
- *   <li>{@code 科目编码,kind,8001,跳过} — a row whose kind is this value is not a transaction of ours
- *       and is skipped: the other side of a double entry (资金结存), say. Only {@code kind} skips.</li>
+ *       their-column cell is only a reminder and may be empty).
+ *   <li>{@code 科目编码,kind,8001,跳过} — a row whose kind is this value is not a transaction of ours and
+ *       is skipped: the other side of a double entry (资金结存), say. Only {@code kind} skips.
  * </ul>
+ *
  * Lines starting with {@code #} are comments. Values not listed pass unchanged, and are then
  * checked like any journal value, so an unmapped 科目 is refused naming its row.
  */
 public final class JournalMapping {
 
     /** Where one of our columns comes from. */
-    record Source(List<List<String>> alternatives, String constant) {
-    }
+    record Source(List<List<String>> alternatives, String constant) {}
 
     private final Map<JournalColumn, Source> sources;
     private final Map<JournalColumn, Map<String, String>> values;
     private final Set<String> ignored;
 
-    private JournalMapping(Map<JournalColumn, Source> sources, Map<JournalColumn, Map<String, String>> values,
-                           Set<String> ignored) {
+    private JournalMapping(
+            Map<JournalColumn, Source> sources,
+            Map<JournalColumn, Map<String, String>> values,
+            Set<String> ignored) {
         this.sources = sources;
         this.values = values;
         this.ignored = ignored;
@@ -77,7 +80,8 @@ public final class JournalMapping {
         Map<JournalColumn, Map<String, String>> values = new EnumMap<>(JournalColumn.class);
         Set<String> ignored = new java.util.HashSet<>();
         Set<String> theirs = new java.util.HashSet<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true).get();
+        CSVFormat format =
+                CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(text, format)) {
             boolean header = true;
             for (CSVRecord record : parser) {
@@ -105,15 +109,31 @@ public final class JournalMapping {
                     ignored.add(their);
                     continue;
                 }
-                JournalColumn column = JournalColumn.byName(our).orElseThrow(() -> refused(line,
-                        Reason.of("mapping.noSuchColumn", our, JournalColumn.names())));
+                JournalColumn column =
+                        JournalColumn.byName(our)
+                                .orElseThrow(
+                                        () ->
+                                                refused(
+                                                        line,
+                                                        Reason.of(
+                                                                "mapping.noSuchColumn",
+                                                                our,
+                                                                JournalColumn.names())));
                 if (isSkip(ourValue) && column != JournalColumn.KIND) {
                     throw refused(line, Reason.of("mapping.skipOnlyKind"));
                 }
                 if (!theirValue.isEmpty()) {
-                    String previous = values.computeIfAbsent(column, c -> new HashMap<>()).putIfAbsent(theirValue, ourValue);
+                    String previous =
+                            values.computeIfAbsent(column, c -> new HashMap<>())
+                                    .putIfAbsent(theirValue, ourValue);
                     if (previous != null && !previous.equals(ourValue)) {
-                        throw refused(line, Reason.of("mapping.valueTwice", column.label(), theirValue, previous));
+                        throw refused(
+                                line,
+                                Reason.of(
+                                        "mapping.valueTwice",
+                                        column.label(),
+                                        theirValue,
+                                        previous));
                     }
                 } else if (their.isEmpty()) {
                     if (ourValue.isEmpty()) {
@@ -124,7 +144,8 @@ public final class JournalMapping {
                     if (!theirs.add(their)) {
                         throw refused(line, Reason.of("mapping.columnTwice", their));
                     }
-                    alternatives.computeIfAbsent(column, c -> new ArrayList<>())
+                    alternatives
+                            .computeIfAbsent(column, c -> new ArrayList<>())
                             .add(List.of(their.split("\\+")).stream().map(String::strip).toList());
                 }
             }
@@ -137,7 +158,11 @@ public final class JournalMapping {
                 throw new Refusal(Reason.of("mapping.constantAndColumn", column.label()));
             }
             if (alternatives.containsKey(column) || constants.containsKey(column)) {
-                sources.put(column, new Source(alternatives.getOrDefault(column, List.of()), constants.get(column)));
+                sources.put(
+                        column,
+                        new Source(
+                                alternatives.getOrDefault(column, List.of()),
+                                constants.get(column)));
             }
         }
         return new JournalMapping(sources, values, ignored);
@@ -147,10 +172,14 @@ public final class JournalMapping {
         return value.equals("跳过") || value.equalsIgnoreCase("skip");
     }
 
-    /** Whether a row whose {@code kind} (after their column's value) is {@code value} is skipped. */
+    /**
+     * Whether a row whose {@code kind} (after their column's value) is {@code value} is skipped.
+     */
     boolean skips(String kindValue) {
         Map<String, String> kinds = values.get(JournalColumn.KIND);
-        return kindValue != null && kinds != null && isSkip(kinds.getOrDefault(kindValue.strip(), ""));
+        return kindValue != null
+                && kinds != null
+                && isSkip(kinds.getOrDefault(kindValue.strip(), ""));
     }
 
     private static boolean isHeader(List<String> cells) {
@@ -169,8 +198,10 @@ public final class JournalMapping {
     /** Their columns the mapping names, each feeding which of ours ({@code null}: ignored). */
     Map<String, JournalColumn> theirColumns() {
         Map<String, JournalColumn> theirs = new LinkedHashMap<>();
-        sources.forEach((column, source) -> source.alternatives().forEach(parts -> parts.forEach(
-                part -> theirs.put(part, column))));
+        sources.forEach(
+                (column, source) ->
+                        source.alternatives()
+                                .forEach(parts -> parts.forEach(part -> theirs.put(part, column))));
         ignored.forEach(name -> theirs.put(name, null));
         return theirs;
     }

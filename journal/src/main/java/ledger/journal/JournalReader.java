@@ -34,8 +34,8 @@ import ledger.core.account.TransactionKind;
 import ledger.core.account.UnitCode;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.ExpenditureNature;
-import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.FundSource;
 import ledger.core.classification.ProcurementType;
 import ledger.core.journal.JournalProblem;
 import ledger.core.journal.JournalProblemList;
@@ -49,9 +49,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a journal file (DOMAIN.md "The journal") into rows, checking every field it can without
- * the ledger's state: formats, codes against the catalog, which columns each kind needs. It never
- * stops at the first problem: a clerk fixing a file wants every bad row at once.
+ * Reads a journal file (DOMAIN.md "The journal") into rows, checking every field it can without the
+ * ledger's state: formats, codes against the catalog, which columns each kind needs. It never stops
+ * at the first problem: a clerk fixing a file wants every bad row at once.
  */
 public final class JournalReader {
 
@@ -65,8 +65,7 @@ public final class JournalReader {
      * Reads the format only: whether a well-formed code is in its year's 科目表 is decided where every
      * other path decides it, by the account rules against {@code LedgerRegistry.catalog(year)}.
      */
-    public JournalReader() {
-    }
+    public JournalReader() {}
 
     /** What to read beyond the file itself: which sheet of a workbook, and how its columns map. */
     public record Options(String sheet, JournalMapping mapping) {
@@ -77,15 +76,18 @@ public final class JournalReader {
         }
     }
 
-    /** Reads a journal: CSV text (UTF-8 or GB18030/GBK, detected) or an xlsx workbook (its first sheet). */
+    /**
+     * Reads a journal: CSV text (UTF-8 or GB18030/GBK, detected) or an xlsx workbook (its first
+     * sheet).
+     */
     public JournalParse read(InputStream in) {
         return read(in, Options.DEFAULT);
     }
 
     /**
      * Reads a journal, deciding its kind from its first bytes: a zip is an xlsx workbook (copied to
-     * a private temporary file, since a zip is read from its end), an OLE2 container is an encrypted
-     * workbook or an old .xls, anything else CSV text.
+     * a private temporary file, since a zip is read from its end), an OLE2 container is an
+     * encrypted workbook or an old .xls, anything else CSV text.
      */
     public JournalParse read(InputStream in, Options options) {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
@@ -100,9 +102,13 @@ public final class JournalReader {
         if (startsWith(magic, ZIP)) {
             Path copy = null;
             try {
-                copy = Files.createTempFile("journal-", ".xlsx",
-                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                copy =
+                        Files.createTempFile(
+                                "journal-",
+                                ".xlsx",
+                                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                        java.nio.file.attribute.PosixFilePermissions.fromString(
+                                                "rw-------")));
                 Files.copy(buffered, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 return readWorkbook(copy, options);
             } catch (IOException unreadable) {
@@ -121,12 +127,18 @@ public final class JournalReader {
             return refusedWhole(SheetRows.encrypted(null).getMessage(), "");
         }
         if (options.sheet() != null) {
-            return new JournalParse(List.of(), List.of(new JournalProblem(1, "", Reason.of("journal.sheetOfCsv"))), "");
+            return new JournalParse(
+                    List.of(),
+                    List.of(new JournalProblem(1, "", Reason.of("journal.sheetOfCsv"))),
+                    "");
         }
         return readText(buffered, options.mapping());
     }
 
-    /** Reads a journal file: an xlsx workbook in place, anything else as {@link #read(InputStream, Options)}. */
+    /**
+     * Reads a journal file: an xlsx workbook in place, anything else as {@link #read(InputStream,
+     * Options)}.
+     */
     public JournalParse read(Path file, Options options) throws IOException {
         if (isWorkbook(file)) {
             return readWorkbook(file, options);
@@ -136,7 +148,9 @@ public final class JournalReader {
         }
     }
 
-    /** Whether {@code file} is a workbook (a zip), which is read in place rather than as a stream. */
+    /**
+     * Whether {@code file} is a workbook (a zip), which is read in place rather than as a stream.
+     */
     public static boolean isWorkbook(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return startsWith(in.readNBytes(8), ZIP);
@@ -144,11 +158,13 @@ public final class JournalReader {
     }
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
-    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
-        (byte) 0xE1};
+    private static final byte[] OLE2 = {
+        (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+    };
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length && Arrays.equals(Arrays.copyOf(bytes, prefix.length), prefix);
+        return bytes.length >= prefix.length
+                && Arrays.equals(Arrays.copyOf(bytes, prefix.length), prefix);
     }
 
     private static JournalParse refusedWhole(String reason, String readAs) {
@@ -174,11 +190,17 @@ public final class JournalReader {
             if (reader.read() != '\uFEFF') {
                 reader.reset();
             }
-            CSVFormat format = CSVFormat.DEFAULT.builder()
-                    .setHeader().setSkipHeaderRecord(true)
-                    .setCommentMarker('#').setIgnoreEmptyLines(true)
-                    .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
-                    .get();
+            CSVFormat format =
+                    CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .setCommentMarker('#')
+                            .setIgnoreEmptyLines(true)
+                            .setAllowMissingColumnNames(true)
+                            .setDuplicateHeaderMode(
+                                    org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+                            .get();
             try (CSVParser parser = CSVParser.parse(lines, format)) {
                 if (table.header(1, parser.getHeaderNames())) {
                     int headerSize = parser.getHeaderNames().size();
@@ -188,8 +210,14 @@ public final class JournalReader {
                             CSVRecord record = records.next();
                             int line = lines.recordLineOf(record.getCharacterPosition());
                             if (record.size() != headerSize) {
-                                table.problems.add(new JournalProblem(line, "", Reason.of("journal.fieldCount",
-                                        record.size(), headerSize)));
+                                table.problems.add(
+                                        new JournalProblem(
+                                                line,
+                                                "",
+                                                Reason.of(
+                                                        "journal.fieldCount",
+                                                        record.size(),
+                                                        headerSize)));
                                 continue;
                             }
                             if (!table.row(line, record.toList(), null)) {
@@ -197,16 +225,23 @@ public final class JournalReader {
                             }
                         }
                     } catch (UncheckedIOException | IllegalStateException broken) {
-                        table.problems.add(new JournalProblem(lines.lineOf(Long.MAX_VALUE), "",
-                                describe(broken, decoder)));
+                        table.problems.add(
+                                new JournalProblem(
+                                        lines.lineOf(Long.MAX_VALUE),
+                                        "",
+                                        describe(broken, decoder)));
                     }
                 }
             }
         } catch (CharacterCodingException notText) {
-            table.problems.add(new JournalProblem(lines.lineOf(Long.MAX_VALUE), "", undetectable(decoder)));
+            table.problems.add(
+                    new JournalProblem(lines.lineOf(Long.MAX_VALUE), "", undetectable(decoder)));
         } catch (IOException | UncheckedIOException | IllegalArgumentException broken) {
-            table.problems.add(new JournalProblem(Math.max(1, lines.lineOf(Long.MAX_VALUE)), "",
-                    describe(broken, decoder)));
+            table.problems.add(
+                    new JournalProblem(
+                            Math.max(1, lines.lineOf(Long.MAX_VALUE)),
+                            "",
+                            describe(broken, decoder)));
         }
         return table.result(decoder == null ? "" : encodingName(decoder));
     }
@@ -219,7 +254,10 @@ public final class JournalReader {
     }
 
     private static String undetectable(DetectingDecoder decoder) {
-        Object read = decoder == null || !decoder.decided() ? "" : Reason.of("journal.readSoFarAs", encodingName(decoder));
+        Object read =
+                decoder == null || !decoder.decided()
+                        ? ""
+                        : Reason.of("journal.readSoFarAs", encodingName(decoder));
         return Reason.of("journal.undetectable", read).chinese();
     }
 
@@ -228,39 +266,55 @@ public final class JournalReader {
 
     private JournalParse readWorkbook(Path file, Options options) {
         Table table = new Table(options.mapping());
-        var titles = new Object() {
-            int rows;
-            int firstLine;
-            List<String> first;
-        };
+        var titles =
+                new Object() {
+                    int rows;
+                    int firstLine;
+                    List<String> first;
+                };
         String sheet;
         try {
-            sheet = SheetRows.read(file, options.sheet(), (line, cells) -> {
-                if (cells.stream().allMatch(cell -> cell.text().isBlank() && cell.problem() == null)) {
-                    return true;
-                }
-                if (!table.headerRead) {
-                    List<String> names = new ArrayList<>(cells.stream().map(c -> c.text().strip()).toList());
-                    while (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) {
-                        names.remove(names.size() - 1);
-                    }
-                    // A title row or two above the header (单位, 期间) is usual in a workbook.
-                    if (!table.namesAColumn(names) && ++titles.rows <= MAX_TITLE_ROWS) {
-                        if (titles.first == null) {
-                            titles.first = names;
-                            titles.firstLine = line;
-                        }
-                        return true;
-                    }
-                    if (!table.namesAColumn(names) && titles.first != null) {
-                        return table.header(titles.firstLine, titles.first);
-                    }
-                    return table.header(line, names);
-                }
-                List<String> texts = new ArrayList<>(cells.size());
-                cells.forEach(cell -> texts.add(cell.text()));
-                return table.row(line, texts, cells);
-            });
+            sheet =
+                    SheetRows.read(
+                            file,
+                            options.sheet(),
+                            (line, cells) -> {
+                                if (cells.stream()
+                                        .allMatch(
+                                                cell ->
+                                                        cell.text().isBlank()
+                                                                && cell.problem() == null)) {
+                                    return true;
+                                }
+                                if (!table.headerRead) {
+                                    List<String> names =
+                                            new ArrayList<>(
+                                                    cells.stream()
+                                                            .map(c -> c.text().strip())
+                                                            .toList());
+                                    while (!names.isEmpty()
+                                            && names.get(names.size() - 1).isEmpty()) {
+                                        names.remove(names.size() - 1);
+                                    }
+                                    // A title row or two above the header (单位, 期间) is usual in a
+                                    // workbook.
+                                    if (!table.namesAColumn(names)
+                                            && ++titles.rows <= MAX_TITLE_ROWS) {
+                                        if (titles.first == null) {
+                                            titles.first = names;
+                                            titles.firstLine = line;
+                                        }
+                                        return true;
+                                    }
+                                    if (!table.namesAColumn(names) && titles.first != null) {
+                                        return table.header(titles.firstLine, titles.first);
+                                    }
+                                    return table.header(line, names);
+                                }
+                                List<String> texts = new ArrayList<>(cells.size());
+                                cells.forEach(cell -> texts.add(cell.text()));
+                                return table.row(line, texts, cells);
+                            });
         } catch (SheetRows.UnreadableWorkbook unreadable) {
             return refusedWhole(unreadable.getMessage(), "xlsx");
         }
@@ -302,7 +356,11 @@ public final class JournalReader {
 
         boolean namesAColumn(List<String> names) {
             Map<String, JournalColumn> theirs = mapping.theirColumns();
-            return names.stream().anyMatch(name -> theirs.containsKey(name) || JournalColumn.byName(name).isPresent());
+            return names.stream()
+                    .anyMatch(
+                            name ->
+                                    theirs.containsKey(name)
+                                            || JournalColumn.byName(name).isPresent());
         }
 
         boolean header(int line, List<String> names) {
@@ -323,44 +381,74 @@ public final class JournalReader {
                 var column = JournalColumn.byName(name);
                 if (column.isEmpty()) {
                     if (name.isBlank()) {
-                        problems.add(new JournalProblem(line, "#" + (i + 1), Reason.of("journal.headerBlank", i + 1)));
+                        problems.add(
+                                new JournalProblem(
+                                        line,
+                                        "#" + (i + 1),
+                                        Reason.of("journal.headerBlank", i + 1)));
                     } else {
-                        problems.add(new JournalProblem(line, name, Reason.of(mapping.isEmpty()
-                                ? "journal.unknownColumn" : "journal.unknownColumnMapped", name, JournalColumn.names())));
+                        problems.add(
+                                new JournalProblem(
+                                        line,
+                                        name,
+                                        Reason.of(
+                                                mapping.isEmpty()
+                                                        ? "journal.unknownColumn"
+                                                        : "journal.unknownColumnMapped",
+                                                name,
+                                                JournalColumn.names())));
                     }
                 } else if (mapping.sources().containsKey(column.get())) {
-                    problems.add(new JournalProblem(line, name, Reason.of("journal.columnMapped",
-                            column.get().label())));
+                    problems.add(
+                            new JournalProblem(
+                                    line,
+                                    name,
+                                    Reason.of("journal.columnMapped", column.get().label())));
                 } else if (direct.putIfAbsent(column.get(), i) != null) {
-                    problems.add(new JournalProblem(line, name, Reason.of("journal.columnTwice",
-                            column.get().label())));
+                    problems.add(
+                            new JournalProblem(
+                                    line,
+                                    name,
+                                    Reason.of("journal.columnTwice", column.get().label())));
                 }
             }
-            mapping.sources().forEach((column, source) -> {
-                if (source.constant() != null) {
-                    constants.put(column, source.constant());
-                    return;
-                }
-                List<int[]> alternatives = new ArrayList<>();
-                for (List<String> parts : source.alternatives()) {
-                    int[] indexes = new int[parts.size()];
-                    for (int p = 0; p < parts.size(); p++) {
-                        Integer index = positions.get(parts.get(p));
-                        if (index == null) {
-                            problems.add(new JournalProblem(line, parts.get(p), Reason.of("journal.mappedColumnAbsent",
-                                    parts.get(p))));
-                            index = -1;
-                        }
-                        indexes[p] = index;
-                    }
-                    alternatives.add(indexes);
-                }
-                mapped.put(column, alternatives);
-            });
+            mapping.sources()
+                    .forEach(
+                            (column, source) -> {
+                                if (source.constant() != null) {
+                                    constants.put(column, source.constant());
+                                    return;
+                                }
+                                List<int[]> alternatives = new ArrayList<>();
+                                for (List<String> parts : source.alternatives()) {
+                                    int[] indexes = new int[parts.size()];
+                                    for (int p = 0; p < parts.size(); p++) {
+                                        Integer index = positions.get(parts.get(p));
+                                        if (index == null) {
+                                            problems.add(
+                                                    new JournalProblem(
+                                                            line,
+                                                            parts.get(p),
+                                                            Reason.of(
+                                                                    "journal.mappedColumnAbsent",
+                                                                    parts.get(p))));
+                                            index = -1;
+                                        }
+                                        indexes[p] = index;
+                                    }
+                                    alternatives.add(indexes);
+                                }
+                                mapped.put(column, alternatives);
+                            });
             for (JournalColumn required : REQUIRED_HEADERS) {
-                if (!direct.containsKey(required) && !mapped.containsKey(required) && !constants.containsKey(required)) {
-                    problems.add(new JournalProblem(line, required.english(), Reason.of("journal.columnMissing",
-                            required.label())));
+                if (!direct.containsKey(required)
+                        && !mapped.containsKey(required)
+                        && !constants.containsKey(required)) {
+                    problems.add(
+                            new JournalProblem(
+                                    line,
+                                    required.english(),
+                                    Reason.of("journal.columnMissing", required.label())));
                 }
             }
             return problems.isEmpty();
@@ -369,13 +457,16 @@ public final class JournalReader {
         /** Reads one data row; answers false when the file has more rows than are taken. */
         boolean row(int line, List<String> cells, List<SheetRows.SheetCell> typed) {
             if (rows.size() + problems.rowsRefused() >= MAX_ROWS) {
-                problems.add(new JournalProblem(line, "", Reason.of("journal.tooManyRows", MAX_ROWS)));
+                problems.add(
+                        new JournalProblem(line, "", Reason.of("journal.tooManyRows", MAX_ROWS)));
                 return false;
             }
             if (typed != null) {
                 for (int i = headerNames.size(); i < typed.size(); i++) {
                     if (!typed.get(i).text().isBlank()) {
-                        problems.add(new JournalProblem(line, "", Reason.of("journal.beyondHeader", i + 1)));
+                        problems.add(
+                                new JournalProblem(
+                                        line, "", Reason.of("journal.beyondHeader", i + 1)));
                         return true;
                     }
                 }
@@ -386,20 +477,33 @@ public final class JournalReader {
                     return true;
                 }
             }
-            RowReader row = new RowReader(line, column -> field(line, column, cells, typed, cellProblems), shared, true);
+            RowReader row =
+                    new RowReader(
+                            line,
+                            column -> field(line, column, cells, typed, cellProblems),
+                            shared,
+                            true);
             JournalRow parsed = row.parse();
             cellProblems.forEach(problems::add);
             if (parsed != null && cellProblems.isEmpty()) {
                 rows.add(parsed);
             }
             // A cell already refused is not also "required".
-            row.problems.stream().filter(p -> cellProblems.stream().noneMatch(c -> c.column().equals(p.column())))
+            row.problems.stream()
+                    .filter(
+                            p ->
+                                    cellProblems.stream()
+                                            .noneMatch(c -> c.column().equals(p.column())))
                     .forEach(problems::add);
             return true;
         }
 
-        private String field(int line, JournalColumn column, List<String> cells, List<SheetRows.SheetCell> typed,
-                             List<JournalProblem> cellProblems) {
+        private String field(
+                int line,
+                JournalColumn column,
+                List<String> cells,
+                List<SheetRows.SheetCell> typed,
+                List<JournalProblem> cellProblems) {
             String constant = constants.get(column);
             if (constant != null) {
                 return constant;
@@ -427,9 +531,18 @@ public final class JournalReader {
                         continue;
                     }
                     if (value != null) {
-                        cellProblems.add(new JournalProblem(line, column.english(), "映射到 " + column.label()
-                                + " 的几列同时有值（" + value + "、" + candidate + "），无法确定取哪一个"
-                                + " (several mapped columns are filled)"));
+                        cellProblems.add(
+                                new JournalProblem(
+                                        line,
+                                        column.english(),
+                                        "映射到 "
+                                                + column.label()
+                                                + " 的几列同时有值（"
+                                                + value
+                                                + "、"
+                                                + candidate
+                                                + "），无法确定取哪一个"
+                                                + " (several mapped columns are filled)"));
                         return null;
                     }
                     value = candidate;
@@ -443,13 +556,21 @@ public final class JournalReader {
             Integer index = direct.get(column);
             if (index == null) {
                 List<int[]> alternatives = mapped.get(column);
-                index = alternatives.isEmpty() || alternatives.get(0).length != 1 ? -1 : alternatives.get(0)[0];
+                index =
+                        alternatives.isEmpty() || alternatives.get(0).length != 1
+                                ? -1
+                                : alternatives.get(0)[0];
             }
             return index < 0 || index >= cells.size() ? null : cells.get(index);
         }
 
-        private String cell(int line, JournalColumn column, int index, List<String> cells,
-                            List<SheetRows.SheetCell> typed, List<JournalProblem> cellProblems) {
+        private String cell(
+                int line,
+                JournalColumn column,
+                int index,
+                List<String> cells,
+                List<SheetRows.SheetCell> typed,
+                List<JournalProblem> cellProblems) {
             if (index < 0 || index >= cells.size()) {
                 return null;
             }
@@ -465,8 +586,11 @@ public final class JournalReader {
                 try {
                     return SheetRows.serialDate(new java.math.BigDecimal(cell.text())).toString();
                 } catch (IllegalArgumentException notADate) {
-                    cellProblems.add(new JournalProblem(line, column.english(), Reason.of("journal.serialDate",
-                            cell.text())));
+                    cellProblems.add(
+                            new JournalProblem(
+                                    line,
+                                    column.english(),
+                                    Reason.of("journal.serialDate", cell.text())));
                     return null;
                 }
             }
@@ -499,17 +623,23 @@ public final class JournalReader {
     private final class RowReader {
         private final int line;
         private final Function<JournalColumn, String> fields;
-        /** This row's own: whether the row is bad must not depend on how many problems the file has listed. */
+
+        /**
+         * This row's own: whether the row is bad must not depend on how many problems the file has
+         * listed.
+         */
         private final List<JournalProblem> problems = new ArrayList<>(0);
+
         private final Shared shared;
 
         /**
-         * A row of a file takes the date and amount forms clerks type (2020/3/5, "1,234.50", ¥);
-         * a request of the API keeps its one documented form each (2020-03-05, "1234.50").
+         * A row of a file takes the date and amount forms clerks type (2020/3/5, "1,234.50", ¥); a
+         * request of the API keeps its one documented form each (2020-03-05, "1234.50").
          */
         private final boolean fileRow;
 
-        RowReader(int line, Function<JournalColumn, String> fields, Shared shared, boolean fileRow) {
+        RowReader(
+                int line, Function<JournalColumn, String> fields, Shared shared, boolean fileRow) {
             this.line = line;
             this.fields = fields;
             this.shared = shared;
@@ -518,16 +648,34 @@ public final class JournalReader {
 
         JournalRow parse() {
             TransactionId id = required(JournalColumn.ID, TransactionId::of);
-            LocalDate date = required(JournalColumn.DATE, d -> shared.parsed(shared.dates, d,
-                    fileRow ? JournalReader::parseDate : JournalReader::parseIsoDate));
+            LocalDate date =
+                    required(
+                            JournalColumn.DATE,
+                            d ->
+                                    shared.parsed(
+                                            shared.dates,
+                                            d,
+                                            fileRow
+                                                    ? JournalReader::parseDate
+                                                    : JournalReader::parseIsoDate));
             TransactionKind kind = required(JournalColumn.KIND, TransactionKind::parseJournalKind);
-            UnitCode unit = required(JournalColumn.UNIT, u -> shared.parsed(shared.units, u, UnitCode::of));
-            String voucher = optional(JournalColumn.VOUCHER, v -> Text.clean("voucher", v, Text.VOUCHER_MAX));
-            String memo = optional(JournalColumn.MEMO, m -> shared.one(Text.clean("memo", m, Text.MEMO_MAX)));
-            String unitName = optional(JournalColumn.UNIT_NAME,
-                    n -> shared.one(Text.clean("unit_name", n, Text.NAME_MAX)));
-            String projectName = optional(JournalColumn.PROJECT_NAME,
-                    n -> shared.one(Text.clean("project_name", n, Text.NAME_MAX)));
+            UnitCode unit =
+                    required(JournalColumn.UNIT, u -> shared.parsed(shared.units, u, UnitCode::of));
+            String voucher =
+                    optional(
+                            JournalColumn.VOUCHER, v -> Text.clean("voucher", v, Text.VOUCHER_MAX));
+            String memo =
+                    optional(
+                            JournalColumn.MEMO,
+                            m -> shared.one(Text.clean("memo", m, Text.MEMO_MAX)));
+            String unitName =
+                    optional(
+                            JournalColumn.UNIT_NAME,
+                            n -> shared.one(Text.clean("unit_name", n, Text.NAME_MAX)));
+            String projectName =
+                    optional(
+                            JournalColumn.PROJECT_NAME,
+                            n -> shared.one(Text.clean("project_name", n, Text.NAME_MAX)));
             if (kind == null) {
                 return null;
             }
@@ -536,13 +684,22 @@ public final class JournalReader {
                 return parseReversal(id, date, unit, voucher, memo, unitName);
             }
             FundSource fund = required(JournalColumn.FUND, FundSource::parse);
-            FunctionalCode functional = required(JournalColumn.FUNCTIONAL,
-                    c -> shared.parsed(shared.functionals, c, JournalReader::xiang));
-            EconomicCode economic = required(JournalColumn.ECONOMIC,
-                    c -> shared.parsed(shared.economics, c, JournalReader::kuan));
-            Money amount = required(JournalColumn.AMOUNT, fileRow ? JournalReader::parseAmount : JournalReader::parsePlainAmount);
-            String indicator = optional(JournalColumn.INDICATOR,
-                    n -> shared.one(Text.clean("indicator", n, Text.INDICATOR_MAX)));
+            FunctionalCode functional =
+                    required(
+                            JournalColumn.FUNCTIONAL,
+                            c -> shared.parsed(shared.functionals, c, JournalReader::xiang));
+            EconomicCode economic =
+                    required(
+                            JournalColumn.ECONOMIC,
+                            c -> shared.parsed(shared.economics, c, JournalReader::kuan));
+            Money amount =
+                    required(
+                            JournalColumn.AMOUNT,
+                            fileRow ? JournalReader::parseAmount : JournalReader::parsePlainAmount);
+            String indicator =
+                    optional(
+                            JournalColumn.INDICATOR,
+                            n -> shared.one(Text.clean("indicator", n, Text.INDICATOR_MAX)));
             if (shape != TransactionKind.Shape.INDICATOR) {
                 forbid(JournalColumn.INDICATOR, Reason.of("field.forbidden.indicator"));
             }
@@ -551,14 +708,20 @@ public final class JournalReader {
             UnitCode toUnit = null;
             if (shape == TransactionKind.Shape.TRANSFER) {
                 transferNature = required(JournalColumn.NATURE, JournalReader::transferNature);
-                toUnit = required(JournalColumn.TO_UNIT, u -> shared.parsed(shared.units, u, UnitCode::of));
+                toUnit =
+                        required(
+                                JournalColumn.TO_UNIT,
+                                u -> shared.parsed(shared.units, u, UnitCode::of));
                 forbid(JournalColumn.PROJECT, Reason.of("field.forbidden.transfer.project"));
-                forbid(JournalColumn.PROCUREMENT, Reason.of("field.forbidden.transfer.procurement"));
+                forbid(
+                        JournalColumn.PROCUREMENT,
+                        Reason.of("field.forbidden.transfer.procurement"));
                 forbid(JournalColumn.SME, Reason.of("field.forbidden.transfer.procurement"));
             } else {
                 forbid(JournalColumn.TO_UNIT, Reason.of("field.forbidden.to_unit"));
             }
-            if (shape != TransactionKind.Shape.SPENDING && shape != TransactionKind.Shape.TRANSFER) {
+            if (shape != TransactionKind.Shape.SPENDING
+                    && shape != TransactionKind.Shape.TRANSFER) {
                 forbid(JournalColumn.NATURE, Reason.of("field.forbidden.nature"));
                 forbid(JournalColumn.PROJECT, Reason.of("field.forbidden.project"));
                 forbid(JournalColumn.PROCUREMENT, Reason.of("field.forbidden.procurement"));
@@ -570,39 +733,91 @@ public final class JournalReader {
             Entry entry = new Entry(id, date, voucher, memo);
             AccountKey account;
             try {
-                account = shared.one(new AccountKey(FiscalYear.of(date), unit, fund, functional, economic));
+                account =
+                        shared.one(
+                                new AccountKey(
+                                        FiscalYear.of(date), unit, fund, functional, economic));
             } catch (IllegalArgumentException notAPostingLevel) {
-                String column = notAPostingLevel.getMessage().startsWith("functional")
-                        ? JournalColumn.FUNCTIONAL.english() : JournalColumn.ECONOMIC.english();
+                String column =
+                        notAPostingLevel.getMessage().startsWith("functional")
+                                ? JournalColumn.FUNCTIONAL.english()
+                                : JournalColumn.ECONOMIC.english();
                 problems.add(new JournalProblem(line, column, notAPostingLevel.getMessage()));
                 return null;
             }
-            AccountCommand command = kind.command(new CommandFields(account, entry, amount, indicator, spending,
-                    transferNature, toUnit));
+            AccountCommand command =
+                    kind.command(
+                            new CommandFields(
+                                    account,
+                                    entry,
+                                    amount,
+                                    indicator,
+                                    spending,
+                                    transferNature,
+                                    toUnit));
             ProjectCode project = spending == null ? null : spending.project();
-            AccountCommand counterpart = command instanceof PayTransfer transfer ? transfer.receiverLeg() : null;
-            return new JournalRow(line, kind, unit, entry, command, null, unitName, project, projectName, counterpart);
+            AccountCommand counterpart =
+                    command instanceof PayTransfer transfer ? transfer.receiverLeg() : null;
+            return new JournalRow(
+                    line,
+                    kind,
+                    unit,
+                    entry,
+                    command,
+                    null,
+                    unitName,
+                    project,
+                    projectName,
+                    counterpart);
         }
 
-        private JournalRow parseReversal(TransactionId id, LocalDate date, UnitCode unit, String voucher,
-                                         String memo, String unitName) {
+        private JournalRow parseReversal(
+                TransactionId id,
+                LocalDate date,
+                UnitCode unit,
+                String voucher,
+                String memo,
+                String unitName) {
             TransactionId reverses = required(JournalColumn.REVERSES, TransactionId::of);
-            for (JournalColumn moneyColumn : List.of(JournalColumn.FUND, JournalColumn.FUNCTIONAL,
-                    JournalColumn.ECONOMIC, JournalColumn.AMOUNT, JournalColumn.NATURE, JournalColumn.PROJECT,
-                    JournalColumn.PROCUREMENT, JournalColumn.SME, JournalColumn.INDICATOR)) {
-                forbid(moneyColumn, Reason.of("field.forbidden.reversal", FieldName.of(moneyColumn.english())));
+            for (JournalColumn moneyColumn :
+                    List.of(
+                            JournalColumn.FUND,
+                            JournalColumn.FUNCTIONAL,
+                            JournalColumn.ECONOMIC,
+                            JournalColumn.AMOUNT,
+                            JournalColumn.NATURE,
+                            JournalColumn.PROJECT,
+                            JournalColumn.PROCUREMENT,
+                            JournalColumn.SME,
+                            JournalColumn.INDICATOR)) {
+                forbid(
+                        moneyColumn,
+                        Reason.of("field.forbidden.reversal", FieldName.of(moneyColumn.english())));
             }
             if (!problems.isEmpty()) {
                 return null;
             }
             Entry entry = new Entry(id, date, voucher, memo);
-            return new JournalRow(line, TransactionKind.REVERSAL, unit, entry, null, reverses, unitName, null, null);
+            return new JournalRow(
+                    line,
+                    TransactionKind.REVERSAL,
+                    unit,
+                    entry,
+                    null,
+                    reverses,
+                    unitName,
+                    null,
+                    null);
         }
 
         private Spending spending() {
             ExpenditureNature nature = required(JournalColumn.NATURE, ExpenditureNature::parse);
-            ProjectCode project = optional(JournalColumn.PROJECT, p -> shared.parsed(shared.projects, p, ProjectCode::of));
-            ProcurementType procurement = optional(JournalColumn.PROCUREMENT, ProcurementType::parse);
+            ProjectCode project =
+                    optional(
+                            JournalColumn.PROJECT,
+                            p -> shared.parsed(shared.projects, p, ProjectCode::of));
+            ProcurementType procurement =
+                    optional(JournalColumn.PROCUREMENT, ProcurementType::parse);
             Boolean sme = optional(JournalColumn.SME, JournalReader::parseBoolean);
             if (nature == null) {
                 return null;
@@ -610,12 +825,15 @@ public final class JournalReader {
             try {
                 return shared.one(new Spending(nature, project, procurement, sme));
             } catch (IllegalArgumentException inconsistent) {
-                boolean smeAtFault = inconsistent instanceof Refusal refusal
-                        && refusal.reason().code().equals("spending.smeWithoutProcurement");
-                String column = smeAtFault ? JournalColumn.SME.english() : JournalColumn.PROJECT.english();
-                problems.add(inconsistent instanceof Refusal refusal
-                        ? new JournalProblem(line, column, refusal.reason())
-                        : new JournalProblem(line, column, inconsistent.getMessage()));
+                boolean smeAtFault =
+                        inconsistent instanceof Refusal refusal
+                                && refusal.reason().code().equals("spending.smeWithoutProcurement");
+                String column =
+                        smeAtFault ? JournalColumn.SME.english() : JournalColumn.PROJECT.english();
+                problems.add(
+                        inconsistent instanceof Refusal refusal
+                                ? new JournalProblem(line, column, refusal.reason())
+                                : new JournalProblem(line, column, inconsistent.getMessage()));
                 return null;
             }
         }
@@ -628,8 +846,11 @@ public final class JournalReader {
         private <T> T required(JournalColumn column, Function<String, T> parse) {
             String value = raw(column);
             if (value.isEmpty()) {
-                problems.add(new JournalProblem(line, column.english(),
-                        Reason.of("field.required", FieldName.of(column.english()))));
+                problems.add(
+                        new JournalProblem(
+                                line,
+                                column.english(),
+                                Reason.of("field.required", FieldName.of(column.english()))));
                 return null;
             }
             return parse(column, value, parse);
@@ -712,8 +933,10 @@ public final class JournalReader {
     static ExpenditureNature transferNature(String text) {
         ExpenditureNature nature = ExpenditureNature.parse(text);
         if (nature != ExpenditureNature.SUBSIDY && nature != ExpenditureNature.REMIT) {
-            throw new IllegalArgumentException("a transfer's nature is subsidy (对附属单位补助支出, to a direct"
-                    + " subordinate) or remit (上缴上级支出, to the direct parent), not " + nature.code());
+            throw new IllegalArgumentException(
+                    "a transfer's nature is subsidy (对附属单位补助支出, to a direct"
+                            + " subordinate) or remit (上缴上级支出, to the direct parent), not "
+                            + nature.code());
         }
         return nature;
     }
@@ -736,22 +959,36 @@ public final class JournalReader {
         return code;
     }
 
-    /** yyyy-mm-dd, yyyy-m-d, yyyy/m/d and yyyy年m月d日: the year first, so month and day cannot be swapped. */
-    private static final Pattern DATE = Pattern.compile(
-            "(\\d{4})(?:-(\\d{1,2})-(\\d{1,2})|/(\\d{1,2})/(\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日)");
+    /**
+     * yyyy-mm-dd, yyyy-m-d, yyyy/m/d and yyyy年m月d日: the year first, so month and day cannot be
+     * swapped.
+     */
+    private static final Pattern DATE =
+            Pattern.compile(
+                    "(\\d{4})(?:-(\\d{1,2})-(\\d{1,2})|/(\\d{1,2})/(\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日)");
+
     /** A year last: 03/07/2020 is 3 July in one office and 7 March in another. */
     private static final Pattern YEAR_LAST = Pattern.compile("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{1,4}");
+
     private static final String DATE_FORMS = "yyyy-mm-dd、yyyy-m-d、yyyy/m/d 或 yyyy年m月d日";
 
     static LocalDate parseDate(String text) {
         Matcher form = DATE.matcher(text);
         if (!form.matches()) {
             if (YEAR_LAST.matcher(text).matches()) {
-                throw new IllegalArgumentException("日期「" + text + "」有歧义：年份在后时分不清是日/月还是月/日，请写作 "
-                        + DATE_FORMS + " (ambiguous date; write it yyyy-mm-dd)");
+                throw new IllegalArgumentException(
+                        "日期「"
+                                + text
+                                + "」有歧义：年份在后时分不清是日/月还是月/日，请写作 "
+                                + DATE_FORMS
+                                + " (ambiguous date; write it yyyy-mm-dd)");
             }
-            throw new IllegalArgumentException("日期「" + abbreviate(text) + "」应写作 " + DATE_FORMS
-                    + " (date must be a real date written yyyy-mm-dd)");
+            throw new IllegalArgumentException(
+                    "日期「"
+                            + abbreviate(text)
+                            + "」应写作 "
+                            + DATE_FORMS
+                            + " (date must be a real date written yyyy-mm-dd)");
         }
         int year = Integer.parseInt(form.group(1));
         int month = 0;
@@ -766,8 +1003,8 @@ public final class JournalReader {
         try {
             date = LocalDate.of(year, month, day);
         } catch (java.time.DateTimeException notADate) {
-            throw new IllegalArgumentException("日期「" + text + "」不是真实存在的日期 (date must be a real date written"
-                    + " yyyy-mm-dd)");
+            throw new IllegalArgumentException(
+                    "日期「" + text + "」不是真实存在的日期 (date must be a real date written" + " yyyy-mm-dd)");
         }
         FiscalYear.of(date);
         return date;
@@ -776,8 +1013,11 @@ public final class JournalReader {
     /** The API's one date form, yyyy-mm-dd. */
     static LocalDate parseIsoDate(String text) {
         if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw new IllegalArgumentException("日期「" + abbreviate(text) + "」应写作 yyyy-mm-dd (date must be a real date"
-                    + " written yyyy-mm-dd)");
+            throw new IllegalArgumentException(
+                    "日期「"
+                            + abbreviate(text)
+                            + "」应写作 yyyy-mm-dd (date must be a real date"
+                            + " written yyyy-mm-dd)");
         }
         return parseDate(text);
     }
@@ -786,7 +1026,8 @@ public final class JournalReader {
     static Money parsePlainAmount(String text) {
         Money amount = Money.parseYuan(text);
         if (!amount.isPositive()) {
-            throw new IllegalArgumentException("金额必须大于零，而这里是 " + abbreviate(text) + " (amount must be positive)");
+            throw new IllegalArgumentException(
+                    "金额必须大于零，而这里是 " + abbreviate(text) + " (amount must be positive)");
         }
         return amount;
     }
@@ -802,14 +1043,18 @@ public final class JournalReader {
         }
         if (figure.indexOf(',') >= 0) {
             if (!GROUPED.matcher(figure).matches()) {
-                throw new IllegalArgumentException("金额「" + abbreviate(text) + "」的千位分隔符位置不对，应每三位一个，"
-                        + "如 1,234.50 (amount has misplaced thousands separators)");
+                throw new IllegalArgumentException(
+                        "金额「"
+                                + abbreviate(text)
+                                + "」的千位分隔符位置不对，应每三位一个，"
+                                + "如 1,234.50 (amount has misplaced thousands separators)");
             }
             figure = figure.replace(",", "");
         }
         Money amount = Money.parseYuan(figure);
         if (!amount.isPositive()) {
-            throw new IllegalArgumentException("金额必须大于零，而这里是 " + abbreviate(text) + " (amount must be positive)");
+            throw new IllegalArgumentException(
+                    "金额必须大于零，而这里是 " + abbreviate(text) + " (amount must be positive)");
         }
         return amount;
     }

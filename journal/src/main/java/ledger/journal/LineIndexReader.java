@@ -15,8 +15,10 @@ final class LineIndexReader extends FilterReader {
     private long[] newlineOffsets = new long[1024];
     private int newlines;
     private long offset;
+
     /** Lines that hold no record: blank, or a {@code #} comment. */
     private final java.util.BitSet skippable = new java.util.BitSet();
+
     private boolean lineHasContent;
 
     LineIndexReader(Reader in) {
@@ -48,8 +50,8 @@ final class LineIndexReader extends FilterReader {
     }
 
     /**
-     * The first line at or after {@code position} that holds data: a record's position can point
-     * at comment or blank lines the parser skipped before it.
+     * The first line at or after {@code position} that holds data: a record's position can point at
+     * comment or blank lines the parser skipped before it.
      */
     int recordLineOf(long position) {
         int line = lineOf(position);

@@ -1,6 +1,5 @@
 package ledger.journal;
 
-import ledger.core.text.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.xml.parsers.ParserConfigurationException;
+import ledger.core.text.Reason;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -63,11 +63,11 @@ final class SheetRows {
         ZipSecureFile.setMaxEntrySize(1L << 31);
     }
 
-    private SheetRows() {
-    }
+    private SheetRows() {}
 
     /**
-     * Reads the sheet named {@code sheet} (the first sheet when null) of the workbook at {@code file}.
+     * Reads the sheet named {@code sheet} (the first sheet when null) of the workbook at {@code
+     * file}.
      *
      * @return the name of the sheet read
      */
@@ -95,16 +95,22 @@ final class SheetRows {
             if (names.isEmpty()) {
                 throw new UnreadableWorkbook(Reason.of("workbook.noSheet").chinese(), null);
             }
-            throw new UnreadableWorkbook(Reason.of("workbook.noSuchSheet", sheet, String.join("、", names)).chinese(),
+            throw new UnreadableWorkbook(
+                    Reason.of("workbook.noSuchSheet", sheet, String.join("、", names)).chinese(),
                     null);
         } catch (UnreadableWorkbook refused) {
             throw refused;
-        } catch (EncryptedDocumentException | org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException encrypted) {
+        } catch (EncryptedDocumentException
+                | org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException encrypted) {
             throw encrypted(encrypted);
-        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
-                 | IllegalStateException | IllegalArgumentException
-                 | org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.InvalidOperationException
-                 broken) {
+        } catch (IOException
+                | OpenXML4JException
+                | SAXException
+                | ParserConfigurationException
+                | IllegalStateException
+                | IllegalArgumentException
+                | org.apache.poi.ooxml.POIXMLException
+                | org.apache.poi.openxml4j.exceptions.InvalidOperationException broken) {
             throw broken(broken);
         }
     }
@@ -114,8 +120,11 @@ final class SheetRows {
     }
 
     private static UnreadableWorkbook broken(Exception cause) {
-        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        if (detail.contains("Zip bomb") || detail.contains("zip bomb") || detail.contains("exceeds the max")
+        String detail =
+                cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (detail.contains("Zip bomb")
+                || detail.contains("zip bomb")
+                || detail.contains("exceeds the max")
                 || detail.contains("ZipSecureFile")) {
             return new UnreadableWorkbook(Reason.of("workbook.zipBomb").chinese(), cause);
         }
@@ -125,8 +134,9 @@ final class SheetRows {
         return new UnreadableWorkbook(Reason.of("workbook.broken", detail).chinese(), cause);
     }
 
-    private static void parse(InputStream data, ReadOnlySharedStringsTable strings, StylesTable styles,
-                              RowSink sink) throws IOException, SAXException, ParserConfigurationException {
+    private static void parse(
+            InputStream data, ReadOnlySharedStringsTable strings, StylesTable styles, RowSink sink)
+            throws IOException, SAXException, ParserConfigurationException {
         XMLReader xml = XMLHelper.newXMLReader();
         xml.setContentHandler(new SheetHandler(strings, styles, sink));
         xml.parse(new InputSource(data));
@@ -135,6 +145,7 @@ final class SheetRows {
     /** Thrown through the SAX parser when the sink wants no more rows. */
     private static final class StopReading extends RuntimeException {
         private static final long serialVersionUID = 1L;
+
         StopReading() {
             super(null, null, false, false);
         }
@@ -165,7 +176,8 @@ final class SheetRows {
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        public void startElement(
+                String uri, String localName, String qName, Attributes attributes) {
             String name = localName == null || localName.isEmpty() ? qName : localName;
             switch (name) {
                 case "row" -> {
@@ -192,8 +204,7 @@ final class SheetRows {
                         text.setLength(0);
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -218,8 +229,7 @@ final class SheetRows {
                         throw new StopReading();
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -238,7 +248,10 @@ final class SheetRows {
             while (cells.size() < column) {
                 cells.add(SheetCell.EMPTY);
             }
-            String where = cellRef == null ? CellReference.convertNumToColString(column) + rowNumber : cellRef;
+            String where =
+                    cellRef == null
+                            ? CellReference.convertNumToColString(column) + rowNumber
+                            : cellRef;
             SheetCell cell = cell(where);
             if (column < cells.size()) {
                 cells.set(column, cell);
@@ -254,17 +267,39 @@ final class SheetRows {
             }
             if (value == null || (value.isEmpty() && formula && !"str".equals(type))) {
                 if (formula) {
-                    return new SheetCell("", false, "单元格 " + where + " 是公式，但文件中没有保存它的计算结果：请在 Excel 中打开、"
-                            + "保存后再导入，或把公式粘贴为数值 (cell " + where + " is a formula with no saved result)");
+                    return new SheetCell(
+                            "",
+                            false,
+                            "单元格 "
+                                    + where
+                                    + " 是公式，但文件中没有保存它的计算结果：请在 Excel 中打开、"
+                                    + "保存后再导入，或把公式粘贴为数值 (cell "
+                                    + where
+                                    + " is a formula with no saved result)");
                 }
                 return SheetCell.EMPTY;
             }
             return switch (type) {
-                case "s" -> new SheetCell(strings.getItemAt(Integer.parseInt(value.strip())).getString(), false, null);
+                case "s" ->
+                        new SheetCell(
+                                strings.getItemAt(Integer.parseInt(value.strip())).getString(),
+                                false,
+                                null);
                 case "str" -> new SheetCell(value, false, null);
                 case "b" -> new SheetCell("1".equals(value) ? "true" : "false", false, null);
-                case "e" -> new SheetCell("", false, "单元格 " + where + " 是错误值 " + value + "，请先在 Excel 中改正 (cell "
-                        + where + " holds the error " + value + ")");
+                case "e" ->
+                        new SheetCell(
+                                "",
+                                false,
+                                "单元格 "
+                                        + where
+                                        + " 是错误值 "
+                                        + value
+                                        + "，请先在 Excel 中改正 (cell "
+                                        + where
+                                        + " holds the error "
+                                        + value
+                                        + ")");
                 default -> number(where);
             };
         }
@@ -274,15 +309,31 @@ final class SheetRows {
             try {
                 exact = new BigDecimal(value.strip());
             } catch (NumberFormatException notANumber) {
-                return new SheetCell("", false, "单元格 " + where + " 不是数字：" + value + " (cell " + where
-                        + " is not a number)");
+                return new SheetCell(
+                        "",
+                        false,
+                        "单元格 "
+                                + where
+                                + " 不是数字："
+                                + value
+                                + " (cell "
+                                + where
+                                + " is not a number)");
             }
             if (isDateFormatted()) {
                 try {
                     return new SheetCell(serialDate(exact).toString(), false, null);
                 } catch (IllegalArgumentException notADate) {
-                    return new SheetCell("", false, "单元格 " + where + " 不是有效的 Excel 日期：" + value + " (cell " + where
-                            + " is not a valid Excel date)");
+                    return new SheetCell(
+                            "",
+                            false,
+                            "单元格 "
+                                    + where
+                                    + " 不是有效的 Excel 日期："
+                                    + value
+                                    + " (cell "
+                                    + where
+                                    + " is not a valid Excel date)");
                 }
             }
             return new SheetCell(plain(exact), true, null);
@@ -293,7 +344,8 @@ final class SheetRows {
                 return false;
             }
             XSSFCellStyle style = styles.getStyleAt(Integer.parseInt(cellStyle.strip()));
-            return style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
+            return style != null
+                    && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
         }
     }
 

@@ -9,21 +9,30 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class LedgerApplication {
 
-    /** Exit code when the command ends by an error no handler turned into an answer (an OutOfMemoryError, say). */
+    /**
+     * Exit code when the command ends by an error no handler turned into an answer (an
+     * OutOfMemoryError, say).
+     */
     static final int FAILED = 70;
 
-    /** How long the shutdown hooks (closing the context, sealing the chain) may take before the process ends anyway. */
+    /**
+     * How long the shutdown hooks (closing the context, sealing the chain) may take before the
+     * process ends anyway.
+     */
     static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(60);
 
     public static void main(String[] args) {
         // A ledger of public money does not report usage to third parties, and our machines have no
         // network beyond the package registries anyway.
-        System.setProperty("axoniq.update-checker.disabled",
+        System.setProperty(
+                "axoniq.update-checker.disabled",
                 System.getProperty("axoniq.update-checker.disabled", "true"));
         exit(exitCode(() -> LedgerCommandLine.run(args)));
     }
 
-    /** The command's exit code, or {@link #FAILED} when it ends by a throwable no handler answered. */
+    /**
+     * The command's exit code, or {@link #FAILED} when it ends by a throwable no handler answered.
+     */
     static int exitCode(IntSupplier command) {
         try {
             return command.getAsInt();
@@ -37,18 +46,28 @@ public class LedgerApplication {
         }
     }
 
-    /** System.exit, with a daemon watchdog that halts the JVM should a shutdown hook never return. */
+    /**
+     * System.exit, with a daemon watchdog that halts the JVM should a shutdown hook never return.
+     */
     static void exit(int code) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(SHUTDOWN_LIMIT.toMillis());
-            } catch (InterruptedException stopped) {
-                return;
-            }
-            System.err.println("错误：关闭超过 " + SHUTDOWN_LIMIT.toSeconds() + " 秒，进程强制结束"
-                    + " / error: shutdown took over " + SHUTDOWN_LIMIT.toSeconds() + " s; halting");
-            Runtime.getRuntime().halt(code == 0 ? FAILED : code);
-        }, "ledger-exit-watchdog");
+        Thread watchdog =
+                new Thread(
+                        () -> {
+                            try {
+                                Thread.sleep(SHUTDOWN_LIMIT.toMillis());
+                            } catch (InterruptedException stopped) {
+                                return;
+                            }
+                            System.err.println(
+                                    "错误：关闭超过 "
+                                            + SHUTDOWN_LIMIT.toSeconds()
+                                            + " 秒，进程强制结束"
+                                            + " / error: shutdown took over "
+                                            + SHUTDOWN_LIMIT.toSeconds()
+                                            + " s; halting");
+                            Runtime.getRuntime().halt(code == 0 ? FAILED : code);
+                        },
+                        "ledger-exit-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         System.exit(code);

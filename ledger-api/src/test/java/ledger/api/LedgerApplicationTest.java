@@ -13,8 +13,11 @@ class LedgerApplicationTest {
 
     @Test
     void anErrorThatEscapesEveryHandlerEndsTheCommandWithAFailureCode() {
-        assertThat(LedgerApplication.exitCode(() -> {
-            throw new OutOfMemoryError("simulated");
-        })).isEqualTo(LedgerApplication.FAILED);
+        assertThat(
+                        LedgerApplication.exitCode(
+                                () -> {
+                                    throw new OutOfMemoryError("simulated");
+                                }))
+                .isEqualTo(LedgerApplication.FAILED);
     }
 }

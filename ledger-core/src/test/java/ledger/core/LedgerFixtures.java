@@ -8,8 +8,8 @@ import ledger.core.account.FiscalYear;
 import ledger.core.account.LedgerRegistry;
 import ledger.core.account.UnitCode;
 import ledger.core.classification.EconomicCode;
-import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.FundSource;
 import ledger.core.money.Money;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -25,15 +25,16 @@ public final class LedgerFixtures {
 
     public static final FiscalYear YEAR = FiscalYear.of(2020);
 
-    private LedgerFixtures() {
-    }
+    private LedgerFixtures() {}
 
     /**
      * The aggregate fixture on the production path: the registry as the handler's resource, and the
      * command routing the application registers on its command bus.
      */
-    public static FixtureConfiguration<BudgetAccount> budgetAccountFixture(LedgerRegistry registry) {
-        FixtureConfiguration<BudgetAccount> fixture = new AggregateTestFixture<>(BudgetAccount.class);
+    public static FixtureConfiguration<BudgetAccount> budgetAccountFixture(
+            LedgerRegistry registry) {
+        FixtureConfiguration<BudgetAccount> fixture =
+                new AggregateTestFixture<>(BudgetAccount.class);
         fixture.registerInjectableResource(registry);
         fixture.registerCommandDispatchInterceptor(BudgetAccount.commandRouting());
         return fixture;
@@ -56,7 +57,8 @@ public final class LedgerFixtures {
     }
 
     public static AccountKey account(FundSource fund, String functional, String economic) {
-        return new AccountKey(YEAR, UNIT, fund, FunctionalCode.of(functional), EconomicCode.of(economic));
+        return new AccountKey(
+                YEAR, UNIT, fund, FunctionalCode.of(functional), EconomicCode.of(economic));
     }
 
     /** 一般公共预算 / 行政运行 / 基本工资: a 人员经费 line. */

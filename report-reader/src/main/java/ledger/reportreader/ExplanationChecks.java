@@ -8,22 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import ledger.projections.statement.CellAddress;
 
 /**
  * The 情况说明 of a 2024-format report against its own tables. Every amount the text states after a
- * name the template gives (收入支出总计, 本年收入合计, 财政拨款收入, 基本支出, 一般公共服务支出（类）,
- * 人员经费, 机关运行经费, “三公”经费 …) is set beside the cell that carries it; every share (占 …%),
- * 完成年初预算 %, year-on-year change (比 2023 年度增加 … 万元，增长 …%) is recomputed from the tables;
- * the 年初预算 of the 项 listed in 五（三） must add up to the stated total and each 项's 支出决算 is
- * its 表5 figure; the 政府采购 total is the sum of its parts; every comparison word (小于 / 大于 / 等于 /
- * 持平, 增加 / 减少, 增长 / 下降) agrees with the figures it compares.
+ * name the template gives (收入支出总计, 本年收入合计, 财政拨款收入, 基本支出, 一般公共服务支出（类）, 人员经费, 机关运行经费, “三公”经费 …) is
+ * set beside the cell that carries it; every share (占 …%), 完成年初预算 %, year-on-year change (比 2023
+ * 年度增加 … 万元，增长 …%) is recomputed from the tables; the 年初预算 of the 项 listed in 五（三） must add up to
+ * the stated total and each 项's 支出决算 is its 表5 figure; the 政府采购 total is the sum of its parts;
+ * every comparison word (小于 / 大于 / 等于 / 持平, 增加 / 减少, 增长 / 下降) agrees with the figures it compares.
  *
- * <p>Tolerance is what rounding explains: an amount 0.01 away is a note (尾差); a percentage is a note
- * when some figures within half a cent of the printed ones give it, an error otherwise. 基本持平 allows
- * 1% of the budget; 持平 and 等于 want equal figures. A sentence the extraction broke apart so that a
- * figure has no name is not checked (never guessed); a name the table does not print is skipped.
+ * <p>Tolerance is what rounding explains: an amount 0.01 away is a note (尾差); a percentage is a
+ * note when some figures within half a cent of the printed ones give it, an error otherwise. 基本持平
+ * allows 1% of the budget; 持平 and 等于 want equal figures. A sentence the extraction broke apart so
+ * that a figure has no name is not checked (never guessed); a name the table does not print is
+ * skipped.
  */
 final class ExplanationChecks {
 
@@ -33,29 +32,52 @@ final class ExplanationChecks {
     private static final Pattern AMOUNT = Pattern.compile(NUMBER + "万元");
     private static final Pattern SHARE = Pattern.compile("^，占([^，。；%\\d]{0,12}?)的?" + NUMBER + "%");
     private static final Pattern COMPLETION = Pattern.compile("^，完成(?:年初)?预算的" + NUMBER + "%");
-    private static final Pattern YEAR_ON_YEAR = Pattern.compile("^(?:，占[^。；]*?%)?[。，；]?(?:与|比)(\\d{4})年度?(?:相比)?，?"
-            + "[^，。；%\\d]*?(增加|减少|增长|下降)" + NUMBER + "万元，?(增加|减少|增长|下降)" + NUMBER + "%");
+    private static final Pattern YEAR_ON_YEAR =
+            Pattern.compile(
+                    "^(?:，占[^。；]*?%)?[。，；]?(?:与|比)(\\d{4})年度?(?:相比)?，?"
+                            + "[^，。；%\\d]*?(增加|减少|增长|下降)"
+                            + NUMBER
+                            + "万元，?(增加|减少|增长|下降)"
+                            + NUMBER
+                            + "%");
     private static final Pattern PARENT = Pattern.compile("^，(?:其中|主要用于[^：]{0,6})：");
     private static final Pattern COMPARISON = Pattern.compile("决算数(?:与预算数)?(小于|大于|等于|基本持平|持平)");
+
     /** The comparison sentence right after an actual figure (and its 完成预算 %), about that figure. */
-    private static final Pattern NEXT_COMPARISON = Pattern.compile("^(?:，完成(?:年初)?预算的[\\d.]+%)?[。，]?决算数(?:与预算数)?"
-            + "(小于|大于|等于|基本持平|持平)");
-    private static final Pattern THREE_PUBLIC_COMPARISON = Pattern.compile("“三公”经费(?:财政拨款)?支出决算数(?:与预算数)?"
-            + "(小于|大于|等于|基本持平|持平)");
+    private static final Pattern NEXT_COMPARISON =
+            Pattern.compile("^(?:，完成(?:年初)?预算的[\\d.]+%)?[。，]?决算数(?:与预算数)?" + "(小于|大于|等于|基本持平|持平)");
+
+    private static final Pattern THREE_PUBLIC_COMPARISON =
+            Pattern.compile("“三公”经费(?:财政拨款)?支出决算数(?:与预算数)?" + "(小于|大于|等于|基本持平|持平)");
     private static final Pattern ITEM = Pattern.compile("(\\d{1,2})、[^、。]{0,40}?（类）");
-    private static final Pattern ITEM_NAMES = Pattern.compile("、([^（）、。]{1,30})（类）([^（）]{1,30})（款）([^（）\\d]{1,40})（项）");
-    private static final Pattern PROCUREMENT = Pattern.compile("政府采购(?:金额|支出总额)[^。，]{0,20}?为?" + NUMBER
-            + "万元，其中：([^。]*)");
-    private static final Pattern PROCUREMENT_PART = Pattern.compile("(货物|工程|服务)(?:采购金额|支出)" + NUMBER + "万元");
+    private static final Pattern ITEM_NAMES =
+            Pattern.compile("、([^（）、。]{1,30})（类）([^（）]{1,30})（款）([^（）\\d]{1,40})（项）");
+    private static final Pattern PROCUREMENT =
+            Pattern.compile("政府采购(?:金额|支出总额)[^。，]{0,20}?为?" + NUMBER + "万元，其中：([^。]*)");
+    private static final Pattern PROCUREMENT_PART =
+            Pattern.compile("(货物|工程|服务)(?:采购金额|支出)" + NUMBER + "万元");
     private static final Pattern LEI_LABEL = Pattern.compile("([^：:（）()]+?)[（(]类[）)](支出)?$");
+
     /** 2020: "1.一般公共服务支出(类)。年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 P%". */
-    private static final Pattern LEI_ITEM = Pattern.compile("(\\d{1,2})[.．、]([^（(。，]{2,20})[（(]类[）)]。年初预算为" + NUMBER
-            + "万元，支出决算为" + NUMBER + "万元(?:，完成年初预算的" + NUMBER + "(%?))?");
+    private static final Pattern LEI_ITEM =
+            Pattern.compile(
+                    "(\\d{1,2})[.．、]([^（(。，]{2,20})[（(]类[）)]。年初预算为"
+                            + NUMBER
+                            + "万元，支出决算为"
+                            + NUMBER
+                            + "万元(?:，完成年初预算的"
+                            + NUMBER
+                            + "(%?))?");
+
     private static final Pattern LEI_COMPARISON = Pattern.compile("^[^。]*?支出决算数(大于|小于|等于)年初预算数");
-    private static final Pattern LISTED = Pattern.compile("(人员经费|公用经费)" + NUMBER + "万元，主要包括：([^；。]*)");
-    private static final Pattern MISSING_PERCENT = Pattern.compile("完成(?:年初)?预算的(\\d+\\.\\d+)(?![\\d%])");
-    private static final Pattern CODE_LINE = Pattern.compile("^(2\\d{2})(?:\\s+(\\d{2}))?(?:\\s+(\\d{2}))?\\s+([^\\s\\d,.]+)");
-    private static final Pattern JOINED_CODE_LINE = Pattern.compile("^(2\\d{4}(?:\\d{2})?)\\s+([^\\s\\d,.]+)");
+    private static final Pattern LISTED =
+            Pattern.compile("(人员经费|公用经费)" + NUMBER + "万元，主要包括：([^；。]*)");
+    private static final Pattern MISSING_PERCENT =
+            Pattern.compile("完成(?:年初)?预算的(\\d+\\.\\d+)(?![\\d%])");
+    private static final Pattern CODE_LINE =
+            Pattern.compile("^(2\\d{2})(?:\\s+(\\d{2}))?(?:\\s+(\\d{2}))?\\s+([^\\s\\d,.]+)");
+    private static final Pattern JOINED_CODE_LINE =
+            Pattern.compile("^(2\\d{4}(?:\\d{2})?)\\s+([^\\s\\d,.]+)");
 
     private final ReportReading reading;
     private final Narrative narrative;
@@ -90,8 +112,8 @@ final class ExplanationChecks {
 
     /**
      * The names the template's 情况说明 gives its figures, and the cells that carry them: the 2024
-     * wording and the 2020 one (收、支总计, 收入合计, 财政拨款支出, 公务用车购置及运行费 …). 表7's columns
-     * are positions in 2024 (预算数/决算数 in pairs) and 栏次 in 2020 (1–6 预算数, 7–12 决算数).
+     * wording and the 2020 one (收、支总计, 收入合计, 财政拨款支出, 公务用车购置及运行费 …). 表7's columns are positions in
+     * 2024 (预算数/决算数 in pairs) and 栏次 in 2020 (1–6 预算数, 7–12 决算数).
      */
     private void definePhrases(int k1, int k4, boolean format2020) {
         phrase("财政拨款收入支出总计", cell("T4", k4, 1));
@@ -112,10 +134,26 @@ final class ExplanationChecks {
         phrase("财政拨款支出合计", cell("T4", k4 + (k4 - 6) + 1, 2));
         // the 基本/项目 split of all three fiscal sources: 表5, 表8 and 表9
         int soeBasic = format2020 ? 2 : 4;
-        phrase("财政拨款基本支出", cell("T5", "total", 2), cell("T8", "total", 4), cell("T9", "total", soeBasic));
-        phrase("财政拨款项目支出", cell("T5", "total", 3), cell("T8", "total", 5), cell("T9", "total", soeBasic + 1));
-        List<String> funds = List.of("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入",
-                "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入");
+        phrase(
+                "财政拨款基本支出",
+                cell("T5", "total", 2),
+                cell("T8", "total", 4),
+                cell("T9", "total", soeBasic));
+        phrase(
+                "财政拨款项目支出",
+                cell("T5", "total", 3),
+                cell("T8", "total", 5),
+                cell("T9", "total", soeBasic + 1));
+        List<String> funds =
+                List.of(
+                        "一般公共预算财政拨款收入",
+                        "政府性基金预算财政拨款收入",
+                        "国有资本经营预算财政拨款收入",
+                        "上级补助收入",
+                        "事业收入",
+                        "经营收入",
+                        "附属单位上缴收入",
+                        "其他收入");
         for (int i = 0; i < funds.size(); i++) {
             phrase(funds.get(i), cell("T1", i + 1, 1));
         }
@@ -134,8 +172,10 @@ final class ExplanationChecks {
         phrase("机关运行经费", cell("T6", "public-total", 1));
         phrase("机关运行经费支出", cell("T6", "public-total", 1));
         // 表7: each item's 决算数 and 预算数
-        int[][] columns = format2020 ? new int[][] {{7, 1}, {8, 2}, {9, 3}, {10, 4}, {11, 5}, {12, 6}}
-                : new int[][] {{2, 1}, {4, 3}, {6, 5}, {8, 7}, {10, 9}, {12, 11}};
+        int[][] columns =
+                format2020
+                        ? new int[][] {{7, 1}, {8, 2}, {9, 3}, {10, 4}, {11, 5}, {12, 6}}
+                        : new int[][] {{2, 1}, {4, 3}, {6, 5}, {8, 7}, {10, 9}, {12, 11}};
         for (String name : List.of("“三公”经费财政拨款支出", "“三公”经费财政拨款", "“三公”经费")) {
             threePublicCost(name, columns[0][0], columns[0][1]);
         }
@@ -165,9 +205,17 @@ final class ExplanationChecks {
 
     // every amount after a name ------------------------------------------------------------------
 
-    /** A named amount: where it is printed, the name, the cells it should equal and the value stated. */
-    private record Mention(int start, int end, String name, List<CellAddress> cells, BigDecimal stated, String printed) {
-    }
+    /**
+     * A named amount: where it is printed, the name, the cells it should equal and the value
+     * stated.
+     */
+    private record Mention(
+            int start,
+            int end,
+            String name,
+            List<CellAddress> cells,
+            BigDecimal stated,
+            String printed) {}
 
     private void mentions() {
         String text = narrative.text();
@@ -177,7 +225,8 @@ final class ExplanationChecks {
         BigDecimal statedBudget = null;
         int itemsFrom = text.indexOf("一般公共预算财政拨款支出决算具体情况");
         Matcher firstItem = ITEM.matcher(text);
-        itemsFrom = itemsFrom >= 0 && firstItem.find(itemsFrom) ? firstItem.start() : Integer.MAX_VALUE;
+        itemsFrom =
+                itemsFrom >= 0 && firstItem.find(itemsFrom) ? firstItem.start() : Integer.MAX_VALUE;
         int itemsTo = text.indexOf("一般公共预算财政拨款基本支出决算情况说明", Math.min(itemsFrom, text.length()));
         itemsTo = itemsTo < 0 ? text.length() : itemsTo;
         while (amounts.find()) {
@@ -186,14 +235,16 @@ final class ExplanationChecks {
             }
             String label = label(text, amounts.start());
             BigDecimal stated = new BigDecimal(amounts.group(1).replace(",", ""));
-            String after = text.substring(amounts.end(), Math.min(text.length(), amounts.end() + 120));
+            String after =
+                    text.substring(amounts.end(), Math.min(text.length(), amounts.end() + 120));
             if (label.endsWith("年初预算")) {
                 subject = label.substring(0, label.length() - "年初预算".length());
                 statedBudget = stated;
             } else if (label.equals("支出决算") || label.equals("决算")) {
                 label = subject == null ? label : subject + "决算";
             }
-            Mention mention = resolve(label, amounts.start(), amounts.end(), stated, amounts.group(1));
+            Mention mention =
+                    resolve(label, amounts.start(), amounts.end(), stated, amounts.group(1));
             if (mention == null) {
                 continue;
             }
@@ -233,8 +284,11 @@ final class ExplanationChecks {
         Matcher lei = LEI_LABEL.matcher(label);
         if (lei.find()) {
             // 一般公共服务支出（类） (2024) or 一般公共服务(类)支出 (2020)
-            String code = FunctionalLei.byName().get(lei.group(1) + (lei.group(2) == null ? "" : "支出"));
-            return code == null ? null : new Mention(start, end, label, List.of(cell("T5", code, 1)), stated, printed);
+            String code =
+                    FunctionalLei.byName().get(lei.group(1) + (lei.group(2) == null ? "" : "支出"));
+            return code == null
+                    ? null
+                    : new Mention(start, end, label, List.of(cell("T5", code, 1)), stated, printed);
         }
         String best = null;
         for (String name : phrases.keySet()) {
@@ -242,37 +296,73 @@ final class ExplanationChecks {
                 best = name;
             }
         }
-        return best == null ? null : new Mention(start, end, best, phrases.get(best), stated, printed);
+        return best == null
+                ? null
+                : new Mention(start, end, best, phrases.get(best), stated, printed);
     }
 
     private void compareWithTable(Mention mention) {
         BigDecimal table = sum(mention.cells());
         BigDecimal difference = mention.stated().subtract(table);
-        BigDecimal atPrinted = table.setScale(Math.max(0, mention.stated().scale()), RoundingMode.HALF_UP);
+        BigDecimal atPrinted =
+                table.setScale(Math.max(0, mention.stated().scale()), RoundingMode.HALF_UP);
         if (difference.signum() == 0 || atPrinted.compareTo(mention.stated()) == 0) {
             return;
         }
         boolean blank = mention.cells().stream().noneMatch(figures::containsKey);
-        String stated = "情况说明写“" + mention.name() + " " + mention.printed() + " 万元”（" + narrative.where(mention.start()) + "）";
+        String stated =
+                "情况说明写“"
+                        + mention.name()
+                        + " "
+                        + mention.printed()
+                        + " 万元”（"
+                        + narrative.where(mention.start())
+                        + "）";
         if (blank) {
-            findings.add(new ReportFinding(true, "explanation.table-blank", "表中无此数。" + stated + "，而应载明此数的 "
-                    + cells(mention.cells()) + "。/ the text states a figure its table leaves blank"));
+            findings.add(
+                    new ReportFinding(
+                            true,
+                            "explanation.table-blank",
+                            "表中无此数。"
+                                    + stated
+                                    + "，而应载明此数的 "
+                                    + cells(mention.cells())
+                                    + "。/ the text states a figure its table leaves blank"));
             return;
         }
         boolean tail = difference.abs().compareTo(TAIL) <= 0;
-        findings.add(new ReportFinding(!tail, "explanation.amount", (tail ? "差 0.01，属尾差。" : "不符。") + stated + " ≠ "
-                + cells(mention.cells()) + "，差 " + difference.toPlainString() + "。/ the text's figure differs from its table"));
+        findings.add(
+                new ReportFinding(
+                        !tail,
+                        "explanation.amount",
+                        (tail ? "差 0.01，属尾差。" : "不符。")
+                                + stated
+                                + " ≠ "
+                                + cells(mention.cells())
+                                + "，差 "
+                                + difference.toPlainString()
+                                + "。/ the text's figure differs from its table"));
     }
 
     private void share(Mention mention, Matcher share, Mention parent, int at) {
         String baseName = share.group(1);
-        List<CellAddress> base = baseName.isEmpty() ? parent == null ? null : parent.cells() : phrases.get(baseName);
+        List<CellAddress> base =
+                baseName.isEmpty() ? parent == null ? null : parent.cells() : phrases.get(baseName);
         if (base == null) {
             return;
         }
         BigDecimal printed = new BigDecimal(share.group(2));
-        percent("explanation.share", "“" + mention.name() + "”占" + (baseName.isEmpty() ? parent.name() : baseName)
-                + "的比重", printed, mention.cells(), base, at);
+        percent(
+                "explanation.share",
+                "“"
+                        + mention.name()
+                        + "”占"
+                        + (baseName.isEmpty() ? parent.name() : baseName)
+                        + "的比重",
+                printed,
+                mention.cells(),
+                base,
+                at);
     }
 
     private void completion(Mention mention, Matcher completion, BigDecimal statedBudget, int at) {
@@ -282,10 +372,23 @@ final class ExplanationChecks {
             if (sum(budget).signum() == 0) {
                 return; // no budget: 完成预算的 0% says nothing a table could contradict
             }
-            percent("explanation.completion", "“" + mention.name() + "”完成预算的比例", printed, mention.cells(), budget, at);
+            percent(
+                    "explanation.completion",
+                    "“" + mention.name() + "”完成预算的比例",
+                    printed,
+                    mention.cells(),
+                    budget,
+                    at);
         } else if (statedBudget != null && statedBudget.signum() != 0) {
-            percentOf("explanation.completion", "“" + mention.name() + "”完成年初预算的比例", printed, sum(mention.cells()),
-                    cells(mention.cells()), statedBudget, "情况说明所写年初预算 " + statedBudget.toPlainString(), at);
+            percentOf(
+                    "explanation.completion",
+                    "“" + mention.name() + "”完成年初预算的比例",
+                    printed,
+                    sum(mention.cells()),
+                    cells(mention.cells()),
+                    statedBudget,
+                    "情况说明所写年初预算 " + statedBudget.toPlainString(),
+                    at);
         }
     }
 
@@ -298,8 +401,14 @@ final class ExplanationChecks {
         }
         Matcher word = NEXT_COMPARISON.matcher(after);
         if (word.find()) {
-            String budgetShown = budgetCells != null ? cells(budgetCells) : "年初预算 " + budget.toPlainString();
-            wordAgrees(word.group(1), sum(mention.cells()), budget, cells(mention.cells()), budgetShown,
+            String budgetShown =
+                    budgetCells != null ? cells(budgetCells) : "年初预算 " + budget.toPlainString();
+            wordAgrees(
+                    word.group(1),
+                    sum(mention.cells()),
+                    budget,
+                    cells(mention.cells()),
+                    budgetShown,
                     at + word.start(1));
         }
     }
@@ -310,23 +419,47 @@ final class ExplanationChecks {
         if (word.find()) {
             List<CellAddress> actual = List.of(cell("T7", "1", 2));
             List<CellAddress> budget = List.of(cell("T7", "1", 1));
-            wordAgrees(word.group(1), sum(actual), sum(budget), cells(actual), cells(budget), word.start(1));
+            wordAgrees(
+                    word.group(1),
+                    sum(actual),
+                    sum(budget),
+                    cells(actual),
+                    cells(budget),
+                    word.start(1));
         }
     }
 
-    private void wordAgrees(String word, BigDecimal actual, BigDecimal budget, String actualShown, String budgetShown,
+    private void wordAgrees(
+            String word,
+            BigDecimal actual,
+            BigDecimal budget,
+            String actualShown,
+            String budgetShown,
             int at) {
         int order = actual.compareTo(budget);
-        boolean agrees = switch (word) {
-            case "小于" -> order < 0;
-            case "大于" -> order > 0;
-            case "等于", "持平" -> order == 0;
-            default -> actual.subtract(budget).abs().compareTo(budget.abs().divide(HUNDRED)) <= 0; // 基本持平: within 1%
-        };
+        boolean agrees =
+                switch (word) {
+                    case "小于" -> order < 0;
+                    case "大于" -> order > 0;
+                    case "等于", "持平" -> order == 0;
+                    default ->
+                            actual.subtract(budget).abs().compareTo(budget.abs().divide(HUNDRED))
+                                    <= 0; // 基本持平: within 1%
+                };
         if (!agrees) {
-            findings.add(new ReportFinding(true, "explanation.comparison-word", "比较词不符。情况说明写“决算数" + word
-                    + "预算数”（" + narrative.where(at) + "），而决算数 " + actualShown + "，预算数 " + budgetShown
-                    + "。/ the comparison word contradicts the figures"));
+            findings.add(
+                    new ReportFinding(
+                            true,
+                            "explanation.comparison-word",
+                            "比较词不符。情况说明写“决算数"
+                                    + word
+                                    + "预算数”（"
+                                    + narrative.where(at)
+                                    + "），而决算数 "
+                                    + actualShown
+                                    + "，预算数 "
+                                    + budgetShown
+                                    + "。/ the comparison word contradicts the figures"));
         }
     }
 
@@ -336,9 +469,19 @@ final class ExplanationChecks {
         boolean up = amountWord.equals("增加") || amountWord.equals("增长");
         boolean agrees = up == (percentWord.equals("增加") || percentWord.equals("增长"));
         if (!agrees) {
-            findings.add(new ReportFinding(true, "explanation.comparison-word", "比较词不符。情况说明写“" + amountWord
-                    + change.group(3) + "万元，" + percentWord + change.group(5) + "%”（" + narrative.where(at + change.start(2))
-                    + "）：金额与百分比的增减方向相反。/ increase and decrease words contradict each other"));
+            findings.add(
+                    new ReportFinding(
+                            true,
+                            "explanation.comparison-word",
+                            "比较词不符。情况说明写“"
+                                    + amountWord
+                                    + change.group(3)
+                                    + "万元，"
+                                    + percentWord
+                                    + change.group(5)
+                                    + "%”（"
+                                    + narrative.where(at + change.start(2))
+                                    + "）：金额与百分比的增减方向相反。/ increase and decrease words contradict each other"));
             return;
         }
         BigDecimal current = sum(mention.cells());
@@ -347,24 +490,47 @@ final class ExplanationChecks {
         if (prior.signum() <= 0) {
             return;
         }
-        percentOf("explanation.year-on-year", "“" + mention.name() + "”较上年" + (up ? "增长" : "下降") + "的比例",
-                new BigDecimal(change.group(5)), amount, amountWord + " " + amount.toPlainString(), prior,
-                "上年 " + prior.toPlainString() + "（= " + cells(mention.cells()) + (up ? " − " : " + ")
-                        + amount.toPlainString() + "）",
+        percentOf(
+                "explanation.year-on-year",
+                "“" + mention.name() + "”较上年" + (up ? "增长" : "下降") + "的比例",
+                new BigDecimal(change.group(5)),
+                amount,
+                amountWord + " " + amount.toPlainString(),
+                prior,
+                "上年 "
+                        + prior.toPlainString()
+                        + "（= "
+                        + cells(mention.cells())
+                        + (up ? " − " : " + ")
+                        + amount.toPlainString()
+                        + "）",
                 at + change.start(5));
     }
 
-    private void percent(String rule, String what, BigDecimal printed, List<CellAddress> part, List<CellAddress> whole,
+    private void percent(
+            String rule,
+            String what,
+            BigDecimal printed,
+            List<CellAddress> part,
+            List<CellAddress> whole,
             int at) {
         percentOf(rule, what, printed, sum(part), cells(part), sum(whole), cells(whole), at);
     }
 
     /**
-     * {@code printed}% against part / whole: equal at the printed precision is right; reachable with
-     * figures within half a cent of the printed ones is a rounding tail (note); otherwise an error.
+     * {@code printed}% against part / whole: equal at the printed precision is right; reachable
+     * with figures within half a cent of the printed ones is a rounding tail (note); otherwise an
+     * error.
      */
-    private void percentOf(String rule, String what, BigDecimal printed, BigDecimal part, String partShown,
-            BigDecimal whole, String wholeShown, int at) {
+    private void percentOf(
+            String rule,
+            String what,
+            BigDecimal printed,
+            BigDecimal part,
+            String partShown,
+            BigDecimal whole,
+            String wholeShown,
+            int at) {
         if (whole.signum() == 0) {
             return;
         }
@@ -374,26 +540,51 @@ final class ExplanationChecks {
             return;
         }
         BigDecimal half = new BigDecimal("0.005");
-        BigDecimal low = part.subtract(half).max(BigDecimal.ZERO).multiply(HUNDRED).divide(whole.add(half), 10, RoundingMode.HALF_UP);
-        BigDecimal high = part.add(half).multiply(HUNDRED).divide(whole.subtract(half), 10, RoundingMode.HALF_UP);
+        BigDecimal low =
+                part.subtract(half)
+                        .max(BigDecimal.ZERO)
+                        .multiply(HUNDRED)
+                        .divide(whole.add(half), 10, RoundingMode.HALF_UP);
+        BigDecimal high =
+                part.add(half)
+                        .multiply(HUNDRED)
+                        .divide(whole.subtract(half), 10, RoundingMode.HALF_UP);
         BigDecimal halfUnit = BigDecimal.ONE.movePointLeft(scale).divide(new BigDecimal(2));
-        boolean tail = printed.add(halfUnit).compareTo(low) >= 0 && printed.subtract(halfUnit).compareTo(high) <= 0;
-        findings.add(new ReportFinding(!tail, rule, (tail ? "属尾差（公布数字本身的四舍五入可以解释）。" : "不符。")
-                + "情况说明写" + what + " " + printed.toPlainString() + "%（" + narrative.where(at) + "），按表计算 "
-                + partShown + " ÷ " + wholeShown + " = " + computed.toPlainString() + "%。/ the stated percentage "
-                + (tail ? "differs only by rounding" : "does not follow from the tables")));
+        boolean tail =
+                printed.add(halfUnit).compareTo(low) >= 0
+                        && printed.subtract(halfUnit).compareTo(high) <= 0;
+        findings.add(
+                new ReportFinding(
+                        !tail,
+                        rule,
+                        (tail ? "属尾差（公布数字本身的四舍五入可以解释）。" : "不符。")
+                                + "情况说明写"
+                                + what
+                                + " "
+                                + printed.toPlainString()
+                                + "%（"
+                                + narrative.where(at)
+                                + "），按表计算 "
+                                + partShown
+                                + " ÷ "
+                                + wholeShown
+                                + " = "
+                                + computed.toPlainString()
+                                + "%。/ the stated percentage "
+                                + (tail
+                                        ? "differs only by rounding"
+                                        : "does not follow from the tables")));
     }
 
     // the 项 of 五（三） ---------------------------------------------------------------------------
 
-    private record Item(int start, BigDecimal budget, BigDecimal actual, String code) {
-    }
+    private record Item(int start, BigDecimal budget, BigDecimal actual, String code) {}
 
     /**
-     * 五（三）: "1、一般公共服务支出（类）财政事务（款）行政运行（项）。…年初预算为 X 万元，支出决算为 Y
-     * 万元。决算数小于预算数…". Each 项's 支出决算 against 表5, its comparison word against X and Y, and
-     * the X of all 项 against the stated 年初预算 total. When the extraction printed a sentence's lines
-     * out of order so that one of X, Y lost its name, the one amount of the item left over takes it.
+     * 五（三）: "1、一般公共服务支出（类）财政事务（款）行政运行（项）。…年初预算为 X 万元，支出决算为 Y 万元。决算数小于预算数…". Each 项's 支出决算 against
+     * 表5, its comparison word against X and Y, and the X of all 项 against the stated 年初预算 total.
+     * When the extraction printed a sentence's lines out of order so that one of X, Y lost its
+     * name, the one amount of the item left over takes it.
      */
     private void items() {
         String text = narrative.text();
@@ -404,7 +595,8 @@ final class ExplanationChecks {
         int to = text.indexOf("一般公共预算财政拨款基本支出决算情况说明", from);
         String section = text.substring(from, to < 0 ? text.length() : to);
         Matcher totalBudget = Pattern.compile("年初预算为" + NUMBER + "万元").matcher(section);
-        BigDecimal total = totalBudget.find() ? new BigDecimal(totalBudget.group(1).replace(",", "")) : null;
+        BigDecimal total =
+                totalBudget.find() ? new BigDecimal(totalBudget.group(1).replace(",", "")) : null;
         List<Integer> starts = new ArrayList<>();
         Matcher item = ITEM.matcher(section);
         while (item.find()) {
@@ -414,12 +606,21 @@ final class ExplanationChecks {
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
             int start = starts.get(i);
-            String window = section.substring(start, i + 1 < starts.size() ? starts.get(i + 1) : section.length());
+            String window =
+                    section.substring(
+                            start, i + 1 < starts.size() ? starts.get(i + 1) : section.length());
             items.add(item(window, from + start, names));
         }
-        long itemRows = figures.keySet().stream().filter(c -> c.table().equals("T5") && c.row().length() == 7)
-                .map(CellAddress::row).distinct().count();
-        if (total == null || items.isEmpty() || items.size() != itemRows || items.stream().anyMatch(it -> it.budget() == null)) {
+        long itemRows =
+                figures.keySet().stream()
+                        .filter(c -> c.table().equals("T5") && c.row().length() == 7)
+                        .map(CellAddress::row)
+                        .distinct()
+                        .count();
+        if (total == null
+                || items.isEmpty()
+                || items.size() != itemRows
+                || items.stream().anyMatch(it -> it.budget() == null)) {
             return;
         }
         BigDecimal sum = items.stream().map(Item::budget).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -427,12 +628,28 @@ final class ExplanationChecks {
         if (difference.signum() != 0) {
             boolean tail = difference.abs().compareTo(TAIL) <= 0;
             StringBuilder parts = new StringBuilder();
-            items.forEach(it -> parts.append(parts.isEmpty() ? "" : " + ").append(it.budget().toPlainString()));
-            findings.add(new ReportFinding(!tail, "explanation.sum", (tail ? "差 0.01，属尾差。" : "不符。")
-                    + "情况说明写一般公共预算财政拨款支出年初预算 " + total.toPlainString() + " 万元（"
-                    + narrative.where(from + totalBudget.start()) + "），而五（三）所列 " + items.size() + " 个项的年初预算之和 "
-                    + parts + " = " + sum.toPlainString() + "，差 " + difference.toPlainString()
-                    + "。/ the listed budgets do not add up to the stated total"));
+            items.forEach(
+                    it ->
+                            parts.append(parts.isEmpty() ? "" : " + ")
+                                    .append(it.budget().toPlainString()));
+            findings.add(
+                    new ReportFinding(
+                            !tail,
+                            "explanation.sum",
+                            (tail ? "差 0.01，属尾差。" : "不符。")
+                                    + "情况说明写一般公共预算财政拨款支出年初预算 "
+                                    + total.toPlainString()
+                                    + " 万元（"
+                                    + narrative.where(from + totalBudget.start())
+                                    + "），而五（三）所列 "
+                                    + items.size()
+                                    + " 个项的年初预算之和 "
+                                    + parts
+                                    + " = "
+                                    + sum.toPlainString()
+                                    + "，差 "
+                                    + difference.toPlainString()
+                                    + "。/ the listed budgets do not add up to the stated total"));
         }
     }
 
@@ -477,10 +694,24 @@ final class ExplanationChecks {
             BigDecimal difference = actual.subtract(table);
             if (difference.signum() != 0) {
                 boolean tail = difference.abs().compareTo(TAIL) <= 0;
-                findings.add(new ReportFinding(!tail, "explanation.amount", (tail ? "差 0.01，属尾差。" : "不符。")
-                        + "情况说明写 " + code + " " + names.get(code) + " 支出决算 " + actual.toPlainString() + " 万元（"
-                        + narrative.where(offset + actualAt) + "） ≠ " + cells(List.of(cell)) + "，差 "
-                        + difference.toPlainString() + "。/ the text's figure differs from its table"));
+                findings.add(
+                        new ReportFinding(
+                                !tail,
+                                "explanation.amount",
+                                (tail ? "差 0.01，属尾差。" : "不符。")
+                                        + "情况说明写 "
+                                        + code
+                                        + " "
+                                        + names.get(code)
+                                        + " 支出决算 "
+                                        + actual.toPlainString()
+                                        + " 万元（"
+                                        + narrative.where(offset + actualAt)
+                                        + "） ≠ "
+                                        + cells(List.of(cell))
+                                        + "，差 "
+                                        + difference.toPlainString()
+                                        + "。/ the text's figure differs from its table"));
             }
         }
         if (code != null) {
@@ -489,17 +720,23 @@ final class ExplanationChecks {
         if (actual != null && budget != null) {
             Matcher word = COMPARISON.matcher(window);
             if (word.find()) {
-                String actualShown = code == null ? actual.toPlainString() : cells(List.of(cell("T5", code, 1)));
-                wordAgrees(word.group(1), code == null ? actual : sum(List.of(cell("T5", code, 1))), budget, actualShown,
-                        "年初预算 " + budget.toPlainString(), offset + word.start());
+                String actualShown =
+                        code == null ? actual.toPlainString() : cells(List.of(cell("T5", code, 1)));
+                wordAgrees(
+                        word.group(1),
+                        code == null ? actual : sum(List.of(cell("T5", code, 1))),
+                        budget,
+                        actualShown,
+                        "年初预算 " + budget.toPlainString(),
+                        offset + word.start());
             }
         }
         return new Item(offset, budget, actual, code);
     }
 
     /**
-     * "主要用于：…基本支出" for a 项 whose 表5 figures are all 项目支出 (or "…项目支出" for one that is all
-     * 基本支出): the text calls the spending of another nature than its table.
+     * "主要用于：…基本支出" for a 项 whose 表5 figures are all 项目支出 (or "…项目支出" for one that is all 基本支出): the
+     * text calls the spending of another nature than its table.
      */
     private void nature(String window, String code, int offset) {
         int from = window.indexOf("主要用于：");
@@ -518,10 +755,26 @@ final class ExplanationChecks {
         List<CellAddress> named = saysBasic ? basic : project;
         List<CellAddress> other = saysBasic ? project : basic;
         if (sum(named).signum() == 0 && sum(other).signum() != 0) {
-            findings.add(new ReportFinding(true, "explanation.nature", "支出性质不符。情况说明称 " + code + " " + names(code)
-                    + " “" + purpose + "”（" + narrative.where(offset + from) + "），而表5 中它的" + (saysBasic ? "基本支出" : "项目支出")
-                    + "为 " + cells(named) + "，全部是" + (saysBasic ? "项目支出 " : "基本支出 ") + cells(other)
-                    + "。/ the text names another nature than the table"));
+            findings.add(
+                    new ReportFinding(
+                            true,
+                            "explanation.nature",
+                            "支出性质不符。情况说明称 "
+                                    + code
+                                    + " "
+                                    + names(code)
+                                    + " “"
+                                    + purpose
+                                    + "”（"
+                                    + narrative.where(offset + from)
+                                    + "），而表5 中它的"
+                                    + (saysBasic ? "基本支出" : "项目支出")
+                                    + "为 "
+                                    + cells(named)
+                                    + "，全部是"
+                                    + (saysBasic ? "项目支出 " : "基本支出 ")
+                                    + cells(other)
+                                    + "。/ the text names another nature than the table"));
         }
     }
 
@@ -530,9 +783,9 @@ final class ExplanationChecks {
     }
 
     /**
-     * 六: "人员经费 X 万元，主要包括：基本工资、津贴补贴…；公用经费 Y 万元，主要包括：办公费…": each 款 listed
-     * that 表6 prints blank (found by its name in the 经济分类, {@code economic-kuan.tsv}) is a finding; a name
-     * the 经济分类 does not know is not checked.
+     * 六: "人员经费 X 万元，主要包括：基本工资、津贴补贴…；公用经费 Y 万元，主要包括：办公费…": each 款 listed that 表6 prints blank (found
+     * by its name in the 经济分类, {@code economic-kuan.tsv}) is a finding; a name the 经济分类 does not
+     * know is not checked.
      */
     private void listedKuan() {
         Matcher listed = LISTED.matcher(narrative.text());
@@ -540,24 +793,38 @@ final class ExplanationChecks {
         while (listed.find()) {
             int at = listed.start(3);
             for (String item : listed.group(3).split("、")) {
-                String name = item.replaceAll("（不涉及的不列）|等$", "").replace('(', '（').replace(')', '）');
+                String name =
+                        item.replaceAll("（不涉及的不列）|等$", "").replace('(', '（').replace(')', '）');
                 List<String> candidates = codes.get(name);
                 int itemAt = at;
                 at += item.length() + 1;
                 if (candidates == null) {
                     continue;
                 }
-                List<CellAddress> cells = candidates.stream().map(code -> cell("T6", code, 1)).toList();
+                List<CellAddress> cells =
+                        candidates.stream().map(code -> cell("T6", code, 1)).toList();
                 if (cells.stream().noneMatch(figures::containsKey)) {
-                    findings.add(new ReportFinding(true, "explanation.listed-blank", "表中无此项。情况说明把“" + name + "”列为"
-                            + listed.group(1) + "的组成（" + narrative.where(itemAt) + "），而表6 " + cells(cells)
-                            + "。/ the text lists a 款 its table leaves blank"));
+                    findings.add(
+                            new ReportFinding(
+                                    true,
+                                    "explanation.listed-blank",
+                                    "表中无此项。情况说明把“"
+                                            + name
+                                            + "”列为"
+                                            + listed.group(1)
+                                            + "的组成（"
+                                            + narrative.where(itemAt)
+                                            + "），而表6 "
+                                            + cells(cells)
+                                            + "。/ the text lists a 款 its table leaves blank"));
                 }
             }
         }
     }
 
-    /** The 项 code of an item from its 类/款/项 names as 表5 prints them; null when they do not match. */
+    /**
+     * The 项 code of an item from its 类/款/项 names as 表5 prints them; null when they do not match.
+     */
     private String itemCode(String window, Map<String, String> names) {
         Matcher item = ITEM_NAMES.matcher(window);
         if (!item.find()) {
@@ -568,9 +835,12 @@ final class ExplanationChecks {
             return null;
         }
         for (Map.Entry<String, String> kuan : names.entrySet()) {
-            if (kuan.getKey().length() == 5 && kuan.getKey().startsWith(lei) && kuan.getValue().equals(item.group(2))) {
+            if (kuan.getKey().length() == 5
+                    && kuan.getKey().startsWith(lei)
+                    && kuan.getValue().equals(item.group(2))) {
                 for (Map.Entry<String, String> xiang : names.entrySet()) {
-                    if (xiang.getKey().length() == 7 && xiang.getKey().startsWith(kuan.getKey())
+                    if (xiang.getKey().length() == 7
+                            && xiang.getKey().startsWith(kuan.getKey())
                             && xiang.getValue().equals(item.group(3))) {
                         return xiang.getKey();
                     }
@@ -583,7 +853,11 @@ final class ExplanationChecks {
     /** Code → name of each row of a code table, as printed on its line ({@code 201 06 01 行政运行}). */
     private Map<String, String> functionalNames(String table) {
         Map<String, String> names = new LinkedHashMap<>();
-        TableHeading heading = reading.headings().stream().filter(h -> ("T" + h.table()).equals(table)).findFirst().orElse(null);
+        TableHeading heading =
+                reading.headings().stream()
+                        .filter(h -> ("T" + h.table()).equals(table))
+                        .findFirst()
+                        .orElse(null);
         if (heading == null) {
             return names;
         }
@@ -597,8 +871,10 @@ final class ExplanationChecks {
             Matcher split = CODE_LINE.matcher(text);
             Matcher joined = JOINED_CODE_LINE.matcher(text);
             if (split.find()) {
-                String code = split.group(1) + (split.group(2) == null ? "" : split.group(2))
-                        + (split.group(3) == null ? "" : split.group(3));
+                String code =
+                        split.group(1)
+                                + (split.group(2) == null ? "" : split.group(2))
+                                + (split.group(3) == null ? "" : split.group(3));
                 names.putIfAbsent(code, split.group(4));
             } else if (joined.find()) {
                 names.putIfAbsent(joined.group(1), joined.group(2));
@@ -608,9 +884,9 @@ final class ExplanationChecks {
     }
 
     /**
-     * The 2020 wording of 五（三）: one item per 类 ("1.一般公共服务支出(类)。年初预算为 A 万元，支出决算为 B
-     * 万元，完成年初预算的 P%，支出决算数大于年初预算数…"): B against 表5's 类, P against B ÷ A, the
-     * comparison word against B and A, and the A of all 类 against the stated 年初预算 total.
+     * The 2020 wording of 五（三）: one item per 类 ("1.一般公共服务支出(类)。年初预算为 A 万元，支出决算为 B 万元，完成年初预算的
+     * P%，支出决算数大于年初预算数…"): B against 表5's 类, P against B ÷ A, the comparison word against B and A,
+     * and the A of all 类 against the stated 年初预算 total.
      */
     private void leiItems() {
         String text = narrative.text();
@@ -619,7 +895,10 @@ final class ExplanationChecks {
             return;
         }
         Matcher totalBudget = Pattern.compile("年初预算为" + NUMBER + "万元").matcher(text);
-        BigDecimal total = totalBudget.find(from) ? new BigDecimal(totalBudget.group(1).replace(",", "")) : null;
+        BigDecimal total =
+                totalBudget.find(from)
+                        ? new BigDecimal(totalBudget.group(1).replace(",", ""))
+                        : null;
         Matcher item = LEI_ITEM.matcher(text);
         List<BigDecimal> budgetsOfLei = new ArrayList<>();
         int searchFrom = from;
@@ -633,20 +912,42 @@ final class ExplanationChecks {
                 continue;
             }
             List<CellAddress> cell = List.of(cell("T5", code, 1));
-            compareWithTable(new Mention(item.start(4), item.end(4), item.group(2) + "（类）支出决算", cell, actual,
-                    item.group(4)));
+            compareWithTable(
+                    new Mention(
+                            item.start(4),
+                            item.end(4),
+                            item.group(2) + "（类）支出决算",
+                            cell,
+                            actual,
+                            item.group(4)));
             if (item.group(5) != null && !item.group(6).isEmpty()) {
-                percentOf("explanation.completion", "“" + item.group(2) + "”完成年初预算的比例", new BigDecimal(item.group(5)),
-                        sum(cell), cells(cell), budget, "情况说明所写年初预算 " + budget.toPlainString(), item.start(5));
+                percentOf(
+                        "explanation.completion",
+                        "“" + item.group(2) + "”完成年初预算的比例",
+                        new BigDecimal(item.group(5)),
+                        sum(cell),
+                        cells(cell),
+                        budget,
+                        "情况说明所写年初预算 " + budget.toPlainString(),
+                        item.start(5));
             }
             Matcher word = LEI_COMPARISON.matcher(text.substring(item.end()));
             if (word.find()) {
-                wordAgrees(word.group(1), sum(cell), budget, cells(cell), "年初预算 " + budget.toPlainString(),
+                wordAgrees(
+                        word.group(1),
+                        sum(cell),
+                        budget,
+                        cells(cell),
+                        "年初预算 " + budget.toPlainString(),
                         item.end() + word.start(1));
             }
         }
-        long leiRows = figures.keySet().stream().filter(c -> c.table().equals("T5") && c.row().length() == 3)
-                .map(CellAddress::row).distinct().count();
+        long leiRows =
+                figures.keySet().stream()
+                        .filter(c -> c.table().equals("T5") && c.row().length() == 3)
+                        .map(CellAddress::row)
+                        .distinct()
+                        .count();
         if (total == null || budgetsOfLei.isEmpty() || budgetsOfLei.size() != leiRows) {
             return;
         }
@@ -655,12 +956,26 @@ final class ExplanationChecks {
         if (difference.signum() != 0) {
             boolean tail = difference.abs().compareTo(TAIL) <= 0;
             StringBuilder parts = new StringBuilder();
-            budgetsOfLei.forEach(b -> parts.append(parts.isEmpty() ? "" : " + ").append(b.toPlainString()));
-            findings.add(new ReportFinding(!tail, "explanation.sum", (tail ? "差 0.01，属尾差。" : "不符。")
-                    + "情况说明写一般公共预算财政拨款支出年初预算 " + total.toPlainString() + " 万元（"
-                    + narrative.where(totalBudget.start()) + "），而五（三）所列 " + budgetsOfLei.size() + " 个类的年初预算之和 "
-                    + parts + " = " + sum.toPlainString() + "，差 " + difference.toPlainString()
-                    + "。/ the listed budgets do not add up to the stated total"));
+            budgetsOfLei.forEach(
+                    b -> parts.append(parts.isEmpty() ? "" : " + ").append(b.toPlainString()));
+            findings.add(
+                    new ReportFinding(
+                            !tail,
+                            "explanation.sum",
+                            (tail ? "差 0.01，属尾差。" : "不符。")
+                                    + "情况说明写一般公共预算财政拨款支出年初预算 "
+                                    + total.toPlainString()
+                                    + " 万元（"
+                                    + narrative.where(totalBudget.start())
+                                    + "），而五（三）所列 "
+                                    + budgetsOfLei.size()
+                                    + " 个类的年初预算之和 "
+                                    + parts
+                                    + " = "
+                                    + sum.toPlainString()
+                                    + "，差 "
+                                    + difference.toPlainString()
+                                    + "。/ the listed budgets do not add up to the stated total"));
         }
     }
 
@@ -668,8 +983,15 @@ final class ExplanationChecks {
     private void percentSigns() {
         Matcher missing = MISSING_PERCENT.matcher(narrative.text());
         while (missing.find()) {
-            findings.add(new ReportFinding(false, "explanation.percent-sign", "百分号缺失。情况说明写“完成年初预算的"
-                    + missing.group(1) + "”（" + narrative.where(missing.start(1)) + "），缺少 %。/ a percentage printed without %"));
+            findings.add(
+                    new ReportFinding(
+                            false,
+                            "explanation.percent-sign",
+                            "百分号缺失。情况说明写“完成年初预算的"
+                                    + missing.group(1)
+                                    + "”（"
+                                    + narrative.where(missing.start(1))
+                                    + "），缺少 %。/ a percentage printed without %"));
         }
     }
 
@@ -686,23 +1008,43 @@ final class ExplanationChecks {
         StringBuilder parts = new StringBuilder();
         while (part.find()) {
             sum = sum.add(new BigDecimal(part.group(2).replace(",", "")));
-            parts.append(parts.isEmpty() ? "" : " + ").append(part.group(1)).append(' ').append(part.group(2));
+            parts.append(parts.isEmpty() ? "" : " + ")
+                    .append(part.group(1))
+                    .append(' ')
+                    .append(part.group(2));
         }
         BigDecimal difference = stated.subtract(sum);
         if (parts.isEmpty() || difference.signum() == 0) {
             return;
         }
         boolean tail = difference.abs().compareTo(TAIL) <= 0;
-        findings.add(new ReportFinding(!tail, "explanation.sum", (tail ? "差 0.01，属尾差。" : "不符。")
-                + "情况说明写政府采购金额 " + stated.toPlainString() + " 万元（" + narrative.where(total.start(1)) + "），而其中 "
-                + parts + " = " + sum.toPlainString() + "，差 " + difference.toPlainString()
-                + "。/ the procurement total is not the sum of its parts"));
+        findings.add(
+                new ReportFinding(
+                        !tail,
+                        "explanation.sum",
+                        (tail ? "差 0.01，属尾差。" : "不符。")
+                                + "情况说明写政府采购金额 "
+                                + stated.toPlainString()
+                                + " 万元（"
+                                + narrative.where(total.start(1))
+                                + "），而其中 "
+                                + parts
+                                + " = "
+                                + sum.toPlainString()
+                                + "，差 "
+                                + difference.toPlainString()
+                                + "。/ the procurement total is not the sum of its parts"));
     }
 
     // figures -----------------------------------------------------------------------------------
 
     private BigDecimal sum(List<CellAddress> cells) {
-        return cells.stream().map(c -> figures.containsKey(c) ? new BigDecimal(figures.get(c).printed()) : BigDecimal.ZERO)
+        return cells.stream()
+                .map(
+                        c ->
+                                figures.containsKey(c)
+                                        ? new BigDecimal(figures.get(c).printed())
+                                        : BigDecimal.ZERO)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
@@ -710,8 +1052,13 @@ final class ExplanationChecks {
         StringBuilder shown = new StringBuilder();
         for (CellAddress c : cells) {
             ReadFigure figure = figures.get(c);
-            shown.append(shown.isEmpty() ? "" : " + ").append(c).append(" = ")
-                    .append(figure == null ? "空白" : figure.printed() + "（" + figure.source().where() + "）");
+            shown.append(shown.isEmpty() ? "" : " + ")
+                    .append(c)
+                    .append(" = ")
+                    .append(
+                            figure == null
+                                    ? "空白"
+                                    : figure.printed() + "（" + figure.source().where() + "）");
         }
         return shown.toString();
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The 情况说明 of a report as one string: the lines from the body's 第三部分 heading up to the next
- * part (名词解释), whitespace dropped (the extraction breaks sentences across lines and spaces figures
+ * The 情况说明 of a report as one string: the lines from the body's 第三部分 heading up to the next part
+ * (名词解释), whitespace dropped (the extraction breaks sentences across lines and spaces figures
  * apart: {@code 年初预算为 1560.05 万元}), every character remembering the line it was printed on.
  */
 final class Narrative {
@@ -40,12 +40,16 @@ final class Narrative {
             if (NEXT_PART.matcher(line.text().strip()).find()) {
                 break;
             }
-            line.text().codePoints().filter(c -> !Character.isWhitespace(c) && c != '\u3000').forEach(c -> {
-                text.appendCodePoint(c);
-                for (int unit = 0; unit < Character.charCount(c); unit++) {
-                    lineAt.add(line);
-                }
-            });
+            line.text()
+                    .codePoints()
+                    .filter(c -> !Character.isWhitespace(c) && c != '\u3000')
+                    .forEach(
+                            c -> {
+                                text.appendCodePoint(c);
+                                for (int unit = 0; unit < Character.charCount(c); unit++) {
+                                    lineAt.add(line);
+                                }
+                            });
         }
         return new Narrative(text.toString(), lineAt);
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -20,11 +19,12 @@ import org.apache.pdfbox.text.TextPosition;
  */
 final class PdfLines {
 
-    /** Narrower than any glyph, so padding never pushes a line's text past the glyphs' positions. */
+    /**
+     * Narrower than any glyph, so padding never pushes a line's text past the glyphs' positions.
+     */
     private static final float POINTS_PER_COLUMN = 2f;
 
-    private PdfLines() {
-    }
+    private PdfLines() {}
 
     static List<ReportLine> read(byte[] bytes, String name) {
         try (PDDocument document = Loader.loadPDF(bytes)) {
@@ -37,27 +37,36 @@ final class PdfLines {
             collector.getText(document);
             return collector.lines;
         } catch (InvalidPasswordException e) {
-            throw new ReportRefusal("PDF 文件 " + name + " 已加密，需要密码才能打开，未读取；请提供未加密的文件。"
-                    + " / the PDF is encrypted", e);
+            throw new ReportRefusal(
+                    "PDF 文件 " + name + " 已加密，需要密码才能打开，未读取；请提供未加密的文件。" + " / the PDF is encrypted",
+                    e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ReportRefusal refusal) {
                 throw refusal;
             }
-            throw new ReportRefusal("PDF 文件 " + name + " 已损坏或不完整（" + e.getMessage() + "），未读取。"
-                    + " / damaged or truncated PDF", e);
+            throw new ReportRefusal(
+                    "PDF 文件 "
+                            + name
+                            + " 已损坏或不完整（"
+                            + e.getMessage()
+                            + "），未读取。"
+                            + " / damaged or truncated PDF",
+                    e);
         }
     }
 
     /** Groups glyphs into lines by baseline, top to bottom, each left to right. */
     static List<String> lines(List<TextPosition> glyphs) {
         List<TextPosition> sorted = new ArrayList<>(glyphs);
-        sorted.sort(Comparator.comparingDouble(TextPosition::getYDirAdj)
-                .thenComparingDouble(TextPosition::getXDirAdj));
+        sorted.sort(
+                Comparator.comparingDouble(TextPosition::getYDirAdj)
+                        .thenComparingDouble(TextPosition::getXDirAdj));
         List<List<TextPosition>> rows = new ArrayList<>();
         for (TextPosition glyph : sorted) {
             List<TextPosition> last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
             float tolerance = Math.max(1.5f, glyph.getHeightDir() * 0.4f);
-            if (last != null && Math.abs(last.get(0).getYDirAdj() - glyph.getYDirAdj()) <= tolerance) {
+            if (last != null
+                    && Math.abs(last.get(0).getYDirAdj() - glyph.getYDirAdj()) <= tolerance) {
                 last.add(glyph);
             } else {
                 List<TextPosition> row = new ArrayList<>();
@@ -94,7 +103,10 @@ final class PdfLines {
         return lines;
     }
 
-    /** Collects the glyphs of each page, instead of writing text, and makes them lines at the page's end. */
+    /**
+     * Collects the glyphs of each page, instead of writing text, and makes them lines at the page's
+     * end.
+     */
     private static final class GlyphCollector extends PDFTextStripper {
 
         private final List<TextPosition> glyphs = new ArrayList<>();

@@ -19,8 +19,7 @@ final class Placement {
     /** Beyond this many combinations a row group is reported rather than searched. */
     static final int MAX_COMBINATIONS = 200_000;
 
-    private Placement() {
-    }
+    private Placement() {}
 
     /** A sum rule within one row: {@code target = Σ plus − Σ minus}. */
     record RowRule(int target, int[] plus, int[] minus) {
@@ -42,11 +41,12 @@ final class Placement {
     }
 
     /** One way to put a row's figures in its columns, and its row's values under it. */
-    record Candidate(int[] columns, Map<Integer, BigDecimal> values, int score) {
-    }
+    record Candidate(int[] columns, Map<Integer, BigDecimal> values, int score) {}
 
     /** Every increasing choice of {@code values.size()} columns out of {@code allowed}. */
-    static List<Candidate> candidates(List<BigDecimal> values, SortedSet<Integer> allowed,
+    static List<Candidate> candidates(
+            List<BigDecimal> values,
+            SortedSet<Integer> allowed,
             ToIntFunction<Map<Integer, BigDecimal>> score) {
         List<Candidate> candidates = new ArrayList<>();
         int[] columns = allowed.stream().mapToInt(Integer::intValue).toArray();
@@ -54,8 +54,14 @@ final class Placement {
         return candidates;
     }
 
-    private static void choose(List<BigDecimal> values, int[] columns, int from, int[] chosen, int filled,
-            List<Candidate> out, ToIntFunction<Map<Integer, BigDecimal>> score) {
+    private static void choose(
+            List<BigDecimal> values,
+            int[] columns,
+            int from,
+            int[] chosen,
+            int filled,
+            List<Candidate> out,
+            ToIntFunction<Map<Integer, BigDecimal>> score) {
         if (filled == chosen.length) {
             Map<Integer, BigDecimal> row = new java.util.TreeMap<>();
             for (int i = 0; i < chosen.length; i++) {

@@ -7,18 +7,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The 2024 format's rows, which print no 行次 (../shared/reports/README.md): 表1/表4 lines are
- * numbered by their labels' position in the grid, 表2/3/5/8/9 rows by their codes (one string, or
- * 类 / 款 / 项 columns joined), 表6 rows by economic code in two panels. A figure printed on a line
- * with no label or code of its own (the line above, when its cell is taller than one line) belongs to
- * the next row that starts; figures of one row are then ordered left to right by position.
+ * The 2024 format's rows, which print no 行次 (../shared/reports/README.md): 表1/表4 lines are numbered
+ * by their labels' position in the grid, 表2/3/5/8/9 rows by their codes (one string, or 类 / 款 / 项
+ * columns joined), 表6 rows by economic code in two panels. A figure printed on a line with no label
+ * or code of its own (the line above, when its cell is taller than one line) belongs to the next
+ * row that starts; figures of one row are then ordered left to right by position.
  */
 final class PositionalGrid implements Template2020Reader.Grid {
 
-    private static final List<String> T1_INCOME = List.of("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入",
-            "国有资本经营预算财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入");
-    private static final List<String> T4_INCOME = List.of("一般公共预算财政拨款", "政府性基金预算财政拨款",
-            "国有资本经营预算财政拨款");
+    private static final List<String> T1_INCOME =
+            List.of(
+                    "一般公共预算财政拨款收入",
+                    "政府性基金预算财政拨款收入",
+                    "国有资本经营预算财政拨款收入",
+                    "上级补助收入",
+                    "事业收入",
+                    "经营收入",
+                    "附属单位上缴收入",
+                    "其他收入");
+    private static final List<String> T4_INCOME =
+            List.of("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款");
     private static final int UNKNOWN_LABEL = -1;
     private static final String NUMERALS = "一二三四五六七八九十";
 
@@ -43,7 +51,10 @@ final class PositionalGrid implements Template2020Reader.Grid {
     // 表1 / 表4 --------------------------------------------------------------------------------
 
     @Override
-    public Map<Integer, List<Token>> lineRows(Template2020Reader.Section section, String table, int incomeLines,
+    public Map<Integer, List<Token>> lineRows(
+            Template2020Reader.Section section,
+            String table,
+            int incomeLines,
             List<Unplaced> unplaced) {
         boolean t4 = table.equals("T4");
         Map<Integer, List<Token>> rows = new LinkedHashMap<>();
@@ -58,8 +69,11 @@ final class PositionalGrid implements Template2020Reader.Grid {
             for (Token token : tokens) {
                 if (token.number()) {
                     if (current != null && current == UNKNOWN_LABEL) {
-                        unplaced.add(new Unplaced(token.source(), table + " 的数字 " + token.text(),
-                                "跟在本模板没有的项目之后（表1 只有 " + leiLines + " 个类级支出行）"));
+                        unplaced.add(
+                                new Unplaced(
+                                        token.source(),
+                                        table + " 的数字 " + token.text(),
+                                        "跟在本模板没有的项目之后（表1 只有 " + leiLines + " 个类级支出行）"));
                     } else if (current == null) {
                         pending.add(token);
                     } else {
@@ -73,8 +87,11 @@ final class PositionalGrid implements Template2020Reader.Grid {
                 if (ordinal > 0) {
                     String name = text.substring(text.indexOf('、') + 1);
                     List<String> incomeNames = t4 ? T4_INCOME : T1_INCOME;
-                    boolean income = ordinal <= incomeNames.size() && name.length() >= 2
-                            && (incomeNames.get(ordinal - 1).startsWith(name) || name.startsWith(incomeNames.get(ordinal - 1)));
+                    boolean income =
+                            ordinal <= incomeNames.size()
+                                    && name.length() >= 2
+                                    && (incomeNames.get(ordinal - 1).startsWith(name)
+                                            || name.startsWith(incomeNames.get(ordinal - 1)));
                     if (income) {
                         row = t4 && openingSeen ? incomeLines - 4 + ordinal : ordinal;
                     } else if (ordinal <= leiLines) {
@@ -106,7 +123,8 @@ final class PositionalGrid implements Template2020Reader.Grid {
                 }
             }
             if (!labels.isEmpty() && !pending.isEmpty()) {
-                // figures printed on the lines above: each goes to the label to its left on this line
+                // figures printed on the lines above: each goes to the label to its left on this
+                // line
                 for (Token figure : pending) {
                     Integer row = null;
                     for (int[] label : labels) {
@@ -115,8 +133,11 @@ final class PositionalGrid implements Template2020Reader.Grid {
                         }
                     }
                     if (row == null) {
-                        unplaced.add(new Unplaced(figure.source(), table + " 的数字 " + figure.text(),
-                                "印在没有项目名称的行上，下一行左侧没有可对应的项目（" + line.where() + "）"));
+                        unplaced.add(
+                                new Unplaced(
+                                        figure.source(),
+                                        table + " 的数字 " + figure.text(),
+                                        "印在没有项目名称的行上，下一行左侧没有可对应的项目（" + line.where() + "）"));
                     } else {
                         rows.computeIfAbsent(row, key -> new ArrayList<>()).add(figure);
                     }
@@ -125,7 +146,9 @@ final class PositionalGrid implements Template2020Reader.Grid {
             }
         }
         for (Token figure : pending) {
-            unplaced.add(new Unplaced(figure.source(), table + " 的数字 " + figure.text(), "印在表末，后面没有任何项目名称"));
+            unplaced.add(
+                    new Unplaced(
+                            figure.source(), table + " 的数字 " + figure.text(), "印在表末，后面没有任何项目名称"));
         }
         rows.values().forEach(PositionalGrid::leftToRight);
         return rows;
@@ -157,7 +180,8 @@ final class PositionalGrid implements Template2020Reader.Grid {
     // 表2 / 表3 / 表5 / 表8 / 表9 ---------------------------------------------------------------
 
     @Override
-    public List<CodeRow> codeRows(Template2020Reader.Section section, String table, List<Unplaced> unplaced) {
+    public List<CodeRow> codeRows(
+            Template2020Reader.Section section, String table, List<Unplaced> unplaced) {
         List<CodeRow> rows = new ArrayList<>();
         List<Token> pending = new ArrayList<>();
         for (ReportLine line : gridLines(section)) {
@@ -171,7 +195,8 @@ final class PositionalGrid implements Template2020Reader.Grid {
                 if (tokens.get(0).text().length() == 7 || tokens.get(0).text().length() == 5) {
                     first = 1;
                 }
-            } else if (tokens.stream().anyMatch(token -> !token.number() && token.text().equals("合计"))
+            } else if (tokens.stream()
+                            .anyMatch(token -> !token.number() && token.text().equals("合计"))
                     && (!pending.isEmpty() || tokens.stream().anyMatch(Token::number))) {
                 // a 合计 with figures is the total row; the header's 合计 (a column heading) has none
                 if (rows.stream().anyMatch(existing -> existing.key.equals("total"))) {
@@ -180,7 +205,8 @@ final class PositionalGrid implements Template2020Reader.Grid {
                 }
                 row = new CodeRow("total", line);
             }
-            List<Token> figures = tokens.subList(first, tokens.size()).stream().filter(Token::number).toList();
+            List<Token> figures =
+                    tokens.subList(first, tokens.size()).stream().filter(Token::number).toList();
             if (row == null) {
                 pending.addAll(figures);
                 continue;
@@ -192,17 +218,23 @@ final class PositionalGrid implements Template2020Reader.Grid {
             rows.add(row);
         }
         for (Token figure : pending) {
-            unplaced.add(new Unplaced(figure.source(), table + " 的数字 " + figure.text(), "印在表末，后面没有任何科目编码或合计"));
+            unplaced.add(
+                    new Unplaced(
+                            figure.source(),
+                            table + " 的数字 " + figure.text(),
+                            "印在表末，后面没有任何科目编码或合计"));
         }
         return rows;
     }
 
     /**
-     * The functional code a line starts with: {@code 2010601} as one string, or {@code 201 06 01} in
-     * 类 / 款 / 项 columns; null when the line starts otherwise.
+     * The functional code a line starts with: {@code 2010601} as one string, or {@code 201 06 01}
+     * in 类 / 款 / 项 columns; null when the line starts otherwise.
      */
     private static String functionalCode(List<Token> tokens) {
-        if (tokens.isEmpty() || !tokens.get(0).plainInteger() || !tokens.get(0).text().startsWith("2")) {
+        if (tokens.isEmpty()
+                || !tokens.get(0).plainInteger()
+                || !tokens.get(0).text().startsWith("2")) {
             return null;
         }
         String code = tokens.get(0).text();
@@ -212,8 +244,12 @@ final class PositionalGrid implements Template2020Reader.Grid {
         if (code.length() != 3) {
             return null;
         }
-        for (int i = 1; i < tokens.size() && i <= 2 && tokens.get(i).plainInteger()
-                && tokens.get(i).text().length() == 2; i++) {
+        for (int i = 1;
+                i < tokens.size()
+                        && i <= 2
+                        && tokens.get(i).plainInteger()
+                        && tokens.get(i).text().length() == 2;
+                i++) {
             code += tokens.get(i).text();
         }
         return code;
@@ -226,7 +262,8 @@ final class PositionalGrid implements Template2020Reader.Grid {
      * figure per row. The right panel starts where its codes start on that page.
      */
     @Override
-    public Map<String, List<Token>> economicRows(Template2020Reader.Section section, List<Unplaced> unplaced) {
+    public Map<String, List<Token>> economicRows(
+            Template2020Reader.Section section, List<Unplaced> unplaced) {
         List<ReportLine> grid = gridLines(section);
         Map<Integer, Integer> rightPanelByPage = new LinkedHashMap<>();
         Map<Integer, Integer> leftCodeByPage = new LinkedHashMap<>();
@@ -240,7 +277,8 @@ final class PositionalGrid implements Template2020Reader.Grid {
         for (ReportLine line : grid) {
             for (Token token : Token.split(line)) {
                 Integer left = leftCodeByPage.get(line.page());
-                if ((economicLei(token) || token.text().contains("公用经费合计")) && left != null
+                if ((economicLei(token) || token.text().contains("公用经费合计"))
+                        && left != null
                         && token.column() > left + 4) {
                     rightPanelByPage.merge(line.page(), token.column(), Math::min);
                 }
@@ -261,9 +299,13 @@ final class PositionalGrid implements Template2020Reader.Grid {
         return figures;
     }
 
-    /** An economic code that starts a 表6 row: a 类 ({@code 301}) or a 款 printed as one string ({@code 30101}). */
+    /**
+     * An economic code that starts a 表6 row: a 类 ({@code 301}) or a 款 printed as one string ({@code
+     * 30101}).
+     */
     private static boolean economicLei(Token token) {
-        return token.plainInteger() && (token.text().length() == 3 || token.text().length() == 5)
+        return token.plainInteger()
+                && (token.text().length() == 3 || token.text().length() == 5)
                 && token.text().startsWith("3");
     }
 
@@ -305,13 +347,18 @@ final class PositionalGrid implements Template2020Reader.Grid {
                 rows.add(new Row(token.text(), position));
                 return;
             }
-            if (token.plainInteger() && token.text().length() == 2 && current != null && current.key.length() == 3
-                    && current.key.startsWith("3") && position - current.position <= 1) {
+            if (token.plainInteger()
+                    && token.text().length() == 2
+                    && current != null
+                    && current.key.length() == 3
+                    && current.key.startsWith("3")
+                    && position - current.position <= 1) {
                 current.key += token.text();
                 current.kuanPosition = position;
                 return;
             }
-            if (current != null && (position == current.position || position == current.kuanPosition)) {
+            if (current != null
+                    && (position == current.position || position == current.kuanPosition)) {
                 current.figures.add(token);
             } else {
                 loose.put(token, position);
@@ -319,20 +366,26 @@ final class PositionalGrid implements Template2020Reader.Grid {
         }
 
         void resolve(Map<String, List<Token>> figures, List<Unplaced> unplaced) {
-            loose.forEach((figure, position) -> {
-                Row nearest = null;
-                for (Row row : rows) {
-                    if (nearest == null
-                            || Math.abs(row.position - position) < Math.abs(nearest.position - position)) {
-                        nearest = row;
-                    }
-                }
-                if (nearest == null) {
-                    unplaced.add(new Unplaced(figure.source(), "T6 的数字 " + figure.text(), "表6 这一栏没有任何经济分类科目编码或合计"));
-                } else {
-                    nearest.figures.add(figure);
-                }
-            });
+            loose.forEach(
+                    (figure, position) -> {
+                        Row nearest = null;
+                        for (Row row : rows) {
+                            if (nearest == null
+                                    || Math.abs(row.position - position)
+                                            < Math.abs(nearest.position - position)) {
+                                nearest = row;
+                            }
+                        }
+                        if (nearest == null) {
+                            unplaced.add(
+                                    new Unplaced(
+                                            figure.source(),
+                                            "T6 的数字 " + figure.text(),
+                                            "表6 这一栏没有任何经济分类科目编码或合计"));
+                        } else {
+                            nearest.figures.add(figure);
+                        }
+                    });
             for (Row row : rows) {
                 figures.computeIfAbsent(row.key, key -> new ArrayList<>()).addAll(row.figures);
             }

@@ -22,44 +22,55 @@ public final class ReportSource {
 
     /** A published 部门决算 is a few MB at most; beyond this the file is refused unread. */
     public static final long MAX_BYTES = 20L * 1024 * 1024;
+
     /** A 部门决算 has about 30 pages; a 500-page file is not one. */
     public static final int MAX_PAGES = 200;
 
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
-    private ReportSource() {
-    }
+    private ReportSource() {}
 
     /**
      * Reads the file's lines.
      *
      * @throws ReportRefusal when the file is missing, too large, not a PDF though named one,
-     *                       encrypted, damaged, not UTF-8 text, or has too many pages
+     *     encrypted, damaged, not UTF-8 text, or has too many pages
      */
     public static List<ReportLine> lines(Path file) {
         return lines(read(file), file.getFileName().toString());
     }
 
-    /** As {@link #lines(Path)} for a file's content already in memory (an upload), named {@code name}. */
+    /**
+     * As {@link #lines(Path)} for a file's content already in memory (an upload), named {@code
+     * name}.
+     */
     static List<ReportLine> lines(byte[] bytes, String name) {
         if (bytes.length > MAX_BYTES) {
-            throw new ReportRefusal("文件 " + name + " 有 " + bytes.length + " 字节，超过上限 " + MAX_BYTES
-                    + " 字节（20 MB），未读取。/ file too large");
+            throw new ReportRefusal(
+                    "文件 "
+                            + name
+                            + " 有 "
+                            + bytes.length
+                            + " 字节，超过上限 "
+                            + MAX_BYTES
+                            + " 字节（20 MB），未读取。/ file too large");
         }
         boolean pdfContent = isPdf(bytes);
         boolean pdfName = name.toLowerCase(Locale.ROOT).endsWith(".pdf");
         if (pdfName && !pdfContent) {
-            throw new ReportRefusal("文件 " + name + " 不是 PDF 文件（开头没有 %PDF- 标记），未读取。"
-                    + " / not a PDF file");
+            throw new ReportRefusal(
+                    "文件 " + name + " 不是 PDF 文件（开头没有 %PDF- 标记），未读取。" + " / not a PDF file");
         }
         if (pdfContent && !endsWithEof(bytes)) {
-            throw new ReportRefusal("PDF 文件 " + name + " 不完整（结尾缺少 %%EOF 标记，可能下载或复制时被截断），"
-                    + "未读取。/ truncated PDF");
+            throw new ReportRefusal(
+                    "PDF 文件 " + name + " 不完整（结尾缺少 %%EOF 标记，可能下载或复制时被截断），" + "未读取。/ truncated PDF");
         }
         return pdfContent ? PdfLines.read(bytes, name) : textLines(bytes, name);
     }
 
-    /** Splits text into pages (form feeds) and lines, refusing more than {@link #MAX_PAGES} pages. */
+    /**
+     * Splits text into pages (form feeds) and lines, refusing more than {@link #MAX_PAGES} pages.
+     */
     static List<ReportLine> textLines(String text) {
         String[] pages = text.split("\f", -1);
         if (pages.length > MAX_PAGES) {
@@ -76,8 +87,17 @@ public final class ReportSource {
     }
 
     static ReportRefusal tooManyPages(int pages) {
-        return new ReportRefusal("文件有 " + pages + " 页，超过上限 " + MAX_PAGES + " 页：部门决算一般只有三十页左右，"
-                + "未读取。/ too many pages (" + pages + " > " + MAX_PAGES + ")");
+        return new ReportRefusal(
+                "文件有 "
+                        + pages
+                        + " 页，超过上限 "
+                        + MAX_PAGES
+                        + " 页：部门决算一般只有三十页左右，"
+                        + "未读取。/ too many pages ("
+                        + pages
+                        + " > "
+                        + MAX_PAGES
+                        + ")");
     }
 
     /** Whether the content is a PDF (starts with %PDF-). */
@@ -87,17 +107,21 @@ public final class ReportSource {
 
     private static List<ReportLine> textLines(byte[] bytes, String name) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            String text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString();
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
             return textLines(text);
         } catch (CharacterCodingException e) {
-            throw new ReportRefusal("文件 " + name + " 既不是 PDF，也不是 UTF-8 文本，未读取。"
-                    + " / neither a PDF nor UTF-8 text", e);
+            throw new ReportRefusal(
+                    "文件 " + name + " 既不是 PDF，也不是 UTF-8 文本，未读取。" + " / neither a PDF nor UTF-8 text",
+                    e);
         }
     }
 
@@ -108,16 +132,26 @@ public final class ReportSource {
             }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new ReportRefusal("文件 " + file.getFileName() + " 有 " + size + " 字节，超过上限 "
-                        + MAX_BYTES + " 字节（20 MB），未读取。/ file too large");
+                throw new ReportRefusal(
+                        "文件 "
+                                + file.getFileName()
+                                + " 有 "
+                                + size
+                                + " 字节，超过上限 "
+                                + MAX_BYTES
+                                + " 字节（20 MB），未读取。/ file too large");
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ReportRefusal("无法读取文件 " + file + "：" + e.getMessage() + " / cannot read file", e);
+            throw new ReportRefusal(
+                    "无法读取文件 " + file + "：" + e.getMessage() + " / cannot read file", e);
         }
     }
 
-    /** Every complete PDF ends with %%EOF (perhaps followed by line ends); a cut-off download does not. */
+    /**
+     * Every complete PDF ends with %%EOF (perhaps followed by line ends); a cut-off download does
+     * not.
+     */
     private static boolean endsWithEof(byte[] bytes) {
         int from = Math.max(0, bytes.length - 1024);
         String tail = new String(bytes, from, bytes.length - from, StandardCharsets.ISO_8859_1);

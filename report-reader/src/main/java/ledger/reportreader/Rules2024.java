@@ -8,17 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import ledger.projections.statement.CellAddress;
 
 /**
  * The 审核公式 of the 2024 format that can be stated on its positional addresses
- * (../shared/reports/README.md), all in one place: 表1 and 表4 sums of lines and 总计 = 总计, 表4's
- * fund columns, the row sums of 表2/3/5, and the 类 = Σ款 = Σ项 hierarchy of 表2/3/5 and 表6
- * (with 人员经费合计 = 301 + 303, 公用经费合计 = 302 + 310), 表7's totals, 表8/表9's columns, the
- * balances of 表1 and 表4, and the rules across tables (表1↔表2/表3/表4, 表4↔表5/表8/表9 by 类 and in
- * total, 表6↔表5, 表7↔表6). A blank cell counts as 0. A difference of 0.01 is a rounding tail (尾差), a
- * note; more is an error.
+ * (../shared/reports/README.md), all in one place: 表1 and 表4 sums of lines and 总计 = 总计, 表4's fund
+ * columns, the row sums of 表2/3/5, and the 类 = Σ款 = Σ项 hierarchy of 表2/3/5 and 表6 (with 人员经费合计 =
+ * 301 + 303, 公用经费合计 = 302 + 310), 表7's totals, 表8/表9's columns, the balances of 表1 and 表4, and the
+ * rules across tables (表1↔表2/表3/表4, 表4↔表5/表8/表9 by 类 and in total, 表6↔表5, 表7↔表6). A blank cell
+ * counts as 0. A difference of 0.01 is a rounding tail (尾差), a note; more is an error.
  */
 final class Rules2024 {
 
@@ -26,7 +24,11 @@ final class Rules2024 {
 
     private final Map<CellAddress, ReadFigure> figures = new LinkedHashMap<>();
     private final List<ReportFinding> findings = new ArrayList<>();
-    /** The tables the report prints; a rule naming a table it leaves out is not applied (表n 缺失 says it). */
+
+    /**
+     * The tables the report prints; a rule naming a table it leaves out is not applied (表n 缺失 says
+     * it).
+     */
     private final Set<String> printed = new HashSet<>();
 
     private Rules2024(ReportReading reading) {
@@ -36,7 +38,8 @@ final class Rules2024 {
     }
 
     private boolean printed(CellAddress total, List<CellAddress> parts) {
-        return printed.contains(total.table()) && parts.stream().allMatch(cell -> printed.contains(cell.table()));
+        return printed.contains(total.table())
+                && parts.stream().allMatch(cell -> printed.contains(cell.table()));
     }
 
     static List<ReportFinding> check(ReportReading reading) {
@@ -51,8 +54,14 @@ final class Rules2024 {
             rules.hierarchy(table, columnsOf(table), "total");
         }
         rules.hierarchy("T6", 1, null);
-        rules.sum("T6.人员经费合计", cell("T6", "personnel-total", 1), List.of(cell("T6", "301", 1), cell("T6", "303", 1)));
-        rules.sum("T6.公用经费合计", cell("T6", "public-total", 1), List.of(cell("T6", "302", 1), cell("T6", "310", 1)));
+        rules.sum(
+                "T6.人员经费合计",
+                cell("T6", "personnel-total", 1),
+                List.of(cell("T6", "301", 1), cell("T6", "303", 1)));
+        rules.sum(
+                "T6.公用经费合计",
+                cell("T6", "public-total", 1),
+                List.of(cell("T6", "302", 1), cell("T6", "310", 1)));
         rules.table7();
         for (String table : List.of("T8", "T9")) {
             rules.fundTable(table);
@@ -62,8 +71,8 @@ final class Rules2024 {
     }
 
     /**
-     * The rules across tables the 2020 format's own checks ({@code StatementChecks}) leave out: 表4's
-     * 政府性基金 and 国有资本经营 columns against 表8 and 表9 by 类.
+     * The rules across tables the 2020 format's own checks ({@code StatementChecks}) leave out:
+     * 表4's 政府性基金 and 国有资本经营 columns against 表8 and 表9 by 类.
      */
     static List<ReportFinding> fundTables2020(ReportReading reading) {
         Rules2024 rules = new Rules2024(reading);
@@ -78,8 +87,14 @@ final class Rules2024 {
 
     // 表7 (2024 positions): 1 = 3+5+11, 2 = 4+6+12, 5 = 7+9, 6 = 8+10
     private void table7() {
-        sum("T7.合计预算数", cell("T7", "1", 1), List.of(cell("T7", "1", 3), cell("T7", "1", 5), cell("T7", "1", 11)));
-        sum("T7.合计决算数", cell("T7", "1", 2), List.of(cell("T7", "1", 4), cell("T7", "1", 6), cell("T7", "1", 12)));
+        sum(
+                "T7.合计预算数",
+                cell("T7", "1", 1),
+                List.of(cell("T7", "1", 3), cell("T7", "1", 5), cell("T7", "1", 11)));
+        sum(
+                "T7.合计决算数",
+                cell("T7", "1", 2),
+                List.of(cell("T7", "1", 4), cell("T7", "1", 6), cell("T7", "1", 12)));
         sum("T7.公务用车预算数", cell("T7", "1", 5), List.of(cell("T7", "1", 7), cell("T7", "1", 9)));
         sum("T7.公务用车决算数", cell("T7", "1", 6), List.of(cell("T7", "1", 8), cell("T7", "1", 10)));
     }
@@ -87,24 +102,36 @@ final class Rules2024 {
     // 表8 / 表9 (2024: six columns): 6 = 1+2−3, 3 = 4+5 on every row, and the hierarchy
     private void fundTable(String table) {
         for (String row : rows(table)) {
-            signedSum(table + ".年末=年初+收入-支出", cell(table, row, 6),
-                    List.of(cell(table, row, 1), cell(table, row, 2)), List.of(cell(table, row, 3)));
-            sum(table + ".支出=基本+项目", cell(table, row, 3), List.of(cell(table, row, 4), cell(table, row, 5)));
+            signedSum(
+                    table + ".年末=年初+收入-支出",
+                    cell(table, row, 6),
+                    List.of(cell(table, row, 1), cell(table, row, 2)),
+                    List.of(cell(table, row, 3)));
+            sum(
+                    table + ".支出=基本+项目",
+                    cell(table, row, 3),
+                    List.of(cell(table, row, 4), cell(table, row, 5)));
         }
         hierarchy(table, 6, "total");
     }
 
-    /** The same figure in two tables, and the balances of 表1 and 表4 (../shared/reports/README.md). */
+    /**
+     * The same figure in two tables, and the balances of 表1 and 表4 (../shared/reports/README.md).
+     */
     private void acrossTables(int leiCount, String template) {
         List<String> lei = FunctionalLei.codes(template);
         int k1 = leiCount + 4;
         int k4 = leiCount + 6;
         int spending4 = k4 + leiCount + 1;
-        signedSum("T1.年末结转和结余", cell("T1", 2 * k1 - 1, 2),
+        signedSum(
+                "T1.年末结转和结余",
+                cell("T1", 2 * k1 - 1, 2),
                 List.of(cell("T1", k1 - 1, 1), cell("T1", k1 - 3, 1), cell("T1", k1 - 2, 1)),
                 List.of(cell("T1", 2 * k1 - 3, 2), cell("T1", 2 * k1 - 2, 2)));
         for (int source = 0; source < 3; source++) {
-            signedSum("T4.年末财政拨款结转和结余", cell("T4", spending4 + 1, 3 + source),
+            signedSum(
+                    "T4.年末财政拨款结转和结余",
+                    cell("T4", spending4 + 1, 3 + source),
                     List.of(cell("T4", k4 - 3 + source, 1), cell("T4", 1 + source, 1)),
                     List.of(cell("T4", spending4, 3 + source)));
         }
@@ -128,7 +155,10 @@ final class Rules2024 {
         equal("T4-T5.total", cell("T4", spending4, 3), cell("T5", "total", 1));
         fundColumn("T8", 4, 2, k4 - 2, spending4);
         fundColumn("T9", 5, 3, k4 - 1, spending4);
-        sum("T6-T5.basic", cell("T5", "total", 2), List.of(cell("T6", "personnel-total", 1), cell("T6", "public-total", 1)));
+        sum(
+                "T6-T5.basic",
+                cell("T5", "total", 2),
+                List.of(cell("T6", "personnel-total", 1), cell("T6", "public-total", 1)));
         atLeast("T7-T6.actual", cell("T7", "1", 4), cell("T6", "30212", 1), "因公出国（境）费");
         atLeast("T7-T6.actual", cell("T7", "1", 8), cell("T6", "31013", 1), "公务用车购置费");
         atLeast("T7-T6.actual", cell("T7", "1", 10), cell("T6", "30231", 1), "公务用车运行维护费");
@@ -147,14 +177,18 @@ final class Rules2024 {
             CellAddress spent = cell("T3", row, 1);
             CellAddress received = cell("T2", row, 1);
             if (value(received).compareTo(value(spent)) < 0) {
-                atLeastMessage("T2-T3.source", received, spent, "表1 年初结转和结余为空（" + show(opening)
-                        + "），支出只能来自本年收入，表2 的收入应不少于表3 同一科目的支出");
+                atLeastMessage(
+                        "T2-T3.source",
+                        received,
+                        spent,
+                        "表1 年初结转和结余为空（" + show(opening) + "），支出只能来自本年收入，表2 的收入应不少于表3 同一科目的支出");
             }
         }
     }
 
     /** 表4's column of one fund against the totals of that fund's own table (表8 or 表9). */
-    private void fundColumn(String table, int column, int incomeLine, int openingLine, int spendingLine) {
+    private void fundColumn(
+            String table, int column, int incomeLine, int openingLine, int spendingLine) {
         String rule = "T4-" + table + ".total";
         equal(rule, cell("T4", openingLine, 1), cell(table, "total", 1));
         equal(rule, cell("T4", incomeLine, 1), cell(table, "total", 2));
@@ -166,10 +200,19 @@ final class Rules2024 {
         sum(rule, left, List.of(right));
     }
 
-    /** {@code larger} includes {@code part}: the 三公 actual of 表7 covers 表6's basic spending on its code. */
+    /**
+     * {@code larger} includes {@code part}: the 三公 actual of 表7 covers 表6's basic spending on its
+     * code.
+     */
     private void atLeast(String rule, CellAddress larger, CellAddress part, String name) {
-        atLeastMessage(rule, larger, part, "表7 的" + name + "决算数应包含表6 同一经济分类的基本支出。/ 表7 actual is below"
-                + " 表6 basic spending on the same code");
+        atLeastMessage(
+                rule,
+                larger,
+                part,
+                "表7 的"
+                        + name
+                        + "决算数应包含表6 同一经济分类的基本支出。/ 表7 actual is below"
+                        + " 表6 basic spending on the same code");
     }
 
     private void atLeastMessage(String rule, CellAddress larger, CellAddress part, String why) {
@@ -181,20 +224,38 @@ final class Rules2024 {
             return;
         }
         boolean tail = difference.abs().compareTo(TAIL) <= 0;
-        findings.add(new ReportFinding(!tail, rule, (tail ? "差 0.01，属尾差。" : "不符。") + show(larger) + " < "
-                + show(part) + "，差 " + difference.toPlainString() + "：" + why));
+        findings.add(
+                new ReportFinding(
+                        !tail,
+                        rule,
+                        (tail ? "差 0.01，属尾差。" : "不符。")
+                                + show(larger)
+                                + " < "
+                                + show(part)
+                                + "，差 "
+                                + difference.toPlainString()
+                                + "："
+                                + why));
     }
 
-    private void signedSum(String rule, CellAddress total, List<CellAddress> plus, List<CellAddress> minus) {
+    private void signedSum(
+            String rule, CellAddress total, List<CellAddress> plus, List<CellAddress> minus) {
         if (!printed(total, plus) || !printed(total, minus)) {
             return;
         }
-        if (!figures.containsKey(total) && plus.stream().noneMatch(figures::containsKey)
+        if (!figures.containsKey(total)
+                && plus.stream().noneMatch(figures::containsKey)
                 && minus.stream().noneMatch(figures::containsKey)) {
             return;
         }
-        BigDecimal sum = plus.stream().map(this::value).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .subtract(minus.stream().map(this::value).reduce(BigDecimal.ZERO, BigDecimal::add));
+        BigDecimal sum =
+                plus.stream()
+                        .map(this::value)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .subtract(
+                                minus.stream()
+                                        .map(this::value)
+                                        .reduce(BigDecimal.ZERO, BigDecimal::add));
         BigDecimal difference = value(total).subtract(sum);
         if (difference.signum() == 0) {
             return;
@@ -204,7 +265,10 @@ final class Rules2024 {
             message.append(i == 0 ? "" : " + ").append(show(plus.get(i)));
         }
         minus.forEach(cell -> message.append(" − ").append(show(cell)));
-        message.append(" = ").append(sum.toPlainString()).append("，差 ").append(difference.toPlainString());
+        message.append(" = ")
+                .append(sum.toPlainString())
+                .append("，差 ")
+                .append(difference.toPlainString());
         boolean tail = difference.abs().compareTo(TAIL) <= 0;
         findings.add(new ReportFinding(!tail, rule, (tail ? "差 0.01，属尾差。" : "不符。") + message));
     }
@@ -246,7 +310,9 @@ final class Rules2024 {
         }
     }
 
-    /** Each code row equals the sum of the rows one level below it; the total the sum of the 类 rows. */
+    /**
+     * Each code row equals the sum of the rows one level below it; the total the sum of the 类 rows.
+     */
     private void hierarchy(String table, int columns, String totalRow) {
         TreeSet<String> rows = rows(table);
         for (int column = 1; column <= columns; column++) {
@@ -266,14 +332,20 @@ final class Rules2024 {
             }
             if (totalRow != null && rows.contains(totalRow)) {
                 int inColumn = column;
-                sum(table + ".合计=各类之和", cell(table, totalRow, column),
-                        rows.stream().filter(row -> row.length() == 3).map(row -> cell(table, row, inColumn)).toList());
+                sum(
+                        table + ".合计=各类之和",
+                        cell(table, totalRow, column),
+                        rows.stream()
+                                .filter(row -> row.length() == 3)
+                                .map(row -> cell(table, row, inColumn))
+                                .toList());
             }
         }
     }
 
     private void sum(String rule, CellAddress total, List<CellAddress> parts) {
-        if (!printed(total, parts) || !figures.containsKey(total) && parts.stream().noneMatch(figures::containsKey)) {
+        if (!printed(total, parts)
+                || !figures.containsKey(total) && parts.stream().noneMatch(figures::containsKey)) {
             return;
         }
         BigDecimal sum = parts.stream().map(this::value).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -285,14 +357,18 @@ final class Rules2024 {
         for (int i = 0; i < parts.size(); i++) {
             message.append(i == 0 ? "" : " + ").append(show(parts.get(i)));
         }
-        message.append(parts.size() == 1 ? "" : " = " + sum.toPlainString()).append("，差 ").append(difference.toPlainString());
+        message.append(parts.size() == 1 ? "" : " = " + sum.toPlainString())
+                .append("，差 ")
+                .append(difference.toPlainString());
         boolean tail = difference.abs().compareTo(TAIL) <= 0;
         findings.add(new ReportFinding(!tail, rule, (tail ? "差 0.01，属尾差。" : "不符。") + message));
     }
 
     private String show(CellAddress cell) {
         ReadFigure figure = figures.get(cell);
-        return cell + " = " + (figure == null ? "空白" : figure.printed() + "（" + figure.source().where() + "）");
+        return cell
+                + " = "
+                + (figure == null ? "空白" : figure.printed() + "（" + figure.source().where() + "）");
     }
 
     private BigDecimal value(CellAddress cell) {
@@ -302,7 +378,9 @@ final class Rules2024 {
 
     private TreeSet<String> rows(String table) {
         TreeSet<String> rows = new TreeSet<>();
-        figures.keySet().stream().filter(cell -> cell.table().equals(table)).forEach(cell -> rows.add(cell.row()));
+        figures.keySet().stream()
+                .filter(cell -> cell.table().equals(table))
+                .forEach(cell -> rows.add(cell.row()));
         return rows;
     }
 

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import ledger.projections.statement.CellAddress;
 
 /**
@@ -30,8 +29,7 @@ final class Template2020Reader {
     private final List<Unplaced> unplaced = new ArrayList<>();
 
     /** A table's heading and the lines of its grid (header rows and notes cut off later). */
-    record Section(TableHeading heading, List<ReportLine> lines) {
-    }
+    record Section(TableHeading heading, List<ReportLine> lines) {}
 
     /**
      * How a format's grid gives each row its figures (in printed order, left to right) before the
@@ -41,7 +39,8 @@ final class Template2020Reader {
     interface Grid {
 
         /** 表1 / 表4: figures by 行次. */
-        Map<Integer, List<Token>> lineRows(Section section, String table, int incomeLines, List<Unplaced> unplaced);
+        Map<Integer, List<Token>> lineRows(
+                Section section, String table, int incomeLines, List<Unplaced> unplaced);
 
         /** 表2/3/5/8/9: rows keyed by functional code or {@code total}. */
         List<CodeRow> codeRows(Section section, String table, List<Unplaced> unplaced);
@@ -51,11 +50,9 @@ final class Template2020Reader {
     }
 
     /** The size of a template's grid: 表1 and 表4 income lines, 表9's columns. */
-    record GridSize(int t1IncomeLines, int t4IncomeLines, int t9Columns) {
-    }
+    record GridSize(int t1IncomeLines, int t4IncomeLines, int t9Columns) {}
 
-    private Template2020Reader() {
-    }
+    private Template2020Reader() {}
 
     static ReportReading read(List<ReportLine> lines, String templateReason) {
         List<Section> sections = sections(lines);
@@ -68,13 +65,19 @@ final class Template2020Reader {
         Template2020Reader reader = readTables(byTable, new PrintedGrid(), new GridSize(30, 32, 3));
         reader.readThreePublicCosts(byTable.get(7), explanation);
         List<TableHeading> headings = sections.stream().map(Section::heading).toList();
-        return new ReportReading(commonUnit(headings), commonYear(headings), "2020", templateReason, headings,
-                new ArrayList<>(reader.placed.values()), reader.unplaced);
+        return new ReportReading(
+                commonUnit(headings),
+                commonYear(headings),
+                "2020",
+                templateReason,
+                headings,
+                new ArrayList<>(reader.placed.values()),
+                reader.unplaced);
     }
 
     /**
-     * Places the figures of 表1–表6, 表8 and 表9 (表7 is the caller's: its columns differ by format)
-     * and returns them with the figures that could not be placed.
+     * Places the figures of 表1–表6, 表8 and 表9 (表7 is the caller's: its columns differ by format) and
+     * returns them with the figures that could not be placed.
      */
     static Template2020Reader readTables(Map<Integer, Section> byTable, Grid grid, GridSize size) {
         Template2020Reader reader = new Template2020Reader();
@@ -94,22 +97,45 @@ final class Template2020Reader {
         readLineTable(byTable.get(1), grid, "T1", size.t1IncomeLines(), new int[] {2});
         readLineTable(byTable.get(4), grid, "T4", size.t4IncomeLines(), new int[] {2, 3, 4, 5});
         readEconomicTable(byTable.get(6), grid);
-        readCodeTable(byTable.get(5), grid, "T5", 3, List.of(Placement.RowRule.sum(1, 2, 3)), t5TotalColumns());
-        readCodeTable(byTable.get(3), grid, "T3", 6, List.of(Placement.RowRule.sum(1, 2, 3, 4, 5, 6)),
+        readCodeTable(
+                byTable.get(5),
+                grid,
+                "T5",
+                3,
+                List.of(Placement.RowRule.sum(1, 2, 3)),
+                t5TotalColumns());
+        readCodeTable(
+                byTable.get(3),
+                grid,
+                "T3",
+                6,
+                List.of(Placement.RowRule.sum(1, 2, 3, 4, 5, 6)),
                 t3TotalColumns());
-        readCodeTable(byTable.get(2), grid, "T2", 7, List.of(Placement.RowRule.sum(1, 2, 3, 4, 5, 6, 7)),
+        readCodeTable(
+                byTable.get(2),
+                grid,
+                "T2",
+                7,
+                List.of(Placement.RowRule.sum(1, 2, 3, 4, 5, 6, 7)),
                 t2TotalColumns());
-        List<Placement.RowRule> balanceRules = List.of(new Placement.RowRule(6, new int[] {1, 2}, new int[] {3}),
-                Placement.RowRule.sum(3, 4, 5));
+        List<Placement.RowRule> balanceRules =
+                List.of(
+                        new Placement.RowRule(6, new int[] {1, 2}, new int[] {3}),
+                        Placement.RowRule.sum(3, 4, 5));
         readCodeTable(byTable.get(8), grid, "T8", 6, balanceRules, columns(6));
-        readCodeTable(byTable.get(9), grid, "T9", size.t9Columns(),
+        readCodeTable(
+                byTable.get(9),
+                grid,
+                "T9",
+                size.t9Columns(),
                 size.t9Columns() == 6 ? balanceRules : List.of(Placement.RowRule.sum(1, 2, 3)),
                 columns(size.t9Columns()));
     }
 
     static ReportRefusal noTables() {
-        return new ReportRefusal("文件中没有找到任何决算表（表标题形如“2020 年度收入支出决算总表（表 1）”），"
-                + "不是部门决算，未读取。/ no statement tables found");
+        return new ReportRefusal(
+                "文件中没有找到任何决算表（表标题形如“2020 年度收入支出决算总表（表 1）”），"
+                        + "不是部门决算，未读取。/ no statement tables found");
     }
 
     /** Every table heading with the lines up to the next heading or the 情况说明. */
@@ -129,8 +155,13 @@ final class Template2020Reader {
                 if (explanationStarts) {
                     continue;
                 }
-                heading = new TableHeading(Integer.parseInt(title.group(3)), title.group(2).strip(),
-                        Integer.parseInt(title.group(1)), "", line);
+                heading =
+                        new TableHeading(
+                                Integer.parseInt(title.group(3)),
+                                title.group(2).strip(),
+                                Integer.parseInt(title.group(1)),
+                                "",
+                                line);
                 continue;
             }
             if (heading != null) {
@@ -148,7 +179,11 @@ final class Template2020Reader {
             Matcher unit = UNIT.matcher(line.text());
             while (unit.find()) {
                 if (!unit.group(1).endsWith("元")) {
-                    return new TableHeading(heading.table(), heading.title(), heading.year(), unit.group(1),
+                    return new TableHeading(
+                            heading.table(),
+                            heading.title(),
+                            heading.year(),
+                            unit.group(1),
                             heading.source());
                 }
             }
@@ -170,12 +205,14 @@ final class Template2020Reader {
     }
 
     // 表1 / 表4: figures follow their 行次; 行次 come in order on each side.
-    private void readLineTable(Section section, Grid grid, String table, int incomeLines, int[] expenseColumns) {
+    private void readLineTable(
+            Section section, Grid grid, String table, int incomeLines, int[] expenseColumns) {
         if (section == null) {
             return;
         }
         // income lines first: 表4's fund columns depend on them
-        Map<Integer, List<Token>> figures = new TreeMap<>(grid.lineRows(section, table, incomeLines, unplaced));
+        Map<Integer, List<Token>> figures =
+                new TreeMap<>(grid.lineRows(section, table, incomeLines, unplaced));
         for (Map.Entry<Integer, List<Token>> line : figures.entrySet()) {
             boolean income = line.getKey() <= incomeLines;
             List<Token> values = line.getValue();
@@ -185,18 +222,22 @@ final class Template2020Reader {
             } else if (!income && values.size() < columns.length) {
                 placeFundColumns(table, line.getKey(), incomeLines, columns, values);
             } else {
-                unplaced.add(new Unplaced(values.get(0).source(), table + " 第 " + line.getKey() + " 行的数字 "
-                        + joined(values), "本行只有 " + columns.length + " 栏，却有 " + values.size() + " 个数字"));
+                unplaced.add(
+                        new Unplaced(
+                                values.get(0).source(),
+                                table + " 第 " + line.getKey() + " 行的数字 " + joined(values),
+                                "本行只有 " + columns.length + " 栏，却有 " + values.size() + " 个数字"));
             }
         }
     }
 
     /**
      * 表4's expenditure lines print 合计 first, then one figure per fund source. A fund source with
-     * neither income nor an opening balance (行 1–3, 29–31 in 2020) spends nothing, so the figures after 合计
-     * go to the funds that have money — when their number matches.
+     * neither income nor an opening balance (行 1–3, 29–31 in 2020) spends nothing, so the figures
+     * after 合计 go to the funds that have money — when their number matches.
      */
-    private void placeFundColumns(String table, int line, int incomeLines, int[] columns, List<Token> values) {
+    private void placeFundColumns(
+            String table, int line, int incomeLines, int[] columns, List<Token> values) {
         List<Integer> funds = new ArrayList<>();
         // the three 年初 sub-rows are the income lines just before 总计 (2020: 29–31)
         int[][] fundLines = {{1, incomeLines - 3}, {2, incomeLines - 2}, {3, incomeLines - 1}};
@@ -213,9 +254,15 @@ final class Template2020Reader {
             }
             put(table, Integer.toString(line), chosen, values);
         } else {
-            unplaced.add(new Unplaced(values.get(0).source(), table + " 第 " + line + " 行的数字 " + joined(values),
-                    "原文没有栏位置；有收入或结转的资金来源是栏次 " + funds + "，与合计之后的 " + (values.size() - 1)
-                            + " 个数字对不上，不作猜测"));
+            unplaced.add(
+                    new Unplaced(
+                            values.get(0).source(),
+                            table + " 第 " + line + " 行的数字 " + joined(values),
+                            "原文没有栏位置；有收入或结转的资金来源是栏次 "
+                                    + funds
+                                    + "，与合计之后的 "
+                                    + (values.size() - 1)
+                                    + " 个数字对不上，不作猜测"));
         }
     }
 
@@ -228,8 +275,8 @@ final class Template2020Reader {
     private static final class PrintedGrid implements Grid {
 
         @Override
-        public Map<Integer, List<Token>> lineRows(Section section, String table, int incomeLines,
-                List<Unplaced> unplaced) {
+        public Map<Integer, List<Token>> lineRows(
+                Section section, String table, int incomeLines, List<Unplaced> unplaced) {
             Map<Integer, List<Token>> figures = new LinkedHashMap<>();
             int nextIncome = 1;
             int nextExpense = incomeLines + 1;
@@ -250,7 +297,9 @@ final class Template2020Reader {
                     }
                 }
                 if (current == null) {
-                    unplaced.add(new Unplaced(token.source(), table + " 的数字 " + token.text(), "出现在任何行次之前"));
+                    unplaced.add(
+                            new Unplaced(
+                                    token.source(), table + " 的数字 " + token.text(), "出现在任何行次之前"));
                     continue;
                 }
                 figures.computeIfAbsent(current, line -> new ArrayList<>()).add(token);
@@ -265,7 +314,8 @@ final class Template2020Reader {
             CodeRow current = null;
             for (Token token : tokens(gridLines(section, table))) {
                 if (!token.number()) {
-                    if (token.text().contains("合计") && rows.stream().noneMatch(row -> row.key.equals("total"))) {
+                    if (token.text().contains("合计")
+                            && rows.stream().noneMatch(row -> row.key.equals("total"))) {
                         current = new CodeRow("total", token.source());
                         rows.add(current);
                     }
@@ -277,7 +327,9 @@ final class Template2020Reader {
                     continue;
                 }
                 if (current == null) {
-                    unplaced.add(new Unplaced(token.source(), table + " 的数字 " + token.text(), "出现在任何科目编码之前"));
+                    unplaced.add(
+                            new Unplaced(
+                                    token.source(), table + " 的数字 " + token.text(), "出现在任何科目编码之前"));
                     continue;
                 }
                 current.figures.add(token);
@@ -320,13 +372,16 @@ final class Template2020Reader {
                     }
                     continue;
                 }
-                if (token.plainInteger() && (token.text().length() == 3 || token.text().length() == 5)
+                if (token.plainInteger()
+                        && (token.text().length() == 3 || token.text().length() == 5)
                         && token.text().startsWith("3")) {
                     current = token.text();
                     continue;
                 }
                 if (current == null) {
-                    unplaced.add(new Unplaced(token.source(), "T6 的数字 " + token.text(), "出现在任何经济分类科目编码之前"));
+                    unplaced.add(
+                            new Unplaced(
+                                    token.source(), "T6 的数字 " + token.text(), "出现在任何经济分类科目编码之前"));
                     continue;
                 }
                 figures.computeIfAbsent(current, key -> new ArrayList<>()).add(token);
@@ -335,27 +390,37 @@ final class Template2020Reader {
         }
     }
 
-    private void readCodeTable(Section section, Grid grid, String table, int columns, List<Placement.RowRule> rules,
+    private void readCodeTable(
+            Section section,
+            Grid grid,
+            String table,
+            int columns,
+            List<Placement.RowRule> rules,
             SortedSet<Integer> totalAllowed) {
         if (section == null) {
             return;
         }
-        new CodeTablePlacer(table, columns, rules, placed, unplaced).place(grid.codeRows(section, table, unplaced),
-                totalAllowed);
+        new CodeTablePlacer(table, columns, rules, placed, unplaced)
+                .place(grid.codeRows(section, table, unplaced), totalAllowed);
     }
 
     private void readEconomicTable(Section section, Grid grid) {
         if (section == null) {
             return;
         }
-        grid.economicRows(section, unplaced).forEach((row, values) -> {
-            if (values.size() == 1) {
-                put("T6", row, new int[] {1}, values);
-            } else if (values.size() > 1) {
-                unplaced.add(new Unplaced(values.get(0).source(), "T6 " + row + " 行的数字 " + joined(values),
-                        "表6 每个科目只有一个决算数，却读到 " + values.size() + " 个数字"));
-            }
-        });
+        grid.economicRows(section, unplaced)
+                .forEach(
+                        (row, values) -> {
+                            if (values.size() == 1) {
+                                put("T6", row, new int[] {1}, values);
+                            } else if (values.size() > 1) {
+                                unplaced.add(
+                                        new Unplaced(
+                                                values.get(0).source(),
+                                                "T6 " + row + " 行的数字 " + joined(values),
+                                                "表6 每个科目只有一个决算数，却读到 " + values.size() + " 个数字"));
+                            }
+                        });
     }
 
     // 表7: one row of up to 12 figures.
@@ -373,16 +438,22 @@ final class Template2020Reader {
             return;
         }
         if (values.size() > 12) {
-            unplaced.add(new Unplaced(values.get(0).source(), "T7 的数字 " + joined(values),
-                    "表7 只有 12 栏，却读到 " + values.size() + " 个数字"));
+            unplaced.add(
+                    new Unplaced(
+                            values.get(0).source(),
+                            "T7 的数字 " + joined(values),
+                            "表7 只有 12 栏，却读到 " + values.size() + " 个数字"));
             return;
         }
-        ThreePublicCostsPlacement.Result result = ThreePublicCostsPlacement.place(
-                values.stream().map(Token::value).toList(), this::t6Value, explanation);
+        ThreePublicCostsPlacement.Result result =
+                ThreePublicCostsPlacement.place(
+                        values.stream().map(Token::value).toList(), this::t6Value, explanation);
         if (result.columns().isPresent()) {
             put("T7", "1", result.columns().get(), values);
         } else {
-            unplaced.add(new Unplaced(values.get(0).source(), "T7 的数字 " + joined(values), result.reason()));
+            unplaced.add(
+                    new Unplaced(
+                            values.get(0).source(), "T7 的数字 " + joined(values), result.reason()));
         }
     }
 
@@ -409,8 +480,8 @@ final class Template2020Reader {
     }
 
     /**
-     * 表3 total: when it equals 表5's total, all spending is 一般公共预算 money, so 表3's 基本/项目
-     * columns are 表5's and the other natures are empty.
+     * 表3 total: when it equals 表5's total, all spending is 一般公共预算 money, so 表3's 基本/项目 columns are
+     * 表5's and the other natures are empty.
      */
     private SortedSet<Integer> t3TotalColumns() {
         Optional<BigDecimal> t5Total = value("T5", "total", 1);
@@ -428,8 +499,9 @@ final class Template2020Reader {
 
     /** 表5 total: 基本支出 (栏 2) is empty when 表6 has no 人员经费 and no 公用经费. */
     private SortedSet<Integer> t5TotalColumns() {
-        boolean basic = value("T6", "personnel-total", 1).filter(v -> v.signum() != 0).isPresent()
-                || value("T6", "public-total", 1).filter(v -> v.signum() != 0).isPresent();
+        boolean basic =
+                value("T6", "personnel-total", 1).filter(v -> v.signum() != 0).isPresent()
+                        || value("T6", "public-total", 1).filter(v -> v.signum() != 0).isPresent();
         boolean anyT6 = placed.keySet().stream().anyMatch(cell -> cell.table().equals("T6"));
         SortedSet<Integer> allowed = columns(3);
         if (anyT6 && !basic) {
@@ -459,16 +531,18 @@ final class Template2020Reader {
     }
 
     /**
-     * The grid's data lines: after the header (the 栏次 line, or 表7's line of column numbers, or
-     * 表6's 部门 line) and before the notes (注：).
+     * The grid's data lines: after the header (the 栏次 line, or 表7's line of column numbers, or 表6's
+     * 部门 line) and before the notes (注：).
      */
     static List<ReportLine> gridLines(Section section, String table) {
         List<ReportLine> lines = section.lines();
         int start = 0;
         for (int i = 0; i < lines.size(); i++) {
             String text = lines.get(i).text().strip();
-            boolean header = table.equals("T7") ? text.matches("1\\s+2\\s+3\\s+4\\s+5\\s+6.*")
-                    : table.equals("T6") ? UNIT.matcher(text).find() : text.contains("栏次");
+            boolean header =
+                    table.equals("T7")
+                            ? text.matches("1\\s+2\\s+3\\s+4\\s+5\\s+6.*")
+                            : table.equals("T6") ? UNIT.matcher(text).find() : text.contains("栏次");
             if (header) {
                 start = i + 1;
                 break;
@@ -495,7 +569,10 @@ final class Template2020Reader {
     }
 
     static String commonUnit(List<TableHeading> headings) {
-        return headings.stream().map(TableHeading::unitName).filter(name -> !name.isEmpty()).findFirst()
+        return headings.stream()
+                .map(TableHeading::unitName)
+                .filter(name -> !name.isEmpty())
+                .findFirst()
                 .orElse("");
     }
 

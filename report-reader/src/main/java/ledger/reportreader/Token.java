@@ -8,23 +8,25 @@ import java.util.regex.Pattern;
 
 /**
  * A piece of a table line: a number (a figure, a 行次 or a code) or the text between numbers. The
- * extraction may glue a figure to the next label ({@code 2,493.03一、一般公共服务支出}), so a line
- * is split wherever digits start or end. {@code column} is where the token starts on its line (in
- * characters, a PDF's lines padded by position, {@link PdfLines}): it orders figures of one row printed
- * on neighbouring lines, left to right.
+ * extraction may glue a figure to the next label ({@code 2,493.03一、一般公共服务支出}), so a line is split
+ * wherever digits start or end. {@code column} is where the token starts on its line (in
+ * characters, a PDF's lines padded by position, {@link PdfLines}): it orders figures of one row
+ * printed on neighbouring lines, left to right.
  */
 record Token(String text, boolean number, ReportLine source, int column) {
 
     private static final Pattern WORD = Pattern.compile("\\S+");
     private static final Pattern NUMBER_RUN = Pattern.compile("-?\\d+(?:,\\d+)*(?:\\.\\d+)?");
+
     /** Thousands separators only in groups of three: 2,493.03 yes, 1,2,3 no. */
-    private static final Pattern WELL_FORMED = Pattern.compile("-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
+    private static final Pattern WELL_FORMED =
+            Pattern.compile("-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
 
     /**
      * Splits one line.
      *
      * @throws ReportRefusal for a number with misplaced thousands separators such as {@code 1,2,3}:
-     *                       it could be one figure or three, and the reader does not guess
+     *     it could be one figure or three, and the reader does not guess
      */
     static List<Token> split(ReportLine line) {
         List<Token> tokens = new ArrayList<>();
@@ -34,9 +36,17 @@ record Token(String text, boolean number, ReportLine source, int column) {
             addText(line, textStart, numbers.start(), tokens);
             String number = numbers.group();
             if (!WELL_FORMED.matcher(number).matches()) {
-                throw new ReportRefusal(line.where() + "：数字“" + number + "”的千分位分隔符位置不对，"
-                        + "无法判断是一个数还是几个数，未读取任何数据。/ malformed number '" + number + "' at page "
-                        + line.page() + " line " + line.line());
+                throw new ReportRefusal(
+                        line.where()
+                                + "：数字“"
+                                + number
+                                + "”的千分位分隔符位置不对，"
+                                + "无法判断是一个数还是几个数，未读取任何数据。/ malformed number '"
+                                + number
+                                + "' at page "
+                                + line.page()
+                                + " line "
+                                + line.line());
             }
             tokens.add(new Token(number, true, line, numbers.start()));
             textStart = numbers.end();

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import ledger.projections.statement.CellAddress;
-
 import org.junit.jupiter.api.Test;
 
-/** The 2024 rules of 表7, 表8/表9 and across tables, on figures set by hand (2024 positions, 24 类 lines). */
+/**
+ * The 2024 rules of 表7, 表8/表9 and across tables, on figures set by hand (2024 positions, 24 类
+ * lines).
+ */
 class Rules2024Test {
 
     @Test
@@ -37,50 +38,83 @@ class Rules2024Test {
         for (int i = 0; i < columns.length; i++) {
             figures.add(figure("T8", "212", columns[i], values[i], 41));
         }
-        ReportReading reading = new ReportReading("某局", 2024, "2024", "test", headings(), figures, List.of());
+        ReportReading reading =
+                new ReportReading("某局", 2024, "2024", "test", headings(), figures, List.of());
 
         List<ReportFinding> findings = Rules2024.check(reading);
 
-        assertThat(findings).extracting(ReportFinding::error, ReportFinding::rule).containsExactlyInAnyOrder(
-                tuple(true, "T7.合计决算数"),
-                tuple(true, "T7-T6.actual"),
-                tuple(true, "T8.年末=年初+收入-支出"), tuple(true, "T8.年末=年初+收入-支出"),
-                // 表4 prints no 政府性基金 figures, and 表5 no 基本支出 beside 表6's
-                tuple(true, "T4-T8.total"), tuple(true, "T4-T8.total"), tuple(true, "T4-T8.total"),
-                tuple(true, "T4-T8.total"), tuple(true, "T4-T8.lei"), tuple(true, "T6-T5.basic"));
-        assertThat(findings).extracting(ReportFinding::message)
-                .anyMatch(message -> message.contains("T7/1/2 = 1.00（第 1 页第 30 行） ≠ T7/1/4 = 空白 + T7/1/6 = 空白 + T7/1/12 = 0.50"))
-                .anyMatch(message -> message.contains("T7/1/12 = 0.50") && message.contains("< T6/30217/1 = 0.80")
-                        && message.contains("公务接待费"))
-                .anyMatch(message -> message.contains("T8/total/6 = 2.00") && message.contains("− T8/total/3 = 2.00")
-                        && message.contains("= 1.00，差 1.00"));
+        assertThat(findings)
+                .extracting(ReportFinding::error, ReportFinding::rule)
+                .containsExactlyInAnyOrder(
+                        tuple(true, "T7.合计决算数"),
+                        tuple(true, "T7-T6.actual"),
+                        tuple(true, "T8.年末=年初+收入-支出"),
+                        tuple(true, "T8.年末=年初+收入-支出"),
+                        // 表4 prints no 政府性基金 figures, and 表5 no 基本支出 beside 表6's
+                        tuple(true, "T4-T8.total"),
+                        tuple(true, "T4-T8.total"),
+                        tuple(true, "T4-T8.total"),
+                        tuple(true, "T4-T8.total"),
+                        tuple(true, "T4-T8.lei"),
+                        tuple(true, "T6-T5.basic"));
+        assertThat(findings)
+                .extracting(ReportFinding::message)
+                .anyMatch(
+                        message ->
+                                message.contains(
+                                        "T7/1/2 = 1.00（第 1 页第 30 行） ≠ T7/1/4 = 空白 + T7/1/6 = 空白 + T7/1/12 = 0.50"))
+                .anyMatch(
+                        message ->
+                                message.contains("T7/1/12 = 0.50")
+                                        && message.contains("< T6/30217/1 = 0.80")
+                                        && message.contains("公务接待费"))
+                .anyMatch(
+                        message ->
+                                message.contains("T8/total/6 = 2.00")
+                                        && message.contains("− T8/total/3 = 2.00")
+                                        && message.contains("= 1.00，差 1.00"));
     }
 
     @Test
     void aRuleAcrossTablesIsNotAppliedToATableTheReportLeavesOut() {
-        List<ReadFigure> figures = List.of(figure("T1", 29, 2, "5.00", 10), figure("T1", 53, 2, "5.00", 11));
-        List<TableHeading> onlyTable1 = List.of(new TableHeading(1, "收入支出决算总表", 2024, "某局", new ReportLine(1, 1, "")));
-        ReportReading reading = new ReportReading("某局", 2024, "2024", "test", onlyTable1, figures, List.of());
+        List<ReadFigure> figures =
+                List.of(figure("T1", 29, 2, "5.00", 10), figure("T1", 53, 2, "5.00", 11));
+        List<TableHeading> onlyTable1 =
+                List.of(new TableHeading(1, "收入支出决算总表", 2024, "某局", new ReportLine(1, 1, "")));
+        ReportReading reading =
+                new ReportReading("某局", 2024, "2024", "test", onlyTable1, figures, List.of());
 
-        // 表1 ↔ 表3 would find 表3 blank: 表3 is not printed at all, which the document check names instead
-        assertThat(Rules2024.check(reading)).extracting(ReportFinding::rule)
-                .doesNotContain("T1-T3.lei", "T1-T3.total").contains("T1.年末结转和结余");
+        // 表1 ↔ 表3 would find 表3 blank: 表3 is not printed at all, which the document check names
+        // instead
+        assertThat(Rules2024.check(reading))
+                .extracting(ReportFinding::rule)
+                .doesNotContain("T1-T3.lei", "T1-T3.total")
+                .contains("T1.年末结转和结余");
     }
 
     @Test
     void withNoOpeningBalanceEveryCodeSpendsNoMoreThanItReceived() {
-        List<ReadFigure> figures = List.of(
-                figure("T2", "2010101", 1, "10.00", 50), figure("T3", "2010101", 1, "12.00", 60),
-                figure("T2", "2010102", 1, "5.00", 51), figure("T3", "2010102", 1, "5.00", 61));
+        List<ReadFigure> figures =
+                List.of(
+                        figure("T2", "2010101", 1, "10.00", 50),
+                                figure("T3", "2010101", 1, "12.00", 60),
+                        figure("T2", "2010102", 1, "5.00", 51),
+                                figure("T3", "2010102", 1, "5.00", 61));
         ReportReading reading = new ReportReader2024(figures).reading();
 
-        assertThat(Rules2024.check(reading)).filteredOn(finding -> finding.rule().equals("T2-T3.source"))
-                .singleElement().extracting(ReportFinding::message).asString()
-                .contains("T2/2010101/1 = 10.00（第 1 页第 50 行） < T3/2010101/1 = 12.00（第 1 页第 60 行）", "差 -2.00",
+        assertThat(Rules2024.check(reading))
+                .filteredOn(finding -> finding.rule().equals("T2-T3.source"))
+                .singleElement()
+                .extracting(ReportFinding::message)
+                .asString()
+                .contains(
+                        "T2/2010101/1 = 10.00（第 1 页第 50 行） < T3/2010101/1 = 12.00（第 1 页第 60 行）",
+                        "差 -2.00",
                         "年初结转和结余为空");
         List<ReadFigure> withOpening = new ArrayList<>(figures);
         withOpening.add(figure("T1", 27, 1, "3.00", 5));
-        assertThat(Rules2024.check(new ReportReader2024(withOpening).reading())).extracting(ReportFinding::rule)
+        assertThat(Rules2024.check(new ReportReader2024(withOpening).reading()))
+                .extracting(ReportFinding::rule)
                 .doesNotContain("T2-T3.source");
     }
 
@@ -94,17 +128,25 @@ class Rules2024Test {
     private static List<TableHeading> headings() {
         List<TableHeading> headings = new ArrayList<>();
         for (int table = 1; table <= 9; table++) {
-            headings.add(new TableHeading(table, Template2024Reader.TITLES.get(table - 1), 2024, "某局",
-                    new ReportLine(table, 1, Template2024Reader.TITLES.get(table - 1))));
+            headings.add(
+                    new TableHeading(
+                            table,
+                            Template2024Reader.TITLES.get(table - 1),
+                            2024,
+                            "某局",
+                            new ReportLine(table, 1, Template2024Reader.TITLES.get(table - 1))));
         }
         return headings;
     }
 
-    private static ReadFigure figure(String table, String row, int column, String printed, int line) {
-        return new ReadFigure(CellAddress.of(table, row, column), printed, new ReportLine(1, line, printed));
+    private static ReadFigure figure(
+            String table, String row, int column, String printed, int line) {
+        return new ReadFigure(
+                CellAddress.of(table, row, column), printed, new ReportLine(1, line, printed));
     }
 
     private static ReadFigure figure(String table, int row, int column, String printed, int line) {
-        return new ReadFigure(CellAddress.of(table, row, column), printed, new ReportLine(1, line, printed));
+        return new ReadFigure(
+                CellAddress.of(table, row, column), printed, new ReportLine(1, line, printed));
     }
 }

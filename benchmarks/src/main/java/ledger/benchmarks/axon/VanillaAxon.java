@@ -49,7 +49,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * on their own (Axon's default without Spring is no transaction manager: the append commits) — in a
  * scratch database of the same PostgreSQL, fed the journal's rows as single commands from 1 client,
  * then from 8. Jackson, not Axon's default XStream, serializes: XStream cannot read records back.
- * The id register is in memory, so the reference pays nothing for it and is, if anything, flattered.
+ * The id register is in memory, so the reference pays nothing for it and is, if anything,
+ * flattered.
  *
  * <pre>VanillaAxon JDBC-URL JOURNAL.csv SECONDS [WARM-UP-COMMANDS]</pre>
  *
@@ -58,12 +59,12 @@ import org.axonframework.serialization.json.JacksonSerializer;
  */
 public final class VanillaAxon {
 
-    private VanillaAxon() {
-    }
+    private VanillaAxon() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: VanillaAxon JDBC-URL JOURNAL.csv SECONDS [WARM-UP-COMMANDS]");
+            System.err.println(
+                    "usage: VanillaAxon JDBC-URL JOURNAL.csv SECONDS [WARM-UP-COMMANDS]");
             System.exit(2);
         }
         System.setProperty("axoniq.update-checker.disabled", "true");
@@ -79,7 +80,8 @@ public final class VanillaAxon {
         try (HikariDataSource dataSource = new HikariDataSource(pool)) {
             Configuration axon = configure(dataSource);
             axon.start();
-            // The aggregate's one handler takes every account command under one name, as in the ledger.
+            // The aggregate's one handler takes every account command under one name, as in the
+            // ledger.
             axon.commandBus().registerDispatchInterceptor(BudgetAccount.commandRouting());
             try {
                 CommandGateway gateway = axon.commandGateway();
@@ -94,29 +96,41 @@ public final class VanillaAxon {
     }
 
     static Configuration configure(HikariDataSource dataSource) {
-        Serializer serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).build();
+        Serializer serializer =
+                JacksonSerializer.builder()
+                        .objectMapper(
+                                new ObjectMapper()
+                                        .registerModule(new JavaTimeModule())
+                                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                                        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
+                        .build();
         LedgerRegistry registry = new SharedRegistry(new InMemoryLedgerRegistry());
         return DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .registerComponent(LedgerRegistry.class, c -> registry)
-                .configureEmbeddedEventStore(c -> {
-                    JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                            .connectionProvider(new DataSourceConnectionProvider(dataSource))
-                            .transactionManager(NoTransactionManager.INSTANCE)
-                            .eventSerializer(serializer).snapshotSerializer(serializer).build();
-                    engine.createSchema(PostgresEventTableFactory.INSTANCE);
-                    return engine;
-                })
+                .configureEmbeddedEventStore(
+                        c -> {
+                            JdbcEventStorageEngine engine =
+                                    JdbcEventStorageEngine.builder()
+                                            .connectionProvider(
+                                                    new DataSourceConnectionProvider(dataSource))
+                                            .transactionManager(NoTransactionManager.INSTANCE)
+                                            .eventSerializer(serializer)
+                                            .snapshotSerializer(serializer)
+                                            .build();
+                            engine.createSchema(PostgresEventTableFactory.INSTANCE);
+                            return engine;
+                        })
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetAccount.class))
                 .buildConfiguration();
     }
 
-    /** The journal's postings in file order (transfers and reversals, which need the register, left out). */
+    /**
+     * The journal's postings in file order (transfers and reversals, which need the register, left
+     * out).
+     */
     static List<AccountCommand> commands(Path journal) throws IOException {
         try (InputStream in = Files.newInputStream(journal)) {
             var parse = new JournalReader().read(in);
@@ -133,9 +147,19 @@ public final class VanillaAxon {
         }
     }
 
-    /** Sends commands from {@code next} on, from {@code clients} threads, until {@code end} or the time is up. */
-    private static void run(CommandGateway gateway, List<AccountCommand> commands, AtomicInteger next, int clients,
-                            int end, double seconds, boolean print) throws InterruptedException {
+    /**
+     * Sends commands from {@code next} on, from {@code clients} threads, until {@code end} or the
+     * time is up.
+     */
+    private static void run(
+            CommandGateway gateway,
+            List<AccountCommand> commands,
+            AtomicInteger next,
+            int clients,
+            int end,
+            double seconds,
+            boolean print)
+            throws InterruptedException {
         AtomicLong acknowledged = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -143,32 +167,42 @@ public final class VanillaAxon {
         long deadline = started + (long) (seconds * 1e9);
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
-            threads.execute(() -> {
-                int at;
-                while (System.nanoTime() < deadline && (at = next.getAndIncrement()) < end) {
-                    try {
-                        gateway.sendAndWait(commands.get(at));
-                        acknowledged.incrementAndGet();
-                    } catch (RuleViolation refusal) {
-                        refused.incrementAndGet();
-                    } catch (RuntimeException failed) {
-                        if (causedByRefusal(failed)) {
-                            refused.incrementAndGet();
-                        } else if (errors.incrementAndGet() == 1) {
-                            failed.printStackTrace();
+            threads.execute(
+                    () -> {
+                        int at;
+                        while (System.nanoTime() < deadline
+                                && (at = next.getAndIncrement()) < end) {
+                            try {
+                                gateway.sendAndWait(commands.get(at));
+                                acknowledged.incrementAndGet();
+                            } catch (RuleViolation refusal) {
+                                refused.incrementAndGet();
+                            } catch (RuntimeException failed) {
+                                if (causedByRefusal(failed)) {
+                                    refused.incrementAndGet();
+                                } else if (errors.incrementAndGet() == 1) {
+                                    failed.printStackTrace();
+                                }
+                            }
                         }
-                    }
-                }
-            });
+                    });
         }
         threads.shutdown();
         threads.awaitTermination(1, TimeUnit.DAYS);
         double elapsed = (System.nanoTime() - started) / 1e9;
         if (print) {
             long sent = acknowledged.get() + refused.get() + errors.get();
-            System.out.printf(Locale.ROOT, "clients=%d sent=%d acknowledged=%d repeated=0 refused=%d errors=%d"
-                    + " seconds=%.3f acknowledged_per_second=%.1f%n", clients, sent, acknowledged.get(), refused.get(),
-                    errors.get(), elapsed, acknowledged.get() / elapsed);
+            System.out.printf(
+                    Locale.ROOT,
+                    "clients=%d sent=%d acknowledged=%d repeated=0 refused=%d errors=%d"
+                            + " seconds=%.3f acknowledged_per_second=%.1f%n",
+                    clients,
+                    sent,
+                    acknowledged.get(),
+                    refused.get(),
+                    errors.get(),
+                    elapsed,
+                    acknowledged.get() / elapsed);
         }
     }
 
@@ -189,7 +223,8 @@ public final class VanillaAxon {
         }
 
         @Override
-        public synchronized Optional<RecordedTransaction> transaction(UnitCode unit, FiscalYear year, TransactionId id) {
+        public synchronized Optional<RecordedTransaction> transaction(
+                UnitCode unit, FiscalYear year, TransactionId id) {
             return registry.transaction(unit, year, id);
         }
 
@@ -199,7 +234,8 @@ public final class VanillaAxon {
         }
 
         @Override
-        public synchronized ledger.core.classification.ClassificationCatalog catalog(FiscalYear year) {
+        public synchronized ledger.core.classification.ClassificationCatalog catalog(
+                FiscalYear year) {
             return registry.catalog(year);
         }
 

@@ -36,7 +36,7 @@ public class AuditLog {
     /**
      * One line: {@code {"at":…,"action":…,"user":…,"outcome":…, details…}}.
      *
-     * @param action  sign-in, import, record, close
+     * @param action sign-in, import, record, close
      * @param outcome success, refused, failed
      */
     public void record(String action, String user, String outcome, Map<String, ?> details) {
@@ -49,8 +49,13 @@ public class AuditLog {
         try {
             log.info(json.writeValueAsString(line));
         } catch (JsonProcessingException unwritable) {
-            // Details are strings and numbers; should one not serialise, the fact still gets logged.
-            log.info("{\"action\":\"{}\",\"user\":\"{}\",\"outcome\":\"{}\",\"unwritable\":true}", action, user, outcome);
+            // Details are strings and numbers; should one not serialise, the fact still gets
+            // logged.
+            log.info(
+                    "{\"action\":\"{}\",\"user\":\"{}\",\"outcome\":\"{}\",\"unwritable\":true}",
+                    action,
+                    user,
+                    outcome);
         }
     }
 }

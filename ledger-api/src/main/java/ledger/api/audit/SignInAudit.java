@@ -24,7 +24,11 @@ public class SignInAudit {
 
     @EventListener
     public void signedIn(InteractiveAuthenticationSuccessEvent event) {
-        audit.record("sign-in", event.getAuthentication().getName(), "success", from(event.getAuthentication()));
+        audit.record(
+                "sign-in",
+                event.getAuthentication().getName(),
+                "success",
+                from(event.getAuthentication()));
     }
 
     @EventListener
@@ -35,7 +39,9 @@ public class SignInAudit {
     }
 
     private static Map<String, Object> from(Authentication authentication) {
-        return authentication.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
-                ? Map.of("from", web.getRemoteAddress()) : Map.of();
+        return authentication.getDetails() instanceof WebAuthenticationDetails web
+                        && web.getRemoteAddress() != null
+                ? Map.of("from", web.getRemoteAddress())
+                : Map.of();
     }
 }

@@ -9,10 +9,10 @@ import ledger.core.catalog.CatalogLine;
 import ledger.core.catalog.YearCatalog;
 
 /**
- * Reads a 科目表 file into its lines: UTF-8 CSV (optional BOM) or an xlsx workbook (its first
- * sheet), a header row first. Columns {@code code} (编码, 科目编码, 代码) and {@code name} (名称,
- * 科目名称) are required, {@code classification} (分类, 科目分类, 类别) is optional; other columns (级次,
- * 备注, …) are left alone. Whether the lines make a 科目表 is {@link YearCatalog#check}'s to decide.
+ * Reads a 科目表 file into its lines: UTF-8 CSV (optional BOM) or an xlsx workbook (its first sheet),
+ * a header row first. Columns {@code code} (编码, 科目编码, 代码) and {@code name} (名称, 科目名称) are required,
+ * {@code classification} (分类, 科目分类, 类别) is optional; other columns (级次, 备注, …) are left alone.
+ * Whether the lines make a 科目表 is {@link YearCatalog#check}'s to decide.
  */
 public final class CatalogFile {
 
@@ -20,8 +20,7 @@ public final class CatalogFile {
     private static final Set<String> NAME = Set.of("name", "名称", "科目名称");
     private static final Set<String> CLASSIFICATION = Set.of("classification", "分类", "科目分类", "类别");
 
-    private CatalogFile() {
-    }
+    private CatalogFile() {}
 
     /**
      * @param fileName decides the format: {@code .xlsx} is a workbook, anything else CSV
@@ -33,16 +32,28 @@ public final class CatalogFile {
         int name = table.column(NAME);
         int classification = table.column(CLASSIFICATION);
         if (code < 0 || name < 0) {
-            throw UploadedTable.refused(table.headerLine(), "header", "表头须有 编码（code）和 名称（name）两列，实为："
-                    + String.join(", ", table.header()) + " (the header needs a code and a name column)");
+            throw UploadedTable.refused(
+                    table.headerLine(),
+                    "header",
+                    "表头须有 编码（code）和 名称（name）两列，实为："
+                            + String.join(", ", table.header())
+                            + " (the header needs a code and a name column)");
         }
         if (table.rowsUnderHeader() > YearCatalog.MAX_LINES) {
-            throw UploadedTable.refused(0, "file", "科目表最多 " + YearCatalog.MAX_LINES + " 行 (at most "
-                    + YearCatalog.MAX_LINES + " lines)");
+            throw UploadedTable.refused(
+                    0,
+                    "file",
+                    "科目表最多 "
+                            + YearCatalog.MAX_LINES
+                            + " 行 (at most "
+                            + YearCatalog.MAX_LINES
+                            + " lines)");
         }
         List<CatalogLine> lines = new ArrayList<>();
         for (UploadedTable.Row row : table.filledRows()) {
-            lines.add(new CatalogLine(row.line(), row.cell(classification), row.cell(code), row.cell(name)));
+            lines.add(
+                    new CatalogLine(
+                            row.line(), row.cell(classification), row.cell(code), row.cell(name)));
         }
         return lines;
     }

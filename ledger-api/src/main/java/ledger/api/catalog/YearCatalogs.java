@@ -20,26 +20,29 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Each fiscal year's 科目表 as the event store holds it: the shipped catalog plus the year's
- * {@link CatalogLoaded} events, stored like every other event (on the aggregate
- * {@code catalog/YYYY}, with the acting user in the metadata). Every path that posts asks here,
- * through {@code LedgerRegistry.catalog(year)}, so a code is accepted or refused the same way by an
- * import, a single command, the web and the API.
+ * Each fiscal year's 科目表 as the event store holds it: the shipped catalog plus the year's {@link
+ * CatalogLoaded} events, stored like every other event (on the aggregate {@code catalog/YYYY}, with
+ * the acting user in the metadata). Every path that posts asks here, through {@code
+ * LedgerRegistry.catalog(year)}, so a code is accepted or refused the same way by an import, a
+ * single command, the web and the API.
  */
 @Component
 public class YearCatalogs {
 
-    private record Read(long lastSequence, YearCatalog catalog) {
-    }
+    private record Read(long lastSequence, YearCatalog catalog) {}
 
     private final EventStore eventStore;
     private final EventStoreAccess store;
     private final TransactionTemplate transaction;
+
     /** A year's loads are re-read only when its last sequence number moved (on any node). */
     private final Map<FiscalYear, Read> read = new ConcurrentHashMap<>();
 
-    public YearCatalogs(EventStore eventStore, EventStoreAccess store, TransactionTemplate transaction,
-                        JdbcLedgerRegistry registry) {
+    public YearCatalogs(
+            EventStore eventStore,
+            EventStoreAccess store,
+            TransactionTemplate transaction,
+            JdbcLedgerRegistry registry) {
         this.eventStore = eventStore;
         this.store = store;
         this.transaction = transaction;
@@ -80,18 +83,33 @@ public class YearCatalogs {
      *
      * @throws JournalRefused naming each bad line (nothing is written)
      */
-    public CatalogLoaded load(FiscalYear year, List<CatalogLine> lines, String source, String user) {
-        return transaction.execute(status -> {
-            YearCatalog current = of(year);
-            YearCatalog.Decision decision = current.check(lines, source);
-            if (!decision.ok()) {
-                throw new JournalRefused(decision.problems());
-            }
-            long next = eventStore.lastSequenceNumberFor(CatalogLoaded.aggregateId(year)).orElse(-1L) + 1;
-            // Two loads racing for one year meet on the (aggregate, sequence) key: one of them is refused.
-            store.append(List.of(new PendingEvent(CatalogLoaded.aggregateId(year), CatalogLoaded.AGGREGATE_TYPE,
-                    next, decision.loaded(), 0)), user, UUID.randomUUID().toString());
-            return decision.loaded();
-        });
+    public CatalogLoaded load(
+            FiscalYear year, List<CatalogLine> lines, String source, String user) {
+        return transaction.execute(
+                status -> {
+                    YearCatalog current = of(year);
+                    YearCatalog.Decision decision = current.check(lines, source);
+                    if (!decision.ok()) {
+                        throw new JournalRefused(decision.problems());
+                    }
+                    long next =
+                            eventStore
+                                            .lastSequenceNumberFor(CatalogLoaded.aggregateId(year))
+                                            .orElse(-1L)
+                                    + 1;
+                    // Two loads racing for one year meet on the (aggregate, sequence) key: one of
+                    // them is refused.
+                    store.append(
+                            List.of(
+                                    new PendingEvent(
+                                            CatalogLoaded.aggregateId(year),
+                                            CatalogLoaded.AGGREGATE_TYPE,
+                                            next,
+                                            decision.loaded(),
+                                            0)),
+                            user,
+                            UUID.randomUUID().toString());
+                    return decision.loaded();
+                });
     }
 }

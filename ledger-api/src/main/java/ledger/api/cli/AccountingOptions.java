@@ -6,10 +6,14 @@ import picocli.CommandLine.Option;
 /** The unit's kind under 政府会计制度, until units are registered with it. */
 public class AccountingOptions {
 
-    @Option(names = "--unit-kind", paramLabel = "KIND", defaultValue = "administrative",
+    @Option(
+            names = "--unit-kind",
             descriptionKey = "accounting.unit-kind",
-            description = "administrative (行政单位, 支出 to 7101 行政支出) or institution (事业单位, 7201 事业支出);"
-                    + " default ${DEFAULT-VALUE}")
+            paramLabel = "KIND",
+            defaultValue = "administrative",
+            description =
+                    "administrative (行政单位, 支出 to 7101 行政支出) or institution (事业单位, 7201 事业支出);"
+                            + " default ${DEFAULT-VALUE}")
     String unitKind;
 
     UnitKind kind() {

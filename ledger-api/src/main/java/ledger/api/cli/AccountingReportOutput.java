@@ -14,21 +14,31 @@ import picocli.CommandLine.ParameterException;
  */
 public class AccountingReportOutput {
 
-    enum Format { text, json, xlsx }
+    enum Format {
+        text,
+        json,
+        xlsx
+    }
 
-    @Option(names = "--format", defaultValue = "text", descriptionKey = "report-output.format",
-            description = "text, json or xlsx (needs --out);"
-            + " default ${DEFAULT-VALUE}")
+    @Option(
+            names = "--format",
+            descriptionKey = "report-output.format",
+            defaultValue = "text",
+            description = "text, json or xlsx (needs --out);" + " default ${DEFAULT-VALUE}")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", descriptionKey = "report-output.out",
+    @Option(
+            names = "--out",
+            descriptionKey = "report-output.out",
+            paramLabel = "FILE",
             description = "write to FILE instead of standard output")
     Path out;
 
     /** A workbook needs a file to go to, and {@code --as-of} must fall within the year. */
     void check(CommandSpec spec, StatementOptions which) {
         if (format == Format.xlsx && out == null) {
-            throw new ParameterException(spec.commandLine(), "--format xlsx writes a workbook: give --out FILE.xlsx");
+            throw new ParameterException(
+                    spec.commandLine(), "--format xlsx writes a workbook: give --out FILE.xlsx");
         }
         try {
             BudgetJournal.requireInYear(which.fiscalYear(), which.asOf());

@@ -17,23 +17,29 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ledger charts}: 图1–图4 of the 情况说明 as PNG files. */
-@Command(name = "charts", description = "Draw the 情况说明's charts (图1–图4) as PNG files into a directory.")
+@Command(
+        name = "charts",
+        description = "Draw the 情况说明's charts (图1–图4) as PNG files into a directory.")
 public class ChartsCommand implements Callable<Integer> {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Mixin
-    DatabaseOptions database;
+    @Mixin DatabaseOptions database;
 
-    @Mixin
-    StatementOptions which;
+    @Mixin StatementOptions which;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory to write fig1.png … into")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "directory to write fig1.png … into")
     Path out;
 
-    @Option(names = "--prior-year", paramLabel = "FILE.tsv",
-            description = "last year's figures (key<TAB>value, 万元) when the ledger does not hold last year")
+    @Option(
+            names = "--prior-year",
+            paramLabel = "FILE.tsv",
+            description =
+                    "last year's figures (key<TAB>value, 万元) when the ledger does not hold last year")
     Path priorYear;
 
     @Override
@@ -43,11 +49,13 @@ public class ChartsCommand implements Callable<Integer> {
         Files.createDirectories(out);
         try (ConfigurableApplicationContext context = database.start(false)) {
             ReportService reports = context.getBean(ReportService.class);
-            StatementSet set = reports.statements(which.unitCode(), which.fiscalYear(), which.asOf());
+            StatementSet set =
+                    reports.statements(which.unitCode(), which.fiscalYear(), which.asOf());
             PriorYearFigures prior = reports.priorYear(which.unitCode(), which.fiscalYear(), given);
             if (ChartImages.cjkFont().isEmpty()) {
-                System.err.println("warning: no CJK font is installed (e.g. Debian's fonts-noto-cjk);"
-                        + " Chinese labels will not be legible");
+                System.err.println(
+                        "warning: no CJK font is installed (e.g. Debian's fonts-noto-cjk);"
+                                + " Chinese labels will not be legible");
             }
             System.err.println("上年数 prior year: " + prior.source());
             for (Chart chart : reports.charts(set, prior)) {

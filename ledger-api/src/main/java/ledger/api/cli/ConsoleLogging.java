@@ -16,8 +16,8 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Sends the application's console log to standard error, so that standard output carries only
- * what a command prints: {@code ledger statements --format json > set.json} must give JSON, not a
+ * Sends the application's console log to standard error, so that standard output carries only what
+ * a command prints: {@code ledger statements --format json > set.json} must give JSON, not a
  * framework warning followed by JSON. Applied once Spring Boot has configured logging and before
  * the context starts (where warnings are logged).
  */
@@ -28,23 +28,33 @@ final class ConsoleLogging implements ApplicationListener<ApplicationPreparedEve
         toStandardError();
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         if (factory instanceof LoggerContext context
-                && context.getTurboFilterList().stream().noneMatch(ClosedPoolAtExit.class::isInstance)) {
+                && context.getTurboFilterList().stream()
+                        .noneMatch(ClosedPoolAtExit.class::isInstance)) {
             context.addTurboFilter(new ClosedPoolAtExit());
         }
     }
 
     /**
      * When a command's context closes, Axon's event store producer thread may be halfway through a
-     * fetch as the connection pool closes, and logs "Failed to read events" with a stack trace after
-     * the command's own answer, though the command has finished and nothing is lost. Only that
-     * error, with the closed pool as its cause, is dropped; any other read failure still shows.
+     * fetch as the connection pool closes, and logs "Failed to read events" with a stack trace
+     * after the command's own answer, though the command has finished and nothing is lost. Only
+     * that error, with the closed pool as its cause, is dropped; any other read failure still
+     * shows.
      */
     static final class ClosedPoolAtExit extends TurboFilter {
         @Override
-        public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-                                  Throwable failure) {
-            if (level != Level.ERROR || failure == null
-                    || !logger.getName().equals("org.axonframework.eventsourcing.eventstore.EmbeddedEventStore")) {
+        public FilterReply decide(
+                Marker marker,
+                Logger logger,
+                Level level,
+                String format,
+                Object[] params,
+                Throwable failure) {
+            if (level != Level.ERROR
+                    || failure == null
+                    || !logger.getName()
+                            .equals(
+                                    "org.axonframework.eventsourcing.eventstore.EmbeddedEventStore")) {
                 return FilterReply.NEUTRAL;
             }
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -15,18 +15,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The {@code --db} option every subcommand shares, and starting the application on that database. */
+/**
+ * The {@code --db} option every subcommand shares, and starting the application on that database.
+ */
 public class DatabaseOptions {
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", descriptionKey = "database.db",
-            description = "PostgreSQL JDBC URL (else LEDGER_DB_URL, else the embedded database in LEDGER_HOME, default ./data)")
+    @Option(
+            names = "--db",
+            descriptionKey = "database.db",
+            paramLabel = "JDBC_URL",
+            description =
+                    "PostgreSQL JDBC URL (else LEDGER_DB_URL, else the embedded database in LEDGER_HOME, default ./data)")
     String url;
 
     /** The command this option belongs to, for reporting a bad value as a usage error. */
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    /** @throws CommandLine.ParameterException (exit code 2) when the URL is not a JDBC URL */
+    /**
+     * @throws CommandLine.ParameterException (exit code 2) when the URL is not a JDBC URL
+     */
     public LedgerDatabase database() {
         try {
             return LedgerDatabase.choose(url, System.getenv());
@@ -34,7 +42,8 @@ public class DatabaseOptions {
             if (command == null) {
                 throw notAJdbcUrl;
             }
-            throw new CommandLine.ParameterException(command.commandLine(), notAJdbcUrl.getMessage());
+            throw new CommandLine.ParameterException(
+                    command.commandLine(), notAJdbcUrl.getMessage());
         }
     }
 
@@ -46,15 +55,20 @@ public class DatabaseOptions {
         return start(web, List.of(), extraProperties);
     }
 
-    /** As {@link #start(boolean, String...)}, with these Spring profiles added to any already active. */
-    public ConfigurableApplicationContext start(boolean web, List<String> profiles, String... extraProperties) {
+    /**
+     * As {@link #start(boolean, String...)}, with these Spring profiles added to any already
+     * active.
+     */
+    public ConfigurableApplicationContext start(
+            boolean web, List<String> profiles, String... extraProperties) {
         LedgerDatabase database = database();
         LedgerHome home = LedgerHome.of(System.getenv());
         System.err.println(home.announcement());
         database.requireNotInUse();
         SpringApplication application = new SpringApplication(LedgerApplication.class);
         application.setAdditionalProfiles(profiles.toArray(String[]::new));
-        application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        application.setWebApplicationType(
+                web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         application.setLogStartupInfo(false);
         if (!web) {
             application.addListeners(new ConsoleLogging());

@@ -34,14 +34,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ledger demo [--sample NAME]}: loads one of the reference ledgers shipped inside the
- * application (by default the 2020 ledger of 武汉市江汉区人民政府办公室), with its year's 科目表 first
- * when it brings one, prints 表1–表9 and reconciles them with the published report.
+ * application (by default the 2020 ledger of 武汉市江汉区人民政府办公室), with its year's 科目表 first when it
+ * brings one, prints 表1–表9 and reconciles them with the published report.
  */
-@Command(name = "demo", description = "Load a sample ledger (default 2020-jianghan-gov-office; or"
-        + " 2024-putuo-caizhengju), print 表1–表9 and the reconciliation with the published report.")
+@Command(
+        name = "demo",
+        description =
+                "Load a sample ledger (default 2020-jianghan-gov-office; or"
+                        + " 2024-putuo-caizhengju), print 表1–表9 and the reconciliation with the published report.")
 public class DemoCommand implements Callable<Integer> {
 
-    /** A reference ledger under {@code samples/NAME/}: its unit, its year, and whether it brings a 科目表. */
+    /**
+     * A reference ledger under {@code samples/NAME/}: its unit, its year, and whether it brings a
+     * 科目表.
+     */
     record Sample(String name, String unit, int year, boolean catalog) {
 
         String file(String file) {
@@ -49,26 +55,49 @@ public class DemoCommand implements Callable<Integer> {
         }
     }
 
-    static final List<Sample> SAMPLES = List.of(
-            new Sample("2020-jianghan-gov-office", "jianghan-gov-office", 2020, false),
-            new Sample("2024-putuo-caizhengju", "putuo-caizhengju", 2024, true));
+    static final List<Sample> SAMPLES =
+            List.of(
+                    new Sample("2020-jianghan-gov-office", "jianghan-gov-office", 2020, false),
+                    new Sample("2024-putuo-caizhengju", "putuo-caizhengju", 2024, true));
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    DatabaseOptions database;
+    @Mixin DatabaseOptions database;
 
-    @Option(names = "--sample", defaultValue = "2020-jianghan-gov-office", paramLabel = "NAME",
+    @Option(
+            names = "--sample",
+            defaultValue = "2020-jianghan-gov-office",
+            paramLabel = "NAME",
             description = "2020-jianghan-gov-office (default) or 2024-putuo-caizhengju")
     String sampleName;
 
     @Override
     public Integer call() throws Exception {
-        Sample sample = SAMPLES.stream().filter(s -> s.name().equals(sampleName)).findFirst()
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "没有名为 " + sampleName + " 的样例账簿；可选："
-                        + String.join("、", SAMPLES.stream().map(Sample::name).toList()) + " (no sample " + sampleName
-                        + "; the samples are " + String.join(", ", SAMPLES.stream().map(Sample::name).toList()) + ")"));
+        Sample sample =
+                SAMPLES.stream()
+                        .filter(s -> s.name().equals(sampleName))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new ParameterException(
+                                                spec.commandLine(),
+                                                "没有名为 "
+                                                        + sampleName
+                                                        + " 的样例账簿；可选："
+                                                        + String.join(
+                                                                "、",
+                                                                SAMPLES.stream()
+                                                                        .map(Sample::name)
+                                                                        .toList())
+                                                        + " (no sample "
+                                                        + sampleName
+                                                        + "; the samples are "
+                                                        + String.join(
+                                                                ", ",
+                                                                SAMPLES.stream()
+                                                                        .map(Sample::name)
+                                                                        .toList())
+                                                        + ")"));
         UnitCode unit = UnitCode.of(sample.unit());
         FiscalYear year = FiscalYear.of(sample.year());
         try (ConfigurableApplicationContext context = database.start(false)) {
@@ -81,27 +110,54 @@ public class DemoCommand implements Callable<Integer> {
                 List<CatalogLine> lines = CatalogFile.read(catalog, "catalog.csv");
                 YearCatalogs catalogs = context.getBean(YearCatalogs.class);
                 ClassificationCatalog current = catalogs.forYear(year);
-                if (lines.stream().allMatch(line -> line.name().equals(current.functionalCodes().get(line.code()))
-                        || line.name().equals(current.economicCodes().get(line.code())))) {
-                    out.println(year + " 年科目表已含样例的 " + lines.size() + " 个科目 (the " + year
-                            + " catalog already holds the sample's " + lines.size() + " codes)");
+                if (lines.stream()
+                        .allMatch(
+                                line ->
+                                        line.name()
+                                                        .equals(
+                                                                current.functionalCodes()
+                                                                        .get(line.code()))
+                                                || line.name()
+                                                        .equals(
+                                                                current.economicCodes()
+                                                                        .get(line.code())))) {
+                    out.println(
+                            year
+                                    + " 年科目表已含样例的 "
+                                    + lines.size()
+                                    + " 个科目 (the "
+                                    + year
+                                    + " catalog already holds the sample's "
+                                    + lines.size()
+                                    + " codes)");
                 } else {
-                    out.println(CatalogListing.summary(catalogs.load(year, lines,
-                            "catalog.csv (" + sample.name() + ")", DatabaseOptions.user())));
+                    out.println(
+                            CatalogListing.summary(
+                                    catalogs.load(
+                                            year,
+                                            lines,
+                                            "catalog.csv (" + sample.name() + ")",
+                                            DatabaseOptions.user())));
                 }
             }
             ImportResult imported;
             try (InputStream journal = resource(sample.file("journal.csv"))) {
-                imported = context.getBean(JournalImport.class).importJournal(journal,
-                        "journal.csv (" + sample.year() + " sample)", DatabaseOptions.user());
+                imported =
+                        context.getBean(JournalImport.class)
+                                .importJournal(
+                                        journal,
+                                        "journal.csv (" + sample.year() + " sample)",
+                                        DatabaseOptions.user());
             }
             out.println(imported.summary() + "，记入 " + database.database().describe());
             StatementTemplate template = template(sample);
-            StatementSet set = context.getBean(StatementService.class).statements(unit, year, null, template);
+            StatementSet set =
+                    context.getBean(StatementService.class).statements(unit, year, null, template);
             out.println(StatementText.render(set));
             PublishedFigures published;
-            try (Reader reader = new InputStreamReader(resource(sample.file("published.tsv")),
-                    StandardCharsets.UTF_8)) {
+            try (Reader reader =
+                    new InputStreamReader(
+                            resource(sample.file("published.tsv")), StandardCharsets.UTF_8)) {
                 published = PublishedFigures.parse(reader, template);
             }
             ReconciliationReport report = Reconciliation.reconcile(set, published);
@@ -112,12 +168,17 @@ public class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The sample's own template file (its report's variant, e.g. 2024 with 26 类 lines), else its year's. */
+    /**
+     * The sample's own template file (its report's variant, e.g. 2024 with 26 类 lines), else its
+     * year's.
+     */
     private static StatementTemplate template(Sample sample) throws IOException {
         String name = sample.file("template.json");
         try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(name)) {
-            return in == null ? StatementTemplate.forYear(sample.year())
-                    : StatementTemplate.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+            return in == null
+                    ? StatementTemplate.forYear(sample.year())
+                    : StatementTemplate.parse(
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
         }
     }
 

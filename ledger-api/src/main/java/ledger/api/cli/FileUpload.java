@@ -20,14 +20,11 @@ import picocli.CommandLine.Spec;
  */
 abstract class FileUpload<L> implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    DatabaseOptions database;
+    @Mixin DatabaseOptions database;
 
-    @Mixin
-    ServerOptions server;
+    @Mixin ServerOptions server;
 
     /** The file named on the command line. */
     abstract Path file();
@@ -67,7 +64,8 @@ abstract class FileUpload<L> implements Callable<Integer> {
     /** A listing's {@code --format}: text or tsv, else a usage error (exit 2). */
     static void requireTextOrTsv(CommandSpec spec, String format) {
         if (!format.equals("text") && !format.equals("tsv")) {
-            throw new ParameterException(spec.commandLine(), "--format must be text or tsv, not " + format);
+            throw new ParameterException(
+                    spec.commandLine(), "--format must be text or tsv, not " + format);
         }
     }
 }

@@ -24,8 +24,8 @@ import ledger.core.text.Reason;
 /**
  * The command line's side of the HTTP API ({@code --server}): every request signed in with HTTP
  * Basic, every answer other than 2xx turned into a {@link ServerRefused} that the command line
- * prints as {@code 已拒绝：字段（field）：原因} (exit 1). The password lives only in this object, never
- * in argv or in a message.
+ * prints as {@code 已拒绝：字段（field）：原因} (exit 1). The password lives only in this object, never in
+ * argv or in a message.
  */
 final class LedgerClient {
 
@@ -45,8 +45,11 @@ final class LedgerClient {
         byte[] credentials = (user + ":" + new String(password)).getBytes(StandardCharsets.UTF_8);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(credentials);
         // Redirects are not followed: a redirect means a page's sign-in form, i.e. not the API.
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http =
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
     }
 
     String describe() {
@@ -67,7 +70,9 @@ final class LedgerClient {
         StringBuilder query = new StringBuilder();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             if (namesAndValues[i + 1] != null) {
-                query.append(query.length() == 0 ? "?" : "&").append(namesAndValues[i]).append('=')
+                query.append(query.length() == 0 ? "?" : "&")
+                        .append(namesAndValues[i])
+                        .append('=')
                         .append(encode(namesAndValues[i + 1]));
             }
         }
@@ -87,8 +92,11 @@ final class LedgerClient {
     }
 
     JsonNode post(String path, String contentType, byte[] body) {
-        return parse(send(request(path, "application/json").header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
+        return parse(
+                send(
+                        request(path, "application/json")
+                                .header("Content-Type", contentType)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
     }
 
     /**
@@ -102,9 +110,16 @@ final class LedgerClient {
             if (file.getValue() == null) {
                 continue;
             }
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey()
-                    + "\"; filename=\"" + file.getValue().getFileName() + "\"\r\nContent-Type: text/plain; charset=UTF-8"
-                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(
+                    ("--"
+                                    + boundary
+                                    + "\r\nContent-Disposition: form-data; name=\""
+                                    + file.getKey()
+                                    + "\"; filename=\""
+                                    + file.getValue().getFileName()
+                                    + "\"\r\nContent-Type: text/plain; charset=UTF-8"
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
             body.write(java.nio.file.Files.readAllBytes(file.getValue()));
             body.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
@@ -112,19 +127,24 @@ final class LedgerClient {
         return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
-    /** A POST answered 200 or 201, with its status (the API tells a repeat from a new record so). */
-    record Answer(int status, JsonNode body) {
-    }
+    /**
+     * A POST answered 200 or 201, with its status (the API tells a repeat from a new record so).
+     */
+    record Answer(int status, JsonNode body) {}
 
     Answer postForAnswer(String path, String contentType, byte[] body) {
-        HttpResponse<byte[]> response = exchange(request(path, "application/json")
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        HttpResponse<byte[]> response =
+                exchange(
+                        request(path, "application/json")
+                                .header("Content-Type", contentType)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         return new Answer(response.statusCode(), parse(response.body()));
     }
 
     /**
      * {@code path} under the server's address, keeping any path prefix it has (a ledger behind a
-     * proxy at {@code https://host/ledger/}): resolved relative, since an absolute path would drop it.
+     * proxy at {@code https://host/ledger/}): resolved relative, since an absolute path would drop
+     * it.
      */
     URI uri(String path) {
         return server.resolve(path.startsWith("/") ? path.substring(1) : path);
@@ -145,10 +165,19 @@ final class LedgerClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException | HttpConnectTimeoutException unreachable) {
-            throw new ServerRefused(0, List.of(Reason.of("cli.unreachable", server,
-                    unreachable.getMessage() == null ? "connection refused" : unreachable.getMessage()).chinese()));
+            throw new ServerRefused(
+                    0,
+                    List.of(
+                            Reason.of(
+                                            "cli.unreachable",
+                                            server,
+                                            unreachable.getMessage() == null
+                                                    ? "connection refused"
+                                                    : unreachable.getMessage())
+                                    .chinese()));
         } catch (IOException failed) {
-            throw new ServerRefused(0, List.of(Reason.of("cli.requestFailed", server, failed).chinese()));
+            throw new ServerRefused(
+                    0, List.of(Reason.of("cli.requestFailed", server, failed).chinese()));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new ServerRefused(0, List.of(Reason.of("cli.interrupted", server).chinese()));
@@ -162,14 +191,21 @@ final class LedgerClient {
 
     private ServerRefused refusal(int status, HttpResponse<byte[]> response) {
         if (status == 401) {
-            return new ServerRefused(status, List.of(Reason.of("cli.unauthorized", server, user).chinese()));
+            return new ServerRefused(
+                    status, List.of(Reason.of("cli.unauthorized", server, user).chinese()));
         }
         if (status == 403) {
             return new ServerRefused(status, List.of(Reason.of("cli.forbidden", user).chinese()));
         }
         if (status >= 300 && status < 400) {
-            return new ServerRefused(status, List.of(Reason.of("cli.redirected",
-                    response.headers().firstValue("Location").orElse("?"), status).chinese()));
+            return new ServerRefused(
+                    status,
+                    List.of(
+                            Reason.of(
+                                            "cli.redirected",
+                                            response.headers().firstValue("Location").orElse("?"),
+                                            status)
+                                    .chinese()));
         }
         JsonNode problem = null;
         try {
@@ -182,8 +218,12 @@ final class LedgerClient {
         if (problems != null && problems.isArray() && !problems.isEmpty()) {
             for (JsonNode entry : problems) {
                 // Worded as a local refusal is: 第 N 行，日期（date）：reason.
-                lines.add(new JournalProblem(entry.hasNonNull("line") ? entry.get("line").asInt() : 0,
-                        entry.path("field").asText("request"), entry.path("reason").asText()).toString());
+                lines.add(
+                        new JournalProblem(
+                                        entry.hasNonNull("line") ? entry.get("line").asInt() : 0,
+                                        entry.path("field").asText("request"),
+                                        entry.path("reason").asText())
+                                .toString());
             }
         } else if (problem != null && problem.hasNonNull("detail")) {
             lines.add(problem.get("detail").asText());
@@ -197,7 +237,8 @@ final class LedgerClient {
         try {
             return body.length == 0 ? JSON.nullNode() : JSON.readTree(body);
         } catch (IOException notJson) {
-            throw new ServerRefused(0, List.of(Reason.of("cli.notJson", notJson.getMessage()).chinese()));
+            throw new ServerRefused(
+                    0, List.of(Reason.of("cli.notJson", notJson.getMessage()).chinese()));
         }
     }
 
@@ -211,8 +252,8 @@ final class LedgerClient {
     }
 
     /**
-     * The server did not do what was asked: {@code status} 0 when it could not be reached. Each line
-     * is one reason, printed {@code 已拒绝：line}.
+     * The server did not do what was asked: {@code status} 0 when it could not be reached. Each
+     * line is one reason, printed {@code 已拒绝：line}.
      */
     static final class ServerRefused extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -234,7 +275,9 @@ final class LedgerClient {
             return reasons;
         }
 
-        /** Refused because of what was sent (4xx other than sign-in), not because of who or where. */
+        /**
+         * Refused because of what was sent (4xx other than sign-in), not because of who or where.
+         */
         boolean inputRefused() {
             return status >= 400 && status < 500 && status != 401;
         }

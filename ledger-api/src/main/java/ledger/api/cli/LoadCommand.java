@@ -22,23 +22,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ledger load}: the benchmark's load client, hidden from help. {@code post} sends the rows of
- * a CSV as single transactions from N concurrent clients and counts what was acknowledged;
- * {@code get} times one read over and over. Loopback only, bounded in count and time; it prints
- * one line of {@code key=value} pairs for the benchmark script.
+ * {@code ledger load}: the benchmark's load client, hidden from help. {@code post} sends the rows
+ * of a CSV as single transactions from N concurrent clients and counts what was acknowledged;
+ * {@code get} times one read over and over. Loopback only, bounded in count and time; it prints one
+ * line of {@code key=value} pairs for the benchmark script.
  */
-@Command(name = "load", hidden = true, description = "Benchmark load client (loopback only).",
+@Command(
+        name = "load",
+        hidden = true,
+        description = "Benchmark load client (loopback only).",
         subcommands = {LoadCommand.Post.class, LoadCommand.Get.class})
 public class LoadCommand implements Runnable {
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public void run() {
@@ -47,14 +49,17 @@ public class LoadCommand implements Runnable {
 
     /** Server and credentials, shared by both modes. */
     static class Target {
-        @Option(names = "--url", required = true, descriptionKey = "load.url",
+        @Option(
+                names = "--url",
+                descriptionKey = "load.url",
+                required = true,
                 description = "base URL of a ledger on this machine, e.g. http://127.0.0.1:8080")
         String url;
 
-        @Option(names = "--user", required = true, descriptionKey = "load.user")
+        @Option(names = "--user", descriptionKey = "load.user", required = true)
         String user;
 
-        @Option(names = "--password", required = true, descriptionKey = "load.password")
+        @Option(names = "--password", descriptionKey = "load.password", required = true)
         String password;
 
         URI base(CommandSpec spec) {
@@ -65,38 +70,51 @@ public class LoadCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "--url is not a URL: " + url);
             }
             if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new ParameterException(spec.commandLine(), "--url must be http://HOST:PORT, got " + url);
+                throw new ParameterException(
+                        spec.commandLine(), "--url must be http://HOST:PORT, got " + url);
             }
             try {
                 if (!InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
-                    throw new ParameterException(spec.commandLine(), "--url must name this machine (loopback),"
-                            + " got host " + uri.getHost());
+                    throw new ParameterException(
+                            spec.commandLine(),
+                            "--url must name this machine (loopback),"
+                                    + " got host "
+                                    + uri.getHost());
                 }
             } catch (IOException unknown) {
-                throw new ParameterException(spec.commandLine(), "--url host " + uri.getHost() + " is unknown");
+                throw new ParameterException(
+                        spec.commandLine(), "--url host " + uri.getHost() + " is unknown");
             }
             return uri;
         }
 
         String authorization() {
-            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return "Basic "
+                    + Base64.getEncoder()
+                            .encodeToString(
+                                    (user + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
     }
 
     static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
                 .build();
     }
 
-    @Command(name = "post", description = "POST each row of a CSV to /api/transactions from N clients.")
+    @Command(
+            name = "post",
+            description = "POST each row of a CSV to /api/transactions from N clients.")
     static class Post implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Spec CommandSpec spec;
 
-        @Mixin
-        Target target;
+        @Mixin Target target;
 
-        @Option(names = "--file", required = true, description = "CSV with a header of journal column names")
+        @Option(
+                names = "--file",
+                required = true,
+                description = "CSV with a header of journal column names")
         Path file;
 
         @Option(names = "--clients", defaultValue = "1")
@@ -108,13 +126,17 @@ public class LoadCommand implements Runnable {
         @Option(names = "--max", defaultValue = "10000", description = "rows to send at most")
         int max;
 
-        @Option(names = "--seconds", defaultValue = "60", description = "stop sending after this long")
+        @Option(
+                names = "--seconds",
+                defaultValue = "60",
+                description = "stop sending after this long")
         int seconds;
 
         @Override
         public Integer call() throws Exception {
             if (clients < 1 || clients > 64 || max < 1 || seconds < 1 || offset < 0) {
-                throw new ParameterException(spec.commandLine(),
+                throw new ParameterException(
+                        spec.commandLine(),
                         "--clients 1…64, --max ≥ 1, --seconds ≥ 1 and --offset ≥ 0 are needed");
             }
             URI endpoint = target.base(spec).resolve("/api/transactions");
@@ -131,32 +153,47 @@ public class LoadCommand implements Runnable {
             long deadline = started + Duration.ofSeconds(seconds).toNanos();
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                Thread thread = new Thread(() -> {
-                    int index;
-                    while (System.nanoTime() < deadline && (index = next.getAndIncrement()) < bodies.size()) {
-                        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                                .header("Authorization", authorization).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(index))).build();
-                        try {
-                            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                            if (status == 201) {
-                                acknowledged.incrementAndGet();
-                            } else if (status == 200) {
-                                repeated.incrementAndGet();
-                            } else if (status >= 400 && status < 500) {
-                                refused.incrementAndGet();
-                            } else {
-                                failed.incrementAndGet();
-                            }
-                        } catch (IOException e) {
-                            failed.incrementAndGet();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                        lastDone.accumulateAndGet(System.nanoTime(), Math::max);
-                    }
-                }, "load-" + c);
+                Thread thread =
+                        new Thread(
+                                () -> {
+                                    int index;
+                                    while (System.nanoTime() < deadline
+                                            && (index = next.getAndIncrement()) < bodies.size()) {
+                                        HttpRequest request =
+                                                HttpRequest.newBuilder(endpoint)
+                                                        .timeout(Duration.ofSeconds(30))
+                                                        .header("Authorization", authorization)
+                                                        .header("Content-Type", "application/json")
+                                                        .POST(
+                                                                HttpRequest.BodyPublishers.ofString(
+                                                                        bodies.get(index)))
+                                                        .build();
+                                        try {
+                                            int status =
+                                                    http.send(
+                                                                    request,
+                                                                    HttpResponse.BodyHandlers
+                                                                            .discarding())
+                                                            .statusCode();
+                                            if (status == 201) {
+                                                acknowledged.incrementAndGet();
+                                            } else if (status == 200) {
+                                                repeated.incrementAndGet();
+                                            } else if (status >= 400 && status < 500) {
+                                                refused.incrementAndGet();
+                                            } else {
+                                                failed.incrementAndGet();
+                                            }
+                                        } catch (IOException e) {
+                                            failed.incrementAndGet();
+                                        } catch (InterruptedException e) {
+                                            Thread.currentThread().interrupt();
+                                            return;
+                                        }
+                                        lastDone.accumulateAndGet(System.nanoTime(), Math::max);
+                                    }
+                                },
+                                "load-" + c);
                 thread.start();
                 threads.add(thread);
             }
@@ -166,9 +203,17 @@ public class LoadCommand implements Runnable {
             double elapsed = Math.max(lastDone.get() - started, 1) / 1e9;
             int sent = acknowledged.get() + repeated.get() + refused.get() + failed.get();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("clients=%d sent=%d acknowledged=%d repeated=%d refused=%d errors=%d seconds=%.3f"
-                            + " acknowledged_per_second=%.1f%n", clients, sent, acknowledged.get(), repeated.get(),
-                    refused.get(), failed.get(), elapsed, acknowledged.get() / elapsed);
+            out.printf(
+                    "clients=%d sent=%d acknowledged=%d repeated=%d refused=%d errors=%d seconds=%.3f"
+                            + " acknowledged_per_second=%.1f%n",
+                    clients,
+                    sent,
+                    acknowledged.get(),
+                    repeated.get(),
+                    refused.get(),
+                    failed.get(),
+                    elapsed,
+                    acknowledged.get() / elapsed);
             out.flush();
             return 0;
         }
@@ -192,8 +237,15 @@ public class LoadCommand implements Runnable {
                 }
                 String[] fields = line.split(",", -1);
                 if (fields.length != header.length) {
-                    throw new IllegalArgumentException(file + " row " + row + ": " + fields.length + " fields, the header has "
-                            + header.length + " (quoted fields are not supported here)");
+                    throw new IllegalArgumentException(
+                            file
+                                    + " row "
+                                    + row
+                                    + ": "
+                                    + fields.length
+                                    + " fields, the header has "
+                                    + header.length
+                                    + " (quoted fields are not supported here)");
                 }
                 ObjectNode body = json.createObjectNode();
                 for (int i = 0; i < header.length; i++) {
@@ -207,15 +259,18 @@ public class LoadCommand implements Runnable {
         return bodies;
     }
 
-    @Command(name = "get", description = "GET one path repeatedly; latency percentiles after warm-up.")
+    @Command(
+            name = "get",
+            description = "GET one path repeatedly; latency percentiles after warm-up.")
     static class Get implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Spec CommandSpec spec;
 
-        @Mixin
-        Target target;
+        @Mixin Target target;
 
-        @Option(names = "--path", required = true, description = "path and query, e.g. /api/units/U/years/2020/statements")
+        @Option(
+                names = "--path",
+                required = true,
+                description = "path and query, e.g. /api/units/U/years/2020/statements")
         String path;
 
         @Option(names = "--calls", defaultValue = "300")
@@ -224,19 +279,31 @@ public class LoadCommand implements Runnable {
         @Option(names = "--warmup", defaultValue = "50")
         int warmup;
 
-        @Option(names = "--seconds", defaultValue = "120", description = "stop calling after this long (warm-up included)")
+        @Option(
+                names = "--seconds",
+                defaultValue = "120",
+                description = "stop calling after this long (warm-up included)")
         int seconds;
 
         @Override
         public Integer call() throws Exception {
-            if (calls < 1 || calls > 100_000 || warmup < 0 || seconds < 1 || !path.startsWith("/")) {
-                throw new ParameterException(spec.commandLine(),
+            if (calls < 1
+                    || calls > 100_000
+                    || warmup < 0
+                    || seconds < 1
+                    || !path.startsWith("/")) {
+                throw new ParameterException(
+                        spec.commandLine(),
                         "--calls 1…100000, --warmup ≥ 0, --seconds ≥ 1, --path starting with /");
             }
             URI uri = target.base(spec).resolve(path);
             HttpClient http = client();
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", target.authorization()).GET().build();
+            HttpRequest request =
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Authorization", target.authorization())
+                            .GET()
+                            .build();
             long[] nanos = new long[calls];
             int failed = 0;
             long bytes = 0;
@@ -245,7 +312,8 @@ public class LoadCommand implements Runnable {
             long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
             for (int i = -warmup; i < calls && (i < 1 || System.nanoTime() < deadline); i++) {
                 long start = System.nanoTime();
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response =
+                        http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 long took = System.nanoTime() - start;
                 lastStatus = response.statusCode();
                 if (i >= 0) {
@@ -260,8 +328,14 @@ public class LoadCommand implements Runnable {
             nanos = Arrays.copyOf(nanos, measured);
             Arrays.sort(nanos);
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("calls=%d errors=%d status=%d bytes=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f%n", measured, failed,
-                    lastStatus, bytes, percentile(nanos, 50) / 1e6, percentile(nanos, 99) / 1e6,
+            out.printf(
+                    "calls=%d errors=%d status=%d bytes=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f%n",
+                    measured,
+                    failed,
+                    lastStatus,
+                    bytes,
+                    percentile(nanos, 50) / 1e6,
+                    percentile(nanos, 99) / 1e6,
                     nanos[nanos.length - 1] / 1e6);
             out.flush();
             return failed == 0 ? 0 : 1;

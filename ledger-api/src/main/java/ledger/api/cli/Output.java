@@ -15,18 +15,20 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Where a command's text goes: the standard output and error of the command line that runs it
- * ({@link CommandLine#getOut()}, {@link CommandLine#getErr()}), so that a caller that sets them —
- * a test, an embedding tool — gets everything the command prints, and {@code --out FILE}.
+ * ({@link CommandLine#getOut()}, {@link CommandLine#getErr()}), so that a caller that sets them — a
+ * test, an embedding tool — gets everything the command prints, and {@code --out FILE}.
  */
 final class Output {
 
     /** The command line executing on this thread, for commands that do not hold their spec. */
     private static final ThreadLocal<CommandLine> EXECUTING = new ThreadLocal<>();
 
-    private Output() {
-    }
+    private Output() {}
 
-    /** Runs {@code work} with {@code commandLine}'s streams as this thread's {@link #out()} and {@link #err()}. */
+    /**
+     * Runs {@code work} with {@code commandLine}'s streams as this thread's {@link #out()} and
+     * {@link #err()}.
+     */
     static <T> T during(CommandLine commandLine, Supplier<T> work) {
         CommandLine outer = EXECUTING.get();
         EXECUTING.set(commandLine);
@@ -53,7 +55,10 @@ final class Output {
         return executing != null ? executing.getErr() : writer(System.err);
     }
 
-    /** Writes {@code text} to the executing command's standard output, or to {@code file} when given. */
+    /**
+     * Writes {@code text} to the executing command's standard output, or to {@code file} when
+     * given.
+     */
     static void write(String text, Path file) throws IOException {
         write(out(), err(), text, file);
     }
@@ -63,7 +68,8 @@ final class Output {
         write(spec.commandLine().getOut(), spec.commandLine().getErr(), text, file);
     }
 
-    private static void write(PrintWriter out, PrintWriter err, String text, Path file) throws IOException {
+    private static void write(PrintWriter out, PrintWriter err, String text, Path file)
+            throws IOException {
         String ended = text.endsWith("\n") ? text : text + "\n";
         if (file == null) {
             out.print(ended);

@@ -11,30 +11,38 @@ import ledger.reportreader.ReportReading;
 import ledger.reportreader.ReportRefusal;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ledger read-report}: a published 部门决算 (PDF or text) to published figures, each with
- * the page and line it came from. No ledger is needed. Exit 1, writing nothing, when the file is
+ * {@code ledger read-report}: a published 部门决算 (PDF or text) to published figures, each with the
+ * page and line it came from. No ledger is needed. Exit 1, writing nothing, when the file is
  * refused or any figure cannot be placed.
  */
-@Command(name = "read-report", description = "读取公开的部门决算（PDF 或文本），写出公开数据 TSV（每个数字注明页码和行号）。"
-        + " Read a published 部门决算 (PDF or text) into published figures; exit 1 if any figure cannot be placed.")
+@Command(
+        name = "read-report",
+        description =
+                "读取公开的部门决算（PDF 或文本），写出公开数据 TSV（每个数字注明页码和行号）。"
+                        + " Read a published 部门决算 (PDF or text) into published figures; exit 1 if any figure cannot be placed.")
 public class ReadReportCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE.pdf|FILE.txt", description = "the published report")
     Path report;
 
-    @Option(names = "--template", paramLabel = "NAME", description = "force the template (default: recognised from the grid)")
+    @Option(
+            names = "--template",
+            paramLabel = "NAME",
+            description = "force the template (default: recognised from the grid)")
     String template;
 
-    @Option(names = "--out", paramLabel = "FILE.tsv", description = "write the figures here instead of standard output")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE.tsv",
+            description = "write the figures here instead of standard output")
     Path out;
 
     @Override
@@ -56,10 +64,23 @@ public class ReadReportCommand implements Callable<Integer> {
         quietPdfLibrary();
         try {
             ReportReading reading = ReportReader.read(report, Optional.ofNullable(template));
-            err.println("单位：" + reading.unitName() + "；年度：" + reading.year() + "；模板：" + reading.template()
-                    + "（" + reading.templateReason() + "）；读出 " + reading.figures().size() + " 个数字");
+            err.println(
+                    "单位："
+                            + reading.unitName()
+                            + "；年度："
+                            + reading.year()
+                            + "；模板："
+                            + reading.template()
+                            + "（"
+                            + reading.templateReason()
+                            + "）；读出 "
+                            + reading.figures().size()
+                            + " 个数字");
             if (!reading.complete()) {
-                err.println(LedgerCommandLine.REFUSED_PREFIX + reading.unplaced().size() + " 个数字无法确定单元格，未写出任何数据：");
+                err.println(
+                        LedgerCommandLine.REFUSED_PREFIX
+                                + reading.unplaced().size()
+                                + " 个数字无法确定单元格，未写出任何数据：");
                 reading.unplaced().forEach(problem -> err.println("  " + problem));
                 err.flush();
                 return Optional.empty();

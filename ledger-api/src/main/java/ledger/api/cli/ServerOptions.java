@@ -18,14 +18,23 @@ public class ServerOptions {
 
     static final String PASSWORD_VARIABLE = "LEDGER_PASSWORD";
 
-    @Option(names = "--server", paramLabel = "URL", descriptionKey = "server.server",
-            description = "a running ledger's address (e.g. http://localhost:8080): work through its HTTP API"
-                    + " instead of the database; needs --user")
+    @Option(
+            names = "--server",
+            descriptionKey = "server.server",
+            paramLabel = "URL",
+            description =
+                    "a running ledger's address (e.g. http://localhost:8080): work through its HTTP API"
+                            + " instead of the database; needs --user")
     String server;
 
-    @Option(names = "--user", paramLabel = "NAME", descriptionKey = "server.user",
-            description = "with --server: sign in as NAME; the password from " + PASSWORD_VARIABLE
-                    + " or a prompt")
+    @Option(
+            names = "--user",
+            descriptionKey = "server.user",
+            paramLabel = "NAME",
+            description =
+                    "with --server: sign in as NAME; the password from "
+                            + PASSWORD_VARIABLE
+                            + " or a prompt")
     String user;
 
     @Spec(Spec.Target.MIXEE)
@@ -42,8 +51,8 @@ public class ServerOptions {
     /**
      * The client for {@code --server}, signed in as {@code --user}.
      *
-     * @throws CommandLine.ParameterException (exit code 2) for a bad URL, a missing user or password,
-     *     or {@code --db} given too
+     * @throws CommandLine.ParameterException (exit code 2) for a bad URL, a missing user or
+     *     password, or {@code --db} given too
      */
     LedgerClient client(DatabaseOptions database) {
         if (database != null && database.url != null) {
@@ -55,12 +64,16 @@ public class ServerOptions {
         } catch (IllegalArgumentException malformed) {
             throw usage("--server must be an http:// or https:// URL, got '" + server + "'");
         }
-        if (address.getScheme() == null || !address.getScheme().matches("https?") || address.getHost() == null) {
+        if (address.getScheme() == null
+                || !address.getScheme().matches("https?")
+                || address.getHost() == null) {
             throw usage("--server must be an http:// or https:// URL, got '" + server + "'");
         }
         if (user == null || user.isBlank()) {
-            throw usage("--server needs --user NAME (the password comes from " + PASSWORD_VARIABLE
-                    + " or a prompt)");
+            throw usage(
+                    "--server needs --user NAME (the password comes from "
+                            + PASSWORD_VARIABLE
+                            + " or a prompt)");
         }
         return new LedgerClient(address, user, password());
     }
@@ -77,8 +90,13 @@ public class ServerOptions {
                 return typed;
             }
         }
-        throw usage("no password for " + user + ": set " + PASSWORD_VARIABLE + " or run at a terminal to be"
-                + " asked (a password is never taken as an argument)");
+        throw usage(
+                "no password for "
+                        + user
+                        + ": set "
+                        + PASSWORD_VARIABLE
+                        + " or run at a terminal to be"
+                        + " asked (a password is never taken as an argument)");
     }
 
     /** The environment the command line was given (the process's, or a test's). */

@@ -9,30 +9,47 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Which statement set: unit (or department), year, optionally a date within it, and the format (template).
+ * Which statement set: unit (or department), year, optionally a date within it, and the format
+ * (template).
  */
 public class StatementOptions {
 
-    static final String TEMPLATE_HELP = "statement format: a built-in template (2020, 2024, 2024-26) or a template"
-            + " file (JSON); default by year: 2020 up to 2023, 2024 from 2024";
+    static final String TEMPLATE_HELP =
+            "statement format: a built-in template (2020, 2024, 2024-26) or a template"
+                    + " file (JSON); default by year: 2020 up to 2023, 2024 from 2024";
 
-    @Option(names = "--year", required = true, descriptionKey = "statement.year",
+    @Option(
+            names = "--year",
+            descriptionKey = "statement.year",
+            required = true,
             description = "fiscal year, e.g. 2020")
     int year;
 
-    @Option(names = "--unit", descriptionKey = "statement.unit", description = "unit code, e.g. jianghan-gov-office")
+    @Option(
+            names = "--unit",
+            descriptionKey = "statement.unit",
+            description = "unit code, e.g. jianghan-gov-office")
     String unit;
 
-    @Option(names = "--department", descriptionKey = "statement.department",
-            description = "department code: its units' consolidated statements"
-            + " (ledger department list)")
+    @Option(
+            names = "--department",
+            descriptionKey = "statement.department",
+            description =
+                    "department code: its units' consolidated statements"
+                            + " (ledger department list)")
     String department;
 
-    @Option(names = "--as-of", paramLabel = "DATE", descriptionKey = "statement.as-of",
+    @Option(
+            names = "--as-of",
+            descriptionKey = "statement.as-of",
+            paramLabel = "DATE",
             description = "only what is dated up to this day (yyyy-mm-dd)")
     LocalDate asOf;
 
-    @Option(names = "--template", paramLabel = "NAME|FILE", descriptionKey = "statement.template",
+    @Option(
+            names = "--template",
+            descriptionKey = "statement.template",
+            paramLabel = "NAME|FILE",
             description = TEMPLATE_HELP)
     String template;
 
@@ -56,16 +73,19 @@ public class StatementOptions {
     /** Exactly one of --unit and --department: a usage error (exit 2) otherwise. */
     void requireOne(CommandSpec spec) {
         if ((unit == null) == (department == null)) {
-            throw new ParameterException(spec.commandLine(), "give either --unit U or --department D");
+            throw new ParameterException(
+                    spec.commandLine(), "give either --unit U or --department D");
         }
     }
 
     /** A command that works on one unit only: --unit, a usage error (exit 2) without it. */
     void requireUnit(CommandSpec spec) {
         if (unit == null || department != null) {
-            throw new ParameterException(spec.commandLine(), department != null
-                    ? "this command works on one unit: give --unit U (--department is not supported here yet)"
-                    : "Missing required option: '--unit=<unit>'");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    department != null
+                            ? "this command works on one unit: give --unit U (--department is not supported here yet)"
+                            : "Missing required option: '--unit=<unit>'");
         }
     }
 
@@ -92,9 +112,13 @@ public class StatementOptions {
             return null;
         }
         if (!StatementTemplate.BUILT_IN.contains(template.strip())) {
-            throw new picocli.CommandLine.ParameterException(commandLine, "--template with --server names a built-in"
-                    + " template (" + String.join(", ", StatementTemplate.BUILT_IN) + "); 服务器只认内置模板，模板文件只能在本机使用"
-                    + "（a template file works without --server only）");
+            throw new picocli.CommandLine.ParameterException(
+                    commandLine,
+                    "--template with --server names a built-in"
+                            + " template ("
+                            + String.join(", ", StatementTemplate.BUILT_IN)
+                            + "); 服务器只认内置模板，模板文件只能在本机使用"
+                            + "（a template file works without --server only）");
         }
         return template.strip();
     }

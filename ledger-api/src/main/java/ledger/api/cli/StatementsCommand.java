@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import ledger.core.account.FiscalYear;
-import ledger.core.account.UnitCode;
 import ledger.api.report.StatementWorkbook;
 import ledger.api.statement.AccountingService;
 import ledger.api.statement.StatementService;
+import ledger.core.account.FiscalYear;
+import ledger.core.account.UnitCode;
 import ledger.projections.statement.StatementJson;
 import ledger.projections.statement.StatementSet;
 import ledger.projections.statement.StatementTemplate;
@@ -20,25 +20,28 @@ import ledger.projections.statement.StatementText;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ledger statements}: 表1–表9 of a unit and year, or of every unit of a year. */
-@Command(name = "statements", description = "Print the nine tables of the 部门决算 (表1–表9) for a unit and year.")
+@Command(
+        name = "statements",
+        description = "Print the nine tables of the 部门决算 (表1–表9) for a unit and year.")
 public class StatementsCommand implements Callable<Integer> {
 
-    enum Format { text, json, xlsx }
+    enum Format {
+        text,
+        json,
+        xlsx
+    }
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    DatabaseOptions database;
+    @Mixin DatabaseOptions database;
 
-    @Mixin
-    ServerOptions server;
+    @Mixin ServerOptions server;
 
     @Option(names = "--year", required = true, description = "fiscal year, e.g. 2020")
     int year;
@@ -46,40 +49,66 @@ public class StatementsCommand implements Callable<Integer> {
     @Option(names = "--unit", description = "unit code, e.g. jianghan-gov-office (or --all-units)")
     String unit;
 
-    @Option(names = "--department", description = "a department's consolidated statements (ledger department list)")
+    @Option(
+            names = "--department",
+            description = "a department's consolidated statements (ledger department list)")
     String department;
 
-    enum View { published, working }
+    enum View {
+        published,
+        working
+    }
 
-    @Option(names = "--view", defaultValue = "published", description = "with --department: published (合并, as"
-            + " printed) or working (汇总 / 抵销 / 合并 of every cell) (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--view",
+            defaultValue = "published",
+            description =
+                    "with --department: published (合并, as"
+                            + " printed) or working (汇总 / 抵销 / 合并 of every cell) (default ${DEFAULT-VALUE})")
     View view;
 
-    @Option(names = "--all-units", description = "every unit with postings in the year, one statement set each"
-            + " (text: one after the other; json: an array)")
+    @Option(
+            names = "--all-units",
+            description =
+                    "every unit with postings in the year, one statement set each"
+                            + " (text: one after the other; json: an array)")
     boolean allUnits;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "only what is dated up to this day (yyyy-mm-dd)")
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            description = "only what is dated up to this day (yyyy-mm-dd)")
     LocalDate asOf;
 
-    @Option(names = "--format", defaultValue = "text",
-            description = "text, json or xlsx (a workbook, one sheet per table; needs --out) (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description =
+                    "text, json or xlsx (a workbook, one sheet per table; needs --out) (default ${DEFAULT-VALUE})")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "write to FILE instead of standard output")
     Path out;
 
-    @Option(names = "--template", paramLabel = "NAME|FILE", description = StatementOptions.TEMPLATE_HELP)
+    @Option(
+            names = "--template",
+            paramLabel = "NAME|FILE",
+            description = StatementOptions.TEMPLATE_HELP)
     String template;
 
     @Override
     public Integer call() throws Exception {
         if (format == Format.xlsx && out == null) {
-            throw new ParameterException(spec.commandLine(), "--format xlsx writes a workbook: give --out FILE.xlsx");
+            throw new ParameterException(
+                    spec.commandLine(), "--format xlsx writes a workbook: give --out FILE.xlsx");
         }
         if (department != null) {
             if (unit != null || allUnits) {
-                throw new ParameterException(spec.commandLine(), "give one of --unit U, --department D or --all-units");
+                throw new ParameterException(
+                        spec.commandLine(), "give one of --unit U, --department D or --all-units");
             }
             return department();
         }
@@ -87,24 +116,39 @@ public class StatementsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give either --unit U or --all-units");
         }
         if (allUnits && format == Format.xlsx) {
-            throw new ParameterException(spec.commandLine(), "--format xlsx is one unit's workbook: give --unit U");
+            throw new ParameterException(
+                    spec.commandLine(), "--format xlsx is one unit's workbook: give --unit U");
         }
         if (server.remote()) {
             if (allUnits) {
-                throw new ParameterException(spec.commandLine(), "--all-units reads the database: give --unit U with --server");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--all-units reads the database: give --unit U with --server");
             }
             LedgerClient client = server.client(database);
-            String path = LedgerClient.unitYear(unit, year, "/statements")
-                    + LedgerClient.query("format", format.name(), "asOf", asOf == null ? null : asOf.toString(),
-                            "template", StatementOptions.remoteTemplate(spec.commandLine(), template));
+            String path =
+                    LedgerClient.unitYear(unit, year, "/statements")
+                            + LedgerClient.query(
+                                    "format",
+                                    format.name(),
+                                    "asOf",
+                                    asOf == null ? null : asOf.toString(),
+                                    "template",
+                                    StatementOptions.remoteTemplate(spec.commandLine(), template));
             if (format == Format.xlsx) {
                 Files.write(out, client.get(path, LedgerClient.XLSX));
                 System.err.println("wrote " + out);
             } else if (format == Format.json) {
                 Object tree = LedgerClient.JSON.readTree(client.get(path, "application/json"));
-                Output.write(LedgerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree), out);
+                Output.write(
+                        LedgerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree),
+                        out);
             } else {
-                Output.write(new String(client.get(path, "text/plain"), java.nio.charset.StandardCharsets.UTF_8), out);
+                Output.write(
+                        new String(
+                                client.get(path, "text/plain"),
+                                java.nio.charset.StandardCharsets.UTF_8),
+                        out);
             }
             return 0;
         }
@@ -115,13 +159,22 @@ public class StatementsCommand implements Callable<Integer> {
                 writeAll(statements.statementsOfEveryUnit(FiscalYear.of(year), asOf, layout));
                 return 0;
             }
-            StatementSet set = statements.statements(UnitCode.of(unit), FiscalYear.of(year), asOf, layout);
+            StatementSet set =
+                    statements.statements(UnitCode.of(unit), FiscalYear.of(year), asOf, layout);
             if (format == Format.xlsx) {
-                Files.write(out, StatementWorkbook.write(set, context.getBean(AccountingService.class)
-                        .sheets(set.unit(), set.year(), asOf)));
+                Files.write(
+                        out,
+                        StatementWorkbook.write(
+                                set,
+                                context.getBean(AccountingService.class)
+                                        .sheets(set.unit(), set.year(), asOf)));
                 System.err.println("wrote " + out);
             } else {
-                Output.write(format == Format.json ? StatementJson.writePretty(set) : StatementText.render(set), out);
+                Output.write(
+                        format == Format.json
+                                ? StatementJson.writePretty(set)
+                                : StatementText.render(set),
+                        out);
             }
             return 0;
         }
@@ -131,37 +184,62 @@ public class StatementsCommand implements Callable<Integer> {
     private int department() throws Exception {
         boolean working = view == View.working;
         if (working && format == Format.xlsx) {
-            throw new ParameterException(spec.commandLine(), "the workbook holds the published view: leave out --view working");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "the workbook holds the published view: leave out --view working");
         }
         if (server.remote()) {
             LedgerClient client = server.client(database);
-            String path = LedgerClient.departmentYear(department, year, "/statements") + LedgerClient.query("format",
-                    format.name(), "asOf", asOf == null ? null : asOf.toString(), "view", view.name(),
-                    "template", StatementOptions.remoteTemplate(spec.commandLine(), template));
+            String path =
+                    LedgerClient.departmentYear(department, year, "/statements")
+                            + LedgerClient.query(
+                                    "format",
+                                    format.name(),
+                                    "asOf",
+                                    asOf == null ? null : asOf.toString(),
+                                    "view",
+                                    view.name(),
+                                    "template",
+                                    StatementOptions.remoteTemplate(spec.commandLine(), template));
             if (format == Format.xlsx) {
                 Files.write(out, client.get(path, LedgerClient.XLSX));
                 System.err.println("wrote " + out);
             } else if (format == Format.json) {
                 Object tree = LedgerClient.JSON.readTree(client.get(path, "application/json"));
-                Output.write(LedgerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree), out);
+                Output.write(
+                        LedgerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree),
+                        out);
             } else {
-                Output.write(new String(client.get(path, "text/plain"), java.nio.charset.StandardCharsets.UTF_8), out);
+                Output.write(
+                        new String(
+                                client.get(path, "text/plain"),
+                                java.nio.charset.StandardCharsets.UTF_8),
+                        out);
             }
             return 0;
         }
         StatementTemplate layout = StatementTemplate.resolve(template, year);
         try (ConfigurableApplicationContext context = database.start(false)) {
-            var statements = context.getBean(ledger.api.department.DepartmentStatementService.class)
-                    .statements(department, FiscalYear.of(year), asOf, layout);
+            var statements =
+                    context.getBean(ledger.api.department.DepartmentStatementService.class)
+                            .statements(department, FiscalYear.of(year), asOf, layout);
             if (format == Format.xlsx) {
                 Files.write(out, StatementWorkbook.write(statements.consolidated()));
                 System.err.println("wrote " + out);
             } else if (format == Format.json) {
-                Output.write(LedgerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-                        ledger.api.department.DepartmentDocuments.json(statements, working)), out);
+                Output.write(
+                        LedgerClient.JSON
+                                .writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(
+                                        ledger.api.department.DepartmentDocuments.json(
+                                                statements, working)),
+                        out);
             } else {
-                Output.write(working ? ledger.api.department.DepartmentDocuments.workingText(statements)
-                        : StatementText.render(statements.consolidated()), out);
+                Output.write(
+                        working
+                                ? ledger.api.department.DepartmentDocuments.workingText(statements)
+                                : StatementText.render(statements.consolidated()),
+                        out);
             }
             return 0;
         }

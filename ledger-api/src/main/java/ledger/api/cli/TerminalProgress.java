@@ -39,7 +39,12 @@ final class TerminalProgress implements ImportProgress, AutoCloseable {
         if (reading == null) {
             // Kilobytes for a small file, whose size in whole megabytes would read 0/0.
             boolean large = totalBytes >= 10 * MEGABYTE;
-            reading = bar("读取文件", Math.max(totalBytes, 0), large ? " MB" : " KB", large ? MEGABYTE : KILOBYTE);
+            reading =
+                    bar(
+                            "读取文件",
+                            Math.max(totalBytes, 0),
+                            large ? " MB" : " KB",
+                            large ? MEGABYTE : KILOBYTE);
         }
         reading.stepTo(bytesRead);
     }
@@ -63,9 +68,15 @@ final class TerminalProgress implements ImportProgress, AutoCloseable {
     }
 
     private ProgressBar bar(String task, long max, String unit, long unitSize) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(unit, unitSize)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).showSpeed()
-                .setConsumer(new ConsoleProgressBarConsumer(out)).build();
+        return new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(max)
+                .setUnit(unit, unitSize)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(200)
+                .showSpeed()
+                .setConsumer(new ConsoleProgressBarConsumer(out))
+                .build();
     }
 
     private void closeReading() {

@@ -12,48 +12,62 @@ import ledger.api.statement.TraceDocument;
 import ledger.api.statement.TracePaging;
 import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.StatementTemplate;
-import picocli.CommandLine.ParameterException;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger trace CELL}: the events behind one figure. */
-@Command(name = "trace", description = "List the events that make up one figure, e.g. T3/2010302/3.")
+@Command(
+        name = "trace",
+        description = "List the events that make up one figure, e.g. T3/2010302/3.")
 public class TraceCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    DatabaseOptions database;
+    @Mixin DatabaseOptions database;
 
-    @Mixin
-    ServerOptions server;
+    @Mixin ServerOptions server;
 
-    @Mixin
-    StatementOptions which;
+    @Mixin StatementOptions which;
 
-    @Parameters(index = "0", paramLabel = "CELL", converter = CellConverter.class,
+    @Parameters(
+            index = "0",
+            paramLabel = "CELL",
+            converter = CellConverter.class,
             description = "table/row/column, e.g. T3/2010302/3 or T1/59/2")
     CellAddress cell;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description = "text or json (default ${DEFAULT-VALUE})")
     Format format;
 
     // Hidden: only tests need pages smaller than the largest the server allows.
-    @Option(names = "--page-size", hidden = true, defaultValue = "" + TracePaging.MAX_SIZE,
-            description = "with --server: events asked for per request while following the trace's pages")
+    @Option(
+            names = "--page-size",
+            hidden = true,
+            defaultValue = "" + TracePaging.MAX_SIZE,
+            description =
+                    "with --server: events asked for per request while following the trace's pages")
     int pageSize;
 
-    @Option(names = "--xlsx", paramLabel = "FILE",
-            description = "write the whole trace to this Excel workbook instead of printing it (a unit's cell)")
+    @Option(
+            names = "--xlsx",
+            paramLabel = "FILE",
+            description =
+                    "write the whole trace to this Excel workbook instead of printing it (a unit's cell)")
     java.nio.file.Path xlsx;
 
     @Override
@@ -61,8 +75,9 @@ public class TraceCommand implements Callable<Integer> {
         which.requireOne(spec);
         if (which.department()) {
             if (xlsx != null) {
-                throw new ParameterException(spec.commandLine(), "--xlsx 只导出单位的追溯（--unit）"
-                        + " (--xlsx exports a unit's trace)");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--xlsx 只导出单位的追溯（--unit）" + " (--xlsx exports a unit's trace)");
             }
             return printDepartment();
         }
@@ -77,28 +92,58 @@ public class TraceCommand implements Callable<Integer> {
         StatementTemplate template = which.template();
         checkCell(template);
         try (ConfigurableApplicationContext context = database.start(false)) {
-            return print(TraceDocument.of(context.getBean(StatementService.class)
-                    .trace(which.unitCode(), which.fiscalYear(), cell, which.asOf(), template)));
+            return print(
+                    TraceDocument.of(
+                            context.getBean(StatementService.class)
+                                    .trace(
+                                            which.unitCode(),
+                                            which.fiscalYear(),
+                                            cell,
+                                            which.asOf(),
+                                            template)));
         }
     }
 
-    /** The whole trace into a workbook, streamed from the database (or the server) into the file. */
+    /**
+     * The whole trace into a workbook, streamed from the database (or the server) into the file.
+     */
     private int export() throws Exception {
         if (server.remote()) {
             String template = which.remoteTemplate(spec.commandLine());
             checkCell(StatementService.builtInTemplate(template, which.fiscalYear()));
-            byte[] book = server.client(database).get(LedgerClient.unitYear(which.unit, which.year, "/trace")
-                    + LedgerClient.query("cell", cell.toString(), "asOf", which.asOf == null ? null
-                            : which.asOf.toString(), "template", template, "format", "xlsx"), LedgerClient.XLSX);
+            byte[] book =
+                    server.client(database)
+                            .get(
+                                    LedgerClient.unitYear(which.unit, which.year, "/trace")
+                                            + LedgerClient.query(
+                                                    "cell",
+                                                    cell.toString(),
+                                                    "asOf",
+                                                    which.asOf == null
+                                                            ? null
+                                                            : which.asOf.toString(),
+                                                    "template",
+                                                    template,
+                                                    "format",
+                                                    "xlsx"),
+                                    LedgerClient.XLSX);
             java.nio.file.Files.write(xlsx, book);
         } else {
             StatementTemplate template = which.template();
             checkCell(template);
             try (ConfigurableApplicationContext context = database.start(false);
-                 var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(xlsx))) {
-                context.getBean(ledger.api.statement.TraceQueries.class).exportTrace(which.unitCode(),
-                        which.fiscalYear(), cell, which.asOf(), template,
-                        ledger.projections.posting.PostingFilter.NONE, out);
+                    var out =
+                            new java.io.BufferedOutputStream(
+                                    java.nio.file.Files.newOutputStream(xlsx))) {
+                context.getBean(ledger.api.statement.TraceQueries.class)
+                        .exportTrace(
+                                which.unitCode(),
+                                which.fiscalYear(),
+                                cell,
+                                which.asOf(),
+                                template,
+                                ledger.projections.posting.PostingFilter.NONE,
+                                out);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -107,12 +152,22 @@ public class TraceCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A cell the template lacks is a usage error (exit code 2), found before the database is opened. */
+    /**
+     * A cell the template lacks is a usage error (exit code 2), found before the database is
+     * opened.
+     */
     private void checkCell(StatementTemplate template) {
         Optional<String> noSuchCell = template.problemWith(cell);
         if (noSuchCell.isPresent()) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for positional parameter at index 0 (CELL): '"
-                    + cell + "': " + noSuchCell.get() + "（模板 " + template.name() + " 没有这个单元格）");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for positional parameter at index 0 (CELL): '"
+                            + cell
+                            + "': "
+                            + noSuchCell.get()
+                            + "（模板 "
+                            + template.name()
+                            + " 没有这个单元格）");
         }
     }
 
@@ -122,28 +177,54 @@ public class TraceCommand implements Callable<Integer> {
         if (server.remote()) {
             String template = which.remoteTemplate(spec.commandLine());
             checkCell(StatementService.builtInTemplate(template, which.fiscalYear()));
-            trace = LedgerClient.JSON.treeToValue(server.client(database).getJson(
-                    LedgerClient.departmentYear(which.department, which.year, "/trace") + LedgerClient.query("cell",
-                            cell.toString(), "asOf", which.asOf == null ? null : which.asOf.toString(),
-                            "template", template)),
-                    ledger.api.department.DepartmentDocuments.TraceOfDepartment.class);
+            trace =
+                    LedgerClient.JSON.treeToValue(
+                            server.client(database)
+                                    .getJson(
+                                            LedgerClient.departmentYear(
+                                                            which.department, which.year, "/trace")
+                                                    + LedgerClient.query(
+                                                            "cell",
+                                                            cell.toString(),
+                                                            "asOf",
+                                                            which.asOf == null
+                                                                    ? null
+                                                                    : which.asOf.toString(),
+                                                            "template",
+                                                            template)),
+                            ledger.api.department.DepartmentDocuments.TraceOfDepartment.class);
         } else {
             StatementTemplate template = which.template();
             checkCell(template);
             try (ConfigurableApplicationContext context = database.start(false)) {
-                trace = ledger.api.department.DepartmentDocuments.TraceOfDepartment.of(context.getBean(
-                        ledger.api.department.DepartmentStatementService.class)
-                        .trace(which.department, which.fiscalYear(), cell, which.asOf(), template));
+                trace =
+                        ledger.api.department.DepartmentDocuments.TraceOfDepartment.of(
+                                context.getBean(
+                                                ledger.api.department.DepartmentStatementService
+                                                        .class)
+                                        .trace(
+                                                which.department,
+                                                which.fiscalYear(),
+                                                cell,
+                                                which.asOf(),
+                                                template));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.json ? AxonStorageConfiguration.eventObjectMapper()
-                .writerWithDefaultPrettyPrinter().writeValueAsString(trace) + "\n" : trace.toText());
+        out.print(
+                format == Format.json
+                        ? AxonStorageConfiguration.eventObjectMapper()
+                                        .writerWithDefaultPrettyPrinter()
+                                        .writeValueAsString(trace)
+                                + "\n"
+                        : trace.toText());
         out.flush();
         return 0;
     }
 
-    /** Attempts at a remote trace when a transaction recorded meanwhile changed it between pages. */
+    /**
+     * Attempts at a remote trace when a transaction recorded meanwhile changed it between pages.
+     */
     static final int ATTEMPTS = 3;
 
     /**
@@ -155,12 +236,24 @@ public class TraceCommand implements Callable<Integer> {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             List<TraceDocument> pages = new ArrayList<>();
             do {
-                pages.add(LedgerClient.JSON.treeToValue(client.getJson(
-                        LedgerClient.unitYear(which.unit, which.year, "/trace") + LedgerClient.query("cell",
-                                cell.toString(), "asOf", which.asOf == null ? null : which.asOf.toString(),
-                                "page", Integer.toString(pages.size()), "size",
-                                Integer.toString(pageSize), "template", template)),
-                        TraceDocument.class));
+                pages.add(
+                        LedgerClient.JSON.treeToValue(
+                                client.getJson(
+                                        LedgerClient.unitYear(which.unit, which.year, "/trace")
+                                                + LedgerClient.query(
+                                                        "cell",
+                                                        cell.toString(),
+                                                        "asOf",
+                                                        which.asOf == null
+                                                                ? null
+                                                                : which.asOf.toString(),
+                                                        "page",
+                                                        Integer.toString(pages.size()),
+                                                        "size",
+                                                        Integer.toString(pageSize),
+                                                        "template",
+                                                        template)),
+                                TraceDocument.class));
             } while (pages.size() < pages.get(pages.size() - 1).pageCount());
             try {
                 return TraceDocument.concatenate(pages);
@@ -168,15 +261,22 @@ public class TraceCommand implements Callable<Integer> {
                 changed = meanwhile;
             }
         }
-        throw new LedgerClient.ServerRefused(0, List.of(changed.getMessage() + " " + ATTEMPTS
-                + " times; transactions are being recorded for it: try again, or trace --as-of an earlier date"));
+        throw new LedgerClient.ServerRefused(
+                0,
+                List.of(
+                        changed.getMessage()
+                                + " "
+                                + ATTEMPTS
+                                + " times; transactions are being recorded for it: try again, or trace --as-of an earlier date"));
     }
 
     private int print(TraceDocument trace) throws Exception {
         ObjectMapper json = AxonStorageConfiguration.eventObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.json
-                ? json.writerWithDefaultPrettyPrinter().writeValueAsString(trace) + "\n" : trace.toText());
+        out.print(
+                format == Format.json
+                        ? json.writerWithDefaultPrettyPrinter().writeValueAsString(trace) + "\n"
+                        : trace.toText());
         out.flush();
         return 0;
     }

@@ -1,52 +1,53 @@
 package ledger.api.config;
 
-import org.axonframework.common.transaction.TransactionManager;
-import org.springframework.transaction.PlatformTransactionManager;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
+import ledger.api.store.EventRowSeals;
+import ledger.api.store.SealedAppend;
 import ledger.core.account.BudgetAccount;
 import ledger.projections.posting.PostingProjection;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import ledger.api.store.EventRowSeals;
-import ledger.api.store.SealedAppend;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Axon on a relational database without Axon Server: the JDBC storage engine with snake_case
- * tables created by Flyway, and Jackson for every serialized thing (events, metadata, commands,
- * tokens), so that an auditor reads the store with plain SQL and records deserialize (XStream
- * cannot read records back).
+ * Axon on a relational database without Axon Server: the JDBC storage engine with snake_case tables
+ * created by Flyway, and Jackson for every serialized thing (events, metadata, commands, tokens),
+ * so that an auditor reads the store with plain SQL and records deserialize (XStream cannot read
+ * records back).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonStorageConfiguration {
 
     /** Metadata an event inherits from the command that caused it. */
     public static final String USER = "user";
+
     public static final String TRANSACTION_ID = "transactionId";
 
     @Bean
@@ -86,16 +87,26 @@ public class AxonStorageConfiguration {
      * whichever path wrote it.
      */
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver exceptions,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 org.axonframework.config.Configuration configuration,
-                                                 ConnectionProvider connections, TransactionManager transactions,
-                                                 EventSchema schema, EventRowSeals seals) {
-        return JdbcEventStorageEngine.builder().snapshotSerializer(serializer)
-                .upcasterChain(configuration.upcasterChain()).persistenceExceptionResolver(exceptions)
-                .eventSerializer(eventSerializer).snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connections).transactionManager(transactions).schema(schema)
-                .appendEvents(new SealedAppend(seals)).build();
+    public EventStorageEngine eventStorageEngine(
+            Serializer serializer,
+            PersistenceExceptionResolver exceptions,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            EventSchema schema,
+            EventRowSeals seals) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(exceptions)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema)
+                .appendEvents(new SealedAppend(seals))
+                .build();
     }
 
     /** The one ObjectMapper events are written with: ISO dates, records as plain objects. */
@@ -135,7 +146,9 @@ public class AxonStorageConfiguration {
         return new SimpleCorrelationDataProvider(USER, TRANSACTION_ID);
     }
 
-    /** And a correlation id naming the command it came from, as a batch's events name their batch. */
+    /**
+     * And a correlation id naming the command it came from, as a batch's events name their batch.
+     */
     @Bean
     public CorrelationDataProvider commandCorrelation() {
         return new MessageOriginProvider();
@@ -147,12 +160,24 @@ public class AxonStorageConfiguration {
      * instances never mistake each other's claims, even inside one JVM.
      */
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
-                                 @Value("${ledger.node-id:}") String nodeId) {
-        String node = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() + "-"
-                + UUID.randomUUID().toString().substring(0, 8) : nodeId;
-        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).schema(schema)
-                .nodeId(node).contentType(byte[].class).build();
+    public TokenStore tokenStore(
+            ConnectionProvider connections,
+            Serializer serializer,
+            TokenSchema schema,
+            @Value("${ledger.node-id:}") String nodeId) {
+        String node =
+                nodeId.isBlank()
+                        ? ManagementFactory.getRuntimeMXBean().getName()
+                                + "-"
+                                + UUID.randomUUID().toString().substring(0, 8)
+                        : nodeId;
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer)
+                .schema(schema)
+                .nodeId(node)
+                .contentType(byte[].class)
+                .build();
     }
 
     /**
@@ -161,16 +186,23 @@ public class AxonStorageConfiguration {
      * segment when its owner stops renewing its claim. 0 (the default) claims as many as are free.
      */
     @Bean
-    public ConfigurerModule postingsSegmentShare(@Value("${ledger.processing.max-claimed-segments:0}") int maximum) {
+    public ConfigurerModule postingsSegmentShare(
+            @Value("${ledger.processing.max-claimed-segments:0}") int maximum) {
         return configurer -> {
             if (maximum > 0) {
-                configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                        PostingProjection.PROCESSING_GROUP, (configuration, builder) -> builder.maxClaimedSegments(maximum));
+                configurer
+                        .eventProcessing()
+                        .registerPooledStreamingEventProcessorConfiguration(
+                                PostingProjection.PROCESSING_GROUP,
+                                (configuration, builder) -> builder.maxClaimedSegments(maximum));
             }
         };
     }
 
-    /** Axon's transactions, with a savepoint for each command of a batch (see {@link SavepointTransactions}). */
+    /**
+     * Axon's transactions, with a savepoint for each command of a batch (see {@link
+     * SavepointTransactions}).
+     */
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
         return new SavepointTransactions(transactions);
@@ -185,9 +217,11 @@ public class AxonStorageConfiguration {
      */
     @Bean
     public ConfigurerModule budgetAccountRegistration() {
-        return (Configurer configurer) -> configurer.configureAggregate(
-                AggregateConfigurer.defaultConfiguration(BudgetAccount.class)
-                        .configureCache(configuration -> new KeptAggregates(KEPT_ACCOUNTS)));
+        return (Configurer configurer) ->
+                configurer.configureAggregate(
+                        AggregateConfigurer.defaultConfiguration(BudgetAccount.class)
+                                .configureCache(
+                                        configuration -> new KeptAggregates(KEPT_ACCOUNTS)));
     }
 
     /**

@@ -17,12 +17,13 @@ final class KeptAggregates implements Cache {
     private final Map<Object, Object> entries;
 
     KeptAggregates(int capacity) {
-        this.entries = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.entries =
+                new LinkedHashMap<>(1024, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+                        return size() > capacity;
+                    }
+                };
     }
 
     @Override
@@ -60,7 +61,9 @@ final class KeptAggregates implements Cache {
         return entries.size();
     }
 
-    /** Nothing here listens to cache entries; a listener would never be called, so none is taken. */
+    /**
+     * Nothing here listens to cache entries; a listener would never be called, so none is taken.
+     */
     @Override
     public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
         throw new UnsupportedOperationException("KeptAggregates does not notify listeners");

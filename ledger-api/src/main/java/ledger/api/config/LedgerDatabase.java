@@ -17,14 +17,18 @@ public record LedgerDatabase(String url, String user, String password) {
 
     /**
      * The embedded database in {@code directory}: H2 in PostgreSQL mode, opened by one process at a
-     * time (no {@code AUTO_SERVER}: that listened on every interface, with its port and access id in
-     * a lock file; a second process is now refused with {@link EmbeddedDatabaseInUse}). Its files are
-     * created owner-only ({@link PrivateH2Files}, prefix {@code private:}), and it stays open at JVM
-     * exit until the application has sealed its last events and closed its pool ({@code
+     * time (no {@code AUTO_SERVER}: that listened on every interface, with its port and access id
+     * in a lock file; a second process is now refused with {@link EmbeddedDatabaseInUse}). Its
+     * files are created owner-only ({@link PrivateH2Files}, prefix {@code private:}), and it stays
+     * open at JVM exit until the application has sealed its last events and closed its pool ({@code
      * DB_CLOSE_ON_EXIT=FALSE}; H2's own exit hook used to close it first).
      */
     public static String embeddedUrl(String directory) {
-        return "jdbc:h2:file:" + PrivateH2Files.SCHEME + ":" + directory + "/ledger;MODE=PostgreSQL;"
+        return "jdbc:h2:file:"
+                + PrivateH2Files.SCHEME
+                + ":"
+                + directory
+                + "/ledger;MODE=PostgreSQL;"
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
     }
 
@@ -43,7 +47,8 @@ public record LedgerDatabase(String url, String user, String password) {
             name = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
         }
         if (name.matches("[A-Za-z][A-Za-z0-9]+:.*")) {
-            // mem:, tcp:, ssl: or another of H2's file systems, not files of ours (C:\… is a drive).
+            // mem:, tcp:, ssl: or another of H2's file systems, not files of ours (C:\… is a
+            // drive).
             return Optional.empty();
         }
         if (name.startsWith("~")) {
@@ -86,10 +91,14 @@ public record LedgerDatabase(String url, String user, String password) {
             return new LedgerDatabase(LedgerHome.of(environment).embeddedDatabaseUrl(), "sa", "");
         }
         if (!url.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("--db must be a JDBC URL such as"
-                    + " jdbc:postgresql://127.0.0.1:5432/ledger, got: " + url);
+            throw new IllegalArgumentException(
+                    "--db must be a JDBC URL such as"
+                            + " jdbc:postgresql://127.0.0.1:5432/ledger, got: "
+                            + url);
         }
-        return new LedgerDatabase(url, firstNonBlank(environment.get("LEDGER_DB_USER"), "postgres"),
+        return new LedgerDatabase(
+                url,
+                firstNonBlank(environment.get("LEDGER_DB_USER"), "postgres"),
                 firstNonBlank(environment.get("LEDGER_DB_PASSWORD"), ""));
     }
 
@@ -109,15 +118,21 @@ public record LedgerDatabase(String url, String user, String password) {
         properties.put("spring.datasource.password", password);
         if (postgres()) {
             // One multi-row INSERT per batch instead of a round trip per event.
-            properties.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
+            properties.put(
+                    "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts",
+                    "true");
         }
         return properties;
     }
 
     /** Where the embedded database lives, for messages. */
     public String describe() {
-        return embedded() ? "embedded database " + embeddedDirectory(url).map(directory -> directory.resolve("ledger.mv.db"))
-                .map(Path::toString).orElse(url)
+        return embedded()
+                ? "embedded database "
+                        + embeddedDirectory(url)
+                                .map(directory -> directory.resolve("ledger.mv.db"))
+                                .map(Path::toString)
+                                .orElse(url)
                 : url.replaceAll("password=[^&;]*", "password=***");
     }
 

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The ledger's one data directory: the embedded database, the integrity key file and the users
- * file live here. {@code LEDGER_HOME} names it; without it, {@code ./data} of the working
- * directory (the {@code ./ledger} script sets it to the checkout's {@code data/}, so the script
- * finds the same ledger from any directory). Every local command prints it.
+ * The ledger's one data directory: the embedded database, the integrity key file and the users file
+ * live here. {@code LEDGER_HOME} names it; without it, {@code ./data} of the working directory (the
+ * {@code ./ledger} script sets it to the checkout's {@code data/}, so the script finds the same
+ * ledger from any directory). Every local command prints it.
  */
 public record LedgerHome(Path directory) {
 

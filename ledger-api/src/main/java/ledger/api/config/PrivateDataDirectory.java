@@ -13,11 +13,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
 public class PrivateDataDirectory implements EnvironmentPostProcessor {
 
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    public void postProcessEnvironment(
+            ConfigurableEnvironment environment, SpringApplication application) {
         String url = environment.getProperty("spring.datasource.url");
-        LedgerDatabase.embeddedDirectory(url).ifPresent(directory -> {
-            PrivateH2Files.register();
-            PrivateFiles.directory(directory);
-        });
+        LedgerDatabase.embeddedDirectory(url)
+                .ifPresent(
+                        directory -> {
+                            PrivateH2Files.register();
+                            PrivateFiles.directory(directory);
+                        });
     }
 }

@@ -18,22 +18,22 @@ import java.util.stream.Stream;
 /**
  * The ledger's own files (the embedded database, the integrity key) are its owner's alone: a
  * directory {@code rwx------}, files {@code rw-------}, given at creation so that no other local
- * user can open them even for a moment. On a file system without POSIX permissions (Windows) its own
- * access rules apply.
+ * user can open them even for a moment. On a file system without POSIX permissions (Windows) its
+ * own access rules apply.
  */
 public final class PrivateFiles {
 
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /**
      * Creates {@code directory} (and missing parents) owner-only. One that already exists is
-     * narrowed with everything directly in it: a data directory made by an older version was
-     * {@code rwxr-xr-x} with {@code rw-r--r--} files.
+     * narrowed with everything directly in it: a data directory made by an older version was {@code
+     * rwxr-xr-x} with {@code rw-r--r--} files.
      */
     public static Path directory(Path directory) {
         try {
@@ -49,8 +49,9 @@ public final class PrivateFiles {
             }
             return directory;
         } catch (IOException e) {
-            throw new UncheckedIOException("无法创建私有目录 cannot create the private directory "
-                    + directory.toAbsolutePath(), e);
+            throw new UncheckedIOException(
+                    "无法创建私有目录 cannot create the private directory " + directory.toAbsolutePath(),
+                    e);
         }
     }
 
@@ -70,14 +71,19 @@ public final class PrivateFiles {
 
     /** Writes a new owner-only file: readable by no one else from its first byte. */
     public static void writeNew(Path file, byte[] content) throws IOException {
-        try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(file,
-                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes(FILE)))) {
+        try (OutputStream out =
+                Channels.newOutputStream(
+                        Files.newByteChannel(
+                                file,
+                                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                                attributes(FILE)))) {
             out.write(content);
         }
     }
 
     private static FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+        return POSIX
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
                 : new FileAttribute<?>[0];
     }
 }

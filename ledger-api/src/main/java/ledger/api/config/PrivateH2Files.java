@@ -11,8 +11,8 @@ import org.h2.store.fs.FilePathWrapper;
 
 /**
  * The embedded database's file system: H2's own, except that every file H2 creates (the {@code
- * .mv.db}, its trace and temporary files) is created owner-only, as a {@code umask 077} would — Java
- * cannot set the process's umask. Selected by the prefix {@code private:} in the database URL
+ * .mv.db}, its trace and temporary files) is created owner-only, as a {@code umask 077} would —
+ * Java cannot set the process's umask. Selected by the prefix {@code private:} in the database URL
  * ({@code jdbc:h2:file:private:./data/ledger}); {@link #register()} must run before the first
  * connection.
  */

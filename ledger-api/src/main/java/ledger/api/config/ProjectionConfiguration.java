@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
-    /** The projection writes its rows on the primary, with its token, in the processor's transaction. */
+    /**
+     * The projection writes its rows on the primary, with its token, in the processor's
+     * transaction.
+     */
     @Bean
     public PostingProjection postingProjection(JdbcTemplate jdbc) {
         return new PostingProjection(jdbc);
@@ -23,10 +26,14 @@ public class ProjectionConfiguration {
      * names one, else from the primary.
      */
     @Bean(destroyMethod = "close")
-    public ReadDatabase readDatabase(JdbcTemplate jdbc, @Value("${ledger.read-datasource.url:}") String url,
-                                     @Value("${ledger.read-datasource.username:}") String username,
-                                     @Value("${ledger.read-datasource.password:}") String password) {
-        return url.isBlank() ? ReadDatabase.primary(jdbc) : ReadDatabase.standby(url, username, password);
+    public ReadDatabase readDatabase(
+            JdbcTemplate jdbc,
+            @Value("${ledger.read-datasource.url:}") String url,
+            @Value("${ledger.read-datasource.username:}") String username,
+            @Value("${ledger.read-datasource.password:}") String password) {
+        return url.isBlank()
+                ? ReadDatabase.primary(jdbc)
+                : ReadDatabase.standby(url, username, password);
     }
 
     @Bean

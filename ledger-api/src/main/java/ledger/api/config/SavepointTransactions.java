@@ -14,9 +14,9 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * one database transaction ({@code recording/CommandBatches}). Axon's own {@code
  * SpringTransactionManager} neither commits nor rolls back a transaction it only joined, so what a
  * refused command wrote before its refusal (a first-time unit name, say) would stay in the batch's
- * transaction. Here a nested unit gets a savepoint ({@code PROPAGATION_NESTED}): its rollback undoes
- * exactly its own statements, its commit releases the savepoint, and only the root commits. Without
- * an enclosing transaction this starts a new one, as before.
+ * transaction. Here a nested unit gets a savepoint ({@code PROPAGATION_NESTED}): its rollback
+ * undoes exactly its own statements, its commit releases the savepoint, and only the root commits.
+ * Without an enclosing transaction this starts a new one, as before.
  */
 public final class SavepointTransactions implements TransactionManager {
 
@@ -34,7 +34,8 @@ public final class SavepointTransactions implements TransactionManager {
         return new Transaction() {
             @Override
             public void commit() {
-                // A nested unit's rollback handlers run again when its root rolls back: done is done.
+                // A nested unit's rollback handlers run again when its root rolls back: done is
+                // done.
                 if (!status.isCompleted()) {
                     transactions.commit(status);
                 }

@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Background work: sealing newly stored events (see EventSeals). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-public class SchedulingConfiguration {
-}
+public class SchedulingConfiguration {}

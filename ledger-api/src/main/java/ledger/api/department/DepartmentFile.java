@@ -12,10 +12,10 @@ import ledger.core.department.DepartmentRegister;
 
 /**
  * Reads a department file into its lines: UTF-8 CSV (optional BOM) or an xlsx workbook (its first
- * sheet), a header row first, with the columns {@code department} (部门编码), {@code
- * department_name} (部门名称), {@code unit} (单位编码), {@code unit_name} (单位名称), {@code kind}
- * (单位性质), {@code parent} (上级单位) and {@code from_year} (起始年度). Whether the lines make
- * departments is {@link DepartmentRegister#check}'s to decide.
+ * sheet), a header row first, with the columns {@code department} (部门编码), {@code department_name}
+ * (部门名称), {@code unit} (单位编码), {@code unit_name} (单位名称), {@code kind} (单位性质), {@code parent} (上级单位)
+ * and {@code from_year} (起始年度). Whether the lines make departments is {@link
+ * DepartmentRegister#check}'s to decide.
  */
 public final class DepartmentFile {
 
@@ -31,38 +31,59 @@ public final class DepartmentFile {
         COLUMNS.put("from_year", Set.of("from_year", "起始年度", "开始年度", "年度"));
     }
 
-    private DepartmentFile() {
-    }
+    private DepartmentFile() {}
 
     /**
      * @param fileName decides the format: {@code .xlsx} is a workbook, anything else CSV
-     * @throws JournalRefused when the file cannot be read (no header, a column missing, wrong encoding, …)
+     * @throws JournalRefused when the file cannot be read (no header, a column missing, wrong
+     *     encoding, …)
      */
     public static List<DepartmentLine> read(byte[] bytes, String fileName) {
         UploadedTable table = UploadedTable.read(bytes, fileName, "");
         Map<String, Integer> index = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
-        COLUMNS.forEach((column, names) -> {
-            int at = table.column(names);
-            if (at < 0) {
-                missing.add(column);
-            }
-            index.put(column, at);
-        });
+        COLUMNS.forEach(
+                (column, names) -> {
+                    int at = table.column(names);
+                    if (at < 0) {
+                        missing.add(column);
+                    }
+                    index.put(column, at);
+                });
         if (!missing.isEmpty()) {
-            throw UploadedTable.refused(table.headerLine(), "header", "表头缺少列：" + String.join(", ", missing)
-                    + "；表头须有 " + String.join(", ", COLUMNS.keySet()) + "（或其中文列名），实为："
-                    + String.join(", ", table.header()) + " (the header lacks these columns)");
+            throw UploadedTable.refused(
+                    table.headerLine(),
+                    "header",
+                    "表头缺少列："
+                            + String.join(", ", missing)
+                            + "；表头须有 "
+                            + String.join(", ", COLUMNS.keySet())
+                            + "（或其中文列名），实为："
+                            + String.join(", ", table.header())
+                            + " (the header lacks these columns)");
         }
         if (table.rowsUnderHeader() > DepartmentRegister.MAX_LINES) {
-            throw UploadedTable.refused(0, "file", "部门文件最多 " + DepartmentRegister.MAX_LINES + " 行 (at most "
-                    + DepartmentRegister.MAX_LINES + " lines)");
+            throw UploadedTable.refused(
+                    0,
+                    "file",
+                    "部门文件最多 "
+                            + DepartmentRegister.MAX_LINES
+                            + " 行 (at most "
+                            + DepartmentRegister.MAX_LINES
+                            + " lines)");
         }
         List<DepartmentLine> lines = new ArrayList<>();
         for (UploadedTable.Row row : table.filledRows()) {
-            lines.add(new DepartmentLine(row.line(), cell(row, index, "department"),
-                    cell(row, index, "department_name"), cell(row, index, "unit"), cell(row, index, "unit_name"),
-                    cell(row, index, "kind"), cell(row, index, "parent"), cell(row, index, "from_year")));
+            lines.add(
+                    new DepartmentLine(
+                            row.line(),
+                            cell(row, index, "department"),
+                            cell(row, index, "department_name"),
+                            cell(row, index, "unit"),
+                            cell(row, index, "unit_name"),
+                            cell(row, index, "kind"),
+                            cell(row, index, "parent"),
+                            cell(row, index, "from_year")));
         }
         return lines;
     }

@@ -30,8 +30,17 @@ public class DepartmentStatementService {
         private static final long serialVersionUID = 1L;
 
         NoSuchDepartment(String department, FiscalYear year) {
-            super("部门 " + department + " 在 " + year + " 年没有登记的单位；用 ledger department list 查看已登记的部门"
-                    + " (department " + department + " has no units registered for " + year + ")");
+            super(
+                    "部门 "
+                            + department
+                            + " 在 "
+                            + year
+                            + " 年没有登记的单位；用 ledger department list 查看已登记的部门"
+                            + " (department "
+                            + department
+                            + " has no units registered for "
+                            + year
+                            + ")");
         }
     }
 
@@ -40,8 +49,11 @@ public class DepartmentStatementService {
     private final ProjectionStatus projections;
     private final StatementService statements;
 
-    public DepartmentStatementService(Departments departments, PostingRepository postings,
-                                      ProjectionStatus projections, StatementService statements) {
+    public DepartmentStatementService(
+            Departments departments,
+            PostingRepository postings,
+            ProjectionStatus projections,
+            StatementService statements) {
         this.departments = departments;
         this.postings = postings;
         this.projections = projections;
@@ -59,63 +71,105 @@ public class DepartmentStatementService {
 
     /** The department's name in the year, as its 本级's line gives it. */
     public String name(String department, FiscalYear year) {
-        return units(department, year).stream().map(DepartmentUnit::departmentName).filter(n -> !n.isEmpty())
-                .findFirst().orElse(department);
+        return units(department, year).stream()
+                .map(DepartmentUnit::departmentName)
+                .filter(n -> !n.isEmpty())
+                .findFirst()
+                .orElse(department);
     }
 
-    /** @param asOf null for the whole year; the statements are in the year's template */
+    /**
+     * @param asOf null for the whole year; the statements are in the year's template
+     */
     public DepartmentStatements statements(String department, FiscalYear year, LocalDate asOf) {
         return statements(department, year, asOf, StatementTemplate.forYear(year.value()));
     }
 
     /** As above, the consolidated set and every unit's in the given template's format. */
-    public DepartmentStatements statements(String department, FiscalYear year, LocalDate asOf,
-                                           StatementTemplate template) {
+    public DepartmentStatements statements(
+            String department, FiscalYear year, LocalDate asOf, StatementTemplate template) {
         List<DepartmentStatements.UnitPostings> units = postingsOf(department, year);
-        return DepartmentStatements.compute(UnitCode.of(department), name(department, year), year, asOf, units,
-                statements.catalogOf(year), template);
+        return DepartmentStatements.compute(
+                UnitCode.of(department),
+                name(department, year),
+                year,
+                asOf,
+                units,
+                statements.catalogOf(year),
+                template);
     }
 
-    /** @throws IllegalArgumentException when the year's template has no such row or column */
-    public DepartmentTrace trace(String department, FiscalYear year, CellAddress cell, LocalDate asOf) {
+    /**
+     * @throws IllegalArgumentException when the year's template has no such row or column
+     */
+    public DepartmentTrace trace(
+            String department, FiscalYear year, CellAddress cell, LocalDate asOf) {
         return trace(department, year, cell, asOf, StatementTemplate.forYear(year.value()));
     }
 
-    /** The trace of a cell of the given template. @throws IllegalArgumentException when it has no such cell */
-    public DepartmentTrace trace(String department, FiscalYear year, CellAddress cell, LocalDate asOf,
-                                 StatementTemplate template) {
-        template.problemWith(cell).ifPresent(problem -> {
-            throw new IllegalArgumentException("no such figure " + cell + ": " + problem);
-        });
+    /**
+     * The trace of a cell of the given template. @throws IllegalArgumentException when it has no
+     * such cell
+     */
+    public DepartmentTrace trace(
+            String department,
+            FiscalYear year,
+            CellAddress cell,
+            LocalDate asOf,
+            StatementTemplate template) {
+        template.problemWith(cell)
+                .ifPresent(
+                        problem -> {
+                            throw new IllegalArgumentException(
+                                    "no such figure " + cell + ": " + problem);
+                        });
         return DepartmentStatements.trace(cell, year, asOf, postingsOf(department, year), template);
     }
 
     /**
-     * The department's 情况说明, written from its consolidated postings; last year's figures from
-     * the ledger when the department had units then, else from {@code given}.
+     * The department's 情况说明, written from its consolidated postings; last year's figures from the
+     * ledger when the department had units then, else from {@code given}.
      */
-    public ledger.projections.explanation.Explanation explanation(String department, FiscalYear year, LocalDate asOf,
+    public ledger.projections.explanation.Explanation explanation(
+            String department,
+            FiscalYear year,
+            LocalDate asOf,
             ledger.projections.explanation.PriorYearFigures given,
             ledger.projections.explanation.StatedFigures stated) {
-        return explanation(department, year, asOf, given, stated, StatementTemplate.forYear(year.value()));
+        return explanation(
+                department, year, asOf, given, stated, StatementTemplate.forYear(year.value()));
     }
 
     /** As above, speaking of statements in the given template's format. */
-    public ledger.projections.explanation.Explanation explanation(String department, FiscalYear year, LocalDate asOf,
+    public ledger.projections.explanation.Explanation explanation(
+            String department,
+            FiscalYear year,
+            LocalDate asOf,
             ledger.projections.explanation.PriorYearFigures given,
-            ledger.projections.explanation.StatedFigures stated, StatementTemplate template) {
+            ledger.projections.explanation.StatedFigures stated,
+            StatementTemplate template) {
         UnitCode code = UnitCode.of(department);
         String name = name(department, year);
-        List<ledger.projections.posting.Posting> ofYear = DepartmentStatements.consolidatedPostings(code, year,
-                postingsOf(department, year));
+        List<ledger.projections.posting.Posting> ofYear =
+                DepartmentStatements.consolidatedPostings(code, year, postingsOf(department, year));
         FiscalYear previous = FiscalYear.of(year.value() - 1);
         ledger.projections.explanation.PriorYearFigures prior;
-        List<ledger.projections.posting.Posting> last = departments.unitsOf(department, previous).isEmpty()
-                ? List.of() : DepartmentStatements.consolidatedPostings(code, previous, postingsOf(department, previous));
+        List<ledger.projections.posting.Posting> last =
+                departments.unitsOf(department, previous).isEmpty()
+                        ? List.of()
+                        : DepartmentStatements.consolidatedPostings(
+                                code, previous, postingsOf(department, previous));
         if (!last.isEmpty()) {
-            prior = ledger.projections.explanation.PriorYearFigures.fromStatements(
-                    ledger.projections.statement.StatementEngine.compute(code, name, previous, null, last,
-                            statements.catalogOf(previous), StatementTemplate.forYear(previous.value())));
+            prior =
+                    ledger.projections.explanation.PriorYearFigures.fromStatements(
+                            ledger.projections.statement.StatementEngine.compute(
+                                    code,
+                                    name,
+                                    previous,
+                                    null,
+                                    last,
+                                    statements.catalogOf(previous),
+                                    StatementTemplate.forYear(previous.value())));
         } else if (given != null) {
             prior = given.requireFor(code, year);
         } else {
@@ -124,8 +178,17 @@ public class DepartmentStatementService {
         java.util.Map<ledger.core.account.ProjectCode, String> projects = new java.util.HashMap<>();
         units(department, year).forEach(u -> projects.putAll(postings.projectNames(u.unit())));
         return ledger.projections.explanation.ExplanationGenerator.generate(
-                new ledger.projections.explanation.ExplanationInput(code, name, year, asOf, ofYear,
-                        statements.catalogOf(year), projects, prior, stated, template));
+                new ledger.projections.explanation.ExplanationInput(
+                        code,
+                        name,
+                        year,
+                        asOf,
+                        ofYear,
+                        statements.catalogOf(year),
+                        projects,
+                        prior,
+                        stated,
+                        template));
     }
 
     /**
@@ -137,10 +200,13 @@ public class DepartmentStatementService {
         projections.awaitReadable(CATCH_UP);
         List<DepartmentStatements.UnitPostings> units = new ArrayList<>();
         for (DepartmentUnit member : members) {
-            String name = !member.unitName().isEmpty() ? member.unitName()
-                    : postings.unitName(member.unit()).orElse(member.unit().code());
-            units.add(new DepartmentStatements.UnitPostings(member.unit(), name,
-                    postings.postingsOf(member.unit(), year)));
+            String name =
+                    !member.unitName().isEmpty()
+                            ? member.unitName()
+                            : postings.unitName(member.unit()).orElse(member.unit().code());
+            units.add(
+                    new DepartmentStatements.UnitPostings(
+                            member.unit(), name, postings.postingsOf(member.unit(), year)));
         }
         return units;
     }

@@ -29,17 +29,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Departments implements UnitRegistry {
 
-    private record Read(long lastSequence, DepartmentRegister register) {
-    }
+    private record Read(long lastSequence, DepartmentRegister register) {}
 
     private final EventStore eventStore;
     private final EventStoreAccess store;
     private final TransactionTemplate transaction;
+
     /** Re-read only when the aggregate's last sequence number moved (on any node). */
     private volatile Read read = new Read(-1, DepartmentRegister.empty());
 
-    public Departments(EventStore eventStore, EventStoreAccess store, TransactionTemplate transaction,
-                       JdbcLedgerRegistry registry) {
+    public Departments(
+            EventStore eventStore,
+            EventStoreAccess store,
+            TransactionTemplate transaction,
+            JdbcLedgerRegistry registry) {
         this.eventStore = eventStore;
         this.store = store;
         this.transaction = transaction;
@@ -48,7 +51,8 @@ public class Departments implements UnitRegistry {
 
     /** The departments as stored now. */
     public DepartmentRegister current() {
-        long last = eventStore.lastSequenceNumberFor(DepartmentsRegistered.AGGREGATE_ID).orElse(-1L);
+        long last =
+                eventStore.lastSequenceNumberFor(DepartmentsRegistered.AGGREGATE_ID).orElse(-1L);
         Read kept = read;
         if (kept.lastSequence() == last) {
             return kept.register();
@@ -87,20 +91,34 @@ public class Departments implements UnitRegistry {
      * @throws JournalRefused naming each bad line (nothing is written)
      */
     public DepartmentsRegistered register(List<DepartmentLine> lines, String source, String user) {
-        return transaction.execute(status -> {
-            DepartmentRegister.Decision decision = current().check(lines, source);
-            if (!decision.ok()) {
-                throw new JournalRefused(decision.problems());
-            }
-            if (decision.registered().units().isEmpty()) {
-                return decision.registered();
-            }
-            long next = eventStore.lastSequenceNumberFor(DepartmentsRegistered.AGGREGATE_ID).orElse(-1L) + 1;
-            // Two registrations racing meet on the (aggregate, sequence) key: one of them is refused.
-            store.append(List.of(new PendingEvent(DepartmentsRegistered.AGGREGATE_ID,
-                    DepartmentsRegistered.AGGREGATE_TYPE, next, decision.registered(), 0)), user,
-                    UUID.randomUUID().toString());
-            return decision.registered();
-        });
+        return transaction.execute(
+                status -> {
+                    DepartmentRegister.Decision decision = current().check(lines, source);
+                    if (!decision.ok()) {
+                        throw new JournalRefused(decision.problems());
+                    }
+                    if (decision.registered().units().isEmpty()) {
+                        return decision.registered();
+                    }
+                    long next =
+                            eventStore
+                                            .lastSequenceNumberFor(
+                                                    DepartmentsRegistered.AGGREGATE_ID)
+                                            .orElse(-1L)
+                                    + 1;
+                    // Two registrations racing meet on the (aggregate, sequence) key: one of them
+                    // is refused.
+                    store.append(
+                            List.of(
+                                    new PendingEvent(
+                                            DepartmentsRegistered.AGGREGATE_ID,
+                                            DepartmentsRegistered.AGGREGATE_TYPE,
+                                            next,
+                                            decision.registered(),
+                                            0)),
+                            user,
+                            UUID.randomUUID().toString());
+                    return decision.registered();
+                });
     }
 }

@@ -9,15 +9,15 @@ import org.springframework.stereotype.Service;
 
 /**
  * A budget line's remaining room (可用) as the rules see it when they decide a spending: the
- * account's book replayed from its events, so the figure a clerk is shown before posting is the
- * one the posting is checked against, not a read model that may lag behind.
+ * account's book replayed from its events, so the figure a clerk is shown before posting is the one
+ * the posting is checked against, not a read model that may lag behind.
  */
 @Service
 public class BudgetLineRoom {
 
     /** 可用 = 年初结转（opening and carried-in）+ 已拨（received）− 已支（spent）, in fen. */
-    public record Room(AccountKey account, Money opening, Money received, Money spent, Money available) {
-    }
+    public record Room(
+            AccountKey account, Money opening, Money received, Money spent, Money available) {}
 
     private final EventStoreAccess store;
 

@@ -25,11 +25,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Commands that arrive together are committed together: one writer thread takes what has queued
- * (at most {@link #MOST_PER_BATCH}) and sends each command through Axon's command bus in arrival
- * order, each in its own unit of work nested in ONE root unit of work bound to one database
- * transaction (with a savepoint per command, {@code config/SavepointTransactions}). One commit and
- * one disk flush serve the whole batch.
+ * Commands that arrive together are committed together: one writer thread takes what has queued (at
+ * most {@link #MOST_PER_BATCH}) and sends each command through Axon's command bus in arrival order,
+ * each in its own unit of work nested in ONE root unit of work bound to one database transaction
+ * (with a savepoint per command, {@code config/SavepointTransactions}). One commit and one disk
+ * flush serve the whole batch.
  *
  * <p>What Axon 4.13 does with the nested units (read from its classes): the event bus moves a
  * nested unit's events to its parent's queue when the nested unit commits and drops them when it
@@ -60,8 +60,7 @@ public class CommandBatches {
     }
 
     /** What one command of a batch did, answered only once the batch is committed. */
-    private record Done(Pending pending, Object outcome, RuntimeException failure) {
-    }
+    private record Done(Pending pending, Object outcome, RuntimeException failure) {}
 
     private final CommandGateway gateway;
     private final TransactionManager transactions;
@@ -70,7 +69,10 @@ public class CommandBatches {
     private final AtomicLong committedBatches = new AtomicLong();
     private final Thread writer;
 
-    public CommandBatches(CommandGateway gateway, TransactionManager transactions, UnitOfWorkConnection connections) {
+    public CommandBatches(
+            CommandGateway gateway,
+            TransactionManager transactions,
+            UnitOfWorkConnection connections) {
         this.gateway = gateway;
         this.transactions = transactions;
         this.connections = connections;
@@ -80,8 +82,8 @@ public class CommandBatches {
     }
 
     /**
-     * Sends the command with those that arrive with it and answers once it is committed, as
-     * {@link CommandGateway#sendAndWait} does: the handler's result, or its exception thrown.
+     * Sends the command with those that arrive with it and answers once it is committed, as {@link
+     * CommandGateway#sendAndWait} does: the handler's result, or its exception thrown.
      */
     public Object sendAndWait(CommandMessage<?> command) {
         Pending pending = new Pending(command, new CompletableFuture<>());
@@ -137,7 +139,9 @@ public class CommandBatches {
             batch.clear();
         }
         for (Pending left; (left = queue.poll()) != null; ) {
-            left.answer().completeExceptionally(new IllegalStateException("the ledger is stopping: not recorded"));
+            left.answer()
+                    .completeExceptionally(
+                            new IllegalStateException("the ledger is stopping: not recorded"));
         }
     }
 
@@ -154,10 +158,12 @@ public class CommandBatches {
         List<Done> done = new ArrayList<>(batch.size());
         List<Pending> afterwards = new ArrayList<>();
         Set<String> reloaded = new HashSet<>();
-        UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch of " + batch.size()));
+        UnitOfWork<?> root =
+                DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch of " + batch.size()));
         try {
             root.attachTransaction(transactions);
-            // Else the first nested unit to read an account would own the batch's commit and rollback.
+            // Else the first nested unit to read an account would own the batch's commit and
+            // rollback.
             connections.tieToCurrentUnitOfWork();
             for (Pending pending : batch) {
                 if (reloaded.contains(pending.account())) {
@@ -176,7 +182,9 @@ public class CommandBatches {
             if (root.isActive()) {
                 root.rollback(failed);
             }
-            log.debug("a batch of {} commands was not committed ({}); each is sent again alone", batch.size(),
+            log.debug(
+                    "a batch of {} commands was not committed ({}); each is sent again alone",
+                    batch.size(),
                     failed.toString());
             batch.forEach(this::alone);
             return;
@@ -185,7 +193,8 @@ public class CommandBatches {
         for (Done command : done) {
             if (command.failure() == null) {
                 command.pending().answer().complete(command.outcome());
-            } else if (command.failure() instanceof RuleViolation || command.failure() instanceof ArithmeticException) {
+            } else if (command.failure() instanceof RuleViolation
+                    || command.failure() instanceof ArithmeticException) {
                 command.pending().answer().completeExceptionally(command.failure());
             } else {
                 // Not a refusal (a lost race on a statement, say): decided again alone, below.

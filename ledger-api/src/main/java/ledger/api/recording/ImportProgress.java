@@ -13,16 +13,19 @@ import java.io.InputStream;
 public interface ImportProgress {
 
     /** Nothing shown. */
-    ImportProgress NONE = new ImportProgress() {
-    };
+    ImportProgress NONE = new ImportProgress() {};
 
-    /** {@code bytesRead} of a file of {@code totalBytes} (-1 when the size is not known) have been read. */
-    default void reading(long bytesRead, long totalBytes) {
-    }
+    /**
+     * {@code bytesRead} of a file of {@code totalBytes} (-1 when the size is not known) have been
+     * read.
+     */
+    default void reading(long bytesRead, long totalBytes) {}
 
-    /** {@code rowsDecided} of the file's {@code totalRows} well-formed rows have been checked and posted. */
-    default void deciding(int rowsDecided, int totalRows) {
-    }
+    /**
+     * {@code rowsDecided} of the file's {@code totalRows} well-formed rows have been checked and
+     * posted.
+     */
+    default void deciding(int rowsDecided, int totalRows) {}
 
     /** {@code in}, telling this progress how many of its {@code totalBytes} have been read. */
     default InputStream counting(InputStream in, long totalBytes) {

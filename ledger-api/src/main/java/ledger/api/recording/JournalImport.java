@@ -1,6 +1,5 @@
 package ledger.api.recording;
 
-import ledger.api.audit.AuditLog;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import ledger.api.audit.AuditLog;
 import ledger.api.statement.ProjectionStatus;
 import ledger.api.store.EventStoreAccess;
 import ledger.api.store.JdbcLedgerRegistry;
@@ -24,15 +24,15 @@ import ledger.core.account.InMemoryLedgerRegistry;
 import ledger.core.account.ProjectRegistered;
 import ledger.core.account.UnitCode;
 import ledger.core.account.UnitRegistered;
-import ledger.journal.JournalParse;
-import ledger.core.journal.JournalProblem;
-import ledger.core.journal.JournalProblemList;
 import ledger.core.journal.JournalPosting;
 import ledger.core.journal.JournalPosting.KnownNames;
 import ledger.core.journal.JournalPosting.Outcome;
 import ledger.core.journal.JournalPosting.PendingEvent;
-import ledger.journal.JournalReader;
+import ledger.core.journal.JournalProblem;
+import ledger.core.journal.JournalProblemList;
 import ledger.core.journal.JournalRow;
+import ledger.journal.JournalParse;
+import ledger.journal.JournalReader;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -44,16 +44,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a journal file whole or not at all. The file is read and checked field by field first;
- * then, in one database transaction, every row is checked against the accounts' state in memory
- * and the events are appended in batches. If any row is bad nothing is written and every bad row
- * is reported; importing the same file again changes nothing.
+ * then, in one database transaction, every row is checked against the accounts' state in memory and
+ * the events are appended in batches. If any row is bad nothing is written and every bad row is
+ * reported; importing the same file again changes nothing.
  */
 @Service
 public class JournalImport {
 
     private static final Logger log = LoggerFactory.getLogger(JournalImport.class);
     private static final int ATTEMPTS = 3;
-    /** Beyond this many rows, a file with format problems is not also checked against the ledger. */
+
+    /**
+     * Beyond this many rows, a file with format problems is not also checked against the ledger.
+     */
     private static final int RULE_CHECK_AFTER_FORMAT_PROBLEMS = 200_000;
 
     /**
@@ -72,8 +75,12 @@ public class JournalImport {
     private final AtomicInteger uploadsInProgress = new AtomicInteger();
     private final AtomicLong uploadsAbandoned = new AtomicLong();
 
-    public JournalImport(JdbcLedgerRegistry registry, EventStoreAccess store, TransactionTemplate transaction,
-                         ObjectProvider<ProjectionStatus> projections, AuditLog audit) {
+    public JournalImport(
+            JdbcLedgerRegistry registry,
+            EventStoreAccess store,
+            TransactionTemplate transaction,
+            ObjectProvider<ProjectionStatus> projections,
+            AuditLog audit) {
         this.audit = audit;
         this.registry = registry;
         this.projections = projections;
@@ -82,7 +89,9 @@ public class JournalImport {
         this.session = new PostingSession(registry, store);
     }
 
-    /** @throws JournalRefused listing every problem, when anything in the file is wrong */
+    /**
+     * @throws JournalRefused listing every problem, when anything in the file is wrong
+     */
     public ImportResult importJournal(InputStream file, String source, String user) {
         return importJournal(file, source, user, unit -> true);
     }
@@ -93,16 +102,21 @@ public class JournalImport {
      *
      * @throws UnitNotPermitted naming the first unit the caller may not record for
      */
-    public ImportResult importJournal(InputStream file, String source, String user, Predicate<UnitCode> permitted) {
+    public ImportResult importJournal(
+            InputStream file, String source, String user, Predicate<UnitCode> permitted) {
         return importJournal(file, source, user, permitted, JournalReader.Options.DEFAULT);
     }
 
     /**
-     * As {@link #importJournal(InputStream, String, String, Predicate)}, reading the named sheet of a
-     * workbook and another system's columns through a mapping.
+     * As {@link #importJournal(InputStream, String, String, Predicate)}, reading the named sheet of
+     * a workbook and another system's columns through a mapping.
      */
-    public ImportResult importJournal(InputStream file, String source, String user, Predicate<UnitCode> permitted,
-                                      JournalReader.Options options) {
+    public ImportResult importJournal(
+            InputStream file,
+            String source,
+            String user,
+            Predicate<UnitCode> permitted,
+            JournalReader.Options options) {
         return importJournal(file, source, user, permitted, options, ImportProgress.NONE);
     }
 
@@ -111,61 +125,110 @@ public class JournalImport {
      * telling {@code progress} how many rows have been decided (the caller counts the bytes it
      * hands over with {@link ImportProgress#counting}).
      */
-    public ImportResult importJournal(InputStream file, String source, String user, Predicate<UnitCode> permitted,
-                                      JournalReader.Options options, ImportProgress progress) {
+    public ImportResult importJournal(
+            InputStream file,
+            String source,
+            String user,
+            Predicate<UnitCode> permitted,
+            JournalReader.Options options,
+            ImportProgress progress) {
         long started = System.nanoTime();
         return imported(reader.read(file, options), source, user, permitted, started, progress);
     }
 
     /** A journal file on this machine (the command line): a workbook is read in place. */
-    public ImportResult importFile(java.nio.file.Path file, String user, JournalReader.Options options)
+    public ImportResult importFile(
+            java.nio.file.Path file, String user, JournalReader.Options options)
             throws java.io.IOException {
         return importFile(file, user, options, ImportProgress.NONE);
     }
 
     /**
-     * As {@link #importFile(java.nio.file.Path, String, JournalReader.Options)}, telling
-     * {@code progress} the bytes read of a CSV file (a workbook is read in place, its bytes uncounted)
-     * and the rows decided.
+     * As {@link #importFile(java.nio.file.Path, String, JournalReader.Options)}, telling {@code
+     * progress} the bytes read of a CSV file (a workbook is read in place, its bytes uncounted) and
+     * the rows decided.
      */
-    public ImportResult importFile(java.nio.file.Path file, String user, JournalReader.Options options,
-                                   ImportProgress progress) throws java.io.IOException {
+    public ImportResult importFile(
+            java.nio.file.Path file,
+            String user,
+            JournalReader.Options options,
+            ImportProgress progress)
+            throws java.io.IOException {
         long started = System.nanoTime();
         JournalParse parse;
         if (progress == ImportProgress.NONE || JournalReader.isWorkbook(file)) {
             parse = reader.read(file, options);
         } else {
-            try (InputStream in = progress.counting(java.nio.file.Files.newInputStream(file),
-                    java.nio.file.Files.size(file))) {
+            try (InputStream in =
+                    progress.counting(
+                            java.nio.file.Files.newInputStream(file),
+                            java.nio.file.Files.size(file))) {
                 parse = reader.read(in, options);
             }
         }
-        return imported(parse, file.getFileName().toString(), user, unit -> true, started, progress);
+        return imported(
+                parse, file.getFileName().toString(), user, unit -> true, started, progress);
     }
 
-    private ImportResult imported(JournalParse parse, String source, String user, Predicate<UnitCode> permitted,
-                                  long started, ImportProgress progress) {
+    private ImportResult imported(
+            JournalParse parse,
+            String source,
+            String user,
+            Predicate<UnitCode> permitted,
+            long started,
+            ImportProgress progress) {
         try {
             // A transfer needs both its units granted: the payer's and the receiver's.
-            parse.rows().stream().flatMap(row -> row.counterpart() == null ? Stream.of(row.unit())
-                            : Stream.of(row.unit(), row.counterpart().account().unit()))
-                    .distinct().filter(permitted.negate()).findFirst()
-                    .ifPresent(unit -> {
-                        throw new UnitNotPermitted(unit);
-                    });
+            parse.rows().stream()
+                    .flatMap(
+                            row ->
+                                    row.counterpart() == null
+                                            ? Stream.of(row.unit())
+                                            : Stream.of(
+                                                    row.unit(), row.counterpart().account().unit()))
+                    .distinct()
+                    .filter(permitted.negate())
+                    .findFirst()
+                    .ifPresent(
+                            unit -> {
+                                throw new UnitNotPermitted(unit);
+                            });
             if (!parse.ok()) {
                 throw new JournalRefused(withRuleProblems(parse, progress));
             }
-            ImportResult result = post(parse.rows(), source, user, started, progress).withReadAs(parse.readAs());
-            audit.record("import", user, "success", Map.of("source", source, "rows", result.rows(),
-                    "new", result.applied(), "alreadyRecorded", result.repeated(), "events", result.events(),
-                    "correlationId", result.correlationId()));
+            ImportResult result =
+                    post(parse.rows(), source, user, started, progress).withReadAs(parse.readAs());
+            audit.record(
+                    "import",
+                    user,
+                    "success",
+                    Map.of(
+                            "source",
+                            source,
+                            "rows",
+                            result.rows(),
+                            "new",
+                            result.applied(),
+                            "alreadyRecorded",
+                            result.repeated(),
+                            "events",
+                            result.events(),
+                            "correlationId",
+                            result.correlationId()));
             return result;
         } catch (JournalRefused refused) {
-            audit.record("import", user, "refused", Map.of("source", source, "problems", refused.problems().size()));
+            audit.record(
+                    "import",
+                    user,
+                    "refused",
+                    Map.of("source", source, "problems", refused.problems().size()));
             throw refused;
         } catch (UnitNotPermitted forbidden) {
-            audit.record("import", user, "refused", Map.of("source", source, "reason", forbidden.getMessage()));
+            audit.record(
+                    "import",
+                    user,
+                    "refused",
+                    Map.of("source", source, "reason", forbidden.getMessage()));
             throw forbidden;
         }
     }
@@ -173,24 +236,35 @@ public class JournalImport {
     /**
      * As {@link #importJournal(InputStream, String, String, Predicate)} for a body arriving over
      * HTTP, read as it arrives: when the client hangs up or the connection breaks before the end,
-     * reading and deciding stop at once and nothing is written ({@link UploadAbandoned}), instead of
-     * checking a cut-off file for no one.
+     * reading and deciding stop at once and nothing is written ({@link UploadAbandoned}), instead
+     * of checking a cut-off file for no one.
      */
-    public ImportResult importUpload(InputStream body, String source, String user, Predicate<UnitCode> permitted) {
+    public ImportResult importUpload(
+            InputStream body, String source, String user, Predicate<UnitCode> permitted) {
         return importUpload(body, source, user, permitted, JournalReader.Options.DEFAULT);
     }
 
-    /** As {@link #importUpload(InputStream, String, String, Predicate)}, with a sheet and a mapping. */
-    public ImportResult importUpload(InputStream body, String source, String user, Predicate<UnitCode> permitted,
-                                     JournalReader.Options options) {
+    /**
+     * As {@link #importUpload(InputStream, String, String, Predicate)}, with a sheet and a mapping.
+     */
+    public ImportResult importUpload(
+            InputStream body,
+            String source,
+            String user,
+            Predicate<UnitCode> permitted,
+            JournalReader.Options options) {
         ClientBody client = new ClientBody(body, source);
         uploadsInProgress.incrementAndGet();
         try {
             return importJournal(client, source, user, permitted, options);
         } catch (UploadAbandoned abandoned) {
             uploadsAbandoned.incrementAndGet();
-            log.info("journal upload {} by {} abandoned after {} bytes: the client stopped sending ({})", source,
-                    user, client.bytesRead, abandoned.getCause() == null ? "" : abandoned.getCause().toString());
+            log.info(
+                    "journal upload {} by {} abandoned after {} bytes: the client stopped sending ({})",
+                    source,
+                    user,
+                    client.bytesRead,
+                    abandoned.getCause() == null ? "" : abandoned.getCause().toString());
             throw abandoned;
         } finally {
             uploadsInProgress.decrementAndGet();
@@ -251,17 +325,27 @@ public class JournalImport {
     private List<JournalProblem> withRuleProblems(JournalParse parse, ImportProgress progress) {
         List<JournalProblem> problems = new ArrayList<>(parse.problems());
         if (!parse.rows().isEmpty() && parse.rows().size() <= RULE_CHECK_AFTER_FORMAT_PROBLEMS) {
-            transaction.executeWithoutResult(status -> {
-                status.setRollbackOnly();
-                InMemoryLedgerRegistry overlay = preload(parse.rows());
-                Set<UnitCode> units = new HashSet<>();
-                parse.rows().forEach(row -> units.add(row.unit()));
-                KnownNames known = new KnownNames(registry.unitNames(), registry.projectNames(units));
-                problems.addAll(new JournalPosting(overlay, store, known).post(parse.rows(), null,
-                        decided -> progress.deciding(decided, parse.rows().size())).problems());
-            });
+            transaction.executeWithoutResult(
+                    status -> {
+                        status.setRollbackOnly();
+                        InMemoryLedgerRegistry overlay = preload(parse.rows());
+                        Set<UnitCode> units = new HashSet<>();
+                        parse.rows().forEach(row -> units.add(row.unit()));
+                        KnownNames known =
+                                new KnownNames(registry.unitNames(), registry.projectNames(units));
+                        problems.addAll(
+                                new JournalPosting(overlay, store, known)
+                                        .post(
+                                                parse.rows(),
+                                                null,
+                                                decided ->
+                                                        progress.deciding(
+                                                                decided, parse.rows().size()))
+                                        .problems());
+                    });
         }
-        // Each list is bounded, so this sorts at most about 2,000 problems; merged, they keep one bound.
+        // Each list is bounded, so this sorts at most about 2,000 problems; merged, they keep one
+        // bound.
         problems.sort(Comparator.comparingInt(JournalProblem::line));
         JournalProblemList merged = new JournalProblemList();
         merged.addAll(problems);
@@ -274,16 +358,29 @@ public class JournalImport {
     }
 
     /** As {@link #post(List, String, String, long)}, telling {@code progress} the rows decided. */
-    public ImportResult post(List<JournalRow> rows, String source, String user, long startedNanos,
-                             ImportProgress progress) {
+    public ImportResult post(
+            List<JournalRow> rows,
+            String source,
+            String user,
+            long startedNanos,
+            ImportProgress progress) {
         String correlationId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             try {
-                Posted posted = transaction.execute(status -> postInTransaction(rows, user, correlationId,
-                        progress));
+                Posted posted =
+                        transaction.execute(
+                                status -> postInTransaction(rows, user, correlationId, progress));
                 Outcome outcome = posted.outcome();
-                ImportResult result = new ImportResult(source, rows.size(), outcome.applied(), outcome.repeated(),
-                        posted.events(), Duration.ofNanos(System.nanoTime() - startedNanos), correlationId, "");
+                ImportResult result =
+                        new ImportResult(
+                                source,
+                                rows.size(),
+                                outcome.applied(),
+                                outcome.repeated(),
+                                posted.events(),
+                                Duration.ofNanos(System.nanoTime() - startedNanos),
+                                correlationId,
+                                "");
                 if (posted.events() >= REFRESH_STATISTICS_AFTER) {
                     store.refreshStatistics();
                 }
@@ -293,25 +390,28 @@ public class JournalImport {
                     projections.ifAvailable(ProjectionStatus::catchUpInBulk);
                 }
                 return result;
-            } catch (DataIntegrityViolationException | ConcurrencyException | AggregateStreamCreationException
-                    concurrentWriter) {
+            } catch (DataIntegrityViolationException
+                    | ConcurrencyException
+                    | AggregateStreamCreationException concurrentWriter) {
                 // Another writer took an account's next event number or one of our ids meanwhile:
                 // nothing of ours was written, so check the whole file again against the new state.
                 if (attempt == ATTEMPTS) {
                     throw concurrentWriter;
                 }
-                log.info("journal {} met a concurrent writer (attempt {}), retrying: {}", source, attempt,
+                log.info(
+                        "journal {} met a concurrent writer (attempt {}), retrying: {}",
+                        source,
+                        attempt,
                         concurrentWriter.getMessage());
             }
         }
     }
 
     /** What a transaction stored: the posting outcome and how many events were appended. */
-    private record Posted(Outcome outcome, int events) {
-    }
+    private record Posted(Outcome outcome, int events) {}
 
-    private Posted postInTransaction(List<JournalRow> rows, String user, String correlationId,
-                                     ImportProgress progress) {
+    private Posted postInTransaction(
+            List<JournalRow> rows, String user, String correlationId, ImportProgress progress) {
         java.util.function.IntConsumer decided = done -> progress.deciding(done, rows.size());
         long started = System.nanoTime();
         InMemoryLedgerRegistry overlay = preload(rows);
@@ -326,18 +426,23 @@ public class JournalImport {
         long checked;
         boolean streamed = store.copies(rows.size());
         if (streamed) {
-            // A large batch streams into a COPY while the rows are checked: PostgreSQL stores events
+            // A large batch streams into a COPY while the rows are checked: PostgreSQL stores
+            // events
             // while the next rows are decided, and a million events are never held at once. A bad
             // row abandons the COPY and the transaction rolls back.
             int[] count = {0};
             try (EventStoreAccess.CopyAppender appender = store.copyAppender(user, correlationId)) {
-                outcome = posting.post(rows, event -> {
-                    appender.accept(event);
-                    count[0]++;
-                    if (isRegistration(event)) {
-                        registrations.add(event);
-                    }
-                }, decided);
+                outcome =
+                        posting.post(
+                                rows,
+                                event -> {
+                                    appender.accept(event);
+                                    count[0]++;
+                                    if (isRegistration(event)) {
+                                        registrations.add(event);
+                                    }
+                                },
+                                decided);
                 if (!outcome.ok()) {
                     throw new JournalRefused(outcome.problems());
                 }
@@ -353,19 +458,26 @@ public class JournalImport {
             checked = System.nanoTime();
             store.append(outcome.events(), user, correlationId);
             events = outcome.events().size();
-            outcome.events().stream().filter(JournalImport::isRegistration).forEach(registrations::add);
+            outcome.events().stream()
+                    .filter(JournalImport::isRegistration)
+                    .forEach(registrations::add);
         }
         long appended = System.nanoTime();
         session.register(outcome.transactions(), registrations);
-        log.debug("import of {} rows: preload {} ms, rules {} ms, append events {} ms{}, register ids {} ms",
-                rows.size(), (preloaded - started) / 1_000_000, (checked - preloaded) / 1_000_000,
-                (appended - checked) / 1_000_000, streamed ? " (streamed with the rules)" : "",
+        log.debug(
+                "import of {} rows: preload {} ms, rules {} ms, append events {} ms{}, register ids {} ms",
+                rows.size(),
+                (preloaded - started) / 1_000_000,
+                (checked - preloaded) / 1_000_000,
+                (appended - checked) / 1_000_000,
+                streamed ? " (streamed with the rules)" : "",
                 (System.nanoTime() - appended) / 1_000_000);
         return new Posted(outcome, events);
     }
 
     private static boolean isRegistration(PendingEvent event) {
-        return event.payload() instanceof UnitRegistered || event.payload() instanceof ProjectRegistered;
+        return event.payload() instanceof UnitRegistered
+                || event.payload() instanceof ProjectRegistered;
     }
 
     /**
@@ -375,16 +487,21 @@ public class JournalImport {
     private InMemoryLedgerRegistry preload(List<JournalRow> rows) {
         Map<PostingSession.UnitYear, Set<String>> ids = new HashMap<>();
         for (JournalRow row : rows) {
-            Set<String> wanted = ids.computeIfAbsent(new PostingSession.UnitYear(row.unit(), row.entry().year()),
-                    k -> new HashSet<>());
+            Set<String> wanted =
+                    ids.computeIfAbsent(
+                            new PostingSession.UnitYear(row.unit(), row.entry().year()),
+                            k -> new HashSet<>());
             wanted.add(row.entry().transactionId().value());
             if (row.reverses() != null) {
                 wanted.add(row.reverses().value());
             }
             if (row.counterpart() != null) {
                 // A transfer also takes its id in the receiving unit's year, which it posts to.
-                ids.computeIfAbsent(new PostingSession.UnitYear(row.counterpart().account().unit(),
-                        row.entry().year()), k -> new HashSet<>()).add(row.entry().transactionId().value());
+                ids.computeIfAbsent(
+                                new PostingSession.UnitYear(
+                                        row.counterpart().account().unit(), row.entry().year()),
+                                k -> new HashSet<>())
+                        .add(row.entry().transactionId().value());
             }
         }
         return session.lock(ids, false);

@@ -10,13 +10,13 @@ import org.springframework.web.multipart.MultipartFile;
 /** A mapping file uploaded beside a journal (API form field or web form field {@code mapping}). */
 public final class JournalMappings {
 
-    private JournalMappings() {
-    }
+    private JournalMappings() {}
 
     /**
      * The mapping in {@code file}, or none when no file was sent.
      *
-     * @throws JournalRefused naming the mapping file's bad line (column {@code mapping}), nothing read
+     * @throws JournalRefused naming the mapping file's bad line (column {@code mapping}), nothing
+     *     read
      */
     public static JournalMapping read(MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
@@ -25,7 +25,8 @@ public final class JournalMappings {
         try (InputStream in = file.getInputStream()) {
             return JournalMapping.read(in);
         } catch (IllegalArgumentException refused) {
-            throw new JournalRefused(List.of(new JournalProblem(1, "mapping", refused.getMessage())));
+            throw new JournalRefused(
+                    List.of(new JournalProblem(1, "mapping", refused.getMessage())));
         }
     }
 }

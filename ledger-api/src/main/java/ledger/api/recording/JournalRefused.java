@@ -11,8 +11,10 @@ public class JournalRefused extends RuntimeException {
     private final transient List<JournalProblem> problems;
 
     public JournalRefused(List<JournalProblem> problems) {
-        super(problems.size() == 1 ? "1 problem: " + problems.get(0)
-                : problems.size() + " problems, first: " + problems.get(0));
+        super(
+                problems.size() == 1
+                        ? "1 problem: " + problems.get(0)
+                        : problems.size() + " problems, first: " + problems.get(0));
         this.problems = List.copyOf(problems);
     }
 

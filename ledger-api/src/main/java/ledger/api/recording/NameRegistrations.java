@@ -28,11 +28,11 @@ import org.springframework.stereotype.Component;
  * A single command naming a unit or project for the first time registers it, in the same unit of
  * work (so the same database transaction) as the account's events: a refused command registers
  * nothing. The decision is {@link JournalPosting#register}, as for an import; it is taken before
- * the command is sent, and the command carries it in its metadata. This interceptor, running
- * inside the command bus's transaction, stores it: the name in the register and the
- * {@link UnitRegistered} / {@link ProjectRegistered} event ahead of the account's events. Two
- * nodes registering the same unit at once collide on its event number (or the register's key);
- * the loser is retried and then finds the name.
+ * the command is sent, and the command carries it in its metadata. This interceptor, running inside
+ * the command bus's transaction, stores it: the name in the register and the {@link UnitRegistered}
+ * / {@link ProjectRegistered} event ahead of the account's events. Two nodes registering the same
+ * unit at once collide on its event number (or the register's key); the loser is retried and then
+ * finds the name.
  */
 @Component
 public class NameRegistrations implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -42,8 +42,10 @@ public class NameRegistrations implements MessageHandlerInterceptor<CommandMessa
 
     private final JdbcLedgerRegistry registry;
     private final EventStore eventStore;
+
     /** Names seen committed. A name never changes once registered, so what is here stays true. */
     private final Map<UnitCode, String> unitNames = new ConcurrentHashMap<>();
+
     private final Map<UnitProject, String> projectNames = new ConcurrentHashMap<>();
 
     public NameRegistrations(JdbcLedgerRegistry registry, EventStore eventStore) {
@@ -55,7 +57,8 @@ public class NameRegistrations implements MessageHandlerInterceptor<CommandMessa
      * The metadata that makes the command register what the row names for the first time; the
      * database is asked only about names not seen committed yet.
      *
-     * @throws ledger.core.account.RuleViolation when the row names a known unit or project otherwise
+     * @throws ledger.core.account.RuleViolation when the row names a known unit or project
+     *     otherwise
      */
     Map<String, Object> registrationsOf(JournalRow row) {
         Map<UnitCode, String> units = new HashMap<>();
@@ -91,7 +94,8 @@ public class NameRegistrations implements MessageHandlerInterceptor<CommandMessa
     }
 
     @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
         if (command.getPayload() instanceof AccountCommand accountCommand) {
             UnitCode unit = accountCommand.account().unit();
@@ -105,9 +109,12 @@ public class NameRegistrations implements MessageHandlerInterceptor<CommandMessa
                     && expenditure.spending().project() != null) {
                 ProjectCode project = expenditure.spending().project();
                 registry.registerProject(unit, project, name);
-                publish(JournalPosting.PROJECT_TYPE, "project/" + unit + "/" + project,
+                publish(
+                        JournalPosting.PROJECT_TYPE,
+                        "project/" + unit + "/" + project,
                         new ProjectRegistered(unit, project, name));
-                unitOfWork.afterCommit(committed -> projectNames.put(new UnitProject(unit, project), name));
+                unitOfWork.afterCommit(
+                        committed -> projectNames.put(new UnitProject(unit, project), name));
             }
         }
         return chain.proceed();
@@ -115,6 +122,7 @@ public class NameRegistrations implements MessageHandlerInterceptor<CommandMessa
 
     /** A registration is the first and only event of its own aggregate (the unit, the project). */
     private void publish(String type, String aggregateId, Object registration) {
-        eventStore.publish(List.of(new GenericDomainEventMessage<>(type, aggregateId, 0, registration)));
+        eventStore.publish(
+                List.of(new GenericDomainEventMessage<>(type, aggregateId, 0, registration)));
     }
 }

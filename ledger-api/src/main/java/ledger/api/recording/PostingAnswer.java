@@ -12,12 +12,10 @@ public sealed interface PostingAnswer {
     String transactionId();
 
     /** New events were stored and committed, on this account. */
-    record Recorded(String transactionId, String accountId) implements PostingAnswer {
-    }
+    record Recorded(String transactionId, String accountId) implements PostingAnswer {}
 
     /** The same id with the same content was recorded before: nothing was written. */
-    record AlreadyRecorded(String transactionId, String accountId) implements PostingAnswer {
-    }
+    record AlreadyRecorded(String transactionId, String accountId) implements PostingAnswer {}
 
     /** A rule refused it, for these reasons (each naming its field); nothing was written. */
     record Refused(String transactionId, List<JournalProblem> problems) implements PostingAnswer {

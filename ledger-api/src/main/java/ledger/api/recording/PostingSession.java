@@ -17,16 +17,15 @@ import ledger.core.account.UnitRegistered;
 import ledger.core.journal.JournalPosting.PendingEvent;
 
 /**
- * The steps of one batch posting in one database transaction, shared by the journal import and
- * the year close: lock the unit-years touched, in a fixed order; load what the registers know;
- * (the caller decides every row through {@code AccountBook}); append the events through the store
- * that owns the event-row format; register the ids taken and the names first used. Single
- * commands take the same steps inside Axon's unit of work (see {@link TransactionRecorder}).
+ * The steps of one batch posting in one database transaction, shared by the journal import and the
+ * year close: lock the unit-years touched, in a fixed order; load what the registers know; (the
+ * caller decides every row through {@code AccountBook}); append the events through the store that
+ * owns the event-row format; register the ids taken and the names first used. Single commands take
+ * the same steps inside Axon's unit of work (see {@link TransactionRecorder}).
  */
 final class PostingSession {
 
-    record UnitYear(UnitCode unit, FiscalYear year) {
-    }
+    record UnitYear(UnitCode unit, FiscalYear year) {}
 
     private final JdbcLedgerRegistry registry;
     private final EventStoreAccess store;
@@ -43,13 +42,21 @@ final class PostingSession {
      */
     InMemoryLedgerRegistry lock(Map<UnitYear, Set<String>> idsWanted, boolean exclusive) {
         Map<String, UnitYear> ordered = new TreeMap<>();
-        idsWanted.keySet().forEach(unitYear -> ordered.put(unitYear.unit() + "/" + unitYear.year(), unitYear));
-        InMemoryLedgerRegistry overlay = new InMemoryLedgerRegistry().withCatalogs(registry::catalog)
-                .withUnits(registry.units());
+        idsWanted
+                .keySet()
+                .forEach(
+                        unitYear -> ordered.put(unitYear.unit() + "/" + unitYear.year(), unitYear));
+        InMemoryLedgerRegistry overlay =
+                new InMemoryLedgerRegistry()
+                        .withCatalogs(registry::catalog)
+                        .withUnits(registry.units());
         for (UnitYear unitYear : ordered.values()) {
-            overlay.withYear(unitYear.unit(), unitYear.year(), exclusive
-                    ? registry.lockYearExclusively(unitYear.unit(), unitYear.year())
-                    : registry.lockYear(unitYear.unit(), unitYear.year()));
+            overlay.withYear(
+                    unitYear.unit(),
+                    unitYear.year(),
+                    exclusive
+                            ? registry.lockYearExclusively(unitYear.unit(), unitYear.year())
+                            : registry.lockYear(unitYear.unit(), unitYear.year()));
             Set<String> ids = idsWanted.get(unitYear);
             if (!ids.isEmpty()) {
                 registry.transactions(unitYear.unit(), unitYear.year(), new ArrayList<>(ids))
@@ -60,12 +67,19 @@ final class PostingSession {
     }
 
     /** Appends the events, then registers what they took. */
-    void store(List<PendingEvent> events, List<RecordedTransaction> taken, String user, String correlationId) {
+    void store(
+            List<PendingEvent> events,
+            List<RecordedTransaction> taken,
+            String user,
+            String correlationId) {
         store.append(events, user, correlationId);
         register(taken, events);
     }
 
-    /** Registers the transaction ids taken and the units and projects the registrations among {@code events} name. */
+    /**
+     * Registers the transaction ids taken and the units and projects the registrations among {@code
+     * events} name.
+     */
     void register(List<RecordedTransaction> taken, Collection<PendingEvent> events) {
         registry.recordAll(taken);
         for (PendingEvent event : events) {

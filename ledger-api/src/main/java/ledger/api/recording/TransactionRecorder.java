@@ -1,12 +1,12 @@
 package ledger.api.recording;
 
-import ledger.api.audit.AuditLog;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import ledger.api.audit.AuditLog;
 import ledger.api.config.AxonStorageConfiguration;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.AccountCommand;
@@ -36,15 +36,15 @@ import org.springframework.stereotype.Service;
  * ledger.core.account.AccountBook}. The bus's unit of work opens the database transaction (Axon's
  * {@code SpringTransactionManager}) before the aggregate is loaded, and everything the command
  * writes is in it: the year's share lock and closed-year check and the id register (both through
- * {@link JdbcLedgerRegistry}, the handlers' registry), first-time unit and project names
- * ({@link NameRegistrations}), and the events. Aggregates stay in Axon's cache between commands,
- * so a hot account is not replayed per command; commands on one account on one node wait for each
- * other on the repository's aggregate lock.
+ * {@link JdbcLedgerRegistry}, the handlers' registry), first-time unit and project names ({@link
+ * NameRegistrations}), and the events. Aggregates stay in Axon's cache between commands, so a hot
+ * account is not replayed per command; commands on one account on one node wait for each other on
+ * the repository's aggregate lock.
  *
  * <p>Another node, an import or a year close may have appended to a cached account meanwhile. The
  * unique (aggregate, sequence) key then refuses our append, the unit of work rolls back (dropping
- * the cached aggregate), and the command is sent again: it is decided on the account as stored.
- * So is a command that loses a race for its id in the register or for a new unit's name.
+ * the cached aggregate), and the command is sent again: it is decided on the account as stored. So
+ * is a command that loses a race for its id in the register or for a new unit's name.
  *
  * <p>Commands that arrive together are sent in one batch ({@link CommandBatches}): each in its own
  * nested unit of work, all committed in one transaction, none answered before that commit.
@@ -52,11 +52,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class TransactionRecorder {
 
-    /** What recording one transaction did, as the API answers it ({@link PostingAnswer} without the refusal). */
-    public record Recorded(String transactionId, String accountId, boolean repeated) {
-    }
+    /**
+     * What recording one transaction did, as the API answers it ({@link PostingAnswer} without the
+     * refusal).
+     */
+    public record Recorded(String transactionId, String accountId, boolean repeated) {}
 
-    /** Enough for a hot account written from several nodes at once: each retry reads the store afresh. */
+    /**
+     * Enough for a hot account written from several nodes at once: each retry reads the store
+     * afresh.
+     */
     private static final int ATTEMPTS = 30;
 
     private static final Logger log = LoggerFactory.getLogger(TransactionRecorder.class);
@@ -68,9 +73,16 @@ public class TransactionRecorder {
     private final JournalImport batch;
     private final JournalReader reader = new JournalReader();
 
-    /** {@link NameRegistrations} is a handler interceptor bean: Axon's auto-configuration puts it on the bus. */
-    public TransactionRecorder(CommandBatches batches, JdbcLedgerRegistry registry, NameRegistrations names,
-                               AuditLog audit, JournalImport batch) {
+    /**
+     * {@link NameRegistrations} is a handler interceptor bean: Axon's auto-configuration puts it on
+     * the bus.
+     */
+    public TransactionRecorder(
+            CommandBatches batches,
+            JdbcLedgerRegistry registry,
+            NameRegistrations names,
+            AuditLog audit,
+            JournalImport batch) {
         this.audit = audit;
         this.batches = batches;
         this.registry = registry;
@@ -86,20 +98,37 @@ public class TransactionRecorder {
      * @throws JournalRefused naming each field and reason; nothing is written then
      * @throws UnitNotPermitted when a unit named is not granted; nothing is read or written then
      */
-    public Recorded recordFields(Map<JournalColumn, String> fields, String user, Predicate<UnitCode> permits) {
+    public Recorded recordFields(
+            Map<JournalColumn, String> fields, String user, Predicate<UnitCode> permits) {
         JournalParse parse = reader.readFields(fields);
         if (!parse.ok()) {
-            audit.record("record", user, "refused", Map.of("transactionId", String.valueOf(fields.get(JournalColumn.ID)),
-                    "reasons", parse.problems().stream().map(JournalProblem::toString).toList()));
+            audit.record(
+                    "record",
+                    user,
+                    "refused",
+                    Map.of(
+                            "transactionId",
+                            String.valueOf(fields.get(JournalColumn.ID)),
+                            "reasons",
+                            parse.problems().stream().map(JournalProblem::toString).toList()));
             throw new JournalRefused(parse.problems());
         }
         JournalRow row = parse.rows().get(0);
-        List<UnitCode> touched = row.counterpart() == null ? List.of(row.unit())
-                : List.of(row.unit(), row.counterpart().account().unit());
+        List<UnitCode> touched =
+                row.counterpart() == null
+                        ? List.of(row.unit())
+                        : List.of(row.unit(), row.counterpart().account().unit());
         for (UnitCode unit : touched) {
             if (!permits.test(unit)) {
-                audit.record("record", user, "refused", Map.of("transactionId", row.entry().transactionId().value(),
-                        "reason", "not permitted for unit " + unit));
+                audit.record(
+                        "record",
+                        user,
+                        "refused",
+                        Map.of(
+                                "transactionId",
+                                row.entry().transactionId().value(),
+                                "reason",
+                                "not permitted for unit " + unit));
                 throw new UnitNotPermitted(unit);
             }
         }
@@ -126,8 +155,15 @@ public class TransactionRecorder {
     public PostingAnswer post(JournalRow row, String user) {
         PostingAnswer answer = decided(row, user);
         if (answer instanceof PostingAnswer.Refused refused) {
-            audit.record("record", user, "refused", Map.of("transactionId", refused.transactionId(),
-                    "reasons", refused.problems().stream().map(JournalProblem::toString).toList()));
+            audit.record(
+                    "record",
+                    user,
+                    "refused",
+                    Map.of(
+                            "transactionId",
+                            refused.transactionId(),
+                            "reasons",
+                            refused.problems().stream().map(JournalProblem::toString).toList()));
         }
         return answer;
     }
@@ -143,8 +179,11 @@ public class TransactionRecorder {
                 if (!lostARace(failed) || attempt == ATTEMPTS) {
                     throw failed;
                 }
-                log.debug("transaction {} met a concurrent writer (attempt {}): {}", row.entry().transactionId(),
-                        attempt, failed.toString());
+                log.debug(
+                        "transaction {} met a concurrent writer (attempt {}): {}",
+                        row.entry().transactionId(),
+                        attempt,
+                        failed.toString());
                 pause(attempt);
             }
         }
@@ -154,40 +193,61 @@ public class TransactionRecorder {
         String transactionId = row.entry().transactionId().value();
         try {
             Map<String, Object> metaData = new HashMap<>(names.registrationsOf(row));
-            AccountCommand command = row.command() != null ? row.command()
-                    : JournalPosting.routeReversal(row, registry);
+            AccountCommand command =
+                    row.command() != null
+                            ? row.command()
+                            : JournalPosting.routeReversal(row, registry);
             metaData.put(AxonStorageConfiguration.USER, user);
             metaData.put(AxonStorageConfiguration.TRANSACTION_ID, transactionId);
-            CommandOutcome outcome = (CommandOutcome) batches.sendAndWait(
-                    GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            CommandOutcome outcome =
+                    (CommandOutcome)
+                            batches.sendAndWait(
+                                    GenericCommandMessage.asCommandMessage(command)
+                                            .andMetaData(metaData));
             if (outcome == null) {
                 // sendAndWait answers null only when the waiting thread was interrupted.
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while transaction " + transactionId
-                        + " was being recorded: it may or may not be stored (recording it again is safe)");
+                throw new IllegalStateException(
+                        "interrupted while transaction "
+                                + transactionId
+                                + " was being recorded: it may or may not be stored (recording it again is safe)");
             }
             return outcome == CommandOutcome.ALREADY_RECORDED
                     ? new PostingAnswer.AlreadyRecorded(transactionId, command.account().id())
                     : new PostingAnswer.Recorded(transactionId, command.account().id());
         } catch (RuleViolation refused) {
-            return new PostingAnswer.Refused(transactionId,
-                    List.of(new JournalProblem(row.line(), refused.field(), refused.reason(), refused.code())));
+            return new PostingAnswer.Refused(
+                    transactionId,
+                    List.of(
+                            new JournalProblem(
+                                    row.line(),
+                                    refused.field(),
+                                    refused.reason(),
+                                    refused.code())));
         } catch (ArithmeticException overflow) {
-            return new PostingAnswer.Refused(transactionId, List.of(new JournalProblem(row.line(), "amount",
-                    "the account's totals would overflow; the amount cannot be right")));
+            return new PostingAnswer.Refused(
+                    transactionId,
+                    List.of(
+                            new JournalProblem(
+                                    row.line(),
+                                    "amount",
+                                    "the account's totals would overflow; the amount cannot be right")));
         }
     }
 
     /**
      * A transfer touches two accounts (the payer's and the receiver's): both legs are posted in one
      * database transaction through the batch path, which decides each with the same {@code
-     * AccountBook} and retries when it meets a concurrent writer, so either both are stored or none.
+     * AccountBook} and retries when it meets a concurrent writer, so either both are stored or
+     * none.
      */
     private PostingAnswer postTransfer(JournalRow row, String user) {
         String transactionId = row.entry().transactionId().value();
         try {
-            ImportResult result = batch.post(List.of(row), "transfer " + transactionId, user, System.nanoTime());
-            return result.repeated() > 0 ? new PostingAnswer.AlreadyRecorded(transactionId, row.command().account().id())
+            ImportResult result =
+                    batch.post(List.of(row), "transfer " + transactionId, user, System.nanoTime());
+            return result.repeated() > 0
+                    ? new PostingAnswer.AlreadyRecorded(transactionId, row.command().account().id())
                     : new PostingAnswer.Recorded(transactionId, row.command().account().id());
         } catch (JournalRefused refused) {
             return new PostingAnswer.Refused(transactionId, refused.problems());
@@ -201,11 +261,13 @@ public class TransactionRecorder {
      */
     static boolean lostARace(Throwable failed) {
         for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof ConcurrencyFailureException
+            if (cause instanceof ConcurrencyException
+                    || cause instanceof ConcurrencyFailureException
                     || cause instanceof DuplicateKeyException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && List.of("23505", "40001", "40P01").contains(sql.getSQLState())) {
                 return true;
             }
@@ -213,13 +275,17 @@ public class TransactionRecorder {
         return false;
     }
 
-    /** A short random wait, longer with each attempt, so that two nodes racing do not meet again at once. */
+    /**
+     * A short random wait, longer with each attempt, so that two nodes racing do not meet again at
+     * once.
+     */
     private static void pause(int attempt) {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(Math.min(attempt, 10) + 1L));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a transaction", interrupted);
+            throw new IllegalStateException(
+                    "interrupted while retrying a transaction", interrupted);
         }
     }
 }

@@ -22,16 +22,18 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A small uploaded table (a 科目表, a department file): UTF-8 CSV (optional BOM) or an xlsx
- * workbook (its first sheet), a header row first, each row with the line a clerk sees it on. What
- * the columns mean is the caller's; a file that cannot be read at all is refused here.
+ * A small uploaded table (a 科目表, a department file): UTF-8 CSV (optional BOM) or an xlsx workbook
+ * (its first sheet), a header row first, each row with the line a clerk sees it on. What the
+ * columns mean is the caller's; a file that cannot be read at all is refused here.
  */
 public final class UploadedTable {
 
     /** One row under the header, numbered as the clerk's editor numbers it. */
     public record Row(int line, List<String> cells) {
 
-        /** The cell at the index, as typed; empty when the row is shorter or the column absent (-1). */
+        /**
+         * The cell at the index, as typed; empty when the row is shorter or the column absent (-1).
+         */
         public String cell(int index) {
             return index >= 0 && index < cells.size() ? cells.get(index) : "";
         }
@@ -48,17 +50,21 @@ public final class UploadedTable {
     }
 
     /**
-     * @param fileName       decides the format: {@code .xlsx} is a workbook (or content that starts
-     *                       as a zip does), anything else CSV
+     * @param fileName decides the format: {@code .xlsx} is a workbook (or content that starts as a
+     *     zip does), anything else CSV
      * @param expectedHeader what the header should hold, in English, for the empty-file refusal
      * @throws JournalRefused when the file is empty or cannot be read as CSV or a workbook
      */
     public static UploadedTable read(byte[] bytes, String fileName, String expectedHeader) {
-        boolean workbook = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")
-                || bytes.length > 1 && bytes[0] == 'P' && bytes[1] == 'K';
+        boolean workbook =
+                fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")
+                        || bytes.length > 1 && bytes[0] == 'P' && bytes[1] == 'K';
         List<Row> rows = workbook ? readWorkbook(bytes) : readCsv(bytes);
         if (rows.isEmpty()) {
-            throw refused(0, "file", "文件为空，缺少表头 (the file is empty; expected a header row" + expectedHeader + ")");
+            throw refused(
+                    0,
+                    "file",
+                    "文件为空，缺少表头 (the file is empty; expected a header row" + expectedHeader + ")");
         }
         return new UploadedTable(rows);
     }
@@ -81,7 +87,9 @@ public final class UploadedTable {
         return rows.subList(1, rows.size()).stream().filter(row -> !row.isBlank()).toList();
     }
 
-    /** The index of the first header cell that is one of the names (case and spaces aside), or -1. */
+    /**
+     * The index of the first header cell that is one of the names (case and spaces aside), or -1.
+     */
     public int column(Set<String> names) {
         List<String> header = header();
         for (int i = 0; i < header.size(); i++) {
@@ -99,17 +107,30 @@ public final class UploadedTable {
     private static List<Row> readCsv(byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString();
         } catch (CharacterCodingException notUtf8) {
-            throw refused(0, "file", "文件不是 UTF-8 编码的 CSV，也不是 xlsx 工作簿 (not UTF-8 CSV, nor an xlsx workbook)");
+            throw refused(
+                    0,
+                    "file",
+                    "文件不是 UTF-8 编码的 CSV，也不是 xlsx 工作簿 (not UTF-8 CSV, nor an xlsx workbook)");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         List<Row> rows = new ArrayList<>();
         try (Reader reader = new java.io.StringReader(text);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(reader)) {
+                CSVParser parser =
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setIgnoreEmptyLines(false)
+                                .get()
+                                .parse(reader)) {
             long lineBefore = 1;
             for (CSVRecord record : parser) {
                 rows.add(new Row((int) lineBefore, record.toList()));
@@ -140,7 +161,8 @@ public final class UploadedTable {
                 rows.add(read);
             }
         } catch (IOException | RuntimeException broken) {
-            throw refused(0, "file", "无法读取 xlsx 工作簿：" + broken.getMessage() + " (unreadable workbook)");
+            throw refused(
+                    0, "file", "无法读取 xlsx 工作簿：" + broken.getMessage() + " (unreadable workbook)");
         }
         return rows;
     }

@@ -1,6 +1,5 @@
 package ledger.api.recording;
 
-import ledger.api.audit.AuditLog;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import ledger.api.audit.AuditLog;
 import ledger.api.store.EventStoreAccess;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.AccountBook;
@@ -43,8 +43,11 @@ public class YearCloser {
     private final PostingSession session;
     private final AuditLog audit;
 
-    public YearCloser(JdbcLedgerRegistry registry, EventStoreAccess store, TransactionTemplate transaction,
-                      AuditLog audit) {
+    public YearCloser(
+            JdbcLedgerRegistry registry,
+            EventStoreAccess store,
+            TransactionTemplate transaction,
+            AuditLog audit) {
         this.audit = audit;
         this.registry = registry;
         this.store = store;
@@ -52,24 +55,34 @@ public class YearCloser {
         this.session = new PostingSession(registry, store);
     }
 
-    /** The day a close is dated when none is given: the year's last day, or today once that has passed. */
+    /**
+     * The day a close is dated when none is given: the year's last day, or today once that has
+     * passed.
+     */
     public static LocalDate defaultClosedOn(FiscalYear year) {
         LocalDate today = LocalDate.now();
         return today.isAfter(year.lastDay()) ? today : year.lastDay();
     }
 
-    /** @throws JournalRefused when the year cannot be closed; nothing is written then */
+    /**
+     * @throws JournalRefused when the year cannot be closed; nothing is written then
+     */
     public FiscalYearClosed close(UnitCode unit, FiscalYear year, LocalDate closedOn, String user) {
-        Map<String, Object> closing = Map.of("unit", unit.code(), "year", year.value(), "closedOn", closedOn.toString());
+        Map<String, Object> closing =
+                Map.of("unit", unit.code(), "year", year.value(), "closedOn", closedOn.toString());
         try {
-            FiscalYearClosed closed = transaction.execute(status -> closeInTransaction(unit, year, closedOn, user));
+            FiscalYearClosed closed =
+                    transaction.execute(status -> closeInTransaction(unit, year, closedOn, user));
             audit.record("close", user, "success", closing);
             return closed;
         } catch (RuleViolation refused) {
             Map<String, Object> details = new HashMap<>(closing);
             details.put("reason", refused.field() + ": " + refused.reason());
             audit.record("close", user, "refused", details);
-            throw new JournalRefused(List.of(new JournalProblem(0, refused.field(), refused.reason(), refused.code())));
+            throw new JournalRefused(
+                    List.of(
+                            new JournalProblem(
+                                    0, refused.field(), refused.reason(), refused.code())));
         }
     }
 
@@ -79,40 +92,54 @@ public class YearCloser {
      *
      * @throws JournalRefused naming the unit that cannot be closed; nothing is written then
      */
-    public List<FiscalYearClosed> closeAll(List<UnitCode> units, FiscalYear year, LocalDate closedOn, String user) {
+    public List<FiscalYearClosed> closeAll(
+            List<UnitCode> units, FiscalYear year, LocalDate closedOn, String user) {
         List<UnitCode> ordered = units.stream().sorted().toList();
-        Map<String, Object> closing = Map.of("units", ordered.stream().map(UnitCode::code).toList(),
-                "year", year.value(), "closedOn", closedOn.toString());
+        Map<String, Object> closing =
+                Map.of(
+                        "units",
+                        ordered.stream().map(UnitCode::code).toList(),
+                        "year",
+                        year.value(),
+                        "closedOn",
+                        closedOn.toString());
         try {
-            List<FiscalYearClosed> all = transaction.execute(status -> {
-                List<FiscalYearClosed> closed = new ArrayList<>();
-                for (UnitCode unit : ordered) {
-                    try {
-                        closed.add(closeInTransaction(unit, year, closedOn, user));
-                    } catch (RuleViolation refused) {
-                        throw new RuleViolation(refused.field(), ledger.core.text.Reason.of("year.departmentNotClosed",
-                                unit, refused.code() == null ? refused.reason() : refused.code()));
-                    }
-                }
-                return closed;
-            });
+            List<FiscalYearClosed> all =
+                    transaction.execute(
+                            status -> {
+                                List<FiscalYearClosed> closed = new ArrayList<>();
+                                for (UnitCode unit : ordered) {
+                                    try {
+                                        closed.add(closeInTransaction(unit, year, closedOn, user));
+                                    } catch (RuleViolation refused) {
+                                        throw new RuleViolation(
+                                                refused.field(),
+                                                ledger.core.text.Reason.of(
+                                                        "year.departmentNotClosed",
+                                                        unit,
+                                                        refused.code() == null
+                                                                ? refused.reason()
+                                                                : refused.code()));
+                                    }
+                                }
+                                return closed;
+                            });
             audit.record("close", user, "success", closing);
             return all;
         } catch (RuleViolation refused) {
             Map<String, Object> details = new HashMap<>(closing);
             details.put("reason", refused.field() + ": " + refused.reason());
             audit.record("close", user, "refused", details);
-            throw new JournalRefused(List.of(new JournalProblem(0, refused.field(), refused.reason())));
+            throw new JournalRefused(
+                    List.of(new JournalProblem(0, refused.field(), refused.reason())));
         }
     }
 
     /** One budget line's balance as the close would carry it into the next year. */
-    public record CarriedLine(AccountKey from, Money amount) {
-    }
+    public record CarriedLine(AccountKey from, Money amount) {}
 
     /** What closing would carry, line by line, and its totals; nothing is written. */
-    public record Preview(List<CarriedLine> lines, FiscalYearClosed closed) {
-    }
+    public record Preview(List<CarriedLine> lines, FiscalYearClosed closed) {}
 
     /**
      * What {@link #close} would carry forward if it ran now: the same plan, decided on the same
@@ -124,24 +151,27 @@ public class YearCloser {
      */
     public Preview preview(UnitCode unit, FiscalYear year, LocalDate closedOn) {
         try {
-            return transaction.execute(status -> {
-                status.setRollbackOnly();
-                YearClose.Plan plan = plan(unit, year, closedOn).plan();
-                List<CarriedLine> lines = new ArrayList<>();
-                for (AccountEvent event : plan.accountEvents()) {
-                    if (event instanceof BalanceCarriedForward forward) {
-                        lines.add(new CarriedLine(forward.account(), forward.amount()));
-                    }
-                }
-                return new Preview(lines, plan.closed());
-            });
+            return transaction.execute(
+                    status -> {
+                        status.setRollbackOnly();
+                        YearClose.Plan plan = plan(unit, year, closedOn).plan();
+                        List<CarriedLine> lines = new ArrayList<>();
+                        for (AccountEvent event : plan.accountEvents()) {
+                            if (event instanceof BalanceCarriedForward forward) {
+                                lines.add(new CarriedLine(forward.account(), forward.amount()));
+                            }
+                        }
+                        return new Preview(lines, plan.closed());
+                    });
         } catch (RuleViolation refused) {
-            throw new JournalRefused(List.of(new JournalProblem(0, refused.field(), refused.reason(), refused.code())));
+            throw new JournalRefused(
+                    List.of(
+                            new JournalProblem(
+                                    0, refused.field(), refused.reason(), refused.code())));
         }
     }
 
-    private record Planned(YearClose.Plan plan, Map<AccountKey, LoadedAccount> loaded) {
-    }
+    private record Planned(YearClose.Plan plan, Map<AccountKey, LoadedAccount> loaded) {}
 
     private Planned plan(UnitCode unit, FiscalYear year, LocalDate closedOn) {
         Set<AccountKey> keys = new HashSet<>();
@@ -153,13 +183,21 @@ public class YearCloser {
         Map<AccountKey, LoadedAccount> loaded = new HashMap<>(store.load(all));
         List<AccountBook> books = new ArrayList<>();
         keys.forEach(key -> books.add(loaded.get(key).book()));
-        return new Planned(YearClose.plan(unit, year, closedOn, books, key -> loaded.get(key).book(), registry),
+        return new Planned(
+                YearClose.plan(
+                        unit, year, closedOn, books, key -> loaded.get(key).book(), registry),
                 loaded);
     }
 
-    private FiscalYearClosed closeInTransaction(UnitCode unit, FiscalYear year, LocalDate closedOn, String user) {
-        session.lock(Map.of(new PostingSession.UnitYear(unit, year), Set.of(),
-                new PostingSession.UnitYear(unit, year.next()), Set.of()), true);
+    private FiscalYearClosed closeInTransaction(
+            UnitCode unit, FiscalYear year, LocalDate closedOn, String user) {
+        session.lock(
+                Map.of(
+                        new PostingSession.UnitYear(unit, year),
+                        Set.of(),
+                        new PostingSession.UnitYear(unit, year.next()),
+                        Set.of()),
+                true);
         Planned planned = plan(unit, year, closedOn);
         YearClose.Plan plan = planned.plan();
 
@@ -169,10 +207,13 @@ public class YearCloser {
         List<RecordedTransaction> carried = new ArrayList<>();
         for (AccountEvent event : plan.accountEvents()) {
             long sequence = sequences.merge(event.account(), 0L, (last, ignored) -> last + 1);
-            events.add(new PendingEvent(event.account().id(), JournalPosting.ACCOUNT_TYPE, sequence, event, 0));
+            events.add(
+                    new PendingEvent(
+                            event.account().id(), JournalPosting.ACCOUNT_TYPE, sequence, event, 0));
             carried.add(RecordedTransaction.carried(event));
         }
-        events.add(new PendingEvent("year/" + unit + "/" + year, "FiscalYear", 0, plan.closed(), 0));
+        events.add(
+                new PendingEvent("year/" + unit + "/" + year, "FiscalYear", 0, plan.closed(), 0));
         session.store(events, carried, user, UUID.randomUUID().toString());
         registry.markClosed(unit, year, closedOn);
         return plan.closed();

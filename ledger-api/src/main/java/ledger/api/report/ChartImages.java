@@ -5,9 +5,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Optional;
@@ -29,25 +29,41 @@ import org.jfree.data.general.DefaultPieDataset;
 
 /**
  * Draws a {@link Chart} as a PNG with JFreeChart, for the command line ({@code ledger charts}).
- * Chinese needs a CJK font: the first installed one of the usual families is used (Debian's
- * {@code fonts-noto-cjk} gives Noto Sans CJK SC); without any, the charts are still drawn, with
- * the default font, and {@link #cjkFont()} is empty so the caller can warn.
+ * Chinese needs a CJK font: the first installed one of the usual families is used (Debian's {@code
+ * fonts-noto-cjk} gives Noto Sans CJK SC); without any, the charts are still drawn, with the
+ * default font, and {@link #cjkFont()} is empty so the caller can warn.
  */
 public final class ChartImages {
 
     public static final int WIDTH = 900;
     public static final int HEIGHT = 560;
 
-    private static final List<String> CJK_FAMILIES = List.of("Noto Sans CJK SC", "Noto Sans SC",
-            "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-            "Microsoft YaHei", "SimHei", "PingFang SC", "Noto Serif CJK SC", "AR PL UMing CN");
+    private static final List<String> CJK_FAMILIES =
+            List.of(
+                    "Noto Sans CJK SC",
+                    "Noto Sans SC",
+                    "Source Han Sans SC",
+                    "Source Han Sans CN",
+                    "WenQuanYi Micro Hei",
+                    "WenQuanYi Zen Hei",
+                    "Microsoft YaHei",
+                    "SimHei",
+                    "PingFang SC",
+                    "Noto Serif CJK SC",
+                    "AR PL UMing CN");
     private static final String SAMPLE = "收支决算总计万元";
-    private static final Color[] COLOURS = {new Color(0x54, 0x70, 0xc6), new Color(0x91, 0xcc, 0x75),
-        new Color(0xfa, 0xc8, 0x58), new Color(0xee, 0x66, 0x66), new Color(0x73, 0xc0, 0xde),
-        new Color(0x3b, 0xa2, 0x72), new Color(0xfc, 0x84, 0x52), new Color(0x9a, 0x60, 0xb4)};
+    private static final Color[] COLOURS = {
+        new Color(0x54, 0x70, 0xc6),
+        new Color(0x91, 0xcc, 0x75),
+        new Color(0xfa, 0xc8, 0x58),
+        new Color(0xee, 0x66, 0x66),
+        new Color(0x73, 0xc0, 0xde),
+        new Color(0x3b, 0xa2, 0x72),
+        new Color(0xfc, 0x84, 0x52),
+        new Color(0x9a, 0x60, 0xb4)
+    };
 
-    private ChartImages() {
-    }
+    private ChartImages() {}
 
     /** The CJK font family charts are drawn with, or empty when none is installed. */
     public static Optional<String> cjkFont() {
@@ -63,8 +79,10 @@ public final class ChartImages {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        List<String> installed = List.of(GraphicsEnvironment.getLocalGraphicsEnvironment()
-                .getAvailableFontFamilyNames());
+        List<String> installed =
+                List.of(
+                        GraphicsEnvironment.getLocalGraphicsEnvironment()
+                                .getAvailableFontFamilyNames());
         for (String preferred : CJK_FAMILIES) {
             if (installed.contains(preferred)) {
                 return Optional.of(preferred);
@@ -103,8 +121,13 @@ public final class ChartImages {
                 data.addValue(series.values().get(i), series.name(), chart.categories().get(i));
             }
         }
-        JFreeChart drawn = new JFreeChart(new CategoryPlot(data, new CategoryAxis(""),
-                new NumberAxis("万元"), new BarRenderer()));
+        JFreeChart drawn =
+                new JFreeChart(
+                        new CategoryPlot(
+                                data,
+                                new CategoryAxis(""),
+                                new NumberAxis("万元"),
+                                new BarRenderer()));
         String family = cjkFont().orElse(Font.SANS_SERIF);
         CategoryPlot plot = drawn.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
@@ -121,8 +144,8 @@ public final class ChartImages {
         renderer.setShadowVisible(false);
         renderer.setMaximumBarWidth(0.12);
         renderer.setItemMargin(0.04);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-                new DecimalFormat("#,##0.00")));
+        renderer.setDefaultItemLabelGenerator(
+                new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0.00")));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(new Font(family, Font.PLAIN, 12));
         for (int i = 0; i < chart.series().size(); i++) {
@@ -133,8 +156,12 @@ public final class ChartImages {
 
     /** About six gridlines: a step of 1, 2 or 5 times a power of ten. */
     private static double tickStep(Chart chart) {
-        double max = chart.series().stream().flatMap(series -> series.values().stream())
-                .mapToDouble(BigDecimal::doubleValue).max().orElse(0);
+        double max =
+                chart.series().stream()
+                        .flatMap(series -> series.values().stream())
+                        .mapToDouble(BigDecimal::doubleValue)
+                        .max()
+                        .orElse(0);
         if (max <= 0) {
             return 1;
         }
@@ -157,8 +184,10 @@ public final class ChartImages {
         plot.setOutlineVisible(false);
         plot.setShadowPaint(null);
         plot.setLabelFont(new Font(family, Font.PLAIN, 13));
-        plot.setLabelGenerator(new StandardPieSectionLabelGenerator("{0}\n{1} 万元（{2}）",
-                new DecimalFormat("#,##0.00"), new DecimalFormat("0.0%")));
+        plot.setLabelGenerator(
+                new StandardPieSectionLabelGenerator(
+                        "{0}\n{1} 万元（{2}）",
+                        new DecimalFormat("#,##0.00"), new DecimalFormat("0.0%")));
         plot.setNoDataMessage("无数据");
         plot.setNoDataMessageFont(new Font(family, Font.PLAIN, 14));
         for (int i = 0; i < chart.categories().size(); i++) {

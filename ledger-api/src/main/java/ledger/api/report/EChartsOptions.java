@@ -14,8 +14,7 @@ public final class EChartsOptions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EChartsOptions() {
-    }
+    private EChartsOptions() {}
 
     public static String of(Chart chart) {
         ObjectNode option = JSON.createObjectNode();
@@ -37,8 +36,11 @@ public final class EChartsOptions {
         option.putObject("yAxis").put("type", "value").put("name", "万元");
         ArrayNode series = option.putArray("series");
         for (Chart.Series row : chart.series()) {
-            ObjectNode bar = series.addObject().put("name", row.name()).put("type", "bar")
-                    .put("barMaxWidth", 56);
+            ObjectNode bar =
+                    series.addObject()
+                            .put("name", row.name())
+                            .put("type", "bar")
+                            .put("barMaxWidth", 56);
             bar.putObject("label").put("show", true).put("position", "top");
             ArrayNode data = bar.putArray("data");
             for (BigDecimal value : row.values()) {
@@ -51,13 +53,19 @@ public final class EChartsOptions {
     private static void pie(Chart chart, ObjectNode option) {
         option.putObject("tooltip").put("trigger", "item").put("formatter", "{b}：{c} 万元（{d}%）");
         option.putObject("legend").put("bottom", 0);
-        ObjectNode pie = option.putArray("series").addObject().put("type", "pie")
-                .put("name", chart.series().get(0).name()).put("radius", "52%").put("percentPrecision", 1);
+        ObjectNode pie =
+                option.putArray("series")
+                        .addObject()
+                        .put("type", "pie")
+                        .put("name", chart.series().get(0).name())
+                        .put("radius", "52%")
+                        .put("percentPrecision", 1);
         pie.putArray("center").add("50%").add("47%");
         ArrayNode data = pie.putArray("data");
         for (int i = 0; i < chart.categories().size(); i++) {
             BigDecimal value = chart.series().get(0).values().get(i);
-            ObjectNode item = data.addObject().put("name", chart.categories().get(i)).put("value", value);
+            ObjectNode item =
+                    data.addObject().put("name", chart.categories().get(i)).put("value", value);
             item.putObject("label").put("formatter", "{b}\n" + Amounts.format(value) + " 万元（{d}%）");
         }
     }

@@ -4,18 +4,25 @@ import java.util.List;
 import ledger.projections.statement.CellAddress;
 
 /**
- * One of 表1–表9 laid out as the published report prints it: title, heading rows with their
- * spans (项目 / 行次 / 栏次 …), body rows of labels, codes, line numbers and figures, and the
- * table's notes. The web page and the workbook both draw from this, so they cannot disagree.
+ * One of 表1–表9 laid out as the published report prints it: title, heading rows with their spans (项目
+ * / 行次 / 栏次 …), body rows of labels, codes, line numbers and figures, and the table's notes. The
+ * web page and the workbook both draw from this, so they cannot disagree.
  *
- * @param title     {@code 2020 年度收入支出决算总表（表 1）}
- * @param heading   heading rows; spans as in HTML
- * @param body      body rows
- * @param notes     注：… and the table's formulas
+ * @param title {@code 2020 年度收入支出决算总表（表 1）}
+ * @param heading heading rows; spans as in HTML
+ * @param body body rows
+ * @param notes 注：… and the table's formulas
  * @param emptyNote printed under an empty table (本单位无…收支), else empty
  */
-public record LaidOutTable(String id, int number, String title, int columnCount,
-        List<HeadingRow> heading, List<BodyRow> body, List<String> notes, String emptyNote) {
+public record LaidOutTable(
+        String id,
+        int number,
+        String title,
+        int columnCount,
+        List<HeadingRow> heading,
+        List<BodyRow> body,
+        List<String> notes,
+        String emptyNote) {
 
     public LaidOutTable {
         heading = List.copyOf(heading);
@@ -62,14 +69,19 @@ public record LaidOutTable(String id, int number, String title, int columnCount,
     }
 
     /**
-     * A body cell: words ({@link Kind#LABEL} with an indent level, {@link Kind#CODE},
-     * {@link Kind#LINE} for a 行次) or a figure ({@link Kind#FIGURE}) with its address and exact fen.
+     * A body cell: words ({@link Kind#LABEL} with an indent level, {@link Kind#CODE}, {@link
+     * Kind#LINE} for a 行次) or a figure ({@link Kind#FIGURE}) with its address and exact fen.
      */
-    public record BodyCell(Kind kind, String text, int level, int colspan, CellAddress cell,
-            long fen) {
+    public record BodyCell(
+            Kind kind, String text, int level, int colspan, CellAddress cell, long fen) {
 
         /** What a body cell holds. */
-        public enum Kind { LABEL, CODE, LINE, FIGURE }
+        public enum Kind {
+            LABEL,
+            CODE,
+            LINE,
+            FIGURE
+        }
 
         static BodyCell label(String text, int level) {
             return new BodyCell(Kind.LABEL, text, level, 1, null, 0);

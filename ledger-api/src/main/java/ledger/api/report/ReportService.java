@@ -32,10 +32,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
 /**
- * What people read besides the bare tables: the 情况说明, its charts and the workbook, for a unit
- * and year. Last year's figures come from the ledger's own previous year when it holds one, else
- * from a prior-year figures file given by the user, else from one shipped with the application
- * under {@code samples/} for that unit and year (the 2020 sample ships its 2019 figures).
+ * What people read besides the bare tables: the 情况说明, its charts and the workbook, for a unit and
+ * year. Last year's figures come from the ledger's own previous year when it holds one, else from a
+ * prior-year figures file given by the user, else from one shipped with the application under
+ * {@code samples/} for that unit and year (the 2020 sample ships its 2019 figures).
  */
 @Service
 public class ReportService {
@@ -46,8 +46,8 @@ public class ReportService {
     private final PostingRepository postings;
     private final ProjectionStatus projections;
 
-    public ReportService(StatementService statements, PostingRepository postings,
-            ProjectionStatus projections) {
+    public ReportService(
+            StatementService statements, PostingRepository postings, ProjectionStatus projections) {
         this.statements = statements;
         this.postings = postings;
         this.projections = projections;
@@ -58,22 +58,27 @@ public class ReportService {
         return statements.catalogOf(year);
     }
 
-    /** @throws IllegalArgumentException for a unit the ledger does not know */
+    /**
+     * @throws IllegalArgumentException for a unit the ledger does not know
+     */
     public StatementSet statements(UnitCode unit, FiscalYear year, LocalDate asOf) {
         unitName(unit);
         return statements.statements(unit, year, asOf);
     }
 
     /** As above, in the given template's format. */
-    public StatementSet statements(UnitCode unit, FiscalYear year, LocalDate asOf, StatementTemplate template) {
+    public StatementSet statements(
+            UnitCode unit, FiscalYear year, LocalDate asOf, StatementTemplate template) {
         unitName(unit);
         return statements.statements(unit, year, asOf, template);
     }
 
-    /** @throws IllegalArgumentException for a unit the ledger does not know */
+    /**
+     * @throws IllegalArgumentException for a unit the ledger does not know
+     */
     public String unitName(UnitCode unit) {
-        return postings.unitName(unit).orElseThrow(() -> new IllegalArgumentException(
-                "账簿中没有单位 " + unit));
+        return postings.unitName(unit)
+                .orElseThrow(() -> new IllegalArgumentException("账簿中没有单位 " + unit));
     }
 
     /**
@@ -86,9 +91,15 @@ public class ReportService {
         projections.awaitReadable(CATCH_UP);
         List<Posting> last = postings.postingsOf(unit, previous);
         if (!last.isEmpty()) {
-            return PriorYearFigures.fromStatements(StatementEngine.compute(unit, unitName(unit),
-                    previous, null, last, statements.catalogOf(previous),
-                    StatementTemplate.forYear(previous.value())));
+            return PriorYearFigures.fromStatements(
+                    StatementEngine.compute(
+                            unit,
+                            unitName(unit),
+                            previous,
+                            null,
+                            last,
+                            statements.catalogOf(previous),
+                            StatementTemplate.forYear(previous.value())));
         }
         if (given != null) {
             return given.requireFor(unit, year);
@@ -100,12 +111,18 @@ public class ReportService {
     static Optional<PriorYearFigures> shipped(UnitCode unit, FiscalYear year) {
         String pattern = "classpath*:samples/*/prior-year-" + (year.value() - 1) + ".tsv";
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+            for (Resource resource :
+                    new PathMatchingResourcePatternResolver().getResources(pattern)) {
                 PriorYearFigures figures;
-                try (Reader reader = new InputStreamReader(resource.getInputStream(),
-                        StandardCharsets.UTF_8)) {
-                    figures = PriorYearFigures.parse(reader, "samples/" + parentName(resource)
-                            + "/" + resource.getFilename());
+                try (Reader reader =
+                        new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+                    figures =
+                            PriorYearFigures.parse(
+                                    reader,
+                                    "samples/"
+                                            + parentName(resource)
+                                            + "/"
+                                            + resource.getFilename());
                 }
                 if (figures.unit().filter(unit::equals).isPresent()) {
                     return Optional.of(figures.requireFor(unit, year));
@@ -126,27 +143,46 @@ public class ReportService {
     /**
      * The 情况说明 of a unit and year.
      *
-     * @param prior  from {@link #priorYear}
+     * @param prior from {@link #priorYear}
      * @param stated figures of a published 情况说明 to compare with, or null
      */
-    public Explanation explanation(UnitCode unit, FiscalYear year, LocalDate asOf,
-            PriorYearFigures prior, StatedFigures stated) {
-        return explanation(unit, year, asOf, prior, stated, StatementTemplate.forYear(year.value()));
+    public Explanation explanation(
+            UnitCode unit,
+            FiscalYear year,
+            LocalDate asOf,
+            PriorYearFigures prior,
+            StatedFigures stated) {
+        return explanation(
+                unit, year, asOf, prior, stated, StatementTemplate.forYear(year.value()));
     }
 
     /** As above, speaking of statements in the given template's format. */
-    public Explanation explanation(UnitCode unit, FiscalYear year, LocalDate asOf,
-            PriorYearFigures prior, StatedFigures stated, StatementTemplate template) {
+    public Explanation explanation(
+            UnitCode unit,
+            FiscalYear year,
+            LocalDate asOf,
+            PriorYearFigures prior,
+            StatedFigures stated,
+            StatementTemplate template) {
         String name = unitName(unit);
         projections.awaitReadable(CATCH_UP);
         List<Posting> ofYear = postings.postingsOf(unit, year);
-        return ExplanationGenerator.generate(new ExplanationInput(unit, name, year, asOf, ofYear,
-                statements.catalogOf(year), projectNames(unit), prior, stated, template));
+        return ExplanationGenerator.generate(
+                new ExplanationInput(
+                        unit,
+                        name,
+                        year,
+                        asOf,
+                        ofYear,
+                        statements.catalogOf(year),
+                        projectNames(unit),
+                        prior,
+                        stated,
+                        template));
     }
 
     /** A figure's statements and trace, from one read of the postings. */
-    public record TracedFigure(StatementSet statements, Trace trace) {
-    }
+    public record TracedFigure(StatementSet statements, Trace trace) {}
 
     /** The statements of a unit-year and the trace of one of their cells, which adds up to it. */
     public TracedFigure trace(UnitCode unit, FiscalYear year, CellAddress cell, LocalDate asOf) {
@@ -154,13 +190,19 @@ public class ReportService {
     }
 
     /** As above, in the given template's cells. */
-    public TracedFigure trace(UnitCode unit, FiscalYear year, CellAddress cell, LocalDate asOf,
+    public TracedFigure trace(
+            UnitCode unit,
+            FiscalYear year,
+            CellAddress cell,
+            LocalDate asOf,
             StatementTemplate template) {
         String name = unitName(unit);
         projections.awaitReadable(CATCH_UP);
         List<Posting> ofYear = postings.postingsOf(unit, year);
-        return new TracedFigure(StatementEngine.compute(unit, name, year, asOf, ofYear, statements.catalogOf(year),
-                template), CellTrace.over(unit, year, ofYear, asOf, template).trace(cell));
+        return new TracedFigure(
+                StatementEngine.compute(
+                        unit, name, year, asOf, ofYear, statements.catalogOf(year), template),
+                CellTrace.over(unit, year, ofYear, asOf, template).trace(cell));
     }
 
     /** 图1–图4 of a statement set. */

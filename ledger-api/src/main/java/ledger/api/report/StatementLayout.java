@@ -15,16 +15,15 @@ import ledger.projections.statement.StatementTable;
 import ledger.projections.statement.TableTemplate;
 
 /**
- * Lays out 表1–表9 the way the statement set's template prints them: 表1 and 表4 two-sided (收入
- * beside 支出, with 行次 and 栏次 where the template prints them), the functional tables with
- * 科目编码/科目名称 and grouped column headings (合计 where the template puts it), 表6 with 人员经费
- * beside 公用经费, 表7 with 预算数 beside 决算数 (2020: six and six; 2024: paired per item); each
- * with the 注 and formulas the template prints.
+ * Lays out 表1–表9 the way the statement set's template prints them: 表1 and 表4 two-sided (收入 beside
+ * 支出, with 行次 and 栏次 where the template prints them), the functional tables with 科目编码/科目名称 and
+ * grouped column headings (合计 where the template puts it), 表6 with 人员经费 beside 公用经费, 表7 with 预算数
+ * beside 决算数 (2020: six and six; 2024: paired per item); each with the 注 and formulas the template
+ * prints.
  */
 public final class StatementLayout {
 
-    private StatementLayout() {
-    }
+    private StatementLayout() {}
 
     /** Every table of the set, 表1 to 表9. */
     public static List<LaidOutTable> layOut(StatementSet set) {
@@ -37,31 +36,49 @@ public final class StatementLayout {
 
     public static LaidOutTable layOut(StatementSet set, StatementTable table) {
         boolean numbers = set.template().printsNumbers();
-        String title = set.year() + " 年度" + table.title() + (numbers ? "（表 " + table.number() + "）" : "");
+        String title =
+                set.year() + " 年度" + table.title() + (numbers ? "（表 " + table.number() + "）" : "");
         TableTemplate layout = table.template();
         List<String> notes = layout.notes();
         switch (layout.kind()) {
             case LINES:
-                return twoSided(table, title, notes, layout.half(), layout.incomeColumns(),
-                        layout.expenditureColumns(), numbers);
+                return twoSided(
+                        table,
+                        title,
+                        notes,
+                        layout.half(),
+                        layout.incomeColumns(),
+                        layout.expenditureColumns(),
+                        numbers);
             case ECONOMIC:
                 return economic(table, title, notes);
             case SINGLE:
-                return numbers ? threePublicCosts(table, title, notes) : pairedColumns(table, title, notes);
+                return numbers
+                        ? threePublicCosts(table, title, notes)
+                        : pairedColumns(table, title, notes);
             default:
                 return functional(table, title, notes, numbers);
         }
     }
 
     /** 表1 / 表4: line i of income beside line i + half of expenditure. */
-    private static LaidOutTable twoSided(StatementTable table, String title, List<String> notes,
-            int half, List<Integer> incomeColumns, List<Integer> expenditureColumns, boolean numbered) {
+    private static LaidOutTable twoSided(
+            StatementTable table,
+            String title,
+            List<String> notes,
+            int half,
+            List<Integer> incomeColumns,
+            List<Integer> expenditureColumns,
+            boolean numbered) {
         int labels = numbered ? 2 : 1;
         int left = labels + incomeColumns.size();
         int right = labels + expenditureColumns.size();
         List<HeadingRow> heading = new ArrayList<>();
-        heading.add(new HeadingRow(List.of(HeadingCell.spanning("收入", left, 1),
-                HeadingCell.spanning("支出", right, 1))));
+        heading.add(
+                new HeadingRow(
+                        List.of(
+                                HeadingCell.spanning("收入", left, 1),
+                                HeadingCell.spanning("支出", right, 1))));
         List<HeadingCell> names = new ArrayList<>();
         names.add(HeadingCell.of("项目"));
         if (numbered) {
@@ -90,15 +107,19 @@ public final class StatementLayout {
             total |= side(table, line + half, expenditureColumns, cells, numbered);
             body.add(new BodyRow(cells, total));
         }
-        return new LaidOutTable(table.id(), table.number(), title, left + right, heading, body,
-                notes, "");
+        return new LaidOutTable(
+                table.id(), table.number(), title, left + right, heading, body, notes, "");
     }
 
-    private static boolean side(StatementTable table, int line, List<Integer> columns,
-            List<BodyCell> cells, boolean numbered) {
+    private static boolean side(
+            StatementTable table,
+            int line,
+            List<Integer> columns,
+            List<BodyCell> cells,
+            boolean numbered) {
         String key = Integer.toString(line);
-        StatementRow row = table.rows().stream().filter(r -> r.row().equals(key)).findFirst()
-                .orElseThrow();
+        StatementRow row =
+                table.rows().stream().filter(r -> r.row().equals(key)).findFirst().orElseThrow();
         cells.add(BodyCell.label(row.label(), row.level()));
         if (numbered) {
             cells.add(BodyCell.line(line));
@@ -110,8 +131,8 @@ public final class StatementLayout {
     }
 
     /** 表2, 表3, 表5, 表8, 表9: 科目编码, 科目名称, then the amount columns under their groups. */
-    private static LaidOutTable functional(StatementTable table, String title, List<String> notes,
-            boolean numbered) {
+    private static LaidOutTable functional(
+            StatementTable table, String title, List<String> notes, boolean numbered) {
         List<StatementColumn> columns = table.columns();
         List<HeadingCell> groups = new ArrayList<>();
         List<HeadingCell> names = new ArrayList<>();
@@ -139,8 +160,13 @@ public final class StatementLayout {
         numbers.add(HeadingCell.of("类 款 项"));
         numbers.add(HeadingCell.of("栏次"));
         columns.forEach(column -> numbers.add(HeadingCell.number(column.number())));
-        List<HeadingRow> heading = numbered ? List.of(new HeadingRow(groups), new HeadingRow(names),
-                new HeadingRow(numbers)) : List.of(new HeadingRow(groups), new HeadingRow(names));
+        List<HeadingRow> heading =
+                numbered
+                        ? List.of(
+                                new HeadingRow(groups),
+                                new HeadingRow(names),
+                                new HeadingRow(numbers))
+                        : List.of(new HeadingRow(groups), new HeadingRow(names));
 
         List<BodyRow> body = new ArrayList<>();
         for (StatementRow row : table.rows()) {
@@ -156,11 +182,17 @@ public final class StatementLayout {
         }
         String emptyNote = "";
         if (table.cellsFen().isEmpty() && (table.id().equals("T8") || table.id().equals("T9"))) {
-            emptyNote = table.id().equals("T8") ? "本单位无政府性基金预算财政拨款收支"
-                    : "本单位无国有资本经营预算财政拨款收支";
+            emptyNote = table.id().equals("T8") ? "本单位无政府性基金预算财政拨款收支" : "本单位无国有资本经营预算财政拨款收支";
         }
-        return new LaidOutTable(table.id(), table.number(), title, 2 + columns.size(), heading,
-                body, notes, emptyNote);
+        return new LaidOutTable(
+                table.id(),
+                table.number(),
+                title,
+                2 + columns.size(),
+                heading,
+                body,
+                notes,
+                emptyNote);
     }
 
     /** 表6: 人员经费 (301, 303) beside 公用经费 (the other 类), totals on the last row. */
@@ -182,12 +214,20 @@ public final class StatementLayout {
                 running.add(row);
             }
         }
-        List<HeadingRow> heading = List.of(
-                new HeadingRow(List.of(HeadingCell.spanning("人员经费", 3, 1),
-                        HeadingCell.spanning("公用经费", 3, 1))),
-                new HeadingRow(List.of(HeadingCell.of("科目编码"), HeadingCell.of("科目名称"),
-                        HeadingCell.of("决算数"), HeadingCell.of("科目编码"), HeadingCell.of("科目名称"),
-                        HeadingCell.of("决算数"))));
+        List<HeadingRow> heading =
+                List.of(
+                        new HeadingRow(
+                                List.of(
+                                        HeadingCell.spanning("人员经费", 3, 1),
+                                        HeadingCell.spanning("公用经费", 3, 1))),
+                        new HeadingRow(
+                                List.of(
+                                        HeadingCell.of("科目编码"),
+                                        HeadingCell.of("科目名称"),
+                                        HeadingCell.of("决算数"),
+                                        HeadingCell.of("科目编码"),
+                                        HeadingCell.of("科目名称"),
+                                        HeadingCell.of("决算数"))));
         List<BodyRow> body = new ArrayList<>();
         int rows = Math.max(personnel.size(), running.size());
         for (int i = 0; i < rows; i++) {
@@ -218,8 +258,8 @@ public final class StatementLayout {
     }
 
     /** 表7: 预算数 (1–6) beside 决算数 (7–12), 公务用车购置及运行费 over its 小计 and parts. */
-    private static LaidOutTable threePublicCosts(StatementTable table, String title,
-            List<String> notes) {
+    private static LaidOutTable threePublicCosts(
+            StatementTable table, String title, List<String> notes) {
         List<HeadingCell> groups = new ArrayList<>();
         List<HeadingCell> names = new ArrayList<>();
         List<HeadingCell> parts = new ArrayList<>();
@@ -241,14 +281,24 @@ public final class StatementLayout {
         for (int column = 1; column <= 12; column++) {
             cells.add(figure(table, "1", column));
         }
-        return new LaidOutTable(table.id(), table.number(), title, 12,
-                List.of(new HeadingRow(groups), new HeadingRow(names), new HeadingRow(parts),
+        return new LaidOutTable(
+                table.id(),
+                table.number(),
+                title,
+                12,
+                List.of(
+                        new HeadingRow(groups),
+                        new HeadingRow(names),
+                        new HeadingRow(parts),
                         new HeadingRow(numbers)),
-                List.of(new BodyRow(cells, false)), notes, "");
+                List.of(new BodyRow(cells, false)),
+                notes,
+                "");
     }
 
     /** 表7 of the 2024 format: each item over its 预算数 and 决算数, side by side. */
-    private static LaidOutTable pairedColumns(StatementTable table, String title, List<String> notes) {
+    private static LaidOutTable pairedColumns(
+            StatementTable table, String title, List<String> notes) {
         List<StatementColumn> columns = table.columns();
         List<HeadingCell> items = new ArrayList<>();
         List<HeadingCell> groups = new ArrayList<>();
@@ -256,7 +306,8 @@ public final class StatementLayout {
         while (index < columns.size()) {
             String heading = columns.get(index).heading();
             int span = 0;
-            while (index + span < columns.size() && columns.get(index + span).heading().equals(heading)) {
+            while (index + span < columns.size()
+                    && columns.get(index + span).heading().equals(heading)) {
                 groups.add(HeadingCell.of(columns.get(index + span).group()));
                 span++;
             }
@@ -267,9 +318,15 @@ public final class StatementLayout {
         for (StatementColumn column : columns) {
             cells.add(figure(table, "1", column.number()));
         }
-        return new LaidOutTable(table.id(), table.number(), title, columns.size(),
+        return new LaidOutTable(
+                table.id(),
+                table.number(),
+                title,
+                columns.size(),
                 List.of(new HeadingRow(items), new HeadingRow(groups)),
-                List.of(new BodyRow(cells, false)), notes, "");
+                List.of(new BodyRow(cells, false)),
+                notes,
+                "");
     }
 
     private static BodyCell figure(StatementTable table, String row, int column) {

@@ -28,9 +28,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The statements as the workbook a unit submits: one sheet per table (表1 … 表9) in the report's
- * layout — title, 部门 and 单位：万元, the heading rows with 项目/行次/栏次, the body, and the
- * table's notes — figures as numeric cells in 万元 (rounded half-up to two decimals, each from its
- * own exact sum) formatted {@code #,##0.00}; zero cells are left blank as the report prints them.
+ * layout — title, 部门 and 单位：万元, the heading rows with 项目/行次/栏次, the body, and the table's notes —
+ * figures as numeric cells in 万元 (rounded half-up to two decimals, each from its own exact sum)
+ * formatted {@code #,##0.00}; zero cells are left blank as the report prints them.
  */
 public final class StatementWorkbook {
 
@@ -93,8 +93,8 @@ public final class StatementWorkbook {
     }
 
     /**
-     * The workbook of a statement set with more sheets after 表9: the 科目余额表 and the 预算指标
-     * account, each a {@link Grid} in yuan.
+     * The workbook of a statement set with more sheets after 表9: the 科目余额表 and the 预算指标 account,
+     * each a {@link Grid} in yuan.
      */
     public static byte[] write(StatementSet set, List<Grid> more) {
         StatementWorkbook writer = new StatementWorkbook();
@@ -113,7 +113,9 @@ public final class StatementWorkbook {
     }
 
     private void gridSheet(Grid grid) {
-        Sheet sheet = workbook.createSheet(grid.title().length() > 31 ? grid.title().substring(0, 31) : grid.title());
+        Sheet sheet =
+                workbook.createSheet(
+                        grid.title().length() > 31 ? grid.title().substring(0, 31) : grid.title());
         int columns = grid.headings().size();
         int rowIndex = 0;
         Row titleRow = sheet.createRow(rowIndex++);
@@ -161,8 +163,11 @@ public final class StatementWorkbook {
 
     /** The sheet name of a table: {@code 表1 收入支出决算总表}. */
     public static String sheetName(LaidOutTable table) {
-        String name = "表" + table.number() + " " + table.title()
-                .replaceFirst("^\\d{4} 年度", "").replaceFirst("（表 \\d）$", "");
+        String name =
+                "表"
+                        + table.number()
+                        + " "
+                        + table.title().replaceFirst("^\\d{4} 年度", "").replaceFirst("（表 \\d）$", "");
         return name.length() > 31 ? name.substring(0, 31) : name;
     }
 
@@ -210,8 +215,9 @@ public final class StatementWorkbook {
             rowIndex++;
         }
         widths(sheet, table);
-        sheet.setRepeatingRows(new CellRangeAddress(headingTop, headingTop
-                + table.heading().size() - 1, 0, columns - 1));
+        sheet.setRepeatingRows(
+                new CellRangeAddress(
+                        headingTop, headingTop + table.heading().size() - 1, 0, columns - 1));
         PrintSetup print = sheet.getPrintSetup();
         print.setLandscape(true);
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
@@ -246,7 +252,11 @@ public final class StatementWorkbook {
                     }
                 }
                 if (cell.rowspan() > 1 || cell.colspan() > 1) {
-                    merge(sheet, top + r, top + r + cell.rowspan() - 1, column,
+                    merge(
+                            sheet,
+                            top + r,
+                            top + r + cell.rowspan() - 1,
+                            column,
                             column + cell.colspan() - 1);
                 }
                 column += cell.colspan();
@@ -283,11 +293,13 @@ public final class StatementWorkbook {
     }
 
     private CellStyle indented(int level) {
-        return indents.computeIfAbsent(level, key -> {
-            CellStyle style = bordered(HorizontalAlignment.LEFT);
-            style.setIndention((short) (level - 1));
-            return style;
-        });
+        return indents.computeIfAbsent(
+                level,
+                key -> {
+                    CellStyle style = bordered(HorizontalAlignment.LEFT);
+                    style.setIndention((short) (level - 1));
+                    return style;
+                });
     }
 
     private void widths(Sheet sheet, LaidOutTable table) {
@@ -334,8 +346,8 @@ public final class StatementWorkbook {
         cell.setCellStyle(style);
     }
 
-    private static void merge(Sheet sheet, int firstRow, int lastRow, int firstColumn,
-            int lastColumn) {
+    private static void merge(
+            Sheet sheet, int firstRow, int lastRow, int firstColumn, int lastColumn) {
         if (firstRow != lastRow || firstColumn != lastColumn) {
             sheet.addMergedRegion(new CellRangeAddress(firstRow, lastRow, firstColumn, lastColumn));
         }

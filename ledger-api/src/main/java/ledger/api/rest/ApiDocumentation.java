@@ -35,14 +35,19 @@ class ApiDocumentation {
      */
     @Bean
     OpenApiCustomizer kindsFromTheKinds() {
-        String kinds = Arrays.stream(TransactionKind.values())
-                .filter(kind -> kind.shape() != TransactionKind.Shape.CLOSING)
-                .map(kind -> kind.code() + " (" + kind.chineseName() + ")")
-                .collect(Collectors.joining(" | "));
+        String kinds =
+                Arrays.stream(TransactionKind.values())
+                        .filter(kind -> kind.shape() != TransactionKind.Shape.CLOSING)
+                        .map(kind -> kind.code() + " (" + kind.chineseName() + ")")
+                        .collect(Collectors.joining(" | "));
         return openApi -> {
-            Schema<?> request = openApi.getComponents() == null || openApi.getComponents().getSchemas() == null ? null
-                    : openApi.getComponents().getSchemas().get("TransactionRequest");
-            if (request != null && request.getProperties() != null && request.getProperties().get("kind") != null) {
+            Schema<?> request =
+                    openApi.getComponents() == null || openApi.getComponents().getSchemas() == null
+                            ? null
+                            : openApi.getComponents().getSchemas().get("TransactionRequest");
+            if (request != null
+                    && request.getProperties() != null
+                    && request.getProperties().get("kind") != null) {
                 request.getProperties().get("kind").setDescription(KIND_DESCRIPTION + ": " + kinds);
             }
         };

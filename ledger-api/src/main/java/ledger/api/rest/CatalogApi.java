@@ -23,9 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The 科目表 of a fiscal year: any signed-in user reads it; only an approver loads one (the
- * security configuration says so), the whole file or nothing, refused as a 422 problem naming each
- * line.
+ * The 科目表 of a fiscal year: any signed-in user reads it; only an approver loads one (the security
+ * configuration says so), the whole file or nothing, refused as a 422 problem naming each line.
  */
 @RestController
 @RequestMapping("/api/catalog")
@@ -38,51 +37,84 @@ class CatalogApi {
     }
 
     /** A year's 科目表 and how it came to be. */
-    record CatalogDocument(int year, List<CatalogEntry> entries, List<Load> loads) {
-    }
+    record CatalogDocument(int year, List<CatalogEntry> entries, List<Load> loads) {}
 
     /** One load: the file it came from and how many 科目 it held. */
-    record Load(String source, int codes) {
-    }
+    record Load(String source, int codes) {}
 
     @Operation(summary = "The 科目 a fiscal year accepts, with its names (format=json or tsv)")
     @GetMapping("/{year}")
-    ResponseEntity<?> list(@PathVariable("year") String year,
-                           @RequestParam(name = "format", defaultValue = "json") String format) {
+    ResponseEntity<?> list(
+            @PathVariable("year") String year,
+            @RequestParam(name = "format", defaultValue = "json") String format) {
         YearCatalog catalog = catalogs.of(year(year));
         if (format.equals("tsv")) {
-            return ResponseEntity.ok().contentType(new MediaType("text", "tab-separated-values",
-                    java.nio.charset.StandardCharsets.UTF_8)).body(CatalogListing.tsv(catalog));
+            return ResponseEntity.ok()
+                    .contentType(
+                            new MediaType(
+                                    "text",
+                                    "tab-separated-values",
+                                    java.nio.charset.StandardCharsets.UTF_8))
+                    .body(CatalogListing.tsv(catalog));
         }
         if (!format.equals("json")) {
-            throw BadRequest.malformed("format", "format 须为 json 或 tsv (format must be json or tsv)");
+            throw BadRequest.malformed(
+                    "format", "format 须为 json 或 tsv (format must be json or tsv)");
         }
-        return ResponseEntity.ok(new CatalogDocument(catalog.year().value(), CatalogListing.entries(catalog),
-                catalog.loads().stream().map(l -> new Load(l.source(), l.entries().size())).toList()));
+        return ResponseEntity.ok(
+                new CatalogDocument(
+                        catalog.year().value(),
+                        CatalogListing.entries(catalog),
+                        catalog.loads().stream()
+                                .map(l -> new Load(l.source(), l.entries().size()))
+                                .toList()));
     }
 
-    @Operation(summary = "Load a 科目表 (CSV or xlsx, form field 'file') for a fiscal year: all of it or nothing")
+    @Operation(
+            summary =
+                    "Load a 科目表 (CSV or xlsx, form field 'file') for a fiscal year: all of it or nothing")
     @PostMapping(value = "/{year}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    CatalogLoadResult load(@PathVariable("year") String year, @RequestPart("file") MultipartFile file,
-                           Principal user) throws IOException {
+    CatalogLoadResult load(
+            @PathVariable("year") String year,
+            @RequestPart("file") MultipartFile file,
+            Principal user)
+            throws IOException {
         FiscalYear fiscalYear = year(year);
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
-                : file.getOriginalFilename();
-        CatalogLoaded loaded = catalogs.load(fiscalYear, CatalogFile.read(file.getBytes(), name), name,
-                LedgerController.userOf(user));
-        return new CatalogLoadResult(loaded.year().value(), loaded.source(), loaded.entries().size(),
+        String name =
+                file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                        ? "upload"
+                        : file.getOriginalFilename();
+        CatalogLoaded loaded =
+                catalogs.load(
+                        fiscalYear,
+                        CatalogFile.read(file.getBytes(), name),
+                        name,
+                        LedgerController.userOf(user));
+        return new CatalogLoadResult(
+                loaded.year().value(),
+                loaded.source(),
+                loaded.entries().size(),
                 CatalogListing.summary(loaded));
     }
 
-    record CatalogLoadResult(int year, String source, int codes, String summary) {
-    }
+    record CatalogLoadResult(int year, String source, int codes, String summary) {}
 
     private static FiscalYear year(String text) {
         try {
             return FiscalYear.of(Integer.parseInt(text));
         } catch (IllegalArgumentException notAYear) {
-            throw BadRequest.malformed("year", "年度须为 " + FiscalYear.FIRST + "–" + FiscalYear.LAST + " 之间的年份 (year must be a"
-                    + " year between " + FiscalYear.FIRST + " and " + FiscalYear.LAST + ")");
+            throw BadRequest.malformed(
+                    "year",
+                    "年度须为 "
+                            + FiscalYear.FIRST
+                            + "–"
+                            + FiscalYear.LAST
+                            + " 之间的年份 (year must be a"
+                            + " year between "
+                            + FiscalYear.FIRST
+                            + " and "
+                            + FiscalYear.LAST
+                            + ")");
         }
     }
 }

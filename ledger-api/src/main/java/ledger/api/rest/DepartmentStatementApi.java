@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A department's consolidated statements, checks, traces and year close. Who may ask is decided
  * before anything is read (the security configuration: auditors and approvers granted the
- * department, approvers to close), so a department not granted answers 403 whether or not it exists.
+ * department, approvers to close), so a department not granted answers 403 whether or not it
+ * exists.
  */
 @RestController
 @RequestMapping("/api/departments/{department}/years/{year}")
@@ -45,53 +46,81 @@ class DepartmentStatementApi {
         this.closer = closer;
     }
 
-    @Operation(summary = "A department's consolidated 表1–表9 (view=published: 合并; view=working: 汇总/抵销/合并 of every cell)")
+    @Operation(
+            summary =
+                    "A department's consolidated 表1–表9 (view=published: 合并; view=working: 汇总/抵销/合并 of every cell)")
     @GetMapping(value = "/statements", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode statements(@PathVariable String department, @PathVariable int year,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                          @RequestParam(required = false) String format,
-                          @RequestParam(defaultValue = "published") String view,
-                          @RequestParam(required = false) String template) {
+    ObjectNode statements(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @RequestParam(required = false) String format,
+            @RequestParam(defaultValue = "published") String view,
+            @RequestParam(required = false) String template) {
         if (format != null && !format.equals("json")) {
-            throw BadRequest.malformed("format", "format must be json, text or xlsx, got '" + format + "'");
+            throw BadRequest.malformed(
+                    "format", "format must be json, text or xlsx, got '" + format + "'");
         }
-        return DepartmentDocuments.json(statementsOf(department, year, asOf, template), working(view));
+        return DepartmentDocuments.json(
+                statementsOf(department, year, asOf, template), working(view));
     }
 
     @Operation(summary = "A department's consolidated statements as text (view=working: 汇总/抵销/合并)")
-    @GetMapping(value = "/statements", params = "format=text", produces = "text/plain;charset=UTF-8")
-    String statementsText(@PathVariable String department, @PathVariable int year,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                          @RequestParam(defaultValue = "published") String view,
-                          @RequestParam(required = false) String template) {
+    @GetMapping(
+            value = "/statements",
+            params = "format=text",
+            produces = "text/plain;charset=UTF-8")
+    String statementsText(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @RequestParam(defaultValue = "published") String view,
+            @RequestParam(required = false) String template) {
         DepartmentStatements statements = statementsOf(department, year, asOf, template);
-        return working(view) ? DepartmentDocuments.workingText(statements)
+        return working(view)
+                ? DepartmentDocuments.workingText(statements)
                 : StatementText.render(statements.consolidated());
     }
 
-    @Operation(summary = "A department's consolidated statements as the workbook to submit (published view)")
+    @Operation(
+            summary =
+                    "A department's consolidated statements as the workbook to submit (published view)")
     @GetMapping(value = "/statements", params = "format=xlsx", produces = LedgerController.XLSX)
-    byte[] statementsWorkbook(@PathVariable String department, @PathVariable int year,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                              LocalDate asOf, @RequestParam(required = false) String template) {
-        return StatementWorkbook.write(statementsOf(department, year, asOf, template).consolidated());
+    byte[] statementsWorkbook(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @RequestParam(required = false) String template) {
+        return StatementWorkbook.write(
+                statementsOf(department, year, asOf, template).consolidated());
     }
 
     @Operation(summary = "Every 审核公式 evaluated on the department's consolidated statements")
     @GetMapping("/checks")
-    List<Finding> checks(@PathVariable String department, @PathVariable int year,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                         @RequestParam(required = false) String template) {
-        return StatementChecks.evaluate(statementsOf(department, year, asOf, template).consolidated());
+    List<Finding> checks(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @RequestParam(required = false) String template) {
+        return StatementChecks.evaluate(
+                statementsOf(department, year, asOf, template).consolidated());
     }
 
-    @Operation(summary = "The events behind one department figure, grouped by unit, transfer legs marked as eliminated")
+    @Operation(
+            summary =
+                    "The events behind one department figure, grouped by unit, transfer legs marked as eliminated")
     @GetMapping("/trace")
-    DepartmentDocuments.TraceOfDepartment trace(@PathVariable String department, @PathVariable int year,
-                                                @RequestParam String cell,
-                                                @RequestParam(required = false)
-                                                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                                @RequestParam(required = false) String template) {
+    DepartmentDocuments.TraceOfDepartment trace(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestParam String cell,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @RequestParam(required = false) String template) {
         StatementTemplate format = LedgerController.template(template, year);
         CellAddress address = cellAddress(cell, format);
         FiscalYear fiscalYear = PathParameters.fiscalYear(year);
@@ -103,31 +132,54 @@ class DepartmentStatementApi {
         }
     }
 
-    @Operation(summary = "Reconcile the department's consolidated statements with published figures (body: TSV"
-            + " table<TAB>row<TAB>column<TAB>value)")
-    @PostMapping(value = "/reconciliation", consumes = {"text/tab-separated-values", MediaType.TEXT_PLAIN_VALUE})
-    ReconciliationView reconcile(@PathVariable String department, @PathVariable int year,
-                                 @org.springframework.web.bind.annotation.RequestBody String tsv,
-                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                 LocalDate asOf, @RequestParam(required = false) String template) {
+    @Operation(
+            summary =
+                    "Reconcile the department's consolidated statements with published figures (body: TSV"
+                            + " table<TAB>row<TAB>column<TAB>value)")
+    @PostMapping(
+            value = "/reconciliation",
+            consumes = {"text/tab-separated-values", MediaType.TEXT_PLAIN_VALUE})
+    ReconciliationView reconcile(
+            @PathVariable String department,
+            @PathVariable int year,
+            @org.springframework.web.bind.annotation.RequestBody String tsv,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @RequestParam(required = false) String template) {
         var set = statementsOf(department, year, asOf, template).consolidated();
         var published = LedgerController.publishedFigures(tsv, set.template());
-        return ReconciliationView.of(ledger.projections.statement.Reconciliation.reconcile(set, published));
+        return ReconciliationView.of(
+                ledger.projections.statement.Reconciliation.reconcile(set, published));
     }
 
     @Operation(summary = "The department's 情况说明, written from its consolidated figures")
     @GetMapping("/explanation")
-    java.util.Map<String, Object> explanation(@PathVariable String department, @PathVariable int year,
-                                              @RequestParam(required = false)
-                                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                              @RequestParam(required = false) String template) {
+    java.util.Map<String, Object> explanation(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @RequestParam(required = false) String template) {
         FiscalYear fiscalYear = PathParameters.fiscalYear(year);
         StatementTemplate format = LedgerController.template(template, year);
         try {
-            var explanation = departments.explanation(department, fiscalYear, asOf, null,
-                    ledger.projections.explanation.StatedFigures.none(), format);
-            return java.util.Map.of("department", department, "year", year, "text", explanation.toText(),
-                    "contradictions", explanation.contradictions().stream().map(Object::toString).toList());
+            var explanation =
+                    departments.explanation(
+                            department,
+                            fiscalYear,
+                            asOf,
+                            null,
+                            ledger.projections.explanation.StatedFigures.none(),
+                            format);
+            return java.util.Map.of(
+                    "department",
+                    department,
+                    "year",
+                    year,
+                    "text",
+                    explanation.toText(),
+                    "contradictions",
+                    explanation.contradictions().stream().map(Object::toString).toList());
         } catch (DepartmentStatementService.NoSuchDepartment none) {
             throw BadRequest.notFound("department", none.getMessage());
         }
@@ -135,9 +187,12 @@ class DepartmentStatementApi {
 
     @Operation(summary = "Close the year (结转) of every unit of the department: all of them or none")
     @PostMapping("/close")
-    List<FiscalYearClosed> close(@PathVariable String department, @PathVariable int year,
-                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                 LocalDate date, Principal user) {
+    List<FiscalYearClosed> close(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate date,
+            Principal user) {
         FiscalYear fiscalYear = PathParameters.fiscalYear(year);
         List<DepartmentUnit> units;
         try {
@@ -145,14 +200,25 @@ class DepartmentStatementApi {
         } catch (DepartmentStatementService.NoSuchDepartment none) {
             throw BadRequest.notFound("department", none.getMessage());
         }
-        LocalDate closedOn = date != null ? date
-                : LocalDate.now().isAfter(fiscalYear.lastDay()) ? LocalDate.now() : fiscalYear.lastDay();
-        return closer.closeAll(units.stream().map(DepartmentUnit::unit).toList(), fiscalYear, closedOn,
+        LocalDate closedOn =
+                date != null
+                        ? date
+                        : LocalDate.now().isAfter(fiscalYear.lastDay())
+                                ? LocalDate.now()
+                                : fiscalYear.lastDay();
+        return closer.closeAll(
+                units.stream().map(DepartmentUnit::unit).toList(),
+                fiscalYear,
+                closedOn,
                 LedgerController.userOf(user));
     }
 
-    /** @param template a built-in template's name, or null for the year's (400 naming {@code template} else) */
-    private DepartmentStatements statementsOf(String department, int year, LocalDate asOf, String template) {
+    /**
+     * @param template a built-in template's name, or null for the year's (400 naming {@code
+     *     template} else)
+     */
+    private DepartmentStatements statementsOf(
+            String department, int year, LocalDate asOf, String template) {
         FiscalYear fiscalYear = PathParameters.fiscalYear(year);
         StatementTemplate format = LedgerController.template(template, year);
         try {
@@ -164,7 +230,8 @@ class DepartmentStatementApi {
 
     private static boolean working(String view) {
         if (!view.equals("published") && !view.equals("working")) {
-            throw BadRequest.malformed("view", "view 须为 published 或 working (view must be published or working)");
+            throw BadRequest.malformed(
+                    "view", "view 须为 published 或 working (view must be published or working)");
         }
         return view.equals("working");
     }

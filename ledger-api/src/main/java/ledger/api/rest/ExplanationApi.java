@@ -10,13 +10,13 @@ import java.time.LocalDate;
 import java.util.List;
 import ledger.api.recording.JournalRefused;
 import ledger.api.report.ReportService;
+import ledger.api.statement.StatementService;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
 import ledger.core.journal.JournalProblem;
 import ledger.projections.explanation.Explanation;
 import ledger.projections.explanation.PriorYearFigures;
-import ledger.api.statement.StatementService;
 import ledger.projections.explanation.StatedFigures;
 import ledger.projections.statement.StatementTemplate;
 import ledger.projections.statement.TemplateRefused;
@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The 情况说明 as text over the API (what {@code ledger explanation} prints), with the published
- * 情况说明's figures and last year's figures as optional uploads. Reads only.
+ * The 情况说明 as text over the API (what {@code ledger explanation} prints), with the published 情况说明's
+ * figures and last year's figures as optional uploads. Reads only.
  */
 @RestController
 @RequestMapping("/api")
@@ -41,8 +41,7 @@ import org.springframework.web.multipart.MultipartFile;
 class ExplanationApi {
 
     /** The 情况说明 and where a published one contradicts the ledger (empty when none was given). */
-    record ExplanationView(String text, List<String> contradictions) {
-    }
+    record ExplanationView(String text, List<String> contradictions) {}
 
     private final ReportService reports;
     private final JdbcLedgerRegistry registry;
@@ -54,24 +53,37 @@ class ExplanationApi {
 
     @Operation(summary = "The 情况说明 written from the ledger, reasons left as marked blanks")
     @GetMapping("/units/{unit}/years/{year}/explanation")
-    ExplanationView explanation(@PathVariable String unit, @PathVariable int year,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    ExplanationView explanation(
+            @PathVariable String unit,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
             @RequestParam(required = false) String template) {
         return write(unit, year, asOf, null, StatedFigures.none(), template);
     }
 
-    @Operation(summary = "The 情况说明, with last year's figures (part 'priorYear', key<TAB>value) and a published"
-            + " 情况说明's figures (part 'published', key<TAB>printed<TAB>where) to compare with")
-    @PostMapping(value = "/units/{unit}/years/{year}/explanation", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ExplanationView explanationWith(@PathVariable String unit, @PathVariable int year,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    @Operation(
+            summary =
+                    "The 情况说明, with last year's figures (part 'priorYear', key<TAB>value) and a published"
+                            + " 情况说明's figures (part 'published', key<TAB>printed<TAB>where) to compare with")
+    @PostMapping(
+            value = "/units/{unit}/years/{year}/explanation",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ExplanationView explanationWith(
+            @PathVariable String unit,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
             @RequestPart(name = "priorYear", required = false) MultipartFile priorYear,
             @RequestPart(name = "published", required = false) MultipartFile published,
-            @RequestParam(required = false) String template) throws IOException {
+            @RequestParam(required = false) String template)
+            throws IOException {
         PriorYearFigures given = null;
         if (priorYear != null && !priorYear.isEmpty()) {
             try (Reader reader = reader(priorYear)) {
-                given = PriorYearFigures.parse(reader, String.valueOf(priorYear.getOriginalFilename()));
+                given =
+                        PriorYearFigures.parse(
+                                reader, String.valueOf(priorYear.getOriginalFilename()));
             } catch (IllegalArgumentException refused) {
                 throw refused("priorYear", refused);
             }
@@ -87,8 +99,13 @@ class ExplanationApi {
         return write(unit, year, asOf, given, stated, template);
     }
 
-    private ExplanationView write(String unit, int year, LocalDate asOf, PriorYearFigures given,
-                                  StatedFigures stated, String template) {
+    private ExplanationView write(
+            String unit,
+            int year,
+            LocalDate asOf,
+            PriorYearFigures given,
+            StatedFigures stated,
+            String template) {
         FiscalYear fiscalYear = PathParameters.fiscalYear(year);
         StatementTemplate format;
         try {
@@ -103,8 +120,10 @@ class ExplanationApi {
         } catch (IllegalArgumentException wrongYearOrUnit) {
             throw refused("priorYear", wrongYearOrUnit);
         }
-        Explanation explanation = reports.explanation(code, fiscalYear, asOf, prior, stated, format);
-        return new ExplanationView(explanation.toText(),
+        Explanation explanation =
+                reports.explanation(code, fiscalYear, asOf, prior, stated, format);
+        return new ExplanationView(
+                explanation.toText(),
                 explanation.contradictions().stream().map(finding -> finding.message()).toList());
     }
 

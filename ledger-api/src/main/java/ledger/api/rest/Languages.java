@@ -9,12 +9,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The language a caller reads refusals in: Chinese, unless its {@code Accept-Language} puts English
- * first (an API client that asks for it). The JVM's own locale never decides: the users are Chinese.
+ * first (an API client that asks for it). The JVM's own locale never decides: the users are
+ * Chinese.
  */
 public final class Languages {
 
-    private Languages() {
-    }
+    private Languages() {}
 
     public static Locale of(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
@@ -22,7 +22,9 @@ public final class Languages {
         }
         try {
             List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
-            return !ranges.isEmpty() && ranges.get(0).getRange().startsWith("en") ? Reason.ENGLISH : Reason.CHINESE;
+            return !ranges.isEmpty() && ranges.get(0).getRange().startsWith("en")
+                    ? Reason.ENGLISH
+                    : Reason.CHINESE;
         } catch (IllegalArgumentException malformed) {
             return Reason.CHINESE;
         }
@@ -34,7 +36,8 @@ public final class Languages {
 
     /** The language of the request being answered on this thread (Chinese outside a request). */
     public static Locale ofCurrentRequest() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+        if (RequestContextHolder.getRequestAttributes()
+                instanceof ServletRequestAttributes attributes) {
             return of(attributes.getRequest());
         }
         return Reason.CHINESE;

@@ -3,14 +3,13 @@ package ledger.api.rest;
 import org.springframework.beans.TypeMismatchException;
 
 /**
- * What was wrong with a request parameter, said to a person: the parameter's name and the form
- * it takes, in Chinese first and English after, never a Java type name. The pages and the API
- * problems both say it this way.
+ * What was wrong with a request parameter, said to a person: the parameter's name and the form it
+ * takes, in Chinese first and English after, never a Java type name. The pages and the API problems
+ * both say it this way.
  */
 public final class ParameterText {
 
-    private ParameterText() {
-    }
+    private ParameterText() {}
 
     /** The name of the parameter at fault, or {@code request} when the framework does not say. */
     public static String name(TypeMismatchException mismatch) {
@@ -26,7 +25,10 @@ public final class ParameterText {
         if (type == java.time.LocalDate.class) {
             chinese = "应为日期，写作 yyyy-mm-dd（如 2020-12-31）";
             english = "a date written yyyy-mm-dd";
-        } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+        } else if (type == int.class
+                || type == Integer.class
+                || type == long.class
+                || type == Long.class) {
             chinese = "应为整数";
             english = "a whole number";
         } else {
@@ -35,8 +37,19 @@ public final class ParameterText {
         }
         String given = String.valueOf(mismatch.getValue());
         String shown = given.length() > 40 ? given.substring(0, 40) + "…" : given;
-        return "参数 " + name + " " + chinese + "，收到的是“" + shown + "” (" + name + " must be " + english
-                + ", got '" + shown + "')";
+        return "参数 "
+                + name
+                + " "
+                + chinese
+                + "，收到的是“"
+                + shown
+                + "” ("
+                + name
+                + " must be "
+                + english
+                + ", got '"
+                + shown
+                + "')";
     }
 
     /** A required parameter that was not sent. */

@@ -16,9 +16,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A problem the API answers, shown as a page when a browser asked for HTML (a person who followed
- * a download link, say): the same reasons, in the pages' look, never raw JSON. Registered after
- * the JSON converters, so a client that accepts anything still gets {@code application/problem+json}.
+ * A problem the API answers, shown as a page when a browser asked for HTML (a person who followed a
+ * download link, say): the same reasons, in the pages' look, never raw JSON. Registered after the
+ * JSON converters, so a client that accepts anything still gets {@code application/problem+json}.
  */
 @Configuration
 class ProblemPages implements WebMvcConfigurer {
@@ -46,23 +46,35 @@ class ProblemPages implements WebMvcConfigurer {
         }
 
         @Override
-        protected ProblemDetail readInternal(Class<? extends ProblemDetail> type, HttpInputMessage input) {
+        protected ProblemDetail readInternal(
+                Class<? extends ProblemDetail> type, HttpInputMessage input) {
             throw new UnsupportedOperationException("a problem page is never read");
         }
 
         @Override
-        protected void writeInternal(ProblemDetail problem, HttpOutputMessage output) throws IOException {
-            output.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+        protected void writeInternal(ProblemDetail problem, HttpOutputMessage output)
+                throws IOException {
+            output.getHeaders()
+                    .setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
             String title = title(problem.getStatus());
             StringBuilder html = new StringBuilder(1024);
             html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">")
-                    .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                    .append("<title>").append(title).append(" · 预算账簿</title>")
+                    .append(
+                            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                    .append("<title>")
+                    .append(title)
+                    .append(" · 预算账簿</title>")
                     .append("<link rel=\"stylesheet\" href=\"/css/ledger.css\"></head><body>")
-                    .append("<header class=\"site\"><div class=\"bar no-print\"><a class=\"brand\" href=\"/\">预算账簿 · 部门决算</a>")
-                    .append("</div></header><main><h1 id=\"problem-title\">").append(title).append("</h1>")
+                    .append(
+                            "<header class=\"site\"><div class=\"bar no-print\"><a class=\"brand\" href=\"/\">预算账簿 · 部门决算</a>")
+                    .append("</div></header><main><h1 id=\"problem-title\">")
+                    .append(title)
+                    .append("</h1>")
                     .append("<div class=\"card bad\" id=\"problem-detail\">");
-            Object problems = problem.getProperties() == null ? null : problem.getProperties().get("problems");
+            Object problems =
+                    problem.getProperties() == null
+                            ? null
+                            : problem.getProperties().get("problems");
             if (problems instanceof List<?> list && !list.isEmpty()) {
                 html.append("<ul>");
                 for (Object item : list) {
@@ -72,7 +84,9 @@ class ProblemPages implements WebMvcConfigurer {
             } else if (problem.getDetail() != null) {
                 html.append("<p class=\"pre\">").append(escape(problem.getDetail())).append("</p>");
             }
-            html.append("<p class=\"muted\">HTTP ").append(problem.getStatus()).append("</p></div>")
+            html.append("<p class=\"muted\">HTTP ")
+                    .append(problem.getStatus())
+                    .append("</p></div>")
                     .append("<p><a href=\"/\">返回首页，选择单位和年度</a></p></main></body></html>\n");
             try (OutputStream out = output.getBody()) {
                 out.write(html.toString().getBytes(StandardCharsets.UTF_8));
@@ -83,7 +97,9 @@ class ProblemPages implements WebMvcConfigurer {
             if (item instanceof Map<?, ?> map) {
                 Object line = map.get("line");
                 Object field = map.get("field");
-                return (line == null ? "" : "第 " + line + " 行，") + (field == null ? "" : field + "：") + map.get("reason");
+                return (line == null ? "" : "第 " + line + " 行，")
+                        + (field == null ? "" : field + "：")
+                        + map.get("reason");
             }
             return String.valueOf(item);
         }

@@ -9,8 +9,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import ledger.core.text.FieldName;
-import ledger.core.text.Reason;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -19,6 +17,8 @@ import ledger.api.recording.UnitNotPermitted;
 import ledger.api.recording.UploadAbandoned;
 import ledger.core.account.RuleViolation;
 import ledger.core.journal.JournalProblem;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -43,16 +43,17 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error as an RFC 7807 problem ({@code application/problem+json}) with {@code problems}: a
- * list of {@code {field, reason}} (and {@code line} for a journal or published-figures file), so
- * a client can put each message beside the field it concerns.
+ * list of {@code {field, reason}} (and {@code line} for a journal or published-figures file), so a
+ * client can put each message beside the field it concerns.
  *
  * <ul>
  *   <li>422 {@code urn:ledger:input-refused}: well-formed input the ledger refuses (a bad amount,
- *       an unknown code, an overspend, a closed year, a reused id, a bad journal row, …);</li>
+ *       an unknown code, an overspend, a closed year, a reused id, a bad journal row, …);
  *   <li>400 {@code urn:ledger:bad-request}: a malformed request (not JSON, an unknown JSON field, a
- *       bad cell address, a date that is not yyyy-mm-dd, a missing parameter);</li>
- *   <li>404 {@code urn:ledger:not-found}: a unit the ledger has no transactions of.</li>
+ *       bad cell address, a date that is not yyyy-mm-dd, a missing parameter);
+ *   <li>404 {@code urn:ledger:not-found}: a unit the ledger has no transactions of.
  * </ul>
+ *
  * Nothing is written in any of these cases.
  */
 @RestControllerAdvice
@@ -73,15 +74,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         JournalProblem first = problems.get(0);
         String detail;
         if (english) {
-            detail = problems.size() == 1
-                    ? describe(first, language) + "; nothing was written"
-                    : problems.size() + " problems; nothing was written. First: " + describe(first, language);
+            detail =
+                    problems.size() == 1
+                            ? describe(first, language) + "; nothing was written"
+                            : problems.size()
+                                    + " problems; nothing was written. First: "
+                                    + describe(first, language);
         } else {
-            detail = problems.size() == 1
-                    ? describe(first, language) + "；没有写入任何内容"
-                    : "共 " + problems.size() + " 处问题，没有写入任何内容。第一处：" + describe(first, language);
+            detail =
+                    problems.size() == 1
+                            ? describe(first, language) + "；没有写入任何内容"
+                            : "共 "
+                                    + problems.size()
+                                    + " 处问题，没有写入任何内容。第一处："
+                                    + describe(first, language);
         }
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, INPUT_REFUSED, "Input refused", detail);
+        ProblemDetail problem =
+                problem(HttpStatus.UNPROCESSABLE_ENTITY, INPUT_REFUSED, "Input refused", detail);
         problem.setProperty("problems", problems.stream().map(p -> entry(p, language)).toList());
         return problem;
     }
@@ -89,14 +98,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** Usually no one is left to read this; a proxy that cut the body short gets a reason. */
     @ExceptionHandler(UploadAbandoned.class)
     ProblemDetail abandoned(UploadAbandoned abandoned) {
-        return single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", "body", abandoned.getMessage());
+        return single(
+                HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", "body", abandoned.getMessage());
     }
 
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail violation(RuleViolation violation) {
         Locale language = Languages.ofCurrentRequest();
-        return single(HttpStatus.UNPROCESSABLE_ENTITY, INPUT_REFUSED, "Input refused", violation.field(),
-                violation.reason(language) + (language == Reason.ENGLISH ? "; nothing was written" : "；没有写入任何内容"));
+        return single(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                INPUT_REFUSED,
+                "Input refused",
+                violation.field(),
+                violation.reason(language)
+                        + (language == Reason.ENGLISH ? "; nothing was written" : "；没有写入任何内容"));
     }
 
     @ExceptionHandler(BadRequest.class)
@@ -106,27 +121,48 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 : single(bad.status(), BAD_REQUEST, "Bad request", bad.field(), bad.reason());
     }
 
-    /** The same answer whether or not the unit exists: a refusal must not reveal what the ledger holds. */
-    @ExceptionHandler({UnitNotPermitted.class, org.springframework.security.access.AccessDeniedException.class})
+    /**
+     * The same answer whether or not the unit exists: a refusal must not reveal what the ledger
+     * holds.
+     */
+    @ExceptionHandler({
+        UnitNotPermitted.class,
+        org.springframework.security.access.AccessDeniedException.class
+    })
     ProblemDetail notPermitted(RuntimeException denied) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                Languages.ofCurrentRequest() == Reason.ENGLISH ? "not permitted: your role or your units do not allow this"
-                        : "无权访问：您的角色或被授权的单位不允许此操作 (not permitted)");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.FORBIDDEN,
+                        Languages.ofCurrentRequest() == Reason.ENGLISH
+                                ? "not permitted: your role or your units do not allow this"
+                                : "无权访问：您的角色或被授权的单位不允许此操作 (not permitted)");
         problem.setTitle("Forbidden");
         return problem;
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException invalid) {
-        return single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", "request", invalid.getMessage());
+        return single(
+                HttpStatus.BAD_REQUEST,
+                BAD_REQUEST,
+                "Bad request",
+                "request",
+                invalid.getMessage());
     }
 
     @ExceptionHandler(RequestSizeLimit.TooLarge.class)
     ProblemDetail tooLarge(RequestSizeLimit.TooLarge tooLarge) {
-        return single(HttpStatus.PAYLOAD_TOO_LARGE, BAD_REQUEST, "Payload Too Large", "body", tooLarge.getMessage());
+        return single(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                BAD_REQUEST,
+                "Payload Too Large",
+                "body",
+                tooLarge.getMessage());
     }
 
-    /** Anything else: a refusal wrapped by a framework is still a refusal; the rest is our fault. */
+    /**
+     * Anything else: a refusal wrapped by a framework is still a refusal; the rest is our fault.
+     */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception exception) {
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
@@ -141,14 +177,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             }
         }
         log.error("request failed", exception);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL, "Internal error",
-                "the ledger could not complete the request (" + exception.getClass().getSimpleName()
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                INTERNAL,
+                "Internal error",
+                "the ledger could not complete the request ("
+                        + exception.getClass().getSimpleName()
                         + "); nothing was written");
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         Throwable cause = unreadable.getMostSpecificCause();
         if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
             return new ResponseEntity<>(tooLarge(tooLarge), headers, HttpStatus.PAYLOAD_TOO_LARGE);
@@ -157,52 +200,99 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         String reason;
         if (cause instanceof UnrecognizedPropertyException unknown) {
             field = path(unknown);
-            TreeSet<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            reason = "unknown field '" + unknown.getPropertyName() + "'; the fields are " + String.join(", ", known);
-        } else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            TreeSet<String> known =
+                    unknown.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .collect(Collectors.toCollection(TreeSet::new));
+            reason =
+                    "unknown field '"
+                            + unknown.getPropertyName()
+                            + "'; the fields are "
+                            + String.join(", ", known);
+        } else if (cause instanceof MismatchedInputException mismatched
+                && !mismatched.getPath().isEmpty()) {
             field = path(mismatched);
             reason = "field '" + field + "' must be a JSON string, not " + tokenOf(mismatched);
         } else if (cause instanceof MismatchedInputException mismatched) {
             reason = "the body must be one JSON object, not " + tokenOf(mismatched);
         } else if (cause instanceof JsonProcessingException json) {
             JsonLocation at = json.getLocation();
-            reason = "the body is not valid JSON: " + json.getOriginalMessage()
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
-        } else if (unreadable.getMessage() != null && unreadable.getMessage().startsWith("Required request body")) {
+            reason =
+                    "the body is not valid JSON: "
+                            + json.getOriginalMessage()
+                            + (at == null
+                                    ? ""
+                                    : " (line "
+                                            + at.getLineNr()
+                                            + ", column "
+                                            + at.getColumnNr()
+                                            + ")");
+        } else if (unreadable.getMessage() != null
+                && unreadable.getMessage().startsWith("Required request body")) {
             reason = "the request body is missing";
         } else {
             reason = "the request body is not readable: " + cause.getMessage();
         }
-        return handleExceptionInternal(unreadable,
+        return handleExceptionInternal(
+                unreadable,
                 single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", field, reason),
-                headers, HttpStatus.BAD_REQUEST, request);
+                headers,
+                HttpStatus.BAD_REQUEST,
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException mismatch,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         String field = ParameterText.name(mismatch);
         String reason = ParameterText.wrongValue(mismatch);
-        return handleExceptionInternal(mismatch,
+        return handleExceptionInternal(
+                mismatch,
                 single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", field, reason),
-                headers, HttpStatus.BAD_REQUEST, request);
+                headers,
+                HttpStatus.BAD_REQUEST,
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException missing,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(missing, single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request",
-                missing.getParameterName(), ParameterText.missing(missing.getParameterName())),
-                headers, HttpStatus.BAD_REQUEST, request);
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException missing,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return handleExceptionInternal(
+                missing,
+                single(
+                        HttpStatus.BAD_REQUEST,
+                        BAD_REQUEST,
+                        "Bad request",
+                        missing.getParameterName(),
+                        ParameterText.missing(missing.getParameterName())),
+                headers,
+                HttpStatus.BAD_REQUEST,
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException missing,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(missing, single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request",
-                missing.getRequestPartName(), "the form part '" + missing.getRequestPartName() + "' is required"),
-                headers, HttpStatus.BAD_REQUEST, request);
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException missing,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return handleExceptionInternal(
+                missing,
+                single(
+                        HttpStatus.BAD_REQUEST,
+                        BAD_REQUEST,
+                        "Bad request",
+                        missing.getRequestPartName(),
+                        "the form part '" + missing.getRequestPartName() + "' is required"),
+                headers,
+                HttpStatus.BAD_REQUEST,
+                request);
     }
 
     /**
@@ -210,19 +300,30 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
      * without {@code problems}: name the field at fault there too, so every 4xx reads the same.
      */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception exception,
+            Object body,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         // The body is often built here, from the exception, so name the field on what comes back.
-        ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
-                && (problem.getProperties() == null || !problem.getProperties().containsKey("problems"))) {
-            String reason = problem.getDetail() == null ? String.valueOf(exception.getMessage()) : problem.getDetail();
+        ResponseEntity<Object> response =
+                super.handleExceptionInternal(exception, body, headers, status, request);
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null
+                        || !problem.getProperties().containsKey("problems"))) {
+            String reason =
+                    problem.getDetail() == null
+                            ? String.valueOf(exception.getMessage())
+                            : problem.getDetail();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("field", fieldOf(exception));
             entry.put("reason", reason);
             problem.setProperty("problems", List.of(entry));
             if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-                problem.setType(response.getStatusCode().is4xxClientError() ? BAD_REQUEST : INTERNAL);
+                problem.setType(
+                        response.getStatusCode().is4xxClientError() ? BAD_REQUEST : INTERNAL);
             }
         }
         return response;
@@ -238,7 +339,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (exception instanceof HttpRequestMethodNotSupportedException) {
             return "method";
         }
-        if (exception instanceof MultipartException || exception instanceof MaxUploadSizeExceededException) {
+        if (exception instanceof MultipartException
+                || exception instanceof MaxUploadSizeExceededException) {
             return "file";
         }
         if (exception instanceof MissingPathVariableException missing) {
@@ -250,13 +352,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** A body that is not multipart although it says so: the form part cannot be found. */
     @ExceptionHandler(MultipartException.class)
     ProblemDetail brokenMultipart(MultipartException broken) {
-        return single(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", "file",
-                "the multipart/form-data body cannot be read: " + broken.getMostSpecificCause().getMessage());
+        return single(
+                HttpStatus.BAD_REQUEST,
+                BAD_REQUEST,
+                "Bad request",
+                "file",
+                "the multipart/form-data body cannot be read: "
+                        + broken.getMostSpecificCause().getMessage());
     }
 
-    private static ProblemDetail single(HttpStatus status, URI type, String title, String field, String reason) {
-        ProblemDetail problem = problem(status, type, title, Languages.ofCurrentRequest() == Reason.ENGLISH
-                ? field + ": " + reason : fieldLabel(field) + "：" + reason);
+    private static ProblemDetail single(
+            HttpStatus status, URI type, String title, String field, String reason) {
+        ProblemDetail problem =
+                problem(
+                        status,
+                        type,
+                        title,
+                        Languages.ofCurrentRequest() == Reason.ENGLISH
+                                ? field + ": " + reason
+                                : fieldLabel(field) + "：" + reason);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("field", field);
         entry.put("reason", reason);
@@ -277,7 +391,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (problem.line() > 0) {
             entry.put("line", problem.line());
         }
-        entry.put("field", problem.column() == null || problem.column().isEmpty() ? "file" : problem.column());
+        entry.put(
+                "field",
+                problem.column() == null || problem.column().isEmpty() ? "file" : problem.column());
         entry.put("reason", problem.reason(language));
         return entry;
     }
@@ -286,16 +402,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         boolean column = problem.column() != null && !problem.column().isEmpty();
         if (language != Reason.ENGLISH) {
             return (problem.line() > 0 ? "第 " + problem.line() + " 行" + (column ? "，" : "") : "")
-                    + (column ? fieldLabel(problem.column()) : "") + "：" + problem.reason(language);
+                    + (column ? fieldLabel(problem.column()) : "")
+                    + "："
+                    + problem.reason(language);
         }
         if (problem.line() > 0) {
-            return "line " + problem.line() + (column ? ", column " + problem.column() : "") + ": "
+            return "line "
+                    + problem.line()
+                    + (column ? ", column " + problem.column() : "")
+                    + ": "
                     + problem.reason(language);
         }
         return (column ? problem.column() + ": " : "") + problem.reason(language);
     }
 
-    /** A field as Chinese messages name it: {@code 金额（amount）}, or the word alone when it has no Chinese name. */
+    /**
+     * A field as Chinese messages name it: {@code 金额（amount）}, or the word alone when it has no
+     * Chinese name.
+     */
     static String fieldLabel(String field) {
         String chinese = FieldName.of(field).chinese();
         return chinese.equals(field) ? field : chinese + "（" + field + "）";
@@ -303,8 +427,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static String path(JsonMappingException mapping) {
         return mapping.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
+                .map(
+                        reference ->
+                                reference.getFieldName() != null
+                                        ? reference.getFieldName()
+                                        : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining("."));
     }
 

@@ -12,20 +12,24 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every read answer states the projection position it answered from: the API in the header
- * {@value #HEADER}, pages in their footer ("数据截至第 N 个事件"). Read before the handler reads the
- * rows, after waiting as readers wait ({@link ProjectionStatus#awaitReadable}) but briefly, as a
- * page that reads no read model (the sign-in page) must not wait for the processor: the rows
- * hold at least every event up to it — on a lagging standby or during a bulk catch-up, fewer
- * than the event store.
+ * Every read answer states the projection position it answered from: the API in the header {@value
+ * #HEADER}, pages in their footer ("数据截至第 N 个事件"). Read before the handler reads the rows, after
+ * waiting as readers wait ({@link ProjectionStatus#awaitReadable}) but briefly, as a page that
+ * reads no read model (the sign-in page) must not wait for the processor: the rows hold at least
+ * every event up to it — on a lagging standby or during a bulk catch-up, fewer than the event
+ * store.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionPositionHeader implements WebMvcConfigurer, HandlerInterceptor {
 
     public static final String HEADER = "X-Ledger-Projection-Position";
+
     /** The request attribute the page footer reads. */
     public static final String ATTRIBUTE = "projectionPosition";
-    /** Longer than the live processor takes for a batch of commands; a handler that reads waits on. */
+
+    /**
+     * Longer than the live processor takes for a batch of commands; a handler that reads waits on.
+     */
     private static final Duration WAIT = Duration.ofSeconds(2);
 
     private final ObjectProvider<ProjectionStatus> projections;
@@ -40,9 +44,12 @@ public class ProjectionPositionHeader implements WebMvcConfigurer, HandlerInterc
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public boolean preHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler) {
         ProjectionStatus status = projections.getIfAvailable();
-        if (status == null || !"GET".equals(request.getMethod()) || !(handler instanceof HandlerMethod)) {
+        if (status == null
+                || !"GET".equals(request.getMethod())
+                || !(handler instanceof HandlerMethod)) {
             return true;
         }
         long position;

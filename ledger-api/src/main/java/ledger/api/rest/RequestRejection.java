@@ -14,15 +14,25 @@ import org.springframework.stereotype.Component;
 class RequestRejection implements RequestRejectedHandler {
 
     @Override
-    public void handle(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
-                       org.springframework.security.web.firewall.RequestRejectedException rejected)
+    public void handle(
+            jakarta.servlet.http.HttpServletRequest request,
+            HttpServletResponse response,
+            org.springframework.security.web.firewall.RequestRejectedException rejected)
             throws java.io.IOException {
-        String reason = "the request path is refused: it holds an encoded slash, a dot segment or a character"
-                + " a path may not hold; nothing was read or written";
+        String reason =
+                "the request path is refused: it holds an encoded slash, a dot segment or a character"
+                        + " a path may not hold; nothing was read or written";
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"" + ProblemResponses.BAD_REQUEST + "\",\"title\":\"Bad request\","
-                + "\"status\":400,\"detail\":\"path: " + reason + "\",\"problems\":[{\"field\":\"path\",\"reason\":\""
-                + reason + "\"}]}");
+        response.getWriter()
+                .write(
+                        "{\"type\":\""
+                                + ProblemResponses.BAD_REQUEST
+                                + "\",\"title\":\"Bad request\","
+                                + "\"status\":400,\"detail\":\"path: "
+                                + reason
+                                + "\",\"problems\":[{\"field\":\"path\",\"reason\":\""
+                                + reason
+                                + "\"}]}");
     }
 }

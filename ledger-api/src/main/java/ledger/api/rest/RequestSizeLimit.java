@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps what a request may send before the ledger reads it: a journal upload at
- * {@code ledger.limits.max-journal-bytes} (200 MB: about two million rows; published figures for
- * reconciliation too), anything else at
- * {@code ledger.limits.max-request-bytes} (64 KB). A body announced as larger is refused with 413
- * at once; a chunked body is cut off when it passes the limit.
+ * Caps what a request may send before the ledger reads it: a journal upload at {@code
+ * ledger.limits.max-journal-bytes} (200 MB: about two million rows; published figures for
+ * reconciliation too), anything else at {@code ledger.limits.max-request-bytes} (64 KB). A body
+ * announced as larger is refused with 413 at once; a chunked body is cut off when it passes the
+ * limit.
  */
 @Component
 class RequestSizeLimit extends OncePerRequestFilter {
@@ -26,33 +26,51 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private final long maxJournalBytes;
     private final long maxRequestBytes;
 
-    RequestSizeLimit(@Value("${ledger.limits.max-journal-bytes:209715200}") long maxJournalBytes,
-                     @Value("${ledger.limits.max-request-bytes:65536}") long maxRequestBytes) {
+    RequestSizeLimit(
+            @Value("${ledger.limits.max-journal-bytes:209715200}") long maxJournalBytes,
+            @Value("${ledger.limits.max-request-bytes:65536}") long maxRequestBytes) {
         this.maxJournalBytes = maxJournalBytes;
         this.maxRequestBytes = maxRequestBytes;
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
-        boolean upload = path.endsWith("/journals") || path.endsWith("/reconciliation") || path.contains("/upload");
+        boolean upload =
+                path.endsWith("/journals")
+                        || path.endsWith("/reconciliation")
+                        || path.contains("/upload");
         long limit = upload ? maxJournalBytes : maxRequestBytes;
         long announced = request.getContentLengthLong();
         if (announced > limit) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            String reason = "the request body of " + announced + " bytes exceeds the limit of " + limit
-                    + " bytes; nothing was written";
-            response.getWriter().write("{\"type\":\"" + ProblemResponses.BAD_REQUEST + "\",\"title\":\"Payload Too Large\","
-                    + "\"status\":413,\"detail\":\"body: " + reason + "\",\"problems\":[{\"field\":\"body\",\"reason\":\""
-                    + reason + "\"}]}");
+            String reason =
+                    "the request body of "
+                            + announced
+                            + " bytes exceeds the limit of "
+                            + limit
+                            + " bytes; nothing was written";
+            response.getWriter()
+                    .write(
+                            "{\"type\":\""
+                                    + ProblemResponses.BAD_REQUEST
+                                    + "\",\"title\":\"Payload Too Large\","
+                                    + "\"status\":413,\"detail\":\"body: "
+                                    + reason
+                                    + "\",\"problems\":[{\"field\":\"body\",\"reason\":\""
+                                    + reason
+                                    + "\"}]}");
             return;
         }
         chain.doFilter(announced >= 0 ? request : new Capped(request, limit), response);
     }
 
-    /** A body sent without its length went past the limit while being read: 413, nothing written. */
+    /**
+     * A body sent without its length went past the limit while being read: 413, nothing written.
+     */
     static final class TooLarge extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

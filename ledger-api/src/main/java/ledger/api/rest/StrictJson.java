@@ -19,9 +19,14 @@ class StrictJson {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer onlyStringsAreStrings() {
-        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        return builder ->
+                builder.postConfigurer(
+                        mapper ->
+                                mapper.coercionConfigFor(LogicalType.Textual)
+                                        .setCoercion(
+                                                CoercionInputShape.Integer, CoercionAction.Fail)
+                                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                        .setCoercion(
+                                                CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 }

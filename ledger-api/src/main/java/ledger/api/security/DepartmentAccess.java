@@ -38,16 +38,19 @@ public class DepartmentAccess implements AuthorizationManager<RequestAuthorizati
             return false;
         }
         String wanted = authority(department);
-        return authorities(authentication).stream().anyMatch(a -> a.equals(UnitAccess.ALL_UNITS) || a.equals(wanted));
+        return authorities(authentication).stream()
+                .anyMatch(a -> a.equals(UnitAccess.ALL_UNITS) || a.equals(wanted));
     }
 
     /** For a request path with a {@code {department}} variable. */
     // Spring Security 6.5 deprecates check but still declares it abstract: see UnitAccess.check.
     @SuppressWarnings("deprecation")
     @Override
-    public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+    public AuthorizationDecision check(
+            Supplier<Authentication> authentication, RequestAuthorizationContext context) {
         String department = context.getVariables().get("department");
-        return new AuthorizationDecision(department != null && permits(authentication.get(), department));
+        return new AuthorizationDecision(
+                department != null && permits(authentication.get(), department));
     }
 
     /**
@@ -59,7 +62,9 @@ public class DepartmentAccess implements AuthorizationManager<RequestAuthorizati
             return false;
         }
         Collection<String> held = authorities(authentication);
-        boolean reader = held.contains(LedgerRole.AUDITOR.authority()) || held.contains(LedgerRole.APPROVER.authority());
+        boolean reader =
+                held.contains(LedgerRole.AUDITOR.authority())
+                        || held.contains(LedgerRole.APPROVER.authority());
         if (!reader || held.stream().noneMatch(a -> a.startsWith(PREFIX))) {
             return false;
         }
@@ -73,11 +78,14 @@ public class DepartmentAccess implements AuthorizationManager<RequestAuthorizati
         if (registered == null) {
             return false;
         }
-        return registered.current().all().stream().filter(u -> u.unit().equals(code))
+        return registered.current().all().stream()
+                .filter(u -> u.unit().equals(code))
                 .anyMatch(u -> held.contains(authority(u.department())));
     }
 
     private static Collection<String> authorities(Authentication authentication) {
-        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
     }
 }

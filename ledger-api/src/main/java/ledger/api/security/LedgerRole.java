@@ -8,7 +8,9 @@ import java.util.Locale;
  * checks, and writes nothing.
  */
 public enum LedgerRole {
-    RECORDER, APPROVER, AUDITOR;
+    RECORDER,
+    APPROVER,
+    AUDITOR;
 
     public String authority() {
         return "ROLE_" + name();
@@ -18,7 +20,8 @@ public enum LedgerRole {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("unknown role '" + text + "' (recorder, approver or auditor)");
+            throw new IllegalArgumentException(
+                    "unknown role '" + text + "' (recorder, approver or auditor)");
         }
     }
 }

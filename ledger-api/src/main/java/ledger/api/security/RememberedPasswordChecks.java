@@ -18,11 +18,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * sending HTTP Basic credentials with every call pays for bcrypt once per {@code ttl} instead of
  * tens of milliseconds of CPU per call.
  *
- * <p>What is remembered is an HMAC-SHA-256, under a random key that never leaves this process,
- * of the stored hash and the offered password: neither the clear password nor anything that
- * could be checked offline without the key. Only successes are remembered, so every wrong
- * password still costs a full bcrypt check. Keying by the stored hash means a changed password
- * (a new hash) finds nothing remembered: the old password is refused at once.
+ * <p>What is remembered is an HMAC-SHA-256, under a random key that never leaves this process, of
+ * the stored hash and the offered password: neither the clear password nor anything that could be
+ * checked offline without the key. Only successes are remembered, so every wrong password still
+ * costs a full bcrypt check. Keying by the stored hash means a changed password (a new hash) finds
+ * nothing remembered: the old password is refused at once.
  */
 public final class RememberedPasswordChecks implements PasswordEncoder {
 
@@ -31,10 +31,12 @@ public final class RememberedPasswordChecks implements PasswordEncoder {
     private final int maxEntries;
     private final Clock clock;
     private final SecretKeySpec key;
+
     /** HMAC (base64) → expiry in epoch milliseconds. */
     private final Map<String, Long> matched = new ConcurrentHashMap<>();
 
-    public RememberedPasswordChecks(PasswordEncoder delegate, Duration ttl, int maxEntries, Clock clock) {
+    public RememberedPasswordChecks(
+            PasswordEncoder delegate, Duration ttl, int maxEntries, Clock clock) {
         if (ttl.isNegative() || maxEntries < 0) {
             throw new IllegalArgumentException("ttl and maxEntries must not be negative");
         }
@@ -107,7 +109,8 @@ public final class RememberedPasswordChecks implements PasswordEncoder {
             mac.update(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(mac.doFinal());
         } catch (GeneralSecurityException unavailable) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", unavailable);
+            throw new IllegalStateException(
+                    "HmacSHA256 is part of every Java runtime", unavailable);
         }
     }
 }

@@ -21,8 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Puts {@link SignInThrottle} in front of password sign-ins (the login form and HTTP Basic): a
- * throttled attempt is answered 429 before its password is checked, and each outcome of a
- * password check is counted. Bearer tokens are not throttled: they are not guessed.
+ * throttled attempt is answered 429 before its password is checked, and each outcome of a password
+ * check is counted. Bearer tokens are not throttled: they are not guessed.
  */
 final class SignInThrottleFilter extends OncePerRequestFilter {
 
@@ -33,7 +33,8 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String user = attemptedUser(request);
         if (user != null) {
@@ -41,9 +42,13 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
             if (refused.isPresent()) {
                 long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
                 response.setHeader("Retry-After", Long.toString(seconds));
-                String message = "登录失败次数过多，该用户或该地址暂时不能登录，请 " + seconds + " 秒后再试"
-                        + " (too many failed sign-ins for this user or from this address; try again in "
-                        + seconds + " s)";
+                String message =
+                        "登录失败次数过多，该用户或该地址暂时不能登录，请 "
+                                + seconds
+                                + " 秒后再试"
+                                + " (too many failed sign-ins for this user or from this address; try again in "
+                                + seconds
+                                + " s)";
                 if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                         || request.getHeader("Authorization") != null) {
                     SecurityConfiguration.writeProblem(response, 429, "Too Many Requests", message);
@@ -68,8 +73,10 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith("basic ")) {
             try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
-                        StandardCharsets.UTF_8);
+                String decoded =
+                        new String(
+                                Base64.getDecoder().decode(authorization.substring(6).strip()),
+                                StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 return colon < 0 ? decoded : decoded.substring(0, colon);
             } catch (IllegalArgumentException notBase64) {
@@ -90,8 +97,10 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
             return;
         }
         if (event instanceof AbstractAuthenticationFailureEvent) {
-            String address = attempt.getDetails() instanceof WebAuthenticationDetails web
-                    ? web.getRemoteAddress() : "unknown";
+            String address =
+                    attempt.getDetails() instanceof WebAuthenticationDetails web
+                            ? web.getRemoteAddress()
+                            : "unknown";
             throttle.failed(attempt.getName(), address);
         } else if (event instanceof AuthenticationSuccessEvent) {
             throttle.succeeded(attempt.getName());

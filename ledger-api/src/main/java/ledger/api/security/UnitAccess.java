@@ -37,7 +37,8 @@ public class UnitAccess implements AuthorizationManager<RequestAuthorizationCont
         }
         Collection<? extends GrantedAuthority> authorities = authentication.getAuthorities();
         String wanted = "UNIT_" + unit;
-        return authorities.stream().map(GrantedAuthority::getAuthority)
+        return authorities.stream()
+                .map(GrantedAuthority::getAuthority)
                 .anyMatch(a -> a.equals(ALL_UNITS) || a.equals(wanted));
     }
 
@@ -46,14 +47,18 @@ public class UnitAccess implements AuthorizationManager<RequestAuthorizationCont
     // implementing it cannot avoid the warning; drop this when 7 makes authorize the abstract one.
     @SuppressWarnings("deprecation")
     @Override
-    public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+    public AuthorizationDecision check(
+            Supplier<Authentication> authentication, RequestAuthorizationContext context) {
         String unit = context.getVariables().get("unit");
         if (unit == null) {
             return new AuthorizationDecision(false);
         }
         DepartmentAccess throughDepartment = departments.getIfAvailable();
-        return new AuthorizationDecision(permits(authentication.get(), unit)
-                || throughDepartment != null && throughDepartment.permitsThroughDepartment(authentication.get(), unit));
+        return new AuthorizationDecision(
+                permits(authentication.get(), unit)
+                        || throughDepartment != null
+                                && throughDepartment.permitsThroughDepartment(
+                                        authentication.get(), unit));
     }
 
     /** For a unit named in a request body or a file: the current user must reach it. */

@@ -56,11 +56,11 @@ import org.postgresql.jdbc.PgStatement;
  * read models or the new ones and the processor continues exactly after the rebuilt position.
  *
  * <p>Another node running the postings processor meanwhile: the transaction first locks the three
- * tables and every token row of the processor, so that node's batch waits. The rebuild commits
- * with every claim released: that batch then either fails to store its token and rolls back, or
- * claims the segment again and stores its older position, re-projecting up to the rebuilt one; any
- * row it writes for an event already rebuilt is refused by the event-id key, so nothing is counted
- * twice and nothing skipped.
+ * tables and every token row of the processor, so that node's batch waits. The rebuild commits with
+ * every claim released: that batch then either fails to store its token and rolls back, or claims
+ * the segment again and stores its older position, re-projecting up to the rebuilt one; any row it
+ * writes for an event already rebuilt is refused by the event-id key, so nothing is counted twice
+ * and nothing skipped.
  *
  * <p>{@link #catchUp} runs the same pipeline over the events past the processor's lowest segment
  * position only, keeping the rows already there. It takes no lock on the read models and commits
@@ -71,6 +71,7 @@ public class BulkReplay {
 
     /** Axon's default: a gap further back than this is no longer waited for. */
     private static final int MAX_GAP_OFFSET = 10_000;
+
     private static final int BATCH = 2_000;
     private static final int QUEUE = 4;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -87,15 +88,19 @@ public class BulkReplay {
         this(dataSource, serializer, CHUNK_EVENTS);
     }
 
-    /** @param chunkEvents how many events a catch-up projects per transaction */
+    /**
+     * @param chunkEvents how many events a catch-up projects per transaction
+     */
     public BulkReplay(DataSource dataSource, Serializer serializer, long chunkEvents) {
         if (chunkEvents < 1) {
-            throw new IllegalArgumentException("a catch-up chunk holds at least one event: " + chunkEvents);
+            throw new IllegalArgumentException(
+                    "a catch-up chunk holds at least one event: " + chunkEvents);
         }
         this.dataSource = dataSource;
         this.serializer = serializer;
         this.chunkEvents = chunkEvents;
-        // The mapper events are written with, so each payload decodes to the object the processor gets.
+        // The mapper events are written with, so each payload decodes to the object the processor
+        // gets.
         this.mapper = AxonStorageConfiguration.eventObjectMapper();
     }
 
@@ -104,26 +109,40 @@ public class BulkReplay {
      * rebuilding the indexes and of the commit; and the CPU time the reader and the decoders spent,
      * which machine load does not inflate as it does wall time.
      */
-    public record Result(long events, long postings, long head, Duration total, Duration load, Duration indexes,
-                         Duration commit, Duration readerCpu, Duration decoderCpu) {
-    }
+    public record Result(
+            long events,
+            long postings,
+            long head,
+            Duration total,
+            Duration load,
+            Duration indexes,
+            Duration commit,
+            Duration readerCpu,
+            Duration decoderCpu) {}
 
     /** One stored event as read, not yet decoded. */
-    private record Raw(long globalIndex, String eventId, String timestamp, String payloadType, byte[] payload,
-                       byte[] metaData) {
-    }
+    private record Raw(
+            long globalIndex,
+            String eventId,
+            String timestamp,
+            String payloadType,
+            byte[] payload,
+            byte[] metaData) {}
 
     /** Events read in order, with the positions missing before and among them (gaps). */
-    private record RawBatch(List<Raw> events, List<Long> gaps) {
-    }
+    private record RawBatch(List<Raw> events, List<Long> gaps) {}
 
     /**
      * A batch ready to copy, with the units and projects it registers, in event order; its event
      * count, last position and gaps, which a chunk's tokens are made of.
      */
-    private record Encoded(byte[] copyData, int postings, List<Object> registrations, int events, long last,
-                           List<Long> gaps) {
-    }
+    private record Encoded(
+            byte[] copyData,
+            int postings,
+            List<Object> registrations,
+            int events,
+            long last,
+            List<Long> gaps) {}
 
     /** Ends a chunk of a catch-up at the given position: the writer's transaction commits. */
     @FunctionalInterface
@@ -132,7 +151,8 @@ public class BulkReplay {
     }
 
     private static final RawBatch END_RAW = new RawBatch(List.of(), List.of());
-    private static final Encoded END_ENCODED = new Encoded(new byte[0], -1, List.of(), 0, -1, List.of());
+    private static final Encoded END_ENCODED =
+            new Encoded(new byte[0], -1, List.of(), 0, -1, List.of());
 
     /**
      * Rebuilds the read models and moves every segment's token of the processor to the last event
@@ -140,17 +160,22 @@ public class BulkReplay {
      * fall back on the processor's own reset.
      */
     public Result rebuild(String processorName) {
-        return inOneTransaction("replay", (writer, started) -> rebuild(writer, processorName, started));
+        return inOneTransaction(
+                "replay", (writer, started) -> rebuild(writer, processorName, started));
     }
 
     /** One step of the read models' upkeep, on a connection of its own. */
     @FunctionalInterface
     private interface Step {
-        /** @return null when there was nothing to do: the transaction is rolled back */
+        /**
+         * @return null when there was nothing to do: the transaction is rolled back
+         */
         Result run(Connection writer, long started) throws SQLException;
     }
 
-    /** Runs the step in one transaction and adds the commit's time and the whole time to its result. */
+    /**
+     * Runs the step in one transaction and adds the commit's time and the whole time to its result.
+     */
     private Result inOneTransaction(String what, Step step) {
         long started = System.nanoTime();
         try (Connection writer = dataSource.getConnection()) {
@@ -164,19 +189,28 @@ public class BulkReplay {
                 long committing = System.nanoTime();
                 writer.commit();
                 Duration commit = Duration.ofNanos(System.nanoTime() - committing);
-                return new Result(result.events(), result.postings(), result.head(),
-                        Duration.ofNanos(System.nanoTime() - started), result.load(), result.indexes(), commit,
-                        result.readerCpu(), result.decoderCpu());
+                return new Result(
+                        result.events(),
+                        result.postings(),
+                        result.head(),
+                        Duration.ofNanos(System.nanoTime() - started),
+                        result.load(),
+                        result.indexes(),
+                        commit,
+                        result.readerCpu(),
+                        result.decoderCpu());
             } catch (SQLException | RuntimeException failure) {
                 writer.rollback();
                 throw failure;
             }
         } catch (SQLException failure) {
-            throw new IllegalStateException("the bulk " + what + " failed: " + failure.getMessage(), failure);
+            throw new IllegalStateException(
+                    "the bulk " + what + " failed: " + failure.getMessage(), failure);
         }
     }
 
-    private Result rebuild(Connection writer, String processorName, long started) throws SQLException {
+    private Result rebuild(Connection writer, String processorName, long started)
+            throws SQLException {
         if (lockAndReadTokens(writer, processorName, true).isEmpty()) {
             return null;
         }
@@ -189,8 +223,16 @@ public class BulkReplay {
         Duration load = Duration.ofNanos(System.nanoTime() - loading);
         Duration indexes = recreateIndexes(writer, recreate);
         moveTokens(writer, processorName, loaded.head(), loaded.gaps());
-        return new Result(loaded.events(), loaded.postings(), loaded.head(), Duration.ofNanos(System.nanoTime() - started),
-                load, indexes, Duration.ZERO, loaded.readerCpu(), loaded.decoderCpu());
+        return new Result(
+                loaded.events(),
+                loaded.postings(),
+                loaded.head(),
+                Duration.ofNanos(System.nanoTime() - started),
+                load,
+                indexes,
+                Duration.ZERO,
+                loaded.readerCpu(),
+                loaded.decoderCpu());
     }
 
     /**
@@ -202,10 +244,12 @@ public class BulkReplay {
      * yet, or a replay under way): the processor then carries on by itself.
      */
     public Result catchUp(String processorName) {
-        return inOneTransaction("catch-up", (writer, started) -> catchUp(writer, processorName, started));
+        return inOneTransaction(
+                "catch-up", (writer, started) -> catchUp(writer, processorName, started));
     }
 
-    private Result catchUp(Connection writer, String processorName, long started) throws SQLException {
+    private Result catchUp(Connection writer, String processorName, long started)
+            throws SQLException {
         List<TrackingToken> tokens = lockAndReadTokens(writer, processorName, false);
         if (tokens.isEmpty()) {
             return null;
@@ -216,8 +260,12 @@ public class BulkReplay {
                 from = -1;
             } else if (token instanceof GapAwareTrackingToken gapAware) {
                 // An event in a gap may have been committed since: start below the oldest gap.
-                from = Math.min(from, gapAware.getGaps().isEmpty() ? gapAware.getIndex()
-                        : gapAware.getGaps().first() - 1);
+                from =
+                        Math.min(
+                                from,
+                                gapAware.getGaps().isEmpty()
+                                        ? gapAware.getIndex()
+                                        : gapAware.getGaps().first() - 1);
             } else {
                 return null;
             }
@@ -230,32 +278,54 @@ public class BulkReplay {
         createCatchUpTable(writer);
         long[] inserted = {0};
         long loading = System.nanoTime();
-        Loaded loaded = load(writer, from, "posting_catch_up", chunkEvents, (last, gaps) -> {
-            inserted[0] += insertCaughtUp(writer);
-            moveTokens(writer, processorName, last, gaps);
-            writer.commit();
-            // The next chunk: the token rows again first, as a processor batch takes them last.
-            lockAndReadTokens(writer, processorName, false);
-            createCatchUpTable(writer);
-        });
+        Loaded loaded =
+                load(
+                        writer,
+                        from,
+                        "posting_catch_up",
+                        chunkEvents,
+                        (last, gaps) -> {
+                            inserted[0] += insertCaughtUp(writer);
+                            moveTokens(writer, processorName, last, gaps);
+                            writer.commit();
+                            // The next chunk: the token rows again first, as a processor batch
+                            // takes them last.
+                            lockAndReadTokens(writer, processorName, false);
+                            createCatchUpTable(writer);
+                        });
         inserted[0] += insertCaughtUp(writer);
         Duration load = Duration.ofNanos(System.nanoTime() - loading);
         moveTokens(writer, processorName, loaded.head(), loaded.gaps());
-        return new Result(loaded.events(), inserted[0], loaded.head(), Duration.ofNanos(System.nanoTime() - started),
-                load, Duration.ZERO, Duration.ZERO, loaded.readerCpu(), loaded.decoderCpu());
+        return new Result(
+                loaded.events(),
+                inserted[0],
+                loaded.head(),
+                Duration.ofNanos(System.nanoTime() - started),
+                load,
+                Duration.ZERO,
+                Duration.ZERO,
+                loaded.readerCpu(),
+                loaded.decoderCpu());
     }
 
     private static void createCatchUpTable(Connection writer) throws SQLException {
         try (Statement statement = writer.createStatement()) {
-            statement.execute("CREATE TEMPORARY TABLE posting_catch_up (LIKE posting) ON COMMIT DROP");
+            statement.execute(
+                    "CREATE TEMPORARY TABLE posting_catch_up (LIKE posting) ON COMMIT DROP");
         }
     }
 
-    /** Moves a chunk's rows into {@code posting}, skipping events some segment already projected. */
+    /**
+     * Moves a chunk's rows into {@code posting}, skipping events some segment already projected.
+     */
     private static long insertCaughtUp(Connection writer) throws SQLException {
         try (Statement statement = writer.createStatement()) {
-            return statement.executeUpdate("INSERT INTO posting (" + PostingProjection.COLUMNS + ") SELECT "
-                    + PostingProjection.COLUMNS + " FROM posting_catch_up ON CONFLICT DO NOTHING");
+            return statement.executeUpdate(
+                    "INSERT INTO posting ("
+                            + PostingProjection.COLUMNS
+                            + ") SELECT "
+                            + PostingProjection.COLUMNS
+                            + " FROM posting_catch_up ON CONFLICT DO NOTHING");
         }
     }
 
@@ -264,23 +334,30 @@ public class BulkReplay {
      * truncated and indexes dropped under this lock), returning the tokens, one per segment; none
      * when the processor has no token rows yet.
      */
-    private List<TrackingToken> lockAndReadTokens(Connection writer, String processorName, boolean tables)
-            throws SQLException {
+    private List<TrackingToken> lockAndReadTokens(
+            Connection writer, String processorName, boolean tables) throws SQLException {
         if (tables) {
             try (Statement statement = writer.createStatement()) {
-                // Tables before tokens: a processor batch writes rows before its token, so this order cannot deadlock.
-                statement.execute("LOCK TABLE posting, directory_unit, directory_project IN ACCESS EXCLUSIVE MODE");
+                // Tables before tokens: a processor batch writes rows before its token, so this
+                // order cannot deadlock.
+                statement.execute(
+                        "LOCK TABLE posting, directory_unit, directory_project IN ACCESS EXCLUSIVE MODE");
             }
         }
         List<TrackingToken> tokens = new ArrayList<>();
-        try (PreparedStatement lock = writer.prepareStatement(
-                "SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment FOR UPDATE")) {
+        try (PreparedStatement lock =
+                writer.prepareStatement(
+                        "SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment FOR UPDATE")) {
             lock.setString(1, processorName);
             try (ResultSet rs = lock.executeQuery()) {
                 while (rs.next()) {
                     byte[] bytes = rs.getBytes(1);
-                    tokens.add(bytes == null ? null : serializer.deserialize(
-                            new SimpleSerializedObject<>(bytes, byte[].class, rs.getString(2), null)));
+                    tokens.add(
+                            bytes == null
+                                    ? null
+                                    : serializer.deserialize(
+                                            new SimpleSerializedObject<>(
+                                                    bytes, byte[].class, rs.getString(2), null)));
                 }
             }
         }
@@ -289,19 +366,23 @@ public class BulkReplay {
 
     private static long headIndex(Connection writer) throws SQLException {
         try (Statement statement = writer.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry")) {
+                ResultSet rs =
+                        statement.executeQuery(
+                                "SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static Duration recreateIndexes(Connection writer, List<String> recreate) throws SQLException {
+    private static Duration recreateIndexes(Connection writer, List<String> recreate)
+            throws SQLException {
         long indexing = System.nanoTime();
         if (recreate.isEmpty()) {
             return Duration.ZERO;
         }
         try (Statement statement = writer.createStatement()) {
-            // For this transaction only: sorting a million keys in memory rather than in temporary files.
+            // For this transaction only: sorting a million keys in memory rather than in temporary
+            // files.
             statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
             for (String sql : recreate) {
                 statement.execute(sql);
@@ -311,10 +392,16 @@ public class BulkReplay {
         return Duration.ofNanos(System.nanoTime() - indexing);
     }
 
-    /** What one pass over the event store loaded: counts, the last event read and the gaps below it. */
-    private record Loaded(long events, long postings, long head, TreeSet<Long> gaps, Duration readerCpu,
-                          Duration decoderCpu) {
-    }
+    /**
+     * What one pass over the event store loaded: counts, the last event read and the gaps below it.
+     */
+    private record Loaded(
+            long events,
+            long postings,
+            long head,
+            TreeSet<Long> gaps,
+            Duration readerCpu,
+            Duration decoderCpu) {}
 
     /**
      * The one pipeline of rebuild and catch-up: streams the events after {@code after} through the
@@ -322,7 +409,8 @@ public class BulkReplay {
      * register to the directories (a name already there stays, as the processor keeps the first).
      * Every {@code chunkEvents} events the copy ends there and {@code chunkEnd} commits it.
      */
-    private Loaded load(Connection writer, long after, String table, long chunkEvents, ChunkEnd chunkEnd)
+    private Loaded load(
+            Connection writer, long after, String table, long chunkEvents, ChunkEnd chunkEnd)
             throws SQLException {
         // Decoding is the costly stage: one decoder per core, fed batches in turn and read back in
         // the same turn, so rows and first registrations keep the event store's order.
@@ -339,24 +427,35 @@ public class BulkReplay {
         long[] decoderCpu = new long[decoders];
         TreeSet<Long> gaps = new TreeSet<>();
         long last = after;
-        ExecutorService threads = Executors.newFixedThreadPool(1 + decoders, runnable -> {
-            Thread thread = new Thread(runnable, "bulk-replay");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService threads =
+                Executors.newFixedThreadPool(
+                        1 + decoders,
+                        runnable -> {
+                            Thread thread = new Thread(runnable, "bulk-replay");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         long postings = 0;
         try {
             List<Future<?>> stages = new ArrayList<>();
-            stages.add(threads.submit(() -> {
-                read(after, raw, read);
-                return null;
-            }));
+            stages.add(
+                    threads.submit(
+                            () -> {
+                                read(after, raw, read);
+                                return null;
+                            }));
             for (int i = 0; i < decoders; i++) {
                 int decoder = i;
-                stages.add(threads.submit(() -> {
-                    decode(raw.get(decoder), encoded.get(decoder), decoderCpu, decoder);
-                    return null;
-                }));
+                stages.add(
+                        threads.submit(
+                                () -> {
+                                    decode(
+                                            raw.get(decoder),
+                                            encoded.get(decoder),
+                                            decoderCpu,
+                                            decoder);
+                                    return null;
+                                }));
             }
             String copySql = "COPY " + table + " (" + PostingProjection.COLUMNS + ") FROM STDIN";
             CopyIn copy = writer.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
@@ -383,11 +482,13 @@ public class BulkReplay {
                     gaps.addAll(chunk.gaps());
                     last = chunk.last();
                     for (Object registered : chunk.registrations()) {
-                        // The processor inserts these ignoring a second registration: the first name stays.
+                        // The processor inserts these ignoring a second registration: the first
+                        // name stays.
                         if (registered instanceof UnitRegistered unit) {
                             units.putIfAbsent(unit.unit().code(), unit.name());
                         } else if (registered instanceof ProjectRegistered project) {
-                            projects.putIfAbsent(List.of(project.unit().code(), project.project().code()),
+                            projects.putIfAbsent(
+                                    List.of(project.unit().code(), project.project().code()),
                                     project.name());
                         }
                     }
@@ -415,7 +516,12 @@ public class BulkReplay {
         }
         writeDirectories(writer, units, projects);
         gaps.headSet(read[1] - MAX_GAP_OFFSET).clear();
-        return new Loaded(read[0], postings, read[1], gaps, Duration.ofNanos(read[2]),
+        return new Loaded(
+                read[0],
+                postings,
+                read[1],
+                gaps,
+                Duration.ofNanos(read[2]),
                 Duration.ofNanos(java.util.Arrays.stream(decoderCpu).sum()));
     }
 
@@ -424,21 +530,30 @@ public class BulkReplay {
      * they were: loading first and sorting once is far cheaper than maintaining them row by row.
      * Without {@code keys} the primary and unique keys stay.
      */
-    private static List<String> dropPostingIndexes(Connection writer, boolean keys) throws SQLException {
+    private static List<String> dropPostingIndexes(Connection writer, boolean keys)
+            throws SQLException {
         List<String> drop = new ArrayList<>();
         List<String> recreate = new ArrayList<>();
         try (Statement statement = writer.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
-                     + " WHERE conrelid = 'posting'::regclass AND contype IN ('p', 'u')")) {
+                ResultSet rs =
+                        statement.executeQuery(
+                                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                                        + " WHERE conrelid = 'posting'::regclass AND contype IN ('p', 'u')")) {
             while (keys && rs.next()) {
                 drop.add("ALTER TABLE posting DROP CONSTRAINT " + quote(rs.getString(1)));
-                recreate.add("ALTER TABLE posting ADD CONSTRAINT " + quote(rs.getString(1)) + " " + rs.getString(2));
+                recreate.add(
+                        "ALTER TABLE posting ADD CONSTRAINT "
+                                + quote(rs.getString(1))
+                                + " "
+                                + rs.getString(2));
             }
         }
         try (Statement statement = writer.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x"
-                     + " JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = 'posting'::regclass"
-                     + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid)")) {
+                ResultSet rs =
+                        statement.executeQuery(
+                                "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x"
+                                        + " JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = 'posting'::regclass"
+                                        + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid)")) {
             while (rs.next()) {
                 drop.add("DROP INDEX " + quote(rs.getString(1)));
                 recreate.add(rs.getString(2));
@@ -456,19 +571,25 @@ public class BulkReplay {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    /** Streams the event store in order on a connection of its own, so reading overlaps the copy. */
-    private void read(long after, List<BlockingQueue<RawBatch>> decoders, long[] counts) throws Exception {
+    /**
+     * Streams the event store in order on a connection of its own, so reading overlaps the copy.
+     */
+    private void read(long after, List<BlockingQueue<RawBatch>> decoders, long[] counts)
+            throws Exception {
         long batches = 0;
         long events = 0;
         long last = after;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            try (PreparedStatement query = connection.prepareStatement("SELECT global_index, event_identifier,"
-                    + " time_stamp, payload_type, payload, meta_data FROM domain_event_entry WHERE global_index > ?"
-                    + " ORDER BY global_index")) {
+            try (PreparedStatement query =
+                    connection.prepareStatement(
+                            "SELECT global_index, event_identifier,"
+                                    + " time_stamp, payload_type, payload, meta_data FROM domain_event_entry WHERE global_index > ?"
+                                    + " ORDER BY global_index")) {
                 query.setLong(1, after);
-                // Binary results from the first execution: bytea then arrives as bytes, not hex text.
+                // Binary results from the first execution: bytea then arrives as bytes, not hex
+                // text.
                 query.unwrap(PgStatement.class).setPrepareThreshold(-1);
                 query.setFetchSize(BATCH * 2);
                 try (ResultSet rs = query.executeQuery()) {
@@ -476,22 +597,33 @@ public class BulkReplay {
                     List<Long> gaps = new ArrayList<>();
                     while (rs.next()) {
                         long index = rs.getLong(1);
-                        // Positions missing below the newest one may be transactions still in flight.
-                        for (long missing = Math.max(last + 1, index - MAX_GAP_OFFSET); missing < index; missing++) {
+                        // Positions missing below the newest one may be transactions still in
+                        // flight.
+                        for (long missing = Math.max(last + 1, index - MAX_GAP_OFFSET);
+                                missing < index;
+                                missing++) {
                             gaps.add(missing);
                         }
                         last = index;
-                        batch.add(new Raw(index, rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5),
-                                rs.getBytes(6)));
+                        batch.add(
+                                new Raw(
+                                        index,
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getBytes(5),
+                                        rs.getBytes(6)));
                         events++;
                         if (batch.size() == BATCH) {
-                            decoders.get((int) (batches++ % decoders.size())).put(new RawBatch(batch, gaps));
+                            decoders.get((int) (batches++ % decoders.size()))
+                                    .put(new RawBatch(batch, gaps));
                             batch = new ArrayList<>(BATCH);
                             gaps = new ArrayList<>();
                         }
                     }
                     if (!batch.isEmpty()) {
-                        decoders.get((int) (batches++ % decoders.size())).put(new RawBatch(batch, gaps));
+                        decoders.get((int) (batches++ % decoders.size()))
+                                .put(new RawBatch(batch, gaps));
                     }
                 }
             }
@@ -508,7 +640,8 @@ public class BulkReplay {
         }
     }
 
-    private void decode(BlockingQueue<RawBatch> in, BlockingQueue<Encoded> out, long[] cpu, int decoder)
+    private void decode(
+            BlockingQueue<RawBatch> in, BlockingQueue<Encoded> out, long[] cpu, int decoder)
             throws Exception {
         Map<String, ObjectReader> readers = new HashMap<>();
         String lastTimestamp = null;
@@ -525,23 +658,37 @@ public class BulkReplay {
                 List<Object> registrations = new ArrayList<>(0);
                 List<Raw> batch = read.events();
                 for (Raw event : batch) {
-                    Object payload = readers.computeIfAbsent(event.payloadType(), this::readerFor)
-                            .readValue(event.payload());
+                    Object payload =
+                            readers.computeIfAbsent(event.payloadType(), this::readerFor)
+                                    .readValue(event.payload());
                     if (payload instanceof AccountEvent accountEvent) {
                         // A batch of events stored together shares its time stamp: parse it once.
                         if (!event.timestamp().equals(lastTimestamp)) {
                             lastTimestamp = event.timestamp();
                             lastInstant = DateTimeUtils.parseInstant(lastTimestamp);
                         }
-                        PostingProjection.appendCopyRow(PostingProjection.toPosting(accountEvent, event.eventId(),
-                                event.globalIndex(), user(event.metaData()), lastInstant), lines);
+                        PostingProjection.appendCopyRow(
+                                PostingProjection.toPosting(
+                                        accountEvent,
+                                        event.eventId(),
+                                        event.globalIndex(),
+                                        user(event.metaData()),
+                                        lastInstant),
+                                lines);
                         postings++;
-                    } else if (payload instanceof UnitRegistered || payload instanceof ProjectRegistered) {
+                    } else if (payload instanceof UnitRegistered
+                            || payload instanceof ProjectRegistered) {
                         registrations.add(payload);
                     }
                 }
-                out.put(new Encoded(lines.toString().getBytes(StandardCharsets.UTF_8), postings, registrations,
-                        batch.size(), batch.get(batch.size() - 1).globalIndex(), read.gaps()));
+                out.put(
+                        new Encoded(
+                                lines.toString().getBytes(StandardCharsets.UTF_8),
+                                postings,
+                                registrations,
+                                batch.size(),
+                                batch.get(batch.size() - 1).globalIndex(),
+                                read.gaps()));
             }
         } finally {
             cpu[decoder] = THREADS.getCurrentThreadCpuTime();
@@ -550,10 +697,14 @@ public class BulkReplay {
     }
 
     private ObjectReader readerFor(String payloadType) {
-        return mapper.readerFor(serializer.classForType(new SimpleSerializedType(payloadType, null)));
+        return mapper.readerFor(
+                serializer.classForType(new SimpleSerializedType(payloadType, null)));
     }
 
-    /** The acting user as the processor sees it: {@code String.valueOf} of the metadata value, "" if absent. */
+    /**
+     * The acting user as the processor sees it: {@code String.valueOf} of the metadata value, "" if
+     * absent.
+     */
     private String user(byte[] metaData) throws IOException {
         if (metaData == null) {
             return "";
@@ -566,9 +717,11 @@ public class BulkReplay {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (AxonStorageConfiguration.USER.equals(field)) {
-                    return value == JsonToken.VALUE_NULL ? "null"
-                            : value == JsonToken.VALUE_STRING ? parser.getText()
-                            : String.valueOf(mapper.readTree(parser));
+                    return value == JsonToken.VALUE_NULL
+                            ? "null"
+                            : value == JsonToken.VALUE_STRING
+                                    ? parser.getText()
+                                    : String.valueOf(mapper.readTree(parser));
                 }
                 parser.skipChildren();
             }
@@ -576,10 +729,13 @@ public class BulkReplay {
         }
     }
 
-    private static void writeDirectories(Connection writer, Map<String, String> units,
-                                         Map<List<String>, String> projects) throws SQLException {
-        try (PreparedStatement insert = writer.prepareStatement("INSERT INTO directory_unit (unit, name) VALUES (?, ?)"
-                + " ON CONFLICT DO NOTHING")) {
+    private static void writeDirectories(
+            Connection writer, Map<String, String> units, Map<List<String>, String> projects)
+            throws SQLException {
+        try (PreparedStatement insert =
+                writer.prepareStatement(
+                        "INSERT INTO directory_unit (unit, name) VALUES (?, ?)"
+                                + " ON CONFLICT DO NOTHING")) {
             for (Map.Entry<String, String> unit : units.entrySet()) {
                 insert.setString(1, unit.getKey());
                 insert.setString(2, unit.getValue());
@@ -587,9 +743,10 @@ public class BulkReplay {
             }
             insert.executeBatch();
         }
-        try (PreparedStatement insert = writer.prepareStatement(
-                "INSERT INTO directory_project (unit, project, name) VALUES (?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement insert =
+                writer.prepareStatement(
+                        "INSERT INTO directory_project (unit, project, name) VALUES (?, ?, ?)"
+                                + " ON CONFLICT DO NOTHING")) {
             for (Map.Entry<List<String>, String> project : projects.entrySet()) {
                 insert.setString(1, project.getKey().get(0));
                 insert.setString(2, project.getKey().get(1));
@@ -610,13 +767,16 @@ public class BulkReplay {
         byte[] token = null;
         String tokenType = null;
         if (head >= 0) {
-            SerializedObject<byte[]> serialized = serializer.serialize(GapAwareTrackingToken.newInstance(head, gaps),
-                    byte[].class);
+            SerializedObject<byte[]> serialized =
+                    serializer.serialize(
+                            GapAwareTrackingToken.newInstance(head, gaps), byte[].class);
             token = serialized.getData();
             tokenType = serialized.getType().getName();
         }
-        try (PreparedStatement update = writer.prepareStatement("UPDATE token_entry SET token = ?, token_type = ?,"
-                + " owner = NULL, timestamp = ? WHERE processor_name = ?")) {
+        try (PreparedStatement update =
+                writer.prepareStatement(
+                        "UPDATE token_entry SET token = ?, token_type = ?,"
+                                + " owner = NULL, timestamp = ? WHERE processor_name = ?")) {
             update.setBytes(1, token);
             update.setString(2, tokenType);
             update.setString(3, DateTimeUtils.formatInstant(Instant.now()));

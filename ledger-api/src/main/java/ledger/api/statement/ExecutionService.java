@@ -18,9 +18,9 @@ import ledger.projections.statement.DepartmentStatements;
 import org.springframework.stereotype.Service;
 
 /**
- * 预算执行进度 of a unit, or of a department (its units' postings less the transfers between them,
- * as its consolidated statements count them), from the postings read model once it has caught up.
- * Nothing is stored: the figures and the events behind them are summed from the same postings.
+ * 预算执行进度 of a unit, or of a department (its units' postings less the transfers between them, as its
+ * consolidated statements count them), from the postings read model once it has caught up. Nothing
+ * is stored: the figures and the events behind them are summed from the same postings.
  */
 @Service
 public class ExecutionService {
@@ -28,18 +28,25 @@ public class ExecutionService {
     private static final Duration CATCH_UP = Duration.ofMinutes(10);
 
     /**
-     * An execution with what it was summed from, so the events behind any figure are found the same way.
+     * An execution with what it was summed from, so the events behind any figure are found the same
+     * way.
      *
      * @param scope 单位 or 部门
      */
-    public record Execution(BudgetExecution execution, String scope, List<Posting> postings, Predicate<Posting> left,
+    public record Execution(
+            BudgetExecution execution,
+            String scope,
+            List<Posting> postings,
+            Predicate<Posting> left,
             ClassificationCatalog names) {
 
         public Grid grid() {
             return AccountingGrids.execution(execution, scope, names);
         }
 
-        /** @throws IllegalArgumentException when the execution has no such row */
+        /**
+         * @throws IllegalArgumentException when the execution has no such row
+         */
         public List<Posting> behind(String row, BudgetExecution.Figure figure) {
             return execution.behind(row, figure, postings, left);
         }
@@ -50,7 +57,10 @@ public class ExecutionService {
     private final StatementService statements;
     private final DepartmentStatementService departments;
 
-    public ExecutionService(PostingRepository postings, ProjectionStatus projections, StatementService statements,
+    public ExecutionService(
+            PostingRepository postings,
+            ProjectionStatus projections,
+            StatementService statements,
             DepartmentStatementService departments) {
         this.postings = postings;
         this.projections = projections;
@@ -60,16 +70,28 @@ public class ExecutionService {
 
     /**
      * @param asOf null for the whole year
-     * @throws IllegalArgumentException naming the date when it is outside the year, or when the unit
-     *         has no transactions
+     * @throws IllegalArgumentException naming the date when it is outside the year, or when the
+     *     unit has no transactions
      */
     public Execution unit(UnitCode unit, FiscalYear year, LocalDate asOf) {
         projections.awaitReadable(CATCH_UP);
-        String name = postings.unitName(unit).orElseThrow(() -> new IllegalArgumentException(
-                "单位 " + unit + " 在账簿中没有交易 (unit " + unit + " has no transactions in this ledger)"));
+        String name =
+                postings.unitName(unit)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "单位 "
+                                                        + unit
+                                                        + " 在账簿中没有交易 (unit "
+                                                        + unit
+                                                        + " has no transactions in this ledger)"));
         List<Posting> ofYear = postings.postingsOf(unit, year);
         Predicate<Posting> none = p -> false;
-        return new Execution(BudgetExecution.of(unit.code(), name, year, asOf, ofYear, none), "单位", ofYear, none,
+        return new Execution(
+                BudgetExecution.of(unit.code(), name, year, asOf, ofYear, none),
+                "单位",
+                ofYear,
+                none,
                 statements.catalogOf(year));
     }
 
@@ -85,7 +107,17 @@ public class ExecutionService {
             unit.postings().forEach(ofYear::add);
         }
         Predicate<Posting> transfers = DepartmentStatements::eliminated;
-        return new Execution(BudgetExecution.of(department, departments.name(department, year), year, asOf, ofYear,
-                transfers), "部门", ofYear, transfers, statements.catalogOf(year));
+        return new Execution(
+                BudgetExecution.of(
+                        department,
+                        departments.name(department, year),
+                        year,
+                        asOf,
+                        ofYear,
+                        transfers),
+                "部门",
+                ofYear,
+                transfers,
+                statements.catalogOf(year));
     }
 }

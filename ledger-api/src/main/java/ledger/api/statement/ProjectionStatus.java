@@ -21,14 +21,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the read models have caught up with the event store, and a full replay of them. Reads
- * the tokens from the token store, so it sees every node's progress, not only this one's.
+ * Whether the read models have caught up with the event store, and a full replay of them. Reads the
+ * tokens from the token store, so it sees every node's progress, not only this one's.
  */
 @Component
 public class ProjectionStatus {
 
-    /** A processor this many events behind is caught up in bulk: the live one does 5,000–9,000 a second. */
+    /**
+     * A processor this many events behind is caught up in bulk: the live one does 5,000–9,000 a
+     * second.
+     */
     public static final long BULK_CATCH_UP_EVENTS = 50_000;
+
     private static final Logger log = LoggerFactory.getLogger(ProjectionStatus.class);
 
     private final EventProcessingConfiguration processing;
@@ -37,13 +41,23 @@ public class ProjectionStatus {
     private final Serializer serializer;
     private final BulkReplay bulk;
     private final ReadDatabase reads;
-    /** Held while this node catches up in bulk: readers then answer from the chunks committed so far. */
+
+    /**
+     * Held while this node catches up in bulk: readers then answer from the chunks committed so
+     * far.
+     */
     private final ReentrantLock catchingUp = new ReentrantLock();
 
-    public ProjectionStatus(EventProcessingConfiguration processing, EventStoreAccess store, JdbcTemplate jdbc,
-                            Serializer serializer, SqlDialect dialect, DataSource dataSource, ReadDatabase reads,
-                            @Value("${ledger.projection.catch-up-chunk:" + BulkReplay.CHUNK_EVENTS + "}")
-                            long chunkEvents) {
+    public ProjectionStatus(
+            EventProcessingConfiguration processing,
+            EventStoreAccess store,
+            JdbcTemplate jdbc,
+            Serializer serializer,
+            SqlDialect dialect,
+            DataSource dataSource,
+            ReadDatabase reads,
+            @Value("${ledger.projection.catch-up-chunk:" + BulkReplay.CHUNK_EVENTS + "}")
+                    long chunkEvents) {
         this.processing = processing;
         this.store = store;
         this.jdbc = jdbc;
@@ -54,8 +68,7 @@ public class ProjectionStatus {
     }
 
     /** A replay: how long it took in all, and on PostgreSQL what the bulk rebuild did. */
-    public record Replayed(Duration took, BulkReplay.Result bulk) {
-    }
+    public record Replayed(Duration took, BulkReplay.Result bulk) {}
 
     /** Whether {@link #replay} rebuilds in bulk; if so nothing need be caught up before it. */
     public boolean replaysInBulk() {
@@ -64,13 +77,16 @@ public class ProjectionStatus {
 
     /**
      * Waits until every segment of the postings processor has handled every stored event. On
-     * PostgreSQL, a processor at least {@link #BULK_CATCH_UP_EVENTS} behind is first caught up in bulk.
+     * PostgreSQL, a processor at least {@link #BULK_CATCH_UP_EVENTS} behind is first caught up in
+     * bulk.
      */
     public void awaitCaughtUp(Duration timeout) {
         await(timeout, false);
     }
 
-    /** As {@link #awaitCaughtUp}; with {@code readers} not while another caller catches up in bulk. */
+    /**
+     * As {@link #awaitCaughtUp}; with {@code readers} not while another caller catches up in bulk.
+     */
     private void await(Duration timeout, boolean reader) {
         if (reader && catchingUp.isLocked()) {
             return;
@@ -92,24 +108,29 @@ public class ProjectionStatus {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!caughtUpTo(head) && !(reader && catchingUp.isLocked())) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the read models did not catch up with the event store within "
-                        + timeout.toSeconds() + " s (head " + head + ")");
+                throw new IllegalStateException(
+                        "the read models did not catch up with the event store within "
+                                + timeout.toSeconds()
+                                + " s (head "
+                                + head
+                                + ")");
             }
             try {
                 Thread.sleep(20);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the read models", interrupted);
+                throw new IllegalStateException(
+                        "interrupted while waiting for the read models", interrupted);
             }
         }
     }
 
     /**
      * What a reader waits for before it reads, and the projection position it then answers from.
-     * Readers of the primary wait for the processor to take in what was just written, as
-     * {@link #awaitCaughtUp} does, but never behind a bulk catch-up another caller runs: it commits
-     * chunk by chunk, and they answer from the chunks committed so far. Readers of a standby do not
-     * wait: they answer as of the position the standby has replayed.
+     * Readers of the primary wait for the processor to take in what was just written, as {@link
+     * #awaitCaughtUp} does, but never behind a bulk catch-up another caller runs: it commits chunk
+     * by chunk, and they answer from the chunks committed so far. Readers of a standby do not wait:
+     * they answer as of the position the standby has replayed.
      */
     public long awaitReadable(Duration timeout) {
         if (!reads.standby()) {
@@ -119,9 +140,9 @@ public class ProjectionStatus {
     }
 
     /**
-     * The projection position reads answer from: the lowest position of any segment of the
-     * postings processor as the read database has it (a standby has the primary's token rows as
-     * far as it has replayed them); -1 before any event is projected.
+     * The projection position reads answer from: the lowest position of any segment of the postings
+     * processor as the read database has it (a standby has the primary's token rows as far as it
+     * has replayed them); -1 before any event is projected.
      */
     public long readPosition() {
         return lowest(positions(reads.jdbc()));
@@ -130,8 +151,8 @@ public class ProjectionStatus {
     /**
      * On PostgreSQL, projects the events past the postings processor's position in one pass, with
      * this node's processor stopped meanwhile; null when done elsewhere or nothing to do. A failure
-     * is logged and leaves the live processor to catch up by itself. One at a time: a second
-     * caller waits and then finds little or nothing left.
+     * is logged and leaves the live processor to catch up by itself. One at a time: a second caller
+     * waits and then finds little or nothing left.
      */
     public BulkReplay.Result catchUpInBulk() {
         catchingUp.lock();
@@ -151,26 +172,37 @@ public class ProjectionStatus {
         try {
             BulkReplay.Result result = bulk.catchUp(PostingProjection.PROCESSING_GROUP);
             if (result != null) {
-                log.info("postings caught up in bulk: {} events, {} postings, to position {} in {} ms",
-                        result.events(), result.postings(), result.head(), result.total().toMillis());
+                log.info(
+                        "postings caught up in bulk: {} events, {} postings, to position {} in {} ms",
+                        result.events(),
+                        result.postings(),
+                        result.head(),
+                        result.total().toMillis());
             }
             return result;
         } catch (RuntimeException failure) {
-            log.warn("the bulk catch-up failed, the postings processor catches up by itself: {}",
-                    failure.getMessage(), failure);
+            log.warn(
+                    "the bulk catch-up failed, the postings processor catches up by itself: {}",
+                    failure.getMessage(),
+                    failure);
             return null;
         } finally {
             processor.start();
         }
     }
 
-    /** The lowest position of any segment of the postings processor; -1 if some segment has none. */
+    /**
+     * The lowest position of any segment of the postings processor; -1 if some segment has none.
+     */
     public long lowestPosition() {
         return lowest(positions(jdbc));
     }
 
     private static long lowest(List<OptionalLong> positions) {
-        return positions.stream().mapToLong(p -> p.isPresent() ? p.getAsLong() : -1).min().orElse(-1);
+        return positions.stream()
+                .mapToLong(p -> p.isPresent() ? p.getAsLong() : -1)
+                .min()
+                .orElse(-1);
     }
 
     /**
@@ -186,20 +218,25 @@ public class ProjectionStatus {
     }
 
     private List<OptionalLong> positions(JdbcTemplate from) {
-        return from.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+        return from.query(
+                "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
                 (rs, n) -> {
                     byte[] bytes = rs.getBytes(1);
                     if (bytes == null) {
                         return OptionalLong.empty();
                     }
-                    TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class,
-                            rs.getString(2), null));
+                    TrackingToken token =
+                            serializer.deserialize(
+                                    new SimpleSerializedObject<>(
+                                            bytes, byte[].class, rs.getString(2), null));
                     return token == null ? OptionalLong.empty() : token.position();
-                }, PostingProjection.PROCESSING_GROUP);
+                },
+                PostingProjection.PROCESSING_GROUP);
     }
 
     private StreamingEventProcessor postingsProcessor() {
-        return processing.eventProcessor(PostingProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(PostingProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no postings processor"));
     }
 

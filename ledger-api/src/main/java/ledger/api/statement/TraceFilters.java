@@ -11,18 +11,33 @@ import ledger.core.money.Money;
 import ledger.projections.posting.PostingFilter;
 
 /**
- * A trace's filter as the page, the API and the CLI take it: text parameters, dates ISO, amounts
- * in yuan (thousands separators and ¥ allowed), a kind by its code or its Chinese name. A value that
+ * A trace's filter as the page, the API and the CLI take it: text parameters, dates ISO, amounts in
+ * yuan (thousands separators and ¥ allowed), a kind by its code or its Chinese name. A value that
  * is not understood is refused naming its field in Chinese, never ignored.
  */
-public record TraceFilters(String from, String to, String kind, String voucher, String memo, String minYuan,
+public record TraceFilters(
+        String from,
+        String to,
+        String kind,
+        String voucher,
+        String memo,
+        String minYuan,
         String maxYuan) {
 
-    /** The kinds a posting counts as, offered in the filter (a reversal counts as the kind it reverses). */
-    public static final List<TransactionKind> KINDS = Arrays.stream(TransactionKind.values())
-            .filter(kind -> kind != TransactionKind.REVERSAL && kind != TransactionKind.TRANSFER).toList();
+    /**
+     * The kinds a posting counts as, offered in the filter (a reversal counts as the kind it
+     * reverses).
+     */
+    public static final List<TransactionKind> KINDS =
+            Arrays.stream(TransactionKind.values())
+                    .filter(
+                            kind ->
+                                    kind != TransactionKind.REVERSAL
+                                            && kind != TransactionKind.TRANSFER)
+                    .toList();
 
-    public static final TraceFilters NONE = new TraceFilters(null, null, null, null, null, null, null);
+    public static final TraceFilters NONE =
+            new TraceFilters(null, null, null, null, null, null, null);
 
     public TraceFilters {
         from = blankToNull(from);
@@ -34,7 +49,9 @@ public record TraceFilters(String from, String to, String kind, String voucher, 
         maxYuan = blankToNull(maxYuan);
     }
 
-    /** @throws IllegalArgumentException naming the field in Chinese */
+    /**
+     * @throws IllegalArgumentException naming the field in Chinese
+     */
     public PostingFilter toFilter() {
         LocalDate fromDate = date("起始日期", from);
         LocalDate toDate = date("截止日期", to);
@@ -71,8 +88,15 @@ public record TraceFilters(String from, String to, String kind, String voucher, 
                 return candidate;
             }
         }
-        throw new IllegalArgumentException("类型 '" + kind + "' 无法识别，应为："
-                + String.join("、", KINDS.stream().map(k -> k.chineseName() + "（" + k.code() + "）").toList()));
+        throw new IllegalArgumentException(
+                "类型 '"
+                        + kind
+                        + "' 无法识别，应为："
+                        + String.join(
+                                "、",
+                                KINDS.stream()
+                                        .map(k -> k.chineseName() + "（" + k.code() + "）")
+                                        .toList()));
     }
 
     private static LocalDate date(String field, String text) {
@@ -82,7 +106,8 @@ public record TraceFilters(String from, String to, String kind, String voucher, 
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException bad) {
-            throw new IllegalArgumentException(field + " '" + text + "' 不是日期，应为 yyyy-mm-dd，如 2020-03-05");
+            throw new IllegalArgumentException(
+                    field + " '" + text + "' 不是日期，应为 yyyy-mm-dd，如 2020-03-05");
         }
     }
 
@@ -90,7 +115,8 @@ public record TraceFilters(String from, String to, String kind, String voucher, 
         if (text == null) {
             return null;
         }
-        String plain = text.replace(",", "").replace("，", "").replace("¥", "").replace("￥", "").strip();
+        String plain =
+                text.replace(",", "").replace("，", "").replace("¥", "").replace("￥", "").strip();
         try {
             return Money.parseYuan(plain).fen();
         } catch (RuntimeException bad) {

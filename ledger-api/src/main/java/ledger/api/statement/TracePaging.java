@@ -1,14 +1,18 @@
 package ledger.api.statement;
 
 /**
- * Which slice of a trace to show: a big total at a million events has thousands of events, too
- * many for one answer or one page. Pages are 0-based and keep the trace's own order, so the pages
+ * Which slice of a trace to show: a big total at a million events has thousands of events, too many
+ * for one answer or one page. Pages are 0-based and keep the trace's own order, so the pages
  * concatenated are the whole trace.
  */
 public record TracePaging(int page, int size) {
 
     public static final int DEFAULT_SIZE = 500;
-    /** Large enough that a client following pages needs few requests, small enough to bound one answer. */
+
+    /**
+     * Large enough that a client following pages needs few requests, small enough to bound one
+     * answer.
+     */
     public static final int MAX_SIZE = 5_000;
 
     /** A page or size no trace can have, with the field it came from. */
@@ -33,9 +37,22 @@ public record TracePaging(int page, int size) {
         private final int pageCount;
 
         NoSuchPage(long eventCount, int pageCount, int page, int size) {
-            super("page", "the trace has " + eventCount + " event" + (eventCount == 1 ? "" : "s") + ", "
-                    + pageCount + " page" + (pageCount == 1 ? "" : "s") + " of " + size + " (0–" + (pageCount - 1)
-                    + "); there is no page " + page);
+            super(
+                    "page",
+                    "the trace has "
+                            + eventCount
+                            + " event"
+                            + (eventCount == 1 ? "" : "s")
+                            + ", "
+                            + pageCount
+                            + " page"
+                            + (pageCount == 1 ? "" : "s")
+                            + " of "
+                            + size
+                            + " (0–"
+                            + (pageCount - 1)
+                            + "); there is no page "
+                            + page);
             this.eventCount = eventCount;
             this.pageCount = pageCount;
         }
@@ -51,19 +68,27 @@ public record TracePaging(int page, int size) {
 
     public TracePaging {
         if (page < 0) {
-            throw new Invalid("page", "page must be 0 or more (pages are numbered from 0), not " + page);
+            throw new Invalid(
+                    "page", "page must be 0 or more (pages are numbered from 0), not " + page);
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new Invalid("size", "size must be between 1 and " + MAX_SIZE + " events, not " + size);
+            throw new Invalid(
+                    "size", "size must be between 1 and " + MAX_SIZE + " events, not " + size);
         }
     }
 
-    /** The requested page, or the first page of {@link #DEFAULT_SIZE} events where nothing was asked. */
+    /**
+     * The requested page, or the first page of {@link #DEFAULT_SIZE} events where nothing was
+     * asked.
+     */
     public static TracePaging of(Integer page, Integer size) {
         return new TracePaging(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
     }
 
-    /** How many pages a trace of {@code eventCount} events fills; an empty trace still has its page 0. */
+    /**
+     * How many pages a trace of {@code eventCount} events fills; an empty trace still has its page
+     * 0.
+     */
     public static int pageCount(int eventCount, int size) {
         return Math.max(1, (eventCount + size - 1) / size);
     }

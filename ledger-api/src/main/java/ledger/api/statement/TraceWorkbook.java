@@ -18,20 +18,23 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * A trace as an xlsx sheet, written row by row as the database sends them: POI's streaming
- * workbook keeps only a window of rows in memory and spills the rest to a temporary file, so a
- * trace of any length exports in bounded memory. Amounts are numbers in yuan (and exact fen).
+ * A trace as an xlsx sheet, written row by row as the database sends them: POI's streaming workbook
+ * keeps only a window of rows in memory and spills the rest to a temporary file, so a trace of any
+ * length exports in bounded memory. Amounts are numbers in yuan (and exact fen).
  */
 final class TraceWorkbook implements AutoCloseable {
 
     /** The sheet's columns, in Chinese as on the trace page. */
-    static final String[] HEADINGS = {"序号", "日期", "交易号", "类型", "计入", "金额（元）", "计入金额（元）",
-        "计入金额（分）", "摘要", "凭证号", "指标文号", "账户", "资金来源", "功能分类", "经济分类", "支出性质", "项目",
-        "政府采购", "中小企业", "冲销交易", "记录人", "记录时间", "事件号"};
+    static final String[] HEADINGS = {
+        "序号", "日期", "交易号", "类型", "计入", "金额（元）", "计入金额（元）", "计入金额（分）", "摘要", "凭证号", "指标文号", "账户",
+        "资金来源", "功能分类", "经济分类", "支出性质", "项目", "政府采购", "中小企业", "冲销交易", "记录人", "记录时间", "事件号"
+    };
+
     /** Rows kept in memory before POI flushes them to its temporary file. */
     private static final int WINDOW = 200;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
     private final SXSSFSheet sheet = workbook.createSheet("追溯");
@@ -74,14 +77,27 @@ final class TraceWorkbook implements AutoCloseable {
         row.createCell(c++).setCellValue(text(p.indicator()));
         row.createCell(c++).setCellValue(p.account().id());
         row.createCell(c++).setCellValue(p.account().fund().chineseName());
-        row.createCell(c++).setCellValue(p.account().functional().code() + " "
-                + catalog.functionalName(p.account().functional()).orElse(""));
-        row.createCell(c++).setCellValue(p.account().economic().code() + " "
-                + catalog.economicName(p.account().economic()).orElse(""));
+        row.createCell(c++)
+                .setCellValue(
+                        p.account().functional().code()
+                                + " "
+                                + catalog.functionalName(p.account().functional()).orElse(""));
+        row.createCell(c++)
+                .setCellValue(
+                        p.account().economic().code()
+                                + " "
+                                + catalog.economicName(p.account().economic()).orElse(""));
         row.createCell(c++).setCellValue(p.nature() == null ? "" : p.nature().chineseName());
-        row.createCell(c++).setCellValue(p.project() == null ? ""
-                : (p.project().code() + " " + projects.getOrDefault(p.project(), "")).strip());
-        row.createCell(c++).setCellValue(p.procurement() == null ? "" : p.procurement().chineseName());
+        row.createCell(c++)
+                .setCellValue(
+                        p.project() == null
+                                ? ""
+                                : (p.project().code()
+                                                + " "
+                                                + projects.getOrDefault(p.project(), ""))
+                                        .strip());
+        row.createCell(c++)
+                .setCellValue(p.procurement() == null ? "" : p.procurement().chineseName());
         row.createCell(c++).setCellValue(p.sme() == null ? "" : p.sme() ? "是" : "否");
         row.createCell(c++).setCellValue(p.reverses() == null ? "" : p.reverses().value());
         row.createCell(c++).setCellValue(text(p.recordedBy()));

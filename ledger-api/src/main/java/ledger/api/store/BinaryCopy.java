@@ -18,10 +18,13 @@ import org.postgresql.copy.CopyIn;
  */
 public final class BinaryCopy extends OutputStream implements AutoCloseable {
 
-    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
-            0, 0, 0, 0, 0, 0, 0, 0};
+    private static final byte[] HEADER = {
+        'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
+    };
+
     /** Days from 1970-01-01 to PostgreSQL's epoch 2000-01-01. */
     private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+
     private static final int FLUSH_AT = 1 << 20;
 
     private final CopyIn copy;
@@ -106,8 +109,11 @@ public final class BinaryCopy extends OutputStream implements AutoCloseable {
 
     /** A {@code timestamp with time zone}: microseconds since PostgreSQL's epoch. */
     public void timestamp(Instant value) {
-        long micros = Math.addExact(Math.multiplyExact(value.getEpochSecond() - PG_EPOCH_DAY * 86_400L, 1_000_000L),
-                value.getNano() / 1_000);
+        long micros =
+                Math.addExact(
+                        Math.multiplyExact(
+                                value.getEpochSecond() - PG_EPOCH_DAY * 86_400L, 1_000_000L),
+                        value.getNano() / 1_000);
         int8(micros);
     }
 
@@ -168,7 +174,8 @@ public final class BinaryCopy extends OutputStream implements AutoCloseable {
 
     @Override
     public void flush() {
-        // Only whole rows go to the server (see row()): a JSON generator's flush must not split one.
+        // Only whole rows go to the server (see row()): a JSON generator's flush must not split
+        // one.
     }
 
     private void flushToServer() throws SQLException {

@@ -7,8 +7,7 @@ import org.h2.api.ErrorCode;
 /** Whether another process has the embedded database open: it opens in one process at a time. */
 public final class EmbeddedDatabaseProbe {
 
-    private EmbeddedDatabaseProbe() {
-    }
+    private EmbeddedDatabaseProbe() {}
 
     /**
      * Opens and closes the database once; true when H2 refuses because another process holds its
@@ -26,7 +25,8 @@ public final class EmbeddedDatabaseProbe {
     /** Whether {@code failure} (or a cause) is H2's 90020, "Database may be already in use". */
     public static boolean isInUseFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            if (cause instanceof SQLException sql
+                    && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 return true;
             }
         }

@@ -22,13 +22,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The seal each event row carries from the moment it is written (column {@code seal}, V8):
- * {@code HMAC-SHA-256(key, seal of the account's previous event ‖ the row's stored columns)}, in
- * the same INSERT or COPY as the row, so no moment exists where a row stands unsealed. Chained per
- * aggregate along sequence numbers: a row deleted leaves a gap, rows swapped no longer match their
- * position, a row inserted behind the ledger's back has no seal or a wrong one, since the key lives
- * outside the database. The store owns the row format, so both writers of rows use this: Axon's
- * storage engine ({@link SealedAppend}) and the batch COPY ({@link EventStoreAccess}).
+ * The seal each event row carries from the moment it is written (column {@code seal}, V8): {@code
+ * HMAC-SHA-256(key, seal of the account's previous event ‖ the row's stored columns)}, in the same
+ * INSERT or COPY as the row, so no moment exists where a row stands unsealed. Chained per aggregate
+ * along sequence numbers: a row deleted leaves a gap, rows swapped no longer match their position,
+ * a row inserted behind the ledger's back has no seal or a wrong one, since the key lives outside
+ * the database. The store owns the row format, so both writers of rows use this: Axon's storage
+ * engine ({@link SealedAppend}) and the batch COPY ({@link EventStoreAccess}).
  *
  * <p>Where the seal of an account's previous event comes from: a batch (one transaction, no
  * savepoints) keeps the seals it loaded and wrote per transaction, so a million-event import reads
@@ -49,9 +49,11 @@ public class EventRowSeals {
     private volatile SealKey key;
     private final ThreadLocal<Mac> macs = new ThreadLocal<>();
 
-    public EventRowSeals(JdbcTemplate jdbc,
-                         @Value("${" + SealKey.PROPERTY + ":${LEDGER_INTEGRITY_KEY:}}") String configuredKey,
-                         @Value("${" + SealKey.FILE_PROPERTY + ":" + SealKey.DEFAULT_FILE + "}") String keyFile) {
+    public EventRowSeals(
+            JdbcTemplate jdbc,
+            @Value("${" + SealKey.PROPERTY + ":${LEDGER_INTEGRITY_KEY:}}") String configuredKey,
+            @Value("${" + SealKey.FILE_PROPERTY + ":" + SealKey.DEFAULT_FILE + "}")
+                    String keyFile) {
         this.jdbc = jdbc;
         this.dataSource = jdbc.getDataSource();
         this.configuredKey = configuredKey;
@@ -59,39 +61,68 @@ public class EventRowSeals {
     }
 
     /** An account's newest sealed event: its sequence number and seal. */
-    public record Tip(long sequence, String seal) {
-    }
+    public record Tip(long sequence, String seal) {}
 
     /**
      * The seal for a row about to be written, remembered in {@code tips} as its aggregate's newest.
      *
-     * @param tips       the newest seals known by aggregate: {@link #transactionTips()} for a batch,
-     *                   a map of its own for one INSERT statement
+     * @param tips the newest seals known by aggregate: {@link #transactionTips()} for a batch, a
+     *     map of its own for one INSERT statement
      * @param connection the transaction's connection to read a predecessor's seal on, or null while
-     *                   that connection is busy (an open COPY): a fresh one reads the committed row
+     *     that connection is busy (an open COPY): a fresh one reads the committed row
      */
-    public String seal(Map<String, Tip> tips, Connection connection, String eventIdentifier,
-                       String aggregateIdentifier, long sequence, String type, String timestamp, String payloadType,
-                       String payloadRevision, byte[] payload, byte[] metaData) {
+    public String seal(
+            Map<String, Tip> tips,
+            Connection connection,
+            String eventIdentifier,
+            String aggregateIdentifier,
+            long sequence,
+            String type,
+            String timestamp,
+            String payloadType,
+            String payloadRevision,
+            byte[] payload,
+            byte[] metaData) {
         String previous = previous(tips, connection, aggregateIdentifier, sequence);
-        String seal = compute(mac(), previous, eventIdentifier, aggregateIdentifier, sequence, type, timestamp,
-                payloadType, payloadRevision, payload, metaData);
+        String seal =
+                compute(
+                        mac(),
+                        previous,
+                        eventIdentifier,
+                        aggregateIdentifier,
+                        sequence,
+                        type,
+                        timestamp,
+                        payloadType,
+                        payloadRevision,
+                        payload,
+                        metaData);
         tips.put(aggregateIdentifier, new Tip(sequence, seal));
         return seal;
     }
 
     /** Records the seal of an aggregate's newest stored event as read by a batch's loader. */
     public void loaded(String aggregateIdentifier, long sequence, String seal) {
-        transactionTips().put(aggregateIdentifier, new Tip(sequence, seal == null ? GENESIS : seal));
+        transactionTips()
+                .put(aggregateIdentifier, new Tip(sequence, seal == null ? GENESIS : seal));
     }
 
     /**
      * The MAC itself, shared with {@code ledger verify}. Each field is length-prefixed and marked
      * null or not, so that no two different rows feed the MAC the same bytes.
      */
-    public static String compute(Mac mac, String previous, String eventIdentifier, String aggregateIdentifier,
-                                 long sequence, String type, String timestamp, String payloadType,
-                                 String payloadRevision, byte[] payload, byte[] metaData) {
+    public static String compute(
+            Mac mac,
+            String previous,
+            String eventIdentifier,
+            String aggregateIdentifier,
+            long sequence,
+            String type,
+            String timestamp,
+            String payloadType,
+            String payloadRevision,
+            byte[] payload,
+            byte[] metaData) {
         field(mac, previous.getBytes(StandardCharsets.US_ASCII));
         field(mac, utf8(eventIdentifier));
         field(mac, utf8(aggregateIdentifier));
@@ -107,7 +138,11 @@ public class EventRowSeals {
 
     private static void field(Mac mac, byte[] bytes) {
         byte[] value = bytes == null ? new byte[0] : bytes;
-        mac.update(ByteBuffer.allocate(5).put((byte) (bytes == null ? 0 : 1)).putInt(value.length).array());
+        mac.update(
+                ByteBuffer.allocate(5)
+                        .put((byte) (bytes == null ? 0 : 1))
+                        .putInt(value.length)
+                        .array());
         mac.update(value);
     }
 
@@ -115,7 +150,10 @@ public class EventRowSeals {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** This thread's MAC under the ledger's key (resolved, and created if the store has none, on first use). */
+    /**
+     * This thread's MAC under the ledger's key (resolved, and created if the store has none, on
+     * first use).
+     */
     public Mac mac() {
         SealKey current = key();
         Mac mac = macs.get();
@@ -144,14 +182,19 @@ public class EventRowSeals {
     }
 
     private SealKey resolveKey() {
-        String fingerprint = jdbc.queryForObject("SELECT key_fingerprint FROM event_seal_head WHERE id = 1",
-                String.class);
-        boolean sealedBefore = fingerprint != null
-                || exists("SELECT 1 FROM event_seal")
-                || exists("SELECT 1 FROM domain_event_entry WHERE seal IS NOT NULL");
+        String fingerprint =
+                jdbc.queryForObject(
+                        "SELECT key_fingerprint FROM event_seal_head WHERE id = 1", String.class);
+        boolean sealedBefore =
+                fingerprint != null
+                        || exists("SELECT 1 FROM event_seal")
+                        || exists("SELECT 1 FROM domain_event_entry WHERE seal IS NOT NULL");
         Optional<SealKey> found = SealKey.find(configuredKey, keyFile);
         if (found.isEmpty() && sealedBefore) {
-            throw WrongSealKey.missing(SealKey.PROPERTY + " / LEDGER_INTEGRITY_KEY, key file " + keyFile.toAbsolutePath());
+            throw WrongSealKey.missing(
+                    SealKey.PROPERTY
+                            + " / LEDGER_INTEGRITY_KEY, key file "
+                            + keyFile.toAbsolutePath());
         }
         SealKey resolved = found.orElseGet(() -> SealKey.create(keyFile));
         if (fingerprint != null && !fingerprint.equals(resolved.fingerprint())) {
@@ -159,7 +202,8 @@ public class EventRowSeals {
         }
         if (fingerprint == null && !sealedBefore) {
             // The first seal of this store names its key, so another key is refused from now on.
-            jdbc.update("UPDATE event_seal_head SET key_fingerprint = ? WHERE id = 1 AND key_fingerprint IS NULL",
+            jdbc.update(
+                    "UPDATE event_seal_head SET key_fingerprint = ? WHERE id = 1 AND key_fingerprint IS NULL",
                     resolved.fingerprint());
         }
         return resolved;
@@ -169,7 +213,11 @@ public class EventRowSeals {
         return !jdbc.queryForList(query + " LIMIT 1").isEmpty();
     }
 
-    private String previous(Map<String, Tip> tips, Connection connection, String aggregateIdentifier, long sequence) {
+    private String previous(
+            Map<String, Tip> tips,
+            Connection connection,
+            String aggregateIdentifier,
+            long sequence) {
         if (sequence == 0) {
             return GENESIS;
         }
@@ -185,14 +233,21 @@ public class EventRowSeals {
                 return read(fresh, aggregateIdentifier, sequence - 1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the seal of " + aggregateIdentifier + " #" + (sequence - 1), e);
+            throw new IllegalStateException(
+                    "cannot read the seal of " + aggregateIdentifier + " #" + (sequence - 1), e);
         }
     }
 
-    /** A predecessor stored before V8 (no seal) or absent chains from the genesis, as verify expects. */
-    private static String read(Connection connection, String aggregateIdentifier, long sequence) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT seal FROM domain_event_entry"
-                + " WHERE aggregate_identifier = ? AND sequence_number = ?")) {
+    /**
+     * A predecessor stored before V8 (no seal) or absent chains from the genesis, as verify
+     * expects.
+     */
+    private static String read(Connection connection, String aggregateIdentifier, long sequence)
+            throws SQLException {
+        try (PreparedStatement ps =
+                connection.prepareStatement(
+                        "SELECT seal FROM domain_event_entry"
+                                + " WHERE aggregate_identifier = ? AND sequence_number = ?")) {
             ps.setString(1, aggregateIdentifier);
             ps.setLong(2, sequence);
             try (ResultSet rs = ps.executeQuery()) {
@@ -203,24 +258,27 @@ public class EventRowSeals {
     }
 
     /**
-     * The tips a batch's transaction loaded and wrote, dropped when it ends; outside a transaction a
-     * map of the caller's own.
+     * The tips a batch's transaction loaded and wrote, dropped when it ends; outside a transaction
+     * a map of the caller's own.
      */
     @SuppressWarnings("unchecked")
     public Map<String, Tip> transactionTips() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return new HashMap<>();
         }
-        Map<String, Tip> tips = (Map<String, Tip>) TransactionSynchronizationManager.getResource(this);
+        Map<String, Tip> tips =
+                (Map<String, Tip>) TransactionSynchronizationManager.getResource(this);
         if (tips == null) {
             Map<String, Tip> fresh = new HashMap<>();
             TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(EventRowSeals.this);
-                }
-            });
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            TransactionSynchronizationManager.unbindResourceIfPossible(
+                                    EventRowSeals.this);
+                        }
+                    });
             tips = fresh;
         }
         return tips;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.sql.Array;
-import java.sql.SQLException;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,17 +22,17 @@ import ledger.core.journal.JournalPosting;
 import ledger.core.journal.JournalPosting.LoadedAccount;
 import ledger.core.journal.JournalPosting.PendingEvent;
 import org.axonframework.common.DateTimeUtils;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,41 +46,53 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
 
     private static final int READ_CHUNK = 5_000;
     private static final int APPEND_CHUNK = 5_000;
+
     /**
      * From this many events a binary COPY beats batched INSERTs; below it, a COPY's own round trips
      * and setup are not worth it (and single commands keep Axon's path).
      */
     static final int COPY_FROM = 200;
-    private static final String COPY_EVENTS = "COPY domain_event_entry (event_identifier, aggregate_identifier,"
-            + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data, seal)"
-            + " FROM STDIN (FORMAT binary)";
+
+    private static final String COPY_EVENTS =
+            "COPY domain_event_entry (event_identifier, aggregate_identifier,"
+                    + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data, seal)"
+                    + " FROM STDIN (FORMAT binary)";
 
     private final JdbcTemplate jdbc;
     private final EventStore eventStore;
     private final Serializer serializer;
     private final SqlDialect dialect;
+
     /** Writes JSON exactly as the event serializer does, into a stream it must not close. */
     private final ObjectWriter json;
+
     private final ClassValue<SerializedType> payloadTypes;
     private final EventRowSeals seals;
 
-    public EventStoreAccess(JdbcTemplate jdbc, EventStore eventStore, @Qualifier("eventSerializer") Serializer serializer,
-                            SqlDialect dialect, EventRowSeals seals) {
+    public EventStoreAccess(
+            JdbcTemplate jdbc,
+            EventStore eventStore,
+            @Qualifier("eventSerializer") Serializer serializer,
+            SqlDialect dialect,
+            EventRowSeals seals) {
         this.jdbc = jdbc;
         this.seals = seals;
         this.eventStore = eventStore;
         this.serializer = serializer;
         this.dialect = dialect;
-        ObjectMapper mapper = serializer instanceof JacksonSerializer jackson ? jackson.getObjectMapper()
-                : AxonStorageConfiguration.eventObjectMapper();
+        ObjectMapper mapper =
+                serializer instanceof JacksonSerializer jackson
+                        ? jackson.getObjectMapper()
+                        : AxonStorageConfiguration.eventObjectMapper();
         this.json = mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         // The revision lookup reads annotations; once per payload class is enough.
-        this.payloadTypes = new ClassValue<>() {
-            @Override
-            protected SerializedType computeValue(Class<?> type) {
-                return serializer.typeForClass(type);
-            }
-        };
+        this.payloadTypes =
+                new ClassValue<>() {
+                    @Override
+                    protected SerializedType computeValue(Class<?> type) {
+                        return serializer.typeForClass(type);
+                    }
+                };
     }
 
     @Override
@@ -92,27 +104,40 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
         List<String> ids = new ArrayList<>(byId.keySet());
         for (int from = 0; from < ids.size(); from += READ_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
-            jdbc.query(connection -> {
-                PreparedStatement ps = connection.prepareStatement("SELECT aggregate_identifier, sequence_number,"
-                        + " payload_type, payload_revision, payload, seal FROM domain_event_entry"
-                        + " WHERE aggregate_identifier = ANY (?) ORDER BY aggregate_identifier, sequence_number");
-                Array array = connection.createArrayOf("VARCHAR", chunk.toArray());
-                ps.setArray(1, array);
-                ps.setFetchSize(10_000);
-                return ps;
-            }, rs -> {
-                AccountKey key = byId.get(rs.getString(1));
-                Object event = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(5), byte[].class,
-                        rs.getString(3), rs.getString(4)));
-                books.computeIfAbsent(key, AccountBook::new).apply((AccountEvent) event);
-                last.put(key, rs.getLong(2));
-                // The newest seal read is what the account's next event chains to.
-                seals.loaded(rs.getString(1), rs.getLong(2), rs.getString(6));
-            });
+            jdbc.query(
+                    connection -> {
+                        PreparedStatement ps =
+                                connection.prepareStatement(
+                                        "SELECT aggregate_identifier, sequence_number,"
+                                                + " payload_type, payload_revision, payload, seal FROM domain_event_entry"
+                                                + " WHERE aggregate_identifier = ANY (?) ORDER BY aggregate_identifier, sequence_number");
+                        Array array = connection.createArrayOf("VARCHAR", chunk.toArray());
+                        ps.setArray(1, array);
+                        ps.setFetchSize(10_000);
+                        return ps;
+                    },
+                    rs -> {
+                        AccountKey key = byId.get(rs.getString(1));
+                        Object event =
+                                serializer.deserialize(
+                                        new SimpleSerializedObject<>(
+                                                rs.getBytes(5),
+                                                byte[].class,
+                                                rs.getString(3),
+                                                rs.getString(4)));
+                        books.computeIfAbsent(key, AccountBook::new).apply((AccountEvent) event);
+                        last.put(key, rs.getLong(2));
+                        // The newest seal read is what the account's next event chains to.
+                        seals.loaded(rs.getString(1), rs.getLong(2), rs.getString(6));
+                    });
         }
         Map<AccountKey, LoadedAccount> loaded = new HashMap<>();
         for (AccountKey key : keys) {
-            loaded.put(key, new LoadedAccount(books.computeIfAbsent(key, AccountBook::new), last.getOrDefault(key, -1L)));
+            loaded.put(
+                    key,
+                    new LoadedAccount(
+                            books.computeIfAbsent(key, AccountBook::new),
+                            last.getOrDefault(key, -1L)));
         }
         return loaded;
     }
@@ -134,9 +159,15 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
         Instant now = Instant.now();
         List<DomainEventMessage<?>> chunk = new ArrayList<>(Math.min(events.size(), APPEND_CHUNK));
         for (PendingEvent pending : events) {
-            chunk.add(new GenericDomainEventMessage<>(pending.aggregateType(), pending.aggregateId(),
-                    pending.sequenceNumber(), pending.payload(), metaData(pending, user, correlationId),
-                    UUID.randomUUID().toString(), now));
+            chunk.add(
+                    new GenericDomainEventMessage<>(
+                            pending.aggregateType(),
+                            pending.aggregateId(),
+                            pending.sequenceNumber(),
+                            pending.payload(),
+                            metaData(pending, user, correlationId),
+                            UUID.randomUUID().toString(),
+                            now));
             if (chunk.size() == APPEND_CHUNK) {
                 eventStore.publish(chunk);
                 chunk = new ArrayList<>(APPEND_CHUNK);
@@ -148,11 +179,12 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
     }
 
     /**
-     * The same rows Axon's storage engine would write (identifiers, aggregate type, Axon's timestamp
-     * format, payload type and revision, payload and metadata as the event serializer's JSON), sent
-     * with one binary COPY on the transaction's connection; global_index comes from its sequence as
-     * with an INSERT. A duplicate (aggregate, sequence) or event id fails the COPY, and the error is
-     * translated like an INSERT's, so the caller's retry on a concurrent writer still works.
+     * The same rows Axon's storage engine would write (identifiers, aggregate type, Axon's
+     * timestamp format, payload type and revision, payload and metadata as the event serializer's
+     * JSON), sent with one binary COPY on the transaction's connection; global_index comes from its
+     * sequence as with an INSERT. A duplicate (aggregate, sequence) or event id fails the COPY, and
+     * the error is translated like an INSERT's, so the caller's retry on a concurrent writer still
+     * works.
      */
     public void appendByCopy(List<PendingEvent> events, String user, String correlationId) {
         try (CopyAppender appender = copyAppender(user, correlationId)) {
@@ -167,11 +199,11 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
     }
 
     /**
-     * An appender that streams events into one binary COPY as they are handed to it (see
-     * {@link #appendByCopy}), so that the database stores them while the caller is still deciding
-     * the next ones. It opens the COPY on the first event, on the transaction's connection, which
-     * must not be used for anything else until {@link CopyAppender#finish()}; closing it unfinished
-     * abandons the COPY (the caller then rolls back).
+     * An appender that streams events into one binary COPY as they are handed to it (see {@link
+     * #appendByCopy}), so that the database stores them while the caller is still deciding the next
+     * ones. It opens the COPY on the first event, on the transaction's connection, which must not
+     * be used for anything else until {@link CopyAppender#finish()}; closing it unfinished abandons
+     * the COPY (the caller then rolls back).
      */
     public CopyAppender copyAppender(String user, String correlationId) {
         if (!dialect.postgres()) {
@@ -180,17 +212,24 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
         return new CopyAppender(user, correlationId);
     }
 
-    public final class CopyAppender implements java.util.function.Consumer<PendingEvent>, AutoCloseable {
+    public final class CopyAppender
+            implements java.util.function.Consumer<PendingEvent>, AutoCloseable {
         private final String user;
         private final String correlationId;
         private final Instant now = Instant.now();
         private final String timestamp = DateTimeUtils.formatInstant(now);
         private final OrderedIds eventIds = new OrderedIds(now);
+
         /** Payload and metadata JSON, serialized once for both the row and its seal. */
-        private final java.io.ByteArrayOutputStream payloadBytes = new java.io.ByteArrayOutputStream(1024);
-        private final java.io.ByteArrayOutputStream metaDataBytes = new java.io.ByteArrayOutputStream(256);
+        private final java.io.ByteArrayOutputStream payloadBytes =
+                new java.io.ByteArrayOutputStream(1024);
+
+        private final java.io.ByteArrayOutputStream metaDataBytes =
+                new java.io.ByteArrayOutputStream(256);
+
         /** The batch's transaction knows the newest seal of each account it loaded or wrote. */
         private final Map<String, EventRowSeals.Tip> tips = seals.transactionTips();
+
         private java.sql.Connection connection;
         private BinaryCopy copy;
         private long appended;
@@ -216,10 +255,21 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
                 json(metaDataBytes, metaData(pending, user, correlationId));
                 byte[] payloadJson = payloadBytes.toByteArray();
                 byte[] metaDataJson = metaDataBytes.toByteArray();
-                // The COPY holds the connection: a predecessor not met in this transaction is read on another.
-                String seal = seals.seal(tips, null, eventId, pending.aggregateId(), pending.sequenceNumber(),
-                        pending.aggregateType(), timestamp, type.getName(), type.getRevision(), payloadJson,
-                        metaDataJson);
+                // The COPY holds the connection: a predecessor not met in this transaction is read
+                // on another.
+                String seal =
+                        seals.seal(
+                                tips,
+                                null,
+                                eventId,
+                                pending.aggregateId(),
+                                pending.sequenceNumber(),
+                                pending.aggregateType(),
+                                timestamp,
+                                type.getName(),
+                                type.getRevision(),
+                                payloadJson,
+                                metaDataJson);
                 copy.row(10);
                 copy.text(eventId);
                 copy.text(pending.aggregateId());
@@ -275,8 +325,10 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
 
         private RuntimeException translated(SQLException e) {
             close();
-            // As an INSERT's failure would be: a duplicate key is a DataIntegrityViolationException.
-            RuntimeException translated = jdbc.getExceptionTranslator().translate("COPY events", COPY_EVENTS, e);
+            // As an INSERT's failure would be: a duplicate key is a
+            // DataIntegrityViolationException.
+            RuntimeException translated =
+                    jdbc.getExceptionTranslator().translate("COPY events", COPY_EVENTS, e);
             return translated != null ? translated : new IllegalStateException(e.getMessage(), e);
         }
     }
@@ -285,8 +337,8 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
      * Event identifiers for one batch: UUIDs of version 7 (RFC 9562), the batch's time in the high
      * bits, then a random start that counts up. A million random (version 4) identifiers scatter
      * their inserts over the whole unique index on event_identifier; these append at its right
-     * edge, which made PostgreSQL's side of a 500,000-event COPY about a quarter faster. Unique:
-     * 73 random bits per batch, and the unique index stays the last line of defence.
+     * edge, which made PostgreSQL's side of a 500,000-event COPY about a quarter faster. Unique: 73
+     * random bits per batch, and the unique index stays the last line of defence.
      */
     static final class OrderedIds {
         private final long high;
@@ -313,14 +365,18 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
         }
     }
 
-    /** The acting user, the client transaction id, the batch's correlation id and the journal line. */
+    /**
+     * The acting user, the client transaction id, the batch's correlation id and the journal line.
+     */
     private static MetaData metaData(PendingEvent pending, String user, String correlationId) {
         Map<String, Object> meta = new HashMap<>(8);
         meta.put(AxonStorageConfiguration.USER, user);
         meta.put("correlationId", correlationId);
         meta.put("traceId", correlationId);
         if (pending.payload() instanceof AccountEvent accountEvent) {
-            meta.put(AxonStorageConfiguration.TRANSACTION_ID, accountEvent.entry().transactionId().value());
+            meta.put(
+                    AxonStorageConfiguration.TRANSACTION_ID,
+                    accountEvent.entry().transactionId().value());
         }
         if (pending.line() > 0) {
             meta.put("line", pending.line());
@@ -328,7 +384,10 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
         return MetaData.from(meta);
     }
 
-    /** New planner statistics for the event store and the id register (PostgreSQL; a few hundred ms). */
+    /**
+     * New planner statistics for the event store and the id register (PostgreSQL; a few hundred
+     * ms).
+     */
     public void refreshStatistics() {
         if (dialect.postgres()) {
             jdbc.execute("ANALYZE domain_event_entry, ledger_transaction");
@@ -341,7 +400,8 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
     }
 
     public long headIndex() {
-        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        Long head =
+                jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
         return head == null ? -1 : head;
     }
 }

@@ -36,7 +36,8 @@ public final class ReadDatabase implements AutoCloseable {
             config.setUsername(username);
             config.setPassword(password);
         }
-        // A standby refuses writes anyway; read-only says so to the driver and to the server up front.
+        // A standby refuses writes anyway; read-only says so to the driver and to the server up
+        // front.
         config.setReadOnly(true);
         config.setMaximumPoolSize(10);
         HikariDataSource dataSource = new HikariDataSource(config);

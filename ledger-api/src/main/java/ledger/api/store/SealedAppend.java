@@ -17,9 +17,9 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 /**
- * Axon's INSERT of event rows, as its storage engine writes them, plus each row's seal
- * ({@link EventRowSeals}) in the same statement: single commands and the small batches that go
- * through Axon are sealed as they are written, like the batch COPY.
+ * Axon's INSERT of event rows, as its storage engine writes them, plus each row's seal ({@link
+ * EventRowSeals}) in the same statement: single commands and the small batches that go through Axon
+ * are sealed as they are written, like the batch COPY.
  */
 public final class SealedAppend implements AppendEventsStatementBuilder {
 
@@ -30,16 +30,34 @@ public final class SealedAppend implements AppendEventsStatementBuilder {
     }
 
     @Override
-    public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
-                                   List<? extends EventMessage<?>> events, Serializer serializer,
-                                   TimestampWriter timestampWriter) throws SQLException {
-        // Predecessors come from this statement's own events, else from the database (see EventRowSeals).
+    public PreparedStatement build(
+            Connection connection,
+            EventSchema schema,
+            Class<?> dataType,
+            List<? extends EventMessage<?>> events,
+            Serializer serializer,
+            TimestampWriter timestampWriter)
+            throws SQLException {
+        // Predecessors come from this statement's own events, else from the database (see
+        // EventRowSeals).
         Map<String, EventRowSeals.Tip> tips = new HashMap<>();
-        PreparedStatement ps = connection.prepareStatement("INSERT INTO " + schema.domainEventTable() + " ("
-                + schema.domainEventFields() + ", seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement ps =
+                connection.prepareStatement(
+                        "INSERT INTO "
+                                + schema.domainEventTable()
+                                + " ("
+                                + schema.domainEventFields()
+                                + ", seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         for (EventMessage<?> message : events) {
-            DomainEventMessage<?> event = message instanceof DomainEventMessage<?> domain ? domain
-                    : new GenericDomainEventMessage<>(null, message.getIdentifier(), 0L, message, message::getTimestamp);
+            DomainEventMessage<?> event =
+                    message instanceof DomainEventMessage<?> domain
+                            ? domain
+                            : new GenericDomainEventMessage<>(
+                                    null,
+                                    message.getIdentifier(),
+                                    0L,
+                                    message,
+                                    message::getTimestamp);
             SerializedObject<?> payload = event.serializePayload(serializer, dataType);
             SerializedObject<?> metaData = event.serializeMetaData(serializer, dataType);
             ps.setString(1, event.getIdentifier());
@@ -51,11 +69,22 @@ public final class SealedAppend implements AppendEventsStatementBuilder {
             ps.setString(7, payload.getType().getRevision());
             ps.setObject(8, payload.getData());
             ps.setObject(9, metaData.getData());
-            // The engine's timestamp writer stores Axon's ISO format; the seal covers that same text.
-            ps.setString(10, seals.seal(tips, connection, event.getIdentifier(), event.getAggregateIdentifier(),
-                    event.getSequenceNumber(), event.getType(), DateTimeUtils.formatInstant(event.getTimestamp()),
-                    payload.getType().getName(), payload.getType().getRevision(), bytes(payload.getData()),
-                    bytes(metaData.getData())));
+            // The engine's timestamp writer stores Axon's ISO format; the seal covers that same
+            // text.
+            ps.setString(
+                    10,
+                    seals.seal(
+                            tips,
+                            connection,
+                            event.getIdentifier(),
+                            event.getAggregateIdentifier(),
+                            event.getSequenceNumber(),
+                            event.getType(),
+                            DateTimeUtils.formatInstant(event.getTimestamp()),
+                            payload.getType().getName(),
+                            payload.getType().getRevision(),
+                            bytes(payload.getData()),
+                            bytes(metaData.getData())));
             ps.addBatch();
         }
         return ps;
@@ -65,6 +94,7 @@ public final class SealedAppend implements AppendEventsStatementBuilder {
         if (data instanceof byte[] bytes) {
             return bytes;
         }
-        throw new IllegalStateException("event rows are stored as bytes, not " + data.getClass().getName());
+        throw new IllegalStateException(
+                "event rows are stored as bytes, not " + data.getClass().getName());
     }
 }

@@ -13,7 +13,12 @@ public class SqlDialect {
 
     public SqlDialect(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            postgres =
+                    connection
+                            .getMetaData()
+                            .getDatabaseProductName()
+                            .toLowerCase()
+                            .contains("postgres");
         }
     }
 

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Flyway V6, on both databases: replaces every fingerprint stored in {@code ledger_transaction}
- * before V6 (the content's fields joined with '|') by {@link Fingerprint#of} of the same fields,
- * so that a repeat of an old transaction is still recognised and a reused id still refused.
+ * before V6 (the content's fields joined with '|') by {@link Fingerprint#of} of the same fields, so
+ * that a repeat of an old transaction is still recognised and a reused id still refused.
  *
  * <p>Java rather than SQL because the old value must be taken apart, which SQL cannot do alike on
  * H2 and PostgreSQL, and because it is ambiguous exactly where the bug was: every field but the
@@ -54,10 +54,14 @@ public class V6HashedFingerprints implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        try (PreparedStatement read = connection.prepareStatement("SELECT unit, fiscal_year, transaction_id, kind,"
-                + " account_id, fingerprint FROM ledger_transaction");
-             PreparedStatement update = connection.prepareStatement("UPDATE ledger_transaction SET fingerprint = ?"
-                     + " WHERE unit = ? AND fiscal_year = ? AND transaction_id = ?")) {
+        try (PreparedStatement read =
+                        connection.prepareStatement(
+                                "SELECT unit, fiscal_year, transaction_id, kind,"
+                                        + " account_id, fingerprint FROM ledger_transaction");
+                PreparedStatement update =
+                        connection.prepareStatement(
+                                "UPDATE ledger_transaction SET fingerprint = ?"
+                                        + " WHERE unit = ? AND fiscal_year = ? AND transaction_id = ?")) {
             read.setFetchSize(BATCH);
             int pending = 0;
             try (ResultSet rows = read.executeQuery()) {
@@ -68,8 +72,11 @@ public class V6HashedFingerprints implements JavaMigration {
                     }
                     String transactionId = rows.getString("transaction_id");
                     String accountId = rows.getString("account_id");
-                    List<String> fields = fieldsOf(rows.getString("kind"), stored,
-                            () -> voucherOf(connection, accountId, transactionId));
+                    List<String> fields =
+                            fieldsOf(
+                                    rows.getString("kind"),
+                                    stored,
+                                    () -> voucherOf(connection, accountId, transactionId));
                     update.setString(1, Fingerprint.of(fields));
                     update.setString(2, rows.getString("unit"));
                     update.setInt(3, rows.getInt("fiscal_year"));
@@ -87,7 +94,10 @@ public class V6HashedFingerprints implements JavaMigration {
         }
     }
 
-    /** Reads the voucher of a stored transaction from its event, for an old value that cannot be split alone. */
+    /**
+     * Reads the voucher of a stored transaction from its event, for an old value that cannot be
+     * split alone.
+     */
     @FunctionalInterface
     interface VoucherLookup {
         String voucher() throws SQLException;
@@ -97,14 +107,16 @@ public class V6HashedFingerprints implements JavaMigration {
      * The fields an old, '|'-joined fingerprint was made of, in the order {@code
      * AccountCommand.fingerprintFields()} gives them (the order was kept for this).
      */
-    static List<String> fieldsOf(String kind, String stored, VoucherLookup lookup) throws SQLException {
-        int fixed = switch (kind) {
-            // A year close stored "kind|fen" and nothing else.
-            case "carry-forward", "carry-in" -> 2;
-            case "reversal" -> 3;
-            case "expenditure" -> 10;
-            default -> 6;
-        };
+    static List<String> fieldsOf(String kind, String stored, VoucherLookup lookup)
+            throws SQLException {
+        int fixed =
+                switch (kind) {
+                    // A year close stored "kind|fen" and nothing else.
+                    case "carry-forward", "carry-in" -> 2;
+                    case "reversal" -> 3;
+                    case "expenditure" -> 10;
+                    default -> 6;
+                };
         List<String> fields = new ArrayList<>(fixed + 2);
         int from = 0;
         for (int i = 0; i < fixed - 1; i++) {
@@ -135,8 +147,13 @@ public class V6HashedFingerprints implements JavaMigration {
         if (voucherAndMemo.indexOf('|', split + 1) >= 0) {
             String voucher = lookup.voucher();
             if (voucher == null || !voucherAndMemo.startsWith(voucher + "|")) {
-                throw new IllegalStateException("V6: the stored content " + stored + " does not begin its voucher"
-                        + " and memo with the voucher of its event (" + voucher + ")");
+                throw new IllegalStateException(
+                        "V6: the stored content "
+                                + stored
+                                + " does not begin its voucher"
+                                + " and memo with the voucher of its event ("
+                                + voucher
+                                + ")");
             }
             split = voucher.length();
         }
@@ -146,15 +163,16 @@ public class V6HashedFingerprints implements JavaMigration {
     }
 
     private static IllegalStateException malformed(String kind, String stored) {
-        return new IllegalStateException("V6: a stored " + kind + " content has not the fields of its kind: "
-                + stored);
+        return new IllegalStateException(
+                "V6: a stored " + kind + " content has not the fields of its kind: " + stored);
     }
 
     /** The voucher in the payload of the account event that carries the transaction id. */
     private static String voucherOf(Connection connection, String accountId, String transactionId)
             throws SQLException {
-        try (PreparedStatement events = connection.prepareStatement(
-                "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?")) {
+        try (PreparedStatement events =
+                connection.prepareStatement(
+                        "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?")) {
             events.setString(1, accountId);
             try (ResultSet rows = events.executeQuery()) {
                 while (rows.next()) {

@@ -1,5 +1,6 @@
 package ledger.api.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import ledger.api.catalog.CatalogListing;
 import ledger.api.catalog.YearCatalogs;
 import ledger.core.account.FiscalYear;
 import ledger.core.catalog.YearCatalog;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The 科目表 of a year, and the form that loads one: for approvers only (the security
- * configuration), since a loaded 科目 stays for that year. A refused file lists every bad line.
+ * The 科目表 of a year, and the form that loads one: for approvers only (the security configuration),
+ * since a loaded 科目 stays for that year. A refused file lists every bad line.
  */
 @Controller
 class CatalogPages {
@@ -32,8 +32,10 @@ class CatalogPages {
     }
 
     @GetMapping(PATH)
-    String show(@RequestParam(name = "year", required = false) Integer year, Model model,
-                HttpServletResponse response) {
+    String show(
+            @RequestParam(name = "year", required = false) Integer year,
+            Model model,
+            HttpServletResponse response) {
         FiscalYear fiscalYear = year(year, model, response);
         if (fiscalYear != null) {
             fill(model, catalogs.of(fiscalYear));
@@ -42,15 +44,27 @@ class CatalogPages {
     }
 
     @PostMapping(PATH)
-    String load(@RequestParam(name = "year", required = false) Integer year,
-                @RequestParam(name = "file", required = false) MultipartFile file, Principal user, Model model,
-                HttpServletResponse response) throws IOException {
+    String load(
+            @RequestParam(name = "year", required = false) Integer year,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            Principal user,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
         FiscalYear fiscalYear = year(year, model, response);
         if (fiscalYear == null) {
             return "catalog";
         }
-        UploadForm.loadWhole(file, user, model, response, "loaded", (bytes, name, actor) ->
-                CatalogListing.summary(catalogs.load(fiscalYear, CatalogFile.read(bytes, name), name, actor)));
+        UploadForm.loadWhole(
+                file,
+                user,
+                model,
+                response,
+                "loaded",
+                (bytes, name, actor) ->
+                        CatalogListing.summary(
+                                catalogs.load(
+                                        fiscalYear, CatalogFile.read(bytes, name), name, actor)));
         fill(model, catalogs.of(fiscalYear));
         return "catalog";
     }
@@ -63,7 +77,8 @@ class CatalogPages {
             return FiscalYear.of(chosen);
         } catch (IllegalArgumentException outOfRange) {
             response.setStatus(400);
-            model.addAttribute("badYear", "年度须在 " + FiscalYear.FIRST + "–" + FiscalYear.LAST + " 之间");
+            model.addAttribute(
+                    "badYear", "年度须在 " + FiscalYear.FIRST + "–" + FiscalYear.LAST + " 之间");
             return null;
         }
     }
@@ -71,9 +86,13 @@ class CatalogPages {
     private static void fill(Model model, YearCatalog catalog) {
         model.addAttribute("entries", CatalogListing.entries(catalog));
         model.addAttribute("loads", catalog.loads());
-        model.addAttribute("functionalCount", catalog.catalog().codes(
-                ledger.core.classification.Classification.FUNCTIONAL).size());
-        model.addAttribute("economicCount", catalog.catalog().codes(
-                ledger.core.classification.Classification.ECONOMIC).size());
+        model.addAttribute(
+                "functionalCount",
+                catalog.catalog()
+                        .codes(ledger.core.classification.Classification.FUNCTIONAL)
+                        .size());
+        model.addAttribute(
+                "economicCount",
+                catalog.catalog().codes(ledger.core.classification.Classification.ECONOMIC).size());
     }
 }

@@ -11,15 +11,14 @@ import ledger.projections.statement.Finding;
 import ledger.projections.statement.ReconciliationReport;
 
 /**
- * Which cells of the tables to mark, and how: cells in a broken 审核公式 (red for an error, amber
- * for a rounding tail), or cells where a published report differs from the ledger (amber when the
+ * Which cells of the tables to mark, and how: cells in a broken 审核公式 (red for an error, amber for a
+ * rounding tail), or cells where a published report differs from the ledger (amber when the
  * publication's own contradictions explain the whole difference, to the fen; red when any of it is
  * left unexplained), with the published figure.
  */
 public final class CellMarks {
 
-    private record Mark(String css, List<String> reasons, String published) {
-    }
+    private record Mark(String css, List<String> reasons, String published) {}
 
     private final Map<CellAddress, Mark> marks;
 
@@ -39,11 +38,13 @@ public final class CellMarks {
             String reason = (finding.isError() ? "审核错误 " : "尾差 ") + finding.rule();
             for (CellAddress cell : finding.cells()) {
                 Mark earlier = marks.get(cell);
-                List<String> reasons = new ArrayList<>(earlier == null ? List.of() : earlier.reasons());
+                List<String> reasons =
+                        new ArrayList<>(earlier == null ? List.of() : earlier.reasons());
                 if (!reasons.contains(reason)) {
                     reasons.add(reason);
                 }
-                boolean error = finding.isError() || earlier != null && earlier.css().equals("mark-error");
+                boolean error =
+                        finding.isError() || earlier != null && earlier.css().equals("mark-error");
                 marks.put(cell, new Mark(error ? "mark-error" : "mark-note", reasons, ""));
             }
         }
@@ -54,10 +55,16 @@ public final class CellMarks {
     public static CellMarks ofReconciliation(ReconciliationReport report) {
         Map<CellAddress, Mark> marks = new HashMap<>();
         for (CellDifference difference : report.differences()) {
-            String published = difference.published() == null ? "公布：空白"
-                    : "公布：" + Amounts.format(difference.published());
-            marks.put(difference.cell(), new Mark(difference.isExplained() ? "mark-explained"
-                    : "mark-unexplained", List.of(FindingText.difference(difference)), published));
+            String published =
+                    difference.published() == null
+                            ? "公布：空白"
+                            : "公布：" + Amounts.format(difference.published());
+            marks.put(
+                    difference.cell(),
+                    new Mark(
+                            difference.isExplained() ? "mark-explained" : "mark-unexplained",
+                            List.of(FindingText.difference(difference)),
+                            published));
         }
         return new CellMarks(marks);
     }

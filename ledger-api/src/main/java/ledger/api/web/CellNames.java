@@ -9,8 +9,7 @@ import ledger.projections.statement.StatementTable;
 /** A cell in words: {@code 表3 支出决算表 · 2010302 一般行政管理事务 · 第 3 栏 项目支出}. */
 final class CellNames {
 
-    private CellNames() {
-    }
+    private CellNames() {}
 
     static String table(StatementSet set, CellAddress cell) {
         StatementTable table = set.table(cell.table());
@@ -19,8 +18,12 @@ final class CellNames {
 
     static String row(StatementSet set, CellAddress cell) {
         StatementTable table = set.table(cell.table());
-        String label = table.rows().stream().filter(row -> row.row().equals(cell.row()))
-                .findFirst().map(StatementRow::label).orElse("");
+        String label =
+                table.rows().stream()
+                        .filter(row -> row.row().equals(cell.row()))
+                        .findFirst()
+                        .map(StatementRow::label)
+                        .orElse("");
         if (cell.table().equals("T1") || cell.table().equals("T4")) {
             return "第 " + cell.row() + " 行 " + label;
         }

@@ -6,9 +6,8 @@ import ledger.core.account.UnitCode;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a unit's year is closed (结转 done), for every page that shows a year to mark it
- * "已结账": the templates ask {@code @closedYears.closed(unit, year)}, so no controller has to
- * remember to.
+ * Whether a unit's year is closed (结转 done), for every page that shows a year to mark it "已结账": the
+ * templates ask {@code @closedYears.closed(unit, year)}, so no controller has to remember to.
  */
 @Component("closedYears")
 public class ClosedYears {
@@ -25,7 +24,8 @@ public class ClosedYears {
             return false;
         }
         try {
-            return registry.isClosed(UnitCode.of(unit.toString()), FiscalYear.of(Integer.parseInt(year.toString())));
+            return registry.isClosed(
+                    UnitCode.of(unit.toString()), FiscalYear.of(Integer.parseInt(year.toString())));
         } catch (IllegalArgumentException notAUnitYear) {
             return false;
         }

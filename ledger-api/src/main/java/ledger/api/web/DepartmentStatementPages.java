@@ -5,15 +5,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import ledger.api.department.DepartmentDocuments;
+import ledger.api.department.DepartmentStatementService;
 import ledger.api.statement.TraceFilters;
 import ledger.api.statement.TracePaging;
 import ledger.api.statement.TraceQueries;
-import ledger.core.department.DepartmentUnit;
-import ledger.projections.posting.PostingFilter;
-import ledger.api.department.DepartmentDocuments;
-import ledger.api.department.DepartmentStatementService;
 import ledger.core.account.FiscalYear;
+import ledger.core.department.DepartmentUnit;
 import ledger.core.money.Money;
+import ledger.projections.posting.PostingFilter;
 import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.DepartmentStatements;
 import ledger.projections.statement.StatementTemplate;
@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A department's consolidated statements as a working view (汇总 / 抵销 / 合并 of every cell, each a
- * link to its trace) and the trace of a department cell, unit by unit with the eliminated transfer
- * legs marked. For auditors and approvers granted the department (the security configuration).
+ * A department's consolidated statements as a working view (汇总 / 抵销 / 合并 of every cell, each a link
+ * to its trace) and the trace of a department cell, unit by unit with the eliminated transfer legs
+ * marked. For auditors and approvers granted the department (the security configuration).
  */
 @Controller
 class DepartmentStatementPages {
@@ -41,8 +41,15 @@ class DepartmentStatementPages {
     }
 
     /** One event of a unit's part of a department trace, as the page prints it. */
-    record EventLine(boolean eliminated, String date, String transactionId, String kind, String contributesYuan,
-                     String memo, String account, String eventType) {
+    record EventLine(
+            boolean eliminated,
+            String date,
+            String transactionId,
+            String kind,
+            String contributesYuan,
+            String memo,
+            String account,
+            String eventType) {
 
         public String accountLink() {
             return Links.account(account);
@@ -50,19 +57,29 @@ class DepartmentStatementPages {
     }
 
     /** One unit's part of a department trace. */
-    record UnitPart(String unit, String name, String yuan, String eliminatedYuan, String keptYuan,
-                    long matching, String traceLink, List<EventLine> events) {
-    }
+    record UnitPart(
+            String unit,
+            String name,
+            String yuan,
+            String eliminatedYuan,
+            String keptYuan,
+            long matching,
+            String traceLink,
+            List<EventLine> events) {}
 
     /** One line of the working view, as the page prints it. */
-    record Line(String cell, String sum, String eliminated, String consolidated, String traceLink) {
-    }
+    record Line(
+            String cell, String sum, String eliminated, String consolidated, String traceLink) {}
 
     @GetMapping("/departments/{department}/years/{year}")
-    String statements(@PathVariable String department, @PathVariable int year,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                      @RequestParam(required = false) String template,
-                      Model model, HttpServletResponse response) {
+    String statements(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @RequestParam(required = false) String template,
+            Model model,
+            HttpServletResponse response) {
         model.addAttribute("page", "departments");
         FiscalYear fiscalYear = fiscalYear(year);
         StatementTemplate format = Page.template(template, year);
@@ -75,10 +92,17 @@ class DepartmentStatementPages {
         String base = "/departments/" + department + "/years/" + year;
         // a template other than the year's is kept in the trace links, so each cell traces as shown
         String kept = format == StatementTemplate.forYear(year) ? "" : "&template=" + format.name();
-        List<Line> lines = statements.workingView().stream().map(cell -> new Line(cell.cell().toString(),
-                DepartmentDocuments.wanYuan(cell.sumFen()), DepartmentDocuments.wanYuan(cell.eliminatedFen()),
-                DepartmentDocuments.wanYuan(cell.consolidatedFen()), base + "/trace?cell=" + cell.cell() + kept))
-                .toList();
+        List<Line> lines =
+                statements.workingView().stream()
+                        .map(
+                                cell ->
+                                        new Line(
+                                                cell.cell().toString(),
+                                                DepartmentDocuments.wanYuan(cell.sumFen()),
+                                                DepartmentDocuments.wanYuan(cell.eliminatedFen()),
+                                                DepartmentDocuments.wanYuan(cell.consolidatedFen()),
+                                                base + "/trace?cell=" + cell.cell() + kept))
+                        .toList();
         model.addAttribute("department", department);
         model.addAttribute("name", statements.consolidated().unitName());
         model.addAttribute("year", year);
@@ -87,7 +111,10 @@ class DepartmentStatementPages {
         return "department";
     }
 
-    /** Events of each unit shown on a department's trace; the rest are a link away, on the unit's own trace. */
+    /**
+     * Events of each unit shown on a department's trace; the rest are a link away, on the unit's
+     * own trace.
+     */
     static final int EVENTS_PER_UNIT = 100;
 
     /**
@@ -96,10 +123,16 @@ class DepartmentStatementPages {
      * link to the unit's own trace, where the rest is paged, searched and exported.
      */
     @GetMapping("/departments/{department}/years/{year}/trace")
-    String trace(@PathVariable String department, @PathVariable int year, @RequestParam String cell,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                 @RequestParam(required = false) String template, TraceFilters filters,
-                 Model model, HttpServletResponse response) {
+    String trace(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestParam String cell,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @RequestParam(required = false) String template,
+            TraceFilters filters,
+            Model model,
+            HttpServletResponse response) {
         model.addAttribute("page", "departments");
         FiscalYear fiscalYear = fiscalYear(year);
         StatementTemplate format = Page.template(template, year);
@@ -125,22 +158,52 @@ class DepartmentStatementPages {
         long events = 0;
         List<UnitPart> parts = new ArrayList<>();
         for (DepartmentUnit member : members) {
-            TraceQueries.UnitOfDepartment unit = traces.unitOfDepartment(member.unit(), fiscalYear, address, asOf,
-                    format, filter, new TracePaging(0, EVENTS_PER_UNIT));
+            TraceQueries.UnitOfDepartment unit =
+                    traces.unitOfDepartment(
+                            member.unit(),
+                            fiscalYear,
+                            address,
+                            asOf,
+                            format,
+                            filter,
+                            new TracePaging(0, EVENTS_PER_UNIT));
             TraceQueries.TracePage page = unit.page();
             sum = Math.addExact(sum, page.cellFen());
             eliminated = Math.addExact(eliminated, unit.eliminatedFen());
             events += page.cellCount();
-            TraceTools tools = new TraceTools(new Links(member.unit().code(), year, null).trace(address)
-                    .replaceFirst("\\?.*", ""), TraceTools.keep(address.toString(), asOf, asked), filters);
-            parts.add(new UnitPart(member.unit().code(), unit.name(), Money.ofFen(page.cellFen()).toYuanString(),
-                    Money.ofFen(unit.eliminatedFen()).toYuanString(), Money.ofFen(unit.keptFen()).toYuanString(),
-                    page.eventCount(), tools.page(0, TracePaging.DEFAULT_SIZE),
-                    page.rows().stream().map(traced -> new EventLine(DepartmentStatements.eliminated(
-                            traced.posting()), String.valueOf(traced.posting().date()),
-                            traced.posting().transactionId().value(), traced.posting().kind().code(),
-                            Money.ofFen(traced.signedFen()).toYuanString(), traced.posting().memo(),
-                            traced.posting().account().id(), traced.posting().eventType())).toList()));
+            TraceTools tools =
+                    new TraceTools(
+                            new Links(member.unit().code(), year, null)
+                                    .trace(address)
+                                    .replaceFirst("\\?.*", ""),
+                            TraceTools.keep(address.toString(), asOf, asked),
+                            filters);
+            parts.add(
+                    new UnitPart(
+                            member.unit().code(),
+                            unit.name(),
+                            Money.ofFen(page.cellFen()).toYuanString(),
+                            Money.ofFen(unit.eliminatedFen()).toYuanString(),
+                            Money.ofFen(unit.keptFen()).toYuanString(),
+                            page.eventCount(),
+                            tools.page(0, TracePaging.DEFAULT_SIZE),
+                            page.rows().stream()
+                                    .map(
+                                            traced ->
+                                                    new EventLine(
+                                                            DepartmentStatements.eliminated(
+                                                                    traced.posting()),
+                                                            String.valueOf(traced.posting().date()),
+                                                            traced.posting()
+                                                                    .transactionId()
+                                                                    .value(),
+                                                            traced.posting().kind().code(),
+                                                            Money.ofFen(traced.signedFen())
+                                                                    .toYuanString(),
+                                                            traced.posting().memo(),
+                                                            traced.posting().account().id(),
+                                                            traced.posting().eventType()))
+                                    .toList()));
         }
         long consolidated = Math.subtractExact(sum, eliminated);
         model.addAttribute("department", department);
@@ -154,8 +217,10 @@ class DepartmentStatementPages {
         model.addAttribute("eliminatedYuan", Money.ofFen(eliminated).toYuanString());
         model.addAttribute("consolidatedYuan", Money.ofFen(consolidated).toYuanString());
         Map<String, String> keep = TraceTools.keep(address.toString(), asOf, asked);
-        model.addAttribute("tools", new TraceTools("/departments/" + department + "/years/" + year + "/trace", keep,
-                filters));
+        model.addAttribute(
+                "tools",
+                new TraceTools(
+                        "/departments/" + department + "/years/" + year + "/trace", keep, filters));
         model.addAttribute("filters", filters);
         model.addAttribute("kinds", TraceFilters.KINDS);
         model.addAttribute("filtered", filter.narrows());

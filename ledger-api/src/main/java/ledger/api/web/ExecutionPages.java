@@ -18,9 +18,9 @@ import ledger.projections.accounting.Grid;
 import ledger.projections.posting.Posting;
 import ledger.projections.posting.PostingRepository;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The 预算执行进度 page of a unit or a department: 类/款/项 and budget lines indented, every figure a
- * link to the events behind it (with who recorded each and when), and the same table as a workbook.
+ * The 预算执行进度 page of a unit or a department: 类/款/项 and budget lines indented, every figure a link
+ * to the events behind it (with who recorded each and when), and the same table as a workbook.
  */
 @Controller
 class ExecutionPages {
@@ -44,17 +44,25 @@ class ExecutionPages {
     }
 
     /** A figure as the page shows it, with the link to its events. */
-    record FigureView(String text, String link) {
-    }
+    record FigureView(String text, String link) {}
 
     /** A row as the page shows it: level (for the indent), its labels and its figures. */
-    record RowView(String level, String levelName, String key, String label, String economic, List<FigureView> figures,
-            String executed, boolean total) {
-    }
+    record RowView(
+            String level,
+            String levelName,
+            String key,
+            String label,
+            String economic,
+            List<FigureView> figures,
+            String executed,
+            boolean total) {}
 
     @GetMapping("/units/{unit}/years/{year}/execution")
-    String unit(@PathVariable String unit, @PathVariable int year,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    String unit(
+            @PathVariable String unit,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
             Model model) {
         Execution execution = unitExecution(unit, year, asOf);
         unitContext(model, execution, unit, year, asOf);
@@ -62,15 +70,22 @@ class ExecutionPages {
     }
 
     @GetMapping("/units/{unit}/years/{year}/execution.xlsx")
-    ResponseEntity<byte[]> unitWorkbook(@PathVariable String unit, @PathVariable int year,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    ResponseEntity<byte[]> unitWorkbook(
+            @PathVariable String unit,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf) {
         return workbook(unitExecution(unit, year, asOf), unit, year, asOf);
     }
 
     @GetMapping("/units/{unit}/years/{year}/execution/events")
-    String unitEvents(@PathVariable String unit, @PathVariable int year, @RequestParam String row,
+    String unitEvents(
+            @PathVariable String unit,
+            @PathVariable int year,
+            @RequestParam String row,
             @RequestParam String figure,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
             Model model) {
         Execution execution = unitExecution(unit, year, asOf);
         unitContext(model, execution, unit, year, asOf);
@@ -78,8 +93,11 @@ class ExecutionPages {
     }
 
     @GetMapping("/departments/{department}/years/{year}/execution")
-    String department(@PathVariable String department, @PathVariable int year,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    String department(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
             Model model) {
         Execution execution = departmentExecution(department, year, asOf);
         departmentContext(model, execution, department, year, asOf);
@@ -87,15 +105,22 @@ class ExecutionPages {
     }
 
     @GetMapping("/departments/{department}/years/{year}/execution.xlsx")
-    ResponseEntity<byte[]> departmentWorkbook(@PathVariable String department, @PathVariable int year,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    ResponseEntity<byte[]> departmentWorkbook(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf) {
         return workbook(departmentExecution(department, year, asOf), department, year, asOf);
     }
 
     @GetMapping("/departments/{department}/years/{year}/execution/events")
-    String departmentEvents(@PathVariable String department, @PathVariable int year, @RequestParam String row,
+    String departmentEvents(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestParam String row,
             @RequestParam String figure,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
             Model model) {
         Execution execution = departmentExecution(department, year, asOf);
         departmentContext(model, execution, department, year, asOf);
@@ -112,13 +137,27 @@ class ExecutionPages {
             List<FigureView> views = new ArrayList<>();
             for (int f = 0; f < AccountingGrids.EXECUTION_FIGURES.size(); f++) {
                 BudgetExecution.Figure figure = AccountingGrids.EXECUTION_FIGURES.get(f);
-                views.add(new FigureView(Grid.text(row.cells().get(first + f)),
-                        link(base + "/events", asOf, "row", figures.key(), "figure", figure.code())));
+                views.add(
+                        new FigureView(
+                                Grid.text(row.cells().get(first + f)),
+                                link(
+                                        base + "/events",
+                                        asOf,
+                                        "row",
+                                        figures.key(),
+                                        "figure",
+                                        figure.code())));
             }
-            rows.add(new RowView(figures.level().name().toLowerCase(java.util.Locale.ROOT),
-                    figures.level().chineseName(), figures.key(),
-                    Grid.text(row.cells().get(1)).strip(), Grid.text(row.cells().get(2)), views,
-                    Grid.text(row.cells().get(row.cells().size() - 1)), row.total()));
+            rows.add(
+                    new RowView(
+                            figures.level().name().toLowerCase(java.util.Locale.ROOT),
+                            figures.level().chineseName(),
+                            figures.key(),
+                            Grid.text(row.cells().get(1)).strip(),
+                            Grid.text(row.cells().get(2)),
+                            views,
+                            Grid.text(row.cells().get(row.cells().size() - 1)),
+                            row.total()));
         }
         model.addAttribute("grid", grid);
         model.addAttribute("rows", rows);
@@ -129,7 +168,12 @@ class ExecutionPages {
         return "execution";
     }
 
-    private String events(Model model, Execution execution, String base, String row, String figureText,
+    private String events(
+            Model model,
+            Execution execution,
+            String base,
+            String row,
+            String figureText,
             LocalDate asOf) {
         BudgetExecution.Figure figure;
         List<Posting> behind;
@@ -144,9 +188,12 @@ class ExecutionPages {
         List<PostingView> views = new ArrayList<>();
         List<String> contributions = new ArrayList<>();
         for (Posting p : behind) {
-            String projectName = p.project() == null ? null : projects.computeIfAbsent(
-                    new UnitAndProject(p.account().unit(), p.project()),
-                    k -> postings.projectName(k.unit(), k.project()).orElse(null));
+            String projectName =
+                    p.project() == null
+                            ? null
+                            : projects.computeIfAbsent(
+                                    new UnitAndProject(p.account().unit(), p.project()),
+                                    k -> postings.projectName(k.unit(), k.project()).orElse(null));
             views.add(PostingView.of(p, execution.names(), projectName));
             contributions.add(Amounts.yuan(figure.contribution(p)));
         }
@@ -159,25 +206,37 @@ class ExecutionPages {
         return "execution-events";
     }
 
-    private record UnitAndProject(ledger.core.account.UnitCode unit, ProjectCode project) {
-    }
+    private record UnitAndProject(ledger.core.account.UnitCode unit, ProjectCode project) {}
 
     private static String label(BudgetExecution.Row row, Execution execution) {
         return switch (row.level()) {
             case TOTAL -> "合计";
             case LINE -> row.account().id() + " " + row.account().fund().chineseName();
-            default -> row.functional() + " " + execution.names().functionalName(
-                    ledger.core.classification.FunctionalCode.of(row.functional())).orElse("");
+            default ->
+                    row.functional()
+                            + " "
+                            + execution
+                                    .names()
+                                    .functionalName(
+                                            ledger.core.classification.FunctionalCode.of(
+                                                    row.functional()))
+                                    .orElse("");
         };
     }
 
-    private ResponseEntity<byte[]> workbook(Execution execution, String code, int year, LocalDate asOf) {
+    private ResponseEntity<byte[]> workbook(
+            Execution execution, String code, int year, LocalDate asOf) {
         String name = "预算执行-" + code + "-" + year + (asOf == null ? "" : "-" + asOf) + ".xlsx";
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(org.springframework.http.MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .contentType(
+                        org.springframework.http.MediaType.parseMediaType(
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(StatementWorkbook.write(List.of(execution.grid())));
     }
 
@@ -210,7 +269,8 @@ class ExecutionPages {
         return fiscalYear;
     }
 
-    private static void unitContext(Model model, Execution execution, String unit, int year, LocalDate asOf) {
+    private static void unitContext(
+            Model model, Execution execution, String unit, int year, LocalDate asOf) {
         model.addAttribute("links", new Links(unit, year, asOf));
         model.addAttribute("unit", unit);
         model.addAttribute("unitName", execution.execution().name());
@@ -220,8 +280,8 @@ class ExecutionPages {
         model.addAttribute("scope", "单位");
     }
 
-    private static void departmentContext(Model model, Execution execution, String department, int year,
-            LocalDate asOf) {
+    private static void departmentContext(
+            Model model, Execution execution, String department, int year, LocalDate asOf) {
         model.addAttribute("page", "departments");
         model.addAttribute("department", department);
         model.addAttribute("departmentName", execution.execution().name());
@@ -231,8 +291,12 @@ class ExecutionPages {
     }
 
     private static String base(String code, int year, boolean department) {
-        return UriComponentsBuilder.fromPath((department ? "/departments/" : "/units/") + "{code}/years/{year}/execution")
-                .buildAndExpand(code, year).encode().toUriString();
+        return UriComponentsBuilder.fromPath(
+                        (department ? "/departments/" : "/units/")
+                                + "{code}/years/{year}/execution")
+                .buildAndExpand(code, year)
+                .encode()
+                .toUriString();
     }
 
     private static String link(String path, LocalDate asOf, String... params) {

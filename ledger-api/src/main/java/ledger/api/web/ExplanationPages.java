@@ -32,10 +32,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The 情况说明 written from the ledger, with its charts (图1–图4) where the report places them,
- * every figure that is a statement cell linking to its trace, the blanks a person fills in marked;
- * optionally with last year's figures and a published 情况说明's figures uploaded, to compare.
- * Also the charts on a page of their own and as PNG.
+ * The 情况说明 written from the ledger, with its charts (图1–图4) where the report places them, every
+ * figure that is a statement cell linking to its trace, the blanks a person fills in marked;
+ * optionally with last year's figures and a published 情况说明's figures uploaded, to compare. Also the
+ * charts on a page of their own and as PNG.
  */
 @Controller
 class ExplanationPages {
@@ -49,32 +49,48 @@ class ExplanationPages {
     /** A chart for the page: its ECharts option as JSON. */
     record ChartView(String id, String caption, String options, boolean empty) {
         static ChartView of(Chart chart) {
-            return new ChartView(chart.id(), chart.caption(), EChartsOptions.of(chart), chart.isEmpty());
+            return new ChartView(
+                    chart.id(), chart.caption(), EChartsOptions.of(chart), chart.isEmpty());
         }
     }
 
     @GetMapping("/units/{unit}/years/{year}/explanation")
-    String explanation(@PathVariable String unit, @PathVariable int year,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    String explanation(
+            @PathVariable String unit,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
             @RequestParam(required = false) String template,
             Model model) {
-        return show(Page.unit(unit), Page.year(year), asOf, null, StatedFigures.none(),
-                Page.template(template, year), model);
+        return show(
+                Page.unit(unit),
+                Page.year(year),
+                asOf,
+                null,
+                StatedFigures.none(),
+                Page.template(template, year),
+                model);
     }
 
     @PostMapping("/units/{unit}/years/{year}/explanation")
-    String explanationWith(@PathVariable String unit, @PathVariable int year,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    String explanationWith(
+            @PathVariable String unit,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
             @RequestParam(required = false) String template,
             @RequestParam(name = "priorYear", required = false) MultipartFile priorYear,
             @RequestParam(name = "published", required = false) MultipartFile published,
-            Model model) throws IOException {
+            Model model)
+            throws IOException {
         List<String> problems = new ArrayList<>();
         PriorYearFigures given = null;
         StatedFigures stated = StatedFigures.none();
         if (priorYear != null && !priorYear.isEmpty()) {
             try (Reader reader = reader(priorYear)) {
-                given = PriorYearFigures.parse(reader, String.valueOf(priorYear.getOriginalFilename()));
+                given =
+                        PriorYearFigures.parse(
+                                reader, String.valueOf(priorYear.getOriginalFilename()));
             } catch (IllegalArgumentException refused) {
                 problems.add(refused.getMessage());
             }
@@ -88,11 +104,24 @@ class ExplanationPages {
         }
         model.addAttribute("uploadProblems", problems);
         model.addAttribute("compared", !stated.isEmpty());
-        return show(Page.unit(unit), Page.year(year), asOf, given, stated, Page.template(template, year), model);
+        return show(
+                Page.unit(unit),
+                Page.year(year),
+                asOf,
+                given,
+                stated,
+                Page.template(template, year),
+                model);
     }
 
-    private String show(UnitCode unit, FiscalYear year, LocalDate asOf, PriorYearFigures given,
-            StatedFigures stated, StatementTemplate template, Model model) {
+    private String show(
+            UnitCode unit,
+            FiscalYear year,
+            LocalDate asOf,
+            PriorYearFigures given,
+            StatedFigures stated,
+            StatementTemplate template,
+            Model model) {
         PriorYearFigures prior;
         try {
             prior = reports.priorYear(unit, year, given);
@@ -112,35 +141,54 @@ class ExplanationPages {
     private static Map<String, List<ChartView>> chartsBySection(List<Chart> charts) {
         Map<String, List<ChartView>> bySection = new LinkedHashMap<>();
         for (Chart chart : charts) {
-            String section = chart.id().contains("-") ? chart.id().substring(0, chart.id().indexOf('-'))
-                    : chart.id();
+            String section =
+                    chart.id().contains("-")
+                            ? chart.id().substring(0, chart.id().indexOf('-'))
+                            : chart.id();
             bySection.computeIfAbsent(section, key -> new ArrayList<>()).add(ChartView.of(chart));
         }
         return bySection;
     }
 
     @GetMapping("/units/{unit}/years/{year}/charts")
-    String charts(@PathVariable String unit, @PathVariable int year,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    String charts(
+            @PathVariable String unit,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
             @RequestParam(required = false) String template,
             Model model) {
-        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), asOf, Page.template(template, year));
+        StatementSet set =
+                reports.statements(
+                        Page.unit(unit), Page.year(year), asOf, Page.template(template, year));
         PriorYearFigures prior = reports.priorYear(set.unit(), set.year(), null);
         Page.context(model, set, asOf, "charts");
-        model.addAttribute("charts", reports.charts(set, prior).stream().map(ChartView::of).toList());
+        model.addAttribute(
+                "charts", reports.charts(set, prior).stream().map(ChartView::of).toList());
         model.addAttribute("priorSource", prior.source());
         return "charts";
     }
 
     @GetMapping("/units/{unit}/years/{year}/charts/{id}.png")
-    ResponseEntity<byte[]> chartPng(@PathVariable String unit, @PathVariable int year,
+    ResponseEntity<byte[]> chartPng(
+            @PathVariable String unit,
+            @PathVariable int year,
             @PathVariable String id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
             @RequestParam(required = false) String template) {
-        StatementSet set = reports.statements(Page.unit(unit), Page.year(year), asOf, Page.template(template, year));
+        StatementSet set =
+                reports.statements(
+                        Page.unit(unit), Page.year(year), asOf, Page.template(template, year));
         PriorYearFigures prior = reports.priorYear(set.unit(), set.year(), null);
-        Chart chart = reports.charts(set, prior).stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NotFound("没有图表 " + id + "（有 fig1、fig2、fig3、fig3-lei、fig4）"));
+        Chart chart =
+                reports.charts(set, prior).stream()
+                        .filter(c -> c.id().equals(id))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new NotFound(
+                                                "没有图表 " + id + "（有 fig1、fig2、fig3、fig3-lei、fig4）"));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(ChartImages.png(chart));
     }
 

@@ -16,7 +16,10 @@ final class ImportJob implements ImportProgress {
 
     /** Where a job is: waiting for a worker, reading the file, deciding its rows, or finished. */
     enum Phase {
-        QUEUED("排队等待"), READING("读取文件"), DECIDING("检查并记账"), DONE("完成");
+        QUEUED("排队等待"),
+        READING("读取文件"),
+        DECIDING("检查并记账"),
+        DONE("完成");
 
         private final String chinese;
 
@@ -30,9 +33,12 @@ final class ImportJob implements ImportProgress {
     }
 
     /** How a finished job ended; exactly one of its parts is set. */
-    record Outcome(ImportResult result, List<JournalPages.ProblemRow> problems, int refusedRows,
-                   boolean notPermitted, String failure) {
-    }
+    record Outcome(
+            ImportResult result,
+            List<JournalPages.ProblemRow> problems,
+            int refusedRows,
+            boolean notPermitted,
+            String failure) {}
 
     private final String id = UUID.randomUUID().toString();
     private final String user;
@@ -77,20 +83,36 @@ final class ImportJob implements ImportProgress {
         return switch (phase) {
             case QUEUED -> 0;
             case READING -> totalBytes <= 0 ? 0 : (int) Math.min(100, bytesRead * 100 / totalBytes);
-            case DECIDING -> totalRows <= 0 ? 0 : (int) Math.min(100, (long) rowsDecided * 100 / totalRows);
+            case DECIDING ->
+                    totalRows <= 0 ? 0 : (int) Math.min(100, (long) rowsDecided * 100 / totalRows);
             case DONE -> 100;
         };
     }
 
     /** The JSON the job page polls: small, so polling every second costs nothing. */
-    record Progress(String id, String phase, String phaseName, boolean done, long bytesRead, long totalBytes,
-                    int rowsDecided, int totalRows, int percent) {
-    }
+    record Progress(
+            String id,
+            String phase,
+            String phaseName,
+            boolean done,
+            long bytesRead,
+            long totalBytes,
+            int rowsDecided,
+            int totalRows,
+            int percent) {}
 
     public Progress progress() {
         Phase now = phase;
-        return new Progress(id, now.name().toLowerCase(java.util.Locale.ROOT), now.chinese(), now == Phase.DONE,
-                bytesRead, totalBytes, rowsDecided, totalRows, percent());
+        return new Progress(
+                id,
+                now.name().toLowerCase(java.util.Locale.ROOT),
+                now.chinese(),
+                now == Phase.DONE,
+                bytesRead,
+                totalBytes,
+                rowsDecided,
+                totalRows,
+                percent());
     }
 
     public String id() {

@@ -26,12 +26,15 @@ class ImportJobs {
 
     private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
     // Each job runs as the user who uploaded it: the unit checks read the security context.
-    private final ExecutorService workers = new DelegatingSecurityContextExecutorService(
-            Executors.newFixedThreadPool(WORKERS, work -> {
-                Thread thread = new Thread(work, "journal-import-job");
-                thread.setDaemon(true);
-                return thread;
-            }));
+    private final ExecutorService workers =
+            new DelegatingSecurityContextExecutorService(
+                    Executors.newFixedThreadPool(
+                            WORKERS,
+                            work -> {
+                                Thread thread = new Thread(work, "journal-import-job");
+                                thread.setDaemon(true);
+                                return thread;
+                            }));
 
     /** Starts {@code work} for {@code job}; the job's page can be shown at once. */
     ImportJob start(ImportJob job, Consumer<ImportJob> work) {

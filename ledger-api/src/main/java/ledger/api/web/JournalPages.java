@@ -20,10 +20,10 @@ import ledger.api.recording.JournalMappings;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.UnitNotPermitted;
 import ledger.api.security.UnitAccess;
-import ledger.journal.JournalColumn;
-import ledger.journal.JournalReader;
 import ledger.core.journal.JournalProblem;
 import ledger.core.journal.JournalProblemList;
+import ledger.journal.JournalColumn;
+import ledger.journal.JournalReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
@@ -42,11 +42,11 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Upload a journal (CSV in UTF-8 or GBK, or xlsx; optionally a mapping file and a sheet name): all
- * rows or none, imported as a job whose page shows its progress. A refused file lists its problems by line and column,
- * beside the text of that line, so the clerk can fix the spreadsheet in one go: the first 1,000,
- * and how many more rows were refused. Under {@code /upload/}, so only recorders and approvers may
- * post it, and a file naming a unit the user may not record for is refused whole, without saying
- * whether that unit exists.
+ * rows or none, imported as a job whose page shows its progress. A refused file lists its problems
+ * by line and column, beside the text of that line, so the clerk can fix the spreadsheet in one go:
+ * the first 1,000, and how many more rows were refused. Under {@code /upload/}, so only recorders
+ * and approvers may post it, and a file naming a unit the user may not record for is refused whole,
+ * without saying whether that unit exists.
  */
 @Controller
 class JournalPages {
@@ -60,7 +60,11 @@ class JournalPages {
     private final UnitAccess units;
     private final ImportJobs jobs;
 
-    JournalPages(JournalImport journalImport, WebDirectory directory, UnitAccess units, ImportJobs jobs) {
+    JournalPages(
+            JournalImport journalImport,
+            WebDirectory directory,
+            UnitAccess units,
+            ImportJobs jobs) {
         this.jobs = jobs;
         this.journalImport = journalImport;
         this.directory = directory;
@@ -68,8 +72,7 @@ class JournalPages {
     }
 
     /** A refused row: where, what is wrong, and the line as uploaded. */
-    record ProblemRow(int line, String column, String reason, String text) {
-    }
+    record ProblemRow(int line, String column, String reason, String text) {}
 
     @GetMapping(PATH)
     String form(Model model) {
@@ -78,15 +81,18 @@ class JournalPages {
     }
 
     /**
-     * Takes the upload and starts its import as a job, then sends the browser to the job's page:
-     * a 50,000-row file takes tens of seconds, shown as progress instead of a spinning tab. The
-     * file is copied aside first (the request's copy goes with the request) and deleted when the
-     * job ends; the import itself is the one path it always was, all rows or none.
+     * Takes the upload and starts its import as a job, then sends the browser to the job's page: a
+     * 50,000-row file takes tens of seconds, shown as progress instead of a spinning tab. The file
+     * is copied aside first (the request's copy goes with the request) and deleted when the job
+     * ends; the import itself is the one path it always was, all rows or none.
      */
     @PostMapping(PATH)
-    String upload(@RequestParam("file") MultipartFile file,
+    String upload(
+            @RequestParam("file") MultipartFile file,
             @RequestParam(value = "mapping", required = false) MultipartFile mapping,
-            @RequestParam(value = "sheet", required = false) String sheet, Principal user, Model model)
+            @RequestParam(value = "sheet", required = false) String sheet,
+            Principal user,
+            Model model)
             throws IOException {
         model.addAttribute("page", "journal");
         if (file.isEmpty()) {
@@ -96,17 +102,29 @@ class JournalPages {
         String name = UploadForm.fileName(file);
         JournalReader.Options options;
         try {
-            options = new JournalReader.Options(sheet == null || sheet.isBlank() ? null : sheet.strip(),
-                    JournalMappings.read(mapping));
+            options =
+                    new JournalReader.Options(
+                            sheet == null || sheet.isBlank() ? null : sheet.strip(),
+                            JournalMappings.read(mapping));
         } catch (JournalRefused badMapping) {
             // A bad mapping file is refused before any job, as it always was: its line is named.
             model.addAttribute("fileName", name);
-            show(new ImportJob.Outcome(null, problemRows(badMapping, Map.of()), rowsRefused(badMapping), false,
-                    null), model);
+            show(
+                    new ImportJob.Outcome(
+                            null,
+                            problemRows(badMapping, Map.of()),
+                            rowsRefused(badMapping),
+                            false,
+                            null),
+                    model);
             return "journal";
         }
-        Path copy = Files.createTempFile("upload-", ".journal",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path copy =
+                Files.createTempFile(
+                        "upload-",
+                        ".journal",
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rw-------")));
         try {
             file.transferTo(copy);
         } catch (IOException | RuntimeException failed) {
@@ -114,16 +132,24 @@ class JournalPages {
             throw failed;
         }
         String who = UploadForm.actor(user);
-        ImportJob job = jobs.start(new ImportJob(user == null ? "" : user.getName(), name, Files.size(copy)),
-                started -> run(started, copy, who, options));
+        ImportJob job =
+                jobs.start(
+                        new ImportJob(user == null ? "" : user.getName(), name, Files.size(copy)),
+                        started -> run(started, copy, who, options));
         return "redirect:" + PATH + "/jobs/" + job.id();
     }
 
     /** The import of one job, on a worker thread that carries the uploader's security context. */
     private void run(ImportJob job, Path copy, String who, JournalReader.Options options) {
         try (InputStream in = job.counting(Files.newInputStream(copy), Files.size(copy))) {
-            ImportResult result = journalImport.importJournal(in, job.fileName(), who,
-                    unit -> units.currentUserPermits(unit.code()), options, job);
+            ImportResult result =
+                    journalImport.importJournal(
+                            in,
+                            job.fileName(),
+                            who,
+                            unit -> units.currentUserPermits(unit.code()),
+                            options,
+                            job);
             job.finish(new ImportJob.Outcome(result, null, 0, false, null));
         } catch (UnitNotPermitted notPermitted) {
             job.finish(new ImportJob.Outcome(null, null, 0, true, null));
@@ -131,17 +157,37 @@ class JournalPages {
             FileSystemResource source = new FileSystemResource(copy);
             Map<Integer, String> texts;
             try {
-                texts = isWorkbook(source) || refused.problems().stream()
-                        .anyMatch(problem -> "mapping".equals(problem.column())) ? Map.of()
-                        : linesOf(source, refused.problems());
+                texts =
+                        isWorkbook(source)
+                                        || refused.problems().stream()
+                                                .anyMatch(
+                                                        problem ->
+                                                                "mapping".equals(problem.column()))
+                                ? Map.of()
+                                : linesOf(source, refused.problems());
             } catch (IOException unreadable) {
                 texts = Map.of();
             }
-            job.finish(new ImportJob.Outcome(null, problemRows(refused, texts), rowsRefused(refused), false, null));
+            job.finish(
+                    new ImportJob.Outcome(
+                            null, problemRows(refused, texts), rowsRefused(refused), false, null));
         } catch (IOException | RuntimeException failed) {
-            log.error("journal import job {} of {} by {} failed", job.id(), job.fileName(), who, failed);
-            job.finish(new ImportJob.Outcome(null, null, 0, false, "导入中断（服务器内部错误），一行也没有记入。请稍后重新上传；"
-                    + "如仍失败，请联系管理员并告知任务号 " + job.id() + "。"));
+            log.error(
+                    "journal import job {} of {} by {} failed",
+                    job.id(),
+                    job.fileName(),
+                    who,
+                    failed);
+            job.finish(
+                    new ImportJob.Outcome(
+                            null,
+                            null,
+                            0,
+                            false,
+                            "导入中断（服务器内部错误），一行也没有记入。请稍后重新上传；"
+                                    + "如仍失败，请联系管理员并告知任务号 "
+                                    + job.id()
+                                    + "。"));
         } finally {
             try {
                 Files.deleteIfExists(copy);
@@ -152,13 +198,17 @@ class JournalPages {
     }
 
     /**
-     * A job's page: its progress while it runs (the page polls {@link #progress}), then its outcome.
-     * Another user's job, or one forgotten after {@link ImportJobs#KEPT}, is not found.
+     * A job's page: its progress while it runs (the page polls {@link #progress}), then its
+     * outcome. Another user's job, or one forgotten after {@link ImportJobs#KEPT}, is not found.
      */
     @GetMapping(PATH + "/jobs/{id}")
     String job(@PathVariable String id, Principal user, Model model, HttpServletResponse response) {
-        ImportJob job = jobs.of(id, user == null ? "" : user.getName())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个导入任务（任务只保留一小时）"));
+        ImportJob job =
+                jobs.of(id, user == null ? "" : user.getName())
+                        .orElseThrow(
+                                () ->
+                                        new ResponseStatusException(
+                                                HttpStatus.NOT_FOUND, "没有这个导入任务（任务只保留一小时）"));
         model.addAttribute("page", "journal");
         model.addAttribute("job", job);
         model.addAttribute("fileName", job.fileName());
@@ -176,14 +226,16 @@ class JournalPages {
     @GetMapping(path = PATH + "/jobs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     ImportJob.Progress progress(@PathVariable String id, Principal user) {
-        return jobs.of(id, user == null ? "" : user.getName()).map(ImportJob::progress)
+        return jobs.of(id, user == null ? "" : user.getName())
+                .map(ImportJob::progress)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个导入任务"));
     }
 
     private void show(ImportJob.Outcome outcome, Model model) {
         if (outcome.result() != null) {
             model.addAttribute("result", outcome.result());
-            model.addAttribute("seconds", String.format("%.2f", outcome.result().took().toNanos() / 1e9));
+            model.addAttribute(
+                    "seconds", String.format("%.2f", outcome.result().took().toNanos() / 1e9));
             model.addAttribute("units", directory.units());
         } else if (outcome.notPermitted()) {
             model.addAttribute("notPermitted", true);
@@ -195,13 +247,20 @@ class JournalPages {
         }
     }
 
-    private static List<ProblemRow> problemRows(JournalRefused refused, Map<Integer, String> texts) {
+    private static List<ProblemRow> problemRows(
+            JournalRefused refused, Map<Integer, String> texts) {
         List<ProblemRow> problems = new ArrayList<>();
         for (JournalProblem problem : refused.problems()) {
-            String column = JournalColumn.byName(problem.column())
-                    .map(known -> known.chinese() + "（" + known.english() + "）").orElse(problem.column());
-            problems.add(new ProblemRow(problem.line(), column, problem.reason(),
-                    texts.getOrDefault(problem.line(), "")));
+            String column =
+                    JournalColumn.byName(problem.column())
+                            .map(known -> known.chinese() + "（" + known.english() + "）")
+                            .orElse(problem.column());
+            problems.add(
+                    new ProblemRow(
+                            problem.line(),
+                            column,
+                            problem.reason(),
+                            texts.getOrDefault(problem.line(), "")));
         }
         return problems;
     }
@@ -216,7 +275,11 @@ class JournalPages {
     private static boolean isWorkbook(InputStreamSource file) throws IOException {
         try (InputStream in = file.getInputStream()) {
             byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+            return magic.length == 4
+                    && magic[0] == 'P'
+                    && magic[1] == 'K'
+                    && magic[2] == 3
+                    && magic[3] == 4;
         }
     }
 
@@ -227,9 +290,12 @@ class JournalPages {
      * The text of each line a problem names, found by counting newlines in the upload: a refused
      * file of 200 MB is never held as text, and its at most ~1,000 named lines are all it costs.
      */
-    static Map<Integer, String> linesOf(InputStreamSource file, List<JournalProblem> problems) throws IOException {
+    static Map<Integer, String> linesOf(InputStreamSource file, List<JournalProblem> problems)
+            throws IOException {
         BitSet wanted = new BitSet();
-        problems.stream().filter(problem -> problem.line() >= 1).forEach(problem -> wanted.set(problem.line()));
+        problems.stream()
+                .filter(problem -> problem.line() >= 1)
+                .forEach(problem -> wanted.set(problem.line()));
         Map<Integer, String> texts = new HashMap<>();
         if (wanted.isEmpty()) {
             return texts;
@@ -265,7 +331,11 @@ class JournalPages {
         // The line as the clerk wrote it: UTF-8, or else GB18030 (GBK), whichever it is.
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+            text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
+                            .toString();
         } catch (java.nio.charset.CharacterCodingException notUtf8) {
             text = bytes.toString(java.nio.charset.Charset.forName("GB18030"));
         }

@@ -7,8 +7,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The addresses of a unit-year's pages, carrying the as-of date and a statement template other than
- * the year's along, so a page never builds a URL by hand: {@code links.trace(cell)} is
- * {@code /units/U/years/2020/trace?cell=T3/2010302/3}.
+ * the year's along, so a page never builds a URL by hand: {@code links.trace(cell)} is {@code
+ * /units/U/years/2020/trace?cell=T3/2010302/3}.
  *
  * @param template a built-in template's name, or null for the year's own
  */
@@ -32,7 +32,8 @@ public record Links(String unit, int year, LocalDate asOf, String template) {
 
     /** One page of a trace; the size is left out when it is the default. */
     public String tracePage(CellAddress cell, int page, int size) {
-        UriComponentsBuilder link = base().path("/trace").queryParam("cell", cell.toString()).queryParam("page", page);
+        UriComponentsBuilder link =
+                base().path("/trace").queryParam("cell", cell.toString()).queryParam("page", page);
         if (size != TracePaging.DEFAULT_SIZE) {
             link.queryParam("size", size);
         }
@@ -101,7 +102,10 @@ public record Links(String unit, int year, LocalDate asOf, String template) {
         return JournalPages.PATH;
     }
 
-    /** An event's page, listing the cells it feeds in the given built-in template (null: the year's). */
+    /**
+     * An event's page, listing the cells it feeds in the given built-in template (null: the
+     * year's).
+     */
     public static String event(String eventId, String template) {
         UriComponentsBuilder link = UriComponentsBuilder.fromPath("/events/{id}");
         if (template != null) {
@@ -111,18 +115,24 @@ public record Links(String unit, int year, LocalDate asOf, String template) {
     }
 
     public static String event(String eventId) {
-        return UriComponentsBuilder.fromPath("/events/{id}").buildAndExpand(eventId).encode()
+        return UriComponentsBuilder.fromPath("/events/{id}")
+                .buildAndExpand(eventId)
+                .encode()
                 .toUriString();
     }
 
     /**
-     * A budget account's page, its balances and its history: account {@code 2020/U/general/2010301/30201}
-     * is {@code /units/U/years/2020/accounts/general/2010301/30201}, under its unit's access rule.
+     * A budget account's page, its balances and its history: account {@code
+     * 2020/U/general/2010301/30201} is {@code /units/U/years/2020/accounts/general/2010301/30201},
+     * under its unit's access rule.
      */
     public static String account(String accountId) {
         String[] parts = accountId.split("/", -1);
-        return UriComponentsBuilder.fromPath("/units/{unit}/years/{year}/accounts/{fund}/{functional}/{economic}")
-                .buildAndExpand(parts[1], parts[0], parts[2], parts[3], parts[4]).encode().toUriString();
+        return UriComponentsBuilder.fromPath(
+                        "/units/{unit}/years/{year}/accounts/{fund}/{functional}/{economic}")
+                .buildAndExpand(parts[1], parts[0], parts[2], parts[3], parts[4])
+                .encode()
+                .toUriString();
     }
 
     /** The statements of another year of the same unit. */
@@ -145,7 +155,10 @@ public record Links(String unit, int year, LocalDate asOf, String template) {
     }
 
     private static String encode(String segment) {
-        return UriComponentsBuilder.fromPath("/{s}").buildAndExpand(segment).encode().toUriString()
+        return UriComponentsBuilder.fromPath("/{s}")
+                .buildAndExpand(segment)
+                .encode()
+                .toUriString()
                 .substring(1);
     }
 }

@@ -1,19 +1,20 @@
 package ledger.api.web;
 
 import java.time.LocalDate;
+import ledger.api.statement.StatementService;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
-import ledger.api.statement.StatementService;
 import ledger.projections.statement.StatementSet;
 import ledger.projections.statement.StatementTemplate;
 import ledger.projections.statement.TemplateRefused;
 import org.springframework.ui.Model;
 
-/** What every page of a unit-year shows in its header: the unit, the year, the as-of date, links. */
+/**
+ * What every page of a unit-year shows in its header: the unit, the year, the as-of date, links.
+ */
 final class Page {
 
-    private Page() {
-    }
+    private Page() {}
 
     static UnitCode unit(String unit) {
         return UnitCode.of(unit);
@@ -28,7 +29,8 @@ final class Page {
         try {
             return StatementService.builtInTemplate(name, FiscalYear.of(year));
         } catch (TemplateRefused refused) {
-            throw new IllegalArgumentException("参数 template：" + String.join("；", refused.problems()));
+            throw new IllegalArgumentException(
+                    "参数 template：" + String.join("；", refused.problems()));
         }
     }
 
@@ -38,8 +40,10 @@ final class Page {
      * @param page which navigation entry is current: statements, checks, reconciliation, …
      */
     static Links context(Model model, StatementSet set, LocalDate asOf, String page) {
-        String template = set.template() == StatementTemplate.forYear(set.year().value()) ? null
-                : set.template().name();
+        String template =
+                set.template() == StatementTemplate.forYear(set.year().value())
+                        ? null
+                        : set.template().name();
         Links links = new Links(set.unit().code(), set.year().value(), asOf, template);
         model.addAttribute("template", set.template());
         model.addAttribute("set", set);

@@ -18,9 +18,14 @@ import org.springframework.stereotype.Component;
 class ReversalLinks {
 
     /** Links are null where there is nothing to link. */
-    record View(String reversedById, String reversedByLink, String reversesId, String reversesLink,
-            boolean reversible, String suggestedId, String suggestedDate) {
-    }
+    record View(
+            String reversedById,
+            String reversedByLink,
+            String reversesId,
+            String reversesLink,
+            boolean reversible,
+            String suggestedId,
+            String suggestedDate) {}
 
     private final PostingRepository postings;
     private final JdbcLedgerRegistry registry;
@@ -32,22 +37,38 @@ class ReversalLinks {
 
     View of(Posting posting) {
         FiscalYear year = posting.account().year();
-        Map<ledger.core.account.TransactionId, Posting> reversals = postings.reversalsOf(posting.account().unit(), year);
+        Map<ledger.core.account.TransactionId, Posting> reversals =
+                postings.reversalsOf(posting.account().unit(), year);
         Posting reversedBy = reversals.get(posting.transactionId());
-        Posting original = posting.reverses() == null ? null : postings.byTransaction(posting.account().unit(), year,
-                posting.reverses()).stream().filter(p -> p.reverses() == null).findFirst().orElse(null);
-        boolean reversible = reversedBy == null && !posting.isReversal()
-                && posting.kind() != TransactionKind.CARRY_FORWARD && posting.kind() != TransactionKind.CARRY_IN
-                && !registry.isClosed(posting.account().unit(), year);
+        Posting original =
+                posting.reverses() == null
+                        ? null
+                        : postings
+                                .byTransaction(posting.account().unit(), year, posting.reverses())
+                                .stream()
+                                .filter(p -> p.reverses() == null)
+                                .findFirst()
+                                .orElse(null);
+        boolean reversible =
+                reversedBy == null
+                        && !posting.isReversal()
+                        && posting.kind() != TransactionKind.CARRY_FORWARD
+                        && posting.kind() != TransactionKind.CARRY_IN
+                        && !registry.isClosed(posting.account().unit(), year);
         LocalDate today = LocalDate.now();
-        LocalDate suggested = today.isBefore(posting.date()) ? posting.date()
-                : today.isAfter(year.lastDay()) ? year.lastDay() : today;
+        LocalDate suggested =
+                today.isBefore(posting.date())
+                        ? posting.date()
+                        : today.isAfter(year.lastDay()) ? year.lastDay() : today;
         String id = posting.transactionId().value();
         String suggestedId = (id.length() > 62 ? id.substring(0, 62) : id) + "-R";
-        return new View(reversedBy == null ? null : reversedBy.transactionId().value(),
+        return new View(
+                reversedBy == null ? null : reversedBy.transactionId().value(),
                 reversedBy == null ? null : Links.event(reversedBy.eventId()),
                 posting.reverses() == null ? null : posting.reverses().value(),
                 original == null ? null : Links.event(original.eventId()),
-                reversible, suggestedId, suggested.toString());
+                reversible,
+                suggestedId,
+                suggested.toString());
     }
 }

@@ -11,13 +11,16 @@ import org.springframework.web.util.UriComponentsBuilder;
  * the page's own parameters (cell, as-of date, template) and the filter, so moving between pages
  * never loses the search.
  *
- * @param path    the page's path
- * @param keep    the page's own parameters, carried by every link and form
+ * @param path the page's path
+ * @param keep the page's own parameters, carried by every link and form
  * @param filters what the clerk searched for
  */
 record TraceTools(String path, Map<String, String> keep, TraceFilters filters) {
 
-    /** A trace's own parameters: its cell, and the as-of date and a template other than the year's when given. */
+    /**
+     * A trace's own parameters: its cell, and the as-of date and a template other than the year's
+     * when given.
+     */
     static Map<String, String> keep(String cell, java.time.LocalDate asOf, String template) {
         Map<String, String> keep = new LinkedHashMap<>();
         keep.put("cell", cell);
@@ -30,10 +33,21 @@ record TraceTools(String path, Map<String, String> keep, TraceFilters filters) {
         return keep;
     }
 
-    /** The page numbers and links of one page of {@code count} events, pages numbered from 1 for people. */
-    record Pager(int number, int pageCount, long eventCount, long firstNumber, long lastNumber, String first,
-            String previous, String next, String last, Map<String, String> jumpKeeps) {
-    }
+    /**
+     * The page numbers and links of one page of {@code count} events, pages numbered from 1 for
+     * people.
+     */
+    record Pager(
+            int number,
+            int pageCount,
+            long eventCount,
+            long firstNumber,
+            long lastNumber,
+            String first,
+            String previous,
+            String next,
+            String last,
+            Map<String, String> jumpKeeps) {}
 
     /** The page's parameters with the filter, without a page: what the jump form sends along. */
     Map<String, String> withFilters(int size) {
@@ -70,29 +84,38 @@ record TraceTools(String path, Map<String, String> keep, TraceFilters filters) {
     Pager pager(TracePaging paging, int pageCount, long eventCount, long firstIndex, int rows) {
         int page = paging.page();
         int size = paging.size();
-        return new Pager(page + 1, pageCount, eventCount, rows == 0 ? 0 : firstIndex + 1, firstIndex + rows,
-                page > 0 ? page(0, size) : null, page > 0 ? page(page - 1, size) : null,
+        return new Pager(
+                page + 1,
+                pageCount,
+                eventCount,
+                rows == 0 ? 0 : firstIndex + 1,
+                firstIndex + rows,
+                page > 0 ? page(0, size) : null,
+                page > 0 ? page(page - 1, size) : null,
                 page + 1 < pageCount ? page(page + 1, size) : null,
-                page + 1 < pageCount ? page(pageCount - 1, size) : null, withFilters(size));
+                page + 1 < pageCount ? page(pageCount - 1, size) : null,
+                withFilters(size));
     }
 
     /**
-     * The page asked for: {@code go} is the 1-based number typed into the jump box, {@code page} the
-     * 0-based parameter of links.
+     * The page asked for: {@code go} is the 1-based number typed into the jump box, {@code page}
+     * the 0-based parameter of links.
      */
     static TracePaging paging(Integer page, Integer go, Integer size) {
         Integer zeroBased = go != null ? Integer.valueOf(go - 1) : page;
         try {
             return TracePaging.of(zeroBased, size);
         } catch (TracePaging.Invalid invalid) {
-            throw new IllegalArgumentException(invalid.field().equals("page")
-                    ? "页码须从第 1 页起，不能是第 " + (zeroBased + 1) + " 页"
-                    : "每页事件数须在 1 到 " + TracePaging.MAX_SIZE + " 之间，不能是 " + size);
+            throw new IllegalArgumentException(
+                    invalid.field().equals("page")
+                            ? "页码须从第 1 页起，不能是第 " + (zeroBased + 1) + " 页"
+                            : "每页事件数须在 1 到 " + TracePaging.MAX_SIZE + " 之间，不能是 " + size);
         }
     }
 
     /** A page beyond the last, in words. */
     static IllegalArgumentException noSuchPage(long count, int pageCount, int page) {
-        return new IllegalArgumentException("共 " + count + " 条、" + pageCount + " 页，没有第 " + (page + 1) + " 页");
+        return new IllegalArgumentException(
+                "共 " + count + " 条、" + pageCount + " 页，没有第 " + (page + 1) + " 页");
     }
 }

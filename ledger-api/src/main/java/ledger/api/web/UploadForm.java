@@ -13,21 +13,28 @@ import org.springframework.web.multipart.MultipartFile;
  */
 final class UploadForm {
 
-    /** Loads the file's bytes and answers the one-line summary shown; refuses with every problem. */
+    /**
+     * Loads the file's bytes and answers the one-line summary shown; refuses with every problem.
+     */
     @FunctionalInterface
     interface Load {
         String load(byte[] bytes, String fileName, String actor);
     }
 
-    private UploadForm() {
-    }
+    private UploadForm() {}
 
     /**
      * Puts on the model {@code empty} when no file was chosen, else {@code fileName} and either the
      * summary under {@code doneAttribute} or the {@code problems} with status 422.
      */
-    static void loadWhole(MultipartFile file, Principal user, Model model, HttpServletResponse response,
-                          String doneAttribute, Load load) throws IOException {
+    static void loadWhole(
+            MultipartFile file,
+            Principal user,
+            Model model,
+            HttpServletResponse response,
+            String doneAttribute,
+            Load load)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("empty", true);
             return;
@@ -44,7 +51,8 @@ final class UploadForm {
 
     /** The name the clerk's file had, or 上传的文件 when the browser sent none. */
     static String fileName(MultipartFile file) {
-        return file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "上传的文件"
+        return file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? "上传的文件"
                 : file.getOriginalFilename();
     }
 

@@ -40,12 +40,19 @@ class WebDirectory {
         projections.awaitReadable(Duration.ofMinutes(1));
         Map<UnitCode, List<FiscalYear>> years = postings.yearsWithPostings();
         List<UnitYears> units = new ArrayList<>();
-        postings.unitNames().forEach((unit, name) -> {
-            if (access.currentUserPermits(unit.code())) {
-                units.add(new UnitYears(unit.code(), name,
-                        years.getOrDefault(unit, List.of()).stream().map(FiscalYear::value).toList()));
-            }
-        });
+        postings.unitNames()
+                .forEach(
+                        (unit, name) -> {
+                            if (access.currentUserPermits(unit.code())) {
+                                units.add(
+                                        new UnitYears(
+                                                unit.code(),
+                                                name,
+                                                years.getOrDefault(unit, List.of()).stream()
+                                                        .map(FiscalYear::value)
+                                                        .toList()));
+                            }
+                        });
         return units;
     }
 }

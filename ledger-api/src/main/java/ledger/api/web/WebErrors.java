@@ -45,12 +45,18 @@ class WebErrors {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ModelAndView missing(MissingServletRequestParameterException missing) {
-        return page(HttpStatus.BAD_REQUEST, "请求参数有误", ParameterText.missing(missing.getParameterName()));
+        return page(
+                HttpStatus.BAD_REQUEST,
+                "请求参数有误",
+                ParameterText.missing(missing.getParameterName()));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ModelAndView missingFile(MissingServletRequestPartException missing) {
-        return page(HttpStatus.BAD_REQUEST, "请求参数有误", ParameterText.missing(missing.getRequestPartName()));
+        return page(
+                HttpStatus.BAD_REQUEST,
+                "请求参数有误",
+                ParameterText.missing(missing.getRequestPartName()));
     }
 
     private static ModelAndView page(HttpStatus status, String title, String message) {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A clerk's own files through {@code ledger template} and {@code ledger import} on a database of
  * their own (issue 17 item 1): the template in both forms imports as it is; a GBK CSV and an xlsx
- * load and say how they were read; a 用友 voucher export loads through the shipped example
- * mapping; a refused GBK file names its row in Chinese and writes nothing.
+ * load and say how they were read; a 用友 voucher export loads through the shipped example mapping; a
+ * refused GBK file names its row in Chinese and writes nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClerkFilesIT {
@@ -31,8 +31,7 @@ class ClerkFilesIT {
     private static final String URL = TestDatabase.create("clerk");
     private static final Charset GBK = Charset.forName("GBK");
 
-    @TempDir
-    static Path files;
+    @TempDir static Path files;
 
     private static CommandLineIT.Run importing(String... args) {
         String[] all = new String[args.length + 2];
@@ -47,16 +46,19 @@ class ClerkFilesIT {
     void theTemplateInBothFormsHasChineseHeadersAndImportsAsItIs() throws IOException {
         CommandLineIT.Run csv = CommandLineIT.ledger("template");
         assertThat(csv.exit()).isZero();
-        assertThat(csv.out()).contains("交易号,日期,类型,单位,资金来源,功能分类,经济分类,支出性质,项目,金额")
+        assertThat(csv.out())
+                .contains("交易号,日期,类型,单位,资金来源,功能分类,经济分类,支出性质,项目,金额")
                 .contains("年初预算", "追加预算", "调减预算", "拨款", "年初结转和结余", "支出", "冲销");
 
         Path xlsx = files.resolve("模板.xlsx");
-        CommandLineIT.Run written = CommandLineIT.ledger("template", "--format", "xlsx", "--out", xlsx.toString());
+        CommandLineIT.Run written =
+                CommandLineIT.ledger("template", "--format", "xlsx", "--out", xlsx.toString());
         assertThat(written.exit()).isZero();
         assertThat(Files.size(xlsx)).isPositive();
         CommandLineIT.Run imported = importing(xlsx.toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
-        assertThat(imported.out()).startsWith("已导入 模板.xlsx（按 xlsx 工作表「日记账」 读取）：8 行，新记入 8 行，已记过 0 行");
+        assertThat(imported.out())
+                .startsWith("已导入 模板.xlsx（按 xlsx 工作表「日记账」 读取）：8 行，新记入 8 行，已记过 0 行");
 
         Path csvFile = files.resolve("模板.csv");
         assertThat(CommandLineIT.ledger("template", "--out", csvFile.toString()).exit()).isZero();
@@ -71,13 +73,17 @@ class ClerkFilesIT {
     @Order(2)
     void aGbkCsvLoadsAndSaysItWasReadAsGbk() throws IOException {
         Path gbk = files.resolve("gbk.csv");
-        Files.write(gbk, ("交易号,日期,类型,单位,资金来源,功能分类,经济分类,金额,摘要\n"
-                + "G-1,2020/3/5,拨款,gbk-unit,其他收入,2010301,30201,\"1,234.50\",收到其他收入\n"
-                + "G-2,2020年3月6日,拨款,gbk-unit,其他收入,2010301,30201,￥100.00,再收一笔\n").getBytes(GBK));
+        Files.write(
+                gbk,
+                ("交易号,日期,类型,单位,资金来源,功能分类,经济分类,金额,摘要\n"
+                                + "G-1,2020/3/5,拨款,gbk-unit,其他收入,2010301,30201,\"1,234.50\",收到其他收入\n"
+                                + "G-2,2020年3月6日,拨款,gbk-unit,其他收入,2010301,30201,￥100.00,再收一笔\n")
+                        .getBytes(GBK));
         CommandLineIT.Run run = importing(gbk.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("已导入 gbk.csv（按 GB18030 (GBK) 读取）：2 行，新记入 2 行");
-        assertThat(count("SELECT COUNT(*) FROM ledger_transaction WHERE unit = 'gbk-unit'")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM ledger_transaction WHERE unit = 'gbk-unit'"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -85,9 +91,12 @@ class ClerkFilesIT {
     void aGbkCsvWithABadRowIsRefusedInChineseNamingTheRowAndWritesNothing() throws IOException {
         long events = count("SELECT COUNT(*) FROM domain_event_entry");
         Path gbk = files.resolve("gbk-bad.csv");
-        Files.write(gbk, ("交易号,日期,类型,单位,资金来源,功能分类,经济分类,金额,摘要\n"
-                + "B-1,2020/3/5,拨款,gbk-unit,其他收入,2010301,30201,1.00,好的一行\n"
-                + "B-2,03/05/2020,拨款,gbk-unit,其他收入,2010301,30201,1.00,日期有歧义\n").getBytes(GBK));
+        Files.write(
+                gbk,
+                ("交易号,日期,类型,单位,资金来源,功能分类,经济分类,金额,摘要\n"
+                                + "B-1,2020/3/5,拨款,gbk-unit,其他收入,2010301,30201,1.00,好的一行\n"
+                                + "B-2,03/05/2020,拨款,gbk-unit,其他收入,2010301,30201,1.00,日期有歧义\n")
+                        .getBytes(GBK));
         CommandLineIT.Run run = importing(gbk.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("第 3 行，日期（date）：日期「03/05/2020」有歧义");
@@ -98,8 +107,12 @@ class ClerkFilesIT {
     @Order(4)
     void theYonyouVoucherExportLoadsThroughTheShippedMapping() throws IOException {
         Path samples = Path.of("..", "samples", "clerk-exports");
-        Path budget = Files.writeString(files.resolve("budget.csv"), "id,date,kind,unit,fund,functional,economic,amount\n"
-                + "YB-1,2020-01-02,budget,yonyou-example,general,2010301,30201,100000.00\n", StandardCharsets.UTF_8);
+        Path budget =
+                Files.writeString(
+                        files.resolve("budget.csv"),
+                        "id,date,kind,unit,fund,functional,economic,amount\n"
+                                + "YB-1,2020-01-02,budget,yonyou-example,general,2010301,30201,100000.00\n",
+                        StandardCharsets.UTF_8);
         assertThat(importing(budget.toString()).exit()).isZero();
 
         Path export = samples.resolve("yonyou-voucher-export.csv");
@@ -107,17 +120,23 @@ class ClerkFilesIT {
         assertThat(withoutMapping.exit()).isEqualTo(1);
         assertThat(withoutMapping.err()).contains("未知的列「凭证日期」").contains("--mapping");
 
-        CommandLineIT.Run run = importing(export.toString(), "--mapping",
-                samples.resolve("yonyou-voucher-mapping.csv").toString());
+        CommandLineIT.Run run =
+                importing(
+                        export.toString(),
+                        "--mapping",
+                        samples.resolve("yonyou-voucher-mapping.csv").toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("已导入 yonyou-voucher-export.csv（按 UTF-8 读取）：3 行，新记入 3 行");
-        assertThat(count("SELECT COUNT(*) FROM ledger_transaction WHERE unit = 'yonyou-example'")).isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM ledger_transaction WHERE unit = 'yonyou-example'"))
+                .isEqualTo(4);
     }
 
     private static long count(String sql) {
-        try (Connection connection = DriverManager.getConnection(URL, TestDatabase.user(), TestDatabase.password());
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection connection =
+                        DriverManager.getConnection(
+                                URL, TestDatabase.user(), TestDatabase.password());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException failed) {

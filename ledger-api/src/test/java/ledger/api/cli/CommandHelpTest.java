@@ -23,21 +23,25 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Every command's {@code --help} (issue 17 item 7): Chinese first with English after, two or more real
- * examples, and every option and parameter described in Chinese, all taken from {@code
- * ledger/api/cli/usage.properties}. The commands are found by walking the registered command tree, so a
- * command (or option) added without its entries in that file fails here. No database: help is printed
- * before anything starts.
+ * Every command's {@code --help} (issue 17 item 7): Chinese first with English after, two or more
+ * real examples, and every option and parameter described in Chinese, all taken from {@code
+ * ledger/api/cli/usage.properties}. The commands are found by walking the registered command tree,
+ * so a command (or option) added without its entries in that file fails here. No database: help is
+ * printed before anything starts.
  */
 class CommandHelpTest {
 
     private static final ResourceBundle USAGE = ResourceBundle.getBundle("ledger.api.cli.usage");
 
-    /** Every command under {@code ledger}, the root included, hidden ones too (they still answer --help). */
+    /**
+     * Every command under {@code ledger}, the root included, hidden ones too (they still answer
+     * --help).
+     */
     static Stream<Arguments> commands() {
         List<CommandLine> all = new ArrayList<>();
         collect(LedgerCommandLine.commandLine(), all);
-        return all.stream().map(command -> Arguments.of(command.getCommandSpec().qualifiedName(" ")));
+        return all.stream()
+                .map(command -> Arguments.of(command.getCommandSpec().qualifiedName(" ")));
     }
 
     private static void collect(CommandLine command, List<CommandLine> all) {
@@ -63,35 +67,52 @@ class CommandHelpTest {
         String key = spec.qualifiedName(".");
 
         String description = bundled(key + ".usage.description");
-        assertThat(chinese(description.codePointAt(0))).as("%s: Chinese first: %s", key, description).isTrue();
+        assertThat(chinese(description.codePointAt(0)))
+                .as("%s: Chinese first: %s", key, description)
+                .isTrue();
         assertThat(description).as(key + ": English after the Chinese").contains(" / ");
-        assertThat(help).as(key).contains(description.lines().findFirst().orElseThrow().substring(0, 8));
+        assertThat(help)
+                .as(key)
+                .contains(description.lines().findFirst().orElseThrow().substring(0, 8));
 
         String footer = bundled(key + ".usage.footer");
         assertThat(help).as(key).contains("示例 / Examples:");
-        // "  ledger user list", or with the environment it reads: "  LEDGER_HOME=/srv ledger user list"
+        // "  ledger user list", or with the environment it reads: "  LEDGER_HOME=/srv ledger user
+        // list"
         Pattern example = Pattern.compile("  ([A-Z_]+=\\S* )*" + Pattern.quote(path) + "( .*)?");
-        List<String> examples = help.lines().filter(line -> example.matcher(line).matches()).toList();
-        assertThat(examples).as("%s: two or more examples of this very command", key).hasSizeGreaterThanOrEqualTo(2);
+        List<String> examples =
+                help.lines().filter(line -> example.matcher(line).matches()).toList();
+        assertThat(examples)
+                .as("%s: two or more examples of this very command", key)
+                .hasSizeGreaterThanOrEqualTo(2);
         assertThat(examples).as(key).anyMatch(line -> line.startsWith("  " + path));
         // picocli would break a longer line at column 80, and the example could no longer be pasted
         assertThat(footer.lines().filter(line -> columns(line) > 80))
-                .as("%s: example lines within 80 columns (a CJK character takes two)", key).isEmpty();
+                .as("%s: example lines within 80 columns (a CJK character takes two)", key)
+                .isEmpty();
 
         for (ArgSpec arg : spec.args()) {
             String text = String.join(" ", arg.description());
             assertThat(text.codePoints().anyMatch(CommandHelpTest::chinese))
-                    .as("%s %s: described in Chinese, not \"%s\"", key, name(arg), text).isTrue();
+                    .as("%s %s: described in Chinese, not \"%s\"", key, name(arg), text)
+                    .isTrue();
             assertThat(keys(spec, arg).stream().anyMatch(USAGE::containsKey))
-                    .as("%s %s: described in usage.properties under one of %s", key, name(arg), keys(spec, arg))
+                    .as(
+                            "%s %s: described in usage.properties under one of %s",
+                            key, name(arg), keys(spec, arg))
                     .isTrue();
         }
     }
 
     @Test
     void everyEntryBelongsToACommandOrOption() {
-        Set<String> used = new HashSet<>(List.of("usage.synopsisHeading", "usage.commandListHeading",
-                "usage.optionListHeading", "usage.parameterListHeading"));
+        Set<String> used =
+                new HashSet<>(
+                        List.of(
+                                "usage.synopsisHeading",
+                                "usage.commandListHeading",
+                                "usage.optionListHeading",
+                                "usage.parameterListHeading"));
         List<CommandLine> all = new ArrayList<>();
         collect(LedgerCommandLine.commandLine(), all);
         for (CommandLine command : all) {
@@ -102,8 +123,11 @@ class CommandHelpTest {
             spec.args().forEach(arg -> used.addAll(keys(spec, arg)));
         }
         // a numbered line (key.0, key.1 …) belongs to its key
-        List<String> stale = USAGE.keySet().stream().filter(k -> !used.contains(k.replaceFirst("\\.\\d+$", "")))
-                .sorted().toList();
+        List<String> stale =
+                USAGE.keySet().stream()
+                        .filter(k -> !used.contains(k.replaceFirst("\\.\\d+$", "")))
+                        .sorted()
+                        .toList();
         assertThat(stale).as("entries for commands or options that no longer exist").isEmpty();
     }
 
@@ -113,11 +137,15 @@ class CommandHelpTest {
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));
         assertThat(cli.execute("serve", "--help")).isZero();
-        assertThat(out.toString()).startsWith("用法 / Usage: ledger serve").contains("选项 / Options:", "--bind",
-                "--demo");
+        assertThat(out.toString())
+                .startsWith("用法 / Usage: ledger serve")
+                .contains("选项 / Options:", "--bind", "--demo");
     }
 
-    /** Where picocli looks for an argument's text: its descriptionKey, else its name, each qualified first. */
+    /**
+     * Where picocli looks for an argument's text: its descriptionKey, else its name, each qualified
+     * first.
+     */
     private static List<String> keys(CommandSpec spec, ArgSpec arg) {
         String command = spec.qualifiedName(".");
         List<String> keys = new ArrayList<>();
@@ -125,7 +153,8 @@ class CommandHelpTest {
             keys.add(command + "." + arg.descriptionKey());
             keys.add(arg.descriptionKey());
         } else if (arg instanceof OptionSpec option) {
-            Arrays.stream(option.names()).forEach(n -> keys.add(command + "." + n.replaceFirst("^-+", "")));
+            Arrays.stream(option.names())
+                    .forEach(n -> keys.add(command + "." + n.replaceFirst("^-+", "")));
         } else if (arg instanceof PositionalParamSpec positional) {
             keys.add(command + "." + positional.paramLabel() + "[" + positional.index() + "]");
         }
@@ -159,9 +188,19 @@ class CommandHelpTest {
     }
 
     private static int columns(String line) {
-        return line.codePoints().map(c -> chinese(c) || Character.UnicodeBlock.of(c)
-                == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS || Character.UnicodeBlock.of(c)
-                == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION ? 2 : 1).sum();
+        return line.codePoints()
+                .map(
+                        c ->
+                                chinese(c)
+                                                || Character.UnicodeBlock.of(c)
+                                                        == Character.UnicodeBlock
+                                                                .HALFWIDTH_AND_FULLWIDTH_FORMS
+                                                || Character.UnicodeBlock.of(c)
+                                                        == Character.UnicodeBlock
+                                                                .CJK_SYMBOLS_AND_PUNCTUATION
+                                        ? 2
+                                        : 1)
+                .sum();
     }
 
     private static boolean chinese(int codePoint) {

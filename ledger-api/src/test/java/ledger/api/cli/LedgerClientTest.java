@@ -10,11 +10,18 @@ class LedgerClientTest {
 
     @Test
     void aServerBehindAPathPrefixKeepsItsPrefix() {
-        LedgerClient behindProxy = new LedgerClient(URI.create("https://host.example/ledger/"), "clerk",
-                "secret".toCharArray());
-        assertThat(behindProxy.uri("/api/journals")).isEqualTo(URI.create("https://host.example/ledger/api/journals"));
-        LedgerClient plain = new LedgerClient(URI.create("http://localhost:8080/"), "clerk", "secret".toCharArray());
-        assertThat(plain.uri("/api/journals")).isEqualTo(URI.create("http://localhost:8080/api/journals"));
+        LedgerClient behindProxy =
+                new LedgerClient(
+                        URI.create("https://host.example/ledger/"),
+                        "clerk",
+                        "secret".toCharArray());
+        assertThat(behindProxy.uri("/api/journals"))
+                .isEqualTo(URI.create("https://host.example/ledger/api/journals"));
+        LedgerClient plain =
+                new LedgerClient(
+                        URI.create("http://localhost:8080/"), "clerk", "secret".toCharArray());
+        assertThat(plain.uri("/api/journals"))
+                .isEqualTo(URI.create("http://localhost:8080/api/journals"));
     }
 
     @Test
@@ -28,7 +35,11 @@ class LedgerClientTest {
 
     @Test
     void thePasswordIsNotInWhatTheClientSaysAboutItself() {
-        LedgerClient client = new LedgerClient(URI.create("http://localhost:8080/"), "clerk", "s3cret".toCharArray());
-        assertThat(client.describe()).isEqualTo("http://localhost:8080/ as clerk").doesNotContain("s3cret");
+        LedgerClient client =
+                new LedgerClient(
+                        URI.create("http://localhost:8080/"), "clerk", "s3cret".toCharArray());
+        assertThat(client.describe())
+                .isEqualTo("http://localhost:8080/ as clerk")
+                .doesNotContain("s3cret");
     }
 }

@@ -48,10 +48,12 @@ import picocli.CommandLine;
 /**
  * {@code ledger … --server URL --user NAME} against the application running in this test on a
  * random port: each command through the HTTP API, as each role; the server's refusals printed as
- * {@code 已拒绝：字段（field）：原因} with exit 1, usage errors exit 2, and a refused write leaves the
- * event count as it was. What the server prints is compared with what the same data gives locally.
+ * {@code 已拒绝：字段（field）：原因} with exit 1, usage errors exit 2, and a refused write leaves the event
+ * count as it was. What the server prints is compared with what the same data gives locally.
  */
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -66,21 +68,14 @@ class RemoteCommandLineIT {
         TestDatabase.use(registry, URL);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    StatementService statements;
-    @Autowired
-    ledger.api.statement.AccountingService accounting;
-    @Autowired
-    ReportService reports;
-    @Autowired
-    ledger.api.statement.ExecutionService executions;
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired StatementService statements;
+    @Autowired ledger.api.statement.AccountingService accounting;
+    @Autowired ReportService reports;
+    @Autowired ledger.api.statement.ExecutionService executions;
 
-    @TempDir
-    Path files;
+    @TempDir Path files;
 
     record Run(int exit, String out, String err) {
         List<String> outLines() {
@@ -90,8 +85,12 @@ class RemoteCommandLineIT {
 
     /** {@code ledger args…} with {@code LEDGER_PASSWORD=password} (null: not set). */
     static Run ledger(String password, String... args) {
-        CommandLine cli = LedgerCommandLine.commandLine(name ->
-                password != null && name.equals(ServerOptions.PASSWORD_VARIABLE) ? password : null);
+        CommandLine cli =
+                LedgerCommandLine.commandLine(
+                        name ->
+                                password != null && name.equals(ServerOptions.PASSWORD_VARIABLE)
+                                        ? password
+                                        : null);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
@@ -100,7 +99,10 @@ class RemoteCommandLineIT {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    /** {@code ledger command --server http://localhost:PORT --user USER args…}, with USER's demo password. */
+    /**
+     * {@code ledger command --server http://localhost:PORT --user USER args…}, with USER's demo
+     * password.
+     */
     Run as(String user, String command, String... args) {
         return asWithPassword(user, user + PASSWORD_OF_DEMO_USERS, command, args);
     }
@@ -127,13 +129,35 @@ class RemoteCommandLineIT {
     @Test
     @Order(1)
     void usageErrorsExitWith2BeforeAnythingIsSent() {
-        Run both = ledger("x", "check", "--server", server(), "--user", "clerk", "--db", URL, "--year", "2020",
-                "--unit", UNIT);
+        Run both =
+                ledger(
+                        "x",
+                        "check",
+                        "--server",
+                        server(),
+                        "--user",
+                        "clerk",
+                        "--db",
+                        URL,
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT);
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("--db and --server exclude each other");
 
-        Run notHttp = ledger("x", "check", "--server", "ftp://localhost/", "--user", "clerk", "--year", "2020",
-                "--unit", UNIT);
+        Run notHttp =
+                ledger(
+                        "x",
+                        "check",
+                        "--server",
+                        "ftp://localhost/",
+                        "--user",
+                        "clerk",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT);
         assertThat(notHttp.exit()).isEqualTo(2);
         assertThat(notHttp.err()).contains("--server must be an http:// or https:// URL");
 
@@ -141,19 +165,43 @@ class RemoteCommandLineIT {
         assertThat(noUser.exit()).isEqualTo(2);
         assertThat(noUser.err()).contains("--server needs --user NAME");
 
-        Run userWithoutServer = ledger("x", "check", "--user", "clerk", "--year", "2020", "--unit", UNIT);
+        Run userWithoutServer =
+                ledger("x", "check", "--user", "clerk", "--year", "2020", "--unit", UNIT);
         assertThat(userWithoutServer.exit()).isEqualTo(2);
         assertThat(userWithoutServer.err()).contains("give --server URL too");
 
-        // No LEDGER_PASSWORD and no terminal to ask at (as under a test runner): a usage error, no request.
-        Run noPassword = ledger(null, "check", "--server", server(), "--user", "clerk", "--year", "2020",
-                "--unit", UNIT);
+        // No LEDGER_PASSWORD and no terminal to ask at (as under a test runner): a usage error, no
+        // request.
+        Run noPassword =
+                ledger(
+                        null,
+                        "check",
+                        "--server",
+                        server(),
+                        "--user",
+                        "clerk",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT);
         assertThat(noPassword.exit()).isEqualTo(2);
         assertThat(noPassword.err()).contains("no password for clerk: set LEDGER_PASSWORD");
 
         // A password is never an argument: there is no option to give one.
-        Run passwordOption = ledger("x", "check", "--server", server(), "--user", "clerk", "--password", "p",
-                "--year", "2020", "--unit", UNIT);
+        Run passwordOption =
+                ledger(
+                        "x",
+                        "check",
+                        "--server",
+                        server(),
+                        "--user",
+                        "clerk",
+                        "--password",
+                        "p",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT);
         assertThat(passwordOption.exit()).isEqualTo(2);
         assertThat(passwordOption.err()).contains("Unknown option").contains("--password");
     }
@@ -161,8 +209,18 @@ class RemoteCommandLineIT {
     @Test
     @Order(2)
     void anUnreachableServerIsAClearError() {
-        Run run = ledger("x", "check", "--server", "http://127.0.0.1:1", "--user", "clerk", "--year", "2020",
-                "--unit", UNIT);
+        Run run =
+                ledger(
+                        "x",
+                        "check",
+                        "--server",
+                        "http://127.0.0.1:1",
+                        "--user",
+                        "clerk",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT);
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("错误：无法连接账簿服务器 http://127.0.0.1:1/");
     }
@@ -173,7 +231,8 @@ class RemoteCommandLineIT {
         String journal = Samples.jianghan2020Journal().toString();
         Run first = as("clerk", "import", journal);
         assertThat(first.exit()).as(first.err()).isZero();
-        assertThat(first.out()).startsWith("已导入 journal.csv（按 UTF-8 读取）：476 行，新记入 476 行，已记过 0 行")
+        assertThat(first.out())
+                .startsWith("已导入 journal.csv（按 UTF-8 读取）：476 行，新记入 476 行，已记过 0 行")
                 .contains("，记入 " + server() + "/ as clerk");
         long events = events();
         assertThat(events).isPositive();
@@ -190,18 +249,23 @@ class RemoteCommandLineIT {
     @Order(4)
     void refusedImportsExitWith1SayWhyAndWriteNothing() throws Exception {
         Path other = files.resolve("other.csv");
-        Files.writeString(other, "id,date,kind,unit,unit_name,fund,functional,economic,amount\n"
-                + "R-O1,2020-02-01,appropriation,remote-other,别的单位,other,2010301,30201,9.00\n");
+        Files.writeString(
+                other,
+                "id,date,kind,unit,unit_name,fund,functional,economic,amount\n"
+                        + "R-O1,2020-02-01,appropriation,remote-other,别的单位,other,2010301,30201,9.00\n");
         Path bad = files.resolve("bad.csv");
-        Files.writeString(bad, "id,date,kind,unit,fund,functional,economic,amount\n"
-                + "R-B1,2020-02-01,appropriation,jianghan-gov-office,other,2010301,30201,9.00\n"
-                + "R-B2,2020-02-30,appropriation,jianghan-gov-office,other,2010301,30201,9.00\n");
+        Files.writeString(
+                bad,
+                "id,date,kind,unit,fund,functional,economic,amount\n"
+                        + "R-B1,2020-02-01,appropriation,jianghan-gov-office,other,2010301,30201,9.00\n"
+                        + "R-B2,2020-02-30,appropriation,jianghan-gov-office,other,2010301,30201,9.00\n");
         long before = events();
 
         Run wrongPassword = asWithPassword("clerk", "not-the-password", "import", other.toString());
         assertThat(wrongPassword.exit()).isEqualTo(1);
-        assertThat(wrongPassword.err()).contains("已拒绝：账簿服务器 " + server() + "/ 不接受用户「clerk」和该密码"
-                + "（HTTP 401）").doesNotContain("not-the-password");
+        assertThat(wrongPassword.err())
+                .contains("已拒绝：账簿服务器 " + server() + "/ 不接受用户「clerk」和该密码" + "（HTTP 401）")
+                .doesNotContain("not-the-password");
 
         Run unknownUser = as("nobody", "import", other.toString());
         assertThat(unknownUser.exit()).isEqualTo(1);
@@ -215,7 +279,8 @@ class RemoteCommandLineIT {
         assertThat(notHisUnit.exit()).isEqualTo(1);
         assertThat(notHisUnit.err()).contains("已拒绝：用户「clerk」无权").contains("403");
 
-        // The reader's check runs on the server: its row-by-row answer comes back worded as a local refusal.
+        // The reader's check runs on the server: its row-by-row answer comes back worded as a local
+        // refusal.
         Run badRows = as("clerk", "import", bad.toString());
         assertThat(badRows.exit()).isEqualTo(1);
         assertThat(badRows.err()).contains("已拒绝：第 3 行，日期（date）：");
@@ -232,17 +297,30 @@ class RemoteCommandLineIT {
         assertThat(text.out()).isEqualTo(expected.endsWith("\n") ? expected : expected + "\n");
         assertThat(text.out()).contains("2020 年度收入支出决算总表");
 
-        Run json = as("auditor", "statements", "--year", "2020", "--unit", UNIT, "--format", "json");
+        Run json =
+                as("auditor", "statements", "--year", "2020", "--unit", UNIT, "--format", "json");
         assertThat(json.exit()).as(json.err()).isZero();
         ObjectMapper mapper = new ObjectMapper();
-        assertThat(mapper.readTree(json.out())).isEqualTo(mapper.readTree(StatementJson.write(set)));
+        assertThat(mapper.readTree(json.out()))
+                .isEqualTo(mapper.readTree(StatementJson.write(set)));
 
         Path workbook = files.resolve("set.xlsx");
-        Run xlsx = as("approver", "statements", "--year", "2020", "--unit", UNIT, "--format", "xlsx",
-                "--out", workbook.toString());
+        Run xlsx =
+                as(
+                        "approver",
+                        "statements",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT,
+                        "--format",
+                        "xlsx",
+                        "--out",
+                        workbook.toString());
         assertThat(xlsx.exit()).as(xlsx.err()).isZero();
         try (XSSFWorkbook remote = new XSSFWorkbook(Files.newInputStream(workbook));
-             XSSFWorkbook local = new XSSFWorkbook(new ByteArrayInputStream(StatementWorkbook.write(set)))) {
+                XSSFWorkbook local =
+                        new XSSFWorkbook(new ByteArrayInputStream(StatementWorkbook.write(set)))) {
             // 表1–表9 as the statements alone lay them out, then the 科目余额表 and the 预算指标 account
             assertThat(remote.getNumberOfSheets()).isEqualTo(local.getNumberOfSheets() + 2);
             assertThat(local.getNumberOfSheets()).isEqualTo(9);
@@ -268,48 +346,122 @@ class RemoteCommandLineIT {
     void checkAndReconcileThroughTheServerPrintWhatTheyPrintLocally() {
         Run check = as("auditor", "check", "--year", "2020", "--unit", UNIT);
         assertThat(check.exit()).as(check.err()).isZero();
-        List<String> expected = new ArrayList<>(StatementChecks.evaluate(sample()).stream().map(Finding::toString)
-                .toList());
+        List<String> expected =
+                new ArrayList<>(
+                        StatementChecks.evaluate(sample()).stream()
+                                .map(Finding::toString)
+                                .toList());
         expected.add(check.outLines().get(check.outLines().size() - 1));
         assertThat(check.outLines()).isEqualTo(expected);
         assertThat(check.outLines().get(check.outLines().size() - 1))
                 .startsWith("jianghan-gov-office 2020: 0 rules broken, ");
 
-        Run reconcile = as("auditor", "reconcile", "--year", "2020", "--unit", UNIT,
-                "--published", Samples.jianghan2020Published().toString());
+        Run reconcile =
+                as(
+                        "auditor",
+                        "reconcile",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT,
+                        "--published",
+                        Samples.jianghan2020Published().toString());
         assertThat(reconcile.exit()).as(reconcile.err()).isZero();
-        assertThat(reconcile.outLines().get(0)).isEqualTo("对账：公布数 249 个，账簿完全重现 243 个；不一致 9 格，其中已解释 9 格"
-                + "（差额恰为公布报表自身矛盾之数）、未解释 0 格。 | Published figures: 249; regenerated exactly: 243;"
-                + " differing cells: 9, of which 9 explained (to the fen) by contradictions within the published report"
-                + " and 0 NOT EXPLAINED.");
-        Run disagreeing = as("auditor", "reconcile", "--year", "2019", "--unit", UNIT,
-                "--published", Samples.jianghan2020Published().toString());
+        assertThat(reconcile.outLines().get(0))
+                .isEqualTo(
+                        "对账：公布数 249 个，账簿完全重现 243 个；不一致 9 格，其中已解释 9 格"
+                                + "（差额恰为公布报表自身矛盾之数）、未解释 0 格。 | Published figures: 249; regenerated exactly: 243;"
+                                + " differing cells: 9, of which 9 explained (to the fen) by contradictions within the published report"
+                                + " and 0 NOT EXPLAINED.");
+        Run disagreeing =
+                as(
+                        "auditor",
+                        "reconcile",
+                        "--year",
+                        "2019",
+                        "--unit",
+                        UNIT,
+                        "--published",
+                        Samples.jianghan2020Published().toString());
         assertThat(disagreeing.exit()).isEqualTo(1);
     }
 
     @Test
     @Order(6)
     void theTrialBalanceAndIndicatorsThroughTheServerAreTheLocalOnes() {
-        var report = accounting.trialBalance(UnitCode.of(UNIT), FiscalYear.of(2020), null,
-                ledger.projections.accounting.UnitKind.ADMINISTRATIVE, true);
+        var report =
+                accounting.trialBalance(
+                        UnitCode.of(UNIT),
+                        FiscalYear.of(2020),
+                        null,
+                        ledger.projections.accounting.UnitKind.ADMINISTRATIVE,
+                        true);
         var names = accounting.names(FiscalYear.of(2020));
-        Run text = as("auditor", "trial-balance", "--year", "2020", "--unit", UNIT, "--pro-forma-close");
+        Run text =
+                as(
+                        "auditor",
+                        "trial-balance",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT,
+                        "--pro-forma-close");
         assertThat(text.exit()).as(text.err()).isZero();
-        assertThat(text.out()).isEqualTo(ledger.projections.accounting.AccountingGrids.trialBalance(report.balance(),
-                report.unitName(), names).render() + "\n"
-                + ledger.projections.accounting.AccountingGrids.ties(report.ties()).render());
-        Run indicators = as("clerk", "indicators", "--year", "2020", "--unit", UNIT, "--as-of", "2020-06-30");
+        assertThat(text.out())
+                .isEqualTo(
+                        ledger.projections.accounting.AccountingGrids.trialBalance(
+                                                report.balance(), report.unitName(), names)
+                                        .render()
+                                + "\n"
+                                + ledger.projections.accounting.AccountingGrids.ties(report.ties())
+                                        .render());
+        Run indicators =
+                as(
+                        "clerk",
+                        "indicators",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT,
+                        "--as-of",
+                        "2020-06-30");
         assertThat(indicators.exit()).as(indicators.err()).isZero();
-        assertThat(indicators.out()).isEqualTo(ledger.projections.accounting.AccountingGrids.indicators(
-                accounting.indicators(UnitCode.of(UNIT), FiscalYear.of(2020), java.time.LocalDate.of(2020, 6, 30)),
-                accounting.unitName(UnitCode.of(UNIT)), names).render());
+        assertThat(indicators.out())
+                .isEqualTo(
+                        ledger.projections.accounting.AccountingGrids.indicators(
+                                        accounting.indicators(
+                                                UnitCode.of(UNIT),
+                                                FiscalYear.of(2020),
+                                                java.time.LocalDate.of(2020, 6, 30)),
+                                        accounting.unitName(UnitCode.of(UNIT)),
+                                        names)
+                                .render());
         Run notHis = as("clerk", "trial-balance", "--year", "2020", "--unit", "remote-other");
         assertThat(notHis.exit()).isEqualTo(1);
         assertThat(notHis.err()).contains("403");
-        Run outside = as("auditor", "trial-balance", "--year", "2020", "--unit", UNIT, "--as-of", "2020-12-31",
-                "--format", "json");
+        Run outside =
+                as(
+                        "auditor",
+                        "trial-balance",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT,
+                        "--as-of",
+                        "2020-12-31",
+                        "--format",
+                        "json");
         assertThat(outside.exit()).as(outside.err()).isZero();
-        Run refused = as("auditor", "indicators", "--year", "2020", "--unit", UNIT, "--as-of", "2021-01-01");
+        Run refused =
+                as(
+                        "auditor",
+                        "indicators",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT,
+                        "--as-of",
+                        "2021-01-01");
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("--as-of", "不在 2020 年度内");
     }
@@ -319,12 +471,27 @@ class RemoteCommandLineIT {
     void theExecutionThroughTheServerIsTheLocalOne() throws Exception {
         java.time.LocalDate june = java.time.LocalDate.of(2020, 6, 30);
         Path xlsx = files.resolve("execution.xlsx");
-        Run text = as("clerk", "execution", "--year", "2020", "--unit", UNIT, "--as-of", "2020-06-30", "--xlsx",
-                xlsx.toString());
+        Run text =
+                as(
+                        "clerk",
+                        "execution",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT,
+                        "--as-of",
+                        "2020-06-30",
+                        "--xlsx",
+                        xlsx.toString());
         assertThat(text.exit()).as(text.err()).isZero();
-        assertThat(text.out()).isEqualTo(executions.unit(UnitCode.of(UNIT), FiscalYear.of(2020), june).grid()
-                .render());
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+        assertThat(text.out())
+                .isEqualTo(
+                        executions
+                                .unit(UnitCode.of(UNIT), FiscalYear.of(2020), june)
+                                .grid()
+                                .render());
+        try (var workbook =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
             assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("预算执行进度");
         }
         Run notHis = as("clerk", "execution", "--year", "2020", "--unit", "remote-other");
@@ -336,41 +503,85 @@ class RemoteCommandLineIT {
     @Order(7)
     void aTraceThroughTheServerIsTheLocalTrace() {
         CellAddress cell = CellAddress.parse("T3/2010302/3");
-        TraceDocument local = TraceDocument.of(statements.trace(UnitCode.of(UNIT), FiscalYear.of(2020), cell, null));
+        TraceDocument local =
+                TraceDocument.of(
+                        statements.trace(UnitCode.of(UNIT), FiscalYear.of(2020), cell, null));
         Run text = as("auditor", "trace", "--year", "2020", "--unit", UNIT, "T3/2010302/3");
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out()).isEqualTo(local.toText());
         assertThat(text.outLines().get(0)).startsWith("T3/2010302/3 = 1197.34 万元");
 
-        Run json = as("auditor", "trace", "--year", "2020", "--unit", UNIT, "T3/2010302/3", "--format", "json");
+        Run json =
+                as(
+                        "auditor",
+                        "trace",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT,
+                        "T3/2010302/3",
+                        "--format",
+                        "json");
         assertThat(json.exit()).as(json.err()).isZero();
         assertThat(json.out()).contains("\"eventCount\" : " + local.eventCount());
 
-        // the server answers a trace in pages; the command line follows them all (40 events, pages of 7)
-        Run paged = as("auditor", "trace", "--year", "2020", "--unit", UNIT, "T3/2010302/3", "--page-size", "7");
+        // the server answers a trace in pages; the command line follows them all (40 events, pages
+        // of 7)
+        Run paged =
+                as(
+                        "auditor",
+                        "trace",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT,
+                        "T3/2010302/3",
+                        "--page-size",
+                        "7");
         assertThat(paged.exit()).as(paged.err()).isZero();
         assertThat(paged.out()).isEqualTo(local.toText());
         assertThat(local.eventCount()).isGreaterThan(7 * 5);
-        Run pagedJson = as("auditor", "trace", "--year", "2020", "--unit", UNIT, "T3/2010302/3", "--page-size", "7",
-                "--format", "json");
+        Run pagedJson =
+                as(
+                        "auditor",
+                        "trace",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT,
+                        "T3/2010302/3",
+                        "--page-size",
+                        "7",
+                        "--format",
+                        "json");
         assertThat(pagedJson.exit()).as(pagedJson.err()).isZero();
         assertThat(pagedJson.out()).isEqualTo(json.out());
     }
 
     @Test
     @Order(8)
-    void theExplanationThroughTheServerIsTheLocalOneAndNamesThePublishedContradictions() throws Exception {
+    void theExplanationThroughTheServerIsTheLocalOneAndNamesThePublishedContradictions()
+            throws Exception {
         UnitCode unit = UnitCode.of(UNIT);
         FiscalYear year = FiscalYear.of(2020);
         PriorYearFigures prior = reports.priorYear(unit, year, null);
         Run plain = as("auditor", "explanation", "--year", "2020", "--unit", UNIT);
         assertThat(plain.exit()).as(plain.err()).isZero();
-        String expected = reports.explanation(unit, year, null, prior, StatedFigures.none()).toText();
+        String expected =
+                reports.explanation(unit, year, null, prior, StatedFigures.none()).toText();
         assertThat(plain.out()).isEqualTo(expected.endsWith("\n") ? expected : expected + "\n");
 
         Path published = Samples.path("2020-jianghan-gov-office/published-explanation.tsv");
-        Run compared = as("auditor", "explanation", "--year", "2020", "--unit", UNIT, "--published",
-                published.toString());
+        Run compared =
+                as(
+                        "auditor",
+                        "explanation",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT,
+                        "--published",
+                        published.toString());
         Explanation local;
         try (java.io.Reader reader = Files.newBufferedReader(published, StandardCharsets.UTF_8)) {
             local = reports.explanation(unit, year, null, prior, StatedFigures.parse(reader));
@@ -382,8 +593,16 @@ class RemoteCommandLineIT {
 
         Path garbage = files.resolve("garbage.tsv");
         Files.writeString(garbage, "this is not\ta figures file\n");
-        Run refused = as("auditor", "explanation", "--year", "2020", "--unit", UNIT, "--published",
-                garbage.toString());
+        Run refused =
+                as(
+                        "auditor",
+                        "explanation",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT,
+                        "--published",
+                        garbage.toString());
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).startsWith("已拒绝：published：");
         assertThat(refused.out()).isEmpty();
@@ -393,24 +612,35 @@ class RemoteCommandLineIT {
     @Order(9)
     void recordSendsEachRowAndReportsEachRefusalWithoutStoppingTheOthers() throws Exception {
         Path rows = files.resolve("rows.csv");
-        Files.writeString(rows, String.join("\n",
-                "id,date,kind,unit,fund,functional,economic,nature,project,amount,memo",
-                "R-1,2020-12-31,expenditure,jianghan-gov-office,general,2010302,30299,project,JH2020-P01,1.00,经 CLI",
-                "R-2,2020-12-31,appropriation,remote-other,other,2010301,30201,,,9.00,",
-                "R-3,2020-12-31,expenditure,jianghan-gov-office,general,2010302,30299,project,JH2020-P01,"
-                        + "99999999.00,overspend",
-                ""), StandardCharsets.UTF_8);
+        Files.writeString(
+                rows,
+                String.join(
+                        "\n",
+                        "id,date,kind,unit,fund,functional,economic,nature,project,amount,memo",
+                        "R-1,2020-12-31,expenditure,jianghan-gov-office,general,2010302,30299,project,JH2020-P01,1.00,经 CLI",
+                        "R-2,2020-12-31,appropriation,remote-other,other,2010301,30201,,,9.00,",
+                        "R-3,2020-12-31,expenditure,jianghan-gov-office,general,2010302,30299,project,JH2020-P01,"
+                                + "99999999.00,overspend",
+                        ""),
+                StandardCharsets.UTF_8);
         long before = events();
         Run run = as("clerk", "record", rows.toString());
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
         assertThat(run.outLines()).hasSize(1);
-        assertThat(run.outLines().get(0)).startsWith("recorded R-1 2020/jianghan-gov-office/general/2010302/30299");
-        assertThat(run.err()).contains("已拒绝：第 3 行（R-2）：").contains("无权")
+        assertThat(run.outLines().get(0))
+                .startsWith("recorded R-1 2020/jianghan-gov-office/general/2010302/30299");
+        assertThat(run.err())
+                .contains("已拒绝：第 3 行（R-2）：")
+                .contains("无权")
                 .contains("已拒绝：第 4 行（R-3）：金额（amount）：")
                 .contains("共 3 行：1 行已记入或已存在，2 行被拒绝");
         assertThat(events()).isEqualTo(before + 1);
-        assertThat(jdbc.queryForObject("SELECT recorded_by FROM event_log WHERE payload #>> '{entry,transactionId}'"
-                + " = 'R-1'", String.class)).isEqualTo("clerk");
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT recorded_by FROM event_log WHERE payload #>> '{entry,transactionId}'"
+                                        + " = 'R-1'",
+                                String.class))
+                .isEqualTo("clerk");
 
         Run again = as("clerk", "record", rows.toString());
         assertThat(again.out()).startsWith("repeated R-1");
@@ -427,8 +657,10 @@ class RemoteCommandLineIT {
     @Order(10)
     void onlyAnApproverClosesAYearThroughTheServer() throws Exception {
         Path unit = files.resolve("close.csv");
-        Files.writeString(unit, "id,date,kind,unit,unit_name,fund,functional,economic,amount\n"
-                + "C-1,2020-02-01,appropriation,remote-close,结转单位,other,2010301,30201,9.00\n");
+        Files.writeString(
+                unit,
+                "id,date,kind,unit,unit_name,fund,functional,economic,amount\n"
+                        + "C-1,2020-02-01,appropriation,remote-close,结转单位,other,2010301,30201,9.00\n");
         assertThat(as("approver", "import", unit.toString()).exit()).isZero();
         long before = events();
         for (String user : List.of("clerk", "auditor")) {
@@ -437,20 +669,45 @@ class RemoteCommandLineIT {
             assertThat(refused.err()).as(user).contains("已拒绝：用户「" + user + "」无权");
         }
         assertThat(events()).isEqualTo(before);
-        assertThat(jdbc.queryForObject("SELECT closed FROM ledger_year WHERE unit = 'remote-close'", Boolean.class))
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT closed FROM ledger_year WHERE unit = 'remote-close'",
+                                Boolean.class))
                 .isFalse();
 
         // The preview comes from the server's closer and writes nothing.
-        Run preview = as("approver", "close", "--year", "2020", "--unit", "remote-close", "--date", "2021-01-05",
-                "--preview");
+        Run preview =
+                as(
+                        "approver",
+                        "close",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        "remote-close",
+                        "--date",
+                        "2021-01-05",
+                        "--preview");
         assertThat(preview.exit()).as(preview.err()).isZero();
-        assertThat(preview.out()).contains("结转预览").contains("other          2010301  30201").contains("9.00")
+        assertThat(preview.out())
+                .contains("结转预览")
+                .contains("other          2010301  30201")
+                .contains("9.00")
                 .contains("合计 (total): 1 个预算行 (lines), 9.00 元 (yuan)");
         assertThat(events()).isEqualTo(before);
 
-        Run closed = as("approver", "close", "--year", "2020", "--unit", "remote-close", "--date", "2021-01-05");
+        Run closed =
+                as(
+                        "approver",
+                        "close",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        "remote-close",
+                        "--date",
+                        "2021-01-05");
         assertThat(closed.exit()).as(closed.err()).isZero();
-        assertThat(closed.out()).isEqualTo("已结转：单位 remote-close 的 2020 年度，1 个预算行共 9.00 元转入 2021 年度\n");
+        assertThat(closed.out())
+                .isEqualTo("已结转：单位 remote-close 的 2020 年度，1 个预算行共 9.00 元转入 2021 年度\n");
         assertThat(events()).isGreaterThan(before);
 
         Run twice = as("approver", "close", "--year", "2020", "--unit", "remote-close");

@@ -29,15 +29,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReusedIdIT {
 
     private static final String URL = TestDatabase.create("reusedid");
-    private static final String HEADER = "id,date,kind,unit,fund,functional,economic,amount,voucher,memo\n";
+    private static final String HEADER =
+            "id,date,kind,unit,fund,functional,economic,amount,voucher,memo\n";
 
-    @TempDir
-    static Path files;
+    @TempDir static Path files;
 
-    private static Run importRow(String name, String id, String voucherAndMemoCsv) throws IOException {
+    private static Run importRow(String name, String id, String voucherAndMemoCsv)
+            throws IOException {
         Path journal = files.resolve(name + ".csv");
-        Files.writeString(journal, HEADER + id + ",2021-01-05,opening,fp-unit,general,2010301,30201,100.00,"
-                + voucherAndMemoCsv + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                journal,
+                HEADER
+                        + id
+                        + ",2021-01-05,opening,fp-unit,general,2010301,30201,100.00,"
+                        + voucherAndMemoCsv
+                        + "\n",
+                StandardCharsets.UTF_8);
         return CommandLineIT.ledger("import", "--db", URL, journal.toString());
     }
 
@@ -54,8 +61,8 @@ class ReusedIdIT {
 
     @ParameterizedTest
     @MethodSource("sameIdOtherSplit")
-    void theSameIdWithVoucherAndMemoSplitOtherwiseIsRefusedNamingTheId(String id, String first, String second)
-            throws IOException {
+    void theSameIdWithVoucherAndMemoSplitOtherwiseIsRefusedNamingTheId(
+            String id, String first, String second) throws IOException {
         Run recorded = importRow(id + "-first", id, first);
         assertThat(recorded.exit()).as(recorded.err()).isZero();
         assertThat(recorded.out()).contains("1 行，新记入 1 行，已记过 0 行");
@@ -68,7 +75,8 @@ class ReusedIdIT {
         Run reused = importRow(id + "-other", id, second);
         assertThat(reused.exit()).isEqualTo(1);
         assertThat(reused.out()).isEmpty();
-        assertThat(reused.err()).contains("第 2 行，交易号（id）：")
+        assertThat(reused.err())
+                .contains("第 2 行，交易号（id）：")
                 .contains("交易号 " + id + " 在 2021 年度已被单位 fp-unit 用于另一笔内容不同的交易")
                 .contains("没有写入任何内容");
         assertThat(eventCount()).isEqualTo(events);
@@ -78,10 +86,14 @@ class ReusedIdIT {
     void recordRefusesTheIssuesReusedIdToo() throws IOException {
         // Goal: single commands compute the same fingerprint as an import.
         Path first = files.resolve("record-first.csv");
-        Files.writeString(first, HEADER + "fp-r,2021-01-06,opening,fp-unit,general,2010301,30201,1.00,A|B,C\n",
+        Files.writeString(
+                first,
+                HEADER + "fp-r,2021-01-06,opening,fp-unit,general,2010301,30201,1.00,A|B,C\n",
                 StandardCharsets.UTF_8);
         Path second = files.resolve("record-second.csv");
-        Files.writeString(second, HEADER + "fp-r,2021-01-06,opening,fp-unit,general,2010301,30201,1.00,A,B|C\n",
+        Files.writeString(
+                second,
+                HEADER + "fp-r,2021-01-06,opening,fp-unit,general,2010301,30201,1.00,A,B|C\n",
                 StandardCharsets.UTF_8);
         Run recorded = CommandLineIT.ledger("record", "--db", URL, first.toString());
         assertThat(recorded.exit()).as(recorded.err()).isZero();
@@ -95,12 +107,17 @@ class ReusedIdIT {
 
     @Test
     void theApplicationAppliesTheRehashingMigrationAsVersion6() throws SQLException {
-        // Goal: Spring Boot hands the Java migration to Flyway, so an existing store is rehashed on start.
+        // Goal: Spring Boot hands the Java migration to Flyway, so an existing store is rehashed on
+        // start.
         CommandLineIT.ledger("verify", "--db", URL);
-        try (Connection connection = DriverManager.getConnection(URL, TestDatabase.user(), TestDatabase.password());
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT description, success FROM flyway_schema_history"
-                     + " WHERE version = '6'")) {
+        try (Connection connection =
+                        DriverManager.getConnection(
+                                URL, TestDatabase.user(), TestDatabase.password());
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery(
+                                "SELECT description, success FROM flyway_schema_history"
+                                        + " WHERE version = '6'")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("hashed fingerprints");
             assertThat(rows.getBoolean(2)).isTrue();
@@ -108,9 +125,12 @@ class ReusedIdIT {
     }
 
     private static long eventCount() {
-        try (Connection connection = DriverManager.getConnection(URL, TestDatabase.user(), TestDatabase.password());
-             Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
+        try (Connection connection =
+                        DriverManager.getConnection(
+                                URL, TestDatabase.user(), TestDatabase.password());
+                Statement statement = connection.createStatement();
+                ResultSet count =
+                        statement.executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
             count.next();
             return count.getLong(1);
         } catch (SQLException e) {
@@ -119,9 +139,12 @@ class ReusedIdIT {
     }
 
     private static List<String> storedFingerprints() {
-        try (Connection connection = DriverManager.getConnection(URL, TestDatabase.user(), TestDatabase.password());
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT fingerprint FROM ledger_transaction")) {
+        try (Connection connection =
+                        DriverManager.getConnection(
+                                URL, TestDatabase.user(), TestDatabase.password());
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("SELECT fingerprint FROM ledger_transaction")) {
             List<String> all = new java.util.ArrayList<>();
             while (rows.next()) {
                 all.add(rows.getString(1));

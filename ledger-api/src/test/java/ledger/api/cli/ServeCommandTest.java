@@ -7,18 +7,22 @@ import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 import picocli.CommandLine;
 
-/** What {@code ledger serve} asks of the server: where it listens, and whether the demo users work. */
+/**
+ * What {@code ledger serve} asks of the server: where it listens, and whether the demo users work.
+ */
 class ServeCommandTest {
 
     @Test
     void theServerListensOnLoopbackUnlessToldOtherwise() {
         ServeCommand serve = parse("--port", "9090");
-        assertThat(serve.serverProperties()).containsExactly("server.port=9090", "server.address=127.0.0.1");
+        assertThat(serve.serverProperties())
+                .containsExactly("server.port=9090", "server.address=127.0.0.1");
         assertThat(serve.address()).isEqualTo("http://127.0.0.1:9090");
 
         ServeCommand everywhere = parse("--bind", "0.0.0.0");
         assertThat(everywhere.serverProperties()).contains("server.address=0.0.0.0");
-        assertThat(everywhere.address()).isEqualTo("http://localhost:8080 (listening on every interface)");
+        assertThat(everywhere.address())
+                .isEqualTo("http://localhost:8080 (listening on every interface)");
 
         // and so does the application when started some other way
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
@@ -28,9 +32,15 @@ class ServeCommandTest {
 
     @Test
     void readsGoToTheStandbyTheCommandNames() {
-        assertThat(parse("--db", "jdbc:postgresql://127.0.0.1:5432/ledger", "--read-db",
-                "jdbc:postgresql://127.0.0.1:5433/ledger?user=reader").serverProperties())
-                .contains("ledger.read-datasource.url=jdbc:postgresql://127.0.0.1:5433/ledger?user=reader");
+        assertThat(
+                        parse(
+                                        "--db",
+                                        "jdbc:postgresql://127.0.0.1:5432/ledger",
+                                        "--read-db",
+                                        "jdbc:postgresql://127.0.0.1:5433/ledger?user=reader")
+                                .serverProperties())
+                .contains(
+                        "ledger.read-datasource.url=jdbc:postgresql://127.0.0.1:5433/ledger?user=reader");
         assertThat(parse("--db", "jdbc:postgresql://127.0.0.1:5432/ledger").serverProperties())
                 .noneMatch(property -> property.startsWith("ledger.read-datasource"));
     }
@@ -39,7 +49,8 @@ class ServeCommandTest {
     void theDemoUsersWorkOnTheEmbeddedDefaultOrWhenAskedFor() {
         assertThat(parse().demoUsers()).isTrue();
         assertThat(parse("--db", "jdbc:postgresql://127.0.0.1:5432/ledger").demoUsers()).isFalse();
-        assertThat(parse("--db", "jdbc:postgresql://127.0.0.1:5432/ledger", "--demo").demoUsers()).isTrue();
+        assertThat(parse("--db", "jdbc:postgresql://127.0.0.1:5432/ledger", "--demo").demoUsers())
+                .isTrue();
     }
 
     private static ServeCommand parse(String... args) {

@@ -30,11 +30,9 @@ class SyntheticYearIT {
     private static final String URL = TestDatabase.create("synthetic");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path files;
+    @TempDir Path files;
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run ledger(String... args) {
         CommandLine cli = LedgerCommandLine.commandLine();
@@ -47,11 +45,21 @@ class SyntheticYearIT {
 
     @Test
     void aGeneratedYearImportsWholeAndEveryUnitsStatementsAddUpToTheJournal() throws IOException {
-        Run generated = ledger("generate", "--transactions", "4000", "--units", "2", "--seed", "3", "--out",
-                files.toString());
+        Run generated =
+                ledger(
+                        "generate",
+                        "--transactions",
+                        "4000",
+                        "--units",
+                        "2",
+                        "--seed",
+                        "3",
+                        "--out",
+                        files.toString());
         assertThat(generated.exit()).as(generated.err()).isZero();
         assertThat(generated.out()).startsWith("generated 4,000 rows");
-        for (String name : List.of("journal.csv", "journal.ledger", "journal.hledger", "commands.csv")) {
+        for (String name :
+                List.of("journal.csv", "journal.ledger", "journal.hledger", "commands.csv")) {
             assertThat(files.resolve(name)).isNotEmptyFile();
         }
 
@@ -59,7 +67,16 @@ class SyntheticYearIT {
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("4000 行，新记入 4000 行");
 
-        Run all = ledger("statements", "--db", URL, "--year", "2020", "--all-units", "--format", "json");
+        Run all =
+                ledger(
+                        "statements",
+                        "--db",
+                        URL,
+                        "--year",
+                        "2020",
+                        "--all-units",
+                        "--format",
+                        "json");
         assertThat(all.exit()).as(all.err()).isZero();
         assertThat(all.err()).contains("statements of 2 units");
         JsonNode sets = JSON.readTree(all.out());
@@ -69,22 +86,61 @@ class SyntheticYearIT {
         assertThat(journal.keySet()).containsExactly("synth-u00001", "synth-u00002");
         for (JsonNode set : sets) {
             String unit = set.path("unit").asText();
-            Run one = ledger("statements", "--db", URL, "--year", "2020", "--unit", unit, "--format", "json");
+            Run one =
+                    ledger(
+                            "statements",
+                            "--db",
+                            URL,
+                            "--year",
+                            "2020",
+                            "--unit",
+                            unit,
+                            "--format",
+                            "json");
             assertThat(JSON.readTree(one.out())).isEqualTo(set);
             JsonNode t1 = set.path("tables").path("T1").path("cells");
-            assertThat(t1.path("27/1").asText()).as("appropriations of %s", unit).isEqualTo(wanYuan(journal.get(unit)[0]));
-            assertThat(t1.path("29/1").asText()).as("openings of %s", unit).isEqualTo(wanYuan(journal.get(unit)[1]));
-            assertThat(t1.path("57/2").asText()).as("expenditure of %s", unit).isEqualTo(wanYuan(journal.get(unit)[2]));
+            assertThat(t1.path("27/1").asText())
+                    .as("appropriations of %s", unit)
+                    .isEqualTo(wanYuan(journal.get(unit)[0]));
+            assertThat(t1.path("29/1").asText())
+                    .as("openings of %s", unit)
+                    .isEqualTo(wanYuan(journal.get(unit)[1]));
+            assertThat(t1.path("57/2").asText())
+                    .as("expenditure of %s", unit)
+                    .isEqualTo(wanYuan(journal.get(unit)[2]));
         }
     }
 
     @Test
     void statementsNeedEitherOneUnitOrAllUnits() {
-        assertThat(ledger("statements", "--db", URL, "--year", "2020").err()).contains("--unit U or --all-units");
-        assertThat(ledger("statements", "--db", URL, "--year", "2020", "--unit", "u", "--all-units").exit())
+        assertThat(ledger("statements", "--db", URL, "--year", "2020").err())
+                .contains("--unit U or --all-units");
+        assertThat(
+                        ledger(
+                                        "statements",
+                                        "--db",
+                                        URL,
+                                        "--year",
+                                        "2020",
+                                        "--unit",
+                                        "u",
+                                        "--all-units")
+                                .exit())
                 .isEqualTo(2);
-        assertThat(ledger("statements", "--db", URL, "--year", "2020", "--all-units", "--format", "xlsx", "--out",
-                "x.xlsx").exit()).isEqualTo(2);
+        assertThat(
+                        ledger(
+                                        "statements",
+                                        "--db",
+                                        URL,
+                                        "--year",
+                                        "2020",
+                                        "--all-units",
+                                        "--format",
+                                        "xlsx",
+                                        "--out",
+                                        "x.xlsx")
+                                .exit())
+                .isEqualTo(2);
     }
 
     /** Per unit: appropriations, openings and expenditure in fen, reversed rows taken out. */
@@ -103,13 +159,16 @@ class SyntheticYearIT {
                 case "appropriation" -> unit[0] += fen;
                 case "opening" -> unit[1] += fen;
                 case "expenditure" -> unit[2] += fen;
-                default -> { }
+                default -> {}
             }
         }
         return sums;
     }
 
     private static String wanYuan(long fen) {
-        return BigDecimal.valueOf(fen).movePointLeft(6).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(fen)
+                .movePointLeft(6)
+                .setScale(2, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 }

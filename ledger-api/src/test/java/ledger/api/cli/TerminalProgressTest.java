@@ -9,7 +9,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The import's progress hook drawn as terminal bars: the file read, then the rows decided, to the end. */
+/**
+ * The import's progress hook drawn as terminal bars: the file read, then the rows decided, to the
+ * end.
+ */
 class TerminalProgressTest {
 
     @Test
@@ -17,7 +20,7 @@ class TerminalProgressTest {
         ByteArrayOutputStream drawn = new ByteArrayOutputStream();
         byte[] file = new byte[3 << 20];
         try (PrintStream err = new PrintStream(drawn, true, StandardCharsets.UTF_8);
-             TerminalProgress bars = new TerminalProgress(err)) {
+                TerminalProgress bars = new TerminalProgress(err)) {
             try (InputStream in = bars.counting(new ByteArrayInputStream(file), file.length)) {
                 in.readAllBytes();
             }
@@ -26,7 +29,11 @@ class TerminalProgressTest {
             }
         }
         String text = drawn.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("读取文件").contains("检查记账").contains("1000/1000").contains("3072/3072 KB")
+        assertThat(text)
+                .contains("读取文件")
+                .contains("检查记账")
+                .contains("1000/1000")
+                .contains("3072/3072 KB")
                 .contains("100%");
         // Redrawn in place on one line with carriage returns, never scrolling one line per row.
         assertThat(text.lines().count()).isLessThan(10);
@@ -36,7 +43,7 @@ class TerminalProgressTest {
     void aLargeFileIsCountedInMegabytes() throws Exception {
         ByteArrayOutputStream drawn = new ByteArrayOutputStream();
         try (PrintStream err = new PrintStream(drawn, true, StandardCharsets.UTF_8);
-             TerminalProgress bars = new TerminalProgress(err)) {
+                TerminalProgress bars = new TerminalProgress(err)) {
             bars.reading(12L << 20, 12L << 20);
             bars.deciding(5, 5);
         }

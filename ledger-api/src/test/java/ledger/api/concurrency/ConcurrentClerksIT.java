@@ -17,8 +17,8 @@ import ledger.api.LedgerApplication;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.TransactionRecorder;
 import ledger.api.support.TestDatabase;
-import ledger.journal.JournalReader;
 import ledger.core.journal.JournalRow;
+import ledger.journal.JournalReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * overspent to the fen, every acknowledged expenditure is stored exactly once, and every refused
  * one was refused for the funds, in words.
  */
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class ConcurrentClerksIT {
 
     private static final String URL = TestDatabase.create("clerks");
@@ -43,13 +45,12 @@ class ConcurrentClerksIT {
         TestDatabase.use(registry, URL);
     }
 
-    @Autowired
-    TransactionRecorder recorder;
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired TransactionRecorder recorder;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
-    void eightClerksNeverOverspendOneAccountAndNoAcknowledgedCommandIsLostOrDoubled() throws Exception {
+    void eightClerksNeverOverspendOneAccountAndNoAcknowledgedCommandIsLostOrDoubled()
+            throws Exception {
         record("C-BUDGET,2020-01-02,budget,clerks-unit,办公室,general,2010301,30201,,,5000.00");
         record("C-FUNDS,2020-01-03,appropriation,clerks-unit,,general,2010301,30201,,,5000.00");
 
@@ -61,28 +62,39 @@ class ConcurrentClerksIT {
         List<Future<?>> running = new ArrayList<>();
         for (int clerk = 0; clerk < CLERKS; clerk++) {
             int id = clerk;
-            running.add(clerks.submit(() -> {
-                int refusalsInARow = 0;
-                for (int n = 0; refusalsInARow < 3 && System.nanoTime() < deadline; n++) {
-                    long fen = ThreadLocalRandom.current().nextLong(1, 30_00);
-                    String txId = "C" + id + "-" + n;
-                    try {
-                        recorder.record(row(txId + ",2020-03-01,expenditure,clerks-unit,,general,2010301,30201,public,,"
-                                + yuan(fen)), "clerk-" + id);
-                        acknowledged.put(txId, fen);
-                        refusalsInARow = 0;
-                    } catch (JournalRefused refused) {
-                        if (refused.problems().get(0).reason().contains("超过该预算行可用资金")) {
-                            refusedForFunds.incrementAndGet();
-                            refusalsInARow++;
-                        } else {
-                            unexpected.add(refused);
-                        }
-                    } catch (RuntimeException other) {
-                        unexpected.add(other);
-                    }
-                }
-            }));
+            running.add(
+                    clerks.submit(
+                            () -> {
+                                int refusalsInARow = 0;
+                                for (int n = 0;
+                                        refusalsInARow < 3 && System.nanoTime() < deadline;
+                                        n++) {
+                                    long fen = ThreadLocalRandom.current().nextLong(1, 30_00);
+                                    String txId = "C" + id + "-" + n;
+                                    try {
+                                        recorder.record(
+                                                row(
+                                                        txId
+                                                                + ",2020-03-01,expenditure,clerks-unit,,general,2010301,30201,public,,"
+                                                                + yuan(fen)),
+                                                "clerk-" + id);
+                                        acknowledged.put(txId, fen);
+                                        refusalsInARow = 0;
+                                    } catch (JournalRefused refused) {
+                                        if (refused.problems()
+                                                .get(0)
+                                                .reason()
+                                                .contains("超过该预算行可用资金")) {
+                                            refusedForFunds.incrementAndGet();
+                                            refusalsInARow++;
+                                        } else {
+                                            unexpected.add(refused);
+                                        }
+                                    } catch (RuntimeException other) {
+                                        unexpected.add(other);
+                                    }
+                                }
+                            }));
         }
         for (Future<?> clerk : running) {
             clerk.get();
@@ -93,17 +105,29 @@ class ConcurrentClerksIT {
         long spent = acknowledged.values().stream().mapToLong(Long::longValue).sum();
         assertThat(spent).isLessThanOrEqualTo(FUNDS_FEN);
         assertThat(acknowledged).hasSizeGreaterThan(100);
-        System.out.printf("%d clerks: %d expenditures acknowledged, %d refused for funds, %.2f yuan left%n", CLERKS,
-                acknowledged.size(), refusedForFunds.get(), (FUNDS_FEN - spent) / 100.0);
+        System.out.printf(
+                "%d clerks: %d expenditures acknowledged, %d refused for funds, %.2f yuan left%n",
+                CLERKS, acknowledged.size(), refusedForFunds.get(), (FUNDS_FEN - spent) / 100.0);
         assertThat(refusedForFunds.get()).isPositive();
-        List<String> stored = jdbc.queryForList("SELECT convert_from(payload, 'UTF8')::jsonb #>> '{entry,transactionId}'"
-                + " FROM domain_event_entry WHERE payload_type LIKE '%ExpenditureRecorded'", String.class);
-        assertThat(stored).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(acknowledged.keySet());
-        Long storedFen = jdbc.queryForObject("SELECT SUM((convert_from(payload, 'UTF8')::jsonb #>> '{amount,fen}')"
-                + "::bigint) FROM domain_event_entry WHERE payload_type LIKE '%ExpenditureRecorded'", Long.class);
+        List<String> stored =
+                jdbc.queryForList(
+                        "SELECT convert_from(payload, 'UTF8')::jsonb #>> '{entry,transactionId}'"
+                                + " FROM domain_event_entry WHERE payload_type LIKE '%ExpenditureRecorded'",
+                        String.class);
+        assertThat(stored)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(acknowledged.keySet());
+        Long storedFen =
+                jdbc.queryForObject(
+                        "SELECT SUM((convert_from(payload, 'UTF8')::jsonb #>> '{amount,fen}')"
+                                + "::bigint) FROM domain_event_entry WHERE payload_type LIKE '%ExpenditureRecorded'",
+                        Long.class);
         assertThat(storedFen).isEqualTo(spent);
-        Long sequences = jdbc.queryForObject("SELECT COUNT(DISTINCT sequence_number) FROM domain_event_entry"
-                + " WHERE aggregate_identifier = '2020/clerks-unit/general/2010301/30201'", Long.class);
+        Long sequences =
+                jdbc.queryForObject(
+                        "SELECT COUNT(DISTINCT sequence_number) FROM domain_event_entry"
+                                + " WHERE aggregate_identifier = '2020/clerks-unit/general/2010301/30201'",
+                        Long.class);
         assertThat(sequences).isEqualTo(acknowledged.size() + 2L);
     }
 
@@ -112,8 +136,13 @@ class ConcurrentClerksIT {
     }
 
     private static JournalRow row(String csv) {
-        var parse = new JournalReader().read(new StringReader(
-                "id,date,kind,unit,unit_name,fund,functional,economic,nature,project,amount\n" + csv + "\n"));
+        var parse =
+                new JournalReader()
+                        .read(
+                                new StringReader(
+                                        "id,date,kind,unit,unit_name,fund,functional,economic,nature,project,amount\n"
+                                                + csv
+                                                + "\n"));
         assertThat(parse.problems()).isEmpty();
         return parse.rows().get(0);
     }

@@ -21,8 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class EmbeddedLedger {
 
-    private EmbeddedLedger() {
-    }
+    private EmbeddedLedger() {}
 
     static Path data(Path home) {
         return home.resolve("data");
@@ -36,10 +35,13 @@ final class EmbeddedLedger {
         return start(home, false);
     }
 
-    /** @param web serving HTTP on a free port, as {@code ledger serve} does */
+    /**
+     * @param web serving HTTP on a free port, as {@code ledger serve} does
+     */
     static ConfigurableApplicationContext start(Path home, boolean web) {
         SpringApplication application = new SpringApplication(LedgerApplication.class);
-        application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        application.setWebApplicationType(
+                web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         List<String> arguments = new ArrayList<>();
         for (Map.Entry<String, Object> property : database(home).springProperties().entrySet()) {
             arguments.add("--" + property.getKey() + "=" + property.getValue());

@@ -15,8 +15,10 @@ class LedgerHomeTest {
         assertThat(home.integrityKeyFile()).isEqualTo(Path.of("/var/lib/ledger/integrity.key"));
         assertThat(home.usersFile()).isEqualTo(Path.of("/var/lib/ledger/users.yml"));
         assertThat(home.announcement()).contains("数据目录", "/var/lib/ledger");
-        LedgerDatabase embedded = LedgerDatabase.choose(null, Map.of("LEDGER_HOME", "/var/lib/ledger"));
-        assertThat(LedgerDatabase.embeddedDirectory(embedded.url())).contains(Path.of("/var/lib/ledger"));
+        LedgerDatabase embedded =
+                LedgerDatabase.choose(null, Map.of("LEDGER_HOME", "/var/lib/ledger"));
+        assertThat(LedgerDatabase.embeddedDirectory(embedded.url()))
+                .contains(Path.of("/var/lib/ledger"));
         assertThat(embedded.describe()).contains("/var/lib/ledger/ledger.mv.db");
     }
 

@@ -29,7 +29,8 @@ class MigrationLocationsTest {
         for (String vendor : VENDORS) {
             Map<String, String> own = versions(MIGRATIONS.resolve(vendor));
             assertThat(own).as("versions of %s", vendor).containsKey("V1");
-            assertThat(own.keySet()).as("versions both in common/ and in %s/", vendor)
+            assertThat(own.keySet())
+                    .as("versions both in common/ and in %s/", vendor)
                     .doesNotContainAnyElementsOf(common.keySet());
         }
     }
@@ -51,7 +52,9 @@ class MigrationLocationsTest {
     @Test
     void flywayReadsTheCommonFolderAndTheVendorsOwn() throws IOException {
         String settings = Files.readString(Path.of("src/main/resources/application.yml"));
-        assertThat(settings).contains("locations: classpath:db/migration/common,classpath:db/migration/{vendor}");
+        assertThat(settings)
+                .contains(
+                        "locations: classpath:db/migration/common,classpath:db/migration/{vendor}");
     }
 
     /** Version (V2) to file name; a version twice in one folder fails here. */
@@ -61,7 +64,9 @@ class MigrationLocationsTest {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
                 String version = name.substring(0, name.indexOf("__"));
-                assertThat(versions.put(version, name)).as("version %s twice in %s", version, folder).isNull();
+                assertThat(versions.put(version, name))
+                        .as("version %s twice in %s", version, folder)
+                        .isNull();
             }
         }
         return versions;

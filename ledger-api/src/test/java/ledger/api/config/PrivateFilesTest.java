@@ -13,13 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PrivateFilesTest {
 
-    @TempDir
-    Path temporary;
+    @TempDir Path temporary;
 
     @Test
     void aNewDirectoryAndFileAreOwnerOnly() throws Exception {
         Path directory = PrivateFiles.directory(temporary.resolve("a/data"));
-        PrivateFiles.writeNew(directory.resolve("key"), "secret".getBytes(StandardCharsets.US_ASCII));
+        PrivateFiles.writeNew(
+                directory.resolve("key"), "secret".getBytes(StandardCharsets.US_ASCII));
         assertThat(permissions(directory)).isEqualTo("rwx------");
         assertThat(permissions(directory.getParent())).isEqualTo("rwx------");
         assertThat(permissions(directory.resolve("key"))).isEqualTo("rw-------");
@@ -30,8 +30,11 @@ class PrivateFilesTest {
 
     @Test
     void aDataDirectoryOfAnOlderVersionIsNarrowedWithItsFiles() throws Exception {
-        Path data = Files.createDirectory(temporary.resolve("data"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path data =
+                Files.createDirectory(
+                        temporary.resolve("data"),
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rwxr-xr-x")));
         Path database = Files.writeString(data.resolve("ledger.mv.db"), "x");
         Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-r--r--"));
         PrivateFiles.directory(data);
@@ -41,12 +44,16 @@ class PrivateFilesTest {
 
     @Test
     void anEmbeddedUrlNamesItsDirectoryAndOthersNone() {
-        assertThat(LedgerDatabase.embeddedDirectory(LedgerDatabase.choose(null, java.util.Map.of()).url())).contains(Path.of("data").toAbsolutePath());
+        assertThat(
+                        LedgerDatabase.embeddedDirectory(
+                                LedgerDatabase.choose(null, java.util.Map.of()).url()))
+                .contains(Path.of("data").toAbsolutePath());
         assertThat(LedgerDatabase.embeddedDirectory("jdbc:h2:file:./x/ledger;MODE=PostgreSQL"))
                 .contains(Path.of("x").toAbsolutePath());
         assertThat(LedgerDatabase.embeddedDirectory("jdbc:h2:mem:test")).isEmpty();
         assertThat(LedgerDatabase.embeddedDirectory("jdbc:h2:tcp://localhost/x")).isEmpty();
-        assertThat(LedgerDatabase.embeddedDirectory("jdbc:postgresql://127.0.0.1:5432/ledger")).isEmpty();
+        assertThat(LedgerDatabase.embeddedDirectory("jdbc:postgresql://127.0.0.1:5432/ledger"))
+                .isEmpty();
     }
 
     private static String permissions(Path path) throws Exception {

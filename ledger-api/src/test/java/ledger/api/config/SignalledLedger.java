@@ -10,8 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class SignalledLedger {
 
-    private SignalledLedger() {
-    }
+    private SignalledLedger() {}
 
     public static void main(String[] args) throws Exception {
         ConfigurableApplicationContext ledger = EmbeddedLedger.start(Path.of(args[0]), true);

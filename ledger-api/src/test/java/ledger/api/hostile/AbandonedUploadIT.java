@@ -31,13 +31,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * and the count of the rest. Over a real socket, since the point is what the server does when the
  * connection goes away.
  */
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AbandonedUploadIT {
 
     private static final String URL = TestDatabase.create("abandoned");
     private static final String HEADER = "id,date,kind,unit,fund,functional,economic,amount\n";
-    private static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString(
-            "approver:approver-demo".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTHORIZATION =
+            "Basic "
+                    + Base64.getEncoder()
+                            .encodeToString(
+                                    "approver:approver-demo".getBytes(StandardCharsets.UTF_8));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
@@ -45,15 +50,13 @@ class AbandonedUploadIT {
         TestDatabase.use(registry, URL);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JournalImport journalImport;
-    @Autowired
-    JdbcTemplate jdbc;
+    @LocalServerPort int port;
+    @Autowired JournalImport journalImport;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
-    void aClientThatHangsUpInTheMiddleOfAFileStopsTheWorkAndTheServerAnswersTheNextRequest() throws Exception {
+    void aClientThatHangsUpInTheMiddleOfAFileStopsTheWorkAndTheServerAnswersTheNextRequest()
+            throws Exception {
         // Goal: the hang-up ends the import (counted as abandoned, nothing left running, nothing
         // written), rather than the cut-off file being checked, refused and answered to no one.
         long abandonedBefore = journalImport.uploadsAbandoned();
@@ -61,28 +64,39 @@ class AbandonedUploadIT {
         byte[] rows = badRows(100_000).getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/journals HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: " + AUTHORIZATION
-                    + "\r\nContent-Type: text/csv\r\nContent-Length: " + (rows.length * 10L) + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("POST /api/journals HTTP/1.1\r\nHost: 127.0.0.1:"
+                                    + port
+                                    + "\r\nAuthorization: "
+                                    + AUTHORIZATION
+                                    + "\r\nContent-Type: text/csv\r\nContent-Length: "
+                                    + (rows.length * 10L)
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             out.write(rows);
             out.flush();
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while ((journalImport.uploadsAbandoned() == abandonedBefore || journalImport.uploadsInProgress() > 0)
+        while ((journalImport.uploadsAbandoned() == abandonedBefore
+                        || journalImport.uploadsInProgress() > 0)
                 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(journalImport.uploadsAbandoned()).as("uploads abandoned").isEqualTo(abandonedBefore + 1);
+        assertThat(journalImport.uploadsAbandoned())
+                .as("uploads abandoned")
+                .isEqualTo(abandonedBefore + 1);
         assertThat(journalImport.uploadsInProgress()).as("uploads still being worked on").isZero();
         assertThat(count("domain_event_entry")).isEqualTo(events);
 
-        HttpResponse<String> next = post(HEADER + "G-1,2020-03-01,budget,abandon-unit,general,2010301,30101,1.00\n");
+        HttpResponse<String> next =
+                post(HEADER + "G-1,2020-03-01,budget,abandon-unit,general,2010301,30101,1.00\n");
         assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
         assertThat(count("domain_event_entry")).isGreaterThan(events);
     }
 
     @Test
-    void aFileOfManyBadRowsIsAnsweredWithTheFirstThousandProblemsAndTheCountOfTheRest() throws Exception {
+    void aFileOfManyBadRowsIsAnsweredWithTheFirstThousandProblemsAndTheCountOfTheRest()
+            throws Exception {
         long events = count("domain_event_entry");
         HttpResponse<String> response = post(badRows(20_000));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
@@ -101,17 +115,23 @@ class AbandonedUploadIT {
     private static String badRows(int count) {
         StringBuilder text = new StringBuilder(HEADER);
         for (int i = 0; i < count; i++) {
-            text.append("B-").append(i).append(",2020-03-01,budget,abandon-unit,general,2010301,30101,-1\n");
+            text.append("B-")
+                    .append(i)
+                    .append(",2020-03-01,budget,abandon-unit,general,2010301,30101,-1\n");
         }
         return text.toString();
     }
 
     private HttpResponse<String> post(String csv) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/journals"))
-                .header("Authorization", AUTHORIZATION).header("Content-Type", "text/csv")
-                .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/journals"))
+                        .header("Authorization", AUTHORIZATION)
+                        .header("Content-Type", "text/csv")
+                        .header("Accept", "application/json, application/problem+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
+                        .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private long count(String table) {

@@ -34,14 +34,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * SQL (with no seal or a made-up one), an altered payload, a deleted row and two rows swapped. Each
  * tampering touches its own account, so each test finds its own problem whatever ran before it.
  */
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"ledger.integrity.key=row-seal-key-0123456789", "ledger.integrity.seal-interval-ms=3600000"})
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "ledger.integrity.key=row-seal-key-0123456789",
+            "ledger.integrity.seal-interval-ms=3600000"
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RowSealsIT {
 
     private static final String URL = TestDatabase.create("rowseals");
-    private static final String HEADER = "id,date,kind,unit,unit_name,fund,functional,economic,nature,project,amount,"
-            + "reverses";
+    private static final String HEADER =
+            "id,date,kind,unit,unit_name,fund,functional,economic,nature,project,amount,"
+                    + "reverses";
+
     /** The account the single commands write, through Axon's storage engine. */
     private static final String COMMANDED = "2020/seal-unit/general/2010301/30201";
 
@@ -50,21 +57,14 @@ class RowSealsIT {
         TestDatabase.use(registry, URL);
     }
 
-    @Autowired
-    JournalImport journalImport;
-    @Autowired
-    TransactionRecorder recorder;
-    @Autowired
-    EventSeals seals;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    SqlDialect dialect;
-    @Autowired
-    TransactionTemplate transaction;
+    @Autowired JournalImport journalImport;
+    @Autowired TransactionRecorder recorder;
+    @Autowired EventSeals seals;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired SqlDialect dialect;
+    @Autowired TransactionTemplate transaction;
 
-    @TempDir
-    static Path keys;
+    @TempDir static Path keys;
 
     @BeforeEach
     void ledgerWithTheSampleAndSomeSingleCommands() throws Exception {
@@ -74,23 +74,42 @@ class RowSealsIT {
         try (InputStream in = Files.newInputStream(Samples.jianghan2020Journal())) {
             journalImport.importJournal(in, "journal.csv", "row-seals-it");
         }
-        recorder.record(row("S-BUDGET,2020-01-02,budget,seal-unit,印章,general,2010301,30201,,,100.00,"), "approver");
-        recorder.record(row("S-FUNDS,2020-01-03,appropriation,seal-unit,,general,2010301,30201,,,100.00,"), "approver");
+        recorder.record(
+                row("S-BUDGET,2020-01-02,budget,seal-unit,印章,general,2010301,30201,,,100.00,"),
+                "approver");
+        recorder.record(
+                row("S-FUNDS,2020-01-03,appropriation,seal-unit,,general,2010301,30201,,,100.00,"),
+                "approver");
         for (int i = 1; i <= 3; i++) {
-            recorder.record(row("S-X" + i + ",2020-03-0" + i + ",expenditure,seal-unit,,general,2010301,30201,public,,"
-                    + i + ".00,"), "approver");
+            recorder.record(
+                    row(
+                            "S-X"
+                                    + i
+                                    + ",2020-03-0"
+                                    + i
+                                    + ",expenditure,seal-unit,,general,2010301,30201,public,,"
+                                    + i
+                                    + ".00,"),
+                    "approver");
         }
         seals.sealPending();
     }
 
     @Test
     @Order(1)
-    void everyEventIsWrittenWithItsSealByTheCopyAndBySingleCommandsAndAnUntouchedStoreVerifiesClean() {
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE seal IS NULL", Long.class)).isZero();
+    void
+            everyEventIsWrittenWithItsSealByTheCopyAndBySingleCommandsAndAnUntouchedStoreVerifiesClean() {
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM domain_event_entry WHERE seal IS NULL",
+                                Long.class))
+                .isZero();
         assertThat(events(COMMANDED)).hasSizeGreaterThanOrEqualTo(5);
         VerifyReport report = seals.verify();
         assertThat(report.problems()).isEmpty();
-        assertThat(report.rowSeals()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class));
+        assertThat(report.rowSeals())
+                .isEqualTo(
+                        jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class));
     }
 
     @Test
@@ -101,10 +120,24 @@ class RowSealsIT {
         String madeUp = account(1);
         insertAfterTheLast(madeUp, "forged-made-up-seal", "ab".repeat(32));
         List<String> problems = seals.verify().problems();
-        assertThat(problems).anySatisfy(problem -> assertThat(problem).startsWith("事件 forged-unsealed")
-                .contains("没有随写入生成的印章", "inserted behind the ledger's back", account));
-        assertThat(problems).anySatisfy(problem -> assertThat(problem).startsWith("事件 forged-made-up-seal")
-                .contains("与写入时的印章不符", "inserted with a forged seal", madeUp));
+        assertThat(problems)
+                .anySatisfy(
+                        problem ->
+                                assertThat(problem)
+                                        .startsWith("事件 forged-unsealed")
+                                        .contains(
+                                                "没有随写入生成的印章",
+                                                "inserted behind the ledger's back",
+                                                account));
+        assertThat(problems)
+                .anySatisfy(
+                        problem ->
+                                assertThat(problem)
+                                        .startsWith("事件 forged-made-up-seal")
+                                        .contains(
+                                                "与写入时的印章不符",
+                                                "inserted with a forged seal",
+                                                madeUp));
     }
 
     @Test
@@ -112,10 +145,21 @@ class RowSealsIT {
     void anAlteredPayloadIsNamed() {
         String account = account(2);
         String victim = events(account).get(1);
-        assertThat(jdbc.update("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload,"
-                + " 'UTF8'), '\"memo\"', '\"memo \"'), 'UTF8') WHERE event_identifier = ?", victim)).isEqualTo(1);
-        assertThat(seals.verify().problems()).anySatisfy(problem -> assertThat(problem)
-                .startsWith("事件 " + victim).contains("记录后被修改", "altered after it was recorded", account + " #1"));
+        assertThat(
+                        jdbc.update(
+                                "UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload,"
+                                        + " 'UTF8'), '\"memo\"', '\"memo \"'), 'UTF8') WHERE event_identifier = ?",
+                                victim))
+                .isEqualTo(1);
+        assertThat(seals.verify().problems())
+                .anySatisfy(
+                        problem ->
+                                assertThat(problem)
+                                        .startsWith("事件 " + victim)
+                                        .contains(
+                                                "记录后被修改",
+                                                "altered after it was recorded",
+                                                account + " #1"));
     }
 
     @Test
@@ -124,8 +168,15 @@ class RowSealsIT {
         String account = account(3);
         String victim = events(account).get(1);
         jdbc.update("DELETE FROM domain_event_entry WHERE event_identifier = ?", victim);
-        assertThat(seals.verify().problems()).anySatisfy(problem -> assertThat(problem)
-                .isEqualTo(account + " 缺少第 1 号事件：已被删除。 event #1 of " + account + " is missing: deleted."));
+        assertThat(seals.verify().problems())
+                .anySatisfy(
+                        problem ->
+                                assertThat(problem)
+                                        .isEqualTo(
+                                                account
+                                                        + " 缺少第 1 号事件：已被删除。 event #1 of "
+                                                        + account
+                                                        + " is missing: deleted."));
     }
 
     @Test
@@ -134,54 +185,108 @@ class RowSealsIT {
         List<String> before = events(COMMANDED);
         String first = before.get(2);
         String second = before.get(3);
-        jdbc.update("UPDATE domain_event_entry SET sequence_number = -1 WHERE event_identifier = ?", first);
-        jdbc.update("UPDATE domain_event_entry SET sequence_number = 2 WHERE event_identifier = ?", second);
-        jdbc.update("UPDATE domain_event_entry SET sequence_number = 3 WHERE event_identifier = ?", first);
+        jdbc.update(
+                "UPDATE domain_event_entry SET sequence_number = -1 WHERE event_identifier = ?",
+                first);
+        jdbc.update(
+                "UPDATE domain_event_entry SET sequence_number = 2 WHERE event_identifier = ?",
+                second);
+        jdbc.update(
+                "UPDATE domain_event_entry SET sequence_number = 3 WHERE event_identifier = ?",
+                first);
         List<String> problems = seals.verify().problems();
-        assertThat(problems).anySatisfy(problem -> assertThat(problem).isEqualTo("事件 " + second + " 现为 " + COMMANDED
-                + " 第 2 号，写入时为第 3 号：事件的顺序被改动。 Event " + second + " is stored as #2 of " + COMMANDED
-                + " but was sealed as #3: events were reordered."));
-        assertThat(problems).anySatisfy(problem -> assertThat(problem).startsWith("事件 " + first + " 现为 " + COMMANDED
-                + " 第 3 号，写入时为第 2 号"));
+        assertThat(problems)
+                .anySatisfy(
+                        problem ->
+                                assertThat(problem)
+                                        .isEqualTo(
+                                                "事件 "
+                                                        + second
+                                                        + " 现为 "
+                                                        + COMMANDED
+                                                        + " 第 2 号，写入时为第 3 号：事件的顺序被改动。 Event "
+                                                        + second
+                                                        + " is stored as #2 of "
+                                                        + COMMANDED
+                                                        + " but was sealed as #3: events were reordered."));
+        assertThat(problems)
+                .anySatisfy(
+                        problem ->
+                                assertThat(problem)
+                                        .startsWith(
+                                                "事件 "
+                                                        + first
+                                                        + " 现为 "
+                                                        + COMMANDED
+                                                        + " 第 3 号，写入时为第 2 号"));
         // The event after the pair is intact but no longer follows the event it was sealed after.
-        assertThat(problems).anySatisfy(problem -> assertThat(problem).startsWith("事件 " + before.get(4))
-                .contains("reordered or replaced"));
+        assertThat(problems)
+                .anySatisfy(
+                        problem ->
+                                assertThat(problem)
+                                        .startsWith("事件 " + before.get(4))
+                                        .contains("reordered or replaced"));
     }
 
     @Test
     @Order(6)
     void underAnotherKeyWithNoFingerprintToAskVerifySaysTheKeyIsWrongNotThatEveryEventWasForged() {
-        // A store whose chain and fingerprint are gone: only the row seals can tell the key is not theirs.
+        // A store whose chain and fingerprint are gone: only the row seals can tell the key is not
+        // theirs.
         jdbc.update("DELETE FROM event_seal");
-        jdbc.update("UPDATE event_seal_head SET last_sequence = 0, last_hash = repeat('0', 64), key_fingerprint = NULL");
-        EventSeals otherKey = new EventSeals(jdbc, dialect, transaction, "another-key-0123456789",
-                keys.resolve("unused.key").toString(), false, 50_000);
+        jdbc.update(
+                "UPDATE event_seal_head SET last_sequence = 0, last_hash = repeat('0', 64), key_fingerprint = NULL");
+        EventSeals otherKey =
+                new EventSeals(
+                        jdbc,
+                        dialect,
+                        transaction,
+                        "another-key-0123456789",
+                        keys.resolve("unused.key").toString(),
+                        false,
+                        50_000);
         VerifyReport report = otherKey.verify();
         assertThat(report.wrongKey()).isTrue();
-        assertThat(report.problems()).singleElement().satisfies(problem -> assertThat(problem)
-                .startsWith(WrongSealKey.REASON).contains("not the key that sealed these events"));
+        assertThat(report.problems())
+                .singleElement()
+                .satisfies(
+                        problem ->
+                                assertThat(problem)
+                                        .startsWith(WrongSealKey.REASON)
+                                        .contains("not the key that sealed these events"));
         assertThat(seals.verify().wrongKey()).isFalse();
     }
 
     /** The n-th sample account (in order) with at least four events. */
     private String account(int n) {
-        return jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry WHERE aggregate_identifier"
-                + " LIKE '2020/jianghan%' GROUP BY aggregate_identifier HAVING COUNT(*) >= 4 ORDER BY 1", String.class)
+        return jdbc.queryForList(
+                        "SELECT aggregate_identifier FROM domain_event_entry WHERE aggregate_identifier"
+                                + " LIKE '2020/jianghan%' GROUP BY aggregate_identifier HAVING COUNT(*) >= 4 ORDER BY 1",
+                        String.class)
                 .get(n);
     }
 
     private List<String> events(String account) {
-        return jdbc.queryForList("SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?"
-                + " ORDER BY sequence_number", String.class, account);
+        return jdbc.queryForList(
+                "SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?"
+                        + " ORDER BY sequence_number",
+                String.class,
+                account);
     }
 
     /** A copy of the account's last event as its next one, the way a forger would add an event. */
     private void insertAfterTheLast(String account, String eventId, String seal) {
-        assertThat(jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number,"
-                + " type, time_stamp, payload_type, payload_revision, payload, meta_data, seal)"
-                + " SELECT ?, aggregate_identifier, sequence_number + 1, type, time_stamp, payload_type, payload_revision,"
-                + " payload, meta_data, ? FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number"
-                + " DESC LIMIT 1", eventId, seal, account)).isEqualTo(1);
+        assertThat(
+                        jdbc.update(
+                                "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number,"
+                                        + " type, time_stamp, payload_type, payload_revision, payload, meta_data, seal)"
+                                        + " SELECT ?, aggregate_identifier, sequence_number + 1, type, time_stamp, payload_type, payload_revision,"
+                                        + " payload, meta_data, ? FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number"
+                                        + " DESC LIMIT 1",
+                                eventId,
+                                seal,
+                                account))
+                .isEqualTo(1);
     }
 
     private static JournalRow row(String csv) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import ledger.api.LedgerApplication;
 import ledger.api.recording.ImportResult;
 import ledger.api.recording.JournalImport;
@@ -18,10 +17,10 @@ import ledger.api.statement.StatementService;
 import ledger.api.store.EventStoreAccess;
 import ledger.api.support.Samples;
 import ledger.api.support.TestDatabase;
+import ledger.benchmarks.SyntheticYear;
 import ledger.core.account.AccountEvent;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
-import ledger.benchmarks.SyntheticYear;
 import ledger.projections.posting.PostingProjection;
 import ledger.projections.statement.StatementJson;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -46,7 +45,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * some segments were ahead, and the live processor continuing after it.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BulkCatchUpIT {
 
@@ -59,23 +60,15 @@ class BulkCatchUpIT {
         TestDatabase.use(registry, URL);
     }
 
-    @TempDir
-    static Path files;
+    @TempDir static Path files;
 
-    @Autowired
-    JournalImport journalImport;
-    @Autowired
-    ProjectionStatus projections;
-    @Autowired
-    StatementService statements;
-    @Autowired
-    EventStoreAccess store;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    Serializer serializer;
-    @Autowired
-    EventProcessingConfiguration processing;
+    @Autowired JournalImport journalImport;
+    @Autowired ProjectionStatus projections;
+    @Autowired StatementService statements;
+    @Autowired EventStoreAccess store;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired Serializer serializer;
+    @Autowired EventProcessingConfiguration processing;
 
     @Test
     @Order(1)
@@ -92,19 +85,25 @@ class BulkCatchUpIT {
             imported = journalImport.importJournal(in, "journal.csv", "catchup-it");
         }
 
-        assertThat(imported.events()).isGreaterThanOrEqualTo((int) ProjectionStatus.BULK_CATCH_UP_EVENTS);
+        assertThat(imported.events())
+                .isGreaterThanOrEqualTo((int) ProjectionStatus.BULK_CATCH_UP_EVENTS);
         assertThat(store.headIndex()).isGreaterThan(before);
         // Caught up when the import returns: the live processor alone would need seconds more.
-        assertThat(ReadModels.tokenPositions(jdbc, serializer)).hasSize(4).allMatch(p -> p.isPresent() && p.getAsLong() == store.headIndex());
+        assertThat(ReadModels.tokenPositions(jdbc, serializer))
+                .hasSize(4)
+                .allMatch(p -> p.isPresent() && p.getAsLong() == store.headIndex());
         assertThat(ReadModels.postingCount(jdbc)).isEqualTo(accountEvents());
         ReadModels.Snapshot caughtUp = ReadModels.snapshot(jdbc);
-        String sample = StatementJson.write(statements.statements(SAMPLE, FiscalYear.of(2020), null));
-        String synthetic = StatementJson.write(statements.statements(SYNTHETIC, FiscalYear.of(2020), null));
+        String sample =
+                StatementJson.write(statements.statements(SAMPLE, FiscalYear.of(2020), null));
+        String synthetic =
+                StatementJson.write(statements.statements(SYNTHETIC, FiscalYear.of(2020), null));
 
         projections.rebuild(Duration.ofMinutes(2));
 
         assertThat(ReadModels.snapshot(jdbc)).isEqualTo(caughtUp);
-        assertThat(StatementJson.write(statements.statements(SAMPLE, FiscalYear.of(2020), null))).isEqualTo(sample);
+        assertThat(StatementJson.write(statements.statements(SAMPLE, FiscalYear.of(2020), null)))
+                .isEqualTo(sample);
         assertThat(StatementJson.write(statements.statements(SYNTHETIC, FiscalYear.of(2020), null)))
                 .isEqualTo(synthetic);
     }
@@ -113,17 +112,27 @@ class BulkCatchUpIT {
     @Order(2)
     void aNewCommandAfterwardsIsProjectedOnceByTheLiveProcessor() {
         long before = ReadModels.postingCount(jdbc);
-        String more = String.join("\n",
-                "id,date,kind,unit,unit_name,fund,functional,economic,amount",
-                "C-01,2020-01-01,opening,catch-unit,追赶单位,general,2010301,30201,5.00",
-                "");
-        journalImport.importJournal(new ByteArrayInputStream(more.getBytes(StandardCharsets.UTF_8)), "more.csv",
+        String more =
+                String.join(
+                        "\n",
+                        "id,date,kind,unit,unit_name,fund,functional,economic,amount",
+                        "C-01,2020-01-01,opening,catch-unit,追赶单位,general,2010301,30201,5.00",
+                        "");
+        journalImport.importJournal(
+                new ByteArrayInputStream(more.getBytes(StandardCharsets.UTF_8)),
+                "more.csv",
                 "catchup-it");
         projections.awaitCaughtUp(Duration.ofMinutes(1));
         assertThat(ReadModels.postingCount(jdbc)).isEqualTo(before + 1).isEqualTo(accountEvents());
-        assertThat(jdbc.queryForObject("SELECT amount_fen FROM posting WHERE transaction_id = 'C-01'", Long.class))
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT amount_fen FROM posting WHERE transaction_id = 'C-01'",
+                                Long.class))
                 .isEqualTo(500L);
-        assertThat(jdbc.queryForObject("SELECT name FROM directory_unit WHERE unit = 'catch-unit'", String.class))
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT name FROM directory_unit WHERE unit = 'catch-unit'",
+                                String.class))
                 .isEqualTo("追赶单位");
     }
 
@@ -136,7 +145,10 @@ class BulkCatchUpIT {
         processor().shutDown();
         // Segment 0 stays at the head with its rows; the others fall behind and lose some rows.
         setTokens(behind, "segment <> 0");
-        int deleted = jdbc.update("DELETE FROM posting WHERE global_index > ? AND global_index % 2 = 0", behind);
+        int deleted =
+                jdbc.update(
+                        "DELETE FROM posting WHERE global_index > ? AND global_index % 2 = 0",
+                        behind);
         assertThat(deleted).isPositive();
 
         BulkReplay.Result result = projections.catchUpInBulk();
@@ -146,7 +158,9 @@ class BulkCatchUpIT {
         assertThat(result.postings()).isEqualTo(deleted);
         assertThat(result.head()).isEqualTo(head);
         assertThat(ReadModels.snapshot(jdbc)).isEqualTo(live);
-        assertThat(ReadModels.tokenPositions(jdbc, serializer)).hasSize(4).allMatch(p -> p.isPresent() && p.getAsLong() == head);
+        assertThat(ReadModels.tokenPositions(jdbc, serializer))
+                .hasSize(4)
+                .allMatch(p -> p.isPresent() && p.getAsLong() == head);
     }
 
     @Test
@@ -170,11 +184,16 @@ class BulkCatchUpIT {
     void aFailedCatchUpLeavesTheImportStandingAndTheLiveProcessorCatchesUp() throws Exception {
         processor().shutDown();
         long before = store.eventCount();
-        byte[] saved = jdbc.queryForObject("SELECT token FROM token_entry WHERE processor_name = ? AND segment = 0",
-                byte[].class, PostingProjection.PROCESSING_GROUP);
+        byte[] saved =
+                jdbc.queryForObject(
+                        "SELECT token FROM token_entry WHERE processor_name = ? AND segment = 0",
+                        byte[].class,
+                        PostingProjection.PROCESSING_GROUP);
         // A token the catch-up cannot read makes it fail after the import's commit.
-        jdbc.update("UPDATE token_entry SET token = ? WHERE processor_name = ? AND segment = 0",
-                "{not a token".getBytes(StandardCharsets.UTF_8), PostingProjection.PROCESSING_GROUP);
+        jdbc.update(
+                "UPDATE token_entry SET token = ? WHERE processor_name = ? AND segment = 0",
+                "{not a token".getBytes(StandardCharsets.UTF_8),
+                PostingProjection.PROCESSING_GROUP);
         Path next = files.resolve("2021");
         new SyntheticYear(SyntheticYear.Settings.of(52_000, 2021, 2, 12L, 0)).write(next);
 
@@ -187,7 +206,9 @@ class BulkCatchUpIT {
         assertThat(imported.applied()).isEqualTo(52_000);
         assertThat(store.eventCount()).isEqualTo(before + imported.events());
         processor().shutDown();
-        jdbc.update("UPDATE token_entry SET token = ? WHERE processor_name = ? AND segment = 0", saved,
+        jdbc.update(
+                "UPDATE token_entry SET token = ? WHERE processor_name = ? AND segment = 0",
+                saved,
                 PostingProjection.PROCESSING_GROUP);
         processor().start();
         projections.awaitCaughtUp(Duration.ofMinutes(2));
@@ -195,7 +216,8 @@ class BulkCatchUpIT {
     }
 
     private StreamingEventProcessor processor() {
-        return processing.eventProcessor(PostingProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(PostingProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow();
     }
 
@@ -204,15 +226,21 @@ class BulkCatchUpIT {
     }
 
     private long eventsUpTo(long position) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE global_index <= ?", Long.class,
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE global_index <= ?",
+                Long.class,
                 position);
     }
 
-
     private long accountEvents() {
-        return jdbc.queryForList("SELECT payload_type FROM domain_event_entry", String.class).stream()
-                .filter(type -> AccountEvent.class.isAssignableFrom(serializer.classForType(
-                        new SimpleSerializedType(type, null))))
+        return jdbc
+                .queryForList("SELECT payload_type FROM domain_event_entry", String.class)
+                .stream()
+                .filter(
+                        type ->
+                                AccountEvent.class.isAssignableFrom(
+                                        serializer.classForType(
+                                                new SimpleSerializedType(type, null))))
                 .count();
     }
 }

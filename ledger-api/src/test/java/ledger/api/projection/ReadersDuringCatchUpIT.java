@@ -42,18 +42,21 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Issue 19, item 5: readers do not wait behind a bulk catch-up. The catch-up commits chunk by
- * chunk and takes no lock on the read models, so a statement asked for meanwhile answers at once
- * from the last chunk committed and says which position that is; once the catch-up ends, the
- * answer is the whole one again.
+ * Issue 19, item 5: readers do not wait behind a bulk catch-up. The catch-up commits chunk by chunk
+ * and takes no lock on the read models, so a statement asked for meanwhile answers at once from the
+ * last chunk committed and says which position that is; once the catch-up ends, the answer is the
+ * whole one again.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@SpringBootTest(classes = LedgerApplication.class, properties = "ledger.projection.catch-up-chunk=2000")
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        properties = "ledger.projection.catch-up-chunk=2000")
 class ReadersDuringCatchUpIT {
 
     private static final String URL = TestDatabase.create("readerscatchup");
     private static final String SYNTHETIC = "/api/units/synth-u00001/years/2020/statements";
     private static final String PAGE = "/units/synth-u00001/years/2020";
+
     /**
      * A read meanwhile answers within this (the machine may be busy), not after the catch-up, which
      * waits for this test's lock and so would never end first.
@@ -65,28 +68,20 @@ class ReadersDuringCatchUpIT {
         TestDatabase.use(registry, URL);
     }
 
-    @TempDir
-    static Path files;
+    @TempDir static Path files;
 
-    @Autowired
-    WebApplicationContext application;
-    @Autowired
-    JournalImport journalImport;
-    @Autowired
-    ProjectionStatus projections;
-    @Autowired
-    EventStoreAccess store;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    Serializer serializer;
-    @Autowired
-    EventProcessingConfiguration processing;
+    @Autowired WebApplicationContext application;
+    @Autowired JournalImport journalImport;
+    @Autowired ProjectionStatus projections;
+    @Autowired EventStoreAccess store;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired DataSource dataSource;
+    @Autowired Serializer serializer;
+    @Autowired EventProcessingConfiguration processing;
 
     @Test
-    void aReadDuringABulkCatchUpAnswersAtOnceFromTheLastCommittedChunkAndSaysWhichPosition() throws Exception {
+    void aReadDuringABulkCatchUpAnswersAtOnceFromTheLastCommittedChunkAndSaysWhichPosition()
+            throws Exception {
         MockMvc mvc = ApiSupport.signedIn(application);
         try (InputStream in = Files.newInputStream(Samples.jianghan2020Journal())) {
             journalImport.importJournal(in, "journal.csv", "readers-it");
@@ -98,18 +93,21 @@ class ReadersDuringCatchUpIT {
         long head = store.headIndex();
         MvcResult whole = mvc.perform(get(SYNTHETIC)).andReturn();
         assertThat(whole.getResponse().getStatus()).isEqualTo(200);
-        assertThat(whole.getResponse().getHeader(ProjectionPositionHeader.HEADER)).isEqualTo(String.valueOf(head));
-        assertThat(ApiSupport.body(mvc.perform(get(PAGE)).andReturn())).contains("数据截至第 " + head + " 个事件");
+        assertThat(whole.getResponse().getHeader(ProjectionPositionHeader.HEADER))
+                .isEqualTo(String.valueOf(head));
+        assertThat(ApiSupport.body(mvc.perform(get(PAGE)).andReturn()))
+                .contains("数据截至第 " + head + " 个事件");
 
         // The processor falls 30,000 events behind: a catch-up of fifteen chunks.
         processor().shutDown();
         long behind = head - 30_000;
         ReadModels.setTokens(jdbc, serializer, behind, "TRUE");
         jdbc.update("DELETE FROM posting WHERE global_index > ?", behind);
-        // Threads of their own: the common pool has one thread on two cores, which the catch-up would hold.
+        // Threads of their own: the common pool has one thread on two cores, which the catch-up
+        // would hold.
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        CompletableFuture<BulkReplay.Result> catchUp = CompletableFuture.supplyAsync(projections::catchUpInBulk,
-                threads);
+        CompletableFuture<BulkReplay.Result> catchUp =
+                CompletableFuture.supplyAsync(projections::catchUpInBulk, threads);
 
         long held;
         try (Connection holder = dataSource.getConnection()) {
@@ -122,10 +120,12 @@ class ReadersDuringCatchUpIT {
             assertThat(catchUp).isNotDone();
 
             long started = System.nanoTime();
-            MvcResult meanwhile = CompletableFuture.supplyAsync(() -> perform(mvc, SYNTHETIC), threads)
-                    .get(BOUND.toSeconds(), TimeUnit.SECONDS);
-            MvcResult page = CompletableFuture.supplyAsync(() -> perform(mvc, PAGE), threads)
-                    .get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            MvcResult meanwhile =
+                    CompletableFuture.supplyAsync(() -> perform(mvc, SYNTHETIC), threads)
+                            .get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            MvcResult page =
+                    CompletableFuture.supplyAsync(() -> perform(mvc, PAGE), threads)
+                            .get(BOUND.toSeconds(), TimeUnit.SECONDS);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND);
 
             assertThat(meanwhile.getResponse().getStatus()).isEqualTo(200);
@@ -143,7 +143,8 @@ class ReadersDuringCatchUpIT {
         assertThat(result).isNotNull();
         assertThat(result.head()).isEqualTo(head);
         MvcResult after = mvc.perform(get(SYNTHETIC)).andReturn();
-        assertThat(after.getResponse().getHeader(ProjectionPositionHeader.HEADER)).isEqualTo(String.valueOf(head));
+        assertThat(after.getResponse().getHeader(ProjectionPositionHeader.HEADER))
+                .isEqualTo(String.valueOf(head));
         assertThat(ApiSupport.body(after)).isEqualTo(ApiSupport.body(whole));
     }
 
@@ -158,20 +159,29 @@ class ReadersDuringCatchUpIT {
     private void awaitPositionPast(long behind) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (lowest() <= behind) {
-            assertThat(System.nanoTime()).as("the catch-up committed no chunk within a minute").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("the catch-up committed no chunk within a minute")
+                    .isLessThan(deadline);
             Thread.sleep(5);
         }
     }
 
     private long lowest() {
         return ReadModels.tokenPositions(jdbc, serializer).stream()
-                .mapToLong(p -> p.isPresent() ? p.getAsLong() : -1).min().orElse(-1);
+                .mapToLong(p -> p.isPresent() ? p.getAsLong() : -1)
+                .min()
+                .orElse(-1);
     }
 
-    /** Locks the processor's token rows in the catch-up's order and returns the lowest position then. */
+    /**
+     * Locks the processor's token rows in the catch-up's order and returns the lowest position
+     * then.
+     */
     private long lockTokens(Connection holder) throws Exception {
-        try (PreparedStatement lock = holder.prepareStatement("SELECT segment FROM token_entry"
-                + " WHERE processor_name = ? ORDER BY segment FOR UPDATE")) {
+        try (PreparedStatement lock =
+                holder.prepareStatement(
+                        "SELECT segment FROM token_entry"
+                                + " WHERE processor_name = ? ORDER BY segment FOR UPDATE")) {
             lock.setString(1, PostingProjection.PROCESSING_GROUP);
             try (ResultSet rs = lock.executeQuery()) {
                 while (rs.next()) {
@@ -183,7 +193,8 @@ class ReadersDuringCatchUpIT {
     }
 
     private StreamingEventProcessor processor() {
-        return processing.eventProcessor(PostingProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(PostingProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow();
     }
 }

@@ -19,8 +19,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 /**
- * The small uploaded tables, a 科目表 and a department file, read by one reader: the line a clerk
- * sees each row on, blank rows passed over, and a file that cannot be read refused with a reason.
+ * The small uploaded tables, a 科目表 and a department file, read by one reader: the line a clerk sees
+ * each row on, blank rows passed over, and a file that cannot be read refused with a reason.
  */
 class UploadedTableTest {
 
@@ -28,31 +28,54 @@ class UploadedTableTest {
 
     @Test
     void aCatalogIsReadByItsChineseHeadersWithTheLinesAClerkSees() {
-        // Goal: columns found by any of their names in any order; a blank row is skipped but counted
+        // Goal: columns found by any of their names in any order; a blank row is skipped but
+        // counted
         // in the line numbers, and a quoted cell over two lines keeps the next row's line right.
-        List<CatalogLine> lines = CatalogFile.read(csv("\uFEFF名称,备注,编码\n一般公共服务支出,,201\n,,\n"
-                + "\"人大\n事务\",x,20101\n"), "km.csv");
-        assertThat(lines).containsExactly(new CatalogLine(2, "", "201", "一般公共服务支出"),
-                new CatalogLine(4, "", "20101", "人大\n事务"));
+        List<CatalogLine> lines =
+                CatalogFile.read(
+                        csv("\uFEFF名称,备注,编码\n一般公共服务支出,,201\n,,\n" + "\"人大\n事务\",x,20101\n"),
+                        "km.csv");
+        assertThat(lines)
+                .containsExactly(
+                        new CatalogLine(2, "", "201", "一般公共服务支出"),
+                        new CatalogLine(4, "", "20101", "人大\n事务"));
     }
 
     @Test
     void aDepartmentFileIsReadFromAWorkbookWithItsCellsTrimmed() throws IOException {
-        // Goal: the first sheet of an xlsx, blank rows above the header passed over, rows numbered as
+        // Goal: the first sheet of an xlsx, blank rows above the header passed over, rows numbered
+        // as
         // the spreadsheet numbers them, and cells typed with spaces trimmed.
-        byte[] workbook = workbook(List.of(), List.of("department", "department_name", "unit", "unit_name", "kind",
-                "parent", "from_year"), List.of(" culture ", "文化局", "culture-office", "文化局", "行政单位", "", "2020"));
-        assertThat(DepartmentFile.read(workbook, "departments.xlsx")).containsExactly(
-                new DepartmentLine(3, "culture", "文化局", "culture-office", "文化局", "行政单位", "", "2020"));
+        byte[] workbook =
+                workbook(
+                        List.of(),
+                        List.of(
+                                "department",
+                                "department_name",
+                                "unit",
+                                "unit_name",
+                                "kind",
+                                "parent",
+                                "from_year"),
+                        List.of(" culture ", "文化局", "culture-office", "文化局", "行政单位", "", "2020"));
+        assertThat(DepartmentFile.read(workbook, "departments.xlsx"))
+                .containsExactly(
+                        new DepartmentLine(
+                                3, "culture", "文化局", "culture-office", "文化局", "行政单位", "", "2020"));
     }
 
     @Test
     void anEmptyFileIsRefusedSayingWhatTheHeaderNeeds() {
         assertThat(refusal(() -> CatalogFile.read(new byte[0], "km.csv")))
-                .isEqualTo(new JournalProblem(0, "file",
-                        "文件为空，缺少表头 (the file is empty; expected a header row with code and name)"));
+                .isEqualTo(
+                        new JournalProblem(
+                                0,
+                                "file",
+                                "文件为空，缺少表头 (the file is empty; expected a header row with code and name)"));
         assertThat(refusal(() -> DepartmentFile.read(new byte[0], "d.csv")))
-                .isEqualTo(new JournalProblem(0, "file", "文件为空，缺少表头 (the file is empty; expected a header row)"));
+                .isEqualTo(
+                        new JournalProblem(
+                                0, "file", "文件为空，缺少表头 (the file is empty; expected a header row)"));
     }
 
     @Test
@@ -62,7 +85,8 @@ class UploadedTableTest {
         JournalProblem department = refusal(() -> DepartmentFile.read(csv("部门编码,部门名称\n"), "d.csv"));
         assertThat(department.line()).isEqualTo(1);
         assertThat(department.column()).isEqualTo("header");
-        assertThat(department.reason()).startsWith("表头缺少列：unit, unit_name, kind, parent, from_year；");
+        assertThat(department.reason())
+                .startsWith("表头缺少列：unit, unit_name, kind, parent, from_year；");
     }
 
     @Test
@@ -70,14 +94,27 @@ class UploadedTableTest {
         byte[] gbk = ("编码,名称\n201,一般公共服务支出\n").getBytes(Charset.forName("GBK"));
         assertThat(refusal(() -> CatalogFile.read(gbk, "km.csv")).reason())
                 .isEqualTo("文件不是 UTF-8 编码的 CSV，也不是 xlsx 工作簿 (not UTF-8 CSV, nor an xlsx workbook)");
-        assertThat(refusal(() -> DepartmentFile.read("PK-not-a-zip".getBytes(StandardCharsets.UTF_8), "d.csv"))
-                .reason()).startsWith("无法读取 xlsx 工作簿：");
+        assertThat(
+                        refusal(
+                                        () ->
+                                                DepartmentFile.read(
+                                                        "PK-not-a-zip"
+                                                                .getBytes(StandardCharsets.UTF_8),
+                                                        "d.csv"))
+                                .reason())
+                .startsWith("无法读取 xlsx 工作簿：");
     }
 
     @Test
     void aCsvWithAnUnclosedQuoteIsRefused() {
-        assertThat(refusal(() -> DepartmentFile.read(csv(DEPARTMENT_HEADER + "\"culture,文化局\n"), "d.csv"))
-                .reason()).startsWith("CSV 格式有误：");
+        assertThat(
+                        refusal(
+                                        () ->
+                                                DepartmentFile.read(
+                                                        csv(DEPARTMENT_HEADER + "\"culture,文化局\n"),
+                                                        "d.csv"))
+                                .reason())
+                .startsWith("CSV 格式有误：");
     }
 
     private static byte[] csv(String text) {
@@ -86,7 +123,8 @@ class UploadedTableTest {
 
     @SafeVarargs
     private static byte[] workbook(List<String>... rows) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet();
             for (int r = 0; r < rows.length; r++) {
                 Row row = sheet.createRow(r);

@@ -13,8 +13,8 @@ import ledger.core.account.AccountEvent;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.InMemoryLedgerRegistry;
 import ledger.core.account.UnitCode;
-import ledger.journal.JournalParse;
 import ledger.core.journal.JournalPosting;
+import ledger.journal.JournalParse;
 import ledger.journal.JournalReader;
 import ledger.projections.posting.Posting;
 import ledger.projections.posting.PostingProjection;
@@ -22,16 +22,15 @@ import ledger.projections.statement.StatementEngine;
 import ledger.projections.statement.StatementSet;
 
 /**
- * The 2020 sample's statements without a database: the journal through the real reader and
- * account rules in memory, each event a posting as the projection makes it.
+ * The 2020 sample's statements without a database: the journal through the real reader and account
+ * rules in memory, each event a posting as the projection makes it.
  */
 final class SampleStatements {
 
     static final UnitCode UNIT = UnitCode.of("jianghan-gov-office");
     static final FiscalYear YEAR = FiscalYear.of(2020);
 
-    private SampleStatements() {
-    }
+    private SampleStatements() {}
 
     static List<Posting> postings() {
         JournalParse parse;
@@ -40,14 +39,20 @@ final class SampleStatements {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        JournalPosting.Outcome outcome = new JournalPosting(new InMemoryLedgerRegistry(),
-                keys -> Map.of(), new JournalPosting.KnownNames(Map.of(), Map.of())).post(parse.rows());
+        JournalPosting.Outcome outcome =
+                new JournalPosting(
+                                new InMemoryLedgerRegistry(),
+                                keys -> Map.of(),
+                                new JournalPosting.KnownNames(Map.of(), Map.of()))
+                        .post(parse.rows());
         List<Posting> postings = new ArrayList<>();
         long index = 0;
         for (JournalPosting.PendingEvent event : outcome.events()) {
             index++;
             if (event.payload() instanceof AccountEvent accountEvent) {
-                postings.add(PostingProjection.toPosting(accountEvent, "e" + index, index, "test", Instant.EPOCH));
+                postings.add(
+                        PostingProjection.toPosting(
+                                accountEvent, "e" + index, index, "test", Instant.EPOCH));
             }
         }
         return postings;

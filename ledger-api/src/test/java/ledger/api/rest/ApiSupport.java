@@ -17,21 +17,34 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-/** What the HTTP tests share: running a request, reading its JSON, and checking a refusal wrote nothing. */
+/**
+ * What the HTTP tests share: running a request, reading its JSON, and checking a refusal wrote
+ * nothing.
+ */
 public final class ApiSupport {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The configured demo approver: every unit, records and closes years (application-demo.yml, profile demo, which the tests turn on in config/application.properties). */
+    /**
+     * The configured demo approver: every unit, records and closes years (application-demo.yml,
+     * profile demo, which the tests turn on in config/application.properties).
+     */
     static final String USER = "approver";
+
     private static final String PASSWORD = "approver-demo";
 
-    /** MockMvc on the whole application, security filters included, every request signed in as {@link #USER}. */
+    /**
+     * MockMvc on the whole application, security filters included, every request signed in as
+     * {@link #USER}.
+     */
     public static MockMvc signedIn(WebApplicationContext application) {
         return MockMvcBuilders.webAppContextSetup(application)
                 .apply(SecurityMockMvcConfigurers.springSecurity())
-                .defaultRequest(MockMvcRequestBuilders.get("/").with(SecurityMockMvcRequestPostProcessors.httpBasic(
-                        USER, PASSWORD)))
+                .defaultRequest(
+                        MockMvcRequestBuilders.get("/")
+                                .with(
+                                        SecurityMockMvcRequestPostProcessors.httpBasic(
+                                                USER, PASSWORD)))
                 .build();
     }
 
@@ -72,7 +85,8 @@ public final class ApiSupport {
         try {
             return JSON.readTree(body(result));
         } catch (java.io.IOException e) {
-            throw new AssertionError("not JSON (" + result.getResponse().getStatus() + "): " + body(result), e);
+            throw new AssertionError(
+                    "not JSON (" + result.getResponse().getStatus() + "): " + body(result), e);
         }
     }
 
@@ -93,17 +107,22 @@ public final class ApiSupport {
         MvcResult result = perform(request);
         String body = body(result);
         assertThat(result.getResponse().getStatus()).as(body).isEqualTo(status);
-        assertThat(result.getResponse().getContentType()).as(body).startsWith("application/problem+json");
+        assertThat(result.getResponse().getContentType())
+                .as(body)
+                .startsWith("application/problem+json");
         JsonNode problem = json(result);
         assertThat(problem.get("status").intValue()).isEqualTo(status);
         assertThat(problem.get("title").textValue()).isNotBlank();
         assertThat(problem.get("type").textValue()).startsWith("urn:ledger:");
         assertThat(problem.get("detail").textValue()).contains(field).contains(reason);
         assertThat(problem.get("problems")).as(body).isNotEmpty();
-        assertThat(problem.get("problems")).as(body).anySatisfy(entry -> {
-            assertThat(entry.get("field").textValue()).isEqualTo(field);
-            assertThat(entry.get("reason").textValue()).contains(reason);
-        });
+        assertThat(problem.get("problems"))
+                .as(body)
+                .anySatisfy(
+                        entry -> {
+                            assertThat(entry.get("field").textValue()).isEqualTo(field);
+                            assertThat(entry.get("reason").textValue()).contains(reason);
+                        });
         assertThat(eventCount()).as("events after a refused request").isEqualTo(before);
         return problem;
     }

@@ -44,17 +44,18 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Issue 19, item 6: statements, traces and pages served from a read-only hot standby
- * ({@code ledger.read-datasource}), made here with pg_basebackup from a primary of the test's own
- * and kept by streaming replication, while every write goes to the primary. Once the standby has
- * replayed the primary's WAL its statements equal the primary's; while it lags, a reader gets the
- * older statements and the older projection position they are as of.
+ * Issue 19, item 6: statements, traces and pages served from a read-only hot standby ({@code
+ * ledger.read-datasource}), made here with pg_basebackup from a primary of the test's own and kept
+ * by streaming replication, while every write goes to the primary. Once the standby has replayed
+ * the primary's WAL its statements equal the primary's; while it lags, a reader gets the older
+ * statements and the older projection position they are as of.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(classes = LedgerApplication.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 2, unit = java.util.concurrent.TimeUnit.MINUTES)
-@TestExecutionListeners(listeners = StandbyReadsIT.StopServersAfterTheApplication.class,
+@TestExecutionListeners(
+        listeners = StandbyReadsIT.StopServersAfterTheApplication.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class StandbyReadsIT {
 
@@ -67,6 +68,7 @@ class StandbyReadsIT {
 
     /** Before the application starts, which writes to the primary and reads from the standby. */
     private static final ReplicatedCluster cluster = ReplicatedCluster.start();
+
     private static final String primaryUrl = createDatabase();
 
     private static String createDatabase() {
@@ -80,10 +82,11 @@ class StandbyReadsIT {
 
     /**
      * Stops both servers after the class, once its application context is closed (this listener
-     * comes last of the after-class steps, after the one that closes the context): the
-     * application finishes its work against a primary still there.
+     * comes last of the after-class steps, after the one that closes the context): the application
+     * finishes its work against a primary still there.
      */
-    public static final class StopServersAfterTheApplication implements TestExecutionListener, Ordered {
+    public static final class StopServersAfterTheApplication
+            implements TestExecutionListener, Ordered {
 
         @Override
         public int getOrder() {
@@ -105,18 +108,12 @@ class StandbyReadsIT {
         registry.add("ledger.read-datasource.username", () -> cluster.user());
     }
 
-    @Autowired
-    WebApplicationContext application;
-    @Autowired
-    JournalImport journalImport;
-    @Autowired
-    ProjectionStatus projections;
-    @Autowired
-    StatementService statements;
-    @Autowired
-    ReadDatabase reads;
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired WebApplicationContext application;
+    @Autowired JournalImport journalImport;
+    @Autowired ProjectionStatus projections;
+    @Autowired StatementService statements;
+    @Autowired ReadDatabase reads;
+    @Autowired JdbcTemplate jdbc;
 
     MockMvc mvc;
 
@@ -136,27 +133,34 @@ class StandbyReadsIT {
         cluster.awaitReplayed(REPLAY);
 
         assertThat(reads.standby()).isTrue();
-        assertThat(reads.jdbc().queryForObject("SELECT pg_is_in_recovery()", Boolean.class)).isTrue();
+        assertThat(reads.jdbc().queryForObject("SELECT pg_is_in_recovery()", Boolean.class))
+                .isTrue();
         assertThat(jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class)).isFalse();
         MvcResult answer = mvc.perform(get(STATEMENTS)).andReturn();
         assertThat(answer.getResponse().getStatus()).as(ApiSupport.body(answer)).isEqualTo(200);
-        assertThat(answer.getResponse().getHeader(ProjectionPositionHeader.HEADER)).isEqualTo(String.valueOf(position));
+        assertThat(answer.getResponse().getHeader(ProjectionPositionHeader.HEADER))
+                .isEqualTo(String.valueOf(position));
         assertThat(ApiSupport.body(answer)).isEqualTo(primaryStatements());
     }
 
     @Test
     @Order(2)
-    void whileTheStandbyLagsAReaderGetsTheOlderStatementsAndThePositionTheyAreAsOf() throws Exception {
+    void whileTheStandbyLagsAReaderGetsTheOlderStatementsAndThePositionTheyAreAsOf()
+            throws Exception {
         long before = projections.lowestPosition();
         String old = ApiSupport.body(mvc.perform(get(STATEMENTS)).andReturn());
         cluster.pause();
         try {
             // A write while the standby lags goes to the primary and is projected there.
-            String more = String.join("\n",
-                    "id,date,kind,unit,unit_name,fund,functional,economic,amount",
-                    "SB-01,2020-01-01,opening,jianghan-gov-office,,general,2010301,30101,1234.56",
-                    "");
-            journalImport.importJournal(new ByteArrayInputStream(more.getBytes(StandardCharsets.UTF_8)), "more.csv",
+            String more =
+                    String.join(
+                            "\n",
+                            "id,date,kind,unit,unit_name,fund,functional,economic,amount",
+                            "SB-01,2020-01-01,opening,jianghan-gov-office,,general,2010301,30101,1234.56",
+                            "");
+            journalImport.importJournal(
+                    new ByteArrayInputStream(more.getBytes(StandardCharsets.UTF_8)),
+                    "more.csv",
                     "standby-it");
             projections.awaitCaughtUp(REPLAY);
             long after = projections.lowestPosition();
@@ -167,21 +171,30 @@ class StandbyReadsIT {
             assertThat(lagging.getResponse().getHeader(ProjectionPositionHeader.HEADER))
                     .isEqualTo(String.valueOf(before));
             assertThat(ApiSupport.body(lagging)).isEqualTo(old);
-            assertThat(ApiSupport.body(mvc.perform(get(PAGE)).andReturn())).contains("数据截至第 " + before + " 个事件");
+            assertThat(ApiSupport.body(mvc.perform(get(PAGE)).andReturn()))
+                    .contains("数据截至第 " + before + " 个事件");
         } finally {
             cluster.resume();
         }
         cluster.awaitReplayed(REPLAY);
         long after = projections.lowestPosition();
         MvcResult replayed = mvc.perform(get(STATEMENTS)).andReturn();
-        assertThat(replayed.getResponse().getHeader(ProjectionPositionHeader.HEADER)).isEqualTo(String.valueOf(after));
+        assertThat(replayed.getResponse().getHeader(ProjectionPositionHeader.HEADER))
+                .isEqualTo(String.valueOf(after));
         assertThat(ApiSupport.body(replayed)).isEqualTo(primaryStatements()).isNotEqualTo(old);
     }
 
     /** The statements as the primary's own rows give them, in the API's JSON. */
     private String primaryStatements() {
         PostingRepository primary = new PostingRepository(jdbc);
-        return StatementJson.write(StatementEngine.compute(UNIT, primary.unitName(UNIT).orElseThrow(), YEAR, null,
-                primary.postingsOf(UNIT, YEAR), statements.catalogOf(YEAR), StatementTemplate.forYear(YEAR.value())));
+        return StatementJson.write(
+                StatementEngine.compute(
+                        UNIT,
+                        primary.unitName(UNIT).orElseThrow(),
+                        YEAR,
+                        null,
+                        primary.postingsOf(UNIT, YEAR),
+                        statements.catalogOf(YEAR),
+                        StatementTemplate.forYear(YEAR.value())));
     }
 }

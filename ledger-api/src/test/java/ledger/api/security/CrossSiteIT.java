@@ -34,14 +34,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What another web site can make a signed-in browser do, on the real server over HTTP: a form on
- * a foreign origin posting with the victim's session cookie (obtained here by signing in at the
- * login form) is refused and writes nothing; the same calls with HTTP Basic credentials, or from
- * the ledger's own pages with their CSRF token, go through. Also the headers every answer carries
+ * What another web site can make a signed-in browser do, on the real server over HTTP: a form on a
+ * foreign origin posting with the victim's session cookie (obtained here by signing in at the login
+ * form) is refused and writes nothing; the same calls with HTTP Basic credentials, or from the
+ * ledger's own pages with their CSRF token, go through. Also the headers every answer carries
  * (Content-Security-Policy, Referrer-Policy, a SameSite=Strict session cookie) and that a forged
  * Host header never comes back in a redirect or in the OpenAPI document.
  */
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -50,38 +52,53 @@ class CrossSiteIT {
     private static final String URL = TestDatabase.create("crosssite");
     private static final String UNIT = "cross-site-unit";
     private static final String FOREIGN = "http://evil.example";
-    private static final String JOURNAL = "id,date,kind,unit,unit_name,fund,functional,economic,nature,amount\n"
-            + "CS-1,2019-01-02,appropriation," + UNIT + ",跨站测试单位,other,2010301,30201,,100.00\n";
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static final String JOURNAL =
+            "id,date,kind,unit,unit_name,fund,functional,economic,nature,amount\n"
+                    + "CS-1,2019-01-02,appropriation,"
+                    + UNIT
+                    + ",跨站测试单位,other,2010301,30201,,100.00\n";
+    private static final Pattern CSRF_FIELD =
+            Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.use(registry, URL);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
     /** The approver's session cookie ({@code JSESSIONID=…}), from signing in at the login form. */
     private String session;
+
     private HttpResponse<String> signedIn;
 
     @BeforeAll
     void signInAtTheLoginForm() throws Exception {
         // Something to close: the unit's 2019 journal, recorded by an API client.
-        HttpResponse<String> imported = send(basic(request("/api/journals"), "approver")
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(JOURNAL)).build());
+        HttpResponse<String> imported =
+                send(
+                        basic(request("/api/journals"), "approver")
+                                .header("Content-Type", "text/csv")
+                                .POST(HttpRequest.BodyPublishers.ofString(JOURNAL))
+                                .build());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
 
         HttpResponse<String> loginPage = send(request("/login").GET().build());
         String token = csrfToken(loginPage);
-        String form = "username=approver&password=approver-demo&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        signedIn = send(request("/login").header("Cookie", cookie(loginPage))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        String form =
+                "username=approver&password=approver-demo&_csrf="
+                        + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        signedIn =
+                send(
+                        request("/login")
+                                .header("Cookie", cookie(loginPage))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         session = cookie(signedIn);
@@ -94,18 +111,26 @@ class CrossSiteIT {
     @Test
     @Order(1)
     void theSessionCookieIsSameSiteStrictAndHttpOnly() {
-        String setCookie = signedIn.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("JSESSIONID=")).findFirst().orElseThrow();
-        assertThat(setCookie).containsIgnoringCase("SameSite=Strict").containsIgnoringCase("HttpOnly");
+        String setCookie =
+                signedIn.headers().allValues("Set-Cookie").stream()
+                        .filter(value -> value.startsWith("JSESSIONID="))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(setCookie)
+                .containsIgnoringCase("SameSite=Strict")
+                .containsIgnoringCase("HttpOnly");
     }
 
     @Test
     @Order(2)
     void aForeignFormClosingAYearWithTheSessionCookieIsRefusedAndWritesNothing() throws Exception {
         long before = eventCount();
-        HttpResponse<String> closed = send(fromForeignSite("/api/units/" + UNIT + "/years/2019/close")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("")).build());
+        HttpResponse<String> closed =
+                send(
+                        fromForeignSite("/api/units/" + UNIT + "/years/2019/close")
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(""))
+                                .build());
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(403);
         assertThat(closed.body()).contains("CSRF", "跨站请求被拒绝");
         assertThat(eventCount()).isEqualTo(before);
@@ -116,8 +141,12 @@ class CrossSiteIT {
     @Order(3)
     void aForeignTextPlainJournalWithTheSessionCookieIsRefusedAndWritesNothing() throws Exception {
         long before = eventCount();
-        HttpResponse<String> posted = send(fromForeignSite("/api/journals").header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(journal2020("CS-2"))).build());
+        HttpResponse<String> posted =
+                send(
+                        fromForeignSite("/api/journals")
+                                .header("Content-Type", "text/plain")
+                                .POST(HttpRequest.BodyPublishers.ofString(journal2020("CS-2")))
+                                .build());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(403);
         assertThat(eventCount()).isEqualTo(before);
     }
@@ -127,11 +156,21 @@ class CrossSiteIT {
     void aForeignMultipartJournalWithTheSessionCookieIsRefusedAndWritesNothing() throws Exception {
         long before = eventCount();
         String boundary = "----foreign" + System.nanoTime();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"j.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + journal2020("CS-3") + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> posted = send(fromForeignSite("/api/journals")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        String body =
+                "--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"j.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n"
+                        + journal2020("CS-3")
+                        + "\r\n--"
+                        + boundary
+                        + "--\r\n";
+        HttpResponse<String> posted =
+                send(
+                        fromForeignSite("/api/journals")
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(403);
         assertThat(eventCount()).isEqualTo(before);
     }
@@ -139,13 +178,19 @@ class CrossSiteIT {
     @Test
     @Order(5)
     void theLedgersOwnPageWithItsCsrfTokenStillWritesWithTheSessionCookie() throws Exception {
-        HttpResponse<String> uploadPage = send(request("/upload/journal").header("Cookie", session).GET().build());
+        HttpResponse<String> uploadPage =
+                send(request("/upload/journal").header("Cookie", session).GET().build());
         assertThat(uploadPage.statusCode()).isEqualTo(200);
         String token = csrfToken(uploadPage);
         long before = eventCount();
-        HttpResponse<String> posted = send(request("/api/journals").header("Cookie", session)
-                .header("X-CSRF-TOKEN", token).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(journal2020("CS-4"))).build());
+        HttpResponse<String> posted =
+                send(
+                        request("/api/journals")
+                                .header("Cookie", session)
+                                .header("X-CSRF-TOKEN", token)
+                                .header("Content-Type", "text/plain")
+                                .POST(HttpRequest.BodyPublishers.ofString(journal2020("CS-4")))
+                                .build());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         assertThat(eventCount()).isGreaterThan(before);
     }
@@ -154,15 +199,27 @@ class CrossSiteIT {
     @Order(6)
     void anApiClientWithBasicCredentialsNeedsNoTokenEvenFromAnotherOrigin() throws Exception {
         long before = eventCount();
-        HttpResponse<String> posted = send(basic(request("/api/journals"), "approver").header("Origin", FOREIGN)
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(journal2020("CS-5"))).build());
+        HttpResponse<String> posted =
+                send(
+                        basic(request("/api/journals"), "approver")
+                                .header("Origin", FOREIGN)
+                                .header("Content-Type", "text/plain")
+                                .POST(HttpRequest.BodyPublishers.ofString(journal2020("CS-5")))
+                                .build());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         assertThat(eventCount()).isGreaterThan(before);
 
         long beforeClose = eventCount();
-        HttpResponse<String> closed = send(basic(request("/api/units/" + UNIT + "/years/2019/close?date=2020-01-05"),
-                "approver").POST(HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> closed =
+                send(
+                        basic(
+                                        request(
+                                                "/api/units/"
+                                                        + UNIT
+                                                        + "/years/2019/close?date=2020-01-05"),
+                                        "approver")
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build());
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
         assertThat(eventCount()).isGreaterThan(beforeClose);
         assertThat(yearClosed()).isTrue();
@@ -171,15 +228,32 @@ class CrossSiteIT {
     @Test
     @Order(7)
     void pagesAndApiAnswersCarryAContentSecurityPolicyAndAReferrerPolicy() throws Exception {
-        for (HttpResponse<String> response : List.of(
-                send(request("/").header("Cookie", session).GET().build()),
-                send(request("/login").GET().build()),
-                send(basic(request("/api/units/" + UNIT + "/years/2019/checks"), "auditor").GET().build()))) {
-            assertThat(response.headers().firstValue("Content-Security-Policy")).as(response.uri().toString())
-                    .hasValueSatisfying(policy -> assertThat(policy).startsWith("default-src 'self'")
-                            .contains("script-src 'self'", "object-src 'none'", "frame-ancestors 'none'")
-                            .doesNotContain("unsafe-inline", "unsafe-eval"));
-            assertThat(response.headers().firstValue("Referrer-Policy")).as(response.uri().toString())
+        for (HttpResponse<String> response :
+                List.of(
+                        send(request("/").header("Cookie", session).GET().build()),
+                        send(request("/login").GET().build()),
+                        send(
+                                basic(
+                                                request(
+                                                        "/api/units/"
+                                                                + UNIT
+                                                                + "/years/2019/checks"),
+                                                "auditor")
+                                        .GET()
+                                        .build()))) {
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .as(response.uri().toString())
+                    .hasValueSatisfying(
+                            policy ->
+                                    assertThat(policy)
+                                            .startsWith("default-src 'self'")
+                                            .contains(
+                                                    "script-src 'self'",
+                                                    "object-src 'none'",
+                                                    "frame-ancestors 'none'")
+                                            .doesNotContain("unsafe-inline", "unsafe-eval"));
+            assertThat(response.headers().firstValue("Referrer-Policy"))
+                    .as(response.uri().toString())
                     .hasValue("same-origin");
         }
     }
@@ -188,32 +262,70 @@ class CrossSiteIT {
     @Order(8)
     void aForgedHostHeaderNeverComesBackInARedirectOrTheApiDocument() throws Exception {
         String forged = "forged.example:6666";
-        String toLogin = raw("GET /units/" + UNIT + "/years/2019 HTTP/1.1\r\nHost: " + forged
-                + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+        String toLogin =
+                raw(
+                        "GET /units/"
+                                + UNIT
+                                + "/years/2019 HTTP/1.1\r\nHost: "
+                                + forged
+                                + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
         assertThat(toLogin).startsWith("HTTP/1.1 302");
         assertThat(location(toLogin)).isEqualTo("/login");
 
         // after signing in, back to the page first asked for: still a path, not the forged host
-        String asked = raw("GET /units/" + UNIT + "/years/2019/statements HTTP/1.1\r\nHost: " + forged
-                + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+        String asked =
+                raw(
+                        "GET /units/"
+                                + UNIT
+                                + "/years/2019/statements HTTP/1.1\r\nHost: "
+                                + forged
+                                + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
         String visitor = setCookie(asked);
-        String loginPage = raw("GET /login HTTP/1.1\r\nHost: " + forged + "\r\nCookie: " + visitor
-                + "\r\nConnection: close\r\n\r\n");
+        String loginPage =
+                raw(
+                        "GET /login HTTP/1.1\r\nHost: "
+                                + forged
+                                + "\r\nCookie: "
+                                + visitor
+                                + "\r\nConnection: close\r\n\r\n");
         Matcher token = CSRF_FIELD.matcher(loginPage);
         assertThat(token.find()).isTrue();
-        String form = "username=approver&password=approver-demo&_csrf="
-                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        String back = raw("POST /login HTTP/1.1\r\nHost: " + forged + "\r\nCookie: " + visitor
-                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
-                + form.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + form);
+        String form =
+                "username=approver&password=approver-demo&_csrf="
+                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        String back =
+                raw(
+                        "POST /login HTTP/1.1\r\nHost: "
+                                + forged
+                                + "\r\nCookie: "
+                                + visitor
+                                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                                + form.getBytes(StandardCharsets.UTF_8).length
+                                + "\r\nConnection: close\r\n\r\n"
+                                + form);
         assertThat(back).startsWith("HTTP/1.1 302");
-        assertThat(location(back)).startsWith("/units/" + UNIT + "/years/2019/statements").doesNotContain("forged");
+        assertThat(location(back))
+                .startsWith("/units/" + UNIT + "/years/2019/statements")
+                .doesNotContain("forged");
 
-        String credentials = Base64.getEncoder().encodeToString("auditor:auditor-demo".getBytes(StandardCharsets.UTF_8));
-        String apiDocs = raw("GET /v3/api-docs HTTP/1.1\r\nHost: " + forged + "\r\nX-Forwarded-Host: " + forged
-                + "\r\nForwarded: host=" + forged + "\r\nAuthorization: Basic " + credentials
-                + "\r\nConnection: close\r\n\r\n");
-        assertThat(apiDocs).startsWith("HTTP/1.1 200").contains("\"servers\"").doesNotContain("forged");
+        String credentials =
+                Base64.getEncoder()
+                        .encodeToString("auditor:auditor-demo".getBytes(StandardCharsets.UTF_8));
+        String apiDocs =
+                raw(
+                        "GET /v3/api-docs HTTP/1.1\r\nHost: "
+                                + forged
+                                + "\r\nX-Forwarded-Host: "
+                                + forged
+                                + "\r\nForwarded: host="
+                                + forged
+                                + "\r\nAuthorization: Basic "
+                                + credentials
+                                + "\r\nConnection: close\r\n\r\n");
+        assertThat(apiDocs)
+                .startsWith("HTTP/1.1 200")
+                .contains("\"servers\"")
+                .doesNotContain("forged");
     }
 
     /** A journal of one row in 2020, a year no test closes: refused only for how it was sent. */
@@ -222,7 +334,10 @@ class CrossSiteIT {
     }
 
     private HttpRequest.Builder fromForeignSite(String path) {
-        return request(path).header("Cookie", session).header("Origin", FOREIGN).header("Referer", FOREIGN + "/");
+        return request(path)
+                .header("Cookie", session)
+                .header("Origin", FOREIGN)
+                .header("Referer", FOREIGN + "/");
     }
 
     private HttpRequest.Builder request(String path) {
@@ -230,11 +345,17 @@ class CrossSiteIT {
     }
 
     private static HttpRequest.Builder basic(HttpRequest.Builder request, String demoUser) {
-        return request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                (demoUser + ":" + demoUser + "-demo").getBytes(StandardCharsets.UTF_8)));
+        return request.header(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(
+                                        (demoUser + ":" + demoUser + "-demo")
+                                                .getBytes(StandardCharsets.UTF_8)));
     }
 
-    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    private HttpResponse<String> send(HttpRequest request)
+            throws IOException, InterruptedException {
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -245,8 +366,11 @@ class CrossSiteIT {
     }
 
     private static String cookie(HttpResponse<String> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("JSESSIONID="))
-                .map(value -> value.split(";")[0]).findFirst().orElseThrow();
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("JSESSIONID="))
+                .map(value -> value.split(";")[0])
+                .findFirst()
+                .orElseThrow();
     }
 
     /** One request written byte for byte, so that the Host header is whatever the test says. */
@@ -288,8 +412,11 @@ class CrossSiteIT {
     }
 
     private boolean yearClosed() {
-        List<Boolean> closed = jdbc.queryForList("SELECT closed FROM ledger_year WHERE unit = ? AND fiscal_year = 2019",
-                Boolean.class, UNIT);
+        List<Boolean> closed =
+                jdbc.queryForList(
+                        "SELECT closed FROM ledger_year WHERE unit = ? AND fiscal_year = 2019",
+                        Boolean.class,
+                        UNIT);
         return !closed.isEmpty() && closed.get(0);
     }
 }

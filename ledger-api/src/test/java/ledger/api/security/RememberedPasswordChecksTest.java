@@ -51,8 +51,8 @@ class RememberedPasswordChecksTest {
 
     private final CountingBcrypt bcrypt = new CountingBcrypt();
     private final StepClock clock = new StepClock();
-    private final RememberedPasswordChecks checks = new RememberedPasswordChecks(bcrypt, Duration.ofMinutes(2), 3,
-            clock);
+    private final RememberedPasswordChecks checks =
+            new RememberedPasswordChecks(bcrypt, Duration.ofMinutes(2), 3, clock);
     private final String stored = bcrypt.encode("secret-1");
 
     @Test
@@ -96,7 +96,8 @@ class RememberedPasswordChecksTest {
 
     @Test
     void nothingIsRememberedWhenTurnedOff() {
-        RememberedPasswordChecks off = new RememberedPasswordChecks(bcrypt, Duration.ZERO, 100, clock);
+        RememberedPasswordChecks off =
+                new RememberedPasswordChecks(bcrypt, Duration.ZERO, 100, clock);
         assertThat(off.matches("secret-1", stored)).isTrue();
         assertThat(off.matches("secret-1", stored)).isTrue();
         assertThat(bcrypt.checks).hasValue(2);

@@ -29,21 +29,28 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * The ledger outside the demo profile, as a production start on PostgreSQL runs it: a user
- * configured with a published demo password cannot sign in; password guessing is throttled per
- * user name and per address (429 with a Chinese message, even for the right password, until the
- * delay has passed), and every failed sign-in is logged with the user and the address, never the
+ * configured with a published demo password cannot sign in; password guessing is throttled per user
+ * name and per address (429 with a Chinese message, even for the right password, until the delay
+ * has passed), and every failed sign-in is logged with the user and the address, never the
  * password.
  */
-// The default throttle (the tests' own configuration relaxes it for the many wrong passwords they send).
-@SpringBootTest(classes = LedgerApplication.class, properties = {"spring.profiles.active=production",
-    "ledger.security.sign-in-throttle.free-failures=" + SignInThrottle.FREE_FAILURES})
+// The default throttle (the tests' own configuration relaxes it for the many wrong passwords they
+// send).
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        properties = {
+            "spring.profiles.active=production",
+            "ledger.security.sign-in-throttle.free-failures=" + SignInThrottle.FREE_FAILURES
+        })
 @AutoConfigureMockMvc
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SignInThrottleIT {
 
     private static final String URL = TestDatabase.create("signin");
+
     /** The demo clerk's hash, as application-demo.yml ships it. */
-    private static final String CLERK_DEMO_HASH = "{bcrypt}$2a$10$Y1Ry24qBeLrEcCkajpVYRuGtVGcEYjgERmghbPYY9bvRAbyX7HD8m";
+    private static final String CLERK_DEMO_HASH =
+            "{bcrypt}$2a$10$Y1Ry24qBeLrEcCkajpVYRuGtVGcEYjgERmghbPYY9bvRAbyX7HD8m";
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -54,7 +61,8 @@ class SignInThrottleIT {
         user(registry, 2, "clerk", CLERK_DEMO_HASH, "recorder");
     }
 
-    private static void user(DynamicPropertyRegistry registry, int index, String name, String hash, String role) {
+    private static void user(
+            DynamicPropertyRegistry registry, int index, String name, String hash, String role) {
         String prefix = "ledger.security.users[" + index + "].";
         registry.add(prefix + "name", () -> name);
         registry.add(prefix + "password", () -> hash);
@@ -62,8 +70,7 @@ class SignInThrottleIT {
         registry.add(prefix + "units", () -> "*");
     }
 
-    @Autowired
-    MockMvc mvc;
+    @Autowired MockMvc mvc;
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
@@ -87,22 +94,36 @@ class SignInThrottleIT {
     @Test
     void afterFiveWrongPasswordsOfOneUserEvenTheRightOneWaitsWith429() throws Exception {
         for (int attempt = 1; attempt <= SignInThrottle.FREE_FAILURES; attempt++) {
-            assertThat(status(basic("wang", "wrong-guess-" + attempt, "10.2.0." + attempt))).isEqualTo(401);
+            assertThat(status(basic("wang", "wrong-guess-" + attempt, "10.2.0." + attempt)))
+                    .isEqualTo(401);
         }
         MvcResult refused = perform(basic("wang", "wang-secret-1", "10.2.0.9"));
         assertThat(refused.getResponse().getStatus()).isEqualTo(429);
-        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("登录失败次数过多");
-        assertThat(Long.parseLong(refused.getResponse().getHeader("Retry-After"))).isBetween(1L, 30L);
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("登录失败次数过多");
+        assertThat(Long.parseLong(refused.getResponse().getHeader("Retry-After")))
+                .isBetween(1L, 30L);
         // the login form is the same door
-        MvcResult form = perform(post("/login").param("username", "wang").param("password", "wang-secret-1")
-                .with(csrf()).with(from("10.2.0.10")));
+        MvcResult form =
+                perform(
+                        post("/login")
+                                .param("username", "wang")
+                                .param("password", "wang-secret-1")
+                                .with(csrf())
+                                .with(from("10.2.0.10")));
         assertThat(form.getResponse().getStatus()).isEqualTo(429);
-        assertThat(form.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("登录失败次数过多");
+        assertThat(form.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("登录失败次数过多");
 
         assertThat(log.list).hasSize(SignInThrottle.FREE_FAILURES);
-        assertThat(log.list).allSatisfy(event -> assertThat(event.getFormattedMessage())
-                .contains("sign-in failed", "user 'wang'").doesNotContain("wrong-guess", "secret"));
-        assertThat(log.list.get(2).getFormattedMessage()).contains("from 10.2.0.3", "3 failures of this user");
+        assertThat(log.list)
+                .allSatisfy(
+                        event ->
+                                assertThat(event.getFormattedMessage())
+                                        .contains("sign-in failed", "user 'wang'")
+                                        .doesNotContain("wrong-guess", "secret"));
+        assertThat(log.list.get(2).getFormattedMessage())
+                .contains("from 10.2.0.3", "3 failures of this user");
     }
 
     @Test
@@ -112,16 +133,20 @@ class SignInThrottleIT {
         }
         assertThat(status(basic("li", "li-secret-2", "10.3.0.1"))).isEqualTo(429);
         assertThat(status(basic("li", "li-secret-2", "10.3.0.2"))).isEqualTo(200);
-        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(log.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .allSatisfy(message -> assertThat(message).contains("from 10.3.0.1"))
-                .last().asString().contains("5 from this address");
+                .last()
+                .asString()
+                .contains("5 from this address");
     }
 
     private MockHttpServletRequestBuilder basic(String user, String password, String address) {
         return get("/v3/api-docs").with(httpBasic(user, password)).with(from(address));
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(
+            String address) {
         return request -> {
             request.setRemoteAddr(address);
             return request;

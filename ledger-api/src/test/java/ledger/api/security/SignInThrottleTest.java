@@ -9,26 +9,33 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The arithmetic of {@link SignInThrottle}: when attempts are refused, for how long, and when forgotten. */
+/**
+ * The arithmetic of {@link SignInThrottle}: when attempts are refused, for how long, and when
+ * forgotten.
+ */
 class SignInThrottleTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-05T09:00:00Z"));
-    private final SignInThrottle throttle = new SignInThrottle(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
+    private final AtomicReference<Instant> now =
+            new AtomicReference<>(Instant.parse("2026-01-05T09:00:00Z"));
+    private final SignInThrottle throttle =
+            new SignInThrottle(
+                    new Clock() {
+                        @Override
+                        public ZoneOffset getZone() {
+                            return ZoneOffset.UTC;
+                        }
 
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
+                        @Override
+                        public Clock withZone(java.time.ZoneId zone) {
+                            return this;
+                        }
 
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }, SignInThrottle.FREE_FAILURES);
+                        @Override
+                        public Instant instant() {
+                            return now.get();
+                        }
+                    },
+                    SignInThrottle.FREE_FAILURES);
 
     @Test
     void fourFailuresAreFreeTheFifthLocksForThirtySeconds() {
@@ -86,7 +93,9 @@ class SignInThrottleTest {
         throttle.failed("sun", "10.1.0.9");
         assertThat(throttle.refusedFor("sun", "10.2.0.1")).as("the count started again").isEmpty();
         throttle.succeeded("guess0");
-        assertThat(throttle.refusedFor("li", "10.0.0.7")).as("the address is still counted").isPresent();
+        assertThat(throttle.refusedFor("li", "10.0.0.7"))
+                .as("the address is still counted")
+                .isPresent();
     }
 
     @Test

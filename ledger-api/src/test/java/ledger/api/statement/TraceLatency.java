@@ -30,8 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * A measurement, not a test: the latency of {@link StatementService#trace} (read the unit-year's
  * postings from PostgreSQL, pick the cell's) and of {@link TraceQueries#trace} (sums by key and the
  * first page's rows only, as the API and the trace page read it) for a 项-level cell and for the
- * biggest total, p50 and p99 over many calls after a warm-up. Its name matches neither {@code *Test} nor {@code *IT}, so
- * a build never runs it; run it on purpose:
+ * biggest total, p50 and p99 over many calls after a warm-up. Its name matches neither {@code
+ * *Test} nor {@code *IT}, so a build never runs it; run it on purpose:
  *
  * <pre>
  * mvn -B -q -pl ledger-api -am verify -Dit.test=TraceLatency -Dtest='NoSuch*' \
@@ -46,7 +46,9 @@ import org.springframework.test.context.DynamicPropertySource;
 // A database of its own means a context of its own: close it after the class, so the suite does not
 // hold one connection pool per finished class open against PostgreSQL's connection limit.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class TraceLatency {
 
     private static final String URL = TestDatabase.create("tracelatency");
@@ -58,22 +60,24 @@ class TraceLatency {
         TestDatabase.use(registry, URL);
     }
 
-    @Autowired
-    JournalImport journalImport;
-    @Autowired
-    StatementService statements;
-    @Autowired
-    ProjectionStatus projections;
-    @Autowired
-    TraceQueries traces;
+    @Autowired JournalImport journalImport;
+    @Autowired StatementService statements;
+    @Autowired ProjectionStatus projections;
+    @Autowired TraceQueries traces;
 
     @Test
     void measure() throws IOException {
-        Path journal = Path.of(System.getProperty("ledger.latency.journal",
-                Samples.jianghan2020Journal().toString()));
-        UnitCode unit = UnitCode.of(System.getProperty("ledger.latency.unit", SampleStatements.UNIT));
-        FiscalYear year = FiscalYear.of(Integer.parseInt(System.getProperty("ledger.latency.year", "2020")));
-        String[] cells = System.getProperty("ledger.latency.cells", "T3/2010302/3,T1/57/2").split(",");
+        Path journal =
+                Path.of(
+                        System.getProperty(
+                                "ledger.latency.journal",
+                                Samples.jianghan2020Journal().toString()));
+        UnitCode unit =
+                UnitCode.of(System.getProperty("ledger.latency.unit", SampleStatements.UNIT));
+        FiscalYear year =
+                FiscalYear.of(Integer.parseInt(System.getProperty("ledger.latency.year", "2020")));
+        String[] cells =
+                System.getProperty("ledger.latency.cells", "T3/2010302/3,T1/57/2").split(",");
 
         ImportResult imported;
         try (InputStream in = Files.newInputStream(journal)) {
@@ -82,9 +86,16 @@ class TraceLatency {
         statements.statements(unit, year, null); // waits for the read models to catch up
 
         List<String> report = new ArrayList<>();
-        report.add(String.format("trace latency, StatementService.trace on PostgreSQL (%s), %s: %d rows, %d events;"
-                        + " %d calls per cell after %d warm-up calls", URL, journal.getFileName(), imported.rows(),
-                imported.events(), CALLS, WARM_UP));
+        report.add(
+                String.format(
+                        "trace latency, StatementService.trace on PostgreSQL (%s), %s: %d rows, %d events;"
+                                + " %d calls per cell after %d warm-up calls",
+                        URL,
+                        journal.getFileName(),
+                        imported.rows(),
+                        imported.events(),
+                        CALLS,
+                        WARM_UP));
         for (String text : cells) {
             CellAddress cell = CellAddress.parse(text.strip());
             for (int i = 0; i < WARM_UP; i++) {
@@ -99,26 +110,53 @@ class TraceLatency {
             }
             Arrays.sort(nanos);
             assertThat(last.fen()).isNotZero();
-            report.add(String.format("  %-14s %5d events  full read   p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms",
-                    cell, last.postings().size(), millis(nanos, 0.50), millis(nanos, 0.99), nanos[CALLS - 1] / 1e6));
-            // the same trace's first page as the API and the page now read it: sums by key, then the page's rows
+            report.add(
+                    String.format(
+                            "  %-14s %5d events  full read   p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms",
+                            cell,
+                            last.postings().size(),
+                            millis(nanos, 0.50),
+                            millis(nanos, 0.99),
+                            nanos[CALLS - 1] / 1e6));
+            // the same trace's first page as the API and the page now read it: sums by key, then
+            // the page's rows
             TracePaging first = TracePaging.of(0, null);
             var template = ledger.projections.statement.StatementTemplate.forYear(year.value());
             for (int i = 0; i < WARM_UP; i++) {
-                traces.trace(unit, year, cell, null, template, ledger.projections.posting.PostingFilter.NONE, first);
+                traces.trace(
+                        unit,
+                        year,
+                        cell,
+                        null,
+                        template,
+                        ledger.projections.posting.PostingFilter.NONE,
+                        first);
             }
             TraceQueries.TracePage page = null;
             for (int i = 0; i < CALLS; i++) {
                 long started = System.nanoTime();
-                page = traces.trace(unit, year, cell, null, template, ledger.projections.posting.PostingFilter.NONE,
-                        first);
+                page =
+                        traces.trace(
+                                unit,
+                                year,
+                                cell,
+                                null,
+                                template,
+                                ledger.projections.posting.PostingFilter.NONE,
+                                first);
                 nanos[i] = System.nanoTime() - started;
             }
             Arrays.sort(nanos);
             assertThat(page.sumFen()).isEqualTo(last.fen());
-            report.add(String.format("  %-14s %5d events  page of %d p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms", cell,
-                    page.eventCount(), page.rows().size(), millis(nanos, 0.50), millis(nanos, 0.99),
-                    nanos[CALLS - 1] / 1e6));
+            report.add(
+                    String.format(
+                            "  %-14s %5d events  page of %d p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms",
+                            cell,
+                            page.eventCount(),
+                            page.rows().size(),
+                            millis(nanos, 0.50),
+                            millis(nanos, 0.99),
+                            nanos[CALLS - 1] / 1e6));
         }
         // Of which: making sure the read models have caught up (reads every segment's token).
         long[] waits = new long[CALLS];
@@ -128,8 +166,10 @@ class TraceLatency {
             waits[i] = System.nanoTime() - started;
         }
         Arrays.sort(waits);
-        report.add(String.format("  of which ProjectionStatus.awaitCaughtUp alone: p50 %7.2f ms  p99 %7.2f ms",
-                millis(waits, 0.50), millis(waits, 0.99)));
+        report.add(
+                String.format(
+                        "  of which ProjectionStatus.awaitCaughtUp alone: p50 %7.2f ms  p99 %7.2f ms",
+                        millis(waits, 0.50), millis(waits, 0.99)));
         report.forEach(System.out::println);
         Files.write(Path.of("target", "trace-latency.txt"), report, StandardCharsets.UTF_8);
     }

@@ -29,22 +29,33 @@ class TracePagingTest {
 
     @Test
     void impossiblePagesAndSizesAreRefusedNamingTheField() {
-        assertThatThrownBy(() -> TracePaging.of(-1, null)).isInstanceOfSatisfying(TracePaging.Invalid.class,
-                invalid -> assertThat(invalid.field()).isEqualTo("page"));
-        assertThatThrownBy(() -> TracePaging.of(0, 0)).isInstanceOfSatisfying(TracePaging.Invalid.class,
-                invalid -> assertThat(invalid.field()).isEqualTo("size"));
+        assertThatThrownBy(() -> TracePaging.of(-1, null))
+                .isInstanceOfSatisfying(
+                        TracePaging.Invalid.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("page"));
+        assertThatThrownBy(() -> TracePaging.of(0, 0))
+                .isInstanceOfSatisfying(
+                        TracePaging.Invalid.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("size"));
         assertThatThrownBy(() -> TracePaging.of(0, TracePaging.MAX_SIZE + 1))
-                .isInstanceOfSatisfying(TracePaging.Invalid.class, invalid -> assertThat(invalid.field())
-                        .isEqualTo("size"));
+                .isInstanceOfSatisfying(
+                        TracePaging.Invalid.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("size"));
         assertThat(TracePaging.of(0, TracePaging.MAX_SIZE).size()).isEqualTo(TracePaging.MAX_SIZE);
-        assertThatThrownBy(() -> new TracePaging(2, 7).from(14)).isInstanceOfSatisfying(TracePaging.Invalid.class,
-                invalid -> assertThat(invalid).hasMessageContaining("no page 2").extracting(TracePaging.Invalid::field)
-                        .isEqualTo("page"));
+        assertThatThrownBy(() -> new TracePaging(2, 7).from(14))
+                .isInstanceOfSatisfying(
+                        TracePaging.Invalid.class,
+                        invalid ->
+                                assertThat(invalid)
+                                        .hasMessageContaining("no page 2")
+                                        .extracting(TracePaging.Invalid::field)
+                                        .isEqualTo("page"));
     }
 
     @Test
     void pagesThatAgreeAreOneTraceAndPagesThatDoNotAreRefused() {
-        List<TraceDocument.TracedEvent> events = IntStream.range(0, 5).mapToObj(i -> event(i, 100L * (i + 1))).toList();
+        List<TraceDocument.TracedEvent> events =
+                IntStream.range(0, 5).mapToObj(i -> event(i, 100L * (i + 1))).toList();
         long sum = 1500;
         TraceDocument page0 = page(sum, 5, 0, events.subList(0, 2));
         TraceDocument page1 = page(sum, 5, 1, events.subList(2, 4));
@@ -58,19 +69,54 @@ class TracePagingTest {
         // a transaction recorded between two requests changes the total or the count
         TraceDocument grown = page(sum + 100, 6, 1, events.subList(2, 4));
         assertThatThrownBy(() -> TraceDocument.concatenate(List.of(page0, grown, page2)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("changed between its pages");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("changed between its pages");
         assertThatThrownBy(() -> TraceDocument.concatenate(List.of(page0, page2)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("hold 3 events");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("hold 3 events");
     }
 
-    private static TraceDocument page(long sumFen, int count, int page, List<TraceDocument.TracedEvent> events) {
-        return new TraceDocument("T3/2010302/3", "0.00", sumFen, "0.00", count, page, 2,
-                TracePaging.pageCount(count, 2), events);
+    private static TraceDocument page(
+            long sumFen, int count, int page, List<TraceDocument.TracedEvent> events) {
+        return new TraceDocument(
+                "T3/2010302/3",
+                "0.00",
+                sumFen,
+                "0.00",
+                count,
+                page,
+                2,
+                TracePaging.pageCount(count, 2),
+                events);
     }
 
     private static TraceDocument.TracedEvent event(int i, long fen) {
-        return new TraceDocument.TracedEvent("e" + i, "ExpenditureRecorded", i, LocalDate.of(2020, 1, 1), "expenditure",
-                "a", 2020, "u", "f", "2010302", "30101", null, null, null, null, fen, "1.00", 1, fen, "v", "m", "t" + i,
-                null, "auditor", null, "");
+        return new TraceDocument.TracedEvent(
+                "e" + i,
+                "ExpenditureRecorded",
+                i,
+                LocalDate.of(2020, 1, 1),
+                "expenditure",
+                "a",
+                2020,
+                "u",
+                "f",
+                "2010302",
+                "30101",
+                null,
+                null,
+                null,
+                null,
+                fen,
+                "1.00",
+                1,
+                fen,
+                "v",
+                "m",
+                "t" + i,
+                null,
+                "auditor",
+                null,
+                "");
     }
 }

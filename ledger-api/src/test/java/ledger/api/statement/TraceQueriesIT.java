@@ -50,7 +50,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * export holds the whole filtered trace.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TraceQueriesIT {
 
@@ -64,18 +66,12 @@ class TraceQueriesIT {
         TestDatabase.use(registry, URL);
     }
 
-    @Autowired
-    JournalImport journalImport;
-    @Autowired
-    StatementService statements;
-    @Autowired
-    PostingRepository postings;
-    @Autowired
-    TraceQueries traces;
-    @Autowired
-    ProjectionStatus projections;
-    @Autowired
-    DataSource dataSource;
+    @Autowired JournalImport journalImport;
+    @Autowired StatementService statements;
+    @Autowired PostingRepository postings;
+    @Autowired TraceQueries traces;
+    @Autowired ProjectionStatus projections;
+    @Autowired DataSource dataSource;
 
     private List<Posting> all;
     private StatementSet set;
@@ -89,21 +85,47 @@ class TraceQueriesIT {
         all = postings.postingsOf(UNIT, Y2020);
     }
 
-    /** Filters a clerk would use on the sample: words of its 摘要, a month, a kind, a voucher, amounts. */
+    /**
+     * Filters a clerk would use on the sample: words of its 摘要, a month, a kind, a voucher,
+     * amounts.
+     */
     private List<PostingFilter> filters() {
         Posting reversal = all.stream().filter(Posting::isReversal).findFirst().orElseThrow();
         Posting some = all.get(all.size() / 2);
         String word = some.memo().substring(0, Math.min(2, some.memo().length()));
-        return List.of(PostingFilter.NONE,
+        return List.of(
+                PostingFilter.NONE,
                 new PostingFilter(null, null, null, null, word, null, null, null),
-                new PostingFilter(LocalDate.of(2020, 3, 1), LocalDate.of(2020, 6, 30), null, null, null, null, null,
+                new PostingFilter(
+                        LocalDate.of(2020, 3, 1),
+                        LocalDate.of(2020, 6, 30),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
                         null),
-                new PostingFilter(null, null, TransactionKind.EXPENDITURE, null, null, null, null, null),
+                new PostingFilter(
+                        null, null, TransactionKind.EXPENDITURE, null, null, null, null, null),
                 new PostingFilter(null, null, null, some.voucher(), null, null, null, null),
-                new PostingFilter(null, null, null, null, null, Math.abs(reversal.amountFen()),
-                        Math.abs(reversal.amountFen()), null),
-                new PostingFilter(null, LocalDate.of(2020, 9, 30), TransactionKind.EXPENDITURE, null, null, 100_000L,
-                        5_000_000L, null),
+                new PostingFilter(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Math.abs(reversal.amountFen()),
+                        Math.abs(reversal.amountFen()),
+                        null),
+                new PostingFilter(
+                        null,
+                        LocalDate.of(2020, 9, 30),
+                        TransactionKind.EXPENDITURE,
+                        null,
+                        null,
+                        100_000L,
+                        5_000_000L,
+                        null),
                 new PostingFilter(null, null, null, null, "没有这样的摘要", null, null, null));
     }
 
@@ -115,15 +137,26 @@ class TraceQueriesIT {
         for (CellAddress cell : cells.subList(0, Math.min(cells.size(), 40))) {
             Trace full = CellTrace.trace(cell, all, null, TEMPLATE);
             for (PostingFilter filter : filters()) {
-                List<TracedPosting> expected = full.postings().stream().filter(t -> filter.test(t.posting())).toList();
+                List<TracedPosting> expected =
+                        full.postings().stream().filter(t -> filter.test(t.posting())).toList();
                 long expectedFen = expected.stream().mapToLong(TracedPosting::signedFen).sum();
                 List<TracedPosting> paged = new ArrayList<>();
                 int size = 7;
                 TraceQueries.TracePage page;
                 int number = 0;
                 do {
-                    page = traces.trace(UNIT, Y2020, cell, null, TEMPLATE, filter, new TracePaging(number++, size));
-                    assertThat(page.eventCount()).as(cell + " " + filter).isEqualTo(expected.size());
+                    page =
+                            traces.trace(
+                                    UNIT,
+                                    Y2020,
+                                    cell,
+                                    null,
+                                    TEMPLATE,
+                                    filter,
+                                    new TracePaging(number++, size));
+                    assertThat(page.eventCount())
+                            .as(cell + " " + filter)
+                            .isEqualTo(expected.size());
                     assertThat(page.sumFen()).as(cell + " " + filter).isEqualTo(expectedFen);
                     assertThat(page.cellFen()).isEqualTo(set.fen(cell)).isEqualTo(full.fen());
                     assertThat(page.rows().size()).isLessThanOrEqualTo(size);
@@ -141,10 +174,18 @@ class TraceQueriesIT {
         LocalDate asOf = LocalDate.of(2020, 6, 30);
         CellAddress cell = CellAddress.parse("T3/2010302/3");
         Trace full = CellTrace.trace(cell, all, asOf, TEMPLATE);
-        TraceQueries.TracePage page = traces.trace(UNIT, Y2020, cell, asOf, TEMPLATE, PostingFilter.NONE,
-                new TracePaging(0, TracePaging.MAX_SIZE));
+        TraceQueries.TracePage page =
+                traces.trace(
+                        UNIT,
+                        Y2020,
+                        cell,
+                        asOf,
+                        TEMPLATE,
+                        PostingFilter.NONE,
+                        new TracePaging(0, TracePaging.MAX_SIZE));
         assertThat(page.rows()).isEqualTo(full.postings());
-        assertThat(page.sumFen()).isEqualTo(full.fen())
+        assertThat(page.sumFen())
+                .isEqualTo(full.fen())
                 .isEqualTo(statements.statements(UNIT, Y2020, asOf).fen(cell));
     }
 
@@ -152,19 +193,32 @@ class TraceQueriesIT {
     void aPageReadsOnlyItsRowsAndTheSumsByKey() {
         AtomicLong postingRows = new AtomicLong();
         AtomicLong otherRows = new AtomicLong();
-        JdbcTemplate counting = new JdbcTemplate(dataSource) {
-            @Override
-            public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-                return super.query(sql, (rs, row) -> {
-                    (sql.startsWith("SELECT *") ? postingRows : otherRows).incrementAndGet();
-                    return mapper.mapRow(rs, row);
-                }, args);
-            }
-        };
-        TraceQueries counted = new TraceQueries(new PostingRepository(counting), projections, statements);
+        JdbcTemplate counting =
+                new JdbcTemplate(dataSource) {
+                    @Override
+                    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+                        return super.query(
+                                sql,
+                                (rs, row) -> {
+                                    (sql.startsWith("SELECT *") ? postingRows : otherRows)
+                                            .incrementAndGet();
+                                    return mapper.mapRow(rs, row);
+                                },
+                                args);
+                    }
+                };
+        TraceQueries counted =
+                new TraceQueries(new PostingRepository(counting), projections, statements);
         CellAddress cell = busiestCell();
-        TraceQueries.TracePage page = counted.trace(UNIT, Y2020, cell, null, TEMPLATE, PostingFilter.NONE,
-                new TracePaging(3, 10));
+        TraceQueries.TracePage page =
+                counted.trace(
+                        UNIT,
+                        Y2020,
+                        cell,
+                        null,
+                        TEMPLATE,
+                        PostingFilter.NONE,
+                        new TracePaging(3, 10));
         assertThat(page.eventCount()).as("a trace of many pages").isGreaterThan(100);
         assertThat(page.rows()).hasSize(10);
         assertThat(postingRows.get()).as("posting rows read for a page of 10").isEqualTo(10);
@@ -175,15 +229,26 @@ class TraceQueriesIT {
     @Test
     void theExportHoldsTheWholeFilteredTraceInOrderAndAddsUp() throws IOException {
         CellAddress cell = busiestCell();
-        PostingFilter filter = new PostingFilter(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 8, 31), null, null,
-                null, null, null, null);
-        List<TracedPosting> expected = CellTrace.trace(cell, all, null, TEMPLATE).postings().stream()
-                .filter(t -> filter.test(t.posting())).toList();
+        PostingFilter filter =
+                new PostingFilter(
+                        LocalDate.of(2020, 1, 1),
+                        LocalDate.of(2020, 8, 31),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+        List<TracedPosting> expected =
+                CellTrace.trace(cell, all, null, TEMPLATE).postings().stream()
+                        .filter(t -> filter.test(t.posting()))
+                        .toList();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         traces.exportTrace(UNIT, Y2020, cell, null, TEMPLATE, filter, out);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = book.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("追溯 " + cell, "起 2020-01-01");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .contains("追溯 " + cell, "起 2020-01-01");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("序号");
             int fenColumn = List.of(TraceWorkbook.HEADINGS).indexOf("计入金额（分）");
             int eventColumn = List.of(TraceWorkbook.HEADINGS).indexOf("事件号");
@@ -202,8 +267,13 @@ class TraceQueriesIT {
     /** The cell with the most events behind it: a trace of many pages. */
     private CellAddress busiestCell() {
         return set.displayed().keySet().stream()
-                .max(java.util.Comparator.comparingInt(cell -> CellTrace.trace(cell, all, null, TEMPLATE)
-                        .postings().size())).orElseThrow();
+                .max(
+                        java.util.Comparator.comparingInt(
+                                cell ->
+                                        CellTrace.trace(cell, all, null, TEMPLATE)
+                                                .postings()
+                                                .size()))
+                .orElseThrow();
     }
 
     @Test
@@ -211,18 +281,31 @@ class TraceQueriesIT {
         Posting reversal = all.stream().filter(Posting::isReversal).findFirst().orElseThrow();
         var account = reversal.account();
         List<Posting> history = all.stream().filter(p -> p.account().equals(account)).toList();
-        TraceQueries.AccountPage page = traces.account(account, PostingFilter.NONE,
-                new TracePaging(0, TracePaging.MAX_SIZE));
+        TraceQueries.AccountPage page =
+                traces.account(
+                        account, PostingFilter.NONE, new TracePaging(0, TracePaging.MAX_SIZE));
         assertThat(page.rows()).isEqualTo(history);
-        long spent = history.stream().filter(p -> p.kind() == TransactionKind.EXPENDITURE)
-                .mapToLong(Posting::amountFen).sum();
+        long spent =
+                history.stream()
+                        .filter(p -> p.kind() == TransactionKind.EXPENDITURE)
+                        .mapToLong(Posting::amountFen)
+                        .sum();
         assertThat(page.get(TransactionKind.EXPENDITURE)).isEqualTo(spent);
-        Posting original = all.stream().filter(p -> p.transactionId().equals(reversal.reverses())).findFirst()
-                .orElseThrow();
-        assertThat(page.reversals().originals().get(reversal.transactionId().value())).isEqualTo(original.eventId());
+        Posting original =
+                all.stream()
+                        .filter(p -> p.transactionId().equals(reversal.reverses()))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(page.reversals().originals().get(reversal.transactionId().value()))
+                .isEqualTo(original.eventId());
         assertThat(page.reversals().reversals().get(original.transactionId().value()))
                 .isEqualTo(reversal.eventId());
-        assertThatThrownBy(() -> traces.account(account, PostingFilter.NONE, new TracePaging(5, TracePaging.MAX_SIZE)))
+        assertThatThrownBy(
+                        () ->
+                                traces.account(
+                                        account,
+                                        PostingFilter.NONE,
+                                        new TracePaging(5, TracePaging.MAX_SIZE)))
                 .isInstanceOf(TracePaging.NoSuchPage.class);
     }
 }

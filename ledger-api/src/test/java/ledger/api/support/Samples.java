@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** The files shipped under {@code samples/}, found from the module or the repository root. */
 public final class Samples {
 
-    private Samples() {
-    }
+    private Samples() {}
 
     public static Path path(String relative) {
         for (Path base : new Path[] {Path.of("..", "samples"), Path.of("samples")}) {

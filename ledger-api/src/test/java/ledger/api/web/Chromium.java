@@ -15,8 +15,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, headless, as every browser test drives it: one place for its binary, its
- * flags (Chinese first, no background traffic), the sign-in form and the screenshots.
+ * Debian's Chromium, headless, as every browser test drives it: one place for its binary, its flags
+ * (Chinese first, no background traffic), the sign-in form and the screenshots.
  */
 final class Chromium {
 
@@ -24,14 +24,17 @@ final class Chromium {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private static final String BINARY = System.getProperty("ledger.chromium", "/usr/bin/chromium");
-    private static final String DRIVER = System.getProperty("ledger.chromedriver", "/usr/bin/chromedriver");
+    private static final String DRIVER =
+            System.getProperty("ledger.chromedriver", "/usr/bin/chromedriver");
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
-    /** Skips the calling test class when Chromium is not installed ({@code .ci/run} installs it). */
+    /**
+     * Skips the calling test class when Chromium is not installed ({@code .ci/run} installs it).
+     */
     static void assumeInstalled() {
-        assumeTrue(Files.isExecutable(Path.of(BINARY)) && Files.isExecutable(Path.of(DRIVER)),
+        assumeTrue(
+                Files.isExecutable(Path.of(BINARY)) && Files.isExecutable(Path.of(DRIVER)),
                 "Chromium is not installed (" + BINARY + ", " + DRIVER + "); .ci/run installs it");
     }
 
@@ -41,11 +44,23 @@ final class Chromium {
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=zh-CN", "--window-size=" + windowSize, "--hide-scrollbars");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--lang=zh-CN",
+                "--window-size=" + windowSize,
+                "--hide-scrollbars");
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(DRIVER))
+                        .usingAnyFreePort()
+                        .build();
         return new ChromeDriver(service, options);
     }
 
@@ -55,10 +70,11 @@ final class Chromium {
     }
 
     /**
-     * Opens {@code url}, which sends an unknown visitor to the sign-in form, signs in and waits until
-     * the browser is back on a page other than the form.
+     * Opens {@code url}, which sends an unknown visitor to the sign-in form, signs in and waits
+     * until the browser is back on a page other than the form.
      */
-    static void signIn(ChromeDriver browser, WebDriverWait wait, String url, String user, String password) {
+    static void signIn(
+            ChromeDriver browser, WebDriverWait wait, String url, String user, String password) {
         browser.get(url);
         wait.until(driver -> driver.getCurrentUrl().contains("/login"));
         browser.findElement(By.id("username")).sendKeys(user);

@@ -1,13 +1,8 @@
 package ledger.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import ledger.api.LedgerApplication;
 import ledger.api.recording.JournalImport;
@@ -21,11 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,14 +27,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * 预算执行进度 in a real headless Chromium: reached from the navigation, 类/款/项 and budget lines
- * indented, a date chosen in the form changes the figures, a figure clicked shows the events behind
- * it (who recorded each and when) adding up to it, and each event opens. Screenshots of the page and
- * the drill-down go to {@code ledger-api/target/screenshots/} (execution.png, execution-events.png);
- * the committed copies are under {@code docs/screenshots/}.
- * Skipped only when Chromium or its driver is not installed.
+ * 预算执行进度 in a real headless Chromium: reached from the navigation, 类/款/项 and budget lines indented,
+ * a date chosen in the form changes the figures, a figure clicked shows the events behind it (who
+ * recorded each and when) adding up to it, and each event opens. Screenshots of the page and the
+ * drill-down go to {@code ledger-api/target/screenshots/} (execution.png, execution-events.png);
+ * the committed copies are under {@code docs/screenshots/}. Skipped only when Chromium or its
+ * driver is not installed.
  */
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -55,12 +49,9 @@ class ExecutionBrowserIT {
         SampleLedgerSite.database(registry, URL);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JournalImport journalImport;
-    @Autowired
-    ProjectionStatus projections;
+    @LocalServerPort int port;
+    @Autowired JournalImport journalImport;
+    @Autowired ProjectionStatus projections;
 
     ChromeDriver browser;
     WebDriverWait wait;
@@ -71,7 +62,8 @@ class ExecutionBrowserIT {
         SampleLedgerSite.importSample(journalImport, projections);
         browser = Chromium.start("1400,1000");
         wait = Chromium.waiting(browser);
-        Chromium.signIn(browser, wait, base() + SampleLedgerSite.STATEMENTS, "auditor", "auditor-demo");
+        Chromium.signIn(
+                browser, wait, base() + SampleLedgerSite.STATEMENTS, "auditor", "auditor-demo");
     }
 
     @AfterAll
@@ -85,14 +77,20 @@ class ExecutionBrowserIT {
         browser.findElement(By.linkText("预算执行")).click();
         wait.until(driver -> driver.getCurrentUrl().contains("/execution"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("预算执行进度");
-        assertThat(browser.findElement(By.cssSelector("nav.pages a.current")).getText()).isEqualTo("预算执行");
+        assertThat(browser.findElement(By.cssSelector("nav.pages a.current")).getText())
+                .isEqualTo("预算执行");
         List<WebElement> headings = browser.findElements(By.cssSelector("#execution thead th"));
-        assertThat(headings.stream().map(WebElement::getText).toList()).containsSubsequence("年初预算（元）",
-                "调整后预算（元）", "年初结转（元）", "已拨（元）", "已支（元）", "可用（元）", "执行率");
-        assertThat(browser.findElement(By.cssSelector("#execution tbody tr")).getDomAttribute("class"))
+        assertThat(headings.stream().map(WebElement::getText).toList())
+                .containsSubsequence(
+                        "年初预算（元）", "调整后预算（元）", "年初结转（元）", "已拨（元）", "已支（元）", "可用（元）", "执行率");
+        assertThat(
+                        browser.findElement(By.cssSelector("#execution tbody tr"))
+                                .getDomAttribute("class"))
                 .contains("level-total");
         for (String level : List.of("class", "section", "item", "line")) {
-            assertThat(browser.findElements(By.cssSelector("#execution tr.level-" + level))).as(level).isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("#execution tr.level-" + level)))
+                    .as(level)
+                    .isNotEmpty();
         }
         double classIndent = indent("class");
         assertThat(indent("section")).isGreaterThan(classIndent);
@@ -102,10 +100,12 @@ class ExecutionBrowserIT {
                 .contains("/execution.xlsx");
         String yearSpent = totalSpent();
 
-        browser.executeScript("document.querySelector('#execution-as-of input[name=asOf]').value = '2020-03-31'");
+        browser.executeScript(
+                "document.querySelector('#execution-as-of input[name=asOf]').value = '2020-03-31'");
         browser.findElement(By.cssSelector("#execution-as-of button[type=submit]")).click();
         wait.until(driver -> driver.getCurrentUrl().contains("asOf=2020-03-31"));
-        assertThat(browser.findElement(By.cssSelector("header .context")).getText()).contains("截至：2020-03-31");
+        assertThat(browser.findElement(By.cssSelector("header .context")).getText())
+                .contains("截至：2020-03-31");
         assertThat(totalSpent()).isNotEqualTo(yearSpent);
         assertThat(browser.findElement(By.id("download-execution-xlsx")).getDomAttribute("href"))
                 .contains("asOf=2020-03-31");
@@ -116,21 +116,29 @@ class ExecutionBrowserIT {
     @Order(2)
     void aFigureClickedShowsTheEventsBehindItAndWhoRecordedThem() throws IOException {
         browser.get(base() + SampleLedgerSite.STATEMENTS + "/execution?asOf=2020-03-31");
-        WebElement spent = browser.findElement(By.cssSelector("#execution tr.level-class a[data-figure=spent]"));
+        WebElement spent =
+                browser.findElement(
+                        By.cssSelector("#execution tr.level-class a[data-figure=spent]"));
         String figure = spent.getText();
-        String row = browser.findElement(By.cssSelector("#execution tr.level-class")).getDomAttribute("data-row");
+        String row =
+                browser.findElement(By.cssSelector("#execution tr.level-class"))
+                        .getDomAttribute("data-row");
         spent.click();
         wait.until(driver -> driver.getCurrentUrl().contains("/execution/events"));
         assertThat(browser.findElement(By.id("execution-figure")).getText()).isEqualTo("已支");
         assertThat(browser.findElement(By.id("execution-row")).getText()).startsWith(row);
-        assertThat(browser.findElement(By.id("execution-events-total")).getText()).isEqualTo(figure + " 元");
-        List<WebElement> events = browser.findElements(By.cssSelector("#execution-events tr.event-row"));
+        assertThat(browser.findElement(By.id("execution-events-total")).getText())
+                .isEqualTo(figure + " 元");
+        List<WebElement> events =
+                browser.findElements(By.cssSelector("#execution-events tr.event-row"));
         assertThat(events).isNotEmpty();
         long sumFen = 0;
         for (WebElement event : events) {
             sumFen += fen(event.findElements(By.tagName("td")).get(7).getText());
-            assertThat(event.findElement(By.cssSelector("td.recorded-by")).getText()).isEqualTo("web-test");
-            assertThat(event.findElements(By.tagName("td")).get(0).getText()).isLessThanOrEqualTo("2020-03-31");
+            assertThat(event.findElement(By.cssSelector("td.recorded-by")).getText())
+                    .isEqualTo("web-test");
+            assertThat(event.findElements(By.tagName("td")).get(0).getText())
+                    .isLessThanOrEqualTo("2020-03-31");
         }
         assertThat(sumFen).isEqualTo(fen(figure));
         Chromium.screenshot(browser, "execution-events.png");
@@ -144,12 +152,17 @@ class ExecutionBrowserIT {
     }
 
     private String totalSpent() {
-        return browser.findElement(By.cssSelector("#execution tr.level-total a[data-figure=spent]")).getText();
+        return browser.findElement(By.cssSelector("#execution tr.level-total a[data-figure=spent]"))
+                .getText();
     }
 
     private double indent(String level) {
-        Object padding = browser.executeScript("return parseFloat(getComputedStyle(document.querySelector("
-                + "'#execution tr.level-" + level + " td.label')).paddingLeft)");
+        Object padding =
+                browser.executeScript(
+                        "return parseFloat(getComputedStyle(document.querySelector("
+                                + "'#execution tr.level-"
+                                + level
+                                + " td.label')).paddingLeft)");
         return ((Number) padding).doubleValue();
     }
 

@@ -20,8 +20,7 @@ final class SampleLedgerSite {
     static final String UNIT = "jianghan-gov-office";
     static final String STATEMENTS = "/units/" + UNIT + "/years/2020";
 
-    private SampleLedgerSite() {
-    }
+    private SampleLedgerSite() {}
 
     static void database(DynamicPropertyRegistry registry, String url) {
         TestDatabase.use(registry, url);

@@ -1,18 +1,14 @@
 package ledger.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +33,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,12 +44,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 17 item 5 in a real headless Chromium on the 2020 sample: search a trace by 摘要 text and
- * kind, keep the search across pages, jump to a page, download the filtered trace as xlsx, follow an
- * account id to its page, and follow a reversal to its original and back. Screenshots of the trace
- * search and the account page go to {@code ledger-api/target/screenshots/}. Skipped only when
+ * kind, keep the search across pages, jump to a page, download the filtered trace as xlsx, follow
+ * an account id to its page, and follow a reversal to its original and back. Screenshots of the
+ * trace search and the account page go to {@code ledger-api/target/screenshots/}. Skipped only when
  * Chromium or its driver is not installed.
  */
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TraceBrowserIT {
@@ -68,14 +64,10 @@ class TraceBrowserIT {
         SampleLedgerSite.database(registry, URL);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JournalImport journalImport;
-    @Autowired
-    ProjectionStatus projections;
-    @Autowired
-    PostingRepository postings;
+    @LocalServerPort int port;
+    @Autowired JournalImport journalImport;
+    @Autowired ProjectionStatus projections;
+    @Autowired PostingRepository postings;
 
     ChromeDriver browser;
     WebDriverWait wait;
@@ -102,8 +94,10 @@ class TraceBrowserIT {
     }
 
     private List<TracedPosting> fullTrace() {
-        List<Posting> all = postings.postingsOf(UnitCode.of(SampleLedgerSite.UNIT), FiscalYear.of(2020));
-        return CellTrace.trace(CellAddress.parse(CELL), all, null, StatementTemplate.forYear(2020)).postings();
+        List<Posting> all =
+                postings.postingsOf(UnitCode.of(SampleLedgerSite.UNIT), FiscalYear.of(2020));
+        return CellTrace.trace(CellAddress.parse(CELL), all, null, StatementTemplate.forYear(2020))
+                .postings();
     }
 
     @Test
@@ -118,7 +112,8 @@ class TraceBrowserIT {
         go.sendKeys("4");
         browser.findElement(By.id("trace-go-button")).click();
         wait.until(driver -> text("trace-page").endsWith("第 4/6 页"));
-        assertThat(browser.findElement(By.cssSelector("#trace-events tbody tr td")).getText()).isEqualTo("22");
+        assertThat(browser.findElement(By.cssSelector("#trace-events tbody tr td")).getText())
+                .isEqualTo("22");
         browser.findElement(By.id("trace-last")).click();
         wait.until(driver -> text("trace-page").endsWith("第 6/6 页"));
         browser.findElement(By.id("trace-first")).click();
@@ -127,8 +122,11 @@ class TraceBrowserIT {
         // search by words of a 摘要
         String words = full.get(2).posting().memo().substring(0, 2);
         long matching = full.stream().filter(t -> t.posting().memo().contains(words)).count();
-        long matchingFen = full.stream().filter(t -> t.posting().memo().contains(words))
-                .mapToLong(TracedPosting::signedFen).sum();
+        long matchingFen =
+                full.stream()
+                        .filter(t -> t.posting().memo().contains(words))
+                        .mapToLong(TracedPosting::signedFen)
+                        .sum();
         browser.findElement(By.id("filter-memo")).sendKeys(words);
         browser.findElement(By.id("filter-search")).click();
         wait.until(driver -> driver.getCurrentUrl().contains("memo="));
@@ -139,7 +137,8 @@ class TraceBrowserIT {
         for (WebElement row : browser.findElements(By.cssSelector("#trace-events tbody tr"))) {
             assertThat(row.findElements(By.tagName("td")).get(8).getText()).contains(words);
         }
-        assertThat(browser.findElement(By.id("filter-memo")).getDomProperty("value")).isEqualTo(words);
+        assertThat(browser.findElement(By.id("filter-memo")).getDomProperty("value"))
+                .isEqualTo(words);
         fullPageScreenshot("trace-search.png");
 
         // a kind too; the next page keeps both
@@ -147,7 +146,8 @@ class TraceBrowserIT {
         browser.findElement(By.id("filter-memo")).clear();
         browser.findElement(By.id("filter-search")).click();
         wait.until(driver -> driver.getCurrentUrl().contains("kind=expenditure"));
-        long spent = full.stream().filter(t -> t.posting().kind().code().equals("expenditure")).count();
+        long spent =
+                full.stream().filter(t -> t.posting().kind().code().equals("expenditure")).count();
         if (spent > 7) {
             browser.findElement(By.id("trace-next")).click();
             wait.until(driver -> text("trace-page").contains("第 2/"));
@@ -159,10 +159,16 @@ class TraceBrowserIT {
         String href = browser.findElement(By.id("trace-export")).getDomProperty("href");
         assertThat(href).contains("/trace.xlsx", "kind=expenditure");
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(href))
+                                        .header("Cookie", "JSESSIONID=" + session)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains(".xlsx");
+        assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
+                .contains(".xlsx");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
             Sheet sheet = book.getSheetAt(0);
             assertThat(sheet.getLastRowNum() - 1).isEqualTo((int) spent);
@@ -179,18 +185,29 @@ class TraceBrowserIT {
         wait.until(driver -> driver.getCurrentUrl().contains("/accounts/"));
         assertThat(text("account-id")).isEqualTo(id);
         assertThat(browser.findElement(By.id("account-balances")).getText()).contains("可用资金");
-        List<Posting> history = postings.postingsOf(UnitCode.of(SampleLedgerSite.UNIT), FiscalYear.of(2020))
-                .stream().filter(p -> p.account().id().equals(id)).toList();
+        List<Posting> history =
+                postings
+                        .postingsOf(UnitCode.of(SampleLedgerSite.UNIT), FiscalYear.of(2020))
+                        .stream()
+                        .filter(p -> p.account().id().equals(id))
+                        .toList();
         assertThat(text("trace-page")).startsWith("共 " + history.size() + " 条");
 
-        // the account of a reversal: the reversal links to its original, the original says it was reversed
-        Posting reversal = postings.postingsOf(UnitCode.of(SampleLedgerSite.UNIT), FiscalYear.of(2020)).stream()
-                .filter(Posting::isReversal).findFirst().orElseThrow();
+        // the account of a reversal: the reversal links to its original, the original says it was
+        // reversed
+        Posting reversal =
+                postings
+                        .postingsOf(UnitCode.of(SampleLedgerSite.UNIT), FiscalYear.of(2020))
+                        .stream()
+                        .filter(Posting::isReversal)
+                        .findFirst()
+                        .orElseThrow();
         browser.get(base() + Links.account(reversal.account().id()));
         fullPageScreenshot("account.png");
         WebElement reversed = browser.findElement(By.cssSelector("#account-events a.reversed-by"));
         assertThat(reversed.getText()).isEqualTo("已被冲销");
-        WebElement original = browser.findElement(By.cssSelector("#account-events a.original-link"));
+        WebElement original =
+                browser.findElement(By.cssSelector("#account-events a.original-link"));
         assertThat(original.getText()).isEqualTo("冲销 " + reversal.reverses().value());
         original.click();
         wait.until(driver -> driver.getCurrentUrl().contains("/events/"));
@@ -218,9 +235,20 @@ class TraceBrowserIT {
         Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
         double width = Math.min(1400, ((Number) size.get("width")).doubleValue());
         double height = Math.min(4_000, ((Number) size.get("height")).doubleValue());
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Files.write(Chromium.SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+        Map<String, Object> shot =
+                browser.executeCdpCommand(
+                        "Page.captureScreenshot",
+                        Map.of(
+                                "format",
+                                "png",
+                                "captureBeyondViewport",
+                                true,
+                                "clip",
+                                Map.of(
+                                        "x", 0, "y", 0, "width", width, "height", height, "scale",
+                                        1)));
+        Files.write(
+                Chromium.SCREENSHOTS.resolve(name),
+                Base64.getDecoder().decode((String) shot.get("data")));
     }
 }

@@ -1,16 +1,11 @@
 package ledger.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.Function;
 import ledger.api.LedgerApplication;
 import ledger.api.audit.AuditLog;
@@ -30,12 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.LoggerFactory;
@@ -48,15 +40,18 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The year kept in a real headless Chromium (issue 17 item 3), on the 2020 sample: a clerk records
- * an expenditure with the form (the line's remaining room shown as the codes are chosen), is refused
- * an overspend in Chinese with what was typed kept, and reverses the expenditure, the original and
- * the reversal linking each other; an auditor asking for the form gets the Chinese refusal page; an
- * approver closes the year after a confirmation listing what is carried, and the year is marked
- * closed on its pages. Screenshots go to {@code ledger-api/target/screenshots/} (record.png,
- * record-refused.png, reversed.png, close-confirm.png, closed.png, record-forbidden.png); the
- * committed copies are under {@code docs/screenshots/}. Skipped only when Chromium is not installed.
+ * an expenditure with the form (the line's remaining room shown as the codes are chosen), is
+ * refused an overspend in Chinese with what was typed kept, and reverses the expenditure, the
+ * original and the reversal linking each other; an auditor asking for the form gets the Chinese
+ * refusal page; an approver closes the year after a confirmation listing what is carried, and the
+ * year is marked closed on its pages. Screenshots go to {@code ledger-api/target/screenshots/}
+ * (record.png, record-refused.png, reversed.png, close-confirm.png, closed.png,
+ * record-forbidden.png); the committed copies are under {@code docs/screenshots/}. Skipped only
+ * when Chromium is not installed.
  */
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -65,29 +60,28 @@ class YearBrowserIT {
     private static final String URL = TestDatabase.create("yearbrowser");
     private static final String RECORD = SampleLedgerSite.STATEMENTS + "/record";
     private static final String CLOSE = SampleLedgerSite.STATEMENTS + "/close";
+
     /** A line of the sample with room left: it holds the opening balance. */
-    private static final AccountKey OPENING_LINE = AccountKey.parse("2020/jianghan-gov-office/general/2010302/30299");
+    private static final AccountKey OPENING_LINE =
+            AccountKey.parse("2020/jianghan-gov-office/general/2010302/30299");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         SampleLedgerSite.database(registry, URL);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JournalImport journalImport;
-    @Autowired
-    ProjectionStatus projections;
-    @Autowired
-    BudgetLineRoom room;
-    @Autowired
-    JdbcLedgerRegistry registry;
+    @LocalServerPort int port;
+    @Autowired JournalImport journalImport;
+    @Autowired ProjectionStatus projections;
+    @Autowired BudgetLineRoom room;
+    @Autowired JdbcLedgerRegistry registry;
 
     ChromeDriver browser;
     WebDriverWait wait;
+
     /** The audit lines the pages' writes leave, as the API's do. */
     final ListAppender<ILoggingEvent> audit = new ListAppender<>();
+
     /** What the sample spent on the line, before the browser records anything. */
     long spentBefore;
 
@@ -109,21 +103,33 @@ class YearBrowserIT {
 
     @Test
     @Order(1)
-    void aClerkRecordsAnExpenditureSeeingTheLinesRoomAndIsRefusedAnOverspendInChinese() throws IOException {
+    void aClerkRecordsAnExpenditureSeeingTheLinesRoomAndIsRefusedAnOverspendInChinese()
+            throws IOException {
         signIn("clerk", "clerk-demo", RECORD);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("记一笔账");
         // The form carries the CSRF token: protection stays on for the page's writes.
-        assertThat(browser.findElement(By.cssSelector("#record-form input[name=_csrf]")).getDomAttribute("value"))
+        assertThat(
+                        browser.findElement(By.cssSelector("#record-form input[name=_csrf]"))
+                                .getDomAttribute("value"))
                 .isNotBlank();
         // The code pickers offer the catalog's names.
-        assertThat(browser.findElements(By.cssSelector("#functional-codes option[value='2010302']")).get(0)
-                .getDomAttribute("label")).isNotBlank();
-        assertThat(browser.findElements(By.cssSelector("#economic-codes option[value='30299']"))).hasSize(1);
+        assertThat(
+                        browser.findElements(
+                                        By.cssSelector("#functional-codes option[value='2010302']"))
+                                .get(0)
+                                .getDomAttribute("label"))
+                .isNotBlank();
+        assertThat(browser.findElements(By.cssSelector("#economic-codes option[value='30299']")))
+                .hasSize(1);
 
         spentBefore = room.of(OPENING_LINE).spent().fen();
         fillLine("general", "2010302", "30299");
         String opening = yuan(room.of(OPENING_LINE).available().fen());
-        await(driver -> driver.findElement(By.id("record-room")).getText().startsWith("可用 " + opening + " 元"));
+        await(
+                driver ->
+                        driver.findElement(By.id("record-room"))
+                                .getText()
+                                .startsWith("可用 " + opening + " 元"));
         fill("f-id", "WEB-2020-1");
         fill("f-amount", "1000.00");
         new Select(browser.findElement(By.id("f-nature"))).selectByValue("public");
@@ -131,7 +137,9 @@ class YearBrowserIT {
         screenshot("record.png");
         browser.findElement(By.id("record-submit")).click();
         await(driver -> !driver.findElements(By.id("record-done")).isEmpty());
-        assertThat(browser.findElement(By.id("record-done")).getText()).contains("已记账").contains("WEB-2020-1");
+        assertThat(browser.findElement(By.id("record-done")).getText())
+                .contains("已记账")
+                .contains("WEB-2020-1");
         assertThat(room.of(OPENING_LINE).spent().fen()).isEqualTo(spentBefore + 100_000);
 
         fill("f-id", "WEB-2020-2");
@@ -141,22 +149,35 @@ class YearBrowserIT {
         browser.findElement(By.id("record-submit")).click();
         await(driver -> !driver.findElements(By.id("record-refused")).isEmpty());
         String refusal = browser.findElement(By.id("record-refused")).getText();
-        assertThat(refusal).contains("未记账").contains("金额").contains("支出 9,999,999.00 元超过该预算行可用资金")
-                .doesNotContain("{").doesNotContain("exceeds");
+        assertThat(refusal)
+                .contains("未记账")
+                .contains("金额")
+                .contains("支出 9,999,999.00 元超过该预算行可用资金")
+                .doesNotContain("{")
+                .doesNotContain("exceeds");
         // What was typed is kept, and the room is shown for the line the form names.
-        assertThat(browser.findElement(By.id("f-id")).getDomProperty("value")).isEqualTo("WEB-2020-2");
-        assertThat(browser.findElement(By.id("f-amount")).getDomProperty("value")).isEqualTo("9999999.00");
+        assertThat(browser.findElement(By.id("f-id")).getDomProperty("value"))
+                .isEqualTo("WEB-2020-2");
+        assertThat(browser.findElement(By.id("f-amount")).getDomProperty("value"))
+                .isEqualTo("9999999.00");
         assertThat(browser.findElement(By.id("record-room")).getText())
                 .startsWith("可用 " + yuan(room.of(OPENING_LINE).available().fen()) + " 元");
         assertThat(room.of(OPENING_LINE).spent().fen()).isEqualTo(spentBefore + 100_000);
-        assertThat(auditLines()).anySatisfy(line -> assertThat(line).contains("\"action\":\"record\"")
-                .contains("\"user\":\"web:clerk\"").contains("\"outcome\":\"refused\"").contains("WEB-2020-2"));
+        assertThat(auditLines())
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .contains("\"action\":\"record\"")
+                                        .contains("\"user\":\"web:clerk\"")
+                                        .contains("\"outcome\":\"refused\"")
+                                        .contains("WEB-2020-2"));
         screenshot("record-refused.png");
     }
 
     @Test
     @Order(2)
-    void theClerkReversesTheExpenditureAndTheOriginalAndItsReversalLinkEachOther() throws IOException {
+    void theClerkReversesTheExpenditureAndTheOriginalAndItsReversalLinkEachOther()
+            throws IOException {
         browser.get(base() + RECORD);
         fill("f-id", "WEB-2020-3");
         fillLine("general", "2010302", "30299");
@@ -177,14 +198,18 @@ class YearBrowserIT {
         fill("reverse-reason", "金额记错，冲销重记");
         browser.findElement(By.id("reverse-submit")).click();
         await(driver -> !driver.findElements(By.id("reversed-by")).isEmpty());
-        assertThat(browser.findElement(By.id("reversed-by")).getText()).contains("已被冲销，见").contains("WEB-2020-3-R");
+        assertThat(browser.findElement(By.id("reversed-by")).getText())
+                .contains("已被冲销，见")
+                .contains("WEB-2020-3-R");
         assertThat(browser.findElements(By.id("reverse-form"))).isEmpty();
         assertThat(room.of(OPENING_LINE).spent().fen()).isEqualTo(spentBefore + 100_000);
         screenshot("reversed.png");
 
         browser.findElement(By.cssSelector("#reversed-by a")).click();
         await(driver -> !driver.findElements(By.id("reverses")).isEmpty());
-        assertThat(browser.findElement(By.id("reverses")).getText()).contains("冲销了").contains("WEB-2020-3");
+        assertThat(browser.findElement(By.id("reverses")).getText())
+                .contains("冲销了")
+                .contains("WEB-2020-3");
         assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("金额记错，冲销重记");
         browser.findElement(By.cssSelector("#reverses a")).click();
         await(driver -> driver.getCurrentUrl().equals(original));
@@ -200,17 +225,20 @@ class YearBrowserIT {
         signOut();
         signIn("auditor", "auditor-demo", RECORD);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("您的角色或被授权的单位不允许此操作")
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .contains("您的角色或被授权的单位不允许此操作")
                 .doesNotContain("{");
         screenshot("record-forbidden.png");
         browser.get(base() + CLOSE);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
-        assertThat(registry.isClosed(UnitCode.of(SampleLedgerSite.UNIT), FiscalYear.of(2020))).isFalse();
+        assertThat(registry.isClosed(UnitCode.of(SampleLedgerSite.UNIT), FiscalYear.of(2020)))
+                .isFalse();
     }
 
     @Test
     @Order(4)
-    void anApproverClosesTheYearAfterSeeingWhatIsCarriedAndTheYearIsMarkedClosed() throws IOException {
+    void anApproverClosesTheYearAfterSeeingWhatIsCarriedAndTheYearIsMarkedClosed()
+            throws IOException {
         signOut();
         signIn("approver", "approver-demo", SampleLedgerSite.STATEMENTS);
         assertThat(browser.findElements(By.id("year-closed"))).isEmpty();
@@ -219,21 +247,32 @@ class YearBrowserIT {
         browser.findElement(By.id("close-link")).click();
         await(driver -> !driver.findElements(By.id("close-lines")).isEmpty());
         // Nothing is written by the confirmation page.
-        assertThat(registry.isClosed(UnitCode.of(SampleLedgerSite.UNIT), FiscalYear.of(2020))).isFalse();
+        assertThat(registry.isClosed(UnitCode.of(SampleLedgerSite.UNIT), FiscalYear.of(2020)))
+                .isFalse();
         String total = browser.findElement(By.id("close-total")).getText();
         String lines = browser.findElement(By.id("close-lines")).getText();
-        assertThat(lines).contains("2010302").contains("30299")
+        assertThat(lines)
+                .contains("2010302")
+                .contains("30299")
                 .contains(yuan(room.of(OPENING_LINE).available().fen()));
-        assertThat(browser.findElement(By.id("close-confirm")).getText()).contains("确认结账").contains(total.replace(" 元", ""));
+        assertThat(browser.findElement(By.id("close-confirm")).getText())
+                .contains("确认结账")
+                .contains(total.replace(" 元", ""));
         screenshot("close-confirm.png");
 
         browser.findElement(By.id("close-confirm")).click();
         await(driver -> !driver.findElements(By.id("close-done")).isEmpty());
         assertThat(browser.findElement(By.id("close-done-total")).getText()).isEqualTo(total);
-        assertThat(registry.isClosed(UnitCode.of(SampleLedgerSite.UNIT), FiscalYear.of(2020))).isTrue();
+        assertThat(registry.isClosed(UnitCode.of(SampleLedgerSite.UNIT), FiscalYear.of(2020)))
+                .isTrue();
         assertThat(browser.findElement(By.id("year-closed")).getText()).isEqualTo("已结账");
-        assertThat(auditLines()).anySatisfy(line -> assertThat(line).contains("\"action\":\"close\"")
-                .contains("\"user\":\"web:approver\"").contains("\"outcome\":\"success\""));
+        assertThat(auditLines())
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .contains("\"action\":\"close\"")
+                                        .contains("\"user\":\"web:approver\"")
+                                        .contains("\"outcome\":\"success\""));
         screenshot("closed.png");
 
         // Marked on the statements, on a trace, and on the choice of unit and year.
@@ -261,7 +300,9 @@ class YearBrowserIT {
         new Select(browser.findElement(By.id("f-nature"))).selectByValue("public");
         browser.findElement(By.id("record-submit")).click();
         await(driver -> !driver.findElements(By.id("record-refused")).isEmpty());
-        assertThat(browser.findElement(By.id("record-refused")).getText()).contains("未记账").contains("结");
+        assertThat(browser.findElement(By.id("record-refused")).getText())
+                .contains("未记账")
+                .contains("结");
     }
 
     private java.util.List<String> auditLines() {
@@ -299,8 +340,12 @@ class YearBrowserIT {
         try {
             wait.until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException timedOut) {
-            throw new AssertionError("at " + browser.getCurrentUrl() + ": " + browser.findElement(By.tagName("body"))
-                    .getText(), timedOut);
+            throw new AssertionError(
+                    "at "
+                            + browser.getCurrentUrl()
+                            + ": "
+                            + browser.findElement(By.tagName("body")).getText(),
+                    timedOut);
         }
     }
 

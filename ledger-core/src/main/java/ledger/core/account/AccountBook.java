@@ -16,8 +16,8 @@ import ledger.core.text.Reason;
  * <p>This is the single implementation of the account rules: the {@link BudgetAccount} aggregate
  * delegates to it for one command at a time, and the batch journal import keeps one book per
  * account in memory and runs a whole file through the same {@link #decide} and {@link #apply}.
- * {@code decide} checks and returns events without changing state; {@code apply} changes state
- * and never refuses, so that replaying history always succeeds.
+ * {@code decide} checks and returns events without changing state; {@code apply} changes state and
+ * never refuses, so that replaying history always succeeds.
  */
 public final class AccountBook {
 
@@ -32,8 +32,12 @@ public final class AccountBook {
     private final Map<TransactionId, Posted> transactions = new HashMap<>();
 
     /** A transaction posted to this account, as far as a later reversal needs to know it. */
-    private record Posted(TransactionKind kind, Money amount, LocalDate date, Spending spending,
-                          TransactionId reversedBy) {
+    private record Posted(
+            TransactionKind kind,
+            Money amount,
+            LocalDate date,
+            Spending spending,
+            TransactionId reversedBy) {
         Posted reversedBy(TransactionId reversal) {
             return new Posted(kind, amount, date, spending, reversal);
         }
@@ -90,14 +94,16 @@ public final class AccountBook {
      */
     public List<AccountEvent> decide(AccountCommand command, LedgerRegistry registry) {
         if (!command.account().equals(key)) {
-            throw new IllegalArgumentException("command for " + command.account() + " sent to " + key);
+            throw new IllegalArgumentException(
+                    "command for " + command.account() + " sent to " + key);
         }
         Entry entry = command.entry();
         if (!key.year().contains(entry.date())) {
             throw new RuleViolation("date", Reason.of("date.notInYear", entry.date(), key.year()));
         }
-        boolean clientTransaction = command.kind() != TransactionKind.CARRY_FORWARD
-                && command.kind() != TransactionKind.CARRY_IN;
+        boolean clientTransaction =
+                command.kind() != TransactionKind.CARRY_FORWARD
+                        && command.kind() != TransactionKind.CARRY_IN;
         if (clientTransaction) {
             // Closing a year carries every line as it stands, whatever the next year's 科目表 says.
             requireKnownCodes(registry.catalog(key.year()));
@@ -109,8 +115,16 @@ public final class AccountBook {
                 if (earlier.get().fingerprint().equals(command.fingerprint())) {
                     return List.of();
                 }
-                throw new RuleViolation("id", Reason.of("id.reused", entry.transactionId(), key.year(), key.unit(),
-                        earlier.get().kind(), earlier.get().date(), earlier.get().accountId()));
+                throw new RuleViolation(
+                        "id",
+                        Reason.of(
+                                "id.reused",
+                                entry.transactionId(),
+                                key.year(),
+                                key.unit(),
+                                earlier.get().kind(),
+                                earlier.get().date(),
+                                earlier.get().accountId()));
             }
         }
         requireOpen(command.kind(), registry.yearStatus(key.unit(), key.year()));
@@ -145,17 +159,27 @@ public final class AccountBook {
             undo(e);
         }
         if (event.kind() != TransactionKind.CARRY_FORWARD) {
-            transactions.put(event.entry().transactionId(), new Posted(event.kind(), event.amount(),
-                    event.entry().date(), event instanceof ExpenditureRecorded x ? x.spending() : null, null));
+            transactions.put(
+                    event.entry().transactionId(),
+                    new Posted(
+                            event.kind(),
+                            event.amount(),
+                            event.entry().date(),
+                            event instanceof ExpenditureRecorded x ? x.spending() : null,
+                            null));
         }
         if (event instanceof TransactionReversed reversal) {
-            transactions.computeIfPresent(reversal.reversed(),
+            transactions.computeIfPresent(
+                    reversal.reversed(),
                     (id, posted) -> posted.reversedBy(reversal.entry().transactionId()));
         }
     }
 
-    /** @param units the departments, which only a transfer asks */
-    private List<AccountEvent> decideKind(AccountCommand command, ledger.core.department.UnitRegistry units) {
+    /**
+     * @param units the departments, which only a transfer asks
+     */
+    private List<AccountEvent> decideKind(
+            AccountCommand command, ledger.core.department.UnitRegistry units) {
         if (command instanceof SetInitialBudget c) {
             // Each 预算指标 adds to the 年初预算; T7 and the 情况说明 count them all.
             return List.of(new InitialBudgetSet(key, c.entry(), c.amount(), c.indicator()));
@@ -176,7 +200,12 @@ public final class AccountBook {
         } else if (command instanceof PayTransfer c) {
             return List.of(decideTransferPaid(c, units));
         } else if (command instanceof ReceiveTransfer c) {
-            Transfers.requireAllowed(c.fromUnit(), key.unit(), key.year(), Transfers.natureReceivedAs(key.fund()), units);
+            Transfers.requireAllowed(
+                    c.fromUnit(),
+                    key.unit(),
+                    key.year(),
+                    Transfers.natureReceivedAs(key.fund()),
+                    units);
             return List.of(new TransferReceived(key, c.entry(), c.amount(), c.fromUnit()));
         } else if (command instanceof CarryInBalance c) {
             return List.of(new BalanceCarriedIn(key, c.entry(), c.amount(), c.from()));
@@ -193,19 +222,26 @@ public final class AccountBook {
             case APPROPRIATION -> appropriated = appropriated.minus(amount);
             case EXPENDITURE -> spent = spent.minus(amount);
             case OPENING, CARRY_IN -> opening = opening.minus(amount);
-            case REVERSAL, CARRY_FORWARD, TRANSFER -> throw new IllegalStateException(
-                    "a " + reversal.reversedKind().code() + " is never reversed");
+            case REVERSAL, CARRY_FORWARD, TRANSFER ->
+                    throw new IllegalStateException(
+                            "a " + reversal.reversedKind().code() + " is never reversed");
         }
     }
 
     private void requireKnownCodes(ClassificationCatalog catalog) {
         if (catalog.functionalName(key.functional()).isEmpty()) {
-            throw new RuleViolation("functional", ClassificationCatalog.notInYear(Classification.FUNCTIONAL,
-                    key.functional().code(), key.year().value()));
+            throw new RuleViolation(
+                    "functional",
+                    ClassificationCatalog.notInYear(
+                            Classification.FUNCTIONAL,
+                            key.functional().code(),
+                            key.year().value()));
         }
         if (catalog.economicName(key.economic()).isEmpty()) {
-            throw new RuleViolation("economic", ClassificationCatalog.notInYear(Classification.ECONOMIC,
-                    key.economic().code(), key.year().value()));
+            throw new RuleViolation(
+                    "economic",
+                    ClassificationCatalog.notInYear(
+                            Classification.ECONOMIC, key.economic().code(), key.year().value()));
         }
     }
 
@@ -214,13 +250,15 @@ public final class AccountBook {
             throw new RuleViolation("date", Reason.of("year.closed", key.year(), key.unit()));
         }
         if (kind == TransactionKind.OPENING && status.openingCarriedIn()) {
-            throw new RuleViolation("kind", Reason.of("opening.carriedIn", key.year(), key.unit(),
-                    key.year().value() - 1));
+            throw new RuleViolation(
+                    "kind",
+                    Reason.of("opening.carriedIn", key.year(), key.unit(), key.year().value() - 1));
         }
     }
 
     private BudgetReduced decideReduction(ReduceBudget command) {
-        requireBudgetCovers(budget().minus(command.amount()), Reason.of("budget.reduce", command.amount()));
+        requireBudgetCovers(
+                budget().minus(command.amount()), Reason.of("budget.reduce", command.amount()));
         return new BudgetReduced(key, command.entry(), command.amount());
     }
 
@@ -228,8 +266,14 @@ public final class AccountBook {
         if (key.fund().isFiscalAppropriation()) {
             Money after = appropriated.plus(command.amount());
             if (after.exceeds(budget())) {
-                throw new RuleViolation("amount", Reason.of("appropriation.exceedsBudget", command.amount(), budget(),
-                        appropriated, budget().minus(appropriated).max(Money.ZERO)));
+                throw new RuleViolation(
+                        "amount",
+                        Reason.of(
+                                "appropriation.exceedsBudget",
+                                command.amount(),
+                                budget(),
+                                appropriated,
+                                budget().minus(appropriated).max(Money.ZERO)));
             }
         }
         return new FundsAppropriated(key, command.entry(), command.amount());
@@ -241,62 +285,104 @@ public final class AccountBook {
             throw new RuleViolation("nature", inconsistency);
         }
         if (command.amount().exceeds(available())) {
-            throw new RuleViolation("amount", Reason.of("expenditure.exceedsFunds", command.amount(),
-                    available(), opening, appropriated, spent));
+            throw new RuleViolation(
+                    "amount",
+                    Reason.of(
+                            "expenditure.exceedsFunds",
+                            command.amount(),
+                            available(),
+                            opening,
+                            appropriated,
+                            spent));
         }
         return new ExpenditureRecorded(key, command.entry(), command.amount(), command.spending());
     }
 
-    private TransferPaid decideTransferPaid(PayTransfer command, ledger.core.department.UnitRegistry units) {
+    private TransferPaid decideTransferPaid(
+            PayTransfer command, ledger.core.department.UnitRegistry units) {
         if (key.fund().isFiscalAppropriation()) {
             throw new RuleViolation("fund", Reason.of("transfer.fiscalFund", key.fund()));
         }
         Transfers.requireAllowed(key.unit(), command.toUnit(), key.year(), command.nature(), units);
         if (command.amount().exceeds(available())) {
-            throw new RuleViolation("amount", Reason.of("transfer.exceedsFunds", command.amount(), available(),
-                    opening, appropriated, spent));
+            throw new RuleViolation(
+                    "amount",
+                    Reason.of(
+                            "transfer.exceedsFunds",
+                            command.amount(),
+                            available(),
+                            opening,
+                            appropriated,
+                            spent));
         }
-        return new TransferPaid(key, command.entry(), command.amount(), Spending.of(command.nature()),
+        return new TransferPaid(
+                key,
+                command.entry(),
+                command.amount(),
+                Spending.of(command.nature()),
                 command.toUnit());
     }
 
     private TransactionReversed decideReversal(ReverseTransaction command) {
         Posted original = transactions.get(command.reversed());
         if (original == null) {
-            throw new RuleViolation("reverses", Reason.of("reversal.noSuchTransaction", command.reversed()));
+            throw new RuleViolation(
+                    "reverses", Reason.of("reversal.noSuchTransaction", command.reversed()));
         }
         if (original.kind() == TransactionKind.REVERSAL) {
-            throw new RuleViolation("reverses", Reason.of("reversal.ofReversal", command.reversed()));
+            throw new RuleViolation(
+                    "reverses", Reason.of("reversal.ofReversal", command.reversed()));
         }
         if (original.kind() == TransactionKind.TRANSFER) {
-            throw new RuleViolation("reverses", Reason.of("reversal.transferLeg", command.reversed()));
+            throw new RuleViolation(
+                    "reverses", Reason.of("reversal.transferLeg", command.reversed()));
         }
         if (original.kind() == TransactionKind.CARRY_IN) {
-            throw new RuleViolation("reverses", Reason.of("reversal.ofCarryIn", command.reversed()));
+            throw new RuleViolation(
+                    "reverses", Reason.of("reversal.ofCarryIn", command.reversed()));
         }
         if (original.reversedBy() != null) {
-            throw new RuleViolation("reverses", Reason.of("reversal.already", command.reversed(),
-                    original.reversedBy()));
+            throw new RuleViolation(
+                    "reverses",
+                    Reason.of("reversal.already", command.reversed(), original.reversedBy()));
         }
         if (original.date().isAfter(command.entry().date())) {
-            throw new RuleViolation("date", Reason.of("reversal.beforeOriginal", command.entry().date(),
-                    command.reversed(), original.date()));
+            throw new RuleViolation(
+                    "date",
+                    Reason.of(
+                            "reversal.beforeOriginal",
+                            command.entry().date(),
+                            command.reversed(),
+                            original.date()));
         }
         Money amount = original.amount();
-        Reason undoing = Reason.of("budget.reverseBudget", original.kind().chineseName() + " " + command.reversed());
+        Reason undoing =
+                Reason.of(
+                        "budget.reverseBudget",
+                        original.kind().chineseName() + " " + command.reversed());
         switch (original.kind()) {
             case BUDGET, SUPPLEMENT -> requireBudgetCovers(budget().minus(amount), undoing);
             case APPROPRIATION, OPENING -> {
                 if (amount.exceeds(available())) {
-                    throw new RuleViolation("reverses", Reason.of("reversal.overspends",
-                            original.kind().chineseName() + " " + command.reversed(), amount, available()));
+                    throw new RuleViolation(
+                            "reverses",
+                            Reason.of(
+                                    "reversal.overspends",
+                                    original.kind().chineseName() + " " + command.reversed(),
+                                    amount,
+                                    available()));
                 }
             }
             default -> {
                 // Undoing a reduction raises the budget; undoing an expenditure frees funds.
             }
         }
-        return new TransactionReversed(key, command.entry(), command.reversed(), original.kind(), amount,
+        return new TransactionReversed(
+                key,
+                command.entry(),
+                command.reversed(),
+                original.kind(),
+                amount,
                 original.spending());
     }
 
@@ -313,7 +399,9 @@ public final class AccountBook {
             throw new RuleViolation("amount", Reason.of("budget.belowZero", what, budget()));
         }
         if (key.fund().isFiscalAppropriation() && appropriated.exceeds(budgetAfter)) {
-            throw new RuleViolation("amount", Reason.of("budget.belowAppropriated", what, budgetAfter, appropriated));
+            throw new RuleViolation(
+                    "amount",
+                    Reason.of("budget.belowAppropriated", what, budgetAfter, appropriated));
         }
     }
 }

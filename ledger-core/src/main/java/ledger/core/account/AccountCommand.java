@@ -18,16 +18,16 @@ public interface AccountCommand {
     TransactionKind kind();
 
     /**
-     * The content a client transaction id stands for. Sending the same id with the same
-     * fingerprint is a harmless repeat; with another fingerprint it is refused.
+     * The content a client transaction id stands for. Sending the same id with the same fingerprint
+     * is a harmless repeat; with another fingerprint it is refused.
      */
     default String fingerprint() {
         return Fingerprint.of(fingerprintFields());
     }
 
     /**
-     * The canonical fields the fingerprint hashes, in order. The order is the one stored
-     * registers were written with (joined by '|' before V6), so the migration rebuilds them.
+     * The canonical fields the fingerprint hashes, in order. The order is the one stored registers
+     * were written with (joined by '|' before V6), so the migration rebuilds them.
      */
     default List<String> fingerprintFields() {
         List<String> content = new ArrayList<>(12);
@@ -47,13 +47,14 @@ public interface AccountCommand {
 
     static Money requirePositive(Money amount) {
         if (amount == null) {
-            throw new ledger.core.text.Refusal(ledger.core.text.Reason.of("field.required",
-                    ledger.core.text.FieldName.of("amount")));
+            throw new ledger.core.text.Refusal(
+                    ledger.core.text.Reason.of(
+                            "field.required", ledger.core.text.FieldName.of("amount")));
         }
         if (!amount.isPositive()) {
-            throw new ledger.core.text.Refusal(ledger.core.text.Reason.of("amount.notPositive", amount));
+            throw new ledger.core.text.Refusal(
+                    ledger.core.text.Reason.of("amount.notPositive", amount));
         }
         return amount;
     }
-
 }

@@ -1,18 +1,22 @@
 package ledger.core.account;
 
 import ledger.core.classification.EconomicCode;
-import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.FundSource;
 import ledger.core.text.FieldName;
 import ledger.core.text.Reason;
 import ledger.core.text.Refusal;
 
 /**
- * One budget line: (fiscal year, unit, fund source, functional 项, economic 款). Every money
- * movement names its account; the account is also the aggregate's identity.
+ * One budget line: (fiscal year, unit, fund source, functional 项, economic 款). Every money movement
+ * names its account; the account is also the aggregate's identity.
  */
 public record AccountKey(
-        FiscalYear year, UnitCode unit, FundSource fund, FunctionalCode functional, EconomicCode economic) {
+        FiscalYear year,
+        UnitCode unit,
+        FundSource fund,
+        FunctionalCode functional,
+        EconomicCode economic) {
 
     public AccountKey {
         require(year, "year");
@@ -28,7 +32,9 @@ public record AccountKey(
         }
     }
 
-    /** Readable identity used as the aggregate identifier: {@code 2020/unit/general/2010301/30101}. */
+    /**
+     * Readable identity used as the aggregate identifier: {@code 2020/unit/general/2010301/30101}.
+     */
     public String id() {
         return year + "/" + unit + "/" + fund.code() + "/" + functional + "/" + economic;
     }
@@ -38,8 +44,12 @@ public record AccountKey(
         if (parts.length != 5) {
             throw new Refusal(Reason.of("account.id", Text.abbreviate(id)));
         }
-        return new AccountKey(FiscalYear.of(Integer.parseInt(parts[0])), UnitCode.of(parts[1]),
-                FundSource.parse(parts[2]), FunctionalCode.of(parts[3]), EconomicCode.of(parts[4]));
+        return new AccountKey(
+                FiscalYear.of(Integer.parseInt(parts[0])),
+                UnitCode.of(parts[1]),
+                FundSource.parse(parts[2]),
+                FunctionalCode.of(parts[3]),
+                EconomicCode.of(parts[4]));
     }
 
     /** The same budget line in the next fiscal year, where a closing balance is carried. */

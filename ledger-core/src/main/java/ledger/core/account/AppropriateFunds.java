@@ -5,7 +5,8 @@ import ledger.core.money.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** 拨款: funds received on the account; for 财政拨款 never beyond the budget. */
-public record AppropriateFunds(@TargetAggregateIdentifier AccountKey account, Entry entry, Money amount)
+public record AppropriateFunds(
+        @TargetAggregateIdentifier AccountKey account, Entry entry, Money amount)
         implements AccountCommand {
 
     public AppropriateFunds {

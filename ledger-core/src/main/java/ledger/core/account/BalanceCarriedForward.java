@@ -2,7 +2,10 @@ package ledger.core.account;
 
 import ledger.core.money.Money;
 
-/** The year was closed: the account's remaining balance went to the same budget line of the next year. */
+/**
+ * The year was closed: the account's remaining balance went to the same budget line of the next
+ * year.
+ */
 public record BalanceCarriedForward(AccountKey account, Entry entry, Money amount, AccountKey to)
         implements AccountEvent {
 

@@ -10,12 +10,14 @@ public record Entry(TransactionId transactionId, LocalDate date, String voucher,
 
     public Entry {
         if (transactionId == null) {
-            throw new ledger.core.text.Refusal(ledger.core.text.Reason.of("field.required",
-                    ledger.core.text.FieldName.of("id")));
+            throw new ledger.core.text.Refusal(
+                    ledger.core.text.Reason.of(
+                            "field.required", ledger.core.text.FieldName.of("id")));
         }
         if (date == null) {
-            throw new ledger.core.text.Refusal(ledger.core.text.Reason.of("field.required",
-                    ledger.core.text.FieldName.of("date")));
+            throw new ledger.core.text.Refusal(
+                    ledger.core.text.Reason.of(
+                            "field.required", ledger.core.text.FieldName.of("date")));
         }
         FiscalYear.of(date.getYear());
         voucher = Text.clean("voucher", voucher, Text.VOUCHER_MAX);

@@ -19,19 +19,26 @@ import java.util.List;
  */
 public final class Fingerprint {
 
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
-    /** Lowercase hex of SHA-256 over, for each field in order, its UTF-8 length (4 bytes) and bytes. */
+    /**
+     * Lowercase hex of SHA-256 over, for each field in order, its UTF-8 length (4 bytes) and bytes.
+     */
     public static String of(List<String> fields) {
         MessageDigest digest = sha256();
         for (String field : fields) {
             if (field == null) {
-                throw new IllegalArgumentException("a fingerprint field is null; absent values are empty strings");
+                throw new IllegalArgumentException(
+                        "a fingerprint field is null; absent values are empty strings");
             }
             byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-            digest.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
-                    (byte) (bytes.length >>> 8), (byte) bytes.length});
+            digest.update(
+                    new byte[] {
+                        (byte) (bytes.length >>> 24),
+                        (byte) (bytes.length >>> 16),
+                        (byte) (bytes.length >>> 8),
+                        (byte) bytes.length
+                    });
             digest.update(bytes);
         }
         return HexFormat.of().formatHex(digest.digest());

@@ -1,10 +1,10 @@
 package ledger.core.account;
 
-import ledger.core.text.Reason;
-import ledger.core.text.Refusal;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 
 /** 预算年度: a calendar year. A transaction belongs to the fiscal year of its date. */
 public record FiscalYear(@JsonValue int value) implements Comparable<FiscalYear> {

@@ -15,20 +15,21 @@ import ledger.core.classification.ClassificationCatalog;
  */
 public final class InMemoryLedgerRegistry implements LedgerRegistry {
 
-    private record UnitYear(UnitCode unit, FiscalYear year) {
-    }
+    private record UnitYear(UnitCode unit, FiscalYear year) {}
 
-    private record Key(UnitCode unit, FiscalYear year, TransactionId id) {
-    }
+    private record Key(UnitCode unit, FiscalYear year, TransactionId id) {}
 
     private final Map<UnitYear, YearStatus> years = new HashMap<>();
     private final Map<Key, RecordedTransaction> transactions = new HashMap<>();
     private final List<RecordedTransaction> recorded = new ArrayList<>();
     private final Map<String, String> accountIds = new HashMap<>();
     private final Map<FiscalYear, ClassificationCatalog> catalogs = new HashMap<>();
-    private Function<FiscalYear, ClassificationCatalog> catalogSource = year -> ClassificationCatalog.standard();
+    private Function<FiscalYear, ClassificationCatalog> catalogSource =
+            year -> ClassificationCatalog.standard();
 
-    /** Where each year's catalog comes from (asked once per year: a batch sees one catalog a year). */
+    /**
+     * Where each year's catalog comes from (asked once per year: a batch sees one catalog a year).
+     */
     public InMemoryLedgerRegistry withCatalogs(Function<FiscalYear, ClassificationCatalog> source) {
         catalogSource = source;
         catalogs.clear();
@@ -70,25 +71,43 @@ public final class InMemoryLedgerRegistry implements LedgerRegistry {
     }
 
     @Override
-    public Optional<RecordedTransaction> transaction(UnitCode unit, FiscalYear year, TransactionId id) {
+    public Optional<RecordedTransaction> transaction(
+            UnitCode unit, FiscalYear year, TransactionId id) {
         return Optional.ofNullable(transactions.get(new Key(unit, year, id)));
     }
 
     @Override
     public boolean hasOpeningTransactions(UnitCode unit, FiscalYear year) {
         java.util.Set<TransactionId> reversed = new java.util.HashSet<>();
-        transactions.values().stream().filter(t -> t.reverses() != null).forEach(t -> reversed.add(t.reverses()));
-        return transactions.values().stream().anyMatch(t -> t.unit().equals(unit) && t.year().equals(year)
-                && t.kind() == TransactionKind.OPENING && !reversed.contains(t.id()));
+        transactions.values().stream()
+                .filter(t -> t.reverses() != null)
+                .forEach(t -> reversed.add(t.reverses()));
+        return transactions.values().stream()
+                .anyMatch(
+                        t ->
+                                t.unit().equals(unit)
+                                        && t.year().equals(year)
+                                        && t.kind() == TransactionKind.OPENING
+                                        && !reversed.contains(t.id()));
     }
 
     @Override
     public void record(RecordedTransaction transaction) {
-        // A batch records up to a million ids on a few thousand accounts: one copy of each account id.
+        // A batch records up to a million ids on a few thousand accounts: one copy of each account
+        // id.
         String accountId = accountIds.computeIfAbsent(transaction.accountId(), id -> id);
-        RecordedTransaction kept = accountId == transaction.accountId() ? transaction
-                : new RecordedTransaction(transaction.unit(), transaction.year(), transaction.id(), transaction.kind(),
-                transaction.date(), accountId, transaction.fingerprint(), transaction.reverses());
+        RecordedTransaction kept =
+                accountId == transaction.accountId()
+                        ? transaction
+                        : new RecordedTransaction(
+                                transaction.unit(),
+                                transaction.year(),
+                                transaction.id(),
+                                transaction.kind(),
+                                transaction.date(),
+                                accountId,
+                                transaction.fingerprint(),
+                                transaction.reverses());
         transactions.put(key(kept), kept);
         recorded.add(kept);
     }

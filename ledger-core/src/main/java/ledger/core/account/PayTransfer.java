@@ -6,12 +6,16 @@ import ledger.core.money.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * The payer's leg of a transfer between two units of one department: 对附属单位补助支出 (nature
- * {@code subsidy}, to a direct subordinate) or 上缴上级支出 ({@code remit}, to the direct parent). Its
+ * The payer's leg of a transfer between two units of one department: 对附属单位补助支出 (nature {@code
+ * subsidy}, to a direct subordinate) or 上缴上级支出 ({@code remit}, to the direct parent). Its
  * receiver's leg is a {@link ReceiveTransfer} with the same entry, posted in the same transaction.
  */
-public record PayTransfer(@TargetAggregateIdentifier AccountKey account, Entry entry, Money amount,
-                          ledger.core.classification.ExpenditureNature nature, UnitCode toUnit)
+public record PayTransfer(
+        @TargetAggregateIdentifier AccountKey account,
+        Entry entry,
+        Money amount,
+        ledger.core.classification.ExpenditureNature nature,
+        UnitCode toUnit)
         implements AccountCommand {
 
     public PayTransfer {
@@ -26,8 +30,9 @@ public record PayTransfer(@TargetAggregateIdentifier AccountKey account, Entry e
             throw new ledger.core.text.Refusal(ledger.core.text.Reason.of("transfer.nature"));
         }
         if (toUnit == null) {
-            throw new ledger.core.text.Refusal(ledger.core.text.Reason.of("field.required",
-                    ledger.core.text.FieldName.of("to_unit")));
+            throw new ledger.core.text.Refusal(
+                    ledger.core.text.Reason.of(
+                            "field.required", ledger.core.text.FieldName.of("to_unit")));
         }
     }
 
@@ -36,10 +41,20 @@ public record PayTransfer(@TargetAggregateIdentifier AccountKey account, Entry e
         return Transfers.receivedAs(nature);
     }
 
-    /** The receiver's leg: same entry, same functional and economic codes, on the receiver's line. */
+    /**
+     * The receiver's leg: same entry, same functional and economic codes, on the receiver's line.
+     */
     public ReceiveTransfer receiverLeg() {
-        return new ReceiveTransfer(new AccountKey(account.year(), toUnit, receivedAs(), account.functional(),
-                account.economic()), entry, amount, account.unit());
+        return new ReceiveTransfer(
+                new AccountKey(
+                        account.year(),
+                        toUnit,
+                        receivedAs(),
+                        account.functional(),
+                        account.economic()),
+                entry,
+                amount,
+                account.unit());
     }
 
     @Override

@@ -1,11 +1,11 @@
 package ledger.core.account;
 
-import ledger.core.text.FieldName;
-import ledger.core.text.Reason;
-import ledger.core.text.Refusal;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 
 /** A project (项目) of a unit, e.g. {@code JH2020-P04}; every 项目支出 names one. */
 public record ProjectCode(@JsonValue String code) implements Comparable<ProjectCode> {

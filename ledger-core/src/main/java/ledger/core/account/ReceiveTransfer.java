@@ -8,8 +8,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * The receiver's leg of a transfer ({@link PayTransfer}): 上级补助收入 (fund {@code superior}) from the
  * direct parent, or 附属单位上缴收入 ({@code affiliated}) from a direct subordinate.
  */
-public record ReceiveTransfer(@TargetAggregateIdentifier AccountKey account, Entry entry, Money amount,
-                              UnitCode fromUnit) implements AccountCommand {
+public record ReceiveTransfer(
+        @TargetAggregateIdentifier AccountKey account, Entry entry, Money amount, UnitCode fromUnit)
+        implements AccountCommand {
 
     public ReceiveTransfer {
         if (account == null) {

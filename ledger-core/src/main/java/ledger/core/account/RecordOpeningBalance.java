@@ -4,8 +4,12 @@ import java.util.List;
 import ledger.core.money.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** 年初结转和结余 brought in from before the ledger kept this unit; refused in a year whose opening came from closing the previous year. */
-public record RecordOpeningBalance(@TargetAggregateIdentifier AccountKey account, Entry entry, Money amount)
+/**
+ * 年初结转和结余 brought in from before the ledger kept this unit; refused in a year whose opening came
+ * from closing the previous year.
+ */
+public record RecordOpeningBalance(
+        @TargetAggregateIdentifier AccountKey account, Entry entry, Money amount)
         implements AccountCommand {
 
     public RecordOpeningBalance {

@@ -9,13 +9,24 @@ import java.time.LocalDate;
  * @param reverses for a reversal, the transaction it undoes; else null
  */
 public record RecordedTransaction(
-        UnitCode unit, FiscalYear year, TransactionId id, TransactionKind kind, LocalDate date,
-        String accountId, String fingerprint, TransactionId reverses) {
+        UnitCode unit,
+        FiscalYear year,
+        TransactionId id,
+        TransactionKind kind,
+        LocalDate date,
+        String accountId,
+        String fingerprint,
+        TransactionId reverses) {
 
     public static RecordedTransaction of(AccountCommand command) {
-        return new RecordedTransaction(command.account().unit(), command.account().year(),
-                command.entry().transactionId(), command.kind(), command.entry().date(),
-                command.account().id(), command.fingerprint(),
+        return new RecordedTransaction(
+                command.account().unit(),
+                command.account().year(),
+                command.entry().transactionId(),
+                command.kind(),
+                command.entry().date(),
+                command.account().id(),
+                command.fingerprint(),
                 command instanceof ReverseTransaction reversal ? reversal.reversed() : null);
     }
 
@@ -24,8 +35,14 @@ public record RecordedTransaction(
      * its content is the kind and the amount, hashed by the same {@link Fingerprint} as a client's.
      */
     public static RecordedTransaction carried(AccountEvent event) {
-        return new RecordedTransaction(event.account().unit(), event.account().year(),
-                event.entry().transactionId(), event.kind(), event.entry().date(), event.account().id(),
-                Fingerprint.of(event.kind().code(), Long.toString(event.amount().fen())), null);
+        return new RecordedTransaction(
+                event.account().unit(),
+                event.account().year(),
+                event.entry().transactionId(),
+                event.kind(),
+                event.entry().date(),
+                event.account().id(),
+                Fingerprint.of(event.kind().code(), Long.toString(event.amount().fen())),
+                null);
     }
 }

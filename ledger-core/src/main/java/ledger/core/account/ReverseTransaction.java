@@ -19,10 +19,12 @@ public record ReverseTransaction(
             throw new IllegalArgumentException("entry is missing");
         }
         if (reversed == null) {
-            throw new IllegalArgumentException("reverses is missing: a reversal names the transaction it undoes");
+            throw new IllegalArgumentException(
+                    "reverses is missing: a reversal names the transaction it undoes");
         }
         if (reversed.equals(entry.transactionId())) {
-            throw new IllegalArgumentException("reverses names the reversal itself (" + reversed + ")");
+            throw new IllegalArgumentException(
+                    "reverses names the reversal itself (" + reversed + ")");
         }
     }
 
@@ -34,7 +36,12 @@ public record ReverseTransaction(
     /** A reversal's content is what it reverses, whatever account it was routed to. */
     @Override
     public List<String> fingerprintFields() {
-        return List.of(kind().code(), entry.date().toString(), reversed.value(), entry.voucher(), entry.memo());
+        return List.of(
+                kind().code(),
+                entry.date().toString(),
+                reversed.value(),
+                entry.voucher(),
+                entry.memo());
     }
 
     @Override

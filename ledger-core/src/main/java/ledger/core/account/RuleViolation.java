@@ -5,8 +5,8 @@ import ledger.core.text.Reason;
 
 /**
  * A command broke a rule of the ledger. It names the field at fault (as the journal and the API
- * call it: {@code amount}, {@code reverses}, …) and the reason, in words a finance clerk can act on:
- * Chinese by default, English for a client that asks (a {@link Reason} from the one catalog).
+ * call it: {@code amount}, {@code reverses}, …) and the reason, in words a finance clerk can act
+ * on: Chinese by default, English for a client that asks (a {@link Reason} from the one catalog).
  */
 public class RuleViolation extends RuntimeException {
 

@@ -5,13 +5,13 @@ import ledger.core.money.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * 年初预算: adds one 预算指标 to the account's initial budget. A line's budget usually arrives as
- * several 指标 (one per project or 指标文号), so every such command adds to it.
+ * 年初预算: adds one 预算指标 to the account's initial budget. A line's budget usually arrives as several
+ * 指标 (one per project or 指标文号), so every such command adds to it.
  *
  * @param indicator the 指标文号 or 指标 id the amount belongs to; empty when the row names none
  */
-public record SetInitialBudget(@TargetAggregateIdentifier AccountKey account, Entry entry, Money amount,
-                               String indicator)
+public record SetInitialBudget(
+        @TargetAggregateIdentifier AccountKey account, Entry entry, Money amount, String indicator)
         implements AccountCommand {
 
     public SetInitialBudget {

@@ -1,21 +1,22 @@
 package ledger.core.account;
 
-import ledger.core.text.Reason;
-import ledger.core.text.Refusal;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.ExpenditureNature;
 import ledger.core.classification.FundSource;
 import ledger.core.classification.ProcurementType;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 
 /**
- * What an expenditure is, beyond its account: its nature (基本/项目/…), the project of a 项目支出,
- * and its 政府采购 type and whether a small or medium enterprise won it.
+ * What an expenditure is, beyond its account: its nature (基本/项目/…), the project of a 项目支出, and its
+ * 政府采购 type and whether a small or medium enterprise won it.
  *
- * @param project     required for {@link ExpenditureNature#PROJECT}, absent otherwise
+ * @param project required for {@link ExpenditureNature#PROJECT}, absent otherwise
  * @param procurement null when the expenditure was not a government purchase
- * @param sme         null unless {@code procurement} is given
+ * @param sme null unless {@code procurement} is given
  */
-public record Spending(ExpenditureNature nature, ProjectCode project, ProcurementType procurement, Boolean sme) {
+public record Spending(
+        ExpenditureNature nature, ProjectCode project, ProcurementType procurement, Boolean sme) {
 
     public Spending {
         if (nature == null) {
@@ -25,7 +26,8 @@ public record Spending(ExpenditureNature nature, ProjectCode project, Procuremen
             throw new Refusal(Reason.of("spending.projectMissing"));
         }
         if (nature != ExpenditureNature.PROJECT && project != null) {
-            throw new Refusal(Reason.of("spending.projectNotProject", project, nature, nature.code()));
+            throw new Refusal(
+                    Reason.of("spending.projectNotProject", project, nature, nature.code()));
         }
         if (sme != null && procurement == null) {
             throw new Refusal(Reason.of("spending.smeWithoutProcurement"));

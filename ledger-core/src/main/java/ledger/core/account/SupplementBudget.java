@@ -5,7 +5,8 @@ import ledger.core.money.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** 追加预算: adds to the account's budget. */
-public record SupplementBudget(@TargetAggregateIdentifier AccountKey account, Entry entry, Money amount)
+public record SupplementBudget(
+        @TargetAggregateIdentifier AccountKey account, Entry entry, Money amount)
         implements AccountCommand {
 
     public SupplementBudget {

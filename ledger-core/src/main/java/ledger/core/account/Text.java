@@ -1,4 +1,5 @@
 package ledger.core.account;
+
 import ledger.core.text.FieldName;
 import ledger.core.text.Reason;
 import ledger.core.text.Refusal;
@@ -9,13 +10,14 @@ public final class Text {
     public static final int VOUCHER_MAX = 64;
     public static final int MEMO_MAX = 500;
     public static final int NAME_MAX = 200;
+
     /** 指标文号 or 指标 id of a 年初预算 row. */
     public static final int INDICATOR_MAX = 64;
 
-    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\t]+");
+    private static final java.util.regex.Pattern LINE_BREAKS =
+            java.util.regex.Pattern.compile("[\\r\\n\\t]+");
 
-    private Text() {
-    }
+    private Text() {}
 
     /**
      * Empty stays empty; otherwise the text, stripped, within {@code max} characters and free of
@@ -28,9 +30,13 @@ public final class Text {
         if (text == null) {
             return "";
         }
-        String stripped = (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0
-                ? LINE_BREAKS.matcher(text).replaceAll(" ") : text).strip();
-        // Counting code points walks the string; a string no longer than max chars cannot exceed it.
+        String stripped =
+                (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0
+                                ? LINE_BREAKS.matcher(text).replaceAll(" ")
+                                : text)
+                        .strip();
+        // Counting code points walks the string; a string no longer than max chars cannot exceed
+        // it.
         if (stripped.length() > max && stripped.codePointCount(0, stripped.length()) > max) {
             throw new Refusal(Reason.of("text.tooLong", FieldName.of(field), max));
         }
@@ -42,9 +48,18 @@ public final class Text {
             if (Character.getType(stripped.codePointAt(i)) == Character.FORMAT) {
                 // Invisible format characters (U+202E turns the text after it around, U+200B hides
                 // a break) make what an auditor reads differ from what is stored.
-                throw new IllegalArgumentException(field + " 含有不可见的格式字符 U+"
-                        + String.format("%04X", stripped.codePointAt(i)) + "（第 " + (i + 1) + " 个字符），可能使显示的文字与记录的不同，请删除"
-                        + " (" + field + " contains an invisible format character at position " + (i + 1) + ")");
+                throw new IllegalArgumentException(
+                        field
+                                + " 含有不可见的格式字符 U+"
+                                + String.format("%04X", stripped.codePointAt(i))
+                                + "（第 "
+                                + (i + 1)
+                                + " 个字符），可能使显示的文字与记录的不同，请删除"
+                                + " ("
+                                + field
+                                + " contains an invisible format character at position "
+                                + (i + 1)
+                                + ")");
             }
         }
         return stripped;

@@ -1,15 +1,15 @@
 package ledger.core.account;
 
-import ledger.core.text.FieldName;
-import ledger.core.text.Reason;
-import ledger.core.text.Refusal;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 
 /**
- * The client's own id for a transaction (交易号), unique within its unit and fiscal year. Sending
- * the same id again with the same content changes nothing; with other content it is refused.
+ * The client's own id for a transaction (交易号), unique within its unit and fiscal year. Sending the
+ * same id again with the same content changes nothing; with other content it is refused.
  */
 public record TransactionId(@JsonValue String value) implements Comparable<TransactionId> {
 

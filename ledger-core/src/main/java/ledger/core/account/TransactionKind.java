@@ -11,19 +11,45 @@ import ledger.core.classification.CodedValue;
  * one line here (see the README, "Adding a kind of transaction").
  */
 public enum TransactionKind implements CodedValue {
-    BUDGET("budget", "年初预算", Shape.INDICATOR,
+    BUDGET(
+            "budget",
+            "年初预算",
+            Shape.INDICATOR,
             f -> new SetInitialBudget(f.account(), f.entry(), f.amount(), f.indicator())),
-    SUPPLEMENT("supplement", "追加预算", Shape.PLAIN, f -> new SupplementBudget(f.account(), f.entry(), f.amount())),
-    REDUCE("reduce", "调减预算", Shape.PLAIN, f -> new ReduceBudget(f.account(), f.entry(), f.amount())),
-    APPROPRIATION("appropriation", "拨款", Shape.PLAIN, f -> new AppropriateFunds(f.account(), f.entry(), f.amount())),
-    EXPENDITURE("expenditure", "支出", Shape.SPENDING,
+    SUPPLEMENT(
+            "supplement",
+            "追加预算",
+            Shape.PLAIN,
+            f -> new SupplementBudget(f.account(), f.entry(), f.amount())),
+    REDUCE(
+            "reduce",
+            "调减预算",
+            Shape.PLAIN,
+            f -> new ReduceBudget(f.account(), f.entry(), f.amount())),
+    APPROPRIATION(
+            "appropriation",
+            "拨款",
+            Shape.PLAIN,
+            f -> new AppropriateFunds(f.account(), f.entry(), f.amount())),
+    EXPENDITURE(
+            "expenditure",
+            "支出",
+            Shape.SPENDING,
             f -> new RecordExpenditure(f.account(), f.entry(), f.amount(), f.spending())),
-    OPENING("opening", "年初结转和结余", Shape.PLAIN,
+    OPENING(
+            "opening",
+            "年初结转和结余",
+            Shape.PLAIN,
             f -> new RecordOpeningBalance(f.account(), f.entry(), f.amount())),
     /** Names no account: the reversal is routed to the account of the transaction it reverses. */
     REVERSAL("reversal", "冲销", Shape.REVERSAL, null),
-    TRANSFER("transfer", "单位间划转", Shape.TRANSFER,
-            f -> new PayTransfer(f.account(), f.entry(), f.amount(), f.transferNature(), f.toUnit())),
+    TRANSFER(
+            "transfer",
+            "单位间划转",
+            Shape.TRANSFER,
+            f ->
+                    new PayTransfer(
+                            f.account(), f.entry(), f.amount(), f.transferNature(), f.toUnit())),
     CARRY_FORWARD("carry-forward", "年末结转", Shape.CLOSING, null),
     CARRY_IN("carry-in", "上年结转", Shape.CLOSING, null);
 
@@ -48,7 +74,11 @@ public enum TransactionKind implements CodedValue {
     private final Shape shape;
     private final Function<CommandFields, AccountCommand> command;
 
-    TransactionKind(String code, String chineseName, Shape shape, Function<CommandFields, AccountCommand> command) {
+    TransactionKind(
+            String code,
+            String chineseName,
+            Shape shape,
+            Function<CommandFields, AccountCommand> command) {
         this.code = code;
         this.chineseName = chineseName;
         this.shape = shape;
@@ -64,7 +94,8 @@ public enum TransactionKind implements CodedValue {
     public static TransactionKind parseJournalKind(String text) {
         TransactionKind kind = parse(text);
         if (kind.shape == Shape.CLOSING) {
-            throw new ledger.core.text.Refusal(ledger.core.text.Reason.of("kind.carryOver", kind, text));
+            throw new ledger.core.text.Refusal(
+                    ledger.core.text.Reason.of("kind.carryOver", kind, text));
         }
         return kind;
     }
@@ -76,12 +107,13 @@ public enum TransactionKind implements CodedValue {
     /**
      * The command a journal row of this kind is, from its fields as read.
      *
-     * @throws IllegalStateException for a kind a row does not name an account with (a reversal,
-     *                               a year-close kind)
+     * @throws IllegalStateException for a kind a row does not name an account with (a reversal, a
+     *     year-close kind)
      */
     public AccountCommand command(CommandFields fields) {
         if (command == null) {
-            throw new IllegalStateException("a " + code + " is not made from a row's account and amount");
+            throw new IllegalStateException(
+                    "a " + code + " is not made from a row's account and amount");
         }
         return command.apply(fields);
     }

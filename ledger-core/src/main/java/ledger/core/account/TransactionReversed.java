@@ -9,8 +9,13 @@ import ledger.core.money.Money;
  * @param spending the reversed expenditure's spending; null for other kinds
  */
 public record TransactionReversed(
-        AccountKey account, Entry entry, TransactionId reversed, TransactionKind reversedKind, Money amount,
-        Spending spending) implements AccountEvent {
+        AccountKey account,
+        Entry entry,
+        TransactionId reversed,
+        TransactionKind reversedKind,
+        Money amount,
+        Spending spending)
+        implements AccountEvent {
 
     @Override
     public TransactionKind kind() {

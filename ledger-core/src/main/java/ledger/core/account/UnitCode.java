@@ -1,13 +1,15 @@
 package ledger.core.account;
 
-import ledger.core.text.FieldName;
-import ledger.core.text.Reason;
-import ledger.core.text.Refusal;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 
-/** A budget unit's code, e.g. {@code jianghan-gov-office}: lower-case letters, digits and hyphens. */
+/**
+ * A budget unit's code, e.g. {@code jianghan-gov-office}: lower-case letters, digits and hyphens.
+ */
 public record UnitCode(@JsonValue String code) implements Comparable<UnitCode> {
 
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");

@@ -5,8 +5,8 @@ import ledger.core.account.FiscalYear;
 import ledger.core.classification.CatalogEntry;
 
 /**
- * A 科目表 was loaded for a fiscal year: from then on the year accepts these codes, under these
- * names. Who loaded it and when are the event's metadata and timestamp, like every other event's.
+ * A 科目表 was loaded for a fiscal year: from then on the year accepts these codes, under these names.
+ * Who loaded it and when are the event's metadata and timestamp, like every other event's.
  *
  * @param source the file's name as given, for the record
  */

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ledger.core.account.FiscalYear;
-import ledger.core.journal.JournalProblem;
 import ledger.core.classification.CatalogEntry;
 import ledger.core.classification.Classification;
 import ledger.core.classification.ClassificationCatalog;
+import ledger.core.journal.JournalProblem;
 
 /**
- * The 科目 one fiscal year accepts: the catalog shipped with the ledger, plus every 科目表 loaded
- * for that year, in order. A loaded name replaces the shipped one for that year only, so the
- * statements of an earlier year keep that year's names.
+ * The 科目 one fiscal year accepts: the catalog shipped with the ledger, plus every 科目表 loaded for
+ * that year, in order. A loaded name replaces the shipped one for that year only, so the statements
+ * of an earlier year keep that year's names.
  *
  * <p>{@link #check} decides whether a file may be loaded: it is taken whole or not at all.
  */
@@ -23,6 +23,7 @@ public final class YearCatalog {
 
     /** A 科目表 holds a few thousand codes; far more is not a 科目表. */
     public static final int MAX_LINES = 100_000;
+
     private static final int NAME_MAX = 200;
 
     private final FiscalYear year;
@@ -51,7 +52,10 @@ public final class YearCatalog {
         return catalog;
     }
 
-    /** What {@link #check} decides: the event to store, or every problem (and then nothing is stored). */
+    /**
+     * What {@link #check} decides: the event to store, or every problem (and then nothing is
+     * stored).
+     */
     public record Decision(CatalogLoaded loaded, List<JournalProblem> problems) {
         public boolean ok() {
             return problems.isEmpty();
@@ -59,9 +63,9 @@ public final class YearCatalog {
     }
 
     /**
-     * Checks a whole file: each code well-formed, of the classification its column (or first
-     * digit) says; each 款 and 项 with its parent in the file or already in the year's catalog; no
-     * code named twice differently, in the file or against what was loaded for the year before.
+     * Checks a whole file: each code well-formed, of the classification its column (or first digit)
+     * says; each 款 and 项 with its parent in the file or already in the year's catalog; no code
+     * named twice differently, in the file or against what was loaded for the year before.
      * Repeating a loaded code with its loaded name is harmless.
      */
     public Decision check(List<CatalogLine> lines, String source) {
@@ -70,12 +74,22 @@ public final class YearCatalog {
             problems.add(new JournalProblem(0, "file", "文件中没有科目 (the file holds no codes)"));
         }
         if (lines.size() > MAX_LINES) {
-            problems.add(new JournalProblem(0, "file", "科目表最多 " + MAX_LINES + " 行 (at most " + MAX_LINES
-                    + " lines)"));
+            problems.add(
+                    new JournalProblem(
+                            0,
+                            "file",
+                            "科目表最多 " + MAX_LINES + " 行 (at most " + MAX_LINES + " lines)"));
             return new Decision(null, problems);
         }
         Map<String, String> loaded = new LinkedHashMap<>();
-        loads.forEach(load -> load.entries().forEach(e -> loaded.put(key(e.classification(), e.code()), e.name())));
+        loads.forEach(
+                load ->
+                        load.entries()
+                                .forEach(
+                                        e ->
+                                                loaded.put(
+                                                        key(e.classification(), e.code()),
+                                                        e.name())));
         Map<String, CatalogEntry> inFile = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new LinkedHashMap<>();
         for (CatalogLine line : lines) {
@@ -88,17 +102,47 @@ public final class YearCatalog {
             CatalogEntry earlier = inFile.get(key);
             if (earlier != null) {
                 if (!sameName(earlier.name(), e.name())) {
-                    problems.add(new JournalProblem(line.line(), "name", "科目 " + e.code() + " 在第 " + lineOf.get(key)
-                            + " 行名为“" + earlier.name() + "”，此处又名“" + e.name() + "” (code " + e.code()
-                            + " is named differently on line " + lineOf.get(key) + ")"));
+                    problems.add(
+                            new JournalProblem(
+                                    line.line(),
+                                    "name",
+                                    "科目 "
+                                            + e.code()
+                                            + " 在第 "
+                                            + lineOf.get(key)
+                                            + " 行名为“"
+                                            + earlier.name()
+                                            + "”，此处又名“"
+                                            + e.name()
+                                            + "” (code "
+                                            + e.code()
+                                            + " is named differently on line "
+                                            + lineOf.get(key)
+                                            + ")"));
                 }
                 continue;
             }
             String loadedName = loaded.get(key);
             if (loadedName != null && !sameName(loadedName, e.name())) {
-                problems.add(new JournalProblem(line.line(), "name", "科目 " + e.code() + " 已载入 " + year
-                        + " 年的科目表，名为“" + loadedName + "”，与此处的“" + e.name() + "”不符 (code " + e.code()
-                        + " is already loaded for " + year + " as " + loadedName + ")"));
+                problems.add(
+                        new JournalProblem(
+                                line.line(),
+                                "name",
+                                "科目 "
+                                        + e.code()
+                                        + " 已载入 "
+                                        + year
+                                        + " 年的科目表，名为“"
+                                        + loadedName
+                                        + "”，与此处的“"
+                                        + e.name()
+                                        + "”不符 (code "
+                                        + e.code()
+                                        + " is already loaded for "
+                                        + year
+                                        + " as "
+                                        + loadedName
+                                        + ")"));
                 continue;
             }
             inFile.put(key, e);
@@ -106,21 +150,39 @@ public final class YearCatalog {
         }
         for (CatalogEntry e : inFile.values()) {
             Optional<String> parent = e.parentCode();
-            if (parent.isPresent() && !inFile.containsKey(key(e.classification(), parent.get()))
+            if (parent.isPresent()
+                    && !inFile.containsKey(key(e.classification(), parent.get()))
                     && !catalog.codes(e.classification()).containsKey(parent.get())) {
                 String level = e.code().length() == 5 ? "款" : "项";
                 String parentLevel = e.code().length() == 5 ? "类" : "款";
-                problems.add(new JournalProblem(lineOf.get(key(e.classification(), e.code())), "code",
-                        level + " " + e.code() + " 的上级" + parentLevel + " " + parent.get() + " 既不在文件中，也不在 "
-                                + year + " 年的科目表中 (the parent " + parent.get() + " of " + e.code()
-                                + " is neither in the file nor in the " + year + " catalog)"));
+                problems.add(
+                        new JournalProblem(
+                                lineOf.get(key(e.classification(), e.code())),
+                                "code",
+                                level
+                                        + " "
+                                        + e.code()
+                                        + " 的上级"
+                                        + parentLevel
+                                        + " "
+                                        + parent.get()
+                                        + " 既不在文件中，也不在 "
+                                        + year
+                                        + " 年的科目表中 (the parent "
+                                        + parent.get()
+                                        + " of "
+                                        + e.code()
+                                        + " is neither in the file nor in the "
+                                        + year
+                                        + " catalog)"));
             }
         }
         problems.sort(java.util.Comparator.comparingInt(JournalProblem::line));
         if (!problems.isEmpty()) {
             return new Decision(null, problems);
         }
-        return new Decision(new CatalogLoaded(year, List.copyOf(inFile.values()), source), List.of());
+        return new Decision(
+                new CatalogLoaded(year, List.copyOf(inFile.values()), source), List.of());
     }
 
     private static Optional<CatalogEntry> entry(CatalogLine line, List<JournalProblem> problems) {
@@ -129,46 +191,95 @@ public final class YearCatalog {
         if (code.isEmpty()) {
             problems.add(new JournalProblem(line.line(), "code", "缺少科目编码 (code is missing)"));
         } else if (!code.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            problems.add(new JournalProblem(line.line(), "code", "科目编码只能是数字：" + code
-                    + " (code must be digits only)"));
+            problems.add(
+                    new JournalProblem(
+                            line.line(),
+                            "code",
+                            "科目编码只能是数字：" + code + " (code must be digits only)"));
         }
         if (line.name().isEmpty()) {
             problems.add(new JournalProblem(line.line(), "name", "缺少科目名称 (name is missing)"));
         } else if (line.name().codePointCount(0, line.name().length()) > NAME_MAX
                 || line.name().chars().anyMatch(Character::isISOControl)) {
-            problems.add(new JournalProblem(line.line(), "name", "科目名称超过 " + NAME_MAX + " 字或含控制字符"
-                    + " (name longer than " + NAME_MAX + " characters or with control characters)"));
+            problems.add(
+                    new JournalProblem(
+                            line.line(),
+                            "name",
+                            "科目名称超过 "
+                                    + NAME_MAX
+                                    + " 字或含控制字符"
+                                    + " (name longer than "
+                                    + NAME_MAX
+                                    + " characters or with control characters)"));
         }
         if (problems.size() > before) {
             return Optional.empty();
         }
-        Optional<Classification> classification = line.classification().isEmpty()
-                ? Classification.byFirstDigit(code) : Classification.byWord(line.classification());
+        Optional<Classification> classification =
+                line.classification().isEmpty()
+                        ? Classification.byFirstDigit(code)
+                        : Classification.byWord(line.classification());
         if (classification.isEmpty()) {
-            problems.add(line.classification().isEmpty()
-                    ? new JournalProblem(line.line(), "code", "科目编码 " + code + " 既非功能分类（2 开头）也非经济分类"
-                            + "（3 开头） (code must start with 2 or 3)")
-                    : new JournalProblem(line.line(), "classification", "分类“" + line.classification()
-                            + "”应为 功能分类 或 经济分类 (expected functional or economic)"));
+            problems.add(
+                    line.classification().isEmpty()
+                            ? new JournalProblem(
+                                    line.line(),
+                                    "code",
+                                    "科目编码 "
+                                            + code
+                                            + " 既非功能分类（2 开头）也非经济分类"
+                                            + "（3 开头） (code must start with 2 or 3)")
+                            : new JournalProblem(
+                                    line.line(),
+                                    "classification",
+                                    "分类“"
+                                            + line.classification()
+                                            + "”应为 功能分类 或 经济分类 (expected functional or economic)"));
             return Optional.empty();
         }
         Classification c = classification.get();
         if (code.charAt(0) != (char) ('0' + c.firstDigit())) {
-            problems.add(new JournalProblem(line.line(), "code", c.fullName() + "科目编码应以 " + c.firstDigit()
-                    + " 开头：" + code + " (" + c.code() + " codes start with " + c.firstDigit() + ")"));
+            problems.add(
+                    new JournalProblem(
+                            line.line(),
+                            "code",
+                            c.fullName()
+                                    + "科目编码应以 "
+                                    + c.firstDigit()
+                                    + " 开头："
+                                    + code
+                                    + " ("
+                                    + c.code()
+                                    + " codes start with "
+                                    + c.firstDigit()
+                                    + ")"));
             return Optional.empty();
         }
         if (!c.allowsLength(code.length())) {
-            problems.add(new JournalProblem(line.line(), "code", c.fullName() + "科目编码应为 "
-                    + (c == Classification.FUNCTIONAL ? "3（类）、5（款）或 7（项）" : "3（类）或 5（款）") + " 位：" + code
-                    + " (" + c.code() + " codes have " + (c == Classification.FUNCTIONAL ? "3, 5 or 7" : "3 or 5")
-                    + " digits)"));
+            problems.add(
+                    new JournalProblem(
+                            line.line(),
+                            "code",
+                            c.fullName()
+                                    + "科目编码应为 "
+                                    + (c == Classification.FUNCTIONAL
+                                            ? "3（类）、5（款）或 7（项）"
+                                            : "3（类）或 5（款）")
+                                    + " 位："
+                                    + code
+                                    + " ("
+                                    + c.code()
+                                    + " codes have "
+                                    + (c == Classification.FUNCTIONAL ? "3, 5 or 7" : "3 or 5")
+                                    + " digits)"));
             return Optional.empty();
         }
         return Optional.of(new CatalogEntry(c, code, line.name()));
     }
 
-    /** Names compare as published, ignoring full- and half-width forms and spaces: （ and ( are one. */
+    /**
+     * Names compare as published, ignoring full- and half-width forms and spaces: （ and ( are one.
+     */
     static boolean sameName(String a, String b) {
         return normalized(a).equals(normalized(b));
     }

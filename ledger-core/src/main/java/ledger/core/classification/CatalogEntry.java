@@ -11,7 +11,8 @@ public record CatalogEntry(Classification classification, String code, String na
 
     /** The 类 (3 digits) a 款, or the 款 (5 digits) a 项, belongs to; empty for a 类. */
     public java.util.Optional<String> parentCode() {
-        return code.length() <= 3 ? java.util.Optional.empty()
+        return code.length() <= 3
+                ? java.util.Optional.empty()
                 : java.util.Optional.of(code.substring(0, code.length() - 2));
     }
 }

@@ -39,8 +39,11 @@ public enum Classification implements CodedValue {
     public static Optional<Classification> byWord(String text) {
         String word = text.strip().toLowerCase(Locale.ROOT);
         for (Classification value : values()) {
-            if (word.equals(value.code) || word.equals(value.chineseName) || word.equals(value.fullName)
-                    || word.equals(value.chineseName + "科目") || word.equals(value.fullName + "科目")) {
+            if (word.equals(value.code)
+                    || word.equals(value.chineseName)
+                    || word.equals(value.fullName)
+                    || word.equals(value.chineseName + "科目")
+                    || word.equals(value.fullName + "科目")) {
                 return Optional.of(value);
             }
         }

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Code → name for functional and economic codes, read from the data files shipped in
- * {@code classification/} (one {@code code<TAB>name} a line). A code that is well-formed but not in
- * the catalog is refused: a typo must not open a new budget line.
+ * Code → name for functional and economic codes, read from the data files shipped in {@code
+ * classification/} (one {@code code<TAB>name} a line). A code that is well-formed but not in the
+ * catalog is refused: a typo must not open a new budget line.
  */
 public final class ClassificationCatalog {
 
@@ -27,7 +27,8 @@ public final class ClassificationCatalog {
     private final Map<String, String> functionalNames;
     private final Map<String, String> economicNames;
 
-    public ClassificationCatalog(Map<String, String> functionalNames, Map<String, String> economicNames) {
+    public ClassificationCatalog(
+            Map<String, String> functionalNames, Map<String, String> economicNames) {
         this.functionalNames = Collections.unmodifiableMap(new TreeMap<>(functionalNames));
         this.economicNames = Collections.unmodifiableMap(new TreeMap<>(economicNames));
     }
@@ -82,10 +83,23 @@ public final class ClassificationCatalog {
      * and says how that year's 科目表 is loaded (Chinese first, English after for API clients).
      */
     public static String notInYear(Classification classification, String code, int year) {
-        return classification.fullName() + "科目 " + code + " 不在 " + year + " 年的科目表中；可用 `ledger catalog import"
-                + " 文件 --year " + year + "` 载入该年的科目表（" + classification.code() + " code " + code
-                + " is not in the " + year + " catalog; load the year's 科目表 with `ledger catalog import FILE --year "
-                + year + "`）";
+        return classification.fullName()
+                + "科目 "
+                + code
+                + " 不在 "
+                + year
+                + " 年的科目表中；可用 `ledger catalog import"
+                + " 文件 --year "
+                + year
+                + "` 载入该年的科目表（"
+                + classification.code()
+                + " code "
+                + code
+                + " is not in the "
+                + year
+                + " catalog; load the year's 科目表 with `ledger catalog import FILE --year "
+                + year
+                + "`）";
     }
 
     /** Every functional code in code order (类, then its 款, then their 项). */
@@ -101,10 +115,12 @@ public final class ClassificationCatalog {
     private static Map<String, String> read(String resource) {
         InputStream in = ClassificationCatalog.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException("classification catalog missing from classpath: " + resource);
+            throw new IllegalStateException(
+                    "classification catalog missing from classpath: " + resource);
         }
         Map<String, String> names = new TreeMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             int lineNumber = 0;
             while ((line = reader.readLine()) != null) {
@@ -114,8 +130,12 @@ public final class ClassificationCatalog {
                 }
                 String[] parts = line.split("\t", -1);
                 if (parts.length < 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                    throw new IllegalStateException(resource + " line " + lineNumber
-                            + ": expected code<TAB>name, got: " + line);
+                    throw new IllegalStateException(
+                            resource
+                                    + " line "
+                                    + lineNumber
+                                    + ": expected code<TAB>name, got: "
+                                    + line);
                 }
                 names.put(parts[0].strip(), parts[1].strip());
             }

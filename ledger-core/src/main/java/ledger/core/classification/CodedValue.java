@@ -40,23 +40,31 @@ public interface CodedValue extends Reason.Named {
                 return value;
             }
         }
-        // Chinese names first (what a clerk types), each with its English word; English lists the words.
-        String chinese = Arrays.stream(type.getEnumConstants())
-                .map(value -> value.chineseName() + "（" + value.code() + "）")
-                .collect(Collectors.joining("、"));
-        String english = Arrays.stream(type.getEnumConstants())
-                .map(CodedValue::code)
-                .collect(Collectors.joining(", "));
-        throw new Refusal(Reason.of("value.unknown", FieldName.of(what), wanted, new Reason.Named() {
-            @Override
-            public String chineseName() {
-                return chinese;
-            }
+        // Chinese names first (what a clerk types), each with its English word; English lists the
+        // words.
+        String chinese =
+                Arrays.stream(type.getEnumConstants())
+                        .map(value -> value.chineseName() + "（" + value.code() + "）")
+                        .collect(Collectors.joining("、"));
+        String english =
+                Arrays.stream(type.getEnumConstants())
+                        .map(CodedValue::code)
+                        .collect(Collectors.joining(", "));
+        throw new Refusal(
+                Reason.of(
+                        "value.unknown",
+                        FieldName.of(what),
+                        wanted,
+                        new Reason.Named() {
+                            @Override
+                            public String chineseName() {
+                                return chinese;
+                            }
 
-            @Override
-            public String englishName() {
-                return english;
-            }
-        }));
+                            @Override
+                            public String englishName() {
+                                return english;
+                            }
+                        }));
     }
 }

@@ -1,14 +1,14 @@
 package ledger.core.classification;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import ledger.core.text.FieldName;
 import ledger.core.text.Reason;
 import ledger.core.text.Refusal;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * 部门预算支出经济分类科目: what the money buys. 类 has 3 digits ({@code 301} 工资福利支出), 款 5
- * ({@code 30101} 基本工资). Postings are made at 款.
+ * 部门预算支出经济分类科目: what the money buys. 类 has 3 digits ({@code 301} 工资福利支出), 款 5 ({@code 30101} 基本工资).
+ * Postings are made at 款.
  */
 public record EconomicCode(@JsonValue String code) implements Comparable<EconomicCode> {
 

@@ -1,14 +1,14 @@
 package ledger.core.classification;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import ledger.core.text.FieldName;
 import ledger.core.text.Reason;
 import ledger.core.text.Refusal;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * 支出功能分类科目: what the money is for. 类 has 3 digits ({@code 201}), 款 5 ({@code 20103}),
- * 项 7 ({@code 2010301}). Postings are made at 项; statements roll up to 款 and 类.
+ * 支出功能分类科目: what the money is for. 类 has 3 digits ({@code 201}), 款 5 ({@code 20103}), 项 7 ({@code
+ * 2010301}). Postings are made at 项; statements roll up to 款 and 类.
  */
 public record FunctionalCode(@JsonValue String code) implements Comparable<FunctionalCode> {
 
@@ -60,7 +60,9 @@ public record FunctionalCode(@JsonValue String code) implements Comparable<Funct
                 : java.util.Optional.of(new FunctionalCode(code.substring(0, code.length() - 2)));
     }
 
-    /** True when this code is the given code or lies beneath it (2010301 is within 201 and 20103). */
+    /**
+     * True when this code is the given code or lies beneath it (2010301 is within 201 and 20103).
+     */
     public boolean isWithin(FunctionalCode ancestor) {
         return code.startsWith(ancestor.code);
     }

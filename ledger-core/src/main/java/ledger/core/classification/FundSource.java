@@ -41,8 +41,8 @@ public enum FundSource implements CodedValue {
     }
 
     /**
-     * 财政拨款 sources: their appropriations are capped by the budget, and their spending is
-     * 基本 (人员/公用) or 项目 only, the columns of 表4/表5/表8/表9.
+     * 财政拨款 sources: their appropriations are capped by the budget, and their spending is 基本 (人员/公用)
+     * or 项目 only, the columns of 表4/表5/表8/表9.
      */
     public boolean isFiscalAppropriation() {
         return fiscalAppropriation;

@@ -9,8 +9,14 @@ import ledger.core.account.UnitCode;
  *
  * @param parent the unit above it in the department; null for the department's 本级
  */
-public record DepartmentUnit(String department, String departmentName, UnitCode unit, String unitName,
-                             UnitKind kind, UnitCode parent, FiscalYear fromYear) {
+public record DepartmentUnit(
+        String department,
+        String departmentName,
+        UnitCode unit,
+        String unitName,
+        UnitKind kind,
+        UnitCode parent,
+        FiscalYear fromYear) {
 
     public DepartmentUnit {
         if (department == null || department.isBlank()) {

@@ -12,6 +12,7 @@ public record DepartmentsRegistered(List<DepartmentUnit> units, String source) {
 
     /** The one aggregate every registration is stored on, in order. */
     public static final String AGGREGATE_ID = "departments";
+
     public static final String AGGREGATE_TYPE = "Departments";
 
     public DepartmentsRegistered {

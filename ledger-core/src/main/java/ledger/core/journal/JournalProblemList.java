@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The problems of one journal: the first {@value #LISTED_AT_MOST} listed, the rows beyond only
- * counted. A file of a million bad rows would otherwise be held as a million problems and sent
- * back whole, while the clerk needs the first ones to see what is wrong and a count of the rest.
+ * counted. A file of a million bad rows would otherwise be held as a million problems and sent back
+ * whole, while the clerk needs the first ones to see what is wrong and a count of the rest.
  *
  * <p>Every operation takes constant time (a line is remembered in a bit set, never searched for),
  * so refusing a file costs no more than reading it: counting distinct bad rows by scanning the
@@ -20,7 +20,10 @@ public final class JournalProblemList {
     /** Enough to see every kind of mistake a file makes; a longer list helps no one fix it. */
     public static final int LISTED_AT_MOST = 1_000;
 
-    /** A listed row is listed whole, up to this many more problems past the bound (a header may have more). */
+    /**
+     * A listed row is listed whole, up to this many more problems past the bound (a header may have
+     * more).
+     */
     private static final int MORE_OF_A_LISTED_ROW = 50;
 
     private static final Pattern NOT_LISTED = Pattern.compile("^另有 (\\d+) 行被拒绝，未逐一列出");
@@ -31,8 +34,10 @@ public final class JournalProblemList {
     private final BitSet listedLines = new BitSet();
     private int refusedRows;
     private int listedRows;
+
     /** Rows another list counted but did not list (see {@link #addAll}). */
     private int countedElsewhere;
+
     private int firstNotListedLine = Integer.MAX_VALUE;
 
     public JournalProblemList() {
@@ -41,7 +46,8 @@ public final class JournalProblemList {
 
     JournalProblemList(int listedAtMost) {
         if (listedAtMost < 1) {
-            throw new IllegalArgumentException("at least one problem must be listed, got " + listedAtMost);
+            throw new IllegalArgumentException(
+                    "at least one problem must be listed, got " + listedAtMost);
         }
         this.listedAtMost = listedAtMost;
     }
@@ -96,8 +102,8 @@ public final class JournalProblemList {
     }
 
     /**
-     * The listed problems, then, when rows were left out, one more on the first of them saying
-     * how many: "另有 N 行被拒绝，未逐一列出".
+     * The listed problems, then, when rows were left out, one more on the first of them saying how
+     * many: "另有 N 行被拒绝，未逐一列出".
      */
     public List<JournalProblem> problems() {
         int notListed = rowsNotListed();
@@ -106,9 +112,16 @@ public final class JournalProblemList {
         }
         List<JournalProblem> all = new ArrayList<>(listed.size() + 1);
         all.addAll(listed);
-        all.add(new JournalProblem(firstNotListedLine, "", "另有 " + notListed + " 行被拒绝，未逐一列出（"
-                + notListed + " more rows were refused and are not listed; fix the ones above and send the file"
-                + " again)"));
+        all.add(
+                new JournalProblem(
+                        firstNotListedLine,
+                        "",
+                        "另有 "
+                                + notListed
+                                + " 行被拒绝，未逐一列出（"
+                                + notListed
+                                + " more rows were refused and are not listed; fix the ones above and send the file"
+                                + " again)"));
         return all;
     }
 }

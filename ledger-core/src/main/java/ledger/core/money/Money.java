@@ -12,14 +12,16 @@ import ledger.core.text.Refusal;
  * An amount of money in fen (分, 0.01 yuan), held as an exact {@code long}.
  *
  * <p>Money is never a floating-point number: every statement cell is an exact fen sum that is
- * rounded once, at display time. Arithmetic throws on overflow instead of wrapping, so a corrupt
- * or hostile amount can never turn into a plausible-looking wrong figure.
+ * rounded once, at display time. Arithmetic throws on overflow instead of wrapping, so a corrupt or
+ * hostile amount can never turn into a plausible-looking wrong figure.
  */
 public record Money(long fen) implements Comparable<Money> {
 
     public static final Money ZERO = new Money(0);
 
-    /** Plain yuan amounts as finance staff type them: digits, optional point, at most two decimals. */
+    /**
+     * Plain yuan amounts as finance staff type them: digits, optional point, at most two decimals.
+     */
     private static final Pattern YUAN = Pattern.compile("\\d{1,16}(\\.\\d{1,2})?");
 
     private static final BigDecimal FEN_PER_WAN_YUAN = BigDecimal.valueOf(1_000_000L);

@@ -8,12 +8,12 @@ import java.util.ResourceBundle;
 import ledger.core.money.Money;
 
 /**
- * Why something was refused, as a code and its arguments, worded only when shown: in Chinese
- * (the default) or in English for an API client that asks for it ({@code Accept-Language: en}).
- * The words live in one catalog, {@code ledger/core/text/messages.properties} (Chinese) and
- * {@code messages_en.properties}, so no reason is written twice in the code. Money arguments are
- * shown in yuan with thousands separators ({@code 70,500.00}); a {@link Named} argument (a coded
- * value such as a fund) by its Chinese name, or its English word in English.
+ * Why something was refused, as a code and its arguments, worded only when shown: in Chinese (the
+ * default) or in English for an API client that asks for it ({@code Accept-Language: en}). The
+ * words live in one catalog, {@code ledger/core/text/messages.properties} (Chinese) and {@code
+ * messages_en.properties}, so no reason is written twice in the code. Money arguments are shown in
+ * yuan with thousands separators ({@code 70,500.00}); a {@link Named} argument (a coded value such
+ * as a fund) by its Chinese name, or its English word in English.
  */
 public record Reason(String code, List<Object> args) {
 
@@ -42,7 +42,9 @@ public record Reason(String code, List<Object> args) {
     /** The reason in {@code locale}'s language: English for English, Chinese for anything else. */
     public String render(Locale locale) {
         Locale language = locale != null && locale.getLanguage().equals("en") ? ENGLISH : CHINESE;
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, language, Reason.class.getClassLoader(), NO_FALLBACK);
+        ResourceBundle bundle =
+                ResourceBundle.getBundle(
+                        BUNDLE, language, Reason.class.getClassLoader(), NO_FALLBACK);
         String pattern = bundle.getString(code);
         Object[] shown = args.stream().map(arg -> shown(arg, language)).toArray();
         return new MessageFormat(pattern, Locale.ROOT).format(shown);

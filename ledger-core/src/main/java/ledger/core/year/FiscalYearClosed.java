@@ -10,5 +10,8 @@ import ledger.core.money.Money;
  * year accepts nothing more.
  */
 public record FiscalYearClosed(
-        UnitCode unit, FiscalYear year, LocalDate closedOn, int accountsCarried, Money carriedTotal) {
-}
+        UnitCode unit,
+        FiscalYear year,
+        LocalDate closedOn,
+        int accountsCarried,
+        Money carriedTotal) {}

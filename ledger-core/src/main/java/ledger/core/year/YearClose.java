@@ -1,6 +1,5 @@
 package ledger.core.year;
 
-import ledger.core.text.Reason;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,23 +30,28 @@ import ledger.core.text.Reason;
 public final class YearClose {
 
     /** The events that close the year, in the order they are to be stored. */
-    public record Plan(List<AccountEvent> accountEvents, FiscalYearClosed closed) {
-    }
+    public record Plan(List<AccountEvent> accountEvents, FiscalYearClosed closed) {}
 
-    private YearClose() {
-    }
+    private YearClose() {}
 
     /**
-     * @param books         every account of the unit in the year being closed
-     * @param nextYearBooks the book of a budget line in the next year (new and empty if it has none)
+     * @param books every account of the unit in the year being closed
+     * @param nextYearBooks the book of a budget line in the next year (new and empty if it has
+     *     none)
      */
-    public static Plan plan(UnitCode unit, FiscalYear year, LocalDate closedOn, Collection<AccountBook> books,
-                            Function<AccountKey, AccountBook> nextYearBooks, LedgerRegistry registry) {
+    public static Plan plan(
+            UnitCode unit,
+            FiscalYear year,
+            LocalDate closedOn,
+            Collection<AccountBook> books,
+            Function<AccountKey, AccountBook> nextYearBooks,
+            LedgerRegistry registry) {
         if (registry.yearStatus(unit, year).closed()) {
             throw new RuleViolation("year", Reason.of("year.alreadyClosed", year, unit));
         }
         if (closedOn.isBefore(year.lastDay())) {
-            throw new RuleViolation("date", Reason.of("year.closeBeforeEnd", year.lastDay(), closedOn));
+            throw new RuleViolation(
+                    "date", Reason.of("year.closeBeforeEnd", year.lastDay(), closedOn));
         }
         FiscalYear next = year.next();
         if (registry.yearStatus(unit, next).closed()) {
@@ -63,17 +67,24 @@ public final class YearClose {
         ordered.sort(Comparator.comparing(book -> book.key().id()));
         for (AccountBook book : ordered) {
             if (!book.key().unit().equals(unit) || !book.key().year().equals(year)) {
-                throw new IllegalArgumentException(book.key() + " is not an account of " + unit + " in " + year);
+                throw new IllegalArgumentException(
+                        book.key() + " is not an account of " + unit + " in " + year);
             }
-            Entry forwardEntry = new Entry(systemId("close", book.key()), year.lastDay(), "", "年末结转和结余结转下年");
-            for (AccountEvent event : book.decide(new CarryForwardBalance(book.key(), forwardEntry), registry)) {
+            Entry forwardEntry =
+                    new Entry(systemId("close", book.key()), year.lastDay(), "", "年末结转和结余结转下年");
+            for (AccountEvent event :
+                    book.decide(new CarryForwardBalance(book.key(), forwardEntry), registry)) {
                 book.apply(event);
                 events.add(event);
                 BalanceCarriedForward forward = (BalanceCarriedForward) event;
                 AccountBook nextBook = nextYearBooks.apply(forward.to());
-                Entry inEntry = new Entry(systemId("carry-in", book.key()), next.firstDay(), "", "上年结转和结余");
-                for (AccountEvent in : nextBook.decide(
-                        new CarryInBalance(forward.to(), inEntry, forward.amount(), book.key()), registry)) {
+                Entry inEntry =
+                        new Entry(systemId("carry-in", book.key()), next.firstDay(), "", "上年结转和结余");
+                for (AccountEvent in :
+                        nextBook.decide(
+                                new CarryInBalance(
+                                        forward.to(), inEntry, forward.amount(), book.key()),
+                                registry)) {
                     nextBook.apply(in);
                     events.add(in);
                 }
@@ -84,9 +95,19 @@ public final class YearClose {
         return new Plan(events, new FiscalYearClosed(unit, year, closedOn, carried, total));
     }
 
-    /** The ledger's own transaction id for one account's side of the carry-over, unique per account. */
+    /**
+     * The ledger's own transaction id for one account's side of the carry-over, unique per account.
+     */
     static TransactionId systemId(String side, AccountKey from) {
-        return TransactionId.of(side + "-" + from.year() + ":" + from.fund().code() + ":" + from.functional() + ":"
-                + from.economic());
+        return TransactionId.of(
+                side
+                        + "-"
+                        + from.year()
+                        + ":"
+                        + from.fund().code()
+                        + ":"
+                        + from.functional()
+                        + ":"
+                        + from.economic());
     }
 }

@@ -26,49 +26,86 @@ class AccountCommandTest {
 
     static Stream<Arguments> commandsWithAnAmount() {
         return Stream.of(
-                Arguments.of("budget", (Function<Money, AccountCommand>) m -> new SetInitialBudget(ACCOUNT, ENTRY, m)),
-                Arguments.of("supplement", (Function<Money, AccountCommand>) m -> new SupplementBudget(ACCOUNT, ENTRY, m)),
-                Arguments.of("reduce", (Function<Money, AccountCommand>) m -> new ReduceBudget(ACCOUNT, ENTRY, m)),
-                Arguments.of("appropriation",
-                        (Function<Money, AccountCommand>) m -> new AppropriateFunds(ACCOUNT, ENTRY, m)),
-                Arguments.of("expenditure", (Function<Money, AccountCommand>) m -> new RecordExpenditure(ACCOUNT, ENTRY,
-                        m, Spending.of(ExpenditureNature.PERSONNEL))),
-                Arguments.of("opening",
-                        (Function<Money, AccountCommand>) m -> new RecordOpeningBalance(ACCOUNT, ENTRY, m)),
-                Arguments.of("carry-in", (Function<Money, AccountCommand>) m -> new CarryInBalance(ACCOUNT.nextYear(),
-                        entry("carry-in-2020", day(1, 1).plusYears(1)), m, ACCOUNT)));
+                Arguments.of(
+                        "budget",
+                        (Function<Money, AccountCommand>)
+                                m -> new SetInitialBudget(ACCOUNT, ENTRY, m)),
+                Arguments.of(
+                        "supplement",
+                        (Function<Money, AccountCommand>)
+                                m -> new SupplementBudget(ACCOUNT, ENTRY, m)),
+                Arguments.of(
+                        "reduce",
+                        (Function<Money, AccountCommand>) m -> new ReduceBudget(ACCOUNT, ENTRY, m)),
+                Arguments.of(
+                        "appropriation",
+                        (Function<Money, AccountCommand>)
+                                m -> new AppropriateFunds(ACCOUNT, ENTRY, m)),
+                Arguments.of(
+                        "expenditure",
+                        (Function<Money, AccountCommand>)
+                                m ->
+                                        new RecordExpenditure(
+                                                ACCOUNT,
+                                                ENTRY,
+                                                m,
+                                                Spending.of(ExpenditureNature.PERSONNEL))),
+                Arguments.of(
+                        "opening",
+                        (Function<Money, AccountCommand>)
+                                m -> new RecordOpeningBalance(ACCOUNT, ENTRY, m)),
+                Arguments.of(
+                        "carry-in",
+                        (Function<Money, AccountCommand>)
+                                m ->
+                                        new CarryInBalance(
+                                                ACCOUNT.nextYear(),
+                                                entry("carry-in-2020", day(1, 1).plusYears(1)),
+                                                m,
+                                                ACCOUNT)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("commandsWithAnAmount")
-    void oneFenIsTheSmallestAmountACommandTakes(String kind, Function<Money, AccountCommand> command) {
+    void oneFenIsTheSmallestAmountACommandTakes(
+            String kind, Function<Money, AccountCommand> command) {
         // Goal: the lower boundary: one fen is accepted and kept as given.
         assertThat(command.apply(fen(1)).kind().code()).isEqualTo(kind);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("commandsWithAnAmount")
-    void aZeroAmountIsRefusedWhenTheCommandIsBuilt(String kind, Function<Money, AccountCommand> command) {
+    void aZeroAmountIsRefusedWhenTheCommandIsBuilt(
+            String kind, Function<Money, AccountCommand> command) {
         // Goal: events carry positive amounts only; zero is refused at construction.
-        assertThatThrownBy(() -> command.apply(Money.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> command.apply(Money.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("金额必须大于零，而这里是 0.00");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("commandsWithAnAmount")
-    void aNegativeAmountIsRefusedWhenTheCommandIsBuilt(String kind, Function<Money, AccountCommand> command) {
+    void aNegativeAmountIsRefusedWhenTheCommandIsBuilt(
+            String kind, Function<Money, AccountCommand> command) {
         // Goal: the direction is the command's kind, never a minus sign.
-        assertThatThrownBy(() -> command.apply(fen(-1))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> command.apply(fen(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("金额必须大于零，而这里是 -0.01")
-                .satisfies(refused -> assertThat(((ledger.core.text.Refusal) refused).reason(java.util.Locale.ENGLISH))
-                        .isEqualTo("amount must be positive, got -0.01"));
+                .satisfies(
+                        refused ->
+                                assertThat(
+                                                ((ledger.core.text.Refusal) refused)
+                                                        .reason(java.util.Locale.ENGLISH))
+                                        .isEqualTo("amount must be positive, got -0.01"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("commandsWithAnAmount")
-    void aMissingAmountIsRefusedWhenTheCommandIsBuilt(String kind, Function<Money, AccountCommand> command) {
+    void aMissingAmountIsRefusedWhenTheCommandIsBuilt(
+            String kind, Function<Money, AccountCommand> command) {
         // Goal: a missing amount is named as missing.
-        assertThatThrownBy(() -> command.apply(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> command.apply(null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("金额为必填项");
     }
 
@@ -82,25 +119,30 @@ class AccountCommandTest {
     void anExpenditureNeedsItsSpending() {
         // Goal: the nature is part of every expenditure.
         assertThatThrownBy(() -> new RecordExpenditure(ACCOUNT, ENTRY, yuan("1.00"), null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nature is missing");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nature is missing");
     }
 
     @Test
     void aCommandNeedsItsAccountAndEntry() {
         // Goal: the account (aggregate id) and the entry are required.
         assertThatThrownBy(() -> new AppropriateFunds(null, ENTRY, yuan("1.00")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("account is missing");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("account is missing");
         assertThatThrownBy(() -> new AppropriateFunds(ACCOUNT, null, yuan("1.00")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("entry is missing");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("entry is missing");
     }
 
     @Test
     void aReversalNamesAnotherTransaction() {
         // Goal: a reversal must name what it undoes, and cannot undo itself.
         assertThatThrownBy(() -> new ReverseTransaction(ACCOUNT, ENTRY, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reverses is missing");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reverses is missing");
         assertThatThrownBy(() -> new ReverseTransaction(ACCOUNT, ENTRY, TransactionId.of("t1")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names the reversal itself");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("names the reversal itself");
     }
 
     @Test
@@ -111,12 +153,21 @@ class AccountCommandTest {
                 .isEqualTo(original.fingerprint());
         assertThat(new AppropriateFunds(ACCOUNT, ENTRY, yuan("100.01")).fingerprint())
                 .isNotEqualTo(original.fingerprint());
-        assertThat(new AppropriateFunds(generalPublicAccount(), ENTRY, yuan("100.00")).fingerprint())
+        assertThat(
+                        new AppropriateFunds(generalPublicAccount(), ENTRY, yuan("100.00"))
+                                .fingerprint())
                 .isNotEqualTo(original.fingerprint());
-        assertThat(new AppropriateFunds(ACCOUNT, entry("t1", day(3, 16)), yuan("100.00")).fingerprint())
+        assertThat(
+                        new AppropriateFunds(ACCOUNT, entry("t1", day(3, 16)), yuan("100.00"))
+                                .fingerprint())
                 .isNotEqualTo(original.fingerprint());
-        assertThat(new AppropriateFunds(ACCOUNT, new Entry(TransactionId.of("t1"), day(3, 15), "", "memo"),
-                yuan("100.00")).fingerprint()).isNotEqualTo(original.fingerprint());
+        assertThat(
+                        new AppropriateFunds(
+                                        ACCOUNT,
+                                        new Entry(TransactionId.of("t1"), day(3, 15), "", "memo"),
+                                        yuan("100.00"))
+                                .fingerprint())
+                .isNotEqualTo(original.fingerprint());
         assertThat(new SupplementBudget(ACCOUNT, ENTRY, yuan("100.00")).fingerprint())
                 .isNotEqualTo(original.fingerprint());
     }
@@ -124,11 +175,24 @@ class AccountCommandTest {
     @Test
     void anExpendituresFingerprintCoversItsSpending() {
         // Goal: the same id with another nature, project or procurement is other content.
-        RecordExpenditure original = new RecordExpenditure(ACCOUNT, ENTRY, yuan("1.00"),
-                Spending.project(ProjectCode.of("P1")));
-        assertThat(new RecordExpenditure(ACCOUNT, ENTRY, yuan("1.00"), Spending.project(ProjectCode.of("P2")))
-                .fingerprint()).isNotEqualTo(original.fingerprint());
-        assertThat(new RecordExpenditure(ACCOUNT, ENTRY, yuan("1.00"), Spending.of(ExpenditureNature.PERSONNEL))
-                .fingerprint()).isNotEqualTo(original.fingerprint());
+        RecordExpenditure original =
+                new RecordExpenditure(
+                        ACCOUNT, ENTRY, yuan("1.00"), Spending.project(ProjectCode.of("P1")));
+        assertThat(
+                        new RecordExpenditure(
+                                        ACCOUNT,
+                                        ENTRY,
+                                        yuan("1.00"),
+                                        Spending.project(ProjectCode.of("P2")))
+                                .fingerprint())
+                .isNotEqualTo(original.fingerprint());
+        assertThat(
+                        new RecordExpenditure(
+                                        ACCOUNT,
+                                        ENTRY,
+                                        yuan("1.00"),
+                                        Spending.of(ExpenditureNature.PERSONNEL))
+                                .fingerprint())
+                .isNotEqualTo(original.fingerprint());
     }
 }

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ledger.core.classification.EconomicCode;
-import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.FundSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,27 +27,51 @@ class AccountKeyTest {
     void aFunctionalCodeAboveXiangIsRefused() {
         // Goal: postings at 款 or 类 would make the 项 rows of the statements incomplete.
         assertThatThrownBy(() -> account(FundSource.GENERAL, "20103", "30101"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("记账的功能分类必须是项（7 位数字），而不是款 20103");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("记账的功能分类必须是项（7 位数字），而不是款 20103");
         assertThatThrownBy(() -> account(FundSource.GENERAL, "201", "30101"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("项");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("项");
     }
 
     @Test
     void anEconomicLeiIsRefused() {
         // Goal: 表6 needs the 款 of every basic expenditure.
         assertThatThrownBy(() -> account(FundSource.GENERAL, "2010301", "301"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("记账的经济分类必须是款（5 位数字），而不是类 301")
-                .satisfies(refused -> assertThat(((ledger.core.text.Refusal) refused).reason(java.util.Locale.ENGLISH))
-                        .isEqualTo("economic code of a posting must be a 款 (5 digits), not the 类 301"));
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("记账的经济分类必须是款（5 位数字），而不是类 301")
+                .satisfies(
+                        refused ->
+                                assertThat(
+                                                ((ledger.core.text.Refusal) refused)
+                                                        .reason(java.util.Locale.ENGLISH))
+                                        .isEqualTo(
+                                                "economic code of a posting must be a 款 (5 digits), not the 类 301"));
     }
 
     @Test
     void everyPartIsRequired() {
         // Goal: a missing part is named.
-        assertThatThrownBy(() -> new AccountKey(YEAR, UNIT, null, FunctionalCode.of("2010301"),
-                EconomicCode.of("30101"))).isInstanceOf(IllegalArgumentException.class).hasMessage("资金来源为必填项");
-        assertThatThrownBy(() -> new AccountKey(null, UNIT, FundSource.GENERAL, FunctionalCode.of("2010301"),
-                EconomicCode.of("30101"))).isInstanceOf(IllegalArgumentException.class).hasMessage("年度为必填项");
+        assertThatThrownBy(
+                        () ->
+                                new AccountKey(
+                                        YEAR,
+                                        UNIT,
+                                        null,
+                                        FunctionalCode.of("2010301"),
+                                        EconomicCode.of("30101")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("资金来源为必填项");
+        assertThatThrownBy(
+                        () ->
+                                new AccountKey(
+                                        null,
+                                        UNIT,
+                                        FundSource.GENERAL,
+                                        FunctionalCode.of("2010301"),
+                                        EconomicCode.of("30101")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("年度为必填项");
     }
 
     @Test
@@ -72,13 +96,22 @@ class AccountKeyTest {
         // Goal: a malformed id is refused, never half-read.
         assertThatThrownBy(() -> AccountKey.parse("2020/jianghan-gov-office/general/2010301"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("不是预算行编号（年度/单位/资金来源/功能分类/经济分类）：2020/jianghan-gov-office/general/2010301");
-        assertThatThrownBy(() -> AccountKey.parse("2020/jianghan-gov-office/general/2010301/30101/x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("不是预算行编号")
-                .satisfies(refused -> assertThat(((ledger.core.text.Refusal) refused).reason(java.util.Locale.ENGLISH))
-                        .startsWith("not an account id (year/unit/fund/functional/economic): "));
+                .hasMessage(
+                        "不是预算行编号（年度/单位/资金来源/功能分类/经济分类）：2020/jianghan-gov-office/general/2010301");
+        assertThatThrownBy(
+                        () -> AccountKey.parse("2020/jianghan-gov-office/general/2010301/30101/x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("不是预算行编号")
+                .satisfies(
+                        refused ->
+                                assertThat(
+                                                ((ledger.core.text.Refusal) refused)
+                                                        .reason(java.util.Locale.ENGLISH))
+                                        .startsWith(
+                                                "not an account id (year/unit/fund/functional/economic): "));
         assertThatThrownBy(() -> AccountKey.parse("2020/jianghan-gov-office/cash/2010301/30101"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("未知的资金来源「cash」");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("未知的资金来源「cash」");
         assertThatThrownBy(() -> AccountKey.parse("year/jianghan-gov-office/general/2010301/30101"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

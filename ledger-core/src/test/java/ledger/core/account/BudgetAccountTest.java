@@ -72,7 +72,8 @@ class BudgetAccountTest {
         return new OpeningBalanceRecorded(account, entry("o1", day(1, 1)), yuan(amount));
     }
 
-    private static ExpenditureRecorded spent(AccountKey account, String id, String amount, Spending spending) {
+    private static ExpenditureRecorded spent(
+            AccountKey account, String id, String amount, Spending spending) {
         return new ExpenditureRecorded(account, entry(id, day(3, 15)), yuan(amount), spending);
     }
 
@@ -90,29 +91,37 @@ class BudgetAccountTest {
         @Test
         void theInitialBudgetIsSetOnAFreshAccount() {
             // Goal: 年初预算 opens an account and records its amount.
-            SetInitialBudget command = new SetInitialBudget(PERSONNEL, entry("b1", day(1, 2)), yuan("1000.00"));
+            SetInitialBudget command =
+                    new SetInitialBudget(PERSONNEL, entry("b1", day(1, 2)), yuan("1000.00"));
             fixture.givenNoPriorActivity()
                     .when(command)
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new InitialBudgetSet(PERSONNEL, command.entry(), yuan("1000.00")));
+                    .expectEvents(
+                            new InitialBudgetSet(PERSONNEL, command.entry(), yuan("1000.00")));
         }
 
         @Test
         void eachBudgetRowAddsAnIndicatorToTheInitialBudget() {
-            // Goal: a line's 年初预算 arrives as several 指标; the second adds to the first and keeps its 指标文号.
-            SetInitialBudget second = new SetInitialBudget(PERSONNEL, entry("b2", day(1, 3)), yuan("1.00"),
-                    "财预〔2020〕12号");
+            // Goal: a line's 年初预算 arrives as several 指标; the second adds to the first and keeps its
+            // 指标文号.
+            SetInitialBudget second =
+                    new SetInitialBudget(
+                            PERSONNEL, entry("b2", day(1, 3)), yuan("1.00"), "财预〔2020〕12号");
             fixture.given(budgetSet(PERSONNEL, "1000.00"))
                     .when(second)
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new InitialBudgetSet(PERSONNEL, second.entry(), yuan("1.00"), "财预〔2020〕12号"));
+                    .expectEvents(
+                            new InitialBudgetSet(
+                                    PERSONNEL, second.entry(), yuan("1.00"), "财预〔2020〕12号"));
         }
 
         @Test
         void twoBudgetRowsTogetherAllowTheirSumToBeAppropriated() {
             // Goal: the budget the cap checks is the sum of both 指标: 1,001.00 may be received.
-            fixture.given(budgetSet(PERSONNEL, "1000.00"),
-                            new InitialBudgetSet(PERSONNEL, entry("b2", day(1, 3)), yuan("1.00"), "指标-2"))
+            fixture.given(
+                            budgetSet(PERSONNEL, "1000.00"),
+                            new InitialBudgetSet(
+                                    PERSONNEL, entry("b2", day(1, 3)), yuan("1.00"), "指标-2"))
                     .when(new AppropriateFunds(PERSONNEL, entry("a1", day(2, 1)), yuan("1001.00")))
                     .expectSuccessfulHandlerExecution();
         }
@@ -120,8 +129,10 @@ class BudgetAccountTest {
         @Test
         void twoBudgetRowsTogetherRefuseOneFenMoreThanTheirSum() {
             // Goal: ... and not a fen more.
-            fixture.given(budgetSet(PERSONNEL, "1000.00"),
-                            new InitialBudgetSet(PERSONNEL, entry("b2", day(1, 3)), yuan("1.00"), "指标-2"))
+            fixture.given(
+                            budgetSet(PERSONNEL, "1000.00"),
+                            new InitialBudgetSet(
+                                    PERSONNEL, entry("b2", day(1, 3)), yuan("1.00"), "指标-2"))
                     .when(new AppropriateFunds(PERSONNEL, entry("a1", day(2, 1)), yuan("1001.01")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("超过该预算行的预算"));
@@ -130,9 +141,15 @@ class BudgetAccountTest {
         @Test
         void anIndicatorLongerThanSixtyFourCharactersIsRefused() {
             // Goal: 指标文号 is bounded like a voucher.
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SetInitialBudget(PERSONNEL,
-                            entry("b1", day(1, 3)), yuan("1.00"), "x".repeat(65)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage("指标文号超过 64 个字符");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () ->
+                                    new SetInitialBudget(
+                                            PERSONNEL,
+                                            entry("b1", day(1, 3)),
+                                            yuan("1.00"),
+                                            "x".repeat(65)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("指标文号超过 64 个字符");
         }
 
         @Test
@@ -145,7 +162,8 @@ class BudgetAccountTest {
 
         @Test
         void aSupplementRaisesTheCapToTheFen() {
-            // Goal: after 1000.00 + 200.00 the budget is 1200.00: appropriating all of it is accepted.
+            // Goal: after 1000.00 + 200.00 the budget is 1200.00: appropriating all of it is
+            // accepted.
             fixture.given(budgetSet(PERSONNEL, "1000.00"), supplemented(PERSONNEL, "s1", "200.00"))
                     .when(new AppropriateFunds(PERSONNEL, entry("a1", day(2, 10)), yuan("1200.00")))
                     .expectEvents(appropriated(PERSONNEL, "a1", "1200.00"));
@@ -179,7 +197,8 @@ class BudgetAccountTest {
 
         @Test
         void reducingTheBudgetDownToExactlyTheAppropriatedAmountIsAccepted() {
-            // Goal: budget 1000.00, appropriated 600.00: a reduction of 400.00 leaves budget = appropriated.
+            // Goal: budget 1000.00, appropriated 600.00: a reduction of 400.00 leaves budget =
+            // appropriated.
             fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "600.00"))
                     .when(new ReduceBudget(PERSONNEL, entry("r1", day(1, 25)), yuan("400.00")))
                     .expectEvents(reduced(PERSONNEL, "r1", "400.00"));
@@ -256,40 +275,76 @@ class BudgetAccountTest {
 
         @Test
         void spendingExactlyTheAvailableFundsIsAccepted() {
-            // Goal: available = opening 50.00 + received 1000.00 − spent 300.00 = 750.00, all of it spendable.
-            fixture.given(opened(PERSONNEL, "50.00"), budgetSet(PERSONNEL, "1000.00"),
-                            appropriated(PERSONNEL, "a1", "1000.00"), spent(PERSONNEL, "x1", "300.00", personnel()))
-                    .when(new RecordExpenditure(PERSONNEL, entry("x2", day(3, 15)), yuan("750.00"), personnel()))
+            // Goal: available = opening 50.00 + received 1000.00 − spent 300.00 = 750.00, all of it
+            // spendable.
+            fixture.given(
+                            opened(PERSONNEL, "50.00"),
+                            budgetSet(PERSONNEL, "1000.00"),
+                            appropriated(PERSONNEL, "a1", "1000.00"),
+                            spent(PERSONNEL, "x1", "300.00", personnel()))
+                    .when(
+                            new RecordExpenditure(
+                                    PERSONNEL,
+                                    entry("x2", day(3, 15)),
+                                    yuan("750.00"),
+                                    personnel()))
                     .expectEvents(spent(PERSONNEL, "x2", "750.00", personnel()));
         }
 
         @Test
         void spendingOneFenMoreIsRefused() {
             // Goal: one fen beyond what is available is refused, showing the sum.
-            fixture.given(opened(PERSONNEL, "50.00"), budgetSet(PERSONNEL, "1000.00"),
-                            appropriated(PERSONNEL, "a1", "1000.00"), spent(PERSONNEL, "x1", "300.00", personnel()))
-                    .when(new RecordExpenditure(PERSONNEL, entry("x2", day(3, 15)), yuan("750.01"), personnel()))
+            fixture.given(
+                            opened(PERSONNEL, "50.00"),
+                            budgetSet(PERSONNEL, "1000.00"),
+                            appropriated(PERSONNEL, "a1", "1000.00"),
+                            spent(PERSONNEL, "x1", "300.00", personnel()))
+                    .when(
+                            new RecordExpenditure(
+                                    PERSONNEL,
+                                    entry("x2", day(3, 15)),
+                                    yuan("750.01"),
+                                    personnel()))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString(
-                            "支出 750.01 元超过该预算行可用资金 750.00 元（年初结转 50.00 + 本年拨款 1,000.00 − 已支出 300.00）"));
+                    .expectExceptionMessage(
+                            containsString(
+                                    "支出 750.01 元超过该预算行可用资金 750.00 元（年初结转 50.00 + 本年拨款 1,000.00 − 已支出 300.00）"));
         }
 
         @Test
         void theOpeningBalanceCountsAsAvailable() {
             // Goal: money brought in from before the ledger may be spent without any appropriation.
             fixture.given(opened(PERSONNEL, "100.00"))
-                    .when(new RecordExpenditure(PERSONNEL, entry("x1", day(3, 15)), yuan("100.00"), personnel()))
+                    .when(
+                            new RecordExpenditure(
+                                    PERSONNEL,
+                                    entry("x1", day(3, 15)),
+                                    yuan("100.00"),
+                                    personnel()))
                     .expectEvents(spent(PERSONNEL, "x1", "100.00", personnel()));
         }
 
         @Test
         void aCarriedInBalanceCountsAsAvailable() {
             // Goal: last year's closing balance may be spent this year.
-            BalanceCarriedIn carriedIn = new BalanceCarriedIn(PERSONNEL, entry("carry-in-2019", day(1, 1)),
-                    yuan("100.00"), new AccountKey(FiscalYear.of(2019), UNIT, FundSource.GENERAL,
-                    PERSONNEL.functional(), PERSONNEL.economic()));
+            BalanceCarriedIn carriedIn =
+                    new BalanceCarriedIn(
+                            PERSONNEL,
+                            entry("carry-in-2019", day(1, 1)),
+                            yuan("100.00"),
+                            new AccountKey(
+                                    FiscalYear.of(2019),
+                                    UNIT,
+                                    FundSource.GENERAL,
+                                    PERSONNEL.functional(),
+                                    PERSONNEL.economic()));
             fixture.given(carriedIn)
-                    .when(new RecordExpenditure(PERSONNEL, entry("x1", day(3, 15)), yuan("100.00"), personnel()))
+                    .when(
+                            new RecordExpenditure(
+                                    PERSONNEL,
+                                    entry("x1", day(3, 15)),
+                                    yuan("100.00"),
+                                    personnel()))
                     .expectEvents(spent(PERSONNEL, "x1", "100.00", personnel()));
         }
 
@@ -297,7 +352,9 @@ class BudgetAccountTest {
         void spendingFromAnEmptyAccountIsRefused() {
             // Goal: a budget is authority, not cash: without money received nothing can be spent.
             fixture.given(budgetSet(PERSONNEL, "1000.00"))
-                    .when(new RecordExpenditure(PERSONNEL, entry("x1", day(3, 15)), yuan("0.01"), personnel()))
+                    .when(
+                            new RecordExpenditure(
+                                    PERSONNEL, entry("x1", day(3, 15)), yuan("0.01"), personnel()))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("超过该预算行可用资金"));
         }
@@ -306,46 +363,71 @@ class BudgetAccountTest {
         void personnelSpendingOnAPublicEconomicCodeIsRefused() {
             // Goal: nature personnel on 30201 办公费 would put 公用经费 in the 人员经费 column.
             fixture.given(budgetSet(PUBLIC, "100.00"), appropriated(PUBLIC, "a1", "100.00"))
-                    .when(new RecordExpenditure(PUBLIC, entry("x1", day(3, 15)), yuan("1.00"), personnel()))
+                    .when(
+                            new RecordExpenditure(
+                                    PUBLIC, entry("x1", day(3, 15)), yuan("1.00"), personnel()))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("支出性质「基本支出-人员经费」（personnel）只能用经济分类 301 或 303 类"));
+                    .expectExceptionMessage(
+                            containsString("支出性质「基本支出-人员经费」（personnel）只能用经济分类 301 或 303 类"));
         }
 
         @Test
         void publicSpendingOnAPersonnelEconomicCodeIsRefused() {
             // Goal: nature public on 30101 基本工资 is refused.
             fixture.given(budgetSet(PERSONNEL, "100.00"), appropriated(PERSONNEL, "a1", "100.00"))
-                    .when(new RecordExpenditure(PERSONNEL, entry("x1", day(3, 15)), yuan("1.00"), publicSpending()))
+                    .when(
+                            new RecordExpenditure(
+                                    PERSONNEL,
+                                    entry("x1", day(3, 15)),
+                                    yuan("1.00"),
+                                    publicSpending()))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("支出性质「基本支出-公用经费」（public）不能用经济分类 301 或 303 类"));
+                    .expectExceptionMessage(
+                            containsString("支出性质「基本支出-公用经费」（public）不能用经济分类 301 或 303 类"));
         }
 
         @Test
         void remitSpendingFromTheGeneralFundIsRefused() {
             // Goal: 财政拨款 has no 上缴上级 column.
             fixture.given(budgetSet(PUBLIC, "100.00"), appropriated(PUBLIC, "a1", "100.00"))
-                    .when(new RecordExpenditure(PUBLIC, entry("x1", day(3, 15)), yuan("1.00"),
-                            Spending.of(ExpenditureNature.REMIT)))
+                    .when(
+                            new RecordExpenditure(
+                                    PUBLIC,
+                                    entry("x1", day(3, 15)),
+                                    yuan("1.00"),
+                                    Spending.of(ExpenditureNature.REMIT)))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("资金来源「一般公共预算财政拨款」（general，财政拨款）的支出只能是"
-                            + "人员经费、公用经费或项目支出，不能是「上缴上级支出」（remit）"));
+                    .expectExceptionMessage(
+                            containsString(
+                                    "资金来源「一般公共预算财政拨款」（general，财政拨款）的支出只能是"
+                                            + "人员经费、公用经费或项目支出，不能是「上缴上级支出」（remit）"));
         }
 
         @Test
         void remitSpendingFromANonFiscalFundIsAccepted() {
             // Goal: the same nature is fine on 其他收入.
             fixture.given(appropriated(OTHER, "a1", "100.00"))
-                    .when(new RecordExpenditure(OTHER, entry("x1", day(3, 15)), yuan("100.00"),
-                            Spending.of(ExpenditureNature.REMIT)))
-                    .expectEvents(spent(OTHER, "x1", "100.00", Spending.of(ExpenditureNature.REMIT)));
+                    .when(
+                            new RecordExpenditure(
+                                    OTHER,
+                                    entry("x1", day(3, 15)),
+                                    yuan("100.00"),
+                                    Spending.of(ExpenditureNature.REMIT)))
+                    .expectEvents(
+                            spent(OTHER, "x1", "100.00", Spending.of(ExpenditureNature.REMIT)));
         }
 
         @Test
         void projectSpendingKeepsItsProjectAndProcurement() {
-            // Goal: the event carries the whole spending, as the statements and the 政府采购 note need it.
-            Spending spending = new Spending(ExpenditureNature.PROJECT, PROJECT, ProcurementType.SERVICES, true);
+            // Goal: the event carries the whole spending, as the statements and the 政府采购 note need
+            // it.
+            Spending spending =
+                    new Spending(
+                            ExpenditureNature.PROJECT, PROJECT, ProcurementType.SERVICES, true);
             fixture.given(budgetSet(PUBLIC, "100.00"), appropriated(PUBLIC, "a1", "100.00"))
-                    .when(new RecordExpenditure(PUBLIC, entry("x1", day(3, 15)), yuan("99.99"), spending))
+                    .when(
+                            new RecordExpenditure(
+                                    PUBLIC, entry("x1", day(3, 15)), yuan("99.99"), spending))
                     .expectEvents(spent(PUBLIC, "x1", "99.99", spending));
         }
     }
@@ -357,75 +439,155 @@ class BudgetAccountTest {
         void reversingAnAppropriationUndoesIt() {
             // Goal: the reversal repeats what it undoes: kind, amount, and no spending.
             fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "1000.00"))
-                    .when(new ReverseTransaction(PERSONNEL, entry("v1", day(2, 11)), TransactionId.of("a1")))
-                    .expectEvents(new TransactionReversed(PERSONNEL, entry("v1", day(2, 11)), TransactionId.of("a1"),
-                            TransactionKind.APPROPRIATION, yuan("1000.00"), null));
+                    .when(
+                            new ReverseTransaction(
+                                    PERSONNEL, entry("v1", day(2, 11)), TransactionId.of("a1")))
+                    .expectEvents(
+                            new TransactionReversed(
+                                    PERSONNEL,
+                                    entry("v1", day(2, 11)),
+                                    TransactionId.of("a1"),
+                                    TransactionKind.APPROPRIATION,
+                                    yuan("1000.00"),
+                                    null));
         }
 
         @Test
         void aReversedAppropriationFreesItsRoomInTheBudget() {
             // Goal: after undoing 1000.00 the whole budget may be appropriated again.
-            fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "1000.00"),
-                            reversal(PERSONNEL, "v1", day(2, 11), "a1", TransactionKind.APPROPRIATION, "1000.00", null))
+            fixture.given(
+                            budgetSet(PERSONNEL, "1000.00"),
+                            appropriated(PERSONNEL, "a1", "1000.00"),
+                            reversal(
+                                    PERSONNEL,
+                                    "v1",
+                                    day(2, 11),
+                                    "a1",
+                                    TransactionKind.APPROPRIATION,
+                                    "1000.00",
+                                    null))
                     .when(new AppropriateFunds(PERSONNEL, entry("a2", day(2, 12)), yuan("1000.00")))
-                    .expectEvents(new FundsAppropriated(PERSONNEL, entry("a2", day(2, 12)), yuan("1000.00")));
+                    .expectEvents(
+                            new FundsAppropriated(
+                                    PERSONNEL, entry("a2", day(2, 12)), yuan("1000.00")));
         }
 
         @Test
         void aReversedAppropriationIsNoLongerAvailable() {
             // Goal: after undoing the only appropriation there is nothing to spend.
-            fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "1000.00"),
-                            reversal(PERSONNEL, "v1", day(2, 11), "a1", TransactionKind.APPROPRIATION, "1000.00", null))
-                    .when(new RecordExpenditure(PERSONNEL, entry("x1", day(3, 15)), yuan("0.01"), personnel()))
+            fixture.given(
+                            budgetSet(PERSONNEL, "1000.00"),
+                            appropriated(PERSONNEL, "a1", "1000.00"),
+                            reversal(
+                                    PERSONNEL,
+                                    "v1",
+                                    day(2, 11),
+                                    "a1",
+                                    TransactionKind.APPROPRIATION,
+                                    "1000.00",
+                                    null))
+                    .when(
+                            new RecordExpenditure(
+                                    PERSONNEL, entry("x1", day(3, 15)), yuan("0.01"), personnel()))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("本年拨款 0.00"));
         }
 
         @Test
         void reversingAnExpenditureRepeatsItsSpending() {
-            // Goal: a reversed expenditure names its nature and project, so the tables can take it back.
+            // Goal: a reversed expenditure names its nature and project, so the tables can take it
+            // back.
             Spending spending = Spending.project(PROJECT);
-            fixture.given(budgetSet(PUBLIC, "500.00"), appropriated(PUBLIC, "a1", "500.00"),
+            fixture.given(
+                            budgetSet(PUBLIC, "500.00"),
+                            appropriated(PUBLIC, "a1", "500.00"),
                             spent(PUBLIC, "x1", "200.00", spending))
-                    .when(new ReverseTransaction(PUBLIC, entry("v1", day(3, 15)), TransactionId.of("x1")))
-                    .expectEvents(new TransactionReversed(PUBLIC, entry("v1", day(3, 15)), TransactionId.of("x1"),
-                            TransactionKind.EXPENDITURE, yuan("200.00"), spending));
+                    .when(
+                            new ReverseTransaction(
+                                    PUBLIC, entry("v1", day(3, 15)), TransactionId.of("x1")))
+                    .expectEvents(
+                            new TransactionReversed(
+                                    PUBLIC,
+                                    entry("v1", day(3, 15)),
+                                    TransactionId.of("x1"),
+                                    TransactionKind.EXPENDITURE,
+                                    yuan("200.00"),
+                                    spending));
         }
 
         @Test
         void aReversedExpenditureFreesItsFunds() {
             // Goal: after undoing a 200.00 expenditure all 500.00 are available again.
             Spending spending = Spending.project(PROJECT);
-            fixture.given(budgetSet(PUBLIC, "500.00"), appropriated(PUBLIC, "a1", "500.00"),
+            fixture.given(
+                            budgetSet(PUBLIC, "500.00"),
+                            appropriated(PUBLIC, "a1", "500.00"),
                             spent(PUBLIC, "x1", "200.00", spending),
-                            reversal(PUBLIC, "v1", day(3, 15), "x1", TransactionKind.EXPENDITURE, "200.00", spending))
-                    .when(new RecordExpenditure(PUBLIC, entry("x2", day(3, 16)), yuan("500.00"), spending))
-                    .expectEvents(new ExpenditureRecorded(PUBLIC, entry("x2", day(3, 16)), yuan("500.00"), spending));
+                            reversal(
+                                    PUBLIC,
+                                    "v1",
+                                    day(3, 15),
+                                    "x1",
+                                    TransactionKind.EXPENDITURE,
+                                    "200.00",
+                                    spending))
+                    .when(
+                            new RecordExpenditure(
+                                    PUBLIC, entry("x2", day(3, 16)), yuan("500.00"), spending))
+                    .expectEvents(
+                            new ExpenditureRecorded(
+                                    PUBLIC, entry("x2", day(3, 16)), yuan("500.00"), spending));
         }
 
         @Test
         void reversingTheInitialBudgetUndoesIt() {
             // Goal: a wrong 年初预算 is undone like any other transaction.
             fixture.given(budgetSet(PERSONNEL, "1000.00"))
-                    .when(new ReverseTransaction(PERSONNEL, entry("v1", day(1, 3)), TransactionId.of("b1")))
-                    .expectEvents(new TransactionReversed(PERSONNEL, entry("v1", day(1, 3)), TransactionId.of("b1"),
-                            TransactionKind.BUDGET, yuan("1000.00"), null));
+                    .when(
+                            new ReverseTransaction(
+                                    PERSONNEL, entry("v1", day(1, 3)), TransactionId.of("b1")))
+                    .expectEvents(
+                            new TransactionReversed(
+                                    PERSONNEL,
+                                    entry("v1", day(1, 3)),
+                                    TransactionId.of("b1"),
+                                    TransactionKind.BUDGET,
+                                    yuan("1000.00"),
+                                    null));
         }
 
         @Test
         void aReversedInitialBudgetMayBeSetAgain() {
             // Goal: once undone, the account takes a corrected 年初预算.
-            fixture.given(budgetSet(PERSONNEL, "1000.00"),
-                            reversal(PERSONNEL, "v1", day(1, 3), "b1", TransactionKind.BUDGET, "1000.00", null))
+            fixture.given(
+                            budgetSet(PERSONNEL, "1000.00"),
+                            reversal(
+                                    PERSONNEL,
+                                    "v1",
+                                    day(1, 3),
+                                    "b1",
+                                    TransactionKind.BUDGET,
+                                    "1000.00",
+                                    null))
                     .when(new SetInitialBudget(PERSONNEL, entry("b2", day(1, 4)), yuan("900.00")))
-                    .expectEvents(new InitialBudgetSet(PERSONNEL, entry("b2", day(1, 4)), yuan("900.00")));
+                    .expectEvents(
+                            new InitialBudgetSet(
+                                    PERSONNEL, entry("b2", day(1, 4)), yuan("900.00")));
         }
 
         @Test
         void aReversedInitialBudgetNoLongerCoversAppropriations() {
             // Goal: undoing the budget takes its room away.
-            fixture.given(budgetSet(PERSONNEL, "1000.00"),
-                            reversal(PERSONNEL, "v1", day(1, 3), "b1", TransactionKind.BUDGET, "1000.00", null))
+            fixture.given(
+                            budgetSet(PERSONNEL, "1000.00"),
+                            reversal(
+                                    PERSONNEL,
+                                    "v1",
+                                    day(1, 3),
+                                    "b1",
+                                    TransactionKind.BUDGET,
+                                    "1000.00",
+                                    null))
                     .when(new AppropriateFunds(PERSONNEL, entry("a1", day(2, 10)), yuan("0.01")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("预算 0.00 元"));
@@ -435,7 +597,9 @@ class BudgetAccountTest {
         void reversingABudgetAlreadyAppropriatedIsRefused() {
             // Goal: undoing the budget may not leave appropriations above it.
             fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "0.01"))
-                    .when(new ReverseTransaction(PERSONNEL, entry("v1", day(2, 11)), TransactionId.of("b1")))
+                    .when(
+                            new ReverseTransaction(
+                                    PERSONNEL, entry("v1", day(2, 11)), TransactionId.of("b1")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("低于已拨款的 0.01 元"));
         }
@@ -443,9 +607,20 @@ class BudgetAccountTest {
         @Test
         void reversingTwiceIsRefused() {
             // Goal: a transaction is undone once; the message names the first reversal.
-            fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "1000.00"),
-                            reversal(PERSONNEL, "v1", day(2, 11), "a1", TransactionKind.APPROPRIATION, "1000.00", null))
-                    .when(new ReverseTransaction(PERSONNEL, entry("v2", day(2, 12)), TransactionId.of("a1")))
+            fixture.given(
+                            budgetSet(PERSONNEL, "1000.00"),
+                            appropriated(PERSONNEL, "a1", "1000.00"),
+                            reversal(
+                                    PERSONNEL,
+                                    "v1",
+                                    day(2, 11),
+                                    "a1",
+                                    TransactionKind.APPROPRIATION,
+                                    "1000.00",
+                                    null))
+                    .when(
+                            new ReverseTransaction(
+                                    PERSONNEL, entry("v2", day(2, 12)), TransactionId.of("a1")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("a1 已被 v1 冲销"));
         }
@@ -453,9 +628,20 @@ class BudgetAccountTest {
         @Test
         void reversingAReversalIsRefused() {
             // Goal: a reversal is never reversed; the transaction is recorded again instead.
-            fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "1000.00"),
-                            reversal(PERSONNEL, "v1", day(2, 11), "a1", TransactionKind.APPROPRIATION, "1000.00", null))
-                    .when(new ReverseTransaction(PERSONNEL, entry("v2", day(2, 12)), TransactionId.of("v1")))
+            fixture.given(
+                            budgetSet(PERSONNEL, "1000.00"),
+                            appropriated(PERSONNEL, "a1", "1000.00"),
+                            reversal(
+                                    PERSONNEL,
+                                    "v1",
+                                    day(2, 11),
+                                    "a1",
+                                    TransactionKind.APPROPRIATION,
+                                    "1000.00",
+                                    null))
+                    .when(
+                            new ReverseTransaction(
+                                    PERSONNEL, entry("v2", day(2, 12)), TransactionId.of("v1")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("v1 本身是一笔冲销"));
         }
@@ -464,7 +650,9 @@ class BudgetAccountTest {
         void aReversalDatedBeforeItsOriginalIsRefused() {
             // Goal: a reversal cannot precede what it undoes (the appropriation is of Feb 10).
             fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "1000.00"))
-                    .when(new ReverseTransaction(PERSONNEL, entry("v1", day(2, 9)), TransactionId.of("a1")))
+                    .when(
+                            new ReverseTransaction(
+                                    PERSONNEL, entry("v1", day(2, 9)), TransactionId.of("a1")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("早于被冲销的交易（a1，日期 2020-02-10）"));
         }
@@ -473,36 +661,67 @@ class BudgetAccountTest {
         void aReversalOnTheDayOfItsOriginalIsAccepted() {
             // Goal: the boundary: same day is "no later than itself".
             fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "1000.00"))
-                    .when(new ReverseTransaction(PERSONNEL, entry("v1", day(2, 10)), TransactionId.of("a1")))
+                    .when(
+                            new ReverseTransaction(
+                                    PERSONNEL, entry("v1", day(2, 10)), TransactionId.of("a1")))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(reversal(PERSONNEL, "v1", day(2, 10), "a1", TransactionKind.APPROPRIATION, "1000.00", null));
+                    .expectEvents(
+                            reversal(
+                                    PERSONNEL,
+                                    "v1",
+                                    day(2, 10),
+                                    "a1",
+                                    TransactionKind.APPROPRIATION,
+                                    "1000.00",
+                                    null));
         }
 
         @Test
         void reversingAnAppropriationWhoseMoneyWasSpentIsRefused() {
-            // Goal: taking back spent money would leave spending above funds; one fen spent is enough.
-            fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "1000.00"),
+            // Goal: taking back spent money would leave spending above funds; one fen spent is
+            // enough.
+            fixture.given(
+                            budgetSet(PERSONNEL, "1000.00"),
+                            appropriated(PERSONNEL, "a1", "1000.00"),
                             spent(PERSONNEL, "x1", "0.01", personnel()))
-                    .when(new ReverseTransaction(PERSONNEL, entry("v1", day(3, 16)), TransactionId.of("a1")))
+                    .when(
+                            new ReverseTransaction(
+                                    PERSONNEL, entry("v1", day(3, 16)), TransactionId.of("a1")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("将收回 1,000.00 元，但该预算行尚未支出的只有 999.99 元"));
         }
 
         @Test
         void reversingAnAppropriationStillCoveredByOtherFundsIsAccepted() {
-            // Goal: the boundary: 600.00 + 400.00 received, 400.00 spent: undoing the 600.00 leaves exactly 0.00.
-            fixture.given(budgetSet(PERSONNEL, "1000.00"), appropriated(PERSONNEL, "a1", "600.00"),
-                            appropriated(PERSONNEL, "a2", "400.00"), spent(PERSONNEL, "x1", "400.00", personnel()))
-                    .when(new ReverseTransaction(PERSONNEL, entry("v1", day(3, 16)), TransactionId.of("a1")))
-                    .expectEvents(new TransactionReversed(PERSONNEL, entry("v1", day(3, 16)), TransactionId.of("a1"),
-                            TransactionKind.APPROPRIATION, yuan("600.00"), null));
+            // Goal: the boundary: 600.00 + 400.00 received, 400.00 spent: undoing the 600.00 leaves
+            // exactly 0.00.
+            fixture.given(
+                            budgetSet(PERSONNEL, "1000.00"),
+                            appropriated(PERSONNEL, "a1", "600.00"),
+                            appropriated(PERSONNEL, "a2", "400.00"),
+                            spent(PERSONNEL, "x1", "400.00", personnel()))
+                    .when(
+                            new ReverseTransaction(
+                                    PERSONNEL, entry("v1", day(3, 16)), TransactionId.of("a1")))
+                    .expectEvents(
+                            new TransactionReversed(
+                                    PERSONNEL,
+                                    entry("v1", day(3, 16)),
+                                    TransactionId.of("a1"),
+                                    TransactionKind.APPROPRIATION,
+                                    yuan("600.00"),
+                                    null));
         }
 
         @Test
         void reversingAnOpeningBalanceAlreadySpentIsRefused() {
             // Goal: the same rule protects opening balances.
-            fixture.given(opened(PERSONNEL, "100.00"), spent(PERSONNEL, "x1", "100.00", personnel()))
-                    .when(new ReverseTransaction(PERSONNEL, entry("v1", day(3, 16)), TransactionId.of("o1")))
+            fixture.given(
+                            opened(PERSONNEL, "100.00"),
+                            spent(PERSONNEL, "x1", "100.00", personnel()))
+                    .when(
+                            new ReverseTransaction(
+                                    PERSONNEL, entry("v1", day(3, 16)), TransactionId.of("o1")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("冲销 年初结转和结余 o1 将收回 100.00 元"));
         }
@@ -511,7 +730,9 @@ class BudgetAccountTest {
         void reversingAnUnknownTransactionIsRefused() {
             // Goal: the id must be a transaction of this account.
             fixture.given(budgetSet(PERSONNEL, "1000.00"))
-                    .when(new ReverseTransaction(PERSONNEL, entry("v1", day(2, 11)), TransactionId.of("a9")))
+                    .when(
+                            new ReverseTransaction(
+                                    PERSONNEL, entry("v1", day(2, 11)), TransactionId.of("a9")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("该预算行没有交易 a9"));
         }
@@ -519,11 +740,23 @@ class BudgetAccountTest {
         @Test
         void reversingACarriedInBalanceIsRefused() {
             // Goal: carry-over belongs to closing the year and is not undone by hand.
-            BalanceCarriedIn carriedIn = new BalanceCarriedIn(PERSONNEL, entry("carry-in-2019", day(1, 1)),
-                    yuan("100.00"), new AccountKey(FiscalYear.of(2019), UNIT, FundSource.GENERAL,
-                    PERSONNEL.functional(), PERSONNEL.economic()));
+            BalanceCarriedIn carriedIn =
+                    new BalanceCarriedIn(
+                            PERSONNEL,
+                            entry("carry-in-2019", day(1, 1)),
+                            yuan("100.00"),
+                            new AccountKey(
+                                    FiscalYear.of(2019),
+                                    UNIT,
+                                    FundSource.GENERAL,
+                                    PERSONNEL.functional(),
+                                    PERSONNEL.economic()));
             fixture.given(carriedIn)
-                    .when(new ReverseTransaction(PERSONNEL, entry("v1", day(2, 11)), TransactionId.of("carry-in-2019")))
+                    .when(
+                            new ReverseTransaction(
+                                    PERSONNEL,
+                                    entry("v1", day(2, 11)),
+                                    TransactionId.of("carry-in-2019")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("是上年结转转入的余额，不能冲销"));
         }
@@ -534,17 +767,27 @@ class BudgetAccountTest {
 
         private static final YearStatus CLOSED = new YearStatus(true, false);
 
-        /** One command of every kind a client sends, each for an account that has seen nothing yet. */
+        /**
+         * One command of every kind a client sends, each for an account that has seen nothing yet.
+         */
         static Stream<AccountCommand> commandsOnABrandNewAccount() {
             return Stream.of(
                     new SetInitialBudget(PERSONNEL, entry("b1", day(12, 31)), yuan("1.00")),
                     new SupplementBudget(PERSONNEL, entry("s1", day(12, 31)), yuan("1.00")),
                     new ReduceBudget(PERSONNEL, entry("r1", day(12, 31)), yuan("1.00")),
                     new AppropriateFunds(OTHER, entry("a1", day(12, 31)), yuan("1.00")),
-                    new RecordExpenditure(OTHER, entry("x1", day(12, 31)), yuan("1.00"), publicSpending()),
+                    new RecordExpenditure(
+                            OTHER, entry("x1", day(12, 31)), yuan("1.00"), publicSpending()),
                     new RecordOpeningBalance(PERSONNEL, entry("o1", day(1, 1)), yuan("1.00")),
-                    new CarryInBalance(PERSONNEL, entry("carry-in-2019", day(1, 1)), yuan("1.00"),
-                            new AccountKey(FiscalYear.of(2019), UNIT, FundSource.GENERAL, PERSONNEL.functional(),
+                    new CarryInBalance(
+                            PERSONNEL,
+                            entry("carry-in-2019", day(1, 1)),
+                            yuan("1.00"),
+                            new AccountKey(
+                                    FiscalYear.of(2019),
+                                    UNIT,
+                                    FundSource.GENERAL,
+                                    PERSONNEL.functional(),
                                     PERSONNEL.economic())));
         }
 
@@ -556,15 +799,19 @@ class BudgetAccountTest {
             fixture.givenNoPriorActivity()
                     .when(command)
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("单位 jianghan-gov-office 的 2020 年度已结转关账"));
+                    .expectExceptionMessage(
+                            containsString("单位 jianghan-gov-office 的 2020 年度已结转关账"));
         }
 
         @Test
         void aClosedYearRefusesAReversal() {
-            // Goal: a mistake found after closing is corrected in the next year, not in the closed one.
+            // Goal: a mistake found after closing is corrected in the next year, not in the closed
+            // one.
             registry.withYear(UNIT, YEAR, CLOSED);
             fixture.given(budgetSet(PERSONNEL, "1000.00"))
-                    .when(new ReverseTransaction(PERSONNEL, entry("v1", day(12, 31)), TransactionId.of("b1")))
+                    .when(
+                            new ReverseTransaction(
+                                    PERSONNEL, entry("v1", day(12, 31)), TransactionId.of("b1")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("已结转关账"));
         }
@@ -582,10 +829,19 @@ class BudgetAccountTest {
         @Test
         void anAccountCarriedForwardRefusesMorePostings() {
             // Goal: once an account's balance has gone to the next year, it takes nothing more.
-            fixture.given(appropriated(OTHER, "a1", "100.00"),
-                            new BalanceCarriedForward(OTHER, entry("close-2020", day(12, 31)), yuan("100.00"),
+            fixture.given(
+                            appropriated(OTHER, "a1", "100.00"),
+                            new BalanceCarriedForward(
+                                    OTHER,
+                                    entry("close-2020", day(12, 31)),
+                                    yuan("100.00"),
                                     OTHER.nextYear()))
-                    .when(new RecordExpenditure(OTHER, entry("x1", day(12, 31)), yuan("0.01"), publicSpending()))
+                    .when(
+                            new RecordExpenditure(
+                                    OTHER,
+                                    entry("x1", day(12, 31)),
+                                    yuan("0.01"),
+                                    publicSpending()))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("已结转关账"));
         }
@@ -596,7 +852,8 @@ class BudgetAccountTest {
             registry.withYear(UnitCode.of("another-unit"), YEAR, CLOSED);
             fixture.givenNoPriorActivity()
                     .when(new AppropriateFunds(OTHER, entry("a1", day(12, 31)), yuan("1.00")))
-                    .expectEvents(new FundsAppropriated(OTHER, entry("a1", day(12, 31)), yuan("1.00")));
+                    .expectEvents(
+                            new FundsAppropriated(OTHER, entry("a1", day(12, 31)), yuan("1.00")));
         }
 
         @Test
@@ -604,7 +861,9 @@ class BudgetAccountTest {
             // Goal: an opening on top of carried-in balances would count them twice.
             registry.withYear(UNIT, YEAR, new YearStatus(false, true));
             fixture.givenNoPriorActivity()
-                    .when(new RecordOpeningBalance(PERSONNEL, entry("o1", day(1, 1)), yuan("10.30")))
+                    .when(
+                            new RecordOpeningBalance(
+                                    PERSONNEL, entry("o1", day(1, 1)), yuan("10.30")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("来自账簿中 2019 年度的结转"));
         }
@@ -622,7 +881,9 @@ class BudgetAccountTest {
         void openingIsAcceptedInTheFirstYearOfTheLedger() {
             // Goal: a unit's first year brings its opening balances in from before.
             fixture.givenNoPriorActivity()
-                    .when(new RecordOpeningBalance(PERSONNEL, entry("o1", day(1, 1)), yuan("10.30")))
+                    .when(
+                            new RecordOpeningBalance(
+                                    PERSONNEL, entry("o1", day(1, 1)), yuan("10.30")))
                     .expectEvents(opened(PERSONNEL, "10.30"));
         }
     }
@@ -630,19 +891,22 @@ class BudgetAccountTest {
     @Nested
     class Idempotency {
 
-        private final AppropriateFunds command = new AppropriateFunds(OTHER, entry("a1", day(2, 10)), yuan("100.00"));
+        private final AppropriateFunds command =
+                new AppropriateFunds(OTHER, entry("a1", day(2, 10)), yuan("100.00"));
 
         @Test
         void anAcceptedTransactionTakesItsIdInTheRegistry() {
             // Goal: the id is recorded for its unit and year once the command is accepted.
             fixture.givenNoPriorActivity().when(command).expectSuccessfulHandlerExecution();
             assertThat(registry.recorded()).containsExactly(RecordedTransaction.of(command));
-            assertThat(registry.transaction(UNIT, YEAR, TransactionId.of("a1"))).contains(RecordedTransaction.of(command));
+            assertThat(registry.transaction(UNIT, YEAR, TransactionId.of("a1")))
+                    .contains(RecordedTransaction.of(command));
         }
 
         @Test
         void aRefusedTransactionLeavesItsIdFree() {
-            // Goal: a refused command takes nothing, so it can be corrected and sent with the same id.
+            // Goal: a refused command takes nothing, so it can be corrected and sent with the same
+            // id.
             fixture.givenNoPriorActivity()
                     .when(new AppropriateFunds(PERSONNEL, entry("a1", day(2, 10)), yuan("1.00")))
                     .expectException(RuleViolation.class)
@@ -674,13 +938,18 @@ class BudgetAccountTest {
 
         @Test
         void theSameIdWithOtherContentIsRefused() {
-            // Goal: one fen of difference makes it another transaction, and the id is already taken.
+            // Goal: one fen of difference makes it another transaction, and the id is already
+            // taken.
             registry.withTransaction(RecordedTransaction.of(command));
             fixture.given(appropriated(OTHER, "a1", "100.00"))
                     .when(new AppropriateFunds(OTHER, entry("a1", day(2, 10)), yuan("100.01")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(containsString("交易号 a1 在 2020 年度已被单位 jianghan-gov-office"
-                            + " 用于另一笔内容不同的交易（拨款，2020-02-10，" + OTHER + "）"));
+                    .expectExceptionMessage(
+                            containsString(
+                                    "交易号 a1 在 2020 年度已被单位 jianghan-gov-office"
+                                            + " 用于另一笔内容不同的交易（拨款，2020-02-10，"
+                                            + OTHER
+                                            + "）"));
         }
 
         @Test
@@ -688,7 +957,9 @@ class BudgetAccountTest {
             // Goal: ids are unique per unit and year, not per account.
             registry.withTransaction(RecordedTransaction.of(command));
             fixture.givenNoPriorActivity()
-                    .when(new RecordOpeningBalance(PERSONNEL, entry("a1", day(1, 1)), yuan("100.00")))
+                    .when(
+                            new RecordOpeningBalance(
+                                    PERSONNEL, entry("a1", day(1, 1)), yuan("100.00")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("交易号 a1 在 2020 年度已被单位"));
         }
@@ -696,10 +967,17 @@ class BudgetAccountTest {
         @Test
         void theSameIdInAnotherUnitIsFree() {
             // Goal: another unit's ids do not collide with this unit's.
-            AccountKey elsewhere = new AccountKey(YEAR, UnitCode.of("another-unit"), FundSource.OTHER,
-                    OTHER.functional(), OTHER.economic());
-            registry.withTransaction(RecordedTransaction.of(
-                    new AppropriateFunds(elsewhere, entry("a1", day(2, 10)), yuan("5.00"))));
+            AccountKey elsewhere =
+                    new AccountKey(
+                            YEAR,
+                            UnitCode.of("another-unit"),
+                            FundSource.OTHER,
+                            OTHER.functional(),
+                            OTHER.economic());
+            registry.withTransaction(
+                    RecordedTransaction.of(
+                            new AppropriateFunds(
+                                    elsewhere, entry("a1", day(2, 10)), yuan("5.00"))));
             fixture.givenNoPriorActivity()
                     .when(command)
                     .expectEvents(appropriated(OTHER, "a1", "100.00"));
@@ -708,11 +986,19 @@ class BudgetAccountTest {
         @Test
         void theSameIdInAnotherYearIsFree() {
             // Goal: ids are unique within a fiscal year only.
-            AccountKey lastYear = new AccountKey(FiscalYear.of(2019), UNIT, FundSource.OTHER,
-                    OTHER.functional(), OTHER.economic());
-            registry.withTransaction(RecordedTransaction.of(
-                    new AppropriateFunds(lastYear, Entry.of("a1", java.time.LocalDate.of(2019, 2, 10)),
-                            yuan("5.00"))));
+            AccountKey lastYear =
+                    new AccountKey(
+                            FiscalYear.of(2019),
+                            UNIT,
+                            FundSource.OTHER,
+                            OTHER.functional(),
+                            OTHER.economic());
+            registry.withTransaction(
+                    RecordedTransaction.of(
+                            new AppropriateFunds(
+                                    lastYear,
+                                    Entry.of("a1", java.time.LocalDate.of(2019, 2, 10)),
+                                    yuan("5.00"))));
             fixture.givenNoPriorActivity()
                     .when(command)
                     .expectEvents(appropriated(OTHER, "a1", "100.00"));
@@ -721,10 +1007,19 @@ class BudgetAccountTest {
         @Test
         void aRepeatedReversalChangesNothing() {
             // Goal: re-importing a file with a reversal neither fails nor reverses twice.
-            ReverseTransaction reverse = new ReverseTransaction(OTHER, entry("v1", day(2, 11)), TransactionId.of("a1"));
+            ReverseTransaction reverse =
+                    new ReverseTransaction(OTHER, entry("v1", day(2, 11)), TransactionId.of("a1"));
             registry.withTransaction(RecordedTransaction.of(reverse));
-            fixture.given(appropriated(OTHER, "a1", "100.00"),
-                            reversal(OTHER, "v1", day(2, 11), "a1", TransactionKind.APPROPRIATION, "100.00", null))
+            fixture.given(
+                            appropriated(OTHER, "a1", "100.00"),
+                            reversal(
+                                    OTHER,
+                                    "v1",
+                                    day(2, 11),
+                                    "a1",
+                                    TransactionKind.APPROPRIATION,
+                                    "100.00",
+                                    null))
                     .when(reverse)
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -736,10 +1031,14 @@ class BudgetAccountTest {
 
         @Test
         void aDateOutsideTheAccountsYearIsRefused() {
-            // Goal: a transaction belongs to the fiscal year of its date, so it cannot post to another year.
+            // Goal: a transaction belongs to the fiscal year of its date, so it cannot post to
+            // another year.
             fixture.givenNoPriorActivity()
-                    .when(new AppropriateFunds(OTHER, Entry.of("a1", java.time.LocalDate.of(2021, 1, 1)),
-                            yuan("1.00")))
+                    .when(
+                            new AppropriateFunds(
+                                    OTHER,
+                                    Entry.of("a1", java.time.LocalDate.of(2021, 1, 1)),
+                                    yuan("1.00")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("日期 2021-01-01 不在该预算行的 2020 年度内"));
         }
@@ -751,8 +1050,10 @@ class BudgetAccountTest {
             fixture.givenNoPriorActivity()
                     .when(new AppropriateFunds(typo, entry("a1", day(2, 10)), yuan("1.00")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(allOf(containsString("支出功能分类科目 2010307 不在 2020 年的科目表中"),
-                            containsString("ledger catalog import")));
+                    .expectExceptionMessage(
+                            allOf(
+                                    containsString("支出功能分类科目 2010307 不在 2020 年的科目表中"),
+                                    containsString("ledger catalog import")));
         }
 
         @Test
@@ -762,15 +1063,19 @@ class BudgetAccountTest {
             fixture.givenNoPriorActivity()
                     .when(new AppropriateFunds(typo, entry("a1", day(2, 10)), yuan("1.00")))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(allOf(containsString("部门预算支出经济分类科目 30230 不在 2020 年的科目表中"),
-                            containsString("ledger catalog import")));
+                    .expectExceptionMessage(
+                            allOf(
+                                    containsString("部门预算支出经济分类科目 30230 不在 2020 年的科目表中"),
+                                    containsString("ledger catalog import")));
         }
     }
 
     @Nested
     class OneHandlerForEveryCommand {
 
-        /** A command of a kind no production class knows, as a new kind's record would start out. */
+        /**
+         * A command of a kind no production class knows, as a new kind's record would start out.
+         */
         record ReturnUnspentFunds(AccountKey account, Entry entry, ledger.core.money.Money amount)
                 implements AccountCommand {
 
@@ -787,36 +1092,47 @@ class BudgetAccountTest {
 
         @Test
         void aCommandClassBudgetAccountHasNeverSeenReachesTheBook() {
-            // Goal: a new kind's command needs no handler in BudgetAccount: the bus's routing brings
-            // any AccountCommand to the one handler, and the book is what answers (here: that it has
+            // Goal: a new kind's command needs no handler in BudgetAccount: the bus's routing
+            // brings
+            // any AccountCommand to the one handler, and the book is what answers (here: that it
+            // has
             // no rule for it yet, which is the one place a new kind's rule goes).
             fixture.given(appropriated(OTHER, "a1", "100.00"))
                     .when(new ReturnUnspentFunds(OTHER, entry("r1", day(6, 1)), yuan("10.00")))
                     .expectException(IllegalArgumentException.class)
-                    .expectExceptionMessage(containsString("unknown command " + ReturnUnspentFunds.class.getName()));
+                    .expectExceptionMessage(
+                            containsString(
+                                    "unknown command " + ReturnUnspentFunds.class.getName()));
         }
 
         @Test
         void withoutTheRoutingNoHandlerTakesACommand() {
-            // Goal: why the application and every fixture register the routing: Axon names a command
+            // Goal: why the application and every fixture register the routing: Axon names a
+            // command
             // after its class, and the one handler listens under the AccountCommand name only.
             org.axonframework.test.aggregate.AggregateTestFixture<BudgetAccount> bare =
-                    new org.axonframework.test.aggregate.AggregateTestFixture<>(BudgetAccount.class);
+                    new org.axonframework.test.aggregate.AggregateTestFixture<>(
+                            BudgetAccount.class);
             bare.registerInjectableResource(registry);
             bare.givenNoPriorActivity()
                     .when(new SetInitialBudget(PERSONNEL, entry("b1", day(1, 2)), yuan("1.00")))
-                    .expectException(org.axonframework.commandhandling.NoHandlerForCommandException.class);
+                    .expectException(
+                            org.axonframework.commandhandling.NoHandlerForCommandException.class);
         }
 
         @Test
         void theRoutingRenamesTheMessageAndKeepsEverythingElse() {
-            // Goal: handler interceptors, the audit and the events' correlation still see the message
+            // Goal: handler interceptors, the audit and the events' correlation still see the
+            // message
             // that was sent: same payload, same metadata, same id.
-            var sent = org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
-                    new SetInitialBudget(PERSONNEL, entry("b1", day(1, 2)), yuan("1.00")))
-                    .andMetaData(java.util.Map.of("user", "clerk"));
+            var sent =
+                    org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                                    new SetInitialBudget(
+                                            PERSONNEL, entry("b1", day(1, 2)), yuan("1.00")))
+                            .andMetaData(java.util.Map.of("user", "clerk"));
             var routed = BudgetAccount.commandRouting().handle(sent);
-            assertThat(routed.getCommandName()).isEqualTo(BudgetAccount.COMMAND_NAME)
+            assertThat(routed.getCommandName())
+                    .isEqualTo(BudgetAccount.COMMAND_NAME)
                     .isEqualTo(AccountCommand.class.getName());
             assertThat(routed.getPayload()).isSameAs(sent.getPayload());
             assertThat(routed.getIdentifier()).isEqualTo(sent.getIdentifier());
@@ -826,18 +1142,27 @@ class BudgetAccountTest {
 
         @Test
         void aReversalOnAFreshAccountIsRefusedByTheBook() {
-            // Goal: every command may open an account now; one that needs history is refused, by name.
+            // Goal: every command may open an account now; one that needs history is refused, by
+            // name.
             fixture.givenNoPriorActivity()
-                    .when(new ReverseTransaction(PERSONNEL, entry("x1", day(3, 1)), TransactionId.of("nothing")))
+                    .when(
+                            new ReverseTransaction(
+                                    PERSONNEL, entry("x1", day(3, 1)), TransactionId.of("nothing")))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("该预算行没有交易 nothing"));
         }
     }
 
     /** A reversal event as decide() makes it. */
-    private static TransactionReversed reversal(AccountKey account, String id, LocalDate date, String reversed,
-                                                TransactionKind kind, String amount, Spending spending) {
-        return new TransactionReversed(account, entry(id, date), TransactionId.of(reversed), kind, yuan(amount),
-                spending);
+    private static TransactionReversed reversal(
+            AccountKey account,
+            String id,
+            LocalDate date,
+            String reversed,
+            TransactionKind kind,
+            String amount,
+            Spending spending) {
+        return new TransactionReversed(
+                account, entry(id, date), TransactionId.of(reversed), kind, yuan(amount), spending);
     }
 }

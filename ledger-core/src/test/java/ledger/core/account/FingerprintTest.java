@@ -18,7 +18,9 @@ class FingerprintTest {
     private static final AccountKey ACCOUNT = generalPersonnelAccount();
 
     private static AppropriateFunds appropriation(String voucher, String memo) {
-        return new AppropriateFunds(ACCOUNT, new Entry(TransactionId.of("fp-1"), day(1, 5), voucher, memo),
+        return new AppropriateFunds(
+                ACCOUNT,
+                new Entry(TransactionId.of("fp-1"), day(1, 5), voucher, memo),
                 yuan("100.00"));
     }
 
@@ -38,7 +40,8 @@ class FingerprintTest {
 
     @ParameterizedTest
     @MethodSource("voucherAndMemoSplitDifferently")
-    void fieldsSplitDifferentlyNeverShareAFingerprint(String voucherA, String memoA, String voucherB, String memoB) {
+    void fieldsSplitDifferentlyNeverShareAFingerprint(
+            String voucherA, String memoA, String voucherB, String memoB) {
         // Goal: the issue's case, with separators, quotes, line breaks and empty fields: the
         // length prefix keeps a field's boundary wherever its characters would blur it.
         assertThat(Fingerprint.of(List.of("x", voucherA, memoA)))
@@ -48,16 +51,21 @@ class FingerprintTest {
     @Test
     void theIssuesTwoRowsAreDifferentContent() {
         // Goal: the same check through the command, as import, record and the API compute it.
-        assertThat(appropriation("A|B", "C").fingerprint()).isNotEqualTo(appropriation("A", "B|C").fingerprint());
-        assertThat(appropriation("A|B", "C").fingerprint()).isEqualTo(appropriation("A|B", "C").fingerprint());
+        assertThat(appropriation("A|B", "C").fingerprint())
+                .isNotEqualTo(appropriation("A", "B|C").fingerprint());
+        assertThat(appropriation("A|B", "C").fingerprint())
+                .isEqualTo(appropriation("A|B", "C").fingerprint());
     }
 
     @Test
     void aLineBreakTypedInACellIsTheSameContentAsTheSpaceItBecomes() {
-        // Goal: Text.clean turns Alt+Enter into a space before hashing, so a re-export still matches,
+        // Goal: Text.clean turns Alt+Enter into a space before hashing, so a re-export still
+        // matches,
         // while a break that moves text from one field to another still differs.
-        assertThat(appropriation("A\nB", "C").fingerprint()).isEqualTo(appropriation("A B", "C").fingerprint());
-        assertThat(appropriation("A\nB", "C").fingerprint()).isNotEqualTo(appropriation("A", "B\nC").fingerprint());
+        assertThat(appropriation("A\nB", "C").fingerprint())
+                .isEqualTo(appropriation("A B", "C").fingerprint());
+        assertThat(appropriation("A\nB", "C").fingerprint())
+                .isNotEqualTo(appropriation("A", "B\nC").fingerprint());
     }
 
     @Test
@@ -69,16 +77,27 @@ class FingerprintTest {
         assertThat(Fingerprint.of(List.of("a")))
                 .isEqualTo("72ff6b02949dad95006c343e3db3150090d3afb49f6bbdb92fdc17607997a85c");
         assertThat(Fingerprint.isHash(Fingerprint.of("a"))).isTrue();
-        assertThat(Fingerprint.isHash("appropriation|2021-01-05|general|2010301|30101|10000||")).isFalse();
+        assertThat(Fingerprint.isHash("appropriation|2021-01-05|general|2010301|30101|10000||"))
+                .isFalse();
     }
 
     @Test
     void aReversalsFingerprintIsItsOwnFieldsHashed() {
-        // Goal: a reversal's content is what it reverses, with the same hashing as every other kind.
-        ReverseTransaction reversal = new ReverseTransaction(ACCOUNT,
-                new Entry(TransactionId.of("r-1"), day(2, 1), "V|1", "m"), TransactionId.of("fp-1"));
-        assertThat(reversal.fingerprint()).isEqualTo(Fingerprint.of("reversal", "2020-02-01", "fp-1", "V|1", "m"));
-        assertThat(reversal.fingerprint()).isNotEqualTo(new ReverseTransaction(ACCOUNT,
-                new Entry(TransactionId.of("r-1"), day(2, 1), "V", "1|m"), TransactionId.of("fp-1")).fingerprint());
+        // Goal: a reversal's content is what it reverses, with the same hashing as every other
+        // kind.
+        ReverseTransaction reversal =
+                new ReverseTransaction(
+                        ACCOUNT,
+                        new Entry(TransactionId.of("r-1"), day(2, 1), "V|1", "m"),
+                        TransactionId.of("fp-1"));
+        assertThat(reversal.fingerprint())
+                .isEqualTo(Fingerprint.of("reversal", "2020-02-01", "fp-1", "V|1", "m"));
+        assertThat(reversal.fingerprint())
+                .isNotEqualTo(
+                        new ReverseTransaction(
+                                        ACCOUNT,
+                                        new Entry(TransactionId.of("r-1"), day(2, 1), "V", "1|m"),
+                                        TransactionId.of("fp-1"))
+                                .fingerprint());
     }
 }

@@ -3,17 +3,28 @@ package ledger.core.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The one check every voucher, memo and name goes through. */
 class TextTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u202E", "\u202D", "\u2066", "\u200B", "\u200E", "\u00AD", "\u2060", "\uDB40\uDC01"})
+    @ValueSource(
+            strings = {
+                "\u202E",
+                "\u202D",
+                "\u2066",
+                "\u200B",
+                "\u200E",
+                "\u00AD",
+                "\u2060",
+                "\uDB40\uDC01"
+            })
     void invisibleFormatCharactersAreRefusedNamingTheField(String format) {
-        // Goal: "付款\u202E001-2202" shows reversed to an auditor; what is stored must be what is read.
+        // Goal: "付款\u202E001-2202" shows reversed to an auditor; what is stored must be what is
+        // read.
         assertThatThrownBy(() -> Text.clean("memo", "付款" + format + "办公用品", Text.MEMO_MAX))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("memo 含有不可见的格式字符 U+")
@@ -24,7 +35,8 @@ class TextTest {
 
     @Test
     void theCharacterIsNamedByItsCodePoint() {
-        assertThatThrownBy(() -> Text.clean("voucher", "记-\u202E01", Text.VOUCHER_MAX)).hasMessageContaining("U+202E");
+        assertThatThrownBy(() -> Text.clean("voucher", "记-\u202E01", Text.VOUCHER_MAX))
+                .hasMessageContaining("U+202E");
         assertThatThrownBy(() -> Text.clean("voucher", "记-\uDB40\uDC01", Text.VOUCHER_MAX))
                 .hasMessageContaining("U+E0001");
     }

@@ -18,12 +18,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TransactionKindTest {
 
     private static CommandFields fields() {
-        return new CommandFields(otherFundAccount(), entry("t1", day(3, 1)), yuan("12.34"), "财预〔2020〕1号",
-                Spending.of(ExpenditureNature.PUBLIC), ExpenditureNature.SUBSIDY, UnitCode.of("street-office"));
+        return new CommandFields(
+                otherFundAccount(),
+                entry("t1", day(3, 1)),
+                yuan("12.34"),
+                "财预〔2020〕1号",
+                Spending.of(ExpenditureNature.PUBLIC),
+                ExpenditureNature.SUBSIDY,
+                UnitCode.of("street-office"));
     }
 
     @ParameterizedTest
-    @EnumSource(value = TransactionKind.class, names = {"REVERSAL", "CARRY_FORWARD", "CARRY_IN"},
+    @EnumSource(
+            value = TransactionKind.class,
+            names = {"REVERSAL", "CARRY_FORWARD", "CARRY_IN"},
             mode = EnumSource.Mode.EXCLUDE)
     void everyKindARowNamesAnAccountForMakesACommandOfItsOwnKind(TransactionKind kind) {
         AccountCommand command = kind.command(fields());
@@ -33,9 +41,12 @@ class TransactionKindTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TransactionKind.class, names = {"REVERSAL", "CARRY_FORWARD", "CARRY_IN"})
+    @EnumSource(
+            value = TransactionKind.class,
+            names = {"REVERSAL", "CARRY_FORWARD", "CARRY_IN"})
     void aReversalAndTheYearCloseKindsAreNotMadeFromARowsAccount(TransactionKind kind) {
-        assertThatThrownBy(() -> kind.command(fields())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> kind.command(fields()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(kind.code());
     }
 
@@ -48,7 +59,8 @@ class TransactionKindTest {
 
     @org.junit.jupiter.api.Test
     void theRowsOwnColumnsReachTheCommand() {
-        assertThat(((SetInitialBudget) TransactionKind.BUDGET.command(fields())).indicator()).isEqualTo("财预〔2020〕1号");
+        assertThat(((SetInitialBudget) TransactionKind.BUDGET.command(fields())).indicator())
+                .isEqualTo("财预〔2020〕1号");
         assertThat(((RecordExpenditure) TransactionKind.EXPENDITURE.command(fields())).spending())
                 .isEqualTo(Spending.of(ExpenditureNature.PUBLIC));
         PayTransfer transfer = (PayTransfer) TransactionKind.TRANSFER.command(fields());

@@ -1,7 +1,6 @@
 package ledger.core.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped catalog against the seed (seeds/000_936a84ae76ee7bb1.txt, the 2020 决算 of
- * 武汉市江汉区人民政府办公室) and reference/func_class_lei_juesuan_table1.tsv. The codes are copied
- * here so that the test runs without the shared folder.
+ * 武汉市江汉区人民政府办公室) and reference/func_class_lei_juesuan_table1.tsv. The codes are copied here so that
+ * the test runs without the shared folder.
  */
 class ClassificationCatalogTest {
 
@@ -50,20 +49,20 @@ class ClassificationCatalogTest {
     }
 
     /** Every economic code printed in 表6 of the seed, 人员经费 and 公用经费 columns alike. */
-    private static final List<String> SEED_ECONOMIC = List.of(
-            "301", "30101", "30102", "30103", "30106", "30107", "30108", "30109", "30110", "30111", "30112",
-            "30113", "30114", "30199",
-            "303", "30301", "30302", "30303", "30304", "30305", "30306", "30307", "30308", "30309", "30310",
-            "30311", "30399",
-            "302", "30201", "30202", "30203", "30204", "30205", "30206", "30207", "30208", "30209", "30211",
-            "30212", "30213", "30214", "30215", "30216", "30217", "30218", "30224", "30225", "30226", "30227",
-            "30228", "30229", "30231", "30239", "30240", "30299",
-            "307", "30701", "30703",
-            "310", "31002", "31003", "31007", "31013", "31019", "31021", "31022", "31099",
-            "312", "31204", "31299",
-            "399", "39908");
+    private static final List<String> SEED_ECONOMIC =
+            List.of(
+                    "301", "30101", "30102", "30103", "30106", "30107", "30108", "30109", "30110",
+                    "30111", "30112", "30113", "30114", "30199", "303", "30301", "30302", "30303",
+                    "30304", "30305", "30306", "30307", "30308", "30309", "30310", "30311", "30399",
+                    "302", "30201", "30202", "30203", "30204", "30205", "30206", "30207", "30208",
+                    "30209", "30211", "30212", "30213", "30214", "30215", "30216", "30217", "30218",
+                    "30224", "30225", "30226", "30227", "30228", "30229", "30231", "30239", "30240",
+                    "30299", "307", "30701", "30703", "310", "31002", "31003", "31007", "31013",
+                    "31019", "31021", "31022", "31099", "312", "31204", "31299", "399", "39908");
 
-    /** The 26 类 rows of 表1 (rows 31–56), in order, from reference/func_class_lei_juesuan_table1.tsv. */
+    /**
+     * The 26 类 rows of 表1 (rows 31–56), in order, from reference/func_class_lei_juesuan_table1.tsv.
+     */
     private static final Map<String, String> TABLE1_LEI = new LinkedHashMap<>();
 
     static {
@@ -100,8 +99,11 @@ class ClassificationCatalogTest {
     @Test
     void everyFunctionalCodeOfTheSeedsTables2And3IsKnownUnderItsPrintedName() {
         // Goal: replaying the seed's journal never meets an unknown 功能分类 code.
-        SEED_FUNCTIONAL.forEach((code, name) ->
-                assertThat(catalog.functionalName(FunctionalCode.of(code))).as(code).contains(name));
+        SEED_FUNCTIONAL.forEach(
+                (code, name) ->
+                        assertThat(catalog.functionalName(FunctionalCode.of(code)))
+                                .as(code)
+                                .contains(name));
     }
 
     @Test
@@ -119,20 +121,38 @@ class ClassificationCatalogTest {
     @Test
     void theCatalogKnowsExactlyTheTwentySixLeiOfTable1UnderTheirNames() {
         // Goal: 表1 rows 31–56 are the catalog's 类, no more and no fewer.
-        TABLE1_LEI.forEach((code, name) ->
-                assertThat(catalog.functionalName(FunctionalCode.of(code))).as(code).contains(name));
-        assertThat(catalog.functionalCodes().keySet()).filteredOn(code -> code.length() == 3)
+        TABLE1_LEI.forEach(
+                (code, name) ->
+                        assertThat(catalog.functionalName(FunctionalCode.of(code)))
+                                .as(code)
+                                .contains(name));
+        assertThat(catalog.functionalCodes().keySet())
+                .filteredOn(code -> code.length() == 3)
                 .containsExactlyElementsOf(TABLE1_LEI.keySet());
     }
 
     @Test
     void everyKuanAndXiangOfTheCatalogHangsUnderAKnownParent() {
-        // Goal: the hierarchy is closed, so every posting rolls up to a 款 and 类 the statements print.
-        catalog.functionalCodes().keySet().stream().map(FunctionalCode::of)
-                .forEach(code -> code.parent().ifPresent(parent ->
-                        assertThat(catalog.functionalCodes()).as(code.code()).containsKey(parent.code())));
-        catalog.economicCodes().keySet().stream().map(EconomicCode::of).filter(EconomicCode::isKuan)
-                .forEach(code -> assertThat(catalog.economicCodes()).as(code.code()).containsKey(code.lei().code()));
+        // Goal: the hierarchy is closed, so every posting rolls up to a 款 and 类 the statements
+        // print.
+        catalog.functionalCodes().keySet().stream()
+                .map(FunctionalCode::of)
+                .forEach(
+                        code ->
+                                code.parent()
+                                        .ifPresent(
+                                                parent ->
+                                                        assertThat(catalog.functionalCodes())
+                                                                .as(code.code())
+                                                                .containsKey(parent.code())));
+        catalog.economicCodes().keySet().stream()
+                .map(EconomicCode::of)
+                .filter(EconomicCode::isKuan)
+                .forEach(
+                        code ->
+                                assertThat(catalog.economicCodes())
+                                        .as(code.code())
+                                        .containsKey(code.lei().code()));
     }
 
     @Test
@@ -160,7 +180,8 @@ class ClassificationCatalogTest {
     @Test
     void aCatalogCanBeBuiltFromMaps() {
         // Goal: a smaller catalog (e.g. for another region) works the same way.
-        ClassificationCatalog small = new ClassificationCatalog(Map.of("2010301", "行政运行"), Map.of("30101", "基本工资"));
+        ClassificationCatalog small =
+                new ClassificationCatalog(Map.of("2010301", "行政运行"), Map.of("30101", "基本工资"));
         assertThat(small.functionalName(FunctionalCode.of("2010301"))).contains("行政运行");
         assertThat(small.functionalName(FunctionalCode.of("2010302"))).isEmpty();
     }

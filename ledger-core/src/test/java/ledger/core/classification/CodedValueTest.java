@@ -22,22 +22,34 @@ class CodedValueTest {
     @Test
     void theFundSourcesAreTheEightIncomeLinesOfTable1InOrder() {
         // Goal: the enum order is 表1's order, and only the first three are 财政拨款.
-        assertThat(FundSource.values()).extracting(FundSource::code).containsExactly(
-                "general", "gov-fund", "soe-capital", "superior", "business", "operating", "affiliated", "other");
+        assertThat(FundSource.values())
+                .extracting(FundSource::code)
+                .containsExactly(
+                        "general",
+                        "gov-fund",
+                        "soe-capital",
+                        "superior",
+                        "business",
+                        "operating",
+                        "affiliated",
+                        "other");
         assertThat(FundSource.parse("一般公共预算财政拨款")).isEqualTo(FundSource.GENERAL);
         assertThat(FundSource.parse("其他收入")).isEqualTo(FundSource.OTHER);
-        assertThat(FundSource.values()).filteredOn(FundSource::isFiscalAppropriation)
+        assertThat(FundSource.values())
+                .filteredOn(FundSource::isFiscalAppropriation)
                 .containsExactly(FundSource.GENERAL, FundSource.GOV_FUND, FundSource.SOE_CAPITAL);
     }
 
     @Test
     void anUnknownFundSourceIsRefusedListingTheAcceptedWords() {
         // Goal: the message tells the clerk which words would have been accepted.
-        assertThatThrownBy(() -> FundSource.parse("budget")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FundSource.parse("budget"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("未知的资金来源「budget」")
-                .hasMessageContaining("一般公共预算财政拨款（general）、政府性基金预算财政拨款（gov-fund）、"
-                        + "国有资本经营预算财政拨款（soe-capital）、上级补助收入（superior）、事业收入（business）、"
-                        + "经营收入（operating）、附属单位上缴收入（affiliated）、其他收入（other）");
+                .hasMessageContaining(
+                        "一般公共预算财政拨款（general）、政府性基金预算财政拨款（gov-fund）、"
+                                + "国有资本经营预算财政拨款（soe-capital）、上级补助收入（superior）、事业收入（business）、"
+                                + "经营收入（operating）、附属单位上缴收入（affiliated）、其他收入（other）");
     }
 
     @ParameterizedTest
@@ -54,16 +66,22 @@ class CodedValueTest {
         assertThat(ExpenditureNature.parse("基本支出-人员经费")).isEqualTo(ExpenditureNature.PERSONNEL);
         assertThat(ExpenditureNature.parse("项目支出")).isEqualTo(ExpenditureNature.PROJECT);
         assertThat(ExpenditureNature.parse("对附属单位补助支出")).isEqualTo(ExpenditureNature.SUBSIDY);
-        assertThat(ExpenditureNature.values()).filteredOn(ExpenditureNature::allowedForFiscalAppropriation)
-                .containsExactly(ExpenditureNature.PERSONNEL, ExpenditureNature.PUBLIC, ExpenditureNature.PROJECT);
-        assertThat(ExpenditureNature.values()).filteredOn(ExpenditureNature::isBasic)
+        assertThat(ExpenditureNature.values())
+                .filteredOn(ExpenditureNature::allowedForFiscalAppropriation)
+                .containsExactly(
+                        ExpenditureNature.PERSONNEL,
+                        ExpenditureNature.PUBLIC,
+                        ExpenditureNature.PROJECT);
+        assertThat(ExpenditureNature.values())
+                .filteredOn(ExpenditureNature::isBasic)
                 .containsExactly(ExpenditureNature.PERSONNEL, ExpenditureNature.PUBLIC);
     }
 
     @Test
     void anUnknownNatureIsRefusedListingTheAcceptedWords() {
         // Goal: an unknown word names itself and the accepted ones.
-        assertThatThrownBy(() -> ExpenditureNature.parse("基本支出")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ExpenditureNature.parse("基本支出"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("未知的支出性质「基本支出」")
                 .hasMessageContaining("基本支出-人员经费（personnel）、基本支出-公用经费（public）、项目支出（project）");
     }
@@ -80,21 +98,26 @@ class CodedValueTest {
     void theJournalKindsAreReadInBothLanguagesButCarryOverKindsAreNot() {
         // Goal: carry-over is produced by closing a year; a journal row cannot claim it.
         assertThat(TransactionKind.parseJournalKind("拨款")).isEqualTo(TransactionKind.APPROPRIATION);
-        assertThat(TransactionKind.parseJournalKind("reversal")).isEqualTo(TransactionKind.REVERSAL);
+        assertThat(TransactionKind.parseJournalKind("reversal"))
+                .isEqualTo(TransactionKind.REVERSAL);
         assertThat(TransactionKind.parseJournalKind("年初结转和结余")).isEqualTo(TransactionKind.OPENING);
         assertThatThrownBy(() -> TransactionKind.parseJournalKind("carry-in"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("由年度结转（ledger close）产生，不能直接记录");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("由年度结转（ledger close）产生，不能直接记录");
         assertThatThrownBy(() -> TransactionKind.parseJournalKind("年末结转"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("由年度结转（ledger close）产生，不能直接记录");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("由年度结转（ledger close）产生，不能直接记录");
     }
 
     @Test
     void anUnknownKindIsRefusedListingTheAcceptedWords() {
         // Goal: an unknown kind names itself and the accepted ones.
-        assertThatThrownBy(() -> TransactionKind.parse("grant")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TransactionKind.parse("grant"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("未知的类型「grant」")
-                .hasMessageContaining("年初预算（budget）、追加预算（supplement）、调减预算（reduce）、拨款（appropriation）、"
-                        + "支出（expenditure）、年初结转和结余（opening）、冲销（reversal）、单位间划转（transfer）");
+                .hasMessageContaining(
+                        "年初预算（budget）、追加预算（supplement）、调减预算（reduce）、拨款（appropriation）、"
+                                + "支出（expenditure）、年初结转和结余（opening）、冲销（reversal）、单位间划转（transfer）");
     }
 
     @Test
@@ -103,23 +126,27 @@ class CodedValueTest {
         assertThat(ProcurementType.parse("货物")).isEqualTo(ProcurementType.GOODS);
         assertThat(ProcurementType.parse("services")).isEqualTo(ProcurementType.SERVICES);
         assertThat(ProcurementType.parse("工程")).isEqualTo(ProcurementType.WORKS);
-        assertThatThrownBy(() -> ProcurementType.parse("software")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ProcurementType.parse("software"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("货物（goods）、服务（services）、工程（works）");
     }
 
     @Test
     void aMissingValueIsRefusedAsMissing() {
         // Goal: a blank cell is reported as missing, naming what is missing.
-        assertThatThrownBy(() -> FundSource.parse("")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FundSource.parse(""))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("资金来源为必填项");
-        assertThatThrownBy(() -> ExpenditureNature.parse(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ExpenditureNature.parse(null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("支出性质为必填项");
     }
 
     @Test
     void englishWordsAreMatchedExactly() {
         // Goal: matching is exact, so "General" is not silently taken for "general".
-        assertThatThrownBy(() -> FundSource.parse("General")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FundSource.parse("General"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("未知的资金来源「General」");
     }
 }

@@ -35,16 +35,20 @@ class EconomicCodeTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "30|3 位（类）或 5 位（款）数字",
-            "3010|3 位（类）或 5 位（款）数字",
-            "3010101|3 位（类）或 5 位（款）数字",
-            "30a01|只能由数字组成",
-            "20101|以 3 开头",
-            "' '|为必填项"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "30|3 位（类）或 5 位（款）数字",
+                "3010|3 位（类）或 5 位（款）数字",
+                "3010101|3 位（类）或 5 位（款）数字",
+                "30a01|只能由数字组成",
+                "20101|以 3 开头",
+                "' '|为必填项"
+            })
     void malformedCodesAreRefusedWithTheReason(String code, String reason) {
         // Goal: each format rule has its own message.
-        assertThatThrownBy(() -> EconomicCode.of(code)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> EconomicCode.of(code))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(reason);
     }
 }

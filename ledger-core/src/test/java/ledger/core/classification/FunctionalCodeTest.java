@@ -32,7 +32,8 @@ class FunctionalCodeTest {
     @Test
     void aLeiHasNoKuan() {
         // Goal: asking a 类 for its 款 is a programming error, reported as such.
-        assertThatThrownBy(() -> FunctionalCode.of("201").kuan()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> FunctionalCode.of("201").kuan())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("201");
     }
 
@@ -49,23 +50,28 @@ class FunctionalCodeTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "20|3 位（类）、5 位（款）或 7 位（项）数字",
-            "2010|3 位（类）、5 位（款）或 7 位（项）数字",
-            "abc|只能由数字组成",
-            "20103O1|只能由数字组成",
-            "1010301|以 2 开头",
-            "' '|为必填项"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "20|3 位（类）、5 位（款）或 7 位（项）数字",
+                "2010|3 位（类）、5 位（款）或 7 位（项）数字",
+                "abc|只能由数字组成",
+                "20103O1|只能由数字组成",
+                "1010301|以 2 开头",
+                "' '|为必填项"
+            })
     void malformedCodesAreRefusedWithTheReason(String code, String reason) {
         // Goal: each format rule has its own message, so the clerk knows what to correct.
-        assertThatThrownBy(() -> FunctionalCode.of(code)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FunctionalCode.of(code))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(reason);
     }
 
     @Test
     void aMissingCodeIsRefused() {
         // Goal: null is refused like a blank cell.
-        assertThatThrownBy(() -> FunctionalCode.of(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FunctionalCode.of(null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("为必填项");
     }
 

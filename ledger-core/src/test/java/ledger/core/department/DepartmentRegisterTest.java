@@ -15,13 +15,32 @@ import org.junit.jupiter.api.Test;
  */
 class DepartmentRegisterTest {
 
-    private static final List<DepartmentLine> STREET = List.of(
-            new DepartmentLine(2, "street", "某街道", "street-office", "街道办事处", "行政单位", "", "2020"),
-            new DepartmentLine(3, "street", "某街道", "street-enforcement", "综合行政执法队", "参公单位", "street-office", "2020"),
-            new DepartmentLine(4, "street", "某街道", "street-service", "社区事务受理服务中心", "事业单位", "street-office", "2020"));
+    private static final List<DepartmentLine> STREET =
+            List.of(
+                    new DepartmentLine(
+                            2, "street", "某街道", "street-office", "街道办事处", "行政单位", "", "2020"),
+                    new DepartmentLine(
+                            3,
+                            "street",
+                            "某街道",
+                            "street-enforcement",
+                            "综合行政执法队",
+                            "参公单位",
+                            "street-office",
+                            "2020"),
+                    new DepartmentLine(
+                            4,
+                            "street",
+                            "某街道",
+                            "street-service",
+                            "社区事务受理服务中心",
+                            "事业单位",
+                            "street-office",
+                            "2020"));
 
     private static DepartmentRegister registered(List<DepartmentLine> lines) {
-        DepartmentRegister.Decision decision = DepartmentRegister.empty().check(lines, "street.csv");
+        DepartmentRegister.Decision decision =
+                DepartmentRegister.empty().check(lines, "street.csv");
         assertThat(decision.problems()).isEmpty();
         return new DepartmentRegister(List.of(decision.registered()));
     }
@@ -30,28 +49,56 @@ class DepartmentRegisterTest {
     void aRegisteredDepartmentAnswersItsUnitsKindsAndParentsFromItsFirstYearOn() {
         DepartmentRegister register = registered(STREET);
         FiscalYear y2021 = FiscalYear.of(2021);
-        assertThat(register.unitsOf("street", y2021)).extracting(u -> u.unit().code())
+        assertThat(register.unitsOf("street", y2021))
+                .extracting(u -> u.unit().code())
                 .containsExactly("street-office", "street-enforcement", "street-service");
-        assertThat(register.kindOf(UnitCode.of("street-service"), y2021)).isEqualTo(UnitKind.INSTITUTION);
-        assertThat(register.kindOf(UnitCode.of("street-enforcement"), y2021)).isEqualTo(UnitKind.CIVIL_SERVICE_MANAGED);
+        assertThat(register.kindOf(UnitCode.of("street-service"), y2021))
+                .isEqualTo(UnitKind.INSTITUTION);
+        assertThat(register.kindOf(UnitCode.of("street-enforcement"), y2021))
+                .isEqualTo(UnitKind.CIVIL_SERVICE_MANAGED);
         assertThat(register.departmentOf(UnitCode.of("street-service"), y2021)).contains("street");
         assertThat(register.membership(UnitCode.of("street-service"), y2021).orElseThrow().parent())
                 .isEqualTo(UnitCode.of("street-office"));
         assertThat(register.unitsOf("street", FiscalYear.of(2019))).isEmpty();
-        assertThat(register.kindOf(UnitCode.of("elsewhere"), y2021)).isEqualTo(UnitKind.ADMINISTRATIVE);
-        assertThat(UnitRegistry.NONE.kindOf(UnitCode.of("street-service"), y2021)).isEqualTo(UnitKind.ADMINISTRATIVE);
+        assertThat(register.kindOf(UnitCode.of("elsewhere"), y2021))
+                .isEqualTo(UnitKind.ADMINISTRATIVE);
+        assertThat(UnitRegistry.NONE.kindOf(UnitCode.of("street-service"), y2021))
+                .isEqualTo(UnitKind.ADMINISTRATIVE);
     }
 
     @Test
     void aUnitThatMovesToAnotherDepartmentBelongsToEachInItsOwnYears() {
         DepartmentRegister register = registered(STREET);
-        var moved = register.check(List.of(new DepartmentLine(2, "culture", "文化局", "culture-office", "文化局本级",
-                "行政单位", "", "2022"), new DepartmentLine(3, "culture", "文化局", "street-service", "文化服务中心", "事业单位",
-                "culture-office", "2022")), "move.csv");
+        var moved =
+                register.check(
+                        List.of(
+                                new DepartmentLine(
+                                        2,
+                                        "culture",
+                                        "文化局",
+                                        "culture-office",
+                                        "文化局本级",
+                                        "行政单位",
+                                        "",
+                                        "2022"),
+                                new DepartmentLine(
+                                        3,
+                                        "culture",
+                                        "文化局",
+                                        "street-service",
+                                        "文化服务中心",
+                                        "事业单位",
+                                        "culture-office",
+                                        "2022")),
+                        "move.csv");
         assertThat(moved.problems()).isEmpty();
-        DepartmentRegister after = new DepartmentRegister(List.of(register.registrations().get(0), moved.registered()));
-        assertThat(after.departmentOf(UnitCode.of("street-service"), FiscalYear.of(2021))).contains("street");
-        assertThat(after.departmentOf(UnitCode.of("street-service"), FiscalYear.of(2022))).contains("culture");
+        DepartmentRegister after =
+                new DepartmentRegister(
+                        List.of(register.registrations().get(0), moved.registered()));
+        assertThat(after.departmentOf(UnitCode.of("street-service"), FiscalYear.of(2021)))
+                .contains("street");
+        assertThat(after.departmentOf(UnitCode.of("street-service"), FiscalYear.of(2022)))
+                .contains("culture");
         assertThat(after.unitsOf("street", FiscalYear.of(2022))).hasSize(2);
     }
 
@@ -66,60 +113,131 @@ class DepartmentRegisterTest {
     @Test
     void aUnitRegisteredTwiceForOneYearIsRefusedNamingTheLine() {
         List<DepartmentLine> lines = new ArrayList<>(STREET);
-        lines.add(new DepartmentLine(5, "street", "某街道", "street-service", "社区事务受理服务中心", "事业单位", "street-office", "2020"));
-        assertThat(DepartmentRegister.empty().check(lines, "f").problems()).singleElement()
-                .satisfies(p -> {
-                    assertThat(p.line()).isEqualTo(5);
-                    assertThat(p.column()).isEqualTo("unit");
-                    assertThat(p.reason()).contains("单位 street-service 在 2020 年已于第 4 行登记，不能登记两次");
-                });
+        lines.add(
+                new DepartmentLine(
+                        5,
+                        "street",
+                        "某街道",
+                        "street-service",
+                        "社区事务受理服务中心",
+                        "事业单位",
+                        "street-office",
+                        "2020"));
+        assertThat(DepartmentRegister.empty().check(lines, "f").problems())
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.line()).isEqualTo(5);
+                            assertThat(p.column()).isEqualTo("unit");
+                            assertThat(p.reason())
+                                    .contains("单位 street-service 在 2020 年已于第 4 行登记，不能登记两次");
+                        });
     }
 
     @Test
     void aUnitInTwoDepartmentsInOneYearIsRefused() {
         List<DepartmentLine> lines = new ArrayList<>(STREET);
-        lines.add(new DepartmentLine(5, "culture", "文化局", "culture-office", "文化局", "行政单位", "", "2020"));
-        lines.add(new DepartmentLine(6, "culture", "文化局", "street-service", "中心", "事业单位", "culture-office", "2020"));
-        assertThat(DepartmentRegister.empty().check(lines, "f").problems()).singleElement()
+        lines.add(
+                new DepartmentLine(
+                        5, "culture", "文化局", "culture-office", "文化局", "行政单位", "", "2020"));
+        lines.add(
+                new DepartmentLine(
+                        6,
+                        "culture",
+                        "文化局",
+                        "street-service",
+                        "中心",
+                        "事业单位",
+                        "culture-office",
+                        "2020"));
+        assertThat(DepartmentRegister.empty().check(lines, "f").problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("同一年只能属于一个部门"));
         DepartmentRegister register = registered(STREET);
-        var later = register.check(List.of(new DepartmentLine(2, "street", "某街道", "street-service", "中心", "行政单位",
-                "street-office", "2020")), "again.csv");
-        assertThat(later.problems()).singleElement().satisfies(p -> {
-            assertThat(p.line()).isEqualTo(2);
-            assertThat(p.reason()).contains("自 2020 年起已登记为部门 street 的下属单位（事业单位）");
-        });
+        var later =
+                register.check(
+                        List.of(
+                                new DepartmentLine(
+                                        2,
+                                        "street",
+                                        "某街道",
+                                        "street-service",
+                                        "中心",
+                                        "行政单位",
+                                        "street-office",
+                                        "2020")),
+                        "again.csv");
+        assertThat(later.problems())
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.line()).isEqualTo(2);
+                            assertThat(p.reason()).contains("自 2020 年起已登记为部门 street 的下属单位（事业单位）");
+                        });
     }
 
     @Test
     void aCycleOfParentLinksIsRefusedNamingTheUnits() {
-        List<JournalProblem> problems = DepartmentRegister.empty().check(List.of(
-                new DepartmentLine(2, "loop", "环", "a", "", "行政单位", "b", "2020"),
-                new DepartmentLine(3, "loop", "环", "b", "", "行政单位", "c", "2020"),
-                new DepartmentLine(4, "loop", "环", "c", "", "行政单位", "a", "2020")), "loop.csv").problems();
-        assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.column()).isEqualTo("parent");
-            assertThat(p.reason()).contains("上级单位形成循环：a → b → c → a");
-        });
+        List<JournalProblem> problems =
+                DepartmentRegister.empty()
+                        .check(
+                                List.of(
+                                        new DepartmentLine(
+                                                2, "loop", "环", "a", "", "行政单位", "b", "2020"),
+                                        new DepartmentLine(
+                                                3, "loop", "环", "b", "", "行政单位", "c", "2020"),
+                                        new DepartmentLine(
+                                                4, "loop", "环", "c", "", "行政单位", "a", "2020")),
+                                "loop.csv")
+                        .problems();
+        assertThat(problems)
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.column()).isEqualTo("parent");
+                            assertThat(p.reason()).contains("上级单位形成循环：a → b → c → a");
+                        });
     }
 
     @Test
     void aParentOutsideTheDepartmentAnUnknownKindAndABadYearAreEachNamed() {
-        List<JournalProblem> problems = DepartmentRegister.empty().check(List.of(
-                new DepartmentLine(2, "d", "部门", "top", "", "行政单位", "", "2020"),
-                new DepartmentLine(3, "d", "部门", "sub", "", "企业", "top", "2020"),
-                new DepartmentLine(4, "d", "部门", "other", "", "事业单位", "nowhere", "2020"),
-                new DepartmentLine(5, "d", "部门", "late", "", "事业单位", "top", "二〇二〇")), "bad.csv").problems();
-        assertThat(problems).extracting(p -> p.line() + " " + p.column())
+        List<JournalProblem> problems =
+                DepartmentRegister.empty()
+                        .check(
+                                List.of(
+                                        new DepartmentLine(
+                                                2, "d", "部门", "top", "", "行政单位", "", "2020"),
+                                        new DepartmentLine(
+                                                3, "d", "部门", "sub", "", "企业", "top", "2020"),
+                                        new DepartmentLine(
+                                                4, "d", "部门", "other", "", "事业单位", "nowhere",
+                                                "2020"),
+                                        new DepartmentLine(
+                                                5, "d", "部门", "late", "", "事业单位", "top", "二〇二〇")),
+                                "bad.csv")
+                        .problems();
+        assertThat(problems)
+                .extracting(p -> p.line() + " " + p.column())
                 .containsExactlyInAnyOrder("3 kind", "5 from_year");
         assertThat(problems.get(0).reason()).contains("单位性质须为 行政单位、事业单位 或 参公单位，不是 企业");
-        List<JournalProblem> parent = DepartmentRegister.empty().check(List.of(
-                new DepartmentLine(2, "d", "部门", "top", "", "行政单位", "", "2020"),
-                new DepartmentLine(4, "d", "部门", "other", "", "事业单位", "nowhere", "2020")), "bad.csv").problems();
-        assertThat(parent).singleElement().satisfies(p -> {
-            assertThat(p.line()).isEqualTo(4);
-            assertThat(p.reason()).contains("上级单位 nowhere 在 2020 年不是部门 d 的单位");
-        });
+        List<JournalProblem> parent =
+                DepartmentRegister.empty()
+                        .check(
+                                List.of(
+                                        new DepartmentLine(
+                                                2, "d", "部门", "top", "", "行政单位", "", "2020"),
+                                        new DepartmentLine(
+                                                4, "d", "部门", "other", "", "事业单位", "nowhere",
+                                                "2020")),
+                                "bad.csv")
+                        .problems();
+        assertThat(parent)
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.line()).isEqualTo(4);
+                            assertThat(p.reason()).contains("上级单位 nowhere 在 2020 年不是部门 d 的单位");
+                        });
     }
 
     @Test

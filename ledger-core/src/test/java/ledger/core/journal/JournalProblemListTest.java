@@ -20,18 +20,23 @@ class JournalProblemListTest {
         list.add(new JournalProblem(4, "unit", "bad"));
         assertThat(list.rowsRefused()).isEqualTo(2);
         assertThat(list.rowsNotListed()).isZero();
-        assertThat(list.problems()).extracting(JournalProblem::toString)
-                .containsExactly("第 2 行，金额（amount）：bad", "第 2 行，日期（date）：bad", "第 4 行，单位（unit）：bad");
+        assertThat(list.problems())
+                .extracting(JournalProblem::toString)
+                .containsExactly(
+                        "第 2 行，金额（amount）：bad", "第 2 行，日期（date）：bad", "第 4 行，单位（unit）：bad");
     }
 
     @Test
     void pastTheBoundRowsAreCountedOnceEachAndNamedInOneChineseSummary() {
-        // Goal: a file of many bad rows is answered with a bounded list, yet the count of the rest is
+        // Goal: a file of many bad rows is answered with a bounded list, yet the count of the rest
+        // is
         // exact: two problems on one row, and rows met again out of order, count that row once.
         JournalProblemList list = new JournalProblemList(2);
         list.add(new JournalProblem(2, "amount", "bad"));
         list.add(new JournalProblem(3, "amount", "bad"));
-        list.add(new JournalProblem(3, "date", "also bad"));  // the rest of a listed row is still listed
+        list.add(
+                new JournalProblem(
+                        3, "date", "also bad")); // the rest of a listed row is still listed
         list.add(new JournalProblem(5, "amount", "bad"));
         list.add(new JournalProblem(5, "date", "bad"));
         list.add(new JournalProblem(7, "amount", "bad"));
@@ -40,12 +45,15 @@ class JournalProblemListTest {
         assertThat(list.rowsNotListed()).isEqualTo(2);
         List<JournalProblem> problems = list.problems();
         assertThat(problems).hasSize(4);
-        assertThat(problems.subList(0, 3)).extracting(p -> p.line() + ":" + p.column())
+        assertThat(problems.subList(0, 3))
+                .extracting(p -> p.line() + ":" + p.column())
                 .containsExactly("2:amount", "3:amount", "3:date");
         JournalProblem summary = problems.get(3);
         assertThat(summary.line()).isEqualTo(5);
         assertThat(summary.column()).isEmpty();
-        assertThat(summary.reason()).startsWith("另有 2 行被拒绝，未逐一列出").contains("2 more rows were refused");
+        assertThat(summary.reason())
+                .startsWith("另有 2 行被拒绝，未逐一列出")
+                .contains("2 more rows were refused");
     }
 
     @Test
@@ -70,15 +78,18 @@ class JournalProblemListTest {
         rules.add(new JournalProblem(10, "amount", "exceeds the funds"));
         rules.add(new JournalProblem(11, "amount", "exceeds the funds"));
         rules.add(new JournalProblem(12, "amount", "exceeds the funds"));
-        List<JournalProblem> merged = new ArrayList<>(List.of(new JournalProblem(4, "date", "bad")));
+        List<JournalProblem> merged =
+                new ArrayList<>(List.of(new JournalProblem(4, "date", "bad")));
         merged.addAll(rules.problems());
 
         JournalProblemList all = new JournalProblemList(2);
         all.addAll(merged);
         assertThat(all.rowsRefused()).isEqualTo(4);
         assertThat(all.rowsNotListed()).isEqualTo(2);
-        assertThat(all.problems()).extracting(p -> p.line() + ":" + p.reason())
-                .containsExactly("4:bad", "10:exceeds the funds", "11:" + all.problems().get(2).reason());
+        assertThat(all.problems())
+                .extracting(p -> p.line() + ":" + p.reason())
+                .containsExactly(
+                        "4:bad", "10:exceeds the funds", "11:" + all.problems().get(2).reason());
         assertThat(all.problems().get(2).reason()).startsWith("另有 2 行被拒绝");
     }
 
@@ -89,6 +100,7 @@ class JournalProblemListTest {
             list.add(new JournalProblem(1, "c" + i, "unknown column"));
         }
         assertThat(list.rowsRefused()).isEqualTo(1);
-        assertThat(list.problems()).hasSizeLessThanOrEqualTo(JournalProblemList.LISTED_AT_MOST + 50);
+        assertThat(list.problems())
+                .hasSizeLessThanOrEqualTo(JournalProblemList.LISTED_AT_MOST + 50);
     }
 }

@@ -7,17 +7,17 @@ import java.util.List;
 import ledger.core.money.Money;
 
 /**
- * The 科目余额表 and the 预算指标 account as JSON. Amounts are strings in yuan with two decimals
- * (never binary floats); balances are debit-positive with their side beside them.
+ * The 科目余额表 and the 预算指标 account as JSON. Amounts are strings in yuan with two decimals (never
+ * binary floats); balances are debit-positive with their side beside them.
  */
 public final class AccountingJson {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private AccountingJson() {
-    }
+    private AccountingJson() {}
 
-    public static ObjectNode trialBalance(TrialBalance balance, String unitName, List<BudgetTies.Tie> ties) {
+    public static ObjectNode trialBalance(
+            TrialBalance balance, String unitName, List<BudgetTies.Tie> ties) {
         BudgetJournal journal = balance.journal();
         ObjectNode root = JSON.objectNode();
         root.put("year", journal.year().value());
@@ -65,7 +65,9 @@ public final class AccountingJson {
         for (BudgetEntry entry : entries) {
             ObjectNode node = array.addObject();
             node.put("eventId", entry.eventId());
-            node.put("transactionId", entry.transactionId() == null ? null : entry.transactionId().value());
+            node.put(
+                    "transactionId",
+                    entry.transactionId() == null ? null : entry.transactionId().value());
             node.put("date", entry.date().toString());
             node.put("kind", entry.kind().code());
             node.put("side", entry.side().chineseName());

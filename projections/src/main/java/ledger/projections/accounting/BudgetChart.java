@@ -17,9 +17,9 @@ import ledger.core.classification.ExpenditureNature;
 import ledger.core.classification.FundSource;
 
 /**
- * The 预算会计 chart: the 科目, in the order the 科目余额表 lists them, which 科目 each kind of money
- * movement is booked to, and the names of the 明细科目. All of it is read from
- * {@code accounting/budget-accounts.tsv}, so a region's chart differs by a file, not by code.
+ * The 预算会计 chart: the 科目, in the order the 科目余额表 lists them, which 科目 each kind of money movement
+ * is booked to, and the names of the 明细科目. All of it is read from {@code
+ * accounting/budget-accounts.tsv}, so a region's chart differs by a file, not by code.
  */
 public final class BudgetChart {
 
@@ -29,7 +29,8 @@ public final class BudgetChart {
     private final List<ChartAccount> accounts;
     private final Map<String, ChartAccount> byCode = new HashMap<>();
     private final Map<FundSource, ChartAccount> income = new EnumMap<>(FundSource.class);
-    private final Map<UnitKind, Map<ExpenditureNature, ChartAccount>> expenditure = new EnumMap<>(UnitKind.class);
+    private final Map<UnitKind, Map<ExpenditureNature, ChartAccount>> expenditure =
+            new EnumMap<>(UnitKind.class);
     private final Map<String, String> details;
     private ChartAccount cash;
     private ChartAccount fiscalCarry;
@@ -43,7 +44,8 @@ public final class BudgetChart {
         }
         for (ChartAccount account : accounts) {
             if (byCode.put(account.code(), account) != null) {
-                throw new IllegalStateException(source + ": 科目 " + account.code() + " is listed twice");
+                throw new IllegalStateException(
+                        source + ": 科目 " + account.code() + " is listed twice");
             }
             assign(account, source);
         }
@@ -83,8 +85,14 @@ public final class BudgetChart {
             case "-" -> {
                 // listed, booked by no entry
             }
-            default -> throw new IllegalStateException(source + ": 科目 " + account.code()
-                    + " has an unknown use '" + account.usedFor() + "'");
+            default ->
+                    throw new IllegalStateException(
+                            source
+                                    + ": 科目 "
+                                    + account.code()
+                                    + " has an unknown use '"
+                                    + account.usedFor()
+                                    + "'");
         }
     }
 
@@ -97,15 +105,27 @@ public final class BudgetChart {
         for (UnitKind kind : UnitKind.values()) {
             for (ExpenditureNature nature : ExpenditureNature.values()) {
                 if (!expenditure.get(kind).containsKey(nature)) {
-                    throw new IllegalStateException(source + ": no 支出 科目 for " + kind.code() + " " + nature.code());
+                    throw new IllegalStateException(
+                            source + ": no 支出 科目 for " + kind.code() + " " + nature.code());
                 }
             }
         }
         if (cash == null || fiscalCarry == null || nonFiscalCarry == null) {
-            throw new IllegalStateException(source + ": cash, carry:fiscal and carry:non-fiscal 科目 are required");
+            throw new IllegalStateException(
+                    source + ": cash, carry:fiscal and carry:non-fiscal 科目 are required");
         }
-        for (String key : List.of("fiscal-spending", "special-spending", "other-spending", "personnel", "public",
-                "project", "year-result", "accumulated", "fiscal-cash", "other-cash")) {
+        for (String key :
+                List.of(
+                        "fiscal-spending",
+                        "special-spending",
+                        "other-spending",
+                        "personnel",
+                        "public",
+                        "project",
+                        "year-result",
+                        "accumulated",
+                        "fiscal-cash",
+                        "other-cash")) {
             if (!details.containsKey(key)) {
                 throw new IllegalStateException(source + ": detail '" + key + "' is missing");
             }
@@ -155,7 +175,8 @@ public final class BudgetChart {
         if (in == null) {
             throw new IllegalStateException("预算会计 chart missing from classpath: " + resource);
         }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return parse(reader, resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -174,13 +195,25 @@ public final class BudgetChart {
             }
             String[] f = line.split("\t", -1);
             if (f[0].equals("account") && f.length == 7) {
-                accounts.add(new ChartAccount(f[1], f[2], f[3].equals("借") ? Side.DEBIT : Side.CREDIT, f[4], f[5],
-                        f[6].contains("functional"), f[6].contains("economic")));
+                accounts.add(
+                        new ChartAccount(
+                                f[1],
+                                f[2],
+                                f[3].equals("借") ? Side.DEBIT : Side.CREDIT,
+                                f[4],
+                                f[5],
+                                f[6].contains("functional"),
+                                f[6].contains("economic")));
             } else if (f[0].equals("detail") && f.length == 3) {
                 details.put(f[1], f[2]);
             } else {
-                throw new IllegalStateException(source + " line " + number + ": expected an account line of 7"
-                        + " fields or a detail line of 3, got: " + line);
+                throw new IllegalStateException(
+                        source
+                                + " line "
+                                + number
+                                + ": expected an account line of 7"
+                                + " fields or a detail line of 3, got: "
+                                + line);
             }
         }
         return new BudgetChart(accounts, details, source);

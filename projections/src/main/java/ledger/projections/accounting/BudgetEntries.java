@@ -12,55 +12,81 @@ import ledger.projections.posting.Posting;
 
 /**
  * The mapping from the ledger's money movements to 预算会计 entries (平行记账), per 政府会计制度:
+ *
  * <ul>
- * <li>拨款: 借 资金结存 / 贷 the 预算收入 of its fund (财政拨款预算收入 for the three 财政拨款 funds);</li>
- * <li>支出: 借 the 支出 科目 of its nature and the unit's kind / 贷 资金结存; the 明细 says 财政拨款支出,
- * 非财政专项资金支出 or 其他资金支出 and 基本支出 (人员经费 / 日常公用经费) or 项目支出;</li>
- * <li>年初结转和结余 and 上年结转: 借 资金结存 / 贷 财政拨款结转 or 非财政拨款结转 — 累计结转;</li>
- * <li>年初/追加/调减预算: budget authority, not money: no entry (the 指标 account shows them);</li>
- * <li>a reversal: the reversed kind's entries with negative amounts (红字冲销);</li>
- * <li>the year's close: see {@link #closing}.</li>
+ *   <li>拨款: 借 资金结存 / 贷 the 预算收入 of its fund (财政拨款预算收入 for the three 财政拨款 funds);
+ *   <li>支出: 借 the 支出 科目 of its nature and the unit's kind / 贷 资金结存; the 明细 says 财政拨款支出, 非财政专项资金支出
+ *       or 其他资金支出 and 基本支出 (人员经费 / 日常公用经费) or 项目支出;
+ *   <li>年初结转和结余 and 上年结转: 借 资金结存 / 贷 财政拨款结转 or 非财政拨款结转 — 累计结转;
+ *   <li>年初/追加/调减预算: budget authority, not money: no entry (the 指标 account shows them);
+ *   <li>a reversal: the reversed kind's entries with negative amounts (红字冲销);
+ *   <li>the year's close: see {@link #closing}.
  * </ul>
+ *
  * Which 科目 is which comes from {@link BudgetChart}; this class only says how a movement splits.
  */
 public final class BudgetEntries {
 
-    private BudgetEntries() {
-    }
+    private BudgetEntries() {}
 
-    /** The entries of one posting; empty for budget postings and for 年末结转 (see {@link #closing}). */
+    /**
+     * The entries of one posting; empty for budget postings and for 年末结转 (see {@link #closing}).
+     */
     public static List<BudgetEntry> of(Posting posting, UnitKind unitKind, BudgetChart chart) {
         FundSource fund = posting.account().fund();
         long amount = posting.amountFen();
         ChartAccount cash = chart.cashAccount();
         String cashDetail = cashDetail(fund, chart);
         return switch (posting.kind()) {
-            case APPROPRIATION -> List.of(
-                    entry(posting, Side.DEBIT, cash, cashDetail, amount, false),
-                    entry(posting, Side.CREDIT, chart.incomeAccount(fund), fund.chineseName(), amount, false));
-            case EXPENDITURE -> List.of(
-                    entry(posting, Side.DEBIT, chart.expenditureAccount(unitKind, posting.nature()),
-                            spendingDetail(fund, posting.nature(), chart), amount, false),
-                    entry(posting, Side.CREDIT, cash, cashDetail, amount, false));
-            case OPENING, CARRY_IN -> List.of(
-                    entry(posting, Side.DEBIT, cash, cashDetail, amount, true),
-                    entry(posting, Side.CREDIT, chart.carryAccount(fund),
-                            carryDetail("accumulated", fund, chart), amount, true));
+            case APPROPRIATION ->
+                    List.of(
+                            entry(posting, Side.DEBIT, cash, cashDetail, amount, false),
+                            entry(
+                                    posting,
+                                    Side.CREDIT,
+                                    chart.incomeAccount(fund),
+                                    fund.chineseName(),
+                                    amount,
+                                    false));
+            case EXPENDITURE ->
+                    List.of(
+                            entry(
+                                    posting,
+                                    Side.DEBIT,
+                                    chart.expenditureAccount(unitKind, posting.nature()),
+                                    spendingDetail(fund, posting.nature(), chart),
+                                    amount,
+                                    false),
+                            entry(posting, Side.CREDIT, cash, cashDetail, amount, false));
+            case OPENING, CARRY_IN ->
+                    List.of(
+                            entry(posting, Side.DEBIT, cash, cashDetail, amount, true),
+                            entry(
+                                    posting,
+                                    Side.CREDIT,
+                                    chart.carryAccount(fund),
+                                    carryDetail("accumulated", fund, chart),
+                                    amount,
+                                    true));
             default -> List.of();
         };
     }
 
     /**
      * The closing entries of one budget line (结账), from the entries its postings made this year:
-     * each 预算收入 明细 into 本年收支结转 (借 收入 / 贷 结转—本年收支结转), each 支出 明细 likewise
-     * (借 结转—本年收支结转 / 贷 支出), and the net of 本年收支结转 into 累计结转. Afterwards 预算收入
-     * and 支出 stand at zero and 累计结转 holds the line's balance, the amount carried to next year.
+     * each 预算收入 明细 into 本年收支结转 (借 收入 / 贷 结转—本年收支结转), each 支出 明细 likewise (借 结转—本年收支结转 / 贷 支出), and
+     * the net of 本年收支结转 into 累计结转. Afterwards 预算收入 and 支出 stand at zero and 累计结转 holds the line's
+     * balance, the amount carried to next year.
      *
-     * @param lineEntries  every entry the line's postings made in the year
+     * @param lineEntries every entry the line's postings made in the year
      * @param carryForward the line's 年末结转 posting, or null when it carried nothing
      */
-    public static List<BudgetEntry> closing(FundSource fund, List<BudgetEntry> lineEntries, LocalDate date,
-            Posting carryForward, BudgetChart chart) {
+    public static List<BudgetEntry> closing(
+            FundSource fund,
+            List<BudgetEntry> lineEntries,
+            LocalDate date,
+            Posting carryForward,
+            BudgetChart chart) {
         Map<BudgetEntry.DetailKey, BudgetEntry> firstOf = new LinkedHashMap<>();
         Map<BudgetEntry.DetailKey, Long> net = new LinkedHashMap<>();
         for (BudgetEntry entry : lineEntries) {
@@ -81,8 +107,24 @@ public final class BudgetEntries {
             BudgetEntry like = firstOf.get(each.getKey());
             boolean income = like.account().isIncome();
             Side toAccount = income ? Side.DEBIT : Side.CREDIT;
-            closing.add(closingEntry(like, toAccount, like.account(), like.detail(), amount, date, carryForward));
-            closing.add(closingEntry(like, opposite(toAccount), carry, yearResult, amount, date, carryForward));
+            closing.add(
+                    closingEntry(
+                            like,
+                            toAccount,
+                            like.account(),
+                            like.detail(),
+                            amount,
+                            date,
+                            carryForward));
+            closing.add(
+                    closingEntry(
+                            like,
+                            opposite(toAccount),
+                            carry,
+                            yearResult,
+                            amount,
+                            date,
+                            carryForward));
             result = Math.addExact(result, income ? amount : -amount);
         }
         if (result != 0 && !closing.isEmpty()) {
@@ -90,8 +132,17 @@ public final class BudgetEntries {
             String accumulated = carryDetail("accumulated", fund, chart);
             Side toResult = result > 0 ? Side.DEBIT : Side.CREDIT;
             long amount = Math.abs(result);
-            closing.add(closingEntry(like, toResult, carry, yearResult, amount, date, carryForward));
-            closing.add(closingEntry(like, opposite(toResult), carry, accumulated, amount, date, carryForward));
+            closing.add(
+                    closingEntry(like, toResult, carry, yearResult, amount, date, carryForward));
+            closing.add(
+                    closingEntry(
+                            like,
+                            opposite(toResult),
+                            carry,
+                            accumulated,
+                            amount,
+                            date,
+                            carryForward));
         }
         return closing;
     }
@@ -100,19 +151,51 @@ public final class BudgetEntries {
         return side == Side.DEBIT ? Side.CREDIT : Side.DEBIT;
     }
 
-    private static BudgetEntry entry(Posting posting, Side side, ChartAccount account, String detail, long amount,
+    private static BudgetEntry entry(
+            Posting posting,
+            Side side,
+            ChartAccount account,
+            String detail,
+            long amount,
             boolean opening) {
-        return new BudgetEntry(posting.globalIndex(), posting.eventId(), posting.transactionId(), posting.date(),
-                posting.kind(), side, account, detail, posting.account().functional(),
-                posting.account().economic(), amount, opening, false);
+        return new BudgetEntry(
+                posting.globalIndex(),
+                posting.eventId(),
+                posting.transactionId(),
+                posting.date(),
+                posting.kind(),
+                side,
+                account,
+                detail,
+                posting.account().functional(),
+                posting.account().economic(),
+                amount,
+                opening,
+                false);
     }
 
-    private static BudgetEntry closingEntry(BudgetEntry like, Side side, ChartAccount account, String detail,
-            long amount, LocalDate date, Posting carryForward) {
-        return new BudgetEntry(carryForward == null ? 0 : carryForward.globalIndex(),
+    private static BudgetEntry closingEntry(
+            BudgetEntry like,
+            Side side,
+            ChartAccount account,
+            String detail,
+            long amount,
+            LocalDate date,
+            Posting carryForward) {
+        return new BudgetEntry(
+                carryForward == null ? 0 : carryForward.globalIndex(),
                 carryForward == null ? "" : carryForward.eventId(),
-                carryForward == null ? null : carryForward.transactionId(), date, TransactionKind.CARRY_FORWARD,
-                side, account, detail, like.functional(), like.economic(), amount, false, true);
+                carryForward == null ? null : carryForward.transactionId(),
+                date,
+                TransactionKind.CARRY_FORWARD,
+                side,
+                account,
+                detail,
+                like.functional(),
+                like.economic(),
+                amount,
+                false,
+                true);
     }
 
     /** 资金结存's 明细: 零余额账户用款额度 for 财政拨款, 货币资金 for the rest. */

@@ -7,27 +7,38 @@ import ledger.core.classification.EconomicCode;
 import ledger.core.classification.FunctionalCode;
 
 /**
- * One line of a 预算会计 entry: a side, a 科目 with its 明细, an amount, and the event it came from.
- * A reversal's entries are the reversed transaction's with negative amounts (红字冲销), on the same
+ * One line of a 预算会计 entry: a side, a 科目 with its 明细, an amount, and the event it came from. A
+ * reversal's entries are the reversed transaction's with negative amounts (红字冲销), on the same
  * sides, so every column of the 科目余额表 nets the mistake out.
  *
- * @param globalIndex   the event's position in the event store; 0 for a closing entry of a line
- *                      that carried nothing forward
- * @param eventId       the event it came from; for a closing entry the line's 年末结转 event, or
- *                      empty when the line had nothing to carry
+ * @param globalIndex the event's position in the event store; 0 for a closing entry of a line that
+ *     carried nothing forward
+ * @param eventId the event it came from; for a closing entry the line's 年末结转 event, or empty when
+ *     the line had nothing to carry
  * @param transactionId the transaction of that event (null when there is none)
- * @param kind          the kind of the movement: a reversal's is the reversed kind; closing entries
- *                      are {@link TransactionKind#CARRY_FORWARD}
- * @param detail        the 明细科目 path, e.g. 财政拨款支出/基本支出/人员经费; empty for none
- * @param functional    功能分类 项 where the 科目 runs by it, else null
- * @param economic      经济分类 款 where the 科目 runs by it, else null
- * @param amountFen     in fen; negative for a reversal
- * @param opening       an opening or carried-in balance: counts in 期初余额
- * @param closing       written by the year's closing (结账), not by an event of its own
+ * @param kind the kind of the movement: a reversal's is the reversed kind; closing entries are
+ *     {@link TransactionKind#CARRY_FORWARD}
+ * @param detail the 明细科目 path, e.g. 财政拨款支出/基本支出/人员经费; empty for none
+ * @param functional 功能分类 项 where the 科目 runs by it, else null
+ * @param economic 经济分类 款 where the 科目 runs by it, else null
+ * @param amountFen in fen; negative for a reversal
+ * @param opening an opening or carried-in balance: counts in 期初余额
+ * @param closing written by the year's closing (结账), not by an event of its own
  */
-public record BudgetEntry(long globalIndex, String eventId, TransactionId transactionId, LocalDate date,
-        TransactionKind kind, Side side, ChartAccount account, String detail, FunctionalCode functional,
-        EconomicCode economic, long amountFen, boolean opening, boolean closing) {
+public record BudgetEntry(
+        long globalIndex,
+        String eventId,
+        TransactionId transactionId,
+        LocalDate date,
+        TransactionKind kind,
+        Side side,
+        ChartAccount account,
+        String detail,
+        FunctionalCode functional,
+        EconomicCode economic,
+        long amountFen,
+        boolean opening,
+        boolean closing) {
 
     public BudgetEntry {
         eventId = eventId == null ? "" : eventId;
@@ -47,7 +58,10 @@ public record BudgetEntry(long globalIndex, String eventId, TransactionId transa
 
     /** The 科目余额表 line this entry is summed into. */
     public DetailKey detailKey() {
-        return new DetailKey(account.code(), detail, functional == null ? "" : functional.code(),
+        return new DetailKey(
+                account.code(),
+                detail,
+                functional == null ? "" : functional.code(),
                 economic == null ? "" : economic.code());
     }
 
@@ -63,8 +77,10 @@ public record BudgetEntry(long globalIndex, String eventId, TransactionId transa
         public static DetailKey parse(String id) {
             String[] parts = id.split("\\|", -1);
             if (parts.length != 4 || !parts[0].matches("\\d{4}")) {
-                throw new IllegalArgumentException("明细行应写作 科目|明细|功能分类|经济分类，不是 '" + id
-                        + "' (a detail line is code|detail|functional|economic)");
+                throw new IllegalArgumentException(
+                        "明细行应写作 科目|明细|功能分类|经济分类，不是 '"
+                                + id
+                                + "' (a detail line is code|detail|functional|economic)");
             }
             return new DetailKey(parts[0], parts[1], parts[2], parts[3]);
         }

@@ -12,10 +12,10 @@ import ledger.core.account.UnitCode;
 import ledger.projections.posting.Posting;
 
 /**
- * A unit's 预算会计 entries for one year, as of a date: every posting's entries in the order the
- * events were stored, then the closing entries of every line when the year is closed — or, asked
- * for, the closing entries the close would write (预结账), so the 结转 科目 can be set against the
- * 决算's 年末结转和结余 before the year is closed. Computed from postings, never stored.
+ * A unit's 预算会计 entries for one year, as of a date: every posting's entries in the order the events
+ * were stored, then the closing entries of every line when the year is closed — or, asked for, the
+ * closing entries the close would write (预结账), so the 结转 科目 can be set against the 决算's 年末结转和结余
+ * before the year is closed. Computed from postings, never stored.
  */
 public final class BudgetJournal {
 
@@ -35,8 +35,14 @@ public final class BudgetJournal {
     private final boolean proForma;
     private final List<BudgetEntry> entries;
 
-    private BudgetJournal(UnitCode unit, FiscalYear year, LocalDate asOf, UnitKind unitKind, boolean closed,
-            boolean proForma, List<BudgetEntry> entries) {
+    private BudgetJournal(
+            UnitCode unit,
+            FiscalYear year,
+            LocalDate asOf,
+            UnitKind unitKind,
+            boolean closed,
+            boolean proForma,
+            List<BudgetEntry> entries) {
         this.unit = unit;
         this.year = year;
         this.asOf = asOf;
@@ -47,20 +53,28 @@ public final class BudgetJournal {
     }
 
     /**
-     * @param asOfOrNull       only postings dated up to this day; null for the whole year
+     * @param asOfOrNull only postings dated up to this day; null for the whole year
      * @param closedInRegister the write side's register says the year is closed
-     * @param postings         any postings; those of other units and years are skipped
+     * @param postings any postings; those of other units and years are skipped
      * @throws IllegalArgumentException when the date is not in the fiscal year
      */
-    public static BudgetJournal of(UnitCode unit, FiscalYear year, LocalDate asOfOrNull, Iterable<Posting> postings,
-            UnitKind unitKind, BudgetChart chart, boolean closedInRegister, Closing closing) {
+    public static BudgetJournal of(
+            UnitCode unit,
+            FiscalYear year,
+            LocalDate asOfOrNull,
+            Iterable<Posting> postings,
+            UnitKind unitKind,
+            BudgetChart chart,
+            boolean closedInRegister,
+            Closing closing) {
         requireInYear(year, asOfOrNull);
         List<BudgetEntry> entries = new ArrayList<>();
         Map<AccountKey, List<BudgetEntry>> byLine = new LinkedHashMap<>();
         Map<AccountKey, Posting> carriedForward = new LinkedHashMap<>();
         boolean carryForwardSeen = false;
         for (Posting posting : postings) {
-            if (!posting.account().unit().equals(unit) || !posting.account().year().equals(year)
+            if (!posting.account().unit().equals(unit)
+                    || !posting.account().year().equals(year)
                     || asOfOrNull != null && posting.date().isAfter(asOfOrNull)) {
                 continue;
             }
@@ -82,8 +96,13 @@ public final class BudgetJournal {
         boolean proForma = closingDate != null && !(closed && closingDate.equals(year.lastDay()));
         if (closingDate != null) {
             for (Map.Entry<AccountKey, List<BudgetEntry>> line : byLine.entrySet()) {
-                entries.addAll(BudgetEntries.closing(line.getKey().fund(), line.getValue(), closingDate,
-                        carriedForward.get(line.getKey()), chart));
+                entries.addAll(
+                        BudgetEntries.closing(
+                                line.getKey().fund(),
+                                line.getValue(),
+                                closingDate,
+                                carriedForward.get(line.getKey()),
+                                chart));
             }
         }
         return new BudgetJournal(unit, year, asOfOrNull, unitKind, closed, proForma, entries);
@@ -91,12 +110,23 @@ public final class BudgetJournal {
 
     /**
      * @throws IllegalArgumentException in Chinese and English, naming {@code asOf}, when the day is
-     *         not in the year
+     *     not in the year
      */
     public static void requireInYear(FiscalYear year, LocalDate asOfOrNull) {
-        if (asOfOrNull != null && (asOfOrNull.isBefore(year.firstDay()) || asOfOrNull.isAfter(year.lastDay()))) {
-            throw new IllegalArgumentException("日期 " + asOfOrNull + " 不在 " + year + " 年度内（" + year.firstDay()
-                    + " 至 " + year.lastDay() + "）(the date is not in fiscal year " + year + ")");
+        if (asOfOrNull != null
+                && (asOfOrNull.isBefore(year.firstDay()) || asOfOrNull.isAfter(year.lastDay()))) {
+            throw new IllegalArgumentException(
+                    "日期 "
+                            + asOfOrNull
+                            + " 不在 "
+                            + year
+                            + " 年度内（"
+                            + year.firstDay()
+                            + " 至 "
+                            + year.lastDay()
+                            + "）(the date is not in fiscal year "
+                            + year
+                            + ")");
         }
     }
 

@@ -3,16 +3,22 @@ package ledger.projections.accounting;
 /**
  * One 预算会计 科目 of the chart ({@code accounting/budget-accounts.tsv}).
  *
- * @param code         e.g. {@code 6001}
- * @param name         e.g. 财政拨款预算收入
- * @param balanceSide  the side its balance normally lies on
- * @param element      预算收入, 预算支出 or 预算结余
- * @param usedFor      what the ledger books to it, as written in the file ({@code -} for nothing)
+ * @param code e.g. {@code 6001}
+ * @param name e.g. 财政拨款预算收入
+ * @param balanceSide the side its balance normally lies on
+ * @param element 预算收入, 预算支出 or 预算结余
+ * @param usedFor what the ledger books to it, as written in the file ({@code -} for nothing)
  * @param byFunctional whether its 明细 run by 功能分类 项
- * @param byEconomic   whether its 明细 also run by 经济分类 款
+ * @param byEconomic whether its 明细 also run by 经济分类 款
  */
-public record ChartAccount(String code, String name, Side balanceSide, String element, String usedFor,
-        boolean byFunctional, boolean byEconomic) {
+public record ChartAccount(
+        String code,
+        String name,
+        Side balanceSide,
+        String element,
+        String usedFor,
+        boolean byFunctional,
+        boolean byEconomic) {
 
     public static final String INCOME = "预算收入";
     public static final String EXPENDITURE = "预算支出";
@@ -26,8 +32,8 @@ public record ChartAccount(String code, String name, Side balanceSide, String el
             throw new IllegalArgumentException("科目 " + code + " has no name");
         }
         if (!INCOME.equals(element) && !EXPENDITURE.equals(element) && !BALANCE.equals(element)) {
-            throw new IllegalArgumentException("科目 " + code + ": element must be 预算收入, 预算支出 or 预算结余, not "
-                    + element);
+            throw new IllegalArgumentException(
+                    "科目 " + code + ": element must be 预算收入, 预算支出 or 预算结余, not " + element);
         }
     }
 

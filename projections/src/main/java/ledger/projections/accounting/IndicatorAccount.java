@@ -17,18 +17,20 @@ import ledger.core.classification.ExpenditureNature;
 import ledger.projections.posting.Posting;
 
 /**
- * 预算指标 account: per budget line (fund × 功能分类 项 × 经济分类 款), each 指标 with its source,
- * amount, 已拨 (appropriated), 已支 (spent) and 可用 (amount − 已支), as of a date; and per project
- * what was spent. The line's figures are exact sums of its postings; how they are shared among the
- * line's 指标 is a rule, because a payment does not name its 指标:
+ * 预算指标 account: per budget line (fund × 功能分类 项 × 经济分类 款), each 指标 with its source, amount, 已拨
+ * (appropriated), 已支 (spent) and 可用 (amount − 已支), as of a date; and per project what was spent.
+ * The line's figures are exact sums of its postings; how they are shared among the line's 指标 is a
+ * rule, because a payment does not name its 指标:
+ *
  * <ul>
- * <li>a 年初预算 row is one 指标 per 指标文号 ({@code indicator}), or one per line for the rows that
- * name none; each 追加 and each 调减 is a 指标 of its own (调减 negative); opening and carried-in
- * balances are one 结转 指标, already appropriated in full;</li>
- * <li>appropriations fill 年初 then 追加 指标 in the order they arrived, each up to its amount; what
- * exceeds them (a source with no budget cap) is a 无指标 row whose amount is what it received;</li>
- * <li>spending draws on 结转 first, then on the 指标 in that order, each up to what it received.</li>
+ *   <li>a 年初预算 row is one 指标 per 指标文号 ({@code indicator}), or one per line for the rows that name
+ *       none; each 追加 and each 调减 is a 指标 of its own (调减 negative); opening and carried-in balances
+ *       are one 结转 指标, already appropriated in full;
+ *   <li>appropriations fill 年初 then 追加 指标 in the order they arrived, each up to its amount; what
+ *       exceeds them (a source with no budget cap) is a 无指标 row whose amount is what it received;
+ *   <li>spending draws on 结转 first, then on the 指标 in that order, each up to what it received.
  * </ul>
+ *
  * A reversal counts against the 指标 of the transaction it reverses.
  */
 public final class IndicatorAccount {
@@ -55,10 +57,15 @@ public final class IndicatorAccount {
     /**
      * One 指标 of a line.
      *
-     * @param name     指标文号, the transaction id of a 追加/调减, or a name for the unnamed ones
+     * @param name 指标文号, the transaction id of a 追加/调减, or a name for the unnamed ones
      * @param eventIds the events behind its amount
      */
-    public record Indicator(Source source, String name, long amountFen, long appropriatedFen, long spentFen,
+    public record Indicator(
+            Source source,
+            String name,
+            long amountFen,
+            long appropriatedFen,
+            long spentFen,
             List<String> eventIds) {
 
         public long availableFen() {
@@ -67,8 +74,14 @@ public final class IndicatorAccount {
     }
 
     /** A budget line with its 指标 and totals, and the events of its 拨款 and 支出. */
-    public record Line(AccountKey account, List<Indicator> indicators, long amountFen, long appropriatedFen,
-            long spentFen, List<String> appropriationEvents, List<String> spendingEvents) {
+    public record Line(
+            AccountKey account,
+            List<Indicator> indicators,
+            long amountFen,
+            long appropriatedFen,
+            long spentFen,
+            List<String> appropriationEvents,
+            List<String> spendingEvents) {
 
         public long availableFen() {
             return amountFen - spentFen;
@@ -76,8 +89,7 @@ public final class IndicatorAccount {
     }
 
     /** What a project spent, and the events. */
-    public record ProjectSpending(ProjectCode project, long spentFen, List<String> eventIds) {
-    }
+    public record ProjectSpending(ProjectCode project, long spentFen, List<String> eventIds) {}
 
     private final UnitCode unit;
     private final FiscalYear year;
@@ -85,7 +97,11 @@ public final class IndicatorAccount {
     private final List<Line> lines;
     private final List<ProjectSpending> projects;
 
-    private IndicatorAccount(UnitCode unit, FiscalYear year, LocalDate asOf, List<Line> lines,
+    private IndicatorAccount(
+            UnitCode unit,
+            FiscalYear year,
+            LocalDate asOf,
+            List<Line> lines,
             List<ProjectSpending> projects) {
         this.unit = unit;
         this.year = year;
@@ -94,31 +110,45 @@ public final class IndicatorAccount {
         this.projects = List.copyOf(projects);
     }
 
-    /** @throws IllegalArgumentException naming {@code asOf} when the day is not in the year */
-    public static IndicatorAccount of(UnitCode unit, FiscalYear year, LocalDate asOfOrNull,
-            Iterable<Posting> postings) {
+    /**
+     * @throws IllegalArgumentException naming {@code asOf} when the day is not in the year
+     */
+    public static IndicatorAccount of(
+            UnitCode unit, FiscalYear year, LocalDate asOfOrNull, Iterable<Posting> postings) {
         BudgetJournal.requireInYear(year, asOfOrNull);
         Map<AccountKey, LineBuilder> builders = new TreeMap<>((a, b) -> a.id().compareTo(b.id()));
         Map<TransactionId, String> indicatorOf = new HashMap<>();
         Map<ProjectCode, ProjectSpending> projects = new TreeMap<>();
         for (Posting p : postings) {
-            if (!p.account().unit().equals(unit) || !p.account().year().equals(year)
+            if (!p.account().unit().equals(unit)
+                    || !p.account().year().equals(year)
                     || asOfOrNull != null && p.date().isAfter(asOfOrNull)) {
                 continue;
             }
             LineBuilder line = builders.computeIfAbsent(p.account(), LineBuilder::new);
             line.add(p, indicatorOf);
-            if (p.kind() == TransactionKind.EXPENDITURE && p.nature() == ExpenditureNature.PROJECT
+            if (p.kind() == TransactionKind.EXPENDITURE
+                    && p.nature() == ExpenditureNature.PROJECT
                     && p.project() != null) {
                 ProjectSpending before = projects.get(p.project());
-                List<String> events = new ArrayList<>(before == null ? List.of() : before.eventIds());
+                List<String> events =
+                        new ArrayList<>(before == null ? List.of() : before.eventIds());
                 events.add(p.eventId());
-                projects.put(p.project(), new ProjectSpending(p.project(),
-                        Math.addExact(before == null ? 0 : before.spentFen(), p.amountFen()), events));
+                projects.put(
+                        p.project(),
+                        new ProjectSpending(
+                                p.project(),
+                                Math.addExact(
+                                        before == null ? 0 : before.spentFen(), p.amountFen()),
+                                events));
             }
         }
-        return new IndicatorAccount(unit, year, asOfOrNull,
-                builders.values().stream().map(LineBuilder::build).toList(), new ArrayList<>(projects.values()));
+        return new IndicatorAccount(
+                unit,
+                year,
+                asOfOrNull,
+                builders.values().stream().map(LineBuilder::build).toList(),
+                new ArrayList<>(projects.values()));
     }
 
     public UnitCode unit() {
@@ -144,8 +174,11 @@ public final class IndicatorAccount {
 
     /** The sum of one source's 指标 over every line. */
     public long totalFen(Source source) {
-        return lines.stream().flatMap(l -> l.indicators().stream()).filter(i -> i.source() == source)
-                .mapToLong(Indicator::amountFen).reduce(0, Math::addExact);
+        return lines.stream()
+                .flatMap(l -> l.indicators().stream())
+                .filter(i -> i.source() == source)
+                .mapToLong(Indicator::amountFen)
+                .reduce(0, Math::addExact);
     }
 
     private static final class LineBuilder {
@@ -244,18 +277,39 @@ public final class IndicatorAccount {
                 String key = keys.get(i);
                 long amount = amounts.get(key)[0];
                 total = Math.addExact(total, amount);
-                indicators.add(new Indicator(sources.get(key), key.substring(key.indexOf('\u0000') + 1), amount,
-                        received[i], used[i], List.copyOf(events.get(key))));
+                indicators.add(
+                        new Indicator(
+                                sources.get(key),
+                                key.substring(key.indexOf('\u0000') + 1),
+                                amount,
+                                received[i],
+                                used[i],
+                                List.copyOf(events.get(key))));
             }
             if (toAppropriate > 0 || toSpend > 0) {
-                indicators.add(new Indicator(Source.NONE, "无指标", toAppropriate, toAppropriate,
-                        unbudgetedSpent + toSpend, List.copyOf(appropriationEvents)));
+                indicators.add(
+                        new Indicator(
+                                Source.NONE,
+                                "无指标",
+                                toAppropriate,
+                                toAppropriate,
+                                unbudgetedSpent + toSpend,
+                                List.copyOf(appropriationEvents)));
                 total = Math.addExact(total, toAppropriate);
             }
-            long carried = indicators.stream().filter(i -> i.source() == Source.CARRIED)
-                    .mapToLong(Indicator::amountFen).sum();
-            return new Line(account, indicators, total, Math.addExact(carried, appropriated), spent,
-                    List.copyOf(appropriationEvents), List.copyOf(spendingEvents));
+            long carried =
+                    indicators.stream()
+                            .filter(i -> i.source() == Source.CARRIED)
+                            .mapToLong(Indicator::amountFen)
+                            .sum();
+            return new Line(
+                    account,
+                    indicators,
+                    total,
+                    Math.addExact(carried, appropriated),
+                    spent,
+                    List.copyOf(appropriationEvents),
+                    List.copyOf(spendingEvents));
         }
 
         private static int order(Source source) {

@@ -9,11 +9,10 @@ import java.util.function.Predicate;
 import ledger.projections.accounting.BudgetEntry.DetailKey;
 
 /**
- * 科目余额表: for every 科目 of the chart and each of its 明细 lines, 期初余额, 本期借方, 本期贷方
- * and 期末余额, summed in fen from the {@link BudgetJournal}'s entries. Balances are kept
- * debit-positive (a 贷 balance is negative) and printed with their side. Every figure is the sum of
- * the entries {@link #entriesOf} returns for its line, so it traces to its events like a statement
- * cell.
+ * 科目余额表: for every 科目 of the chart and each of its 明细 lines, 期初余额, 本期借方, 本期贷方 and 期末余额, summed in
+ * fen from the {@link BudgetJournal}'s entries. Balances are kept debit-positive (a 贷 balance is
+ * negative) and printed with their side. Every figure is the sum of the entries {@link #entriesOf}
+ * returns for its line, so it traces to its events like a statement cell.
  */
 public final class TrialBalance {
 
@@ -21,11 +20,16 @@ public final class TrialBalance {
      * One line: a 科目 (detail null) or one of its 明细.
      *
      * @param openingFen 期初余额, debit-positive
-     * @param debitFen   本期借方
-     * @param creditFen  本期贷方
+     * @param debitFen 本期借方
+     * @param creditFen 本期贷方
      * @param closingFen 期末余额, debit-positive
      */
-    public record Row(ChartAccount account, DetailKey detail, long openingFen, long debitFen, long creditFen,
+    public record Row(
+            ChartAccount account,
+            DetailKey detail,
+            long openingFen,
+            long debitFen,
+            long creditFen,
             long closingFen) {
 
         public boolean isAccount() {
@@ -51,19 +55,26 @@ public final class TrialBalance {
         List<Row> rows = new ArrayList<>();
         long[] totals = new long[4];
         Map<String, List<BudgetEntry>> byAccount = new java.util.HashMap<>();
-        journal.entries().forEach(e -> byAccount.computeIfAbsent(e.account().code(), k -> new ArrayList<>()).add(e));
+        journal.entries()
+                .forEach(
+                        e ->
+                                byAccount
+                                        .computeIfAbsent(e.account().code(), k -> new ArrayList<>())
+                                        .add(e));
         for (ChartAccount account : chart.accounts()) {
             List<BudgetEntry> ofAccount = byAccount.getOrDefault(account.code(), List.of());
             Row accountRow = sum(account, null, ofAccount, e -> true);
             rows.add(accountRow);
             Map<DetailKey, List<BudgetEntry>> details = new TreeMap<>();
-            ofAccount.forEach(e -> details.computeIfAbsent(e.detailKey(), k -> new ArrayList<>()).add(e));
-            details.forEach((key, entries) -> {
-                Row row = sum(account, key, entries, e -> true);
-                if (!row.isZero()) {
-                    rows.add(row);
-                }
-            });
+            ofAccount.forEach(
+                    e -> details.computeIfAbsent(e.detailKey(), k -> new ArrayList<>()).add(e));
+            details.forEach(
+                    (key, entries) -> {
+                        Row row = sum(account, key, entries, e -> true);
+                        if (!row.isZero()) {
+                            rows.add(row);
+                        }
+                    });
             totals[0] = Math.addExact(totals[0], accountRow.openingFen());
             totals[1] = Math.addExact(totals[1], accountRow.debitFen());
             totals[2] = Math.addExact(totals[2], accountRow.creditFen());
@@ -73,7 +84,10 @@ public final class TrialBalance {
         return new TrialBalance(journal, rows, total);
     }
 
-    private static Row sum(ChartAccount account, DetailKey key, List<BudgetEntry> entries,
+    private static Row sum(
+            ChartAccount account,
+            DetailKey key,
+            List<BudgetEntry> entries,
             Predicate<BudgetEntry> which) {
         long opening = 0;
         long debit = 0;
@@ -110,13 +124,20 @@ public final class TrialBalance {
 
     /** Every entry is balanced: the ledger's 借 equal its 贷, at the start and in the period. */
     public boolean balanced() {
-        return total.openingFen() == 0 && total.debitFen() == total.creditFen() && total.closingFen() == 0;
+        return total.openingFen() == 0
+                && total.debitFen() == total.creditFen()
+                && total.closingFen() == 0;
     }
 
     /** The 科目's own line. */
     public Row account(String code) {
-        return rows.stream().filter(r -> r.isAccount() && r.account().code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("科目 " + code + " 不在预算会计科目表中 (no such 科目)"));
+        return rows.stream()
+                .filter(r -> r.isAccount() && r.account().code().equals(code))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "科目 " + code + " 不在预算会计科目表中 (no such 科目)"));
     }
 
     public Optional<Row> detail(DetailKey key) {
@@ -125,7 +146,12 @@ public final class TrialBalance {
 
     /** The entries behind a 科目's line (detail null) or one 明细 line, in order. */
     public List<BudgetEntry> entriesOf(String code, DetailKey detailOrNull) {
-        return journal.entries().stream().filter(e -> e.account().code().equals(code)
-                && (detailOrNull == null || e.detailKey().equals(detailOrNull))).toList();
+        return journal.entries().stream()
+                .filter(
+                        e ->
+                                e.account().code().equals(code)
+                                        && (detailOrNull == null
+                                                || e.detailKey().equals(detailOrNull)))
+                .toList();
     }
 }

@@ -19,7 +19,11 @@ final class ExpenditureSection implements ExplanationSection {
     @Override
     public void write() {
         writer.begin("三", "支出决算情况说明", "fig3");
-        Figure total = writer.cellAmount("expenditure", "本年支出合计", writer.set().address(NamedCell.EXPENDITURE_THIS_YEAR));
+        Figure total =
+                writer.cellAmount(
+                        "expenditure",
+                        "本年支出合计",
+                        writer.set().address(NamedCell.EXPENDITURE_THIS_YEAR));
         Map<String, NamedCell> natures = new LinkedHashMap<>();
         natures.put("basic", NamedCell.EXPENDITURE_BASIC);
         natures.put("project", NamedCell.EXPENDITURE_PROJECT);
@@ -31,14 +35,20 @@ final class ExpenditureSection implements ExplanationSection {
         for (Map.Entry<String, NamedCell> nature : natures.entrySet()) {
             CellAddress address = writer.set().address(nature.getValue());
             String name = nature.getValue().label();
-            boolean alwaysShown = nature.getKey().equals("basic") || nature.getKey().equals("project");
+            boolean alwaysShown =
+                    nature.getKey().equals("basic") || nature.getKey().equals("project");
             if (writer.set().fen(address) == 0 && !alwaysShown) {
                 continue;
             }
             Figure part = writer.cellAmount("expenditure." + nature.getKey(), name, address);
             parts.addAll(List.of(shown.isEmpty() ? "其中：" : "；", name, " ", part, " 万元"));
-            parts.addAll(writer.shareOf("expenditure." + nature.getKey() + "-share", name + "占本年支出",
-                    part, total, "，占本年支出 "));
+            parts.addAll(
+                    writer.shareOf(
+                            "expenditure." + nature.getKey() + "-share",
+                            name + "占本年支出",
+                            part,
+                            total,
+                            "，占本年支出 "));
             shown.add(part);
         }
         parts.add("。");

@@ -11,10 +11,10 @@ import ledger.core.account.UnitCode;
 import ledger.projections.statement.StatementSet;
 
 /**
- * A unit-year's 部门决算情况说明 (part 三 of the published report) written from the ledger: its
- * sections with every number computed from postings and marked blanks where a person writes, the
- * numbers by key, the statements they come from, and what was found comparing them with a
- * published 情况说明 (contradictions) or with each other (rounding tails).
+ * A unit-year's 部门决算情况说明 (part 三 of the published report) written from the ledger: its sections
+ * with every number computed from postings and marked blanks where a person writes, the numbers by
+ * key, the statements they come from, and what was found comparing them with a published 情况说明
+ * (contradictions) or with each other (rounding tails).
  */
 public final class Explanation {
 
@@ -24,8 +24,12 @@ public final class Explanation {
     private final Map<String, Figure> figures;
     private final List<ExplanationFinding> findings;
 
-    Explanation(StatementSet statements, PriorYearFigures prior, List<Section> sections,
-            Map<String, Figure> figures, List<ExplanationFinding> findings) {
+    Explanation(
+            StatementSet statements,
+            PriorYearFigures prior,
+            List<Section> sections,
+            Map<String, Figure> figures,
+            List<ExplanationFinding> findings) {
         this.statements = statements;
         this.prior = prior;
         this.sections = List.copyOf(sections);
@@ -77,7 +81,9 @@ public final class Explanation {
         return Optional.ofNullable(figures.get(key));
     }
 
-    /** @throws IllegalArgumentException when the explanation states no such figure */
+    /**
+     * @throws IllegalArgumentException when the explanation states no such figure
+     */
     public Figure require(String key) {
         Figure figure = figures.get(key);
         if (figure == null) {

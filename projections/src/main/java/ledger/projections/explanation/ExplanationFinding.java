@@ -6,15 +6,15 @@ package ledger.projections.explanation;
  * prints a percentage without its %, or where shown parts do not add up to their shown total by a
  * cent of rounding (尾差, a note, not an error).
  *
- * @param kind     what was found
- * @param key      the figure's key
- * @param where    where the published text states it (e.g. {@code 五(三)}), or empty
- * @param printed  the published figure as printed, or empty for a rounding note
+ * @param kind what was found
+ * @param key the figure's key
+ * @param where where the published text states it (e.g. {@code 五(三)}), or empty
+ * @param printed the published figure as printed, or empty for a rounding note
  * @param computed the ledger's figure as the 情况说明 shows it
- * @param message  a sentence in Chinese naming the figure and both values
+ * @param message a sentence in Chinese naming the figure and both values
  */
-public record ExplanationFinding(Kind kind, String key, String where, String printed,
-        String computed, String message) {
+public record ExplanationFinding(
+        Kind kind, String key, String where, String printed, String computed, String message) {
 
     /** What a finding is. */
     public enum Kind {

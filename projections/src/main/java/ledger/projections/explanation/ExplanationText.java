@@ -1,17 +1,17 @@
 package ledger.projections.explanation;
 
 /**
- * The 情况说明 as plain text for a terminal or a file: the title, each section under its heading,
- * the place of each chart (图 1 … 图 4) as the report has it, blanks marked 【…：＿＿＿＿】, and at
- * the end what was found against a published 情况说明 and among the figures themselves.
+ * The 情况说明 as plain text for a terminal or a file: the title, each section under its heading, the
+ * place of each chart (图 1 … 图 4) as the report has it, blanks marked 【…：＿＿＿＿】, and at the end what
+ * was found against a published 情况说明 and among the figures themselves.
  */
 public final class ExplanationText {
 
-    private static final String[] CHART_CAPTIONS = {"图 1：收、支决算总计变动情况", "图 2：收入决算结构",
-        "图 3：支出决算结构", "图 4：财政拨款收、支决算总计变动情况"};
+    private static final String[] CHART_CAPTIONS = {
+        "图 1：收、支决算总计变动情况", "图 2：收入决算结构", "图 3：支出决算结构", "图 4：财政拨款收、支决算总计变动情况"
+    };
 
-    private ExplanationText() {
-    }
+    private ExplanationText() {}
 
     public static String render(Explanation explanation) {
         StringBuilder text = new StringBuilder();
@@ -22,7 +22,8 @@ public final class ExplanationText {
             text.append(section.heading()).append('\n');
             for (Paragraph paragraph : section.paragraphs()) {
                 text.append(paragraph.style() == Paragraph.Style.BODY ? "    " : "")
-                        .append(paragraph.plain()).append('\n');
+                        .append(paragraph.plain())
+                        .append('\n');
             }
             if (!section.chart().isEmpty()) {
                 text.append(caption(section.chart())).append('\n');
@@ -32,8 +33,11 @@ public final class ExplanationText {
         if (!explanation.findings().isEmpty()) {
             text.append("核对：\n");
             for (ExplanationFinding finding : explanation.findings()) {
-                text.append("  [").append(finding.kind().chineseName()).append("] ")
-                        .append(finding.message()).append('\n');
+                text.append("  [")
+                        .append(finding.kind().chineseName())
+                        .append("] ")
+                        .append(finding.message())
+                        .append('\n');
             }
         }
         return text.toString();

@@ -13,24 +13,25 @@ import ledger.core.account.ProjectCode;
 import ledger.core.account.TransactionKind;
 import ledger.core.classification.ExpenditureNature;
 import ledger.core.classification.FundSource;
-import ledger.projections.statement.ExplanationPart;
 import ledger.core.money.Money;
 import ledger.projections.posting.Posting;
 import ledger.projections.statement.CellAddress;
+import ledger.projections.statement.ExplanationPart;
 import ledger.projections.statement.StatementSet;
 
 /**
- * Writes one 情况说明 section by section, keeping every figure it states by key and every sum of
- * shown parts it relies on. Each section is a class of its own ({@link TotalsSection} … {@link
+ * Writes one 情况说明 section by section, keeping every figure it states by key and every sum of shown
+ * parts it relies on. Each section is a class of its own ({@link TotalsSection} … {@link
  * PerformanceSection}); this class holds what they share: the statements and postings they read,
  * the figures, changes and shares they state, and the paragraphs they write. The wording follows
- * the published 2020 report of 武汉市江汉区人民政府办公室; a sentence whose subject the ledger lacks
- * (no prior year, no budget) says so with a blank.
+ * the published 2020 report of 武汉市江汉区人民政府办公室; a sentence whose subject the ledger lacks (no prior
+ * year, no budget) says so with a blank.
  */
 final class ExplanationWriter {
 
     /** Decimal places of a percentage. */
     static final int ONE = 1;
+
     static final int TWO = 2;
     static final String REASON = "主要原因";
 
@@ -49,6 +50,7 @@ final class ExplanationWriter {
     private String title;
     private String chart;
     private List<Paragraph> paragraphs;
+
     /** Where the template puts the section being written (its number and title), or null. */
     private ExplanationPart placed;
 
@@ -114,7 +116,8 @@ final class ExplanationWriter {
         finishSection();
     }
 
-    // what the sections read ------------------------------------------------------------------------
+    // what the sections read
+    // ------------------------------------------------------------------------
 
     ExplanationInput input() {
         return input;
@@ -148,7 +151,8 @@ final class ExplanationWriter {
         for (Posting posting : postings) {
             if (posting.kind() == TransactionKind.EXPENDITURE
                     && posting.account().fund() == FundSource.GENERAL
-                    && posting.nature() == ExpenditureNature.PROJECT && posting.project() != null) {
+                    && posting.nature() == ExpenditureNature.PROJECT
+                    && posting.project() != null) {
                 byProject.merge(posting.project(), posting.amountFen(), Math::addExact);
             }
         }
@@ -156,9 +160,12 @@ final class ExplanationWriter {
         return byProject;
     }
 
-    // figures, changes and shares ------------------------------------------------------------------
+    // figures, changes and shares
+    // ------------------------------------------------------------------
 
-    /** The magnitude and direction of a change on last year, or a blank when last year is unknown. */
+    /**
+     * The magnitude and direction of a change on last year, or a blank when last year is unknown.
+     */
     static final class Change {
         final List<Object> parts;
         final boolean changed;
@@ -179,8 +186,10 @@ final class ExplanationWriter {
     Change change(String prefix, String label, long nowFen, PriorYearKey key, int scale) {
         Optional<Money> prior = input.prior().value(key);
         if (prior.isEmpty()) {
-            return new Change(List.of(blank("增减（" + priorYear + " 年度" + label
-                    + "缺失，请导入上年账簿或上年数文件）")), false, "");
+            return new Change(
+                    List.of(blank("增减（" + priorYear + " 年度" + label + "缺失，请导入上年账簿或上年数文件）")),
+                    false,
+                    "");
         }
         long priorFen = prior.get().fen();
         long difference = Math.subtractExact(nowFen, priorFen);
@@ -188,13 +197,17 @@ final class ExplanationWriter {
             return new Change(List.of("持平"), false, "持平");
         }
         String verb = difference > 0 ? "增加" : "减少";
-        Figure amount = amount(prefix + ".change", label + "比上年" + verb, Math.abs(difference),
-                null);
+        Figure amount =
+                amount(prefix + ".change", label + "比上年" + verb, Math.abs(difference), null);
         List<Object> parts = new ArrayList<>(List.of(verb + " ", amount, " 万元"));
         if (priorFen != 0) {
-            Figure percent = percent(prefix + ".change-percent", label + "比上年"
-                    + (difference > 0 ? "增长" : "下降"), Math.abs(difference), Math.abs(priorFen),
-                    scale);
+            Figure percent =
+                    percent(
+                            prefix + ".change-percent",
+                            label + "比上年" + (difference > 0 ? "增长" : "下降"),
+                            Math.abs(difference),
+                            Math.abs(priorFen),
+                            scale);
             parts.addAll(List.of("，" + (difference > 0 ? "增长 " : "下降 "), percent));
         } else {
             parts.add("（上年为 0）");
@@ -202,13 +215,12 @@ final class ExplanationWriter {
         return new Change(parts, true, verb);
     }
 
-    List<Object> shareOf(String key, String label, Figure part, Figure whole,
-            String words) {
+    List<Object> shareOf(String key, String label, Figure part, Figure whole, String words) {
         return shareOf(key, label, part, whole, words, ONE);
     }
 
-    List<Object> shareOf(String key, String label, Figure part, Figure whole, String words,
-            int scale) {
+    List<Object> shareOf(
+            String key, String label, Figure part, Figure whole, String words, int scale) {
         if (whole == null || whole.amountFen() == 0) {
             return List.of();
         }
@@ -220,8 +232,8 @@ final class ExplanationWriter {
         if (budget.amountFen() == 0) {
             return List.of();
         }
-        return List.of("，完成年初预算的 ", percent(key, label, actual.amountFen(),
-                budget.amountFen(), ONE));
+        return List.of(
+                "，完成年初预算的 ", percent(key, label, actual.amountFen(), budget.amountFen(), ONE));
     }
 
     Figure cellAmount(String key, String label, CellAddress address) {
@@ -232,8 +244,7 @@ final class ExplanationWriter {
         return register(Figure.amount(key, label, fen, address));
     }
 
-    Figure percent(String key, String label, long numerator, long denominator,
-            int scale) {
+    Figure percent(String key, String label, long numerator, long denominator, int scale) {
         return register(Figure.percent(key, label, numerator, denominator, scale));
     }
 
@@ -241,8 +252,13 @@ final class ExplanationWriter {
     Figure register(Figure figure) {
         Figure earlier = figures.putIfAbsent(figure.key(), figure);
         if (earlier != null && !earlier.equals(figure)) {
-            throw new IllegalStateException("figure " + figure.key() + " computed twice differently: "
-                    + earlier + " and " + figure);
+            throw new IllegalStateException(
+                    "figure "
+                            + figure.key()
+                            + " computed twice differently: "
+                            + earlier
+                            + " and "
+                            + figure);
         }
         return earlier == null ? figure : earlier;
     }
@@ -262,27 +278,45 @@ final class ExplanationWriter {
             shown = shown.add(part.value());
         }
         if (exact != total.amountFen()) {
-            throw new IllegalStateException(label + ": parts " + parts + " do not add up to "
-                    + total);
+            throw new IllegalStateException(
+                    label + ": parts " + parts + " do not add up to " + total);
         }
         sums.putIfAbsent(total.key(), parts.stream().map(Figure::key).toList());
         if (shown.compareTo(total.value()) == 0) {
             return;
         }
         String shownParts = parts.stream().map(Figure::display).collect(Collectors.joining(" + "));
-        String exactParts = parts.stream().map(part -> part.money().toWanYuanExact()
-                .toPlainString()).collect(Collectors.joining(" + "));
-        notes.add(new ExplanationFinding(ExplanationFinding.Kind.ROUNDING_TAIL, name, number, "",
-                total.display(), number + " " + label + "：分项 " + shownParts + " = "
-                + Figure.thousands(shown) + "，合计印 " + total.display() + "；各数由精确数（"
-                + exactParts + " 万元）分别四舍五入，精确数之和等于合计，差额为尾差，不是错误。"));
+        String exactParts =
+                parts.stream()
+                        .map(part -> part.money().toWanYuanExact().toPlainString())
+                        .collect(Collectors.joining(" + "));
+        notes.add(
+                new ExplanationFinding(
+                        ExplanationFinding.Kind.ROUNDING_TAIL,
+                        name,
+                        number,
+                        "",
+                        total.display(),
+                        number
+                                + " "
+                                + label
+                                + "：分项 "
+                                + shownParts
+                                + " = "
+                                + Figure.thousands(shown)
+                                + "，合计印 "
+                                + total.display()
+                                + "；各数由精确数（"
+                                + exactParts
+                                + " 万元）分别四舍五入，精确数之和等于合计，差额为尾差，不是错误。"));
     }
 
     static Fragment blank(String prompt) {
         return Fragment.blank(prompt);
     }
 
-    // sections and paragraphs ----------------------------------------------------------------------
+    // sections and paragraphs
+    // ----------------------------------------------------------------------
 
     void begin(String sectionNumber, String sectionTitle, String sectionChart) {
         finishSection();
@@ -322,8 +356,7 @@ final class ExplanationWriter {
         return fragments;
     }
 
-    private static void flatten(Collection<?> parts, List<Fragment> fragments,
-            StringBuilder text) {
+    private static void flatten(Collection<?> parts, List<Fragment> fragments, StringBuilder text) {
         for (Object part : parts) {
             if (part instanceof Collection<?> nested) {
                 flatten(nested, fragments, text);

@@ -4,14 +4,18 @@ package ledger.projections.explanation;
  * A piece of a 情况说明 paragraph: words, a computed figure, or a marked blank where a person must
  * write (the reasons behind a change, a project's purpose, things the ledger does not hold).
  *
- * @param kind   what the piece is
- * @param text   the words; for a figure its display; for a blank the prompt
+ * @param kind what the piece is
+ * @param text the words; for a figure its display; for a blank the prompt
  * @param figure the figure, for {@link Kind#FIGURE} only
  */
 public record Fragment(Kind kind, String text, Figure figure) {
 
     /** What a fragment is. */
-    public enum Kind { TEXT, FIGURE, BLANK }
+    public enum Kind {
+        TEXT,
+        FIGURE,
+        BLANK
+    }
 
     public Fragment {
         if (kind == null || text == null) {

@@ -21,14 +21,27 @@ final class GovFundSection implements ExplanationSection {
             writer.body(writer.input().unitName() + "没有政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出。");
             return;
         }
-        writer.body(writer.year() + " 年度政府性基金预算财政拨款年初结转和结余 ",
-                writer.cellAmount("gov-fund.opening", "政府性基金 年初结转和结余", writer.set().address(NamedCell.GOV_FUND_OPENING)),
+        writer.body(
+                writer.year() + " 年度政府性基金预算财政拨款年初结转和结余 ",
+                writer.cellAmount(
+                        "gov-fund.opening",
+                        "政府性基金 年初结转和结余",
+                        writer.set().address(NamedCell.GOV_FUND_OPENING)),
                 " 万元，本年收入 ",
-                writer.cellAmount("gov-fund.income", "政府性基金 本年收入", writer.set().address(NamedCell.GOV_FUND_INCOME)),
+                writer.cellAmount(
+                        "gov-fund.income",
+                        "政府性基金 本年收入",
+                        writer.set().address(NamedCell.GOV_FUND_INCOME)),
                 " 万元，本年支出 ",
-                writer.cellAmount("gov-fund.expenditure", "政府性基金 本年支出", writer.set().address(NamedCell.GOV_FUND_EXPENDITURE)),
+                writer.cellAmount(
+                        "gov-fund.expenditure",
+                        "政府性基金 本年支出",
+                        writer.set().address(NamedCell.GOV_FUND_EXPENDITURE)),
                 " 万元，年末结转和结余 ",
-                writer.cellAmount("gov-fund.closing", "政府性基金 年末结转和结余", writer.set().address(NamedCell.GOV_FUND_CLOSING)),
+                writer.cellAmount(
+                        "gov-fund.closing",
+                        "政府性基金 年末结转和结余",
+                        writer.set().address(NamedCell.GOV_FUND_CLOSING)),
                 " 万元。");
     }
 }

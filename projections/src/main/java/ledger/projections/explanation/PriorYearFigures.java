@@ -18,18 +18,19 @@ import ledger.core.money.Money;
 import ledger.projections.statement.StatementSet;
 
 /**
- * Last year's figures for the 情况说明's year-on-year sentences: from the ledger's own statements
- * of that year when it holds them, else from a published prior-year figures file.
+ * Last year's figures for the 情况说明's year-on-year sentences: from the ledger's own statements of
+ * that year when it holds them, else from a published prior-year figures file.
  *
- * <p>The file is UTF-8 text, one {@code key<TAB>value} a line, {@code #} starting a comment:
- * {@code year} (required, the year the figures are of), {@code unit} (optional, the unit code,
- * checked against the unit asked for), then any of the {@link PriorYearKey} keys with a value in
- * 万元 of at most two decimals ({@code 2284.88} or {@code 2,284.88}). A key left out is a figure
- * the report cannot compare; the sentence then carries a marked blank.
+ * <p>The file is UTF-8 text, one {@code key<TAB>value} a line, {@code #} starting a comment: {@code
+ * year} (required, the year the figures are of), {@code unit} (optional, the unit code, checked
+ * against the unit asked for), then any of the {@link PriorYearKey} keys with a value in 万元 of at
+ * most two decimals ({@code 2284.88} or {@code 2,284.88}). A key left out is a figure the report
+ * cannot compare; the sentence then carries a marked blank.
  */
 public final class PriorYearFigures {
 
-    private static final Pattern AMOUNT = Pattern.compile("(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d{1,2})?");
+    private static final Pattern AMOUNT =
+            Pattern.compile("(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d{1,2})?");
     private static final BigDecimal FEN_PER_WAN_YUAN = BigDecimal.valueOf(1_000_000L);
 
     private final FiscalYear year;
@@ -37,8 +38,8 @@ public final class PriorYearFigures {
     private final Map<PriorYearKey, Money> values;
     private final String source;
 
-    private PriorYearFigures(FiscalYear year, UnitCode unit, Map<PriorYearKey, Money> values,
-            String source) {
+    private PriorYearFigures(
+            FiscalYear year, UnitCode unit, Map<PriorYearKey, Money> values, String source) {
         this.year = year;
         this.unit = unit;
         Map<PriorYearKey, Money> copy = new EnumMap<>(PriorYearKey.class);
@@ -58,8 +59,8 @@ public final class PriorYearFigures {
         for (PriorYearKey key : PriorYearKey.values()) {
             values.put(key, prior.value(prior.address(key.namedCell())));
         }
-        return new PriorYearFigures(prior.year(), prior.unit(), values,
-                "账簿 " + prior.year() + " 年度决算");
+        return new PriorYearFigures(
+                prior.year(), prior.unit(), values, "账簿 " + prior.year() + " 年度决算");
     }
 
     /**
@@ -86,8 +87,7 @@ public final class PriorYearFigures {
                 }
                 String[] fields = text.split("\t", -1);
                 if (fields.length != 2) {
-                    errors.add("第 " + number + " 行：应为 key<TAB>value 两栏，实有 " + fields.length
-                            + " 栏");
+                    errors.add("第 " + number + " 行：应为 key<TAB>value 两栏，实有 " + fields.length + " 栏");
                     continue;
                 }
                 String key = fields[0].strip();
@@ -98,9 +98,15 @@ public final class PriorYearFigures {
                     } else if (key.equals("unit")) {
                         unit = UnitCode.of(value);
                     } else {
-                        PriorYearKey known = PriorYearKey.of(key).orElseThrow(() ->
-                                new IllegalArgumentException("未知的 key “" + key + "”，可用：year、unit、"
-                                        + keyList()));
+                        PriorYearKey known =
+                                PriorYearKey.of(key)
+                                        .orElseThrow(
+                                                () ->
+                                                        new IllegalArgumentException(
+                                                                "未知的 key “"
+                                                                        + key
+                                                                        + "”，可用：year、unit、"
+                                                                        + keyList()));
                         if (values.put(known, parseAmount(value)) != null) {
                             throw new IllegalArgumentException(key + " 重复");
                         }
@@ -116,8 +122,13 @@ public final class PriorYearFigures {
             errors.add("缺少 year 行（上年数所属年度，如 year<TAB>2019）");
         }
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("上年数文件 " + sourceName + " 有 " + errors.size()
-                    + " 处错误：\n" + String.join("\n", errors));
+            throw new IllegalArgumentException(
+                    "上年数文件 "
+                            + sourceName
+                            + " 有 "
+                            + errors.size()
+                            + " 处错误：\n"
+                            + String.join("\n", errors));
         }
         return new PriorYearFigures(year, unit, values, "上年数文件 " + sourceName);
     }
@@ -168,8 +179,15 @@ public final class PriorYearFigures {
      */
     public PriorYearFigures requireFor(UnitCode forUnit, FiscalYear forYear) {
         if (year.value() != forYear.value() - 1) {
-            throw new IllegalArgumentException(source + " 是 " + year + " 年度的数字，"
-                    + forYear + " 年度情况说明需要 " + (forYear.value() - 1) + " 年度的上年数");
+            throw new IllegalArgumentException(
+                    source
+                            + " 是 "
+                            + year
+                            + " 年度的数字，"
+                            + forYear
+                            + " 年度情况说明需要 "
+                            + (forYear.value() - 1)
+                            + " 年度的上年数");
         }
         if (unit != null && !unit.equals(forUnit)) {
             throw new IllegalArgumentException(source + " 属于单位 " + unit + "，不是 " + forUnit);

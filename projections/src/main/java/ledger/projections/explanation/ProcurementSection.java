@@ -50,15 +50,22 @@ final class ProcurementSection implements ExplanationSection {
                 continue;
             }
             String name = "政府采购" + type.getKey().chineseName() + "支出";
-            Figure figure = writer.amount("procurement." + type.getKey().code(), name, type.getValue(),
-                    null);
+            Figure figure =
+                    writer.amount(
+                            "procurement." + type.getKey().code(), name, type.getValue(), null);
             parts.addAll(List.of(shown.isEmpty() ? "，其中：" : "，", name + " ", figure, " 万元"));
             shown.add(figure);
         }
         Figure sme = writer.amount("procurement.sme", "授予中小企业合同金额", smeFen, null);
         parts.addAll(List.of("。授予中小企业合同金额 ", sme, " 万元"));
-        parts.addAll(writer.shareOf("procurement.sme-share", "授予中小企业合同金额占政府采购支出总额", sme,
-                total, "，占政府采购支出总额的 ", TWO));
+        parts.addAll(
+                writer.shareOf(
+                        "procurement.sme-share",
+                        "授予中小企业合同金额占政府采购支出总额",
+                        sme,
+                        total,
+                        "，占政府采购支出总额的 ",
+                        TWO));
         parts.add("。");
         writer.body(parts.toArray());
         writer.sum("procurement", "政府采购支出总额", total, shown);

@@ -18,10 +18,22 @@ final class SoeCapitalSection implements ExplanationSection {
             writer.body(writer.input().unitName() + "没有使用国有资本经营预算财政拨款安排的支出。");
             return;
         }
-        writer.body(writer.year() + " 年度国有资本经营预算财政拨款支出 ",
-                writer.cellAmount("soe-capital", "国有资本经营预算财政拨款支出", writer.set().address(NamedCell.SOE_CAPITAL)),
+        writer.body(
+                writer.year() + " 年度国有资本经营预算财政拨款支出 ",
+                writer.cellAmount(
+                        "soe-capital",
+                        "国有资本经营预算财政拨款支出",
+                        writer.set().address(NamedCell.SOE_CAPITAL)),
                 " 万元，其中：基本支出 ",
-                writer.cellAmount("soe-capital.basic", "基本支出", writer.set().address(NamedCell.SOE_CAPITAL_BASIC)), " 万元，项目支出 ",
-                writer.cellAmount("soe-capital.project", "项目支出", writer.set().address(NamedCell.SOE_CAPITAL_PROJECT)), " 万元。");
+                writer.cellAmount(
+                        "soe-capital.basic",
+                        "基本支出",
+                        writer.set().address(NamedCell.SOE_CAPITAL_BASIC)),
+                " 万元，项目支出 ",
+                writer.cellAmount(
+                        "soe-capital.project",
+                        "项目支出",
+                        writer.set().address(NamedCell.SOE_CAPITAL_PROJECT)),
+                " 万元。");
     }
 }

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * The figures a published 情况说明 states, as printed, to set beside the ones the ledger computes.
  * UTF-8 text, one {@code key<TAB>printed<TAB>where} a line ({@code where}, e.g. {@code 五(三)1},
  * optional), {@code #} starting a comment; the keys are those of {@link ExplanationGenerator}. A
- * key may appear more than once, for a figure the text states in several places. Printed values
- * are kept as printed ({@code 2,232.51}, {@code 35.0%}, {@code 111.5}) so that a missing % is
- * seen, and compared at the precision they are printed with.
+ * key may appear more than once, for a figure the text states in several places. Printed values are
+ * kept as printed ({@code 2,232.51}, {@code 35.0%}, {@code 111.5}) so that a missing % is seen, and
+ * compared at the precision they are printed with.
  */
 public final class StatedFigures {
 
@@ -51,7 +51,9 @@ public final class StatedFigures {
         return new StatedFigures(List.of());
     }
 
-    /** @throws IllegalArgumentException listing every bad line */
+    /**
+     * @throws IllegalArgumentException listing every bad line
+     */
     public static StatedFigures parse(Reader reader) {
         List<Stated> figures = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -76,15 +78,19 @@ public final class StatedFigures {
                     errors.add("第 " + number + " 行：“" + printed + "”不是数字（万元或百分比）");
                     continue;
                 }
-                figures.add(new Stated(number, fields[0].strip(), printed,
-                        fields.length == 3 ? fields[2].strip() : ""));
+                figures.add(
+                        new Stated(
+                                number,
+                                fields[0].strip(),
+                                printed,
+                                fields.length == 3 ? fields[2].strip() : ""));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read stated figures", e);
         }
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("公布的情况说明数字有 " + errors.size() + " 处错误：\n"
-                    + String.join("\n", errors));
+            throw new IllegalArgumentException(
+                    "公布的情况说明数字有 " + errors.size() + " 处错误：\n" + String.join("\n", errors));
         }
         return new StatedFigures(figures);
     }

@@ -11,20 +11,30 @@ import ledger.core.account.TransactionKind;
  * database ({@link #where}), so a page of a filtered trace reads only that page's rows; the same
  * conditions are offered in Java ({@link #test}) for tests that check the SQL against them.
  *
- * @param from          first posting date included, or null
- * @param to            last posting date included, or null (a statement's as-of date is also a {@code to})
- * @param kind          only postings counting as this kind (a reversal counts as the kind it reverses), or null
- * @param voucher       凭证号 exactly, or null
- * @param memoContains  摘要 containing this text, or null
- * @param minFen        smallest amount in fen, compared without its sign (a reversal of 100.00 is found by 100.00), or null
- * @param maxFen        largest amount in fen, likewise, or null
- * @param account       only this budget line, or null
+ * @param from first posting date included, or null
+ * @param to last posting date included, or null (a statement's as-of date is also a {@code to})
+ * @param kind only postings counting as this kind (a reversal counts as the kind it reverses), or
+ *     null
+ * @param voucher 凭证号 exactly, or null
+ * @param memoContains 摘要 containing this text, or null
+ * @param minFen smallest amount in fen, compared without its sign (a reversal of 100.00 is found by
+ *     100.00), or null
+ * @param maxFen largest amount in fen, likewise, or null
+ * @param account only this budget line, or null
  */
-public record PostingFilter(LocalDate from, LocalDate to, TransactionKind kind, String voucher, String memoContains,
-        Long minFen, Long maxFen, AccountKey account) {
+public record PostingFilter(
+        LocalDate from,
+        LocalDate to,
+        TransactionKind kind,
+        String voucher,
+        String memoContains,
+        Long minFen,
+        Long maxFen,
+        AccountKey account) {
 
     /** Nothing filtered. */
-    public static final PostingFilter NONE = new PostingFilter(null, null, null, null, null, null, null, null);
+    public static final PostingFilter NONE =
+            new PostingFilter(null, null, null, null, null, null, null, null);
 
     public PostingFilter {
         voucher = blankToNull(voucher);
@@ -36,7 +46,10 @@ public record PostingFilter(LocalDate from, LocalDate to, TransactionKind kind, 
         return !equals(NONE);
     }
 
-    /** The same conditions, with postings dated after {@code asOf} left out too (a statement as of a date). */
+    /**
+     * The same conditions, with postings dated after {@code asOf} left out too (a statement as of a
+     * date).
+     */
     public PostingFilter upTo(LocalDate asOf) {
         if (asOf == null || to != null && !to.isAfter(asOf)) {
             return this;
@@ -48,7 +61,10 @@ public record PostingFilter(LocalDate from, LocalDate to, TransactionKind kind, 
         return new PostingFilter(from, to, kind, voucher, memoContains, minFen, maxFen, only);
     }
 
-    /** The SQL conditions, each starting with {@code AND}, with their arguments appended to {@code args}. */
+    /**
+     * The SQL conditions, each starting with {@code AND}, with their arguments appended to {@code
+     * args}.
+     */
     String where(List<Object> args) {
         StringBuilder sql = new StringBuilder();
         if (from != null) {
@@ -68,9 +84,13 @@ public record PostingFilter(LocalDate from, LocalDate to, TransactionKind kind, 
             args.add(voucher);
         }
         if (memoContains != null) {
-            // LIKE with the text's own % and _ taken literally: the clerk searches for words, not patterns
+            // LIKE with the text's own % and _ taken literally: the clerk searches for words, not
+            // patterns
             sql.append(" AND memo LIKE ? ESCAPE '!'");
-            args.add("%" + memoContains.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            args.add(
+                    "%"
+                            + memoContains.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+                            + "%");
         }
         if (minFen != null) {
             sql.append(" AND ABS(amount_fen) >= ?");

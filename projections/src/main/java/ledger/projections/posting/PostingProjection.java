@@ -37,12 +37,16 @@ public class PostingProjection {
     private static final String BUFFER = PostingProjection.class.getName() + ".buffer";
 
     /** The posting columns in the order {@link #bind} and {@link #appendCopyRow} write them. */
-    public static final String COLUMNS = "event_id, global_index, event_type, fiscal_year, unit,"
-            + " fund, functional, economic, kind, amount_fen, posting_date, nature, project, procurement, sme,"
-            + " transaction_id, reverses, voucher, memo, recorded_by, recorded_at, indicator";
+    public static final String COLUMNS =
+            "event_id, global_index, event_type, fiscal_year, unit,"
+                    + " fund, functional, economic, kind, amount_fen, posting_date, nature, project, procurement, sme,"
+                    + " transaction_id, reverses, voucher, memo, recorded_by, recorded_at, indicator";
 
-    private static final String INSERT = "INSERT INTO posting (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String INSERT =
+            "INSERT INTO posting ("
+                    + COLUMNS
+                    + ")"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final JdbcTemplate jdbc;
 
@@ -51,21 +55,35 @@ public class PostingProjection {
     }
 
     @EventHandler
-    public void on(AccountEvent event, EventMessage<?> message, @Timestamp Instant recordedAt, TrackingToken token) {
-        buffer().add(toPosting(event, message.getIdentifier(), token.position().orElse(-1),
-                String.valueOf(message.getMetaData().getOrDefault("user", "")), recordedAt));
+    public void on(
+            AccountEvent event,
+            EventMessage<?> message,
+            @Timestamp Instant recordedAt,
+            TrackingToken token) {
+        buffer().add(
+                        toPosting(
+                                event,
+                                message.getIdentifier(),
+                                token.position().orElse(-1),
+                                String.valueOf(message.getMetaData().getOrDefault("user", "")),
+                                recordedAt));
     }
 
     @EventHandler
     public void on(UnitRegistered event) {
-        jdbc.update("INSERT INTO directory_unit (unit, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                event.unit().code(), event.name());
+        jdbc.update(
+                "INSERT INTO directory_unit (unit, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                event.unit().code(),
+                event.name());
     }
 
     @EventHandler
     public void on(ProjectRegistered event) {
-        jdbc.update("INSERT INTO directory_project (unit, project, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                event.unit().code(), event.project().code(), event.name());
+        jdbc.update(
+                "INSERT INTO directory_project (unit, project, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                event.unit().code(),
+                event.project().code(),
+                event.name());
     }
 
     /** A replay starts from nothing. */
@@ -77,7 +95,8 @@ public class PostingProjection {
     }
 
     /** The posting an account event makes: a reversal counts as its reversed kind, negated. */
-    public static Posting toPosting(AccountEvent event, String eventId, long globalIndex, String user, Instant at) {
+    public static Posting toPosting(
+            AccountEvent event, String eventId, long globalIndex, String user, Instant at) {
         Spending spending = null;
         long amount = event.amount().fen();
         var kind = event.kind();
@@ -101,23 +120,36 @@ public class PostingProjection {
             amount = -amount;
             reverses = reversal.reversed();
         }
-        return new Posting(globalIndex, eventId, event.getClass().getSimpleName(), event.account(), kind, amount,
+        return new Posting(
+                globalIndex,
+                eventId,
+                event.getClass().getSimpleName(),
+                event.account(),
+                kind,
+                amount,
                 event.entry().date(),
                 spending == null ? null : spending.nature(),
                 spending == null ? null : spending.project(),
                 spending == null ? null : spending.procurement(),
                 spending == null ? null : spending.sme(),
-                event.entry().transactionId(), reverses, event.entry().voucher(), event.entry().memo(), user, at,
+                event.entry().transactionId(),
+                reverses,
+                event.entry().voucher(),
+                event.entry().memo(),
+                user,
+                at,
                 indicator);
     }
 
     private List<Posting> buffer() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(BUFFER, key -> {
-            List<Posting> rows = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> flush(rows));
-            return rows;
-        });
+        return unitOfWork.getOrComputeResource(
+                BUFFER,
+                key -> {
+                    List<Posting> rows = new ArrayList<>();
+                    unitOfWork.onPrepareCommit(u -> flush(rows));
+                    return rows;
+                });
     }
 
     private void flush(List<Posting> rows) {
@@ -129,10 +161,10 @@ public class PostingProjection {
     }
 
     /**
-     * Appends the posting as one line of PostgreSQL's COPY text format, columns as in
-     * {@link #COLUMNS}, for the bulk rebuild. Values are the ones {@link #bind} gives the driver:
-     * the recorded time rounded half-up to microseconds as the driver sends it, dates and booleans
-     * in their SQL spelling.
+     * Appends the posting as one line of PostgreSQL's COPY text format, columns as in {@link
+     * #COLUMNS}, for the bulk rebuild. Values are the ones {@link #bind} gives the driver: the
+     * recorded time rounded half-up to microseconds as the driver sends it, dates and booleans in
+     * their SQL spelling.
      */
     public static void appendCopyRow(Posting p, StringBuilder line) {
         copyText(line, p.eventId()).append('\t');
@@ -165,7 +197,10 @@ public class PostingProjection {
         line.append('\n');
     }
 
-    /** The driver sends a timestamp rounded half-up to the microsecond; the bulk path must store the same. */
+    /**
+     * The driver sends a timestamp rounded half-up to the microsecond; the bulk path must store the
+     * same.
+     */
     static java.time.Instant roundedToMicros(java.time.Instant at) {
         long nanos = at.getNano();
         return at.minusNanos(nanos).plusNanos((nanos + 500) / 1_000 * 1_000);
@@ -213,7 +248,8 @@ public class PostingProjection {
         ps.setString(18, p.voucher());
         ps.setString(19, p.memo());
         ps.setString(20, p.recordedBy());
-        ps.setTimestamp(21, p.recordedAt() == null ? null : java.sql.Timestamp.from(p.recordedAt()));
+        ps.setTimestamp(
+                21, p.recordedAt() == null ? null : java.sql.Timestamp.from(p.recordedAt()));
         ps.setString(22, p.indicator());
     }
 }

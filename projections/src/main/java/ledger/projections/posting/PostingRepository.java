@@ -17,8 +17,8 @@ import ledger.core.account.TransactionKind;
 import ledger.core.account.UnitCode;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.ExpenditureNature;
-import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.FundSource;
 import ledger.core.classification.ProcurementType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -36,24 +36,42 @@ public class PostingRepository {
 
     /** Every posting of a unit in a year, in the order the events were stored. */
     public List<Posting> postingsOf(UnitCode unit, FiscalYear year) {
-        return jdbc.query("SELECT * FROM posting WHERE unit = ? AND fiscal_year = ? ORDER BY global_index",
-                POSTING, unit.code(), year.value());
+        return jdbc.query(
+                "SELECT * FROM posting WHERE unit = ? AND fiscal_year = ? ORDER BY global_index",
+                POSTING,
+                unit.code(),
+                year.value());
     }
 
     /** Every unit with a posting in the year, in code order. */
     public List<UnitCode> unitsOf(FiscalYear year) {
-        return jdbc.queryForList("SELECT DISTINCT unit FROM posting WHERE fiscal_year = ? ORDER BY unit", String.class,
-                year.value()).stream().map(UnitCode::of).toList();
+        return jdbc
+                .queryForList(
+                        "SELECT DISTINCT unit FROM posting WHERE fiscal_year = ? ORDER BY unit",
+                        String.class,
+                        year.value())
+                .stream()
+                .map(UnitCode::of)
+                .toList();
     }
 
     public Optional<Posting> byEventId(String eventId) {
-        return jdbc.query("SELECT * FROM posting WHERE event_id = ?", POSTING, eventId).stream().findFirst();
+        return jdbc.query("SELECT * FROM posting WHERE event_id = ?", POSTING, eventId).stream()
+                .findFirst();
     }
 
-    /** The postings of one transaction of a unit's year (several for a transfer or a close), in stored order. */
+    /**
+     * The postings of one transaction of a unit's year (several for a transfer or a close), in
+     * stored order.
+     */
     public List<Posting> byTransaction(UnitCode unit, FiscalYear year, TransactionId transaction) {
-        return jdbc.query("SELECT * FROM posting WHERE unit = ? AND fiscal_year = ? AND transaction_id = ?"
-                + " ORDER BY global_index", POSTING, unit.code(), year.value(), transaction.value());
+        return jdbc.query(
+                "SELECT * FROM posting WHERE unit = ? AND fiscal_year = ? AND transaction_id = ?"
+                        + " ORDER BY global_index",
+                POSTING,
+                unit.code(),
+                year.value(),
+                transaction.value());
     }
 
     /**
@@ -62,35 +80,52 @@ public class PostingRepository {
      */
     public Map<TransactionId, Posting> reversalsOf(UnitCode unit, FiscalYear year) {
         Map<TransactionId, Posting> reversals = new HashMap<>();
-        jdbc.query("SELECT * FROM posting WHERE unit = ? AND fiscal_year = ? AND reverses IS NOT NULL"
-                + " ORDER BY global_index", POSTING, unit.code(), year.value())
+        jdbc.query(
+                        "SELECT * FROM posting WHERE unit = ? AND fiscal_year = ? AND reverses IS NOT NULL"
+                                + " ORDER BY global_index",
+                        POSTING,
+                        unit.code(),
+                        year.value())
                 .forEach(reversal -> reversals.putIfAbsent(reversal.reverses(), reversal));
         return reversals;
     }
 
     public Optional<String> unitName(UnitCode unit) {
-        return jdbc.queryForList("SELECT name FROM directory_unit WHERE unit = ?", String.class, unit.code())
-                .stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT name FROM directory_unit WHERE unit = ?", String.class, unit.code())
+                .stream()
+                .findFirst();
     }
 
     public Optional<String> projectName(UnitCode unit, ProjectCode project) {
-        return jdbc.queryForList("SELECT name FROM directory_project WHERE unit = ? AND project = ?", String.class,
-                unit.code(), project.code()).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT name FROM directory_project WHERE unit = ? AND project = ?",
+                        String.class,
+                        unit.code(),
+                        project.code())
+                .stream()
+                .findFirst();
     }
 
     /** Every project of a unit with its name. */
     public Map<ProjectCode, String> projectNames(UnitCode unit) {
         Map<ProjectCode, String> names = new HashMap<>();
-        jdbc.query("SELECT project, name FROM directory_project WHERE unit = ?", row -> {
-            names.put(ProjectCode.of(row.getString("project")), row.getString("name"));
-        }, unit.code());
+        jdbc.query(
+                "SELECT project, name FROM directory_project WHERE unit = ?",
+                row -> {
+                    names.put(ProjectCode.of(row.getString("project")), row.getString("name"));
+                },
+                unit.code());
         return names;
     }
 
     /** Every unit the ledger knows with its name, by name and then code. */
     public Map<UnitCode, String> unitNames() {
         Map<UnitCode, String> names = new LinkedHashMap<>();
-        jdbc.query("SELECT unit, name FROM directory_unit ORDER BY name, unit",
+        jdbc.query(
+                "SELECT unit, name FROM directory_unit ORDER BY name, unit",
                 row -> {
                     names.put(UnitCode.of(row.getString("unit")), row.getString("name"));
                 });
@@ -100,24 +135,30 @@ public class PostingRepository {
     /** For each unit with postings, the years it has postings in, latest first. */
     public Map<UnitCode, List<FiscalYear>> yearsWithPostings() {
         Map<UnitCode, List<FiscalYear>> years = new LinkedHashMap<>();
-        jdbc.query("SELECT unit, fiscal_year FROM posting GROUP BY unit, fiscal_year"
-                + " ORDER BY unit, fiscal_year DESC", row -> {
-                    years.computeIfAbsent(UnitCode.of(row.getString("unit")), unit -> new ArrayList<>())
+        jdbc.query(
+                "SELECT unit, fiscal_year FROM posting GROUP BY unit, fiscal_year"
+                        + " ORDER BY unit, fiscal_year DESC",
+                row -> {
+                    years.computeIfAbsent(
+                                    UnitCode.of(row.getString("unit")), unit -> new ArrayList<>())
                             .add(FiscalYear.of(row.getInt("fiscal_year")));
                 });
         return years;
     }
 
     /**
-     * The postings of a unit-year within the filter, counted and summed by {@link PostingKey} in the
-     * database: what a trace's totals and a statement's figures need, without reading the rows.
+     * The postings of a unit-year within the filter, counted and summed by {@link PostingKey} in
+     * the database: what a trace's totals and a statement's figures need, without reading the rows.
      */
     public List<PostingKey> keysOf(UnitCode unit, FiscalYear year, PostingFilter filter) {
         return keysOf(unit, year, filter, java.util.Set.of());
     }
 
     /** As above, of the postings of these event types only (none given: of every type). */
-    public List<PostingKey> keysOf(UnitCode unit, FiscalYear year, PostingFilter filter,
+    public List<PostingKey> keysOf(
+            UnitCode unit,
+            FiscalYear year,
+            PostingFilter filter,
             java.util.Set<String> eventTypes) {
         List<Object> args = unitYear(unit, year);
         String where = filter.where(args);
@@ -126,16 +167,23 @@ public class PostingRepository {
             where += " AND event_type IN (" + marks(types.size()) + ")";
             args.addAll(types);
         }
-        return jdbc.query("SELECT fund, functional, economic, kind, nature, COUNT(*) AS n, SUM(amount_fen) AS fen"
-                + " FROM posting WHERE unit = ? AND fiscal_year = ?" + where
-                + " GROUP BY fund, functional, economic, kind, nature", (rs, row) -> {
+        return jdbc.query(
+                "SELECT fund, functional, economic, kind, nature, COUNT(*) AS n, SUM(amount_fen) AS fen"
+                        + " FROM posting WHERE unit = ? AND fiscal_year = ?"
+                        + where
+                        + " GROUP BY fund, functional, economic, kind, nature",
+                (rs, row) -> {
                     String nature = rs.getString("nature");
-                    return new PostingKey(FundSource.parse(rs.getString("fund")),
-                            FunctionalCode.of(rs.getString("functional")), EconomicCode.of(rs.getString("economic")),
+                    return new PostingKey(
+                            FundSource.parse(rs.getString("fund")),
+                            FunctionalCode.of(rs.getString("functional")),
+                            EconomicCode.of(rs.getString("economic")),
                             TransactionKind.parse(rs.getString("kind")),
-                            nature == null ? null : ExpenditureNature.parse(nature), rs.getLong("n"),
+                            nature == null ? null : ExpenditureNature.parse(nature),
+                            rs.getLong("n"),
                             rs.getLong("fen"));
-                }, args.toArray());
+                },
+                args.toArray());
     }
 
     /**
@@ -144,14 +192,22 @@ public class PostingRepository {
      *
      * @param keys the keys to keep, or null for every posting; an empty list keeps none
      */
-    public List<Posting> page(UnitCode unit, FiscalYear year, PostingFilter filter, List<PostingKey> keys,
-            long offset, int limit) {
+    public List<Posting> page(
+            UnitCode unit,
+            FiscalYear year,
+            PostingFilter filter,
+            List<PostingKey> keys,
+            long offset,
+            int limit) {
         if (keys != null && keys.isEmpty()) {
             return List.of();
         }
         List<Object> args = unitYear(unit, year);
-        String sql = "SELECT * FROM posting WHERE unit = ? AND fiscal_year = ?" + filter.where(args)
-                + keyCondition(keys, args) + " ORDER BY global_index LIMIT ? OFFSET ?";
+        String sql =
+                "SELECT * FROM posting WHERE unit = ? AND fiscal_year = ?"
+                        + filter.where(args)
+                        + keyCondition(keys, args)
+                        + " ORDER BY global_index LIMIT ? OFFSET ?";
         args.add(limit);
         args.add(offset);
         return jdbc.query(sql, POSTING, args.toArray());
@@ -159,78 +215,106 @@ public class PostingRepository {
 
     /**
      * Every posting of {@link #page} without the page's bounds, handed over one by one as the
-     * database sends them in batches of {@code fetchSize}, so an export of a whole trace never holds
-     * it in memory.
+     * database sends them in batches of {@code fetchSize}, so an export of a whole trace never
+     * holds it in memory.
      */
-    public void each(UnitCode unit, FiscalYear year, PostingFilter filter, List<PostingKey> keys, int fetchSize,
+    public void each(
+            UnitCode unit,
+            FiscalYear year,
+            PostingFilter filter,
+            List<PostingKey> keys,
+            int fetchSize,
             java.util.function.Consumer<Posting> each) {
         if (keys != null && keys.isEmpty()) {
             return;
         }
         List<Object> args = unitYear(unit, year);
-        String sql = "SELECT * FROM posting WHERE unit = ? AND fiscal_year = ?" + filter.where(args)
-                + keyCondition(keys, args) + " ORDER BY global_index";
-        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
-            // PostgreSQL streams with a cursor only inside a transaction; outside one it sends everything at once
-            boolean autoCommit = connection.getAutoCommit();
-            if (autoCommit) {
-                connection.setAutoCommit(false);
-            }
-            try (var statement = connection.prepareStatement(sql)) {
-                statement.setFetchSize(fetchSize);
-                for (int i = 0; i < args.size(); i++) {
-                    statement.setObject(i + 1, args.get(i));
-                }
-                try (ResultSet rs = statement.executeQuery()) {
-                    int row = 0;
-                    while (rs.next()) {
-                        each.accept(map(rs, row++));
-                    }
-                }
-            } finally {
-                if (autoCommit) {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                }
-            }
-            return null;
-        });
+        String sql =
+                "SELECT * FROM posting WHERE unit = ? AND fiscal_year = ?"
+                        + filter.where(args)
+                        + keyCondition(keys, args)
+                        + " ORDER BY global_index";
+        jdbc.execute(
+                (org.springframework.jdbc.core.ConnectionCallback<Void>)
+                        connection -> {
+                            // PostgreSQL streams with a cursor only inside a transaction; outside
+                            // one it sends everything at once
+                            boolean autoCommit = connection.getAutoCommit();
+                            if (autoCommit) {
+                                connection.setAutoCommit(false);
+                            }
+                            try (var statement = connection.prepareStatement(sql)) {
+                                statement.setFetchSize(fetchSize);
+                                for (int i = 0; i < args.size(); i++) {
+                                    statement.setObject(i + 1, args.get(i));
+                                }
+                                try (ResultSet rs = statement.executeQuery()) {
+                                    int row = 0;
+                                    while (rs.next()) {
+                                        each.accept(map(rs, row++));
+                                    }
+                                }
+                            } finally {
+                                if (autoCommit) {
+                                    connection.rollback();
+                                    connection.setAutoCommit(true);
+                                }
+                            }
+                            return null;
+                        });
     }
 
     /**
      * For the reversals among these transactions of a unit, the first event of the transaction each
-     * reverses; and for the transactions that were reversed, the first event of the reversal. Keys are
-     * transaction ids: {@code reversed.get(original)} is the reversal's event,
-     * {@code originals.get(reversal)} the original's.
+     * reverses; and for the transactions that were reversed, the first event of the reversal. Keys
+     * are transaction ids: {@code reversed.get(original)} is the reversal's event, {@code
+     * originals.get(reversal)} the original's.
      */
-    public record ReversalPairs(Map<String, String> originals, Map<String, String> reversals) {
-    }
+    public record ReversalPairs(Map<String, String> originals, Map<String, String> reversals) {}
 
-    /** Both directions of {@link ReversalPairs} for one page's transactions: a query each, bounded by the page. */
+    /**
+     * Both directions of {@link ReversalPairs} for one page's transactions: a query each, bounded
+     * by the page.
+     */
     public ReversalPairs reversalLinks(UnitCode unit, java.util.Collection<Posting> page) {
         Map<String, String> originals = new HashMap<>();
         Map<String, String> reversals = new HashMap<>();
-        List<String> reversed = page.stream().filter(Posting::isReversal).map(p -> p.reverses().value())
-                .distinct().toList();
+        List<String> reversed =
+                page.stream()
+                        .filter(Posting::isReversal)
+                        .map(p -> p.reverses().value())
+                        .distinct()
+                        .toList();
         List<String> ids = page.stream().map(p -> p.transactionId().value()).distinct().toList();
         if (!reversed.isEmpty()) {
             Map<String, String> byOriginal = new HashMap<>();
-            jdbc.query("SELECT transaction_id, event_id FROM posting WHERE unit = ? AND transaction_id IN ("
-                    + marks(reversed.size()) + ") ORDER BY global_index", row -> {
+            jdbc.query(
+                    "SELECT transaction_id, event_id FROM posting WHERE unit = ? AND transaction_id IN ("
+                            + marks(reversed.size())
+                            + ") ORDER BY global_index",
+                    row -> {
                         byOriginal.putIfAbsent(row.getString(1), row.getString(2));
-                    }, concat(unit.code(), reversed));
-            page.stream().filter(Posting::isReversal).forEach(p -> {
-                String event = byOriginal.get(p.reverses().value());
-                if (event != null) {
-                    originals.putIfAbsent(p.transactionId().value(), event);
-                }
-            });
+                    },
+                    concat(unit.code(), reversed));
+            page.stream()
+                    .filter(Posting::isReversal)
+                    .forEach(
+                            p -> {
+                                String event = byOriginal.get(p.reverses().value());
+                                if (event != null) {
+                                    originals.putIfAbsent(p.transactionId().value(), event);
+                                }
+                            });
         }
         if (!ids.isEmpty()) {
-            jdbc.query("SELECT reverses, event_id FROM posting WHERE unit = ? AND reverses IN (" + marks(ids.size())
-                    + ") ORDER BY global_index", row -> {
+            jdbc.query(
+                    "SELECT reverses, event_id FROM posting WHERE unit = ? AND reverses IN ("
+                            + marks(ids.size())
+                            + ") ORDER BY global_index",
+                    row -> {
                         reversals.putIfAbsent(row.getString(1), row.getString(2));
-                    }, concat(unit.code(), ids));
+                    },
+                    concat(unit.code(), ids));
         }
         return new ReversalPairs(originals, reversals);
     }
@@ -273,8 +357,15 @@ public class PostingRepository {
             "(fund || '|' || functional || '|' || economic || '|' || kind || '|' || COALESCE(nature, ''))";
 
     static String keyText(PostingKey key) {
-        return key.fund().code() + "|" + key.functional().code() + "|" + key.economic().code() + "|"
-                + key.kind().code() + "|" + (key.nature() == null ? "" : key.nature().code());
+        return key.fund().code()
+                + "|"
+                + key.functional().code()
+                + "|"
+                + key.economic().code()
+                + "|"
+                + key.kind().code()
+                + "|"
+                + (key.nature() == null ? "" : key.nature().code());
     }
 
     public long count() {
@@ -283,9 +374,13 @@ public class PostingRepository {
     }
 
     private static Posting map(ResultSet rs, int row) throws SQLException {
-        AccountKey account = new AccountKey(FiscalYear.of(rs.getInt("fiscal_year")), UnitCode.of(rs.getString("unit")),
-                FundSource.parse(rs.getString("fund")), FunctionalCode.of(rs.getString("functional")),
-                EconomicCode.of(rs.getString("economic")));
+        AccountKey account =
+                new AccountKey(
+                        FiscalYear.of(rs.getInt("fiscal_year")),
+                        UnitCode.of(rs.getString("unit")),
+                        FundSource.parse(rs.getString("fund")),
+                        FunctionalCode.of(rs.getString("functional")),
+                        EconomicCode.of(rs.getString("economic")));
         String nature = rs.getString("nature");
         String project = rs.getString("project");
         String procurement = rs.getString("procurement");
@@ -294,14 +389,24 @@ public class PostingRepository {
         String reverses = rs.getString("reverses");
         var recordedAt = rs.getTimestamp("recorded_at");
         LocalDate date = rs.getDate("posting_date").toLocalDate();
-        return new Posting(rs.getLong("global_index"), rs.getString("event_id"), rs.getString("event_type"), account,
-                TransactionKind.parse(rs.getString("kind")), rs.getLong("amount_fen"), date,
+        return new Posting(
+                rs.getLong("global_index"),
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                account,
+                TransactionKind.parse(rs.getString("kind")),
+                rs.getLong("amount_fen"),
+                date,
                 nature == null ? null : ExpenditureNature.parse(nature),
                 project == null ? null : ProjectCode.of(project),
                 procurement == null ? null : ProcurementType.parse(procurement),
-                smeOrNull, TransactionId.of(rs.getString("transaction_id")),
-                reverses == null ? null : TransactionId.of(reverses), rs.getString("voucher"), rs.getString("memo"),
-                rs.getString("recorded_by"), recordedAt == null ? null : recordedAt.toInstant(),
+                smeOrNull,
+                TransactionId.of(rs.getString("transaction_id")),
+                reverses == null ? null : TransactionId.of(reverses),
+                rs.getString("voucher"),
+                rs.getString("memo"),
+                rs.getString("recorded_by"),
+                recordedAt == null ? null : recordedAt.toInstant(),
                 rs.getString("indicator"));
     }
 }

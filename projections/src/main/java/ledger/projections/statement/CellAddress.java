@@ -3,14 +3,13 @@ package ledger.projections.statement;
 import java.util.regex.Pattern;
 
 /**
- * One figure of the year-end statements, addressed as the published report numbers it: table,
- * row (a 行次, a functional or economic code, or a named total) and column (栏次). A computed
- * figure, a published figure and a trace request all use the same address, so they can be compared
- * and explained cell by cell; {@code T3/2010302/3} is 项目支出 of 一般行政管理事务.
+ * One figure of the year-end statements, addressed as the published report numbers it: table, row
+ * (a 行次, a functional or economic code, or a named total) and column (栏次). A computed figure, a
+ * published figure and a trace request all use the same address, so they can be compared and
+ * explained cell by cell; {@code T3/2010302/3} is 项目支出 of 一般行政管理事务.
  *
- * @param table  {@code T1} … {@code T9}
- * @param row    the row key, e.g. {@code 31}, {@code 2010302}, {@code total},
- *               {@code personnel-total}
+ * @param table {@code T1} … {@code T9}
+ * @param row the row key, e.g. {@code 31}, {@code 2010302}, {@code total}, {@code personnel-total}
  * @param column the 栏次, from 1
  */
 public record CellAddress(String table, String row, int column) implements Comparable<CellAddress> {
@@ -47,13 +46,13 @@ public record CellAddress(String table, String row, int column) implements Compa
      */
     public static CellAddress parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("cell address is missing (expected table/row/column,"
-                    + " e.g. T3/2010302/3)");
+            throw new IllegalArgumentException(
+                    "cell address is missing (expected table/row/column," + " e.g. T3/2010302/3)");
         }
         String[] parts = text.strip().split("/", -1);
         if (parts.length != 3) {
-            throw new IllegalArgumentException("cell address must be table/row/column, e.g."
-                    + " T3/2010302/3, got: " + text);
+            throw new IllegalArgumentException(
+                    "cell address must be table/row/column, e.g." + " T3/2010302/3, got: " + text);
         }
         return new CellAddress(parts[0], parts[1], parseColumn(parts[2], text));
     }
@@ -84,10 +83,11 @@ public record CellAddress(String table, String row, int column) implements Compa
     }
 
     private static int parseColumn(String column, String text) {
-        if (column.isEmpty() || column.length() > 3
+        if (column.isEmpty()
+                || column.length() > 3
                 || !column.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("column of a cell address must be a number, got '"
-                    + column + "' in: " + text);
+            throw new IllegalArgumentException(
+                    "column of a cell address must be a number, got '" + column + "' in: " + text);
         }
         return Integer.parseInt(column);
     }

@@ -10,9 +10,9 @@ import ledger.core.account.AccountKey;
 import ledger.projections.posting.Posting;
 
 /**
- * Sums postings into cells, fast: a posting's cells depend only on its account, kind and nature,
- * so they are worked out once per distinct combination (through {@link CellMap}) and kept as
- * arrays of cell indexes; each further posting is then a few array additions, with no allocation.
+ * Sums postings into cells, fast: a posting's cells depend only on its account, kind and nature, so
+ * they are worked out once per distinct combination (through {@link CellMap}) and kept as arrays of
+ * cell indexes; each further posting is then a few array additions, with no allocation.
  */
 final class CellSums {
 
@@ -52,8 +52,8 @@ final class CellSums {
 
     /** The posting's cells as pairs (cell index, sign), cached per account, kind and nature. */
     private int[] encodedCellsOf(Posting posting) {
-        int[][] byKindAndNature = cellsByAccount.computeIfAbsent(posting.account(),
-                account -> new int[SLOTS][]);
+        int[][] byKindAndNature =
+                cellsByAccount.computeIfAbsent(posting.account(), account -> new int[SLOTS][]);
         int slot = ContributionCache.slotOf(posting);
         int[] encoded = byKindAndNature[slot];
         if (encoded == null) {

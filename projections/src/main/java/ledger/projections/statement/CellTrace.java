@@ -8,12 +8,12 @@ import ledger.core.account.UnitCode;
 import ledger.projections.posting.Posting;
 
 /**
- * Drill-down in both directions: from a cell to the postings behind it, and from a posting to
- * every cell it feeds. Both use {@link CellMap}, the definition the engine sums by, so a trace
- * always adds up to the figure it explains.
+ * Drill-down in both directions: from a cell to the postings behind it, and from a posting to every
+ * cell it feeds. Both use {@link CellMap}, the definition the engine sums by, so a trace always
+ * adds up to the figure it explains.
  *
- * <p>An instance keeps the postings in scope and the cells of each account, for tracing many
- * cells of one statement; it is not thread-safe. The static methods trace a single cell.
+ * <p>An instance keeps the postings in scope and the cells of each account, for tracing many cells
+ * of one statement; it is not thread-safe. The static methods trace a single cell.
  */
 public final class CellTrace {
 
@@ -26,21 +26,26 @@ public final class CellTrace {
     }
 
     /** A tracer over the postings a statement set of this unit, year and date counts. */
-    public static CellTrace over(UnitCode unit, FiscalYear year, Iterable<Posting> postings,
-            LocalDate asOfOrNull) {
+    public static CellTrace over(
+            UnitCode unit, FiscalYear year, Iterable<Posting> postings, LocalDate asOfOrNull) {
         return over(unit, year, postings, asOfOrNull, StatementTemplate.standard());
     }
 
     /** As above, in the cells of the given template. */
-    public static CellTrace over(UnitCode unit, FiscalYear year, Iterable<Posting> postings,
-            LocalDate asOfOrNull, StatementTemplate template) {
+    public static CellTrace over(
+            UnitCode unit,
+            FiscalYear year,
+            Iterable<Posting> postings,
+            LocalDate asOfOrNull,
+            StatementTemplate template) {
         PostingScope scope = new PostingScope(unit, year, asOfOrNull);
         List<Posting> inScope = new ArrayList<>();
-        postings.forEach(posting -> {
-            if (scope.includes(posting)) {
-                inScope.add(posting);
-            }
-        });
+        postings.forEach(
+                posting -> {
+                    if (scope.includes(posting)) {
+                        inScope.add(posting);
+                    }
+                });
         return new CellTrace(inScope, template);
     }
 
@@ -48,19 +53,23 @@ public final class CellTrace {
      * The postings feeding a cell, in the order given, and their signed sum.
      *
      * @param postingsOfUnitYear the postings of the statement's unit and year
-     * @param asOfOrNull         skip postings dated after this day; {@code null} for the year
+     * @param asOfOrNull skip postings dated after this day; {@code null} for the year
      */
-    public static Trace trace(CellAddress cell, Iterable<Posting> postingsOfUnitYear,
-            LocalDate asOfOrNull) {
+    public static Trace trace(
+            CellAddress cell, Iterable<Posting> postingsOfUnitYear, LocalDate asOfOrNull) {
         return trace(cell, postingsOfUnitYear, asOfOrNull, StatementTemplate.standard());
     }
 
     /** As above, in the cells of the given template. */
-    public static Trace trace(CellAddress cell, Iterable<Posting> postingsOfUnitYear,
-            LocalDate asOfOrNull, StatementTemplate template) {
+    public static Trace trace(
+            CellAddress cell,
+            Iterable<Posting> postingsOfUnitYear,
+            LocalDate asOfOrNull,
+            StatementTemplate template) {
         List<Posting> inRange = new ArrayList<>();
         for (Posting posting : postingsOfUnitYear) {
-            if (asOfOrNull == null || posting.date() == null
+            if (asOfOrNull == null
+                    || posting.date() == null
                     || !posting.date().isAfter(asOfOrNull)) {
                 inRange.add(posting);
             }
@@ -69,8 +78,12 @@ public final class CellTrace {
     }
 
     /** As above, keeping only the unit's postings of the year, exactly as the engine does. */
-    public static Trace trace(UnitCode unit, FiscalYear year, CellAddress cell,
-            Iterable<Posting> postings, LocalDate asOfOrNull) {
+    public static Trace trace(
+            UnitCode unit,
+            FiscalYear year,
+            CellAddress cell,
+            Iterable<Posting> postings,
+            LocalDate asOfOrNull) {
         return over(unit, year, postings, asOfOrNull).trace(cell);
     }
 
@@ -80,8 +93,7 @@ public final class CellTrace {
     }
 
     /** Every cell one posting feeds in the template's format, with its sign. */
-    public static List<Contribution> contributionsOf(StatementTemplate template,
-            Posting posting) {
+    public static List<Contribution> contributionsOf(StatementTemplate template, Posting posting) {
         return CellMap.contributionsOf(template, posting);
     }
 

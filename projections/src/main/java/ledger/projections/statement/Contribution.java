@@ -2,8 +2,8 @@ package ledger.projections.statement;
 
 /**
  * That a posting feeds one cell, with the sign it counts with there (+1, or −1 where it lowers a
- * balance, e.g. an expenditure on 年末结转和结余). A cell's value is Σ sign × amountFen over the
- * postings that feed it; keeping the sign here is what lets a trace add up to the cell exactly.
+ * balance, e.g. an expenditure on 年末结转和结余). A cell's value is Σ sign × amountFen over the postings
+ * that feed it; keeping the sign here is what lets a trace add up to the cell exactly.
  */
 public record Contribution(CellAddress cell, int sign) {
 

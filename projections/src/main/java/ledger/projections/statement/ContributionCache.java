@@ -9,8 +9,8 @@ import ledger.core.classification.ExpenditureNature;
 import ledger.projections.posting.Posting;
 
 /**
- * {@link CellMap#contributionsOf(Posting)} remembered per account, kind and nature — all it
- * depends on — so that walking many postings of few accounts works the map out once per account.
+ * {@link CellMap#contributionsOf(Posting)} remembered per account, kind and nature — all it depends
+ * on — so that walking many postings of few accounts works the map out once per account.
  */
 final class ContributionCache {
 
@@ -29,8 +29,8 @@ final class ContributionCache {
 
     @SuppressWarnings("unchecked")
     List<Contribution> of(Posting posting) {
-        Object[] slots = byAccount.computeIfAbsent(posting.account(),
-                account -> new Object[SLOT_COUNT]);
+        Object[] slots =
+                byAccount.computeIfAbsent(posting.account(), account -> new Object[SLOT_COUNT]);
         int slot = slotOf(posting);
         Object cached = slots[slot];
         if (cached == null) {

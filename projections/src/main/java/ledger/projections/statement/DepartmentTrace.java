@@ -12,7 +12,7 @@ public record DepartmentTrace(CellAddress cell, List<UnitTrace> units) {
 
     /**
      * @param eliminatedFen the signed sum of the unit's transfer legs in this cell, which the
-     *                      department subtracts
+     *     department subtracts
      */
     public record UnitTrace(UnitCode unit, String name, Trace trace, long eliminatedFen) {
 

@@ -33,8 +33,11 @@ public interface Figures {
     /** Figures given cell by cell; a table's rows are the rows of the cells given for it. */
     static Figures of(Map<CellAddress, BigDecimal> values) {
         Map<String, Set<String>> rows = new LinkedHashMap<>();
-        values.keySet().forEach(cell ->
-                rows.computeIfAbsent(cell.table(), table -> new LinkedHashSet<>()).add(cell.row()));
+        values.keySet()
+                .forEach(
+                        cell ->
+                                rows.computeIfAbsent(cell.table(), table -> new LinkedHashSet<>())
+                                        .add(cell.row()));
         return new MapFigures(values, rows);
     }
 }

@@ -3,19 +3,19 @@ package ledger.projections.statement;
 import java.util.List;
 
 /**
- * One break of the report's rules (审核公式), in words a finance officer can act on: which rule,
- * how serious, a sentence naming the cells with their values, and the cells themselves so a user
+ * One break of the report's rules (审核公式), in words a finance officer can act on: which rule, how
+ * serious, a sentence naming the cells with their values, and the cells themselves so a user
  * interface can highlight them and a reconciliation can tell which differences it explains.
  *
  * @param severity {@link Severity#ERROR} for a real inconsistency, {@link Severity#NOTE} for a
- *                 rounding tail (尾差) or an observation that is allowed
- * @param kind     what sort of rule was broken
- * @param rule     a stable rule id such as {@code T1.income-total} or {@code T1-T3.lei}
- * @param message  a plain English sentence naming the cells and their values
- * @param cells    every cell the rule compares
+ *     rounding tail (尾差) or an observation that is allowed
+ * @param kind what sort of rule was broken
+ * @param rule a stable rule id such as {@code T1.income-total} or {@code T1-T3.lei}
+ * @param message a plain English sentence naming the cells and their values
+ * @param cells every cell the rule compares
  */
-public record Finding(Severity severity, RuleKind kind, String rule, String message,
-        List<CellAddress> cells) {
+public record Finding(
+        Severity severity, RuleKind kind, String rule, String message, List<CellAddress> cells) {
 
     /** How serious a finding is. */
     public enum Severity {

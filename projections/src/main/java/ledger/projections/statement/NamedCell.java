@@ -10,8 +10,8 @@ import ledger.core.classification.FundSource;
  * where it puts every named cell ({@link #in}); {@link #address()} is where the 2020 layout puts
  * it.
  *
- * <p>Families of cells whose row is a code (a functional 类, an economic 款) are the methods at
- * the end; their row is the code itself in every layout.
+ * <p>Families of cells whose row is a code (a functional 类, an economic 款) are the methods at the
+ * end; their row is the code itself in every layout.
  */
 public enum NamedCell {
     // 表1 收入支出决算总表
@@ -109,9 +109,17 @@ public enum NamedCell {
     /** 表1 本年收入 from one fund source, where the template puts it (the line keyed by the fund). */
     public static CellAddress incomeFrom(StatementTemplate template, FundSource fund) {
         TableTemplate table = template.table(TableLayout.T1.id());
-        return CellAddress.of(table.id(), table.line(fund.code()).orElseThrow(() ->
-                new IllegalStateException("template " + template + " has no 表1 line for "
-                        + fund.code())), 1);
+        return CellAddress.of(
+                table.id(),
+                table.line(fund.code())
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "template "
+                                                        + template
+                                                        + " has no 表1 line for "
+                                                        + fund.code())),
+                1);
     }
 
     /** 表3 本年支出合计 of a row (a functional code or {@link StatementRows#TOTAL}). */

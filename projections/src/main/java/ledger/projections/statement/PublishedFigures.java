@@ -33,8 +33,11 @@ public final class PublishedFigures implements Figures {
     private PublishedFigures(Map<CellAddress, PublishedFigure> figures) {
         this.figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
         Map<String, Set<String>> rows = new LinkedHashMap<>();
-        figures.keySet().forEach(cell ->
-                rows.computeIfAbsent(cell.table(), table -> new LinkedHashSet<>()).add(cell.row()));
+        figures.keySet()
+                .forEach(
+                        cell ->
+                                rows.computeIfAbsent(cell.table(), table -> new LinkedHashSet<>())
+                                        .add(cell.row()));
         this.rowsByTable = Collections.unmodifiableMap(rows);
     }
 
@@ -66,8 +69,11 @@ public final class PublishedFigures implements Figures {
             throw new UncheckedIOException("cannot read published figures", e);
         }
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("published figures have " + errors.size()
-                    + " bad line(s):\n" + String.join("\n", errors));
+            throw new IllegalArgumentException(
+                    "published figures have "
+                            + errors.size()
+                            + " bad line(s):\n"
+                            + String.join("\n", errors));
         }
         return new PublishedFigures(figures);
     }
@@ -113,8 +119,11 @@ public final class PublishedFigures implements Figures {
         return rowsByTable.getOrDefault(table, Set.of());
     }
 
-    private static void parseLine(String text, int number,
-            Map<CellAddress, PublishedFigure> figures, List<String> errors,
+    private static void parseLine(
+            String text,
+            int number,
+            Map<CellAddress, PublishedFigure> figures,
+            List<String> errors,
             StatementTemplate template) {
         if (text.isBlank() || text.stripLeading().startsWith("#")) {
             return;
@@ -123,26 +132,36 @@ public final class PublishedFigures implements Figures {
             PublishedFigure figure = parseFigure(text, number, template);
             PublishedFigure earlier = figures.putIfAbsent(figure.cell(), figure);
             if (earlier != null) {
-                errors.add("line " + number + ": " + figure.cell() + " is already given on line "
-                        + earlier.line());
+                errors.add(
+                        "line "
+                                + number
+                                + ": "
+                                + figure.cell()
+                                + " is already given on line "
+                                + earlier.line());
             }
         } catch (IllegalArgumentException e) {
             errors.add("line " + number + ": " + e.getMessage());
         }
     }
 
-    private static PublishedFigure parseFigure(String text, int number,
-            StatementTemplate template) {
+    private static PublishedFigure parseFigure(
+            String text, int number, StatementTemplate template) {
         String[] fields = text.split("\t", -1);
         if (fields.length != 4) {
-            throw new IllegalArgumentException("expected 4 tab-separated fields"
-                    + " (table, row, column, value), got " + fields.length);
+            throw new IllegalArgumentException(
+                    "expected 4 tab-separated fields"
+                            + " (table, row, column, value), got "
+                            + fields.length);
         }
-        CellAddress cell = CellAddress.parse(fields[0].strip() + "/" + fields[1].strip() + "/"
-                + fields[2].strip());
-        template.problemWith(cell).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
+        CellAddress cell =
+                CellAddress.parse(
+                        fields[0].strip() + "/" + fields[1].strip() + "/" + fields[2].strip());
+        template.problemWith(cell)
+                .ifPresent(
+                        problem -> {
+                            throw new IllegalArgumentException(problem);
+                        });
         return new PublishedFigure(number, cell, parseValue(fields[3].strip()));
     }
 
@@ -151,8 +170,10 @@ public final class PublishedFigures implements Figures {
             throw new IllegalArgumentException("value is missing (leave a blank cell out instead)");
         }
         if (!NUMBER.matcher(value).matches()) {
-            throw new IllegalArgumentException("value must be a number in 万元 with at most two"
-                    + " decimals, e.g. 2493.03, got: " + value);
+            throw new IllegalArgumentException(
+                    "value must be a number in 万元 with at most two"
+                            + " decimals, e.g. 2493.03, got: "
+                            + value);
         }
         return new BigDecimal(value.replace(",", ""));
     }

@@ -17,22 +17,21 @@ import java.util.TreeSet;
  * cell, and to the amount, so that "the ledger is wrong" is never hidden among the publication's
  * own slips.
  *
- * <p>A rule the published report breaks makes it support a second value for each cell of the
- * rule: the value that would make the rule hold (the other printed version of an identity; for a
- * sum, the total its parts give, or the part its total implies — a blank part included; several
- * blanks the ledger fills with exactly what their total lacks are explained together). A rule it
- * keeps carries such a value, with its own amount, into the cells it derives: a total moves by
- * exactly what its contradicted part moves. A differing cell's difference (published − ledger) is
- * explained up to the value the report supports nearest to the ledger's; whatever is left is not
- * explained, and one fen left is enough to make the cell {@code NOT EXPLAINED}.
+ * <p>A rule the published report breaks makes it support a second value for each cell of the rule:
+ * the value that would make the rule hold (the other printed version of an identity; for a sum, the
+ * total its parts give, or the part its total implies — a blank part included; several blanks the
+ * ledger fills with exactly what their total lacks are explained together). A rule it keeps carries
+ * such a value, with its own amount, into the cells it derives: a total moves by exactly what its
+ * contradicted part moves. A differing cell's difference (published − ledger) is explained up to
+ * the value the report supports nearest to the ledger's; whatever is left is not explained, and one
+ * fen left is enough to make the cell {@code NOT EXPLAINED}.
  */
 public final class Reconciliation {
 
     /** Rounds of carrying through kept rules; the rule graph is shallow (项 → 款 → 类 → 合计). */
     private static final int MAX_CARRY_ROUNDS = 50;
 
-    private Reconciliation() {
-    }
+    private Reconciliation() {}
 
     public static ReconciliationReport reconcile(StatementSet ledger, PublishedFigures published) {
         RuleRecorder checks = StatementChecks.run(published, ledger.template());
@@ -50,39 +49,43 @@ public final class Reconciliation {
         Explanations explanations = new Explanations(differences, published, checks.relations());
         List<CellDifference> result = new ArrayList<>();
         for (CellAddress cell : differences.keySet()) {
-            result.add(explanations.of(cell, published.published(cell).orElse(null),
-                    ledger.displayed().getOrDefault(cell, BigDecimal.ZERO)));
+            result.add(
+                    explanations.of(
+                            cell,
+                            published.published(cell).orElse(null),
+                            ledger.displayed().getOrDefault(cell, BigDecimal.ZERO)));
         }
-        return new ReconciliationReport(published.size(), regeneratedExactly, result,
-                checks.findings());
+        return new ReconciliationReport(
+                published.size(), regeneratedExactly, result, checks.findings());
     }
 
     /** Every published cell and every cell the ledger prints, in report order. */
-    private static Set<CellAddress> cellsToCompare(StatementSet ledger,
-            PublishedFigures published) {
+    private static Set<CellAddress> cellsToCompare(
+            StatementSet ledger, PublishedFigures published) {
         Set<CellAddress> cells = new TreeSet<>(ledger.displayed().keySet());
         published.figures().forEach(figure -> cells.add(figure.cell()));
         return cells;
     }
 
     /** A value a broken rule implies for one of its cells, as a change to the printed figure. */
-    private record Alternative(BigDecimal change, Finding finding) {
-    }
+    private record Alternative(BigDecimal change, Finding finding) {}
 
     /**
-     * The value the report supports for a differing cell instead of its printed figure, as a
-     * change to that figure (never zero), and where it comes from: the broken rules that imply
-     * it here, or the kept rule that carries it from the listed cells.
+     * The value the report supports for a differing cell instead of its printed figure, as a change
+     * to that figure (never zero), and where it comes from: the broken rules that imply it here, or
+     * the kept rule that carries it from the listed cells.
      */
-    private record Choice(BigDecimal change, List<Finding> contradictions, Relation carriedThrough,
-            List<CellAddress> carriedFrom) {
-    }
+    private record Choice(
+            BigDecimal change,
+            List<Finding> contradictions,
+            Relation carriedThrough,
+            List<CellAddress> carriedFrom) {}
 
     /**
      * Which part of each differing cell's difference the published report's own contradictions
      * account for. Each broken rule's implied values are used by one cell at most (the
-     * contradiction is there once, whichever side of it is wrong); cells the ledger matches
-     * exactly get first claim, in report order.
+     * contradiction is there once, whichever side of it is wrong); cells the ledger matches exactly
+     * get first claim, in report order.
      */
     private static final class Explanations {
         private final Map<CellAddress, BigDecimal> differences;
@@ -91,14 +94,21 @@ public final class Reconciliation {
         private final Map<CellAddress, List<Relation>> derivingRules = new HashMap<>();
         private Map<CellAddress, Choice> chosen = new HashMap<>();
 
-        Explanations(Map<CellAddress, BigDecimal> differences, PublishedFigures published,
+        Explanations(
+                Map<CellAddress, BigDecimal> differences,
+                PublishedFigures published,
                 List<Relation> relations) {
             this.differences = differences;
             List<Relation> broken = new ArrayList<>();
             for (Relation relation : relations) {
                 if (relation.kept()) {
-                    relation.derived().forEach(term -> derivingRules
-                            .computeIfAbsent(term.cell(), cell -> new ArrayList<>()).add(relation));
+                    relation.derived()
+                            .forEach(
+                                    term ->
+                                            derivingRules
+                                                    .computeIfAbsent(
+                                                            term.cell(), cell -> new ArrayList<>())
+                                                    .add(relation));
                 } else {
                     addImplied(relation, published);
                     broken.add(relation);
@@ -115,21 +125,23 @@ public final class Reconciliation {
         private void addImplied(Relation relation, Figures published) {
             BigDecimal residual = relation.residual(published);
             for (Term term : relation.terms()) {
-                implied.computeIfAbsent(term.cell(), cell -> new ArrayList<>()).add(
-                        new Alternative(signed(-term.sign(), residual), relation.error()));
+                implied.computeIfAbsent(term.cell(), cell -> new ArrayList<>())
+                        .add(new Alternative(signed(-term.sign(), residual), relation.error()));
             }
         }
 
         /**
          * A broken sum whose parts left blank in the report hold, in the ledger, exactly what the
          * sum lacks: the total implies those blanks together, so each is explained by its own
-         * ledger value. Only blanks (a printed part is a figure the report stands by), only two
-         * or more (one is the exact single value already), and only all of the rule's differing
-         * blanks together, to the fen.
+         * ledger value. Only blanks (a printed part is a figure the report stands by), only two or
+         * more (one is the exact single value already), and only all of the rule's differing blanks
+         * together, to the fen.
          */
         private void shareAmongBlankParts(Relation relation, PublishedFigures published) {
-            if (relation.kind() != Finding.RuleKind.SUM || direct.values().stream()
-                    .anyMatch(choice -> choice.contradictions().contains(relation.error()))) {
+            if (relation.kind() != Finding.RuleKind.SUM
+                    || direct.values().stream()
+                            .anyMatch(
+                                    choice -> choice.contradictions().contains(relation.error()))) {
                 return;
             }
             BigDecimal filled = BigDecimal.ZERO;
@@ -150,8 +162,13 @@ public final class Reconciliation {
                 return;
             }
             for (Term blank : blanks) {
-                direct.put(blank.cell(), new Choice(differences.get(blank.cell()).negate(),
-                        List.of(relation.error()), null, List.of()));
+                direct.put(
+                        blank.cell(),
+                        new Choice(
+                                differences.get(blank.cell()).negate(),
+                                List.of(relation.error()),
+                                null,
+                                List.of()));
             }
         }
 
@@ -174,10 +191,10 @@ public final class Reconciliation {
                         continue;
                     }
                     BigDecimal left = difference.add(alternative.change()).abs();
-                    boolean acceptable = exactOnly ? left.signum() == 0
-                            : left.compareTo(difference.abs()) < 0;
-                    if (acceptable && (best == null
-                            || left.compareTo(difference.add(best).abs()) < 0)) {
+                    boolean acceptable =
+                            exactOnly ? left.signum() == 0 : left.compareTo(difference.abs()) < 0;
+                    if (acceptable
+                            && (best == null || left.compareTo(difference.add(best).abs()) < 0)) {
                         best = alternative.change();
                     }
                 }
@@ -226,8 +243,8 @@ public final class Reconciliation {
         /** A choice is taken only when it leaves less of the difference unexplained. */
         private static boolean nearer(Choice candidate, Choice current, BigDecimal difference) {
             BigDecimal left = difference.add(candidate.change()).abs();
-            BigDecimal now = difference.add(current == null ? BigDecimal.ZERO
-                    : current.change()).abs();
+            BigDecimal now =
+                    difference.add(current == null ? BigDecimal.ZERO : current.change()).abs();
             return left.compareTo(now) < 0;
         }
 
@@ -248,7 +265,8 @@ public final class Reconciliation {
                     from.add(term.cell());
                 }
             }
-            return from.isEmpty() || change.signum() == 0 ? null
+            return from.isEmpty() || change.signum() == 0
+                    ? null
                     : new Choice(change, List.of(), relation, from);
         }
 
@@ -259,12 +277,17 @@ public final class Reconciliation {
         CellDifference of(CellAddress cell, BigDecimal published, BigDecimal ledger) {
             Choice choice = chosen.get(cell);
             if (choice == null) {
-                return new CellDifference(cell, published, ledger, BigDecimal.ZERO, List.of(),
-                        null, List.of());
+                return new CellDifference(
+                        cell, published, ledger, BigDecimal.ZERO, List.of(), null, List.of());
             }
-            return new CellDifference(cell, published, ledger, choice.change().negate(),
-                    choice.contradictions(), choice.carriedThrough() == null ? null
-                            : choice.carriedThrough().rule(), choice.carriedFrom());
+            return new CellDifference(
+                    cell,
+                    published,
+                    ledger,
+                    choice.change().negate(),
+                    choice.contradictions(),
+                    choice.carriedThrough() == null ? null : choice.carriedThrough().rule(),
+                    choice.carriedFrom());
         }
     }
 }

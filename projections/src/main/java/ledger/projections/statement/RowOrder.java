@@ -1,14 +1,13 @@
 package ledger.projections.statement;
 
 /**
- * The order rows are printed in, for any table: numbered lines by number; code rows with
- * {@code total} first, then codes as text (so each 类 is followed by its 款 and their 项); named
- * totals of 表6 last. Used to sort cells the way the report reads.
+ * The order rows are printed in, for any table: numbered lines by number; code rows with {@code
+ * total} first, then codes as text (so each 类 is followed by its 款 and their 项); named totals of 表6
+ * last. Used to sort cells the way the report reads.
  */
 final class RowOrder {
 
-    private RowOrder() {
-    }
+    private RowOrder() {}
 
     static int compare(String table, String left, String right) {
         int byRank = Integer.compare(rank(left), rank(right));

@@ -9,9 +9,9 @@ import ledger.projections.statement.Finding.Severity;
 
 /**
  * Evaluates single rules on printed figures and words their breaks. Knows the one judgement the
- * checks rest on: a total compared with n separately rounded parts may be off by up to
- * 0.005 × (n + 1) through rounding alone (a 尾差, a note); more is an error; and the same quantity
- * printed twice must match to the fen of its rounding, exactly.
+ * checks rest on: a total compared with n separately rounded parts may be off by up to 0.005 × (n +
+ * 1) through rounding alone (a 尾差, a note); more is an error; and the same quantity printed twice
+ * must match to the fen of its rounding, exactly.
  */
 final class RuleRecorder {
 
@@ -55,14 +55,32 @@ final class RuleRecorder {
         }
         BigDecimal tolerance = HALF_CENT.multiply(BigDecimal.valueOf(parts.size() + 1L));
         boolean tail = difference.compareTo(tolerance) <= 0;
-        String verdict = tail
-                ? "within what rounding " + (parts.size() + 1) + " separately rounded figures can"
-                        + " cause: a rounding tail (尾差)"
-                : "more than rounding can explain (at most " + show(tolerance) + ")";
-        String message = what + ": " + described(total) + " should equal " + expression(parts)
-                + " = " + show(expected) + "; it differs by " + show(difference) + ", " + verdict;
-        Finding finding = record(tail ? Severity.NOTE : Severity.ERROR, RuleKind.SUM, rule,
-                message, cellsOf(total, parts));
+        String verdict =
+                tail
+                        ? "within what rounding "
+                                + (parts.size() + 1)
+                                + " separately rounded figures can"
+                                + " cause: a rounding tail (尾差)"
+                        : "more than rounding can explain (at most " + show(tolerance) + ")";
+        String message =
+                what
+                        + ": "
+                        + described(total)
+                        + " should equal "
+                        + expression(parts)
+                        + " = "
+                        + show(expected)
+                        + "; it differs by "
+                        + show(difference)
+                        + ", "
+                        + verdict;
+        Finding finding =
+                record(
+                        tail ? Severity.NOTE : Severity.ERROR,
+                        RuleKind.SUM,
+                        rule,
+                        message,
+                        cellsOf(total, parts));
         relations.add(new Relation(rule, RuleKind.SUM, terms, tail ? null : finding));
     }
 
@@ -74,35 +92,72 @@ final class RuleRecorder {
             relations.add(new Relation(rule, RuleKind.IDENTITY, terms, null));
             return;
         }
-        String message = described(left) + " should equal " + described(right) + ": " + what
-                + " printed twice differs by " + show(difference);
-        relations.add(new Relation(rule, RuleKind.IDENTITY, terms, record(Severity.ERROR,
-                RuleKind.IDENTITY, rule, message, List.of(left, right))));
+        String message =
+                described(left)
+                        + " should equal "
+                        + described(right)
+                        + ": "
+                        + what
+                        + " printed twice differs by "
+                        + show(difference);
+        relations.add(
+                new Relation(
+                        rule,
+                        RuleKind.IDENTITY,
+                        terms,
+                        record(
+                                Severity.ERROR,
+                                RuleKind.IDENTITY,
+                                rule,
+                                message,
+                                List.of(left, right))));
     }
 
     /**
      * {@code larger} includes {@code smaller}: smaller is an error; larger is a note, since it is
      * right only for the reason given in {@code whenLarger}.
      */
-    void atLeast(String rule, String what, CellAddress larger, CellAddress smaller,
-            String whenLarger) {
+    void atLeast(
+            String rule, String what, CellAddress larger, CellAddress smaller, String whenLarger) {
         int comparison = value(larger).compareTo(value(smaller));
         if (comparison == 0) {
             return;
         }
         BigDecimal difference = value(larger).subtract(value(smaller)).abs();
         if (comparison < 0) {
-            record(Severity.ERROR, RuleKind.AT_LEAST, rule, described(larger)
-                    + " should be at least " + described(smaller) + ": " + what
-                    + ", yet it is smaller by " + show(difference), List.of(larger, smaller));
+            record(
+                    Severity.ERROR,
+                    RuleKind.AT_LEAST,
+                    rule,
+                    described(larger)
+                            + " should be at least "
+                            + described(smaller)
+                            + ": "
+                            + what
+                            + ", yet it is smaller by "
+                            + show(difference),
+                    List.of(larger, smaller));
         } else {
-            record(Severity.NOTE, RuleKind.AT_LEAST, rule, described(larger) + " exceeds "
-                    + described(smaller) + " by " + show(difference) + ": " + whenLarger,
+            record(
+                    Severity.NOTE,
+                    RuleKind.AT_LEAST,
+                    rule,
+                    described(larger)
+                            + " exceeds "
+                            + described(smaller)
+                            + " by "
+                            + show(difference)
+                            + ": "
+                            + whenLarger,
                     List.of(larger, smaller));
         }
     }
 
-    private Finding record(Severity severity, RuleKind kind, String rule, String message,
+    private Finding record(
+            Severity severity,
+            RuleKind kind,
+            String rule,
+            String message,
             List<CellAddress> cells) {
         Finding finding = new Finding(severity, kind, rule, message, cells);
         findings.add(finding);
@@ -131,7 +186,10 @@ final class RuleRecorder {
             return "the sum of " + cellList(parts) + " (all blank)";
         }
         if (blanks > 0) {
-            text.append(" (").append(blanks).append(" more of ").append(cellList(parts))
+            text.append(" (")
+                    .append(blanks)
+                    .append(" more of ")
+                    .append(cellList(parts))
                     .append(" blank)");
         }
         return text.toString();

@@ -2,8 +2,8 @@ package ledger.projections.statement;
 
 /**
  * A column of a statement table as the report heads it: its 栏次 and Chinese heading, under an
- * optional group heading (表7's 预算数 / 决算数, 表1's 收入 / 支出). The number is what cell
- * addresses use; the words are only for people.
+ * optional group heading (表7's 预算数 / 决算数, 表1's 收入 / 支出). The number is what cell addresses use; the
+ * words are only for people.
  */
 public record StatementColumn(int number, String heading, String group) {
 

@@ -19,8 +19,7 @@ public final class StatementJson {
     private static final ObjectMapper PRETTY =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private StatementJson() {
-    }
+    private StatementJson() {}
 
     /** Compact JSON, tables T1 … T9 in order, cells in row display order then column order. */
     public static String write(StatementSet set) {

@@ -2,8 +2,8 @@ package ledger.projections.statement;
 
 /**
  * A row of a statement table in display order: its key in cell addresses (a 行次, a code or a named
- * total), the label printed beside it, and its depth (0 for totals and numbered lines, 1 for a 类,
- * 2 for a 款, 3 for a 项) so a renderer can indent without knowing the code rules.
+ * total), the label printed beside it, and its depth (0 for totals and numbered lines, 1 for a 类, 2
+ * for a 款, 3 for a 项) so a renderer can indent without knowing the code rules.
  */
 public record StatementRow(String row, String label, int level) {
 

@@ -12,11 +12,10 @@ import ledger.projections.statement.TableTemplate.NamedTotal;
 import ledger.projections.statement.TableTemplate.Panel;
 
 /**
- * The rows of each table in the report's order, with the report's labels, as the template lays
- * them out: the lines of 表1 and 表4, the code rows of the functional tables (合计 at the top or
- * the bottom, each 类, its 款, their 项 — only those with figures, and always their ancestors),
- * 表6's economic codes (every 款 of the 科目表, or the rows of each panel) with its totals, and
- * 表7's single row.
+ * The rows of each table in the report's order, with the report's labels, as the template lays them
+ * out: the lines of 表1 and 表4, the code rows of the functional tables (合计 at the top or the bottom,
+ * each 类, its 款, their 项 — only those with figures, and always their ancestors), 表6's economic
+ * codes (every 款 of the 科目表, or the rows of each panel) with its totals, and 表7's single row.
  */
 final class StatementRows {
 
@@ -24,22 +23,22 @@ final class StatementRows {
     static final String PERSONNEL_TOTAL = "personnel-total";
     static final String PUBLIC_TOTAL = "public-total";
 
-    private StatementRows() {
-    }
+    private StatementRows() {}
 
     /**
      * The rows of a table.
      *
      * @param rowsWithFigures keys of the rows that have at least one non-zero cell
      */
-    static List<StatementRow> rowsOf(TableTemplate table, Set<String> rowsWithFigures,
-            ClassificationCatalog catalog) {
+    static List<StatementRow> rowsOf(
+            TableTemplate table, Set<String> rowsWithFigures, ClassificationCatalog catalog) {
         switch (table.kind()) {
             case LINES:
                 List<StatementRow> lines = new ArrayList<>(table.lines().size());
                 for (Line line : table.lines()) {
-                    lines.add(new StatementRow(Integer.toString(line.number()), line.label(),
-                            line.level()));
+                    lines.add(
+                            new StatementRow(
+                                    Integer.toString(line.number()), line.label(), line.level()));
                 }
                 return List.copyOf(lines);
             case FUNCTIONAL:
@@ -51,8 +50,8 @@ final class StatementRows {
         }
     }
 
-    private static List<StatementRow> functionalRows(Set<String> rowsWithFigures,
-            ClassificationCatalog catalog, boolean totalAtBottom) {
+    private static List<StatementRow> functionalRows(
+            Set<String> rowsWithFigures, ClassificationCatalog catalog, boolean totalAtBottom) {
         TreeSet<String> codes = new TreeSet<>();
         for (String row : rowsWithFigures) {
             if (!row.equals(TOTAL)) {
@@ -81,8 +80,8 @@ final class StatementRows {
         return catalog.functionalName(functional).orElse("");
     }
 
-    private static List<StatementRow> economicRows(TableTemplate table,
-            Set<String> rowsWithFigures, ClassificationCatalog catalog) {
+    private static List<StatementRow> economicRows(
+            TableTemplate table, Set<String> rowsWithFigures, ClassificationCatalog catalog) {
         TreeSet<String> withFigures = new TreeSet<>();
         for (String row : rowsWithFigures) {
             if (isCode(row)) {
@@ -110,7 +109,8 @@ final class StatementRows {
             }
             codes.forEach(code -> rows.add(economicRow(code, catalog)));
             placed.addAll(codes);
-            table.totals().stream().filter(total -> total.key().equals(panel.total()))
+            table.totals().stream()
+                    .filter(total -> total.key().equals(panel.total()))
                     .forEach(total -> rows.add(totalRow(total)));
         }
         for (String code : withFigures) {

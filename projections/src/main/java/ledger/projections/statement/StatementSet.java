@@ -17,9 +17,9 @@ import ledger.core.classification.ClassificationCatalog;
 import ledger.core.money.Money;
 
 /**
- * The 部门决算 of one unit for one fiscal year (as of a date, or the whole year): 表1 … 表9 with
- * the exact fen of every cell. It is a value computed from postings and never edited, so that a
- * figure can always be explained by tracing the postings behind it.
+ * The 部门决算 of one unit for one fiscal year (as of a date, or the whole year): 表1 … 表9 with the
+ * exact fen of every cell. It is a value computed from postings and never edited, so that a figure
+ * can always be explained by tracing the postings behind it.
  */
 public final class StatementSet {
 
@@ -33,8 +33,13 @@ public final class StatementSet {
     private final Map<CellAddress, Long> cellsFen;
     private final Map<CellAddress, BigDecimal> displayed;
 
-    private StatementSet(FiscalYear year, UnitCode unit, String unitName, LocalDate asOf,
-            StatementTemplate template, List<StatementTable> tables) {
+    private StatementSet(
+            FiscalYear year,
+            UnitCode unit,
+            String unitName,
+            LocalDate asOf,
+            StatementTemplate template,
+            List<StatementTable> tables) {
         this.year = year;
         this.unit = unit;
         this.unitName = unitName;
@@ -53,22 +58,30 @@ public final class StatementSet {
     }
 
     /** Lays out the non-zero cells of every table into the report's rows. */
-    static StatementSet of(UnitCode unit, String unitName, FiscalYear year, LocalDate asOf,
-            Map<CellAddress, Long> nonZeroCells, ClassificationCatalog catalog,
+    static StatementSet of(
+            UnitCode unit,
+            String unitName,
+            FiscalYear year,
+            LocalDate asOf,
+            Map<CellAddress, Long> nonZeroCells,
+            ClassificationCatalog catalog,
             StatementTemplate template) {
-        Map<String, Map<CellAddress, Long>> byTable = nonZeroCells.entrySet().stream()
-                .collect(Collectors.groupingBy(entry -> entry.getKey().table(),
-                        Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        Map<String, Map<CellAddress, Long>> byTable =
+                nonZeroCells.entrySet().stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        entry -> entry.getKey().table(),
+                                        Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         List<StatementTable> tables = new ArrayList<>();
         for (TableTemplate layout : template.tables()) {
             Map<CellAddress, Long> cells = byTable.getOrDefault(layout.id(), Map.of());
-            Set<String> rowsWithFigures = cells.keySet().stream()
-                    .map(CellAddress::row).collect(Collectors.toSet());
+            Set<String> rowsWithFigures =
+                    cells.keySet().stream().map(CellAddress::row).collect(Collectors.toSet());
             List<StatementRow> rows = StatementRows.rowsOf(layout, rowsWithFigures, catalog);
             tables.add(new StatementTable(layout, rows, cells));
         }
-        return new StatementSet(year, unit, unitName == null ? "" : unitName, asOf, template,
-                tables);
+        return new StatementSet(
+                year, unit, unitName == null ? "" : unitName, asOf, template, tables);
     }
 
     public FiscalYear year() {
@@ -103,7 +116,9 @@ public final class StatementSet {
         return tables;
     }
 
-    /** @throws IllegalArgumentException for anything but T1 … T9 */
+    /**
+     * @throws IllegalArgumentException for anything but T1 … T9
+     */
     public StatementTable table(String id) {
         StatementTable table = byId.get(id);
         if (table == null) {

@@ -18,8 +18,7 @@ public final class StatementTable {
     private final List<StatementRow> rows;
     private final Map<CellAddress, Long> cellsFen;
 
-    StatementTable(TableTemplate layout, List<StatementRow> rows,
-            Map<CellAddress, Long> cellsFen) {
+    StatementTable(TableTemplate layout, List<StatementRow> rows, Map<CellAddress, Long> cellsFen) {
         this.layout = layout;
         this.rows = List.copyOf(rows);
         this.cellsFen = inDisplayOrder(layout, this.rows, cellsFen);
@@ -76,17 +75,18 @@ public final class StatementTable {
      */
     public Map<CellAddress, BigDecimal> displayed() {
         Map<CellAddress, BigDecimal> shown = new LinkedHashMap<>();
-        cellsFen.forEach((cell, fen) -> {
-            BigDecimal wanYuan = Money.ofFen(fen).toWanYuan();
-            if (wanYuan.signum() != 0) {
-                shown.put(cell, wanYuan);
-            }
-        });
+        cellsFen.forEach(
+                (cell, fen) -> {
+                    BigDecimal wanYuan = Money.ofFen(fen).toWanYuan();
+                    if (wanYuan.signum() != 0) {
+                        shown.put(cell, wanYuan);
+                    }
+                });
         return Collections.unmodifiableMap(shown);
     }
 
-    private static Map<CellAddress, Long> inDisplayOrder(TableTemplate layout,
-            List<StatementRow> rows, Map<CellAddress, Long> cellsFen) {
+    private static Map<CellAddress, Long> inDisplayOrder(
+            TableTemplate layout, List<StatementRow> rows, Map<CellAddress, Long> cellsFen) {
         Map<CellAddress, Long> ordered = new LinkedHashMap<>();
         for (StatementRow row : rows) {
             for (StatementColumn column : layout.columns()) {
@@ -98,8 +98,8 @@ public final class StatementTable {
             }
         }
         if (ordered.size() != countNonZero(cellsFen)) {
-            throw new IllegalStateException(layout.id()
-                    + " has figures outside its rows or columns");
+            throw new IllegalStateException(
+                    layout.id() + " has figures outside its rows or columns");
         }
         return Collections.unmodifiableMap(ordered);
     }

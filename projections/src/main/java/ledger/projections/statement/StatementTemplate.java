@@ -18,22 +18,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import ledger.core.account.TransactionKind;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.ExpenditureNature;
-import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.FundSource;
 import ledger.projections.statement.TableTemplate.Kind;
 import ledger.projections.statement.TableTemplate.Line;
 import ledger.projections.statement.TableTemplate.NamedTotal;
 
 /**
- * The format of a 部门决算 as data: its nine tables (title, rows, columns, which 类 lines 表1/表4
- * print, where 合计 sits), what every cell sums, the 审核公式, and how cells are addressed. Read
- * from a JSON file — built in under {@code templates/} ({@code 2020}, {@code 2024},
- * {@code 2024-26}) or a user's own — and refused whole when inconsistent. The engine, the checks,
- * the text and the workbook all follow it, so a department whose report differs describes the
- * difference in a file.
+ * The format of a 部门决算 as data: its nine tables (title, rows, columns, which 类 lines 表1/表4 print,
+ * where 合计 sits), what every cell sums, the 审核公式, and how cells are addressed. Read from a JSON
+ * file — built in under {@code templates/} ({@code 2020}, {@code 2024}, {@code 2024-26}) or a
+ * user's own — and refused whole when inconsistent. The engine, the checks, the text and the
+ * workbook all follow it, so a department whose report differs describes the difference in a file.
  *
- * <p>Where a template prints no 行次 or 栏次 (2024), cells are numbered by position as
- * {@code ../shared/reports/README.md} says; with the 2020 grid that numbering is the 2020 one.
+ * <p>Where a template prints no 行次 or 栏次 (2024), cells are numbered by position as {@code
+ * ../shared/reports/README.md} says; with the 2020 grid that numbering is the 2020 one.
  */
 public final class StatementTemplate {
 
@@ -58,9 +57,16 @@ public final class StatementTemplate {
     private final List<ExplanationPart> explanation;
     private final Map<String, List<Contribution>> contributions = new ConcurrentHashMap<>();
 
-    StatementTemplate(String name, String description, String source, boolean printsNumbers,
-            List<String[]> lei, List<TableTemplate> tables, JsonNode rules,
-            Map<String, CellAddress> named, List<ExplanationPart> explanation) {
+    StatementTemplate(
+            String name,
+            String description,
+            String source,
+            boolean printsNumbers,
+            List<String[]> lei,
+            List<TableTemplate> tables,
+            JsonNode rules,
+            Map<String, CellAddress> named,
+            List<ExplanationPart> explanation) {
         this.name = name;
         this.description = description;
         this.source = source;
@@ -81,8 +87,8 @@ public final class StatementTemplate {
     }
 
     StatementTemplate withNamed(Map<String, CellAddress> cells) {
-        return new StatementTemplate(name, description, source, printsNumbers, lei, tables, rules,
-                cells, explanation);
+        return new StatementTemplate(
+                name, description, source, printsNumbers, lei, tables, rules, cells, explanation);
     }
 
     /** The 2020 format, the seed's: what the ledger used before templates were data. */
@@ -90,7 +96,10 @@ public final class StatementTemplate {
         return builtIn("2020");
     }
 
-    /** The template a year is filed in when none is named: {@code 2020} up to 2023, {@code 2024} after. */
+    /**
+     * The template a year is filed in when none is named: {@code 2020} up to 2023, {@code 2024}
+     * after.
+     */
     public static StatementTemplate forYear(int year) {
         return builtIn(year >= FIRST_2024_YEAR ? "2024" : "2020");
     }
@@ -102,9 +111,15 @@ public final class StatementTemplate {
      */
     public static StatementTemplate builtIn(String name) {
         if (!BUILT_IN.contains(name)) {
-            throw new TemplateRefused(name, List.of("没有内置的模板 " + name + "；内置模板有 "
-                    + String.join("、", BUILT_IN) + "，或给出模板文件的路径（no such built-in"
-                    + " template; give one of these or a file）"));
+            throw new TemplateRefused(
+                    name,
+                    List.of(
+                            "没有内置的模板 "
+                                    + name
+                                    + "；内置模板有 "
+                                    + String.join("、", BUILT_IN)
+                                    + "，或给出模板文件的路径（no such built-in"
+                                    + " template; give one of these or a file）"));
         }
         return LOADED.computeIfAbsent(name, StatementTemplate::readBuiltIn);
     }
@@ -124,8 +139,12 @@ public final class StatementTemplate {
         }
         Path file = Path.of(given);
         if (!Files.isRegularFile(file)) {
-            throw new TemplateRefused(given, List.of("既不是内置模板（" + String.join("、", BUILT_IN)
-                    + "）也不是可读的文件（neither a built-in template nor a readable file）"));
+            throw new TemplateRefused(
+                    given,
+                    List.of(
+                            "既不是内置模板（"
+                                    + String.join("、", BUILT_IN)
+                                    + "）也不是可读的文件（neither a built-in template nor a readable file）"));
         }
         return load(file);
     }
@@ -135,8 +154,8 @@ public final class StatementTemplate {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException e) {
-            throw new TemplateRefused(file.toString(), List.of("读不到文件（cannot read it: "
-                    + e.getMessage() + "）"));
+            throw new TemplateRefused(
+                    file.toString(), List.of("读不到文件（cannot read it: " + e.getMessage() + "）"));
         }
     }
 
@@ -190,7 +209,9 @@ public final class StatementTemplate {
         return tables;
     }
 
-    /** @throws IllegalArgumentException for anything but T1 … T9 */
+    /**
+     * @throws IllegalArgumentException for anything but T1 … T9
+     */
     public TableTemplate table(String id) {
         TableTemplate table = byId.get(id);
         if (table == null) {
@@ -228,27 +249,41 @@ public final class StatementTemplate {
      * combination.
      *
      * @throws IllegalArgumentException for an expenditure without nature, or a 类 with no line in
-     *         表1/表4 of this template (refused for every kind, so a wrong code shows at its first
-     *         posting)
+     *     表1/表4 of this template (refused for every kind, so a wrong code shows at its first
+     *     posting)
      */
-    public List<Contribution> contributionsOf(FundSource fund, FunctionalCode functional,
-            EconomicCode economic, TransactionKind kind, ExpenditureNature nature) {
+    public List<Contribution> contributionsOf(
+            FundSource fund,
+            FunctionalCode functional,
+            EconomicCode economic,
+            TransactionKind kind,
+            ExpenditureNature nature) {
         if (!leiIndex.containsKey(functional.lei().code())) {
-            throw new IllegalArgumentException("functional 类 " + functional.lei() + " (of "
-                    + functional + ") has no expenditure line in 表1/表4 of template " + name
-                    + "; known 类: " + leiCodes());
+            throw new IllegalArgumentException(
+                    "functional 类 "
+                            + functional.lei()
+                            + " (of "
+                            + functional
+                            + ") has no expenditure line in 表1/表4 of template "
+                            + name
+                            + "; known 类: "
+                            + leiCodes());
         }
         if (kind == TransactionKind.EXPENDITURE && nature == null) {
-            throw new IllegalArgumentException("an expenditure must have a nature: " + functional
-                    + "/" + economic);
+            throw new IllegalArgumentException(
+                    "an expenditure must have a nature: " + functional + "/" + economic);
         }
         String key = fund + "/" + functional + "/" + economic + "/" + kind + "/" + nature;
-        return contributions.computeIfAbsent(key,
-                ignored -> compute(fund, functional, economic, kind, nature));
+        return contributions.computeIfAbsent(
+                key, ignored -> compute(fund, functional, economic, kind, nature));
     }
 
-    private List<Contribution> compute(FundSource fund, FunctionalCode functional,
-            EconomicCode economic, TransactionKind kind, ExpenditureNature nature) {
+    private List<Contribution> compute(
+            FundSource fund,
+            FunctionalCode functional,
+            EconomicCode economic,
+            TransactionKind kind,
+            ExpenditureNature nature) {
         Map<CellAddress, Integer> signs = new LinkedHashMap<>();
         for (TableTemplate table : tables) {
             if (table.kind() == Kind.LINES) {
@@ -256,13 +291,14 @@ public final class StatementTemplate {
                     if (line.terms() == null) {
                         continue;
                     }
-                    for (int column : line.income() ? table.incomeColumns()
-                            : table.expenditureColumns()) {
+                    for (int column :
+                            line.income() ? table.incomeColumns() : table.expenditureColumns()) {
                         Set<FundSource> funds = table.columnFunds.get(column);
                         int sign = 0;
                         for (TemplateTerm term : line.terms()) {
-                            sign += term.withinFunds(funds).signFor(fund, functional, economic,
-                                    kind, nature);
+                            sign +=
+                                    term.withinFunds(funds)
+                                            .signFor(fund, functional, economic, kind, nature);
                         }
                         add(signs, CellAddress.of(table.id(), line.number(), column), sign);
                     }
@@ -288,25 +324,33 @@ public final class StatementTemplate {
             }
         }
         List<Contribution> result = new ArrayList<>(signs.size());
-        signs.forEach((cell, sign) -> {
-            if (sign != 0) {
-                result.add(new Contribution(cell, sign));
-            }
-        });
+        signs.forEach(
+                (cell, sign) -> {
+                    if (sign != 0) {
+                        result.add(new Contribution(cell, sign));
+                    }
+                });
         return List.copyOf(result);
     }
 
-    private static List<String> rowsOf(TableTemplate table, FunctionalCode functional,
-            EconomicCode economic, ExpenditureNature nature) {
+    private static List<String> rowsOf(
+            TableTemplate table,
+            FunctionalCode functional,
+            EconomicCode economic,
+            ExpenditureNature nature) {
         switch (table.kind()) {
             case FUNCTIONAL:
-                return List.of(functional.code(), functional.kuan().code(),
-                        functional.lei().code(), StatementRows.TOTAL);
+                return List.of(
+                        functional.code(),
+                        functional.kuan().code(),
+                        functional.lei().code(),
+                        StatementRows.TOTAL);
             case ECONOMIC:
-                List<String> rows = new ArrayList<>(List.of(economic.code(),
-                        economic.lei().code()));
+                List<String> rows =
+                        new ArrayList<>(List.of(economic.code(), economic.lei().code()));
                 for (NamedTotal total : table.totals()) {
-                    if (nature != null && total.natures() != null
+                    if (nature != null
+                            && total.natures() != null
                             && total.natures().contains(nature)) {
                         rows.add(total.key());
                     }

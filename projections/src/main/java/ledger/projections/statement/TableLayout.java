@@ -4,12 +4,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The nine tables of the 部门决算 by identity, T1 … T9, with their 2020 layout (title, columns,
- * which cells exist) read from the built-in {@code 2020} {@link StatementTemplate}. Other formats
- * are other templates; code that must follow the format asks a statement set's template instead.
+ * The nine tables of the 部门决算 by identity, T1 … T9, with their 2020 layout (title, columns, which
+ * cells exist) read from the built-in {@code 2020} {@link StatementTemplate}. Other formats are
+ * other templates; code that must follow the format asks a statement set's template instead.
  */
 public enum TableLayout {
-    T1, T2, T3, T4, T5, T6, T7, T8, T9;
+    T1,
+    T2,
+    T3,
+    T4,
+    T5,
+    T6,
+    T7,
+    T8,
+    T9;
 
     public String id() {
         return name();
@@ -38,7 +46,9 @@ public enum TableLayout {
         return StatementTemplate.standard().table(name());
     }
 
-    /** @throws IllegalArgumentException for anything but T1 … T9 */
+    /**
+     * @throws IllegalArgumentException for anything but T1 … T9
+     */
     public static TableLayout of(String id) {
         for (TableLayout layout : values()) {
             if (layout.name().equals(id)) {

@@ -29,24 +29,27 @@ public final class TableTemplate {
     }
 
     /**
-     * A line of 表1/表4. Numbered by position: the income side 1…k from the top over every grid
-     * line, the expenditure side k+1…2k on the same grid lines.
+     * A line of 表1/表4. Numbered by position: the income side 1…k from the top over every grid line,
+     * the expenditure side k+1…2k on the same grid lines.
      *
      * @param terms what the line sums before the column narrows it; {@code null} for a line that
-     *              prints no figure (a blank grid cell, or a line the template keeps blank)
+     *     prints no figure (a blank grid cell, or a line the template keeps blank)
      */
-    public record Line(int number, String key, String label, int level, boolean income,
-            String lei, List<TemplateTerm> terms) {
-    }
+    public record Line(
+            int number,
+            String key,
+            String label,
+            int level,
+            boolean income,
+            String lei,
+            List<TemplateTerm> terms) {}
 
     /** A named total row of 表6 (人员经费合计): the natures it sums and the 类 rule that checks it. */
-    public record NamedTotal(String key, String label, Set<ExpenditureNature> natures,
-            List<String> lei) {
-    }
+    public record NamedTotal(
+            String key, String label, Set<ExpenditureNature> natures, List<String> lei) {}
 
     /** A panel of 表6 as printed side by side: its rows in order, closed by a named total. */
-    public record Panel(List<String> rows, String total) {
-    }
+    public record Panel(List<String> rows, String total) {}
 
     final String id;
     final String title;
@@ -68,12 +71,23 @@ public final class TableTemplate {
     final boolean totalAtBottom;
     final String rowLabel;
 
-    TableTemplate(String id, String title, Kind kind, List<StatementColumn> columns,
-            List<String> notes, List<List<TemplateTerm>> columnTerms, List<Line> lines,
-            List<Integer> incomeColumns, List<Integer> expenditureColumns,
+    TableTemplate(
+            String id,
+            String title,
+            Kind kind,
+            List<StatementColumn> columns,
+            List<String> notes,
+            List<List<TemplateTerm>> columnTerms,
+            List<Line> lines,
+            List<Integer> incomeColumns,
+            List<Integer> expenditureColumns,
             Map<Integer, Set<ledger.core.classification.FundSource>> columnFunds,
-            List<Integer> incomeLabelled, List<NamedTotal> totals, boolean printedFromCatalog,
-            List<Panel> panels, boolean totalAtBottom, String rowLabel) {
+            List<Integer> incomeLabelled,
+            List<NamedTotal> totals,
+            boolean printedFromCatalog,
+            List<Panel> panels,
+            boolean totalAtBottom,
+            String rowLabel) {
         this.id = id;
         this.title = title;
         this.kind = kind;
@@ -191,8 +205,15 @@ public final class TableTemplate {
             return rowProblem;
         }
         if (!hasColumn(row, column)) {
-            return Optional.of(id + " row " + row + " has no column " + column + " ("
-                    + columnRange(row) + ")");
+            return Optional.of(
+                    id
+                            + " row "
+                            + row
+                            + " has no column "
+                            + column
+                            + " ("
+                            + columnRange(row)
+                            + ")");
         }
         return Optional.empty();
     }
@@ -200,21 +221,26 @@ public final class TableTemplate {
     private Optional<String> rowProblem(String row) {
         switch (kind) {
             case LINES:
-                return isLine(row) ? Optional.empty() : Optional.of(
-                        id + " rows are lines 1–" + lines.size() + ", got: " + row);
+                return isLine(row)
+                        ? Optional.empty()
+                        : Optional.of(id + " rows are lines 1–" + lines.size() + ", got: " + row);
             case SINGLE:
-                return row.equals("1") ? Optional.empty()
+                return row.equals("1")
+                        ? Optional.empty()
                         : Optional.of(id + " has the single row 1, got: " + row);
             case FUNCTIONAL:
                 return row.equals(StatementRows.TOTAL) ? Optional.empty() : codeProblem(row, true);
             default:
                 return totals.stream().anyMatch(total -> total.key().equals(row))
-                        ? Optional.empty() : codeProblem(row, false);
+                        ? Optional.empty()
+                        : codeProblem(row, false);
         }
     }
 
     private boolean isLine(String row) {
-        if (row.isEmpty() || row.length() > 3 || row.charAt(0) == '0'
+        if (row.isEmpty()
+                || row.length() > 3
+                || row.charAt(0) == '0'
                 || !row.chars().allMatch(Character::isDigit)) {
             return false;
         }
@@ -247,8 +273,10 @@ public final class TableTemplate {
         if (kind == Kind.LINES) {
             boolean income = Integer.parseInt(row) <= half;
             List<Integer> side = income ? incomeColumns : expenditureColumns;
-            String range = side.size() == 1 ? "column " + side.get(0)
-                    : "columns " + side.get(0) + "–" + side.get(side.size() - 1);
+            String range =
+                    side.size() == 1
+                            ? "column " + side.get(0)
+                            : "columns " + side.get(0) + "–" + side.get(side.size() - 1);
             return (income ? "income lines have " : "expenditure lines have ") + range;
         }
         return "columns are 1–" + columns.size();

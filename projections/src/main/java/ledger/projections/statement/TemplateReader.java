@@ -22,26 +22,47 @@ import ledger.projections.statement.TableTemplate.NamedTotal;
 import ledger.projections.statement.TableTemplate.Panel;
 
 /**
- * Reads a template file (JSON) into a {@link StatementTemplate}, refusing it whole when anything
- * is malformed or inconsistent: every problem is named with its place in the file
- * ({@code tables[6]（T7）.columns[2].sum}), Chinese first.
+ * Reads a template file (JSON) into a {@link StatementTemplate}, refusing it whole when anything is
+ * malformed or inconsistent: every problem is named with its place in the file ({@code
+ * tables[6]（T7）.columns[2].sum}), Chinese first.
  */
 final class TemplateReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final Set<String> TOP_FIELDS = Set.of("name", "description", "printsNumbers",
-            "lei", "tables", "rules", "named", "explanation");
-    private static final Set<String> TABLE_FIELDS = Set.of("id", "title", "rows", "columns",
-            "notes", "funds", "income", "leiLines", "foot", "totalAt", "totals", "printed",
-            "panels", "rowLabel");
-    private static final Set<String> COLUMN_FIELDS = Set.of("heading", "group", "number", "side",
-            "funds", "sum");
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final Set<String> TOP_FIELDS =
+            Set.of(
+                    "name",
+                    "description",
+                    "printsNumbers",
+                    "lei",
+                    "tables",
+                    "rules",
+                    "named",
+                    "explanation");
+    private static final Set<String> TABLE_FIELDS =
+            Set.of(
+                    "id",
+                    "title",
+                    "rows",
+                    "columns",
+                    "notes",
+                    "funds",
+                    "income",
+                    "leiLines",
+                    "foot",
+                    "totalAt",
+                    "totals",
+                    "printed",
+                    "panels",
+                    "rowLabel");
+    private static final Set<String> COLUMN_FIELDS =
+            Set.of("heading", "group", "number", "side", "funds", "sum");
     private static final Set<String> LINE_FIELDS = Set.of("key", "label", "level", "blank", "sum");
-    private static final Set<String> TERM_FIELDS = Set.of("measure", "funds", "natures",
-            "economic");
-    private static final List<String> MEASURES = List.of("budget", "appropriation", "expenditure",
-            "opening", "closing");
+    private static final Set<String> TERM_FIELDS =
+            Set.of("measure", "funds", "natures", "economic");
+    private static final List<String> MEASURES =
+            List.of("budget", "appropriation", "expenditure", "opening", "closing");
 
     private final String source;
     private final List<String> problems = new ArrayList<>();
@@ -59,15 +80,21 @@ final class TemplateReader {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : "第 " + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr()
-                            + " 列：";
-            throw new TemplateRefused(source, List.of(where + "不是合法的 JSON（not valid JSON: "
-                    + e.getOriginalMessage() + "）"));
+            String where =
+                    e.getLocation() == null
+                            ? ""
+                            : "第 "
+                                    + e.getLocation().getLineNr()
+                                    + " 行第 "
+                                    + e.getLocation().getColumnNr()
+                                    + " 列：";
+            throw new TemplateRefused(
+                    source,
+                    List.of(where + "不是合法的 JSON（not valid JSON: " + e.getOriginalMessage() + "）"));
         }
         if (root == null || !root.isObject()) {
-            throw new TemplateRefused(source, List.of("文件应是一个 JSON 对象（the file must hold"
-                    + " one JSON object）"));
+            throw new TemplateRefused(
+                    source, List.of("文件应是一个 JSON 对象（the file must hold" + " one JSON object）"));
         }
         fields(root, TOP_FIELDS, "");
         String name = text(root, "name", "", true);
@@ -82,10 +109,17 @@ final class TemplateReader {
             problems.add("rules：应是审核公式的数组（the 审核公式 must be an array）");
             throw new TemplateRefused(label, problems);
         }
-        StatementTemplate template = new StatementTemplate(name, text(root, "description", "",
-                false), source, !root.has("printsNumbers") || root.get("printsNumbers")
-                        .asBoolean(), lei, tables, rules, Map.of(),
-                explanation(root.get("explanation")));
+        StatementTemplate template =
+                new StatementTemplate(
+                        name,
+                        text(root, "description", "", false),
+                        source,
+                        !root.has("printsNumbers") || root.get("printsNumbers").asBoolean(),
+                        lei,
+                        tables,
+                        rules,
+                        Map.of(),
+                        explanation(root.get("explanation")));
         Map<String, CellAddress> named = named(root.get("named"), template);
         problems.addAll(TemplateRules.problemsOf(template));
         if (!problems.isEmpty()) {
@@ -107,13 +141,21 @@ final class TemplateReader {
             fields(part, Set.of("section", "number", "title"), at);
             String section = text(part, "section", at, false);
             if (!section.isEmpty() && !ExplanationPart.SECTIONS.contains(section)) {
-                problems.add(at + ".section：情况说明没有 “" + section + "” 这一部分，可用："
-                        + String.join("、", ExplanationPart.SECTIONS) + "（unknown section）");
+                problems.add(
+                        at
+                                + ".section：情况说明没有 “"
+                                + section
+                                + "” 这一部分，可用："
+                                + String.join("、", ExplanationPart.SECTIONS)
+                                + "（unknown section）");
             } else if (!section.isEmpty() && !seen.add(section)) {
                 problems.add(at + ".section：“" + section + "” 已出现过（a section appears once）");
             }
-            parts.add(new ExplanationPart(section.isEmpty() ? null : section,
-                    text(part, "number", at, true), text(part, "title", at, true)));
+            parts.add(
+                    new ExplanationPart(
+                            section.isEmpty() ? null : section,
+                            text(part, "number", at, true),
+                            text(part, "title", at, true)));
         }
         return parts;
     }
@@ -121,26 +163,36 @@ final class TemplateReader {
     private List<String[]> lei(JsonNode node) {
         List<String[]> lei = new ArrayList<>();
         if (node == null || !node.isArray() || node.isEmpty()) {
-            problems.add("lei：应列出表1/表4 印出的功能分类类级科目，每项 [编码, 名称]（the 类 lines"
-                    + " of 表1/表4, each [code, name]）");
+            problems.add(
+                    "lei：应列出表1/表4 印出的功能分类类级科目，每项 [编码, 名称]（the 类 lines"
+                            + " of 表1/表4, each [code, name]）");
             return lei;
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode entry = node.get(i);
             String place = "lei[" + i + "]";
-            if (!entry.isArray() || entry.size() != 2 || !entry.get(0).isTextual()
+            if (!entry.isArray()
+                    || entry.size() != 2
+                    || !entry.get(0).isTextual()
                     || !entry.get(1).isTextual()) {
                 problems.add(place + "：应为 [编码, 名称]（expected [code, name]）");
                 continue;
             }
             String code = entry.get(0).asText();
             if (!code.matches("2\\d\\d")) {
-                problems.add(place + "：类级科目编码应为以 2 开头的 3 位数字，得到 " + code
-                        + "（a 类 code has 3 digits starting with 2）");
+                problems.add(
+                        place
+                                + "：类级科目编码应为以 2 开头的 3 位数字，得到 "
+                                + code
+                                + "（a 类 code has 3 digits starting with 2）");
             } else if (!seen.add(code)) {
-                problems.add(place + "：类 " + code + " 已有一行，两个单元格使用同一地址（two lines"
-                        + " for one 类: two cells with one address）");
+                problems.add(
+                        place
+                                + "：类 "
+                                + code
+                                + " 已有一行，两个单元格使用同一地址（two lines"
+                                + " for one 类: two cells with one address）");
             }
             lei.add(new String[] {code, entry.get(1).asText()});
         }
@@ -164,8 +216,16 @@ final class TemplateReader {
             }
             Integer earlier = seen.putIfAbsent(id, i);
             if (earlier != null) {
-                problems.add(place + "：表 " + id + " 已在 tables[" + earlier + "] 定义，两个单元格"
-                        + "使用同一地址（table " + id + " is defined twice）");
+                problems.add(
+                        place
+                                + "：表 "
+                                + id
+                                + " 已在 tables["
+                                + earlier
+                                + "] 定义，两个单元格"
+                                + "使用同一地址（table "
+                                + id
+                                + " is defined twice）");
                 continue;
             }
             TableTemplate read = table(table, id, place, lei);
@@ -179,15 +239,21 @@ final class TemplateReader {
             }
         }
         tables.sort((a, b) -> a.id().compareTo(b.id()));
-        tables.stream().filter(table -> table.id().equals("T1") && table.kind() == Kind.LINES)
-                .forEach(t1 -> {
-                    for (FundSource fund : FundSource.values()) {
-                        if (t1.line(fund.code()).isEmpty()) {
-                            problems.add("tables（T1）.income：缺少键为 " + fund.code() + " 的收入行（"
-                                    + fund.chineseName() + "；表1 income needs a line keyed by each fund)");
-                        }
-                    }
-                });
+        tables.stream()
+                .filter(table -> table.id().equals("T1") && table.kind() == Kind.LINES)
+                .forEach(
+                        t1 -> {
+                            for (FundSource fund : FundSource.values()) {
+                                if (t1.line(fund.code()).isEmpty()) {
+                                    problems.add(
+                                            "tables（T1）.income：缺少键为 "
+                                                    + fund.code()
+                                                    + " 的收入行（"
+                                                    + fund.chineseName()
+                                                    + "；表1 income needs a line keyed by each fund)");
+                                }
+                            }
+                        });
         return tables;
     }
 
@@ -210,8 +276,11 @@ final class TemplateReader {
                 kind = Kind.SINGLE;
                 break;
             default:
-                problems.add(place + ".rows：应为 lines、functional、economic 或 single，得到 “"
-                        + rows + "”（what the rows are）");
+                problems.add(
+                        place
+                                + ".rows：应为 lines、functional、economic 或 single，得到 “"
+                                + rows
+                                + "”（what the rows are）");
                 return null;
         }
         List<String> notes = new ArrayList<>();
@@ -234,15 +303,32 @@ final class TemplateReader {
             int number = column.has("number") ? column.get("number").asInt() : c + 1;
             Integer other = numbers.putIfAbsent(number, c);
             if (other != null) {
-                problems.add(at + "：栏次 " + number + " 已由 columns[" + other + "] 使用，两个单元格"
-                        + "使用同一地址 " + id + "/*/" + number + "（two cells with one address）");
+                problems.add(
+                        at
+                                + "：栏次 "
+                                + number
+                                + " 已由 columns["
+                                + other
+                                + "] 使用，两个单元格"
+                                + "使用同一地址 "
+                                + id
+                                + "/*/"
+                                + number
+                                + "（two cells with one address）");
             }
             if (number != c + 1 && other == null) {
-                problems.add(at + "：栏次应按位置从 1 起连续编号，此列应为 " + (c + 1) + "（columns"
-                        + " are numbered left to right from 1）");
+                problems.add(
+                        at
+                                + "：栏次应按位置从 1 起连续编号，此列应为 "
+                                + (c + 1)
+                                + "（columns"
+                                + " are numbered left to right from 1）");
             }
-            columns.add(new StatementColumn(c + 1, text(column, "heading", at, true),
-                    text(column, "group", at, false)));
+            columns.add(
+                    new StatementColumn(
+                            c + 1,
+                            text(column, "heading", at, true),
+                            text(column, "group", at, false)));
             if (kind == Kind.LINES) {
                 String side = text(column, "side", at, true);
                 if (side.equals("income")) {
@@ -263,8 +349,8 @@ final class TemplateReader {
         if (kind == Kind.LINES) {
             lines = lines(node, place, lei, incomeLabelled);
             if (incomeColumns.isEmpty() || expenditureColumns.isEmpty()) {
-                problems.add(place + ".columns：表1/表4 类的表要有收入方和支出方的列（both sides"
-                        + " need a column）");
+                problems.add(
+                        place + ".columns：表1/表4 类的表要有收入方和支出方的列（both sides" + " need a column）");
             }
         }
         Set<FundSource> tableFunds = funds(node.get("funds"), place + ".funds");
@@ -279,31 +365,44 @@ final class TemplateReader {
                 columnFunds.put(c, own == null ? tableFunds : intersect(own, tableFunds));
             }
         }
-        List<NamedTotal> totals = kind == Kind.ECONOMIC ? totals(node.get("totals"), place)
-                : List.of();
-        List<Panel> panels = kind == Kind.ECONOMIC ? panels(node.get("panels"), place, totals)
-                : List.of();
+        List<NamedTotal> totals =
+                kind == Kind.ECONOMIC ? totals(node.get("totals"), place) : List.of();
+        List<Panel> panels =
+                kind == Kind.ECONOMIC ? panels(node.get("panels"), place, totals) : List.of();
         String totalAt = text(node, "totalAt", place, false);
         if (!totalAt.isEmpty() && !totalAt.equals("top") && !totalAt.equals("bottom")) {
             problems.add(place + ".totalAt：应为 top 或 bottom（合计 at the top or the bottom）");
         }
-        return new TableTemplate(id, title, kind, columns, notes, columnTerms, lines,
-                incomeColumns, expenditureColumns, columnFunds, incomeLabelled, totals,
-                "catalog".equals(node.path("printed").asText()), panels,
-                totalAt.equals("bottom"), node.path("rowLabel").asText(""));
+        return new TableTemplate(
+                id,
+                title,
+                kind,
+                columns,
+                notes,
+                columnTerms,
+                lines,
+                incomeColumns,
+                expenditureColumns,
+                columnFunds,
+                incomeLabelled,
+                totals,
+                "catalog".equals(node.path("printed").asText()),
+                panels,
+                totalAt.equals("bottom"),
+                node.path("rowLabel").asText(""));
     }
 
     /** Numbers 表1/表4's lines by position, as ../shared/reports/README.md says. */
-    private List<Line> lines(JsonNode node, String place, List<String[]> lei,
-            List<Integer> incomeLabelled) {
+    private List<Line> lines(
+            JsonNode node, String place, List<String[]> lei, List<Integer> incomeLabelled) {
         JsonNode income = node.path("income");
         JsonNode foot = node.path("foot");
         JsonNode leiLines = node.get("leiLines");
         if (leiLines == null) {
             problems.add(place + ".leiLines：缺少类级科目行合计什么（what the 类 lines sum）");
         }
-        List<TemplateTerm> leiTerms = leiLines == null ? List.of()
-                : terms(leiLines.get("sum"), place + ".leiLines.sum");
+        List<TemplateTerm> leiTerms =
+                leiLines == null ? List.of() : terms(leiLines.get("sum"), place + ".leiLines.sum");
         int head = Math.max(income.size(), lei.size());
         int half = head + foot.size();
         List<Line> incomeSide = new ArrayList<>();
@@ -322,9 +421,15 @@ final class TemplateReader {
                 String code = lei.get(i)[0];
                 List<TemplateTerm> terms = new ArrayList<>();
                 leiTerms.forEach(term -> terms.add(term.withinLei(code)));
-                expenditureSide.add(new Line(number, "lei:" + code,
-                        chineseOrdinal(i + 1) + "、" + lei.get(i)[1], 0, false, code,
-                        List.copyOf(terms)));
+                expenditureSide.add(
+                        new Line(
+                                number,
+                                "lei:" + code,
+                                chineseOrdinal(i + 1) + "、" + lei.get(i)[1],
+                                0,
+                                false,
+                                code,
+                                List.copyOf(terms)));
             } else {
                 expenditureSide.add(new Line(number, null, "", 0, false, null, null));
             }
@@ -333,8 +438,8 @@ final class TemplateReader {
             JsonNode pair = foot.get(f);
             String at = place + ".foot[" + f + "]";
             if (!pair.isArray() || pair.size() != 2) {
-                problems.add(at + "：应为 [收入方, 支出方]，空的一方写 null（[income side,"
-                        + " expenditure side]）");
+                problems.add(
+                        at + "：应为 [收入方, 支出方]，空的一方写 null（[income side," + " expenditure side]）");
                 continue;
             }
             incomeSide.add(line(pair.get(0), head + f + 1, true, at + "[0]", keys));
@@ -354,8 +459,8 @@ final class TemplateReader {
         if (key.isEmpty()) {
             key = null;
         } else if (!keys.add(key)) {
-            problems.add(place + ".key：键 " + key + " 已用于另一行，两个单元格使用同一地址（two"
-                    + " lines with one key）");
+            problems.add(
+                    place + ".key：键 " + key + " 已用于另一行，两个单元格使用同一地址（two" + " lines with one key）");
         }
         boolean blank = node.path("blank").asBoolean(false);
         List<TemplateTerm> terms = null;
@@ -364,14 +469,22 @@ final class TemplateReader {
         } else if (!blank) {
             terms = terms(node.get("sum"), place + ".sum");
         }
-        return new Line(number, key, text(node, "label", place, true),
-                node.path("level").asInt(0), income, null, terms);
+        return new Line(
+                number,
+                key,
+                text(node, "label", place, true),
+                node.path("level").asInt(0),
+                income,
+                null,
+                terms);
     }
 
     private List<TemplateTerm> terms(JsonNode node, String place) {
         if (node == null || !node.isArray() || node.isEmpty()) {
-            problems.add(place + "：单元格什么也不合计，应列出它合计的内容（measure、funds、natures、"
-                    + "economic），或对始终空白的行写 \"blank\": true（a cell that sums nothing）");
+            problems.add(
+                    place
+                            + "：单元格什么也不合计，应列出它合计的内容（measure、funds、natures、"
+                            + "economic），或对始终空白的行写 \"blank\": true（a cell that sums nothing）");
             return List.of();
         }
         List<TemplateTerm> terms = new ArrayList<>();
@@ -385,33 +498,65 @@ final class TemplateReader {
             List<String> economic = economic(term.get("economic"), at + ".economic");
             switch (measure) {
                 case "budget":
-                    terms.add(new TemplateTerm(TransactionKind.BUDGET, 1, funds, natures, economic,
-                            null));
+                    terms.add(
+                            new TemplateTerm(
+                                    TransactionKind.BUDGET, 1, funds, natures, economic, null));
                     break;
                 case "appropriation":
-                    terms.add(new TemplateTerm(TransactionKind.APPROPRIATION, 1, funds, natures,
-                            economic, null));
+                    terms.add(
+                            new TemplateTerm(
+                                    TransactionKind.APPROPRIATION,
+                                    1,
+                                    funds,
+                                    natures,
+                                    economic,
+                                    null));
                     break;
                 case "expenditure":
-                    terms.add(new TemplateTerm(TransactionKind.EXPENDITURE, 1, funds, natures,
-                            economic, null));
+                    terms.add(
+                            new TemplateTerm(
+                                    TransactionKind.EXPENDITURE,
+                                    1,
+                                    funds,
+                                    natures,
+                                    economic,
+                                    null));
                     break;
                 case "opening":
-                    terms.add(new TemplateTerm(TransactionKind.OPENING, 1, funds, natures, economic,
-                            null));
+                    terms.add(
+                            new TemplateTerm(
+                                    TransactionKind.OPENING, 1, funds, natures, economic, null));
                     break;
                 case "closing":
-                    terms.add(new TemplateTerm(TransactionKind.OPENING, 1, funds, natures, economic,
-                            null));
-                    terms.add(new TemplateTerm(TransactionKind.APPROPRIATION, 1, funds, natures,
-                            economic, null));
-                    terms.add(new TemplateTerm(TransactionKind.EXPENDITURE, -1, funds, natures,
-                            economic, null));
+                    terms.add(
+                            new TemplateTerm(
+                                    TransactionKind.OPENING, 1, funds, natures, economic, null));
+                    terms.add(
+                            new TemplateTerm(
+                                    TransactionKind.APPROPRIATION,
+                                    1,
+                                    funds,
+                                    natures,
+                                    economic,
+                                    null));
+                    terms.add(
+                            new TemplateTerm(
+                                    TransactionKind.EXPENDITURE,
+                                    -1,
+                                    funds,
+                                    natures,
+                                    economic,
+                                    null));
                     break;
                 default:
                     if (!measure.isEmpty()) {
-                        problems.add(at + ".measure：应为 " + String.join("、", MEASURES)
-                                + " 之一，得到 “" + measure + "”（unknown measure）");
+                        problems.add(
+                                at
+                                        + ".measure：应为 "
+                                        + String.join("、", MEASURES)
+                                        + " 之一，得到 “"
+                                        + measure
+                                        + "”（unknown measure）");
                     }
             }
         }
@@ -431,9 +576,13 @@ final class TemplateReader {
                 }
             }
             if (found == null) {
-                problems.add(place + "：没有资金来源 “" + value + "”（unknown fund; one of general,"
-                        + " gov-fund, soe-capital, superior, business, operating, affiliated,"
-                        + " other）");
+                problems.add(
+                        place
+                                + "：没有资金来源 “"
+                                + value
+                                + "”（unknown fund; one of general,"
+                                + " gov-fund, soe-capital, superior, business, operating, affiliated,"
+                                + " other）");
             } else {
                 funds.add(found);
             }
@@ -469,8 +618,11 @@ final class TemplateReader {
         List<String> codes = list(node, place);
         for (String code : codes) {
             if (!code.matches("3\\d\\d(\\d\\d)?")) {
-                problems.add(place + "：经济分类编码应为 3 或 5 位、以 3 开头，得到 “" + code
-                        + "”（an economic 类 or 款 code）");
+                problems.add(
+                        place
+                                + "：经济分类编码应为 3 或 5 位、以 3 开头，得到 “"
+                                + code
+                                + "”（an economic 类 or 款 code）");
             }
         }
         return codes;
@@ -480,8 +632,7 @@ final class TemplateReader {
     private List<String> list(JsonNode node, String place) {
         List<String> values = new ArrayList<>();
         if (!node.isArray() || node.isEmpty()) {
-            problems.add(place + "：应是非空的数组，空数组使单元格什么也不合计（an empty filter sums"
-                    + " nothing）");
+            problems.add(place + "：应是非空的数组，空数组使单元格什么也不合计（an empty filter sums" + " nothing）");
             return values;
         }
         node.forEach(value -> values.add(value.asText()));
@@ -509,8 +660,8 @@ final class TemplateReader {
             if (natures == null) {
                 problems.add(at + ".natures：单元格什么也不合计（a total that sums nothing）");
             }
-            List<String> lei = total.path("lei").isArray() ? list(total.get("lei"), at + ".lei")
-                    : null;
+            List<String> lei =
+                    total.path("lei").isArray() ? list(total.get("lei"), at + ".lei") : null;
             totals.add(new NamedTotal(key, text(total, "label", at, true), natures, lei));
         }
         return totals;
@@ -577,8 +728,13 @@ final class TemplateReader {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                problems.add((place.isEmpty() ? "" : place + ".") + name + "：未知字段（unknown field;"
-                        + " known: " + String.join(", ", new java.util.TreeSet<>(allowed)) + "）");
+                problems.add(
+                        (place.isEmpty() ? "" : place + ".")
+                                + name
+                                + "：未知字段（unknown field;"
+                                + " known: "
+                                + String.join(", ", new java.util.TreeSet<>(allowed))
+                                + "）");
             }
         }
     }
@@ -592,8 +748,8 @@ final class TemplateReader {
             return "";
         }
         if (!value.isTextual()) {
-            problems.add((place.isEmpty() ? "" : place + ".") + field + "：应是文字（must be a"
-                    + " string）");
+            problems.add(
+                    (place.isEmpty() ? "" : place + ".") + field + "：应是文字（must be a" + " string）");
             return "";
         }
         return value.asText();

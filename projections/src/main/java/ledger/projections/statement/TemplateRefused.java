@@ -3,8 +3,8 @@ package ledger.projections.statement;
 import java.util.List;
 
 /**
- * A statement template that cannot be used: not found, not JSON, or inconsistent. Its message
- * names the template and every place found wrong, Chinese first; nothing is computed from it.
+ * A statement template that cannot be used: not found, not JSON, or inconsistent. Its message names
+ * the template and every place found wrong, Chinese first; nothing is computed from it.
  */
 public final class TemplateRefused extends IllegalArgumentException {
 

@@ -5,26 +5,35 @@ import java.util.Set;
 import ledger.core.account.TransactionKind;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.ExpenditureNature;
-import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.FundSource;
 
 /**
- * One part of what a template cell sums: the postings of one kind (from the template's
- * {@code measure}), narrowed by fund sources, natures, economic codes and a functional 类, counted
- * with a sign. {@code null} for a filter means "any".
+ * One part of what a template cell sums: the postings of one kind (from the template's {@code
+ * measure}), narrowed by fund sources, natures, economic codes and a functional 类, counted with a
+ * sign. {@code null} for a filter means "any".
  *
- * <p>The measures: {@code budget} 年初预算, {@code appropriation} 拨款, {@code expenditure} 支出,
- * {@code opening} 年初结转和结余 (an opening row or a carried-in balance), and {@code closing}
- * 年末结转和结余, which the template reader expands to opening + appropriation − expenditure.
+ * <p>The measures: {@code budget} 年初预算, {@code appropriation} 拨款, {@code expenditure} 支出, {@code
+ * opening} 年初结转和结余 (an opening row or a carried-in balance), and {@code closing} 年末结转和结余, which the
+ * template reader expands to opening + appropriation − expenditure.
  */
-record TemplateTerm(TransactionKind kind, int sign, Set<FundSource> funds,
-        Set<ExpenditureNature> natures, List<String> economicPrefixes, String lei) {
+record TemplateTerm(
+        TransactionKind kind,
+        int sign,
+        Set<FundSource> funds,
+        Set<ExpenditureNature> natures,
+        List<String> economicPrefixes,
+        String lei) {
 
     /** How much (−1, 0, +1) a posting with these keys counts in this term. */
-    int signFor(FundSource fund, FunctionalCode functional, EconomicCode economic,
-            TransactionKind postingKind, ExpenditureNature nature) {
-        if (postingKind != kind && !(kind == TransactionKind.OPENING
-                && postingKind == TransactionKind.CARRY_IN)) {
+    int signFor(
+            FundSource fund,
+            FunctionalCode functional,
+            EconomicCode economic,
+            TransactionKind postingKind,
+            ExpenditureNature nature) {
+        if (postingKind != kind
+                && !(kind == TransactionKind.OPENING && postingKind == TransactionKind.CARRY_IN)) {
             return 0;
         }
         if (funds != null && !funds.contains(fund)) {
@@ -33,8 +42,9 @@ record TemplateTerm(TransactionKind kind, int sign, Set<FundSource> funds,
         if (natures != null && (nature == null || !natures.contains(nature))) {
             return 0;
         }
-        if (economicPrefixes != null && economicPrefixes.stream()
-                .noneMatch(prefix -> economic.code().startsWith(prefix))) {
+        if (economicPrefixes != null
+                && economicPrefixes.stream()
+                        .noneMatch(prefix -> economic.code().startsWith(prefix))) {
             return 0;
         }
         if (lei != null && !functional.lei().code().equals(lei)) {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plain-text table whose columns line up on a terminal even with Chinese text: CJK and
- * full-width characters take two columns, everything else one. Text columns are left-aligned,
- * amount columns right-aligned.
+ * A plain-text table whose columns line up on a terminal even with Chinese text: CJK and full-width
+ * characters take two columns, everything else one. Text columns are left-aligned, amount columns
+ * right-aligned.
  */
 public final class TextGrid {
 
@@ -21,8 +21,8 @@ public final class TextGrid {
 
     public void add(String... cells) {
         if (cells.length != rightAligned.length) {
-            throw new IllegalArgumentException("expected " + rightAligned.length + " cells, got "
-                    + cells.length);
+            throw new IllegalArgumentException(
+                    "expected " + rightAligned.length + " cells, got " + cells.length);
         }
         rows.add(cells.clone());
     }
@@ -51,14 +51,16 @@ public final class TextGrid {
     }
 
     private static int widthOf(int codePoint) {
-        boolean wide = (codePoint >= 0x1100 && codePoint <= 0x115F)
-                || (codePoint >= 0x2E80 && codePoint <= 0xA4CF)
-                || (codePoint >= 0xAC00 && codePoint <= 0xD7A3)
-                || (codePoint >= 0xF900 && codePoint <= 0xFAFF)
-                || (codePoint >= 0xFE30 && codePoint <= 0xFE4F)
-                || (codePoint >= 0xFF00 && codePoint <= 0xFF60)
-                || (codePoint >= 0xFFE0 && codePoint <= 0xFFE6)
-                || codePoint == 0x201C || codePoint == 0x201D;
+        boolean wide =
+                (codePoint >= 0x1100 && codePoint <= 0x115F)
+                        || (codePoint >= 0x2E80 && codePoint <= 0xA4CF)
+                        || (codePoint >= 0xAC00 && codePoint <= 0xD7A3)
+                        || (codePoint >= 0xF900 && codePoint <= 0xFAFF)
+                        || (codePoint >= 0xFE30 && codePoint <= 0xFE4F)
+                        || (codePoint >= 0xFF00 && codePoint <= 0xFF60)
+                        || (codePoint >= 0xFFE0 && codePoint <= 0xFFE6)
+                        || codePoint == 0x201C
+                        || codePoint == 0x201D;
         return wide ? 2 : 1;
     }
 

@@ -19,18 +19,20 @@ import ledger.projections.posting.Posting;
 import org.junit.jupiter.api.Test;
 
 /**
- * Goal: 预算执行进度 sums the postings the way the account rules count money, so each budget line's
- * 可用 is the figure a refused expenditure names; 类 = Σ 款 = Σ 项 = Σ lines; a figure is the sum of the
- * events behind it; an earlier date shows less. Method: the 2020 sample journal run through the real
- * reader and rules in memory, and small journals for the edge cases.
+ * Goal: 预算执行进度 sums the postings the way the account rules count money, so each budget line's 可用 is
+ * the figure a refused expenditure names; 类 = Σ 款 = Σ 项 = Σ lines; a figure is the sum of the
+ * events behind it; an earlier date shows less. Method: the 2020 sample journal run through the
+ * real reader and rules in memory, and small journals for the edge cases.
  */
 class BudgetExecutionTest {
 
     private static final FiscalYear YEAR = FiscalYear.of(2020);
-    private static final String HEADER = "id,date,kind,unit,fund,functional,economic,nature,amount,reverses\n";
+    private static final String HEADER =
+            "id,date,kind,unit,fund,functional,economic,nature,amount,reverses\n";
 
     private static BudgetExecution of(List<Posting> postings, LocalDate asOf) {
-        return BudgetExecution.of("jianghan-gov-office", "江汉区政府办", YEAR, asOf, postings, p -> false);
+        return BudgetExecution.of(
+                "jianghan-gov-office", "江汉区政府办", YEAR, asOf, postings, p -> false);
     }
 
     @Test
@@ -60,18 +62,34 @@ class BudgetExecutionTest {
         for (Level parent : List.of(Level.TOTAL, Level.CLASS, Level.SECTION, Level.ITEM)) {
             Level child = Level.values()[parent.ordinal() + 1];
             for (Row row : rows.stream().filter(r -> r.level() == parent).toList()) {
-                List<Row> children = rows.stream().filter(r -> r.level() == child
-                        && (parent == Level.TOTAL || r.functional().startsWith(row.functional()))).toList();
+                List<Row> children =
+                        rows.stream()
+                                .filter(
+                                        r ->
+                                                r.level() == child
+                                                        && (parent == Level.TOTAL
+                                                                || r.functional()
+                                                                        .startsWith(
+                                                                                row.functional())))
+                                .toList();
                 assertThat(children).as(row.key()).isNotEmpty();
                 for (Figure figure : Figure.values()) {
-                    assertThat(children.stream().mapToLong(r -> r.fen(figure)).sum()).as(row.key() + " " + figure)
+                    assertThat(children.stream().mapToLong(r -> r.fen(figure)).sum())
+                            .as(row.key() + " " + figure)
                             .isEqualTo(row.fen(figure));
                 }
             }
         }
-        assertThat(rows.get(0).spentFen()).isEqualTo(Ledgers.sample().stream()
-                .filter(p -> p.kind() == ledger.core.account.TransactionKind.EXPENDITURE)
-                .mapToLong(Posting::amountFen).sum());
+        assertThat(rows.get(0).spentFen())
+                .isEqualTo(
+                        Ledgers.sample().stream()
+                                .filter(
+                                        p ->
+                                                p.kind()
+                                                        == ledger.core.account.TransactionKind
+                                                                .EXPENDITURE)
+                                .mapToLong(Posting::amountFen)
+                                .sum());
     }
 
     @Test
@@ -81,24 +99,32 @@ class BudgetExecutionTest {
         for (Row row : execution.rows()) {
             for (Figure figure : Figure.values()) {
                 List<Posting> behind = execution.behind(row.key(), figure, postings, p -> false);
-                assertThat(behind.stream().mapToLong(figure::contribution).sum()).as(row.key() + " " + figure)
+                assertThat(behind.stream().mapToLong(figure::contribution).sum())
+                        .as(row.key() + " " + figure)
                         .isEqualTo(row.fen(figure));
-                assertThat(behind).allSatisfy(p -> assertThat(p.date()).isBeforeOrEqualTo(LocalDate.of(2020, 6, 30)));
+                assertThat(behind)
+                        .allSatisfy(
+                                p ->
+                                        assertThat(p.date())
+                                                .isBeforeOrEqualTo(LocalDate.of(2020, 6, 30)));
             }
         }
         assertThatThrownBy(() -> execution.behind("999", Figure.SPENT, postings, p -> false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("999");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("999");
     }
 
     @Test
     void anEarlierDateCountsOnlyWhatIsDatedUpToIt() {
-        List<Posting> postings = Ledgers.postings(HEADER
-                + "A,2020-01-05,budget,u,general,2010301,30101,,1000.00,\n"
-                + "B,2020-02-01,appropriation,u,general,2010301,30101,,600.00,\n"
-                + "C,2020-03-01,expenditure,u,general,2010301,30101,personnel,200.00,\n"
-                + "D,2020-03-31,supplement,u,general,2010301,30101,,500.00,\n"
-                + "E,2020-04-02,expenditure,u,general,2010301,30101,personnel,100.00,\n"
-                + "F,2020-04-03,reversal,u,,,,,,E\n");
+        List<Posting> postings =
+                Ledgers.postings(
+                        HEADER
+                                + "A,2020-01-05,budget,u,general,2010301,30101,,1000.00,\n"
+                                + "B,2020-02-01,appropriation,u,general,2010301,30101,,600.00,\n"
+                                + "C,2020-03-01,expenditure,u,general,2010301,30101,personnel,200.00,\n"
+                                + "D,2020-03-31,supplement,u,general,2010301,30101,,500.00,\n"
+                                + "E,2020-04-02,expenditure,u,general,2010301,30101,personnel,100.00,\n"
+                                + "F,2020-04-03,reversal,u,,,,,,E\n");
         Row march = of(postings, LocalDate.of(2020, 3, 31)).row("2010301");
         assertThat(march.initialFen()).isEqualTo(100_000);
         assertThat(march.adjustedFen()).isEqualTo(150_000);
@@ -111,24 +137,28 @@ class BudgetExecutionTest {
         assertThat(april2.executedPercent()).isEqualTo("20.0");
         Row year = of(postings, null).row(BudgetExecution.TOTAL_KEY);
         assertThat(year.spentFen()).as("the reversal undoes E").isEqualTo(20_000);
-        assertThatThrownBy(() -> of(postings, LocalDate.of(2021, 1, 1))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> of(postings, LocalDate.of(2021, 1, 1)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2021-01-01");
     }
 
     @Test
     void anUnbudgetedLineHasNoExecutionRateAndOpeningBalancesAreAvailable() {
-        List<Posting> postings = Ledgers.postings(HEADER
-                + "A,2020-01-01,opening,u,general,2010301,30201,,300.00,\n"
-                + "B,2020-02-01,appropriation,u,other,2010301,30201,,600.00,\n"
-                + "C,2020-03-01,expenditure,u,other,2010301,30201,public,200.00,\n"
-                + "G,2020-03-01,expenditure,u,general,2010301,30201,public,100.00,\n");
+        List<Posting> postings =
+                Ledgers.postings(
+                        HEADER
+                                + "A,2020-01-01,opening,u,general,2010301,30201,,300.00,\n"
+                                + "B,2020-02-01,appropriation,u,other,2010301,30201,,600.00,\n"
+                                + "C,2020-03-01,expenditure,u,other,2010301,30201,public,200.00,\n"
+                                + "G,2020-03-01,expenditure,u,general,2010301,30201,public,100.00,\n");
         BudgetExecution execution = of(postings, null);
         Row total = execution.row(BudgetExecution.TOTAL_KEY);
         assertThat(total.executedPercent()).isEmpty();
         assertThat(total.openingFen()).isEqualTo(30_000);
         assertThat(total.availableFen()).isEqualTo(30_000 + 60_000 - 30_000);
         Grid grid = AccountingGrids.execution(execution, "单位", ClassificationCatalog.standard());
-        assertThat(grid.headings()).containsSubsequence("年初预算", "调整后预算", "年初结转", "已拨", "已支", "可用", "执行率");
+        assertThat(grid.headings())
+                .containsSubsequence("年初预算", "调整后预算", "年初结转", "已拨", "已支", "可用", "执行率");
         assertThat(grid.render()).contains("201 一般公共服务支出", "一般公共预算财政拨款", "其他收入", "600.00");
     }
 }

@@ -19,13 +19,15 @@ import ledger.journal.JournalReader;
 import ledger.projections.posting.Posting;
 import ledger.projections.posting.PostingProjection;
 
-/** Journals run through the real reader and account rules in memory, turned into postings as the projection does. */
+/**
+ * Journals run through the real reader and account rules in memory, turned into postings as the
+ * projection does.
+ */
 final class Ledgers {
 
     static final Path SAMPLE = Path.of("..", "samples", "2020-jianghan-gov-office", "journal.csv");
 
-    private Ledgers() {
-    }
+    private Ledgers() {}
 
     static List<Posting> sample() {
         return postings(sampleJournal());
@@ -36,7 +38,9 @@ final class Ledgers {
         long index = 0;
         for (AccountEvent event : events(journal)) {
             index++;
-            postings.add(PostingProjection.toPosting(event, "event-" + index, index, "test", Instant.EPOCH));
+            postings.add(
+                    PostingProjection.toPosting(
+                            event, "event-" + index, index, "test", Instant.EPOCH));
         }
         return postings;
     }
@@ -47,8 +51,12 @@ final class Ledgers {
         if (!parse.ok()) {
             throw new IllegalStateException("journal refused: " + parse.problems());
         }
-        JournalPosting.Outcome outcome = new JournalPosting(new InMemoryLedgerRegistry(), keys -> Map.of(),
-                new KnownNames(Map.of(), Map.of())).post(parse.rows());
+        JournalPosting.Outcome outcome =
+                new JournalPosting(
+                                new InMemoryLedgerRegistry(),
+                                keys -> Map.of(),
+                                new KnownNames(Map.of(), Map.of()))
+                        .post(parse.rows());
         if (!outcome.ok()) {
             throw new IllegalStateException("journal refused: " + outcome.problems());
         }

@@ -29,11 +29,12 @@ class ExplanationGeneratorTest {
     private static final FiscalYear YEAR = FiscalYear.of(2020);
 
     /**
-     * Every amount and percentage the seed's 情况说明 states (sections 一–十一 and 十三(一)(二)), as
-     * printed, with where it is printed. Counts of vehicles and the 绩效 self-evaluation tables are
-     * not ledger figures and are left out.
+     * Every amount and percentage the seed's 情况说明 states (sections 一–十一 and 十三(一)(二)), as printed,
+     * with where it is printed. Counts of vehicles and the 绩效 self-evaluation tables are not ledger
+     * figures and are left out.
      */
-    static final String SEED_STATES = """
+    static final String SEED_STATES =
+            """
             total	2,503.33	一
             total.change	218.45	一
             total.change-percent	9.6%	一
@@ -132,12 +133,18 @@ class ExplanationGeneratorTest {
     @BeforeAll
     static void writeThe2020Explanation() throws IOException {
         ledger = SampleLedger.of(SampleLedger.journal2020());
-        prior2019 = PriorYearFigures.parse(Files.newBufferedReader(SampleLedger.priorYear2019(),
-                StandardCharsets.UTF_8), "prior-year-2019.tsv").requireFor(UNIT, YEAR);
-        explanation = ExplanationGenerator.generate(ExplanationInput
-                .of(UNIT, ledger.unitName, YEAR, ledger.postings)
-                .withProjectNames(ledger.projectNames).withPrior(prior2019)
-                .withStated(StatedFigures.parse(new StringReader(SEED_STATES))));
+        prior2019 =
+                PriorYearFigures.parse(
+                                Files.newBufferedReader(
+                                        SampleLedger.priorYear2019(), StandardCharsets.UTF_8),
+                                "prior-year-2019.tsv")
+                        .requireFor(UNIT, YEAR);
+        explanation =
+                ExplanationGenerator.generate(
+                        ExplanationInput.of(UNIT, ledger.unitName, YEAR, ledger.postings)
+                                .withProjectNames(ledger.projectNames)
+                                .withPrior(prior2019)
+                                .withStated(StatedFigures.parse(new StringReader(SEED_STATES))));
     }
 
     @Test
@@ -146,43 +153,77 @@ class ExplanationGeneratorTest {
         // ledger's figure. Method: compare all 89 stated figures at their printed precision.
         assertThat(StatedFigures.parse(new StringReader(SEED_STATES)).figures()).hasSize(89);
         assertThat(explanation.contradictions())
-                .extracting(ExplanationFinding::kind, ExplanationFinding::key,
-                        ExplanationFinding::where, ExplanationFinding::printed,
+                .extracting(
+                        ExplanationFinding::kind,
+                        ExplanationFinding::key,
+                        ExplanationFinding::where,
+                        ExplanationFinding::printed,
                         ExplanationFinding::computed)
                 .containsExactlyInAnyOrder(
                         // 表1 prints 140.10 / 219.41, 表3 and 表5 140.09 / 219.42
-                        tuple(ExplanationFinding.Kind.CONTRADICTION, "general.lei.208", "五(二)",
-                                "140.10", "140.09"),
-                        tuple(ExplanationFinding.Kind.CONTRADICTION, "general.lei.210", "五(二)",
-                                "219.41", "219.42"),
-                        tuple(ExplanationFinding.Kind.CONTRADICTION, "general.lei.210", "五(三)3",
-                                "219.41", "219.42"),
+                        tuple(
+                                ExplanationFinding.Kind.CONTRADICTION,
+                                "general.lei.208",
+                                "五(二)",
+                                "140.10",
+                                "140.09"),
+                        tuple(
+                                ExplanationFinding.Kind.CONTRADICTION,
+                                "general.lei.210",
+                                "五(二)",
+                                "219.41",
+                                "219.42"),
+                        tuple(
+                                ExplanationFinding.Kind.CONTRADICTION,
+                                "general.lei.210",
+                                "五(三)3",
+                                "219.41",
+                                "219.42"),
                         // 年初预算 by 类 adds up to 2,264.21, the text says 2,232.51 (and 110.7% of it)
-                        tuple(ExplanationFinding.Kind.CONTRADICTION, "budget", "五(三)", "2,232.51",
+                        tuple(
+                                ExplanationFinding.Kind.CONTRADICTION,
+                                "budget",
+                                "五(三)",
+                                "2,232.51",
                                 "2,264.21"),
-                        tuple(ExplanationFinding.Kind.CONTRADICTION, "budget.completion", "五(三)",
-                                "110.7%", "109.2%"),
+                        tuple(
+                                ExplanationFinding.Kind.CONTRADICTION,
+                                "budget.completion",
+                                "五(三)",
+                                "110.7%",
+                                "109.2%"),
                         // “完成年初预算的 111.5”: the number is right, the % is missing
-                        tuple(ExplanationFinding.Kind.MISSING_PERCENT_SIGN,
-                                "budget.lei.208.completion", "五(三)2", "111.5", "111.5%"),
+                        tuple(
+                                ExplanationFinding.Kind.MISSING_PERCENT_SIGN,
+                                "budget.lei.208.completion",
+                                "五(三)2",
+                                "111.5",
+                                "111.5%"),
                         // 4.55 / 12.9 = 35.27%, printed 35.0%
-                        tuple(ExplanationFinding.Kind.CONTRADICTION, "three-public.completion",
-                                "七(二)", "35.0%", "35.3%"),
+                        tuple(
+                                ExplanationFinding.Kind.CONTRADICTION,
+                                "three-public.completion",
+                                "七(二)",
+                                "35.0%",
+                                "35.3%"),
                         // 0.25 / 73.89 = 0.338%, printed 0.36%
-                        tuple(ExplanationFinding.Kind.CONTRADICTION,
-                                "running-costs.change-percent", "十", "0.36%", "0.34%"));
-        assertThat(explanation.contradictions()).noneMatch(finding ->
-                finding.kind() == ExplanationFinding.Kind.NOT_COMPUTED);
+                        tuple(
+                                ExplanationFinding.Kind.CONTRADICTION,
+                                "running-costs.change-percent",
+                                "十",
+                                "0.36%",
+                                "0.34%"));
+        assertThat(explanation.contradictions())
+                .noneMatch(finding -> finding.kind() == ExplanationFinding.Kind.NOT_COMPUTED);
     }
 
     @Test
     void theContradictionsSayHowTheLedgersFigureIsMade() {
-        assertThat(messageOf("budget")).contains("公布 2,232.51", "账簿 2,264.21",
-                "1,932.29 + 125.67 + 77.21 + 129.04");
-        assertThat(messageOf("three-public.completion")).contains("35.0%", "35.3%",
-                "4.55 ÷ 12.90");
-        assertThat(messageOf("running-costs.change-percent")).contains("0.36%", "0.34%",
-                "0.25 ÷ 73.89");
+        assertThat(messageOf("budget"))
+                .contains("公布 2,232.51", "账簿 2,264.21", "1,932.29 + 125.67 + 77.21 + 129.04");
+        assertThat(messageOf("three-public.completion")).contains("35.0%", "35.3%", "4.55 ÷ 12.90");
+        assertThat(messageOf("running-costs.change-percent"))
+                .contains("0.36%", "0.34%", "0.25 ÷ 73.89");
         assertThat(messageOf("general.lei.208")).contains("140.10", "140.09", "T5/208/1");
     }
 
@@ -204,49 +245,69 @@ class ExplanationGeneratorTest {
         assertThat(value("procurement.goods")).isEqualByComparingTo("13.64");
         assertThat(value("procurement.services")).isEqualByComparingTo("49.57");
         assertThat(value("procurement")).isEqualByComparingTo("63.20");
-        assertThat(explanation.notes()).singleElement().satisfies(note -> {
-            assertThat(note.kind()).isEqualTo(ExplanationFinding.Kind.ROUNDING_TAIL);
-            assertThat(note.key()).isEqualTo("procurement");
-            assertThat(note.message()).contains("13.64 + 49.57 = 63.21", "63.20",
-                    "13.635 + 49.565");
-        });
+        assertThat(explanation.notes())
+                .singleElement()
+                .satisfies(
+                        note -> {
+                            assertThat(note.kind())
+                                    .isEqualTo(ExplanationFinding.Kind.ROUNDING_TAIL);
+                            assertThat(note.key()).isEqualTo("procurement");
+                            assertThat(note.message())
+                                    .contains("13.64 + 49.57 = 63.21", "63.20", "13.635 + 49.565");
+                        });
     }
 
     @Test
     void theTextFollowsThePublishedSectionsWithBlanksWhereAPersonWrites() {
         String text = explanation.toText();
-        assertThat(explanation.sections()).extracting(Section::heading).containsExactly(
-                "一、收入支出决算总体情况说明", "二、收入决算情况说明", "三、支出决算情况说明",
-                "四、财政拨款收入支出决算总体情况说明", "五、一般公共预算财政拨款支出决算情况说明",
-                "六、一般公共预算财政拨款基本支出决算情况说明", "七、一般公共预算财政拨款“三公”经费支出决算情况说明",
-                "八、政府性基金预算财政拨款收入支出决算情况", "九、国有资本经营预算财政拨款支出决算情况",
-                "十、机关运行经费支出情况", "十一、政府采购支出情况", "十二、国有资产占用情况", "十三、预算绩效情况说明");
-        assertThat(explanation.sections()).extracting(Section::chart)
+        assertThat(explanation.sections())
+                .extracting(Section::heading)
+                .containsExactly(
+                        "一、收入支出决算总体情况说明",
+                        "二、收入决算情况说明",
+                        "三、支出决算情况说明",
+                        "四、财政拨款收入支出决算总体情况说明",
+                        "五、一般公共预算财政拨款支出决算情况说明",
+                        "六、一般公共预算财政拨款基本支出决算情况说明",
+                        "七、一般公共预算财政拨款“三公”经费支出决算情况说明",
+                        "八、政府性基金预算财政拨款收入支出决算情况",
+                        "九、国有资本经营预算财政拨款支出决算情况",
+                        "十、机关运行经费支出情况",
+                        "十一、政府采购支出情况",
+                        "十二、国有资产占用情况",
+                        "十三、预算绩效情况说明");
+        assertThat(explanation.sections())
+                .extracting(Section::chart)
                 .startsWith("fig1", "fig2", "fig3", "fig4");
-        assertThat(text).contains(
-                "2020 年度收、支总计 2,503.33 万元。与 2019 年度相比，收、支总计各增加 218.45 万元，增长 9.6%。"
-                        + "主要原因是【主要原因：＿＿＿＿】。",
-                "其中：财政拨款收入 2,493.03 万元，占本年收入 100.0%。",
-                "其中：基本支出 1,011.32 万元，占本年支出 40.9%；项目支出 1,460.07 万元，占本年支出 59.1%。",
-                "（4）扶贫开发工作经费 961.70 万元，用于【项目用途：＿＿＿＿】。",
-                "4.住房保障支出（类）。年初预算为 129.04 万元，支出决算为 129.04 万元，完成年初预算的 100.0%。",
-                "1.本单位 2020 年无因公出国(境)支出。", "3.本单位 2020 年无公务接待费。",
-                "比年初预算减少 5.45 万元，主要原因是【主要原因：＿＿＿＿】",
-                "减少 23.76 万元，下降 83.93%，其中：因公出国(境)支出决算减少 23.29 万元，下降 100.00%",
-                "没有政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出。",
-                "没有使用国有资本经营预算财政拨款安排的支出。",
-                "政府采购支出总额 63.20 万元，其中：政府采购货物支出 13.64 万元，政府采购服务支出 49.57 万元。"
-                        + "授予中小企业合同金额 40.73 万元，占政府采购支出总额的 64.45%。",
-                "共有车辆 【车辆数：＿＿＿＿】 辆", "上年数来源：上年数文件 prior-year-2019.tsv");
+        assertThat(text)
+                .contains(
+                        "2020 年度收、支总计 2,503.33 万元。与 2019 年度相比，收、支总计各增加 218.45 万元，增长 9.6%。"
+                                + "主要原因是【主要原因：＿＿＿＿】。",
+                        "其中：财政拨款收入 2,493.03 万元，占本年收入 100.0%。",
+                        "其中：基本支出 1,011.32 万元，占本年支出 40.9%；项目支出 1,460.07 万元，占本年支出 59.1%。",
+                        "（4）扶贫开发工作经费 961.70 万元，用于【项目用途：＿＿＿＿】。",
+                        "4.住房保障支出（类）。年初预算为 129.04 万元，支出决算为 129.04 万元，完成年初预算的 100.0%。",
+                        "1.本单位 2020 年无因公出国(境)支出。",
+                        "3.本单位 2020 年无公务接待费。",
+                        "比年初预算减少 5.45 万元，主要原因是【主要原因：＿＿＿＿】",
+                        "减少 23.76 万元，下降 83.93%，其中：因公出国(境)支出决算减少 23.29 万元，下降 100.00%",
+                        "没有政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出。",
+                        "没有使用国有资本经营预算财政拨款安排的支出。",
+                        "政府采购支出总额 63.20 万元，其中：政府采购货物支出 13.64 万元，政府采购服务支出 49.57 万元。"
+                                + "授予中小企业合同金额 40.73 万元，占政府采购支出总额的 64.45%。",
+                        "共有车辆 【车辆数：＿＿＿＿】 辆",
+                        "上年数来源：上年数文件 prior-year-2019.tsv");
     }
 
     @Test
     void basicExpenditureNamesTheEconomicItemsTheSeedNames() {
         String section = plain("六");
-        assertThat(section).contains("人员经费 937.18 万元，主要包括：基本工资、津贴补贴、奖金、伙食补助费、"
-                + "机关事业单位基本养老保险缴费、职工基本医疗保险缴费、公务员医疗补助缴费、其他社会保障缴费、住房公积金、"
-                + "医疗费、退休费、抚恤金、医疗费补助；公用经费 74.14 万元，主要包括：办公费、印刷费、邮电费、劳务费、"
-                + "工会经费、福利费、公务用车运行维护费、其他交通费用、其他商品和服务支出、办公设备购置。");
+        assertThat(section)
+                .contains(
+                        "人员经费 937.18 万元，主要包括：基本工资、津贴补贴、奖金、伙食补助费、"
+                                + "机关事业单位基本养老保险缴费、职工基本医疗保险缴费、公务员医疗补助缴费、其他社会保障缴费、住房公积金、"
+                                + "医疗费、退休费、抚恤金、医疗费补助；公用经费 74.14 万元，主要包括：办公费、印刷费、邮电费、劳务费、"
+                                + "工会经费、福利费、公务用车运行维护费、其他交通费用、其他商品和服务支出、办公设备购置。");
     }
 
     @Test
@@ -256,18 +317,23 @@ class ExplanationGeneratorTest {
                 .hasToString("T7/1/11");
         assertThat(explanation.require("general.lei.201").cell()).hasToString("T5/201/1");
         assertThat(explanation.require("budget").cell()).isNull();
-        assertThat(explanation.figures().values()).filteredOn(f -> f.cell() != null)
-                .allSatisfy(f -> assertThat(f.amountFen())
-                        .isEqualTo(explanation.statements().fen(f.cell())));
+        assertThat(explanation.figures().values())
+                .filteredOn(f -> f.cell() != null)
+                .allSatisfy(
+                        f ->
+                                assertThat(f.amountFen())
+                                        .isEqualTo(explanation.statements().fen(f.cell())));
     }
 
     @Test
     void withoutLastYearTheYearOnYearSentencesCarryBlanksAndNoGuessedFigures() {
-        Explanation withoutPrior = ExplanationGenerator.generate(ExplanationInput
-                .of(UNIT, ledger.unitName, YEAR, ledger.postings));
+        Explanation withoutPrior =
+                ExplanationGenerator.generate(
+                        ExplanationInput.of(UNIT, ledger.unitName, YEAR, ledger.postings));
         assertThat(withoutPrior.figure("total.change")).isEmpty();
         assertThat(withoutPrior.figure("three-public.change-percent")).isEmpty();
-        assertThat(withoutPrior.toText()).contains("收、支总计各【增减（2019 年度收、支总计缺失，请导入上年账簿或上年数文件）：＿＿＿＿】。")
+        assertThat(withoutPrior.toText())
+                .contains("收、支总计各【增减（2019 年度收、支总计缺失，请导入上年账簿或上年数文件）：＿＿＿＿】。")
                 .contains("上年数来源：无上年数");
         // without the directory's names a project is shown by its code
         assertThat(withoutPrior.require("project.JH2020-P04").label()).isEqualTo("JH2020-P04");
@@ -278,43 +344,59 @@ class ExplanationGeneratorTest {
     void lastYearInTheLedgerIsComparedFromItsOwnStatements() {
         // Goal: the ledger's previous year is used when present. Method: the same journal moved to
         // 2019 is "last year", so every comparison reads 持平 (no change).
-        String journal2019 = SampleLedger.journal2020().replace(",2020-", ",2019-")
-                .replace("JH2020-", "JH2019-");
+        String journal2019 =
+                SampleLedger.journal2020()
+                        .replace(",2020-", ",2019-")
+                        .replace("JH2020-", "JH2019-");
         SampleLedger ledger2019 = SampleLedger.of(journal2019);
-        PriorYearFigures fromLedger = PriorYearFigures.fromStatements(StatementEngine.compute(UNIT,
-                ledger2019.unitName, FiscalYear.of(2019), null, ledger2019.postings));
-        assertThat(fromLedger.value(PriorYearKey.RUNNING_COSTS)).hasValueSatisfying(money ->
-                assertThat(money.toWanYuan()).isEqualByComparingTo("74.14"));
-        Explanation compared = ExplanationGenerator.generate(ExplanationInput
-                .of(UNIT, ledger.unitName, YEAR, ledger.postings)
-                .withPrior(fromLedger.requireFor(UNIT, YEAR)));
-        assertThat(compared.toText()).contains("收、支总计各持平。", "机关运行经费支出 74.14 万元，比 2019 年度持平。")
+        PriorYearFigures fromLedger =
+                PriorYearFigures.fromStatements(
+                        StatementEngine.compute(
+                                UNIT,
+                                ledger2019.unitName,
+                                FiscalYear.of(2019),
+                                null,
+                                ledger2019.postings));
+        assertThat(fromLedger.value(PriorYearKey.RUNNING_COSTS))
+                .hasValueSatisfying(
+                        money -> assertThat(money.toWanYuan()).isEqualByComparingTo("74.14"));
+        Explanation compared =
+                ExplanationGenerator.generate(
+                        ExplanationInput.of(UNIT, ledger.unitName, YEAR, ledger.postings)
+                                .withPrior(fromLedger.requireFor(UNIT, YEAR)));
+        assertThat(compared.toText())
+                .contains("收、支总计各持平。", "机关运行经费支出 74.14 万元，比 2019 年度持平。")
                 .contains("上年数来源：账簿 2019 年度决算");
         assertThat(compared.figure("total.change")).isEmpty();
     }
 
     @Test
     void anAsOfDateCountsOnlyWhatIsDatedUpToIt() {
-        Explanation firstHalf = ExplanationGenerator.generate(ExplanationInput
-                .of(UNIT, ledger.unitName, YEAR, ledger.postings)
-                .asOf(java.time.LocalDate.of(2020, 6, 30)));
+        Explanation firstHalf =
+                ExplanationGenerator.generate(
+                        ExplanationInput.of(UNIT, ledger.unitName, YEAR, ledger.postings)
+                                .asOf(java.time.LocalDate.of(2020, 6, 30)));
         assertThat(firstHalf.asOf()).isPresent();
         assertThat(value(firstHalf, "expenditure")).isLessThan(value("expenditure"));
-        assertThat(firstHalf.require("expenditure").amountFen()).isEqualTo(
-                firstHalf.statements().fen(firstHalf.require("expenditure").cell()));
+        assertThat(firstHalf.require("expenditure").amountFen())
+                .isEqualTo(firstHalf.statements().fen(firstHalf.require("expenditure").cell()));
     }
 
     @Test
     void aPriorYearFileWithMistakesIsRefusedNamingEveryBadLine() {
-        String bad = "# comment\nyear\t2019\ntotal-income\t1\nrunning-costs\t12.345\nunit\tjianghan-gov-office\n"
-                + "running-costs\n";
+        String bad =
+                "# comment\nyear\t2019\ntotal-income\t1\nrunning-costs\t12.345\nunit\tjianghan-gov-office\n"
+                        + "running-costs\n";
         assertThatThrownBy(() -> PriorYearFigures.parse(new StringReader(bad), "bad.tsv"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("第 3 行：未知的 key “total-income”")
                 .hasMessageContaining("第 4 行：金额须为万元、至多两位小数")
                 .hasMessageContaining("第 6 行：应为 key<TAB>value 两栏");
-        assertThatThrownBy(() -> PriorYearFigures.parse(new StringReader("running-costs\t1\n"),
-                "x.tsv")).hasMessageContaining("缺少 year 行");
+        assertThatThrownBy(
+                        () ->
+                                PriorYearFigures.parse(
+                                        new StringReader("running-costs\t1\n"), "x.tsv"))
+                .hasMessageContaining("缺少 year 行");
         assertThatThrownBy(() -> prior2019.requireFor(UNIT, FiscalYear.of(2021)))
                 .hasMessageContaining("2021 年度情况说明需要 2020 年度的上年数");
         assertThatThrownBy(() -> prior2019.requireFor(UnitCode.of("other-unit"), YEAR))
@@ -323,19 +405,29 @@ class ExplanationGeneratorTest {
 
     @Test
     void aStatedFigureTheLedgerCannotComputeIsNamedAsSuch() {
-        Explanation checked = ExplanationGenerator.generate(ExplanationInput
-                .of(UNIT, ledger.unitName, YEAR, ledger.postings)
-                .withStated(StatedFigures.parse(new StringReader("total.change\t218.45\t一\n"
-                        + "total\t2,503.33%\t一\n"))));
-        assertThat(checked.contradictions()).extracting(ExplanationFinding::kind).containsExactly(
-                ExplanationFinding.Kind.NOT_COMPUTED, ExplanationFinding.Kind.CONTRADICTION);
+        Explanation checked =
+                ExplanationGenerator.generate(
+                        ExplanationInput.of(UNIT, ledger.unitName, YEAR, ledger.postings)
+                                .withStated(
+                                        StatedFigures.parse(
+                                                new StringReader(
+                                                        "total.change\t218.45\t一\n"
+                                                                + "total\t2,503.33%\t一\n"))));
+        assertThat(checked.contradictions())
+                .extracting(ExplanationFinding::kind)
+                .containsExactly(
+                        ExplanationFinding.Kind.NOT_COMPUTED,
+                        ExplanationFinding.Kind.CONTRADICTION);
         assertThatThrownBy(() -> StatedFigures.parse(new StringReader("total\tabc\n")))
                 .hasMessageContaining("第 1 行：“abc”不是数字");
     }
 
     private static String messageOf(String key) {
-        return explanation.contradictions().stream().filter(f -> f.key().equals(key))
-                .findFirst().orElseThrow().message();
+        return explanation.contradictions().stream()
+                .filter(f -> f.key().equals(key))
+                .findFirst()
+                .orElseThrow()
+                .message();
     }
 
     private static BigDecimal value(String key) {
@@ -347,9 +439,10 @@ class ExplanationGeneratorTest {
     }
 
     private static String plain(String sectionNumber) {
-        return explanation.sections().stream().filter(s -> s.number().equals(sectionNumber))
-                .flatMap(s -> s.paragraphs().stream()).map(Paragraph::plain)
+        return explanation.sections().stream()
+                .filter(s -> s.number().equals(sectionNumber))
+                .flatMap(s -> s.paragraphs().stream())
+                .map(Paragraph::plain)
                 .collect(Collectors.joining("\n"));
     }
-
 }

@@ -16,18 +16,18 @@ import ledger.core.account.InMemoryLedgerRegistry;
 import ledger.core.account.ProjectCode;
 import ledger.core.account.ProjectRegistered;
 import ledger.core.account.UnitRegistered;
-import ledger.journal.JournalParse;
 import ledger.core.journal.JournalPosting;
 import ledger.core.journal.JournalPosting.KnownNames;
 import ledger.core.journal.JournalPosting.PendingEvent;
+import ledger.journal.JournalParse;
 import ledger.journal.JournalReader;
 import ledger.projections.posting.Posting;
 import ledger.projections.posting.PostingProjection;
 
 /**
  * A journal run through the real reader and account rules in memory, its events turned into
- * postings exactly as the postings projection does: the ledger the 情况说明 is written from,
- * without a database.
+ * postings exactly as the postings projection does: the ledger the 情况说明 is written from, without a
+ * database.
  */
 final class SampleLedger {
 
@@ -37,8 +37,7 @@ final class SampleLedger {
     final Map<ProjectCode, String> projectNames = new HashMap<>();
     String unitName = "";
 
-    private SampleLedger() {
-    }
+    private SampleLedger() {}
 
     static String journal2020() {
         try {
@@ -57,8 +56,12 @@ final class SampleLedger {
         if (!parse.ok()) {
             throw new IllegalStateException("journal refused: " + parse.problems());
         }
-        JournalPosting.Outcome outcome = new JournalPosting(new InMemoryLedgerRegistry(),
-                keys -> Map.of(), new KnownNames(Map.of(), Map.of())).post(parse.rows());
+        JournalPosting.Outcome outcome =
+                new JournalPosting(
+                                new InMemoryLedgerRegistry(),
+                                keys -> Map.of(),
+                                new KnownNames(Map.of(), Map.of()))
+                        .post(parse.rows());
         if (!outcome.ok()) {
             throw new IllegalStateException("journal refused: " + outcome.problems());
         }
@@ -67,8 +70,9 @@ final class SampleLedger {
         for (PendingEvent event : outcome.events()) {
             index++;
             if (event.payload() instanceof AccountEvent accountEvent) {
-                ledger.postings.add(PostingProjection.toPosting(accountEvent, "event-" + index,
-                        index, "test", Instant.EPOCH));
+                ledger.postings.add(
+                        PostingProjection.toPosting(
+                                accountEvent, "event-" + index, index, "test", Instant.EPOCH));
             } else if (event.payload() instanceof ProjectRegistered project) {
                 ledger.projectNames.put(project.project(), project.name());
             } else if (event.payload() instanceof UnitRegistered unit) {

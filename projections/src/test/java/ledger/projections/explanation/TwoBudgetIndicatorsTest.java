@@ -14,15 +14,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Goal: a line whose 年初预算 arrives as two 指标 (two {@code budget} rows) counts both, in T7's 预算数
- * and in the 情况说明's 年初预算 and 完成年初预算. Method: a small journal through the real reader, the
- * account rules and the postings projection, then the statement engine and the 情况说明 generator.
+ * Goal: a line whose 年初预算 arrives as two 指标 (two {@code budget} rows) counts both, in T7's 预算数 and
+ * in the 情况说明's 年初预算 and 完成年初预算. Method: a small journal through the real reader, the account rules
+ * and the postings projection, then the statement engine and the 情况说明 generator.
  */
 class TwoBudgetIndicatorsTest {
 
     private static final UnitCode UNIT = UnitCode.of("two-indicators");
     private static final FiscalYear YEAR = FiscalYear.of(2020);
-    private static final String JOURNAL = """
+    private static final String JOURNAL =
+            """
             id,date,kind,unit,unit_name,fund,functional,economic,nature,amount,indicator
             b1,2020-01-02,budget,two-indicators,两个指标的单位,general,2010301,30217,,3000.00,江财预〔2020〕1号
             b2,2020-01-03,budget,two-indicators,,general,2010301,30217,,2000.00,江财预〔2020〕7号
@@ -38,14 +39,18 @@ class TwoBudgetIndicatorsTest {
     static void runTheJournal() {
         ledger = SampleLedger.of(JOURNAL);
         statements = StatementEngine.compute(UNIT, ledger.unitName, YEAR, null, ledger.postings);
-        explanation = ExplanationGenerator.generate(ExplanationInput.of(UNIT, ledger.unitName, YEAR, ledger.postings));
+        explanation =
+                ExplanationGenerator.generate(
+                        ExplanationInput.of(UNIT, ledger.unitName, YEAR, ledger.postings));
     }
 
     @Test
     void bothBudgetRowsArePostedWithTheirIndicators() {
-        assertThat(ledger.postings).filteredOn(p -> p.kind() == TransactionKind.BUDGET)
+        assertThat(ledger.postings)
+                .filteredOn(p -> p.kind() == TransactionKind.BUDGET)
                 .extracting(Posting::amountFen, Posting::indicator)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(300_000L, "江财预〔2020〕1号"),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(300_000L, "江财预〔2020〕1号"),
                         org.assertj.core.groups.Tuple.tuple(200_000L, "江财预〔2020〕7号"));
     }
 

@@ -12,14 +12,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Goal: an address prints and parses as the report numbers it, and bad input says what is
- * wrong.
+ * Goal: an address prints and parses as the report numbers it, and bad input says what is wrong.
  */
 class CellAddressTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"T3/2010302/3", "T1/1/1", "T6/personnel-total/1", "T2/total/7",
-            "T7/1/12"})
+    @ValueSource(
+            strings = {"T3/2010302/3", "T1/1/1", "T6/personnel-total/1", "T2/total/7", "T7/1/12"})
     void printsAndParsesBack(String text) {
         assertThat(CellAddress.parse(text).toString()).isEqualTo(text);
     }
@@ -34,32 +33,54 @@ class CellAddressTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "T3/2010302|table/row/column",
-        "T0/1/1|T1 … T9",
-        "X3/1/1|T1 … T9",
-        "T3//1|row",
-        "T3/201 02/1|row",
-        "T3/201/x|column",
-        "T3/201/0|column must be 1 or more",
-        "T3/201/3/4|table/row/column",
-        "''|missing"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "T3/2010302|table/row/column",
+                "T0/1/1|T1 … T9",
+                "X3/1/1|T1 … T9",
+                "T3//1|row",
+                "T3/201 02/1|row",
+                "T3/201/x|column",
+                "T3/201/0|column must be 1 or more",
+                "T3/201/3/4|table/row/column",
+                "''|missing"
+            })
     void refusesBadInputSayingWhy(String text, String reason) {
         assertThatThrownBy(() -> CellAddress.parse(text))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(reason);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(reason);
     }
 
     @Test
     void sortsInReportOrder() {
         List<CellAddress> cells = new ArrayList<>();
-        for (String text : List.of("T3/2010301/1", "T1/10/1", "T3/total/1", "T1/9/1", "T3/201/2",
-                "T6/public-total/1", "T6/301/1", "T6/personnel-total/1", "T3/201/1")) {
+        for (String text :
+                List.of(
+                        "T3/2010301/1",
+                        "T1/10/1",
+                        "T3/total/1",
+                        "T1/9/1",
+                        "T3/201/2",
+                        "T6/public-total/1",
+                        "T6/301/1",
+                        "T6/personnel-total/1",
+                        "T3/201/1")) {
             cells.add(CellAddress.parse(text));
         }
         Collections.sort(cells);
 
-        assertThat(cells).extracting(CellAddress::toString).containsExactly("T1/9/1", "T1/10/1",
-                "T3/total/1", "T3/201/1", "T3/201/2", "T3/2010301/1", "T6/301/1",
-                "T6/personnel-total/1", "T6/public-total/1");
+        assertThat(cells)
+                .extracting(CellAddress::toString)
+                .containsExactly(
+                        "T1/9/1",
+                        "T1/10/1",
+                        "T3/total/1",
+                        "T3/201/1",
+                        "T3/201/2",
+                        "T3/2010301/1",
+                        "T6/301/1",
+                        "T6/personnel-total/1",
+                        "T6/public-total/1");
     }
 }

@@ -26,7 +26,9 @@ class NamedCellTest {
         Set<CellAddress> addresses = new HashSet<>();
         Set<String> labels = new HashSet<>();
         for (NamedCell cell : NamedCell.values()) {
-            assertThat(addresses.add(cell.address())).as("%s names a cell named before", cell).isTrue();
+            assertThat(addresses.add(cell.address()))
+                    .as("%s names a cell named before", cell)
+                    .isTrue();
             assertThat(labels.add(cell.label())).as("%s repeats a label", cell).isTrue();
         }
     }
@@ -44,7 +46,8 @@ class NamedCellTest {
     void table7BudgetNamesSitUnderThePlannedColumnsAndActualNamesUnderTheSpentOnes() {
         for (NamedCell cell : NamedCell.of(TableLayout.T7)) {
             StatementColumn column = TableLayout.T7.columns().get(cell.address().column() - 1);
-            assertThat(column.group()).as(cell.name())
+            assertThat(column.group())
+                    .as(cell.name())
                     .isEqualTo(cell.label().endsWith("年初预算") ? "预算数" : "决算数");
         }
     }
@@ -56,7 +59,9 @@ class NamedCellTest {
         assertThat(NamedCell.TOTAL_INCOME.address()).isEqualTo(CellAddress.parse("T1/30/1"));
         assertThat(NamedCell.TOTAL_EXPENDITURE.address()).isEqualTo(CellAddress.parse("T1/60/2"));
         for (FundSource fund : FundSource.values()) {
-            assertThat(TableLayout.problemWith(NamedCell.incomeFrom(fund))).as(fund.name()).isEmpty();
+            assertThat(TableLayout.problemWith(NamedCell.incomeFrom(fund)))
+                    .as(fund.name())
+                    .isEmpty();
         }
     }
 }

@@ -11,14 +11,14 @@ import ledger.core.account.TransactionKind;
 import ledger.core.account.UnitCode;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.ExpenditureNature;
-import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.FundSource;
 import ledger.core.money.Money;
 import ledger.projections.posting.Posting;
 
 /**
- * Postings for statement tests, built directly (no event store): sensible defaults, override
- * what matters.
+ * Postings for statement tests, built directly (no event store): sensible defaults, override what
+ * matters.
  */
 final class PostingFixtures {
 
@@ -28,28 +28,43 @@ final class PostingFixtures {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
-    private PostingFixtures() {
-    }
+    private PostingFixtures() {}
 
     static Builder posting() {
         return new Builder();
     }
 
     static Builder appropriation(FundSource fund, String functional, String economic, String yuan) {
-        return posting().kind(TransactionKind.APPROPRIATION).fund(fund).functional(functional)
-                .economic(economic).yuan(yuan);
+        return posting()
+                .kind(TransactionKind.APPROPRIATION)
+                .fund(fund)
+                .functional(functional)
+                .economic(economic)
+                .yuan(yuan);
     }
 
-    static Builder expenditure(FundSource fund, String functional, String economic,
-            ExpenditureNature nature, String yuan) {
-        return posting().kind(TransactionKind.EXPENDITURE).fund(fund).functional(functional)
-                .economic(economic).nature(nature).yuan(yuan);
+    static Builder expenditure(
+            FundSource fund,
+            String functional,
+            String economic,
+            ExpenditureNature nature,
+            String yuan) {
+        return posting()
+                .kind(TransactionKind.EXPENDITURE)
+                .fund(fund)
+                .functional(functional)
+                .economic(economic)
+                .nature(nature)
+                .yuan(yuan);
     }
 
     /** The reversal of a posting: same account and kind, negative amount, naming the original. */
     static Posting reversalOf(Posting original, LocalDate date) {
-        Builder builder = posting().kind(original.kind()).date(date)
-                .fen(Math.negateExact(original.amountFen()));
+        Builder builder =
+                posting()
+                        .kind(original.kind())
+                        .date(date)
+                        .fen(Math.negateExact(original.amountFen()));
         builder.account = original.account();
         builder.nature = original.nature();
         builder.project = original.project();
@@ -138,12 +153,33 @@ final class PostingFixtures {
 
         Posting build() {
             long index = SEQUENCE.incrementAndGet();
-            AccountKey key = account != null ? account : new AccountKey(year, unit, fund,
-                    FunctionalCode.of(functional), EconomicCode.of(economic));
-            return new Posting(index, "event-" + index,
-                    eventType != null ? eventType : kind.name(), key, kind, fen, date, nature,
-                    project, null, null, TransactionId.of("tx-" + index), reverses, null, null,
-                    "tester", Instant.parse("2020-12-31T00:00:00Z"));
+            AccountKey key =
+                    account != null
+                            ? account
+                            : new AccountKey(
+                                    year,
+                                    unit,
+                                    fund,
+                                    FunctionalCode.of(functional),
+                                    EconomicCode.of(economic));
+            return new Posting(
+                    index,
+                    "event-" + index,
+                    eventType != null ? eventType : kind.name(),
+                    key,
+                    kind,
+                    fen,
+                    date,
+                    nature,
+                    project,
+                    null,
+                    null,
+                    TransactionId.of("tx-" + index),
+                    reverses,
+                    null,
+                    null,
+                    "tester",
+                    Instant.parse("2020-12-31T00:00:00Z"));
         }
     }
 }

@@ -18,46 +18,52 @@ class PublishedFiguresTest {
 
     @Test
     void readsFiguresSkippingCommentsAndBlankLines() {
-        PublishedFigures figures = parse("\uFEFF# 表1\n"
-                + "T1\t1\t1\t2493.03\n"
-                + "\n"
-                + "   # indented comment\n"
-                + "T7\t1\t1\t12.9\n"
-                + "T4\t3\t1\t0\n"
-                + "T3\t2010302\t3\t1,197.34\n"
-                + "T6\tpersonnel-total\t1\t937.18\n");
+        PublishedFigures figures =
+                parse(
+                        "\uFEFF# 表1\n"
+                                + "T1\t1\t1\t2493.03\n"
+                                + "\n"
+                                + "   # indented comment\n"
+                                + "T7\t1\t1\t12.9\n"
+                                + "T4\t3\t1\t0\n"
+                                + "T3\t2010302\t3\t1,197.34\n"
+                                + "T6\tpersonnel-total\t1\t937.18\n");
 
         assertThat(figures.size()).isEqualTo(5);
-        assertThat(figures.published(CellAddress.parse("T1/1/1"))).hasValueSatisfying(
-                value -> assertThat(value).isEqualByComparingTo("2493.03"));
+        assertThat(figures.published(CellAddress.parse("T1/1/1")))
+                .hasValueSatisfying(value -> assertThat(value).isEqualByComparingTo("2493.03"));
         assertThat(figures.value(CellAddress.parse("T7/1/1"))).isEqualByComparingTo("12.90");
         assertThat(figures.value(CellAddress.parse("T4/3/1"))).isEqualByComparingTo("0");
         assertThat(figures.value(CellAddress.parse("T3/2010302/3")))
                 .isEqualByComparingTo("1197.34");
         assertThat(figures.value(CellAddress.parse("T2/total/1"))).isEqualByComparingTo("0");
         assertThat(figures.published(CellAddress.parse("T2/total/1"))).isEmpty();
-        assertThat(figures.figure(CellAddress.parse("T7/1/1"))).get()
-                .extracting(PublishedFigure::line).isEqualTo(5);
+        assertThat(figures.figure(CellAddress.parse("T7/1/1")))
+                .get()
+                .extracting(PublishedFigure::line)
+                .isEqualTo(5);
         assertThat(figures.rows("T6")).containsExactly("personnel-total");
     }
 
     @Test
     void everyBadLineIsNamedWithItsNumberAndReason() {
-        String text = "T1\t1\t1\t2493.03\n"
-                + "T1\t1\t2493.03\n"
-                + "T0\t1\t1\t1.00\n"
-                + "T1\t61\t2\t1.00\n"
-                + "T1\t31\t1\t1.00\n"
-                + "T3\t2010302\t7\t1.00\n"
-                + "T3\t1010302\t1\t1.00\n"
-                + "T2\t201\t1\t12.345\n"
-                + "T2\t201\t2\tabc\n"
-                + "T2\t201\t3\t\n"
-                + "T1\t1\t1\t2493.03\n"
-                + "T7\t2\t1\t1.00\n"
-                + "T1\t07\t1\t1.00\n";
+        String text =
+                "T1\t1\t1\t2493.03\n"
+                        + "T1\t1\t2493.03\n"
+                        + "T0\t1\t1\t1.00\n"
+                        + "T1\t61\t2\t1.00\n"
+                        + "T1\t31\t1\t1.00\n"
+                        + "T3\t2010302\t7\t1.00\n"
+                        + "T3\t1010302\t1\t1.00\n"
+                        + "T2\t201\t1\t12.345\n"
+                        + "T2\t201\t2\tabc\n"
+                        + "T2\t201\t3\t\n"
+                        + "T1\t1\t1\t2493.03\n"
+                        + "T7\t2\t1\t1.00\n"
+                        + "T1\t07\t1\t1.00\n";
 
-        assertThatThrownBy(() -> parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("12 bad line(s)")
                 .hasMessageContaining("line 2: expected 4 tab-separated fields")
                 .hasMessageContaining("line 3: table must be T1 … T9")

@@ -14,15 +14,15 @@ import ledger.core.account.UnitCode;
 import ledger.core.classification.ClassificationCatalog;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.ExpenditureNature;
-import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.FundSource;
 import ledger.projections.posting.Posting;
 
 /**
  * Random but valid postings of the fixture unit and year, as the ledger's rules allow them: codes
- * from the catalog, natures that agree with the economic code, only 基本/项目 for 财政拨款 funds,
- * reversals of earlier postings dated no earlier than them, and many amounts on a rounding edge
- * (an odd 0.005 万元) so that half-up rounding is exercised everywhere.
+ * from the catalog, natures that agree with the economic code, only 基本/项目 for 财政拨款 funds, reversals
+ * of earlier postings dated no earlier than them, and many amounts on a rounding edge (an odd 0.005
+ * 万元) so that half-up rounding is exercised everywhere.
  */
 final class RandomLedger {
 
@@ -31,7 +31,8 @@ final class RandomLedger {
         TransactionKind.EXPENDITURE, TransactionKind.EXPENDITURE, TransactionKind.EXPENDITURE,
         TransactionKind.EXPENDITURE, TransactionKind.OPENING, TransactionKind.CARRY_IN,
         TransactionKind.BUDGET, TransactionKind.SUPPLEMENT, TransactionKind.REDUCE,
-        TransactionKind.CARRY_FORWARD};
+        TransactionKind.CARRY_FORWARD
+    };
     private static final String[] THREE_PUBLIC_COSTS = {"30212", "31013", "30231", "30217"};
 
     private final Random random;
@@ -44,9 +45,11 @@ final class RandomLedger {
     private RandomLedger(long seed) {
         this.random = new Random(seed);
         ClassificationCatalog catalog = ClassificationCatalog.standard();
-        catalog.functionalCodes().keySet().stream().filter(code -> code.length() == 7)
+        catalog.functionalCodes().keySet().stream()
+                .filter(code -> code.length() == 7)
                 .forEach(code -> xiang.add(FunctionalCode.of(code)));
-        catalog.economicCodes().keySet().stream().filter(code -> code.length() == 5)
+        catalog.economicCodes().keySet().stream()
+                .filter(code -> code.length() == 5)
                 .forEach(code -> kuan.add(EconomicCode.of(code)));
     }
 
@@ -74,17 +77,20 @@ final class RandomLedger {
         }
         AccountKey account = accounts.get(random.nextInt(accounts.size()));
         if (otherUnitsAndYears && random.nextInt(10) == 0) {
-            account = random.nextBoolean()
-                    ? randomAccount(UnitCode.of("other-unit"), PostingFixtures.YEAR)
-                    : randomAccount(PostingFixtures.UNIT, FiscalYear.of(2019));
+            account =
+                    random.nextBoolean()
+                            ? randomAccount(UnitCode.of("other-unit"), PostingFixtures.YEAR)
+                            : randomAccount(PostingFixtures.UNIT, FiscalYear.of(2019));
         }
         TransactionKind kind = KINDS[random.nextInt(KINDS.length)];
         if (kind == TransactionKind.BUDGET && random.nextBoolean()) {
             account = withEconomic(account, THREE_PUBLIC_COSTS[random.nextInt(4)]);
         }
         ExpenditureNature nature = kind == TransactionKind.EXPENDITURE ? natureFor(account) : null;
-        LocalDate date = kind == TransactionKind.CARRY_IN ? account.year().firstDay()
-                : account.year().firstDay().plusDays(random.nextInt(365));
+        LocalDate date =
+                kind == TransactionKind.CARRY_IN
+                        ? account.year().firstDay()
+                        : account.year().firstDay().plusDays(random.nextInt(365));
         return posting(index, account, kind, amount(), date, nature, null);
     }
 
@@ -93,34 +99,68 @@ final class RandomLedger {
         if (date.getYear() != original.date().getYear()) {
             date = original.date();
         }
-        return posting(index, original.account(), original.kind(), -original.amountFen(), date,
-                original.nature(), original.transactionId());
+        return posting(
+                index,
+                original.account(),
+                original.kind(),
+                -original.amountFen(),
+                date,
+                original.nature(),
+                original.transactionId());
     }
 
-    private Posting posting(int index, AccountKey account, TransactionKind kind, long fen,
-            LocalDate date, ExpenditureNature nature, TransactionId reverses) {
-        return new Posting(index, null, kind.name(), account, kind, fen, date, nature,
-                nature == ExpenditureNature.PROJECT ? project : null, null, null,
-                TransactionId.of("r-" + index), reverses, null, null, "random", recordedAt);
+    private Posting posting(
+            int index,
+            AccountKey account,
+            TransactionKind kind,
+            long fen,
+            LocalDate date,
+            ExpenditureNature nature,
+            TransactionId reverses) {
+        return new Posting(
+                index,
+                null,
+                kind.name(),
+                account,
+                kind,
+                fen,
+                date,
+                nature,
+                nature == ExpenditureNature.PROJECT ? project : null,
+                null,
+                null,
+                TransactionId.of("r-" + index),
+                reverses,
+                null,
+                null,
+                "random",
+                recordedAt);
     }
 
     private AccountKey randomAccount(UnitCode unit, FiscalYear year) {
         FundSource fund = FundSource.values()[random.nextInt(FundSource.values().length)];
-        EconomicCode economic = random.nextInt(5) == 0
-                ? EconomicCode.of(THREE_PUBLIC_COSTS[random.nextInt(4)])
-                : kuan.get(random.nextInt(kuan.size()));
+        EconomicCode economic =
+                random.nextInt(5) == 0
+                        ? EconomicCode.of(THREE_PUBLIC_COSTS[random.nextInt(4)])
+                        : kuan.get(random.nextInt(kuan.size()));
         return new AccountKey(year, unit, fund, xiang.get(random.nextInt(xiang.size())), economic);
     }
 
     private static AccountKey withEconomic(AccountKey account, String economic) {
-        return new AccountKey(account.year(), account.unit(), account.fund(), account.functional(),
+        return new AccountKey(
+                account.year(),
+                account.unit(),
+                account.fund(),
+                account.functional(),
                 EconomicCode.of(economic));
     }
 
     /** 基本 natures follow the economic code; 财政拨款 funds spend on 基本 or 项目 only. */
     private ExpenditureNature natureFor(AccountKey account) {
-        ExpenditureNature basic = account.economic().isPersonnel()
-                ? ExpenditureNature.PERSONNEL : ExpenditureNature.PUBLIC;
+        ExpenditureNature basic =
+                account.economic().isPersonnel()
+                        ? ExpenditureNature.PERSONNEL
+                        : ExpenditureNature.PUBLIC;
         if (account.fund().isFiscalAppropriation()) {
             return random.nextBoolean() ? basic : ExpenditureNature.PROJECT;
         }

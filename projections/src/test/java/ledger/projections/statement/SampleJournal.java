@@ -18,22 +18,21 @@ import ledger.core.account.TransactionKind;
 import ledger.core.account.UnitCode;
 import ledger.core.classification.EconomicCode;
 import ledger.core.classification.ExpenditureNature;
-import ledger.core.classification.FundSource;
 import ledger.core.classification.FunctionalCode;
+import ledger.core.classification.FundSource;
 import ledger.core.money.Money;
 import ledger.projections.posting.Posting;
 
 /**
  * Reads the shipped sample journal straight into postings, as the event store would produce them,
- * so the statements can be checked against the sample's published figures without the command
- * side. Deliberately minimal: no quoting (the sample has none), no validation beyond the types'.
+ * so the statements can be checked against the sample's published figures without the command side.
+ * Deliberately minimal: no quoting (the sample has none), no validation beyond the types'.
  */
 final class SampleJournal {
 
     static final Path DIRECTORY = Path.of("..", "samples", "2020-jianghan-gov-office");
 
-    private SampleJournal() {
-    }
+    private SampleJournal() {}
 
     static List<Posting> read(Path journal) throws IOException {
         List<Posting> postings = new ArrayList<>();
@@ -59,26 +58,57 @@ final class SampleJournal {
         return postings;
     }
 
-    private static Posting toPosting(long index, Map<String, String> row,
-            Map<String, Posting> byId) {
+    private static Posting toPosting(
+            long index, Map<String, String> row, Map<String, Posting> byId) {
         LocalDate date = LocalDate.parse(row.get("date"));
         TransactionId id = TransactionId.of(row.get("id"));
         if (row.get("kind").equals("reversal")) {
             Posting original = byId.get(row.get("reverses"));
-            return new Posting(index, null, "TransactionReversed", original.account(),
-                    original.kind(), -original.amountFen(), date, original.nature(),
-                    original.project(), null, null, id, original.transactionId(), null, null,
-                    "sample", Instant.EPOCH);
+            return new Posting(
+                    index,
+                    null,
+                    "TransactionReversed",
+                    original.account(),
+                    original.kind(),
+                    -original.amountFen(),
+                    date,
+                    original.nature(),
+                    original.project(),
+                    null,
+                    null,
+                    id,
+                    original.transactionId(),
+                    null,
+                    null,
+                    "sample",
+                    Instant.EPOCH);
         }
-        AccountKey account = new AccountKey(FiscalYear.of(date), UnitCode.of(row.get("unit")),
-                FundSource.parse(row.get("fund")), FunctionalCode.of(row.get("functional")),
-                EconomicCode.of(row.get("economic")));
+        AccountKey account =
+                new AccountKey(
+                        FiscalYear.of(date),
+                        UnitCode.of(row.get("unit")),
+                        FundSource.parse(row.get("fund")),
+                        FunctionalCode.of(row.get("functional")),
+                        EconomicCode.of(row.get("economic")));
         String nature = row.getOrDefault("nature", "");
         String project = row.getOrDefault("project", "");
-        return new Posting(index, null, row.get("kind"), account,
-                TransactionKind.parse(row.get("kind")), Money.parseYuan(row.get("amount")).fen(),
-                date, nature.isEmpty() ? null : ExpenditureNature.parse(nature),
-                project.isEmpty() ? null : ProjectCode.of(project), null, null, id, null, null,
-                null, "sample", Instant.EPOCH);
+        return new Posting(
+                index,
+                null,
+                row.get("kind"),
+                account,
+                TransactionKind.parse(row.get("kind")),
+                Money.parseYuan(row.get("amount")).fen(),
+                date,
+                nature.isEmpty() ? null : ExpenditureNature.parse(nature),
+                project.isEmpty() ? null : ProjectCode.of(project),
+                null,
+                null,
+                id,
+                null,
+                null,
+                null,
+                "sample",
+                Instant.EPOCH);
     }
 }

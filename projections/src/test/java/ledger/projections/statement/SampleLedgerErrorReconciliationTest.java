@@ -42,8 +42,9 @@ class SampleLedgerErrorReconciliationTest {
     @BeforeAll
     static void loadTheSample() throws IOException {
         sample = SampleJournal.read(SampleJournal.DIRECTORY.resolve("journal.csv"));
-        try (Reader reader = Files.newBufferedReader(
-                SampleJournal.DIRECTORY.resolve("published.tsv"), StandardCharsets.UTF_8)) {
+        try (Reader reader =
+                Files.newBufferedReader(
+                        SampleJournal.DIRECTORY.resolve("published.tsv"), StandardCharsets.UTF_8)) {
             published = PublishedFigures.parse(reader);
         }
         unchanged = PostingFixtures.compute(sample);
@@ -53,14 +54,16 @@ class SampleLedgerErrorReconciliationTest {
         assertThat(report.regeneratedExactly()).isEqualTo(243);
         assertThat(report.explainedCount()).isEqualTo(9);
         assertThat(report.unexplainedCount()).isZero();
-        sampleDifferences = report.differences().stream().map(CellDifference::cell)
-                .collect(Collectors.toSet());
+        sampleDifferences =
+                report.differences().stream().map(CellDifference::cell).collect(Collectors.toSet());
     }
 
     @Test
     void anExpenditureOnALineNoContradictionTouchesIsNotExplainedInAnyCellItChanges() {
-        Posting extra = expenditure(GENERAL, "2010302", "30299", PUBLIC, "1000.00")
-                .date("2020-12-20").build();
+        Posting extra =
+                expenditure(GENERAL, "2010302", "30299", PUBLIC, "1000.00")
+                        .date("2020-12-20")
+                        .build();
 
         Erroneous erroneous = reconcileWith(List.of(extra));
         ReconciliationReport report = erroneous.report();
@@ -68,26 +71,38 @@ class SampleLedgerErrorReconciliationTest {
 
         Map<CellAddress, CellDifference> changed = assertEveryChangedCellIsNotExplained(erroneous);
         assertThat(changed).hasSize(30);
-        assertThat(changed.get(CellAddress.parse("T6/30299/1")).sentence()).startsWith(
-                "未解释 T6/30299/1：公布 5.16，账簿 5.26，差额 -0.10（公布 − 账簿），其中公布报表自身矛盾解释"
-                        + " 0.00，未解释 -0.10：");
+        assertThat(changed.get(CellAddress.parse("T6/30299/1")).sentence())
+                .startsWith(
+                        "未解释 T6/30299/1：公布 5.16，账簿 5.26，差额 -0.10（公布 − 账簿），其中公布报表自身矛盾解释"
+                                + " 0.00，未解释 -0.10：");
         // 表4 line 60 contradicts its blank lines 61–63, but the report supports 31.94 or 0.00
         // there, never 31.84: the 0.10 is left over in the total and in the blank line alike
         assertAmounts(changed, "T4/60/2", "31.94", "31.84", "0.00", "0.10");
         assertAmounts(changed, "T4/61/2", null, "31.84", "-31.94", "0.10");
         assertThat(changed.get(CellAddress.parse("T4/61/2")).sentence())
-                .contains("规则 T4.closing-total 使它也支持 31.94", "未解释 0.10",
-                        "NOT EXPLAINED T4/61/2", "unexplained 0.10");
-        assertThat(report.lines().get(0)).startsWith("对账：公布数 249 个，账簿完全重现 "
-                + report.regeneratedExactly() + " 个；不一致 " + report.differingCount()
-                + " 格，其中已解释 " + report.explainedCount() + " 格").contains("未解释 "
-                + report.unexplainedCount() + " 格");
+                .contains(
+                        "规则 T4.closing-total 使它也支持 31.94",
+                        "未解释 0.10",
+                        "NOT EXPLAINED T4/61/2",
+                        "unexplained 0.10");
+        assertThat(report.lines().get(0))
+                .startsWith(
+                        "对账：公布数 249 个，账簿完全重现 "
+                                + report.regeneratedExactly()
+                                + " 个；不一致 "
+                                + report.differingCount()
+                                + " 格，其中已解释 "
+                                + report.explainedCount()
+                                + " 格")
+                .contains("未解释 " + report.unexplainedCount() + " 格");
     }
 
     @Test
     void anExpenditureOnTheLeiOfAContradictionIsNotExplainedBeyondTheContradictionsOwnCent() {
-        Posting extra = expenditure(GENERAL, "2080501", "30302", PERSONNEL, "1000.00")
-                .date("2020-12-20").build();
+        Posting extra =
+                expenditure(GENERAL, "2080501", "30302", PERSONNEL, "1000.00")
+                        .date("2020-12-20")
+                        .build();
 
         Map<CellAddress, CellDifference> changed =
                 assertEveryChangedCellIsNotExplained(reconcileWith(List.of(extra)));
@@ -102,8 +117,10 @@ class SampleLedgerErrorReconciliationTest {
 
     @Test
     void aCentOnTheLeiOfTwoPrintedVersionsTakingTheLedgerPastBothIsNotExplained() {
-        Posting extra = expenditure(GENERAL, "2101101", "30110", PERSONNEL, "100.00")
-                .date("2020-12-20").build();
+        Posting extra =
+                expenditure(GENERAL, "2101101", "30110", PERSONNEL, "100.00")
+                        .date("2020-12-20")
+                        .build();
 
         Map<CellAddress, CellDifference> changed =
                 assertEveryChangedCellIsNotExplained(reconcileWith(List.of(extra)));
@@ -121,15 +138,21 @@ class SampleLedgerErrorReconciliationTest {
 
     @Test
     void moneyMovedBetweenTwoXiangOfOneKuanIsNotExplainedThoughEveryTotalStaysEqual() {
-        Posting out = expenditure(GENERAL, "2080501", "30302", PERSONNEL, "0")
-                .fen(-1_000_00L).date("2020-12-20").build();
-        Posting in = expenditure(GENERAL, "2080505", "30302", PERSONNEL, "1000.00")
-                .date("2020-12-20").build();
+        Posting out =
+                expenditure(GENERAL, "2080501", "30302", PERSONNEL, "0")
+                        .fen(-1_000_00L)
+                        .date("2020-12-20")
+                        .build();
+        Posting in =
+                expenditure(GENERAL, "2080505", "30302", PERSONNEL, "1000.00")
+                        .date("2020-12-20")
+                        .build();
 
         Erroneous erroneous = reconcileWith(List.of(out, in));
 
         Map<CellAddress, CellDifference> changed = assertEveryChangedCellIsNotExplained(erroneous);
-        assertThat(changed.keySet()).extracting(CellAddress::row)
+        assertThat(changed.keySet())
+                .extracting(CellAddress::row)
                 .containsOnly("2080501", "2080505");
         assertAmounts(changed, "T3/2080501/1", null, null, "0.00", "0.10");
         assertAmounts(changed, "T3/2080505/1", null, null, "0.00", "-0.10");
@@ -137,8 +160,7 @@ class SampleLedgerErrorReconciliationTest {
     }
 
     /** The sample's statements with the errors added, and their reconciliation. */
-    private record Erroneous(StatementSet ledger, ReconciliationReport report) {
-    }
+    private record Erroneous(StatementSet ledger, ReconciliationReport report) {}
 
     private static Erroneous reconcileWith(List<Posting> errors) {
         List<Posting> postings = new ArrayList<>(sample);
@@ -156,24 +178,30 @@ class SampleLedgerErrorReconciliationTest {
     private static Map<CellAddress, CellDifference> assertEveryChangedCellIsNotExplained(
             Erroneous erroneous) {
         ReconciliationReport report = erroneous.report();
-        Map<CellAddress, CellDifference> byCell = report.differences().stream()
-                .collect(Collectors.toMap(CellDifference::cell, Function.identity()));
+        Map<CellAddress, CellDifference> byCell =
+                report.differences().stream()
+                        .collect(Collectors.toMap(CellDifference::cell, Function.identity()));
         Map<CellAddress, BigDecimal> before = unchanged.displayed();
         Map<CellAddress, BigDecimal> after = erroneous.ledger().displayed();
         Set<CellAddress> changed = new TreeSet<>(before.keySet());
         changed.addAll(after.keySet());
-        changed.removeIf(cell -> before.getOrDefault(cell, BigDecimal.ZERO)
-                .compareTo(after.getOrDefault(cell, BigDecimal.ZERO)) == 0);
+        changed.removeIf(
+                cell ->
+                        before.getOrDefault(cell, BigDecimal.ZERO)
+                                        .compareTo(after.getOrDefault(cell, BigDecimal.ZERO))
+                                == 0);
         assertThat(changed).isNotEmpty();
         assertThat(report.ledgerAgrees()).isFalse();
         for (CellAddress cell : changed) {
             CellDifference difference = byCell.get(cell);
-            assertThat(difference).as(cell + " changes, so it must differ from the report")
+            assertThat(difference)
+                    .as(cell + " changes, so it must differ from the report")
                     .isNotNull();
             assertThat(difference.isExplained()).as(difference.sentence()).isFalse();
             assertThat(difference.unexplained().signum()).as(difference.sentence()).isNotZero();
             assertThat(report.lines()).as(cell.toString()).contains(difference.sentence());
-            assertThat(difference.sentence()).startsWith("未解释 " + cell + "：")
+            assertThat(difference.sentence())
+                    .startsWith("未解释 " + cell + "：")
                     .contains("，未解释 " + RuleRecorder.show(difference.unexplained()) + "：")
                     .contains("NOT EXPLAINED " + cell + ": ")
                     .contains("; unexplained " + RuleRecorder.show(difference.unexplained()));
@@ -184,17 +212,25 @@ class SampleLedgerErrorReconciliationTest {
         assertThat(byCell.keySet()).containsExactlyInAnyOrderElementsOf(differing);
         Set<CellAddress> stillExplained = new TreeSet<>(sampleDifferences);
         stillExplained.removeAll(changed);
-        assertThat(report.differences()).filteredOn(CellDifference::isExplained)
-                .extracting(CellDifference::cell).containsExactlyInAnyOrderElementsOf(
-                        stillExplained);
+        assertThat(report.differences())
+                .filteredOn(CellDifference::isExplained)
+                .extracting(CellDifference::cell)
+                .containsExactlyInAnyOrderElementsOf(stillExplained);
         Map<CellAddress, CellDifference> result = new LinkedHashMap<>();
         changed.forEach(cell -> result.put(cell, byCell.get(cell)));
         return result;
     }
 
-    /** Published (null: blank or not checked), ledger (null: not checked), explained, unexplained. */
-    private static void assertAmounts(Map<CellAddress, CellDifference> changed, String cell,
-            String published, String ledger, String explained, String unexplained) {
+    /**
+     * Published (null: blank or not checked), ledger (null: not checked), explained, unexplained.
+     */
+    private static void assertAmounts(
+            Map<CellAddress, CellDifference> changed,
+            String cell,
+            String published,
+            String ledger,
+            String explained,
+            String unexplained) {
         CellDifference difference = changed.get(CellAddress.parse(cell));
         assertThat(difference).as(cell + " changes").isNotNull();
         if (published != null) {
@@ -203,9 +239,11 @@ class SampleLedgerErrorReconciliationTest {
         if (ledger != null) {
             assertThat(difference.ledger()).as(cell).isEqualByComparingTo(ledger);
         }
-        assertThat(difference.explained()).as(difference.sentence())
+        assertThat(difference.explained())
+                .as(difference.sentence())
                 .isEqualByComparingTo(explained);
-        assertThat(difference.unexplained()).as(difference.sentence())
+        assertThat(difference.unexplained())
+                .as(difference.sentence())
                 .isEqualByComparingTo(unexplained);
         assertThat(difference.isExplained()).isFalse();
     }

@@ -15,9 +15,9 @@ import ledger.projections.posting.Posting;
 import org.junit.jupiter.api.Test;
 
 /**
- * Goal: the 2020 reference ledger of 武汉市江汉区人民政府办公室 regenerates its published report
- * except where the report contradicts itself. Method: replay the sample journal into postings,
- * compute, reconcile against the sample's published.tsv. Skipped when the sample is not there.
+ * Goal: the 2020 reference ledger of 武汉市江汉区人民政府办公室 regenerates its published report except where
+ * the report contradicts itself. Method: replay the sample journal into postings, compute,
+ * reconcile against the sample's published.tsv. Skipped when the sample is not there.
  */
 class SampleReconciliationTest {
 
@@ -28,8 +28,13 @@ class SampleReconciliationTest {
         Path publishedFile = SampleJournal.DIRECTORY.resolve("published.tsv");
         assumeTrue(Files.exists(journal) && Files.exists(publishedFile), "sample not present");
         List<Posting> postings = SampleJournal.read(journal);
-        StatementSet ledger = StatementEngine.compute(UnitCode.of("jianghan-gov-office"),
-                "武汉市江汉区人民政府办公室", FiscalYear.of(2020), null, postings);
+        StatementSet ledger =
+                StatementEngine.compute(
+                        UnitCode.of("jianghan-gov-office"),
+                        "武汉市江汉区人民政府办公室",
+                        FiscalYear.of(2020),
+                        null,
+                        postings);
         PublishedFigures published;
         try (Reader reader = Files.newBufferedReader(publishedFile, StandardCharsets.UTF_8)) {
             published = PublishedFigures.parse(reader);

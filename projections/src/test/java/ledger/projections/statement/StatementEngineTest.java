@@ -3,8 +3,8 @@ package ledger.projections.statement;
 import static ledger.core.classification.ExpenditureNature.PERSONNEL;
 import static ledger.core.classification.ExpenditureNature.PROJECT;
 import static ledger.core.classification.FundSource.GENERAL;
-import static ledger.projections.statement.PostingFixtures.YEAR;
 import static ledger.projections.statement.PostingFixtures.UNIT;
+import static ledger.projections.statement.PostingFixtures.YEAR;
 import static ledger.projections.statement.PostingFixtures.appropriation;
 import static ledger.projections.statement.PostingFixtures.compute;
 import static ledger.projections.statement.PostingFixtures.expenditure;
@@ -21,8 +21,8 @@ import ledger.projections.posting.Posting;
 import org.junit.jupiter.api.Test;
 
 /**
- * Goal: the engine sums exactly the postings of its unit, year and date range through the cell
- * map, rounds each cell on its own, and lays the tables out as the report does.
+ * Goal: the engine sums exactly the postings of its unit, year and date range through the cell map,
+ * rounds each cell on its own, and lays the tables out as the report does.
  */
 class StatementEngineTest {
 
@@ -37,8 +37,12 @@ class StatementEngineTest {
         StatementSet set = compute(List.of(posting));
 
         Map<CellAddress, Long> expected = new HashMap<>();
-        CellMap.contributionsOf(posting).forEach(contribution ->
-                expected.put(contribution.cell(), contribution.signedFen(posting.amountFen())));
+        CellMap.contributionsOf(posting)
+                .forEach(
+                        contribution ->
+                                expected.put(
+                                        contribution.cell(),
+                                        contribution.signedFen(posting.amountFen())));
         Map<CellAddress, Long> actual = new HashMap<>();
         set.tables().forEach(table -> actual.putAll(table.cellsFen()));
         assertThat(actual).isEqualTo(expected);
@@ -61,15 +65,16 @@ class StatementEngineTest {
 
     @Test
     void asOfCountsPostingsDatedUpToThatDayOnly() {
-        Posting june = appropriation(GENERAL, "2010301", "30101", "100.00")
-                .date("2020-06-30").build();
-        Posting july = appropriation(GENERAL, "2010301", "30101", "50.00")
-                .date("2020-07-01").build();
+        Posting june =
+                appropriation(GENERAL, "2010301", "30101", "100.00").date("2020-06-30").build();
+        Posting july =
+                appropriation(GENERAL, "2010301", "30101", "50.00").date("2020-07-01").build();
 
-        StatementSet midYear = StatementEngine.compute(UNIT, "u", YEAR,
-                LocalDate.of(2020, 6, 30), List.of(june, july));
-        StatementSet wholeYear = StatementEngine.compute(UNIT, "u", YEAR, null,
-                List.of(june, july));
+        StatementSet midYear =
+                StatementEngine.compute(
+                        UNIT, "u", YEAR, LocalDate.of(2020, 6, 30), List.of(june, july));
+        StatementSet wholeYear =
+                StatementEngine.compute(UNIT, "u", YEAR, null, List.of(june, july));
 
         assertThat(midYear.fen(cell("T1/1/1"))).isEqualTo(10_000L);
         assertThat(midYear.asOf()).contains(LocalDate.of(2020, 6, 30));
@@ -80,8 +85,8 @@ class StatementEngineTest {
     @Test
     void postingsOfOtherUnitsAndYearsAreLeftOut() {
         Posting ours = appropriation(GENERAL, "2010301", "30101", "1.00").build();
-        Posting otherUnit = appropriation(GENERAL, "2010301", "30101", "2.00").unit("other")
-                .build();
+        Posting otherUnit =
+                appropriation(GENERAL, "2010301", "30101", "2.00").unit("other").build();
         Posting otherYear = appropriation(GENERAL, "2010301", "30101", "4.00").year(2021).build();
 
         StatementSet set = compute(List.of(ours, otherUnit, otherYear));
@@ -101,12 +106,14 @@ class StatementEngineTest {
         assertThat(set.displayed().get(cell("T3/20103/1"))).isEqualByComparingTo("63.20");
         List<Finding> findings = StatementChecks.evaluate(set);
         assertThat(findings).noneMatch(Finding::isError);
-        assertThat(findings).anySatisfy(finding -> {
-            assertThat(finding.rule()).isEqualTo("T3.hierarchy");
-            assertThat(finding.severity()).isEqualTo(Finding.Severity.NOTE);
-            assertThat(finding.cells()).contains(cell("T3/20103/1"));
-            assertThat(finding.message()).contains("尾差");
-        });
+        assertThat(findings)
+                .anySatisfy(
+                        finding -> {
+                            assertThat(finding.rule()).isEqualTo("T3.hierarchy");
+                            assertThat(finding.severity()).isEqualTo(Finding.Severity.NOTE);
+                            assertThat(finding.cells()).contains(cell("T3/20103/1"));
+                            assertThat(finding.message()).contains("尾差");
+                        });
     }
 
     @Test
@@ -124,16 +131,24 @@ class StatementEngineTest {
     void tablesComeInOrderWithTheReportsTitles() {
         StatementSet set = compute(List.of());
 
-        assertThat(set.tables()).extracting(StatementTable::id)
+        assertThat(set.tables())
+                .extracting(StatementTable::id)
                 .containsExactly("T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9");
-        assertThat(set.tables()).extracting(StatementTable::title).containsExactly(
-                "收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表",
-                "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款基本支出决算表",
-                "一般公共预算财政拨款“三公”经费支出决算表", "政府性基金预算财政拨款收入支出决算表",
-                "国有资本经营预算财政拨款支出决算表");
-        assertThat(set.table("T3").columns()).extracting(StatementColumn::heading)
-                .containsExactly("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出",
-                        "对附属单位补助支出");
+        assertThat(set.tables())
+                .extracting(StatementTable::title)
+                .containsExactly(
+                        "收入支出决算总表",
+                        "收入决算表",
+                        "支出决算表",
+                        "财政拨款收入支出决算总表",
+                        "一般公共预算财政拨款支出决算表",
+                        "一般公共预算财政拨款基本支出决算表",
+                        "一般公共预算财政拨款“三公”经费支出决算表",
+                        "政府性基金预算财政拨款收入支出决算表",
+                        "国有资本经营预算财政拨款支出决算表");
+        assertThat(set.table("T3").columns())
+                .extracting(StatementColumn::heading)
+                .containsExactly("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出");
     }
 
     @Test
@@ -156,14 +171,20 @@ class StatementEngineTest {
 
     @Test
     void codeTablesShowTotalThenEachClassWithItsItemsThatHaveFigures() {
-        StatementSet set = compute(List.of(
-                expenditure(GENERAL, "2210201", "30113", PERSONNEL, "1.00").build(),
-                expenditure(GENERAL, "2010302", "30201", PROJECT, "1.00").build(),
-                expenditure(GENERAL, "2010301", "30101", PERSONNEL, "1.00").build()));
+        StatementSet set =
+                compute(
+                        List.of(
+                                expenditure(GENERAL, "2210201", "30113", PERSONNEL, "1.00").build(),
+                                expenditure(GENERAL, "2010302", "30201", PROJECT, "1.00").build(),
+                                expenditure(GENERAL, "2010301", "30101", PERSONNEL, "1.00")
+                                        .build()));
 
-        assertThat(set.table("T3").rows()).extracting(StatementRow::row).containsExactly(
-                "total", "201", "20103", "2010301", "2010302", "221", "22102", "2210201");
-        assertThat(set.table("T3").rows()).extracting(StatementRow::level)
+        assertThat(set.table("T3").rows())
+                .extracting(StatementRow::row)
+                .containsExactly(
+                        "total", "201", "20103", "2010301", "2010302", "221", "22102", "2210201");
+        assertThat(set.table("T3").rows())
+                .extracting(StatementRow::level)
                 .containsExactly(0, 1, 2, 3, 3, 1, 2, 3);
         assertThat(set.table("T3").rows().get(2).label()).isEqualTo("政府办公厅（室）及相关机构事务");
         assertThat(set.table("T2").rows()).extracting(StatementRow::row).containsExactly("total");
@@ -176,7 +197,8 @@ class StatementEngineTest {
         assertThat(t6.rows().get(0)).isEqualTo(new StatementRow("301", "工资福利支出", 1));
         assertThat(t6.rows()).extracting(StatementRow::row).contains("30212", "399");
         assertThat(t6.rows().subList(t6.rows().size() - 2, t6.rows().size()))
-                .extracting(StatementRow::label).containsExactly("人员经费合计", "公用经费合计");
+                .extracting(StatementRow::label)
+                .containsExactly("人员经费合计", "公用经费合计");
     }
 
     @Test
@@ -186,21 +208,35 @@ class StatementEngineTest {
         StatementSet first = compute(postings);
         StatementSet again = compute(postings);
         assertThat(again.displayed()).isEqualTo(first.displayed());
-        long income = postings.stream().filter(p -> p.kind() == TransactionKind.APPROPRIATION
-                || p.kind() == TransactionKind.OPENING || p.kind() == TransactionKind.CARRY_IN)
-                .mapToLong(Posting::amountFen).sum();
+        long income =
+                postings.stream()
+                        .filter(
+                                p ->
+                                        p.kind() == TransactionKind.APPROPRIATION
+                                                || p.kind() == TransactionKind.OPENING
+                                                || p.kind() == TransactionKind.CARRY_IN)
+                        .mapToLong(Posting::amountFen)
+                        .sum();
         assertThat(first.fen(cell("T1/30/1"))).isEqualTo(income).isNotZero();
     }
 
     @Test
     void kindsOtherThanMoneyMovementsLeaveTheTablesBlankExceptTable7() {
-        StatementSet set = compute(List.of(
-                PostingFixtures.posting().kind(TransactionKind.BUDGET).economic("30217").build(),
-                PostingFixtures.posting().kind(TransactionKind.SUPPLEMENT).build(),
-                PostingFixtures.posting().kind(TransactionKind.CARRY_FORWARD)
-                        .fund(FundSource.OTHER).build()));
+        StatementSet set =
+                compute(
+                        List.of(
+                                PostingFixtures.posting()
+                                        .kind(TransactionKind.BUDGET)
+                                        .economic("30217")
+                                        .build(),
+                                PostingFixtures.posting().kind(TransactionKind.SUPPLEMENT).build(),
+                                PostingFixtures.posting()
+                                        .kind(TransactionKind.CARRY_FORWARD)
+                                        .fund(FundSource.OTHER)
+                                        .build()));
 
-        assertThat(set.displayed().keySet()).extracting(CellAddress::toString)
+        assertThat(set.displayed().keySet())
+                .extracting(CellAddress::toString)
                 .containsExactly("T7/1/1", "T7/1/6");
     }
 }
