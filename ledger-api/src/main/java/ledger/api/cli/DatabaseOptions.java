@@ -1,5 +1,6 @@
 package ledger.api.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +78,10 @@ public class DatabaseOptions {
     /**
      * Runs a read on the light start of the application ({@link ReadingApplication}), which takes
      * about a second rather than several. If the read models are behind the event store (events
-     * stored since the processor last ran, as after an import), that start cannot catch them up:
-     * the read is then run again on the whole application, whose processor catches up first, so the
-     * answer always includes every stored event.
+     * stored since the processor last ran) or the schema lacks a migration (a new data directory),
+     * that start cannot catch up: the read is then run again on the whole application, which
+     * migrates and whose processor catches up first, so the answer always includes every stored
+     * event. The note saying so goes to the command's error stream.
      */
     public <T> T read(Reading<T> reading) throws Exception {
         try (ConfigurableApplicationContext light =
@@ -87,9 +89,9 @@ public class DatabaseOptions {
             light.getBean(SchemaVersions.class).requireCurrent();
             return reading.read(light);
         } catch (ReadModelsBehind | SchemaBehind behind) {
-            java.io.PrintWriter err =
+            PrintWriter err =
                     command == null
-                            ? new java.io.PrintWriter(System.err, true)
+                            ? new PrintWriter(System.err, true)
                             : command.commandLine().getErr();
             err.println(
                     behind.getMessage()
