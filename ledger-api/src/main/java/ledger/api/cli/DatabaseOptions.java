@@ -66,7 +66,7 @@ public class DatabaseOptions {
      */
     public ConfigurableApplicationContext start(
             boolean web, List<String> profiles, String... extraProperties) {
-        return start(LedgerApplication.class, web, profiles, extraProperties);
+        return start(LedgerApplication.class, web, profiles, database(), extraProperties);
     }
 
     /** What a read command does with the application: compute and print its answer. */
@@ -85,7 +85,7 @@ public class DatabaseOptions {
      */
     public <T> T read(Reading<T> reading) throws Exception {
         try (ConfigurableApplicationContext light =
-                start(ReadingApplication.class, false, List.of())) {
+                start(ReadingApplication.class, false, List.of(), database().readOnly())) {
             light.getBean(SchemaVersions.class).requireCurrent();
             return reading.read(light);
         } catch (ReadModelsBehind | SchemaBehind behind) {
@@ -105,8 +105,11 @@ public class DatabaseOptions {
     }
 
     private ConfigurableApplicationContext start(
-            Class<?> source, boolean web, List<String> profiles, String... extraProperties) {
-        LedgerDatabase database = database();
+            Class<?> source,
+            boolean web,
+            List<String> profiles,
+            LedgerDatabase database,
+            String... extraProperties) {
         LedgerHome home = LedgerHome.of(System.getenv());
         System.err.println(home.announcement());
         database.requireNotInUse();

@@ -1,5 +1,6 @@
 package ledger.api.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,6 +112,19 @@ public record LedgerDatabase(String url, String user, String password) {
     }
 
     /** Spring properties that point the application at this database. */
+    /**
+     * The same database for a start that only reads: an embedded file that exists is opened
+     * read-only, so a read command never writes (nor compacts on close) the file the next command
+     * opens. A new one is opened as it is, to find it has no schema yet.
+     */
+    public LedgerDatabase readOnly() {
+        boolean exists =
+                embeddedDirectory(url)
+                        .map(directory -> Files.exists(directory.resolve("ledger.mv.db")))
+                        .orElse(false);
+        return exists ? new LedgerDatabase(url + ";ACCESS_MODE_DATA=r", user, password) : this;
+    }
+
     public Map<String, Object> springProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", url);
