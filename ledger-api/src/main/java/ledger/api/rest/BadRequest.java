@@ -1,5 +1,7 @@
 package ledger.api.rest;
 
+import java.util.Locale;
+import ledger.core.text.Reason;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,10 +15,23 @@ class BadRequest extends RuntimeException {
     private final HttpStatus status;
     private final String field;
 
+    /** The catalog's reason where there is one, so an English client reads English. */
+    private final transient Reason code;
+
     BadRequest(HttpStatus status, String field, String reason) {
+        this(status, field, reason, null);
+    }
+
+    private BadRequest(HttpStatus status, String field, String reason, Reason code) {
         super(reason);
         this.status = status;
         this.field = field;
+        this.code = code;
+    }
+
+    /** 400 for a reason from the message catalog, worded in the caller's language when shown. */
+    static BadRequest malformed(String field, Reason reason) {
+        return new BadRequest(HttpStatus.BAD_REQUEST, field, reason.chinese(), reason);
     }
 
     /** 400: the request is malformed (a cell address, a table, a unit code that cannot be). */
@@ -39,5 +54,9 @@ class BadRequest extends RuntimeException {
 
     String reason() {
         return getMessage();
+    }
+
+    String reason(Locale language) {
+        return code == null ? getMessage() : code.render(language);
     }
 }
