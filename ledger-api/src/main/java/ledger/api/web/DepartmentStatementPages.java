@@ -34,10 +34,13 @@ class DepartmentStatementPages {
 
     private final DepartmentStatementService departments;
     private final TraceQueries traces;
+    private final ClosedYears closedYears;
 
-    DepartmentStatementPages(DepartmentStatementService departments, TraceQueries traces) {
+    DepartmentStatementPages(
+            DepartmentStatementService departments, TraceQueries traces, ClosedYears closedYears) {
         this.departments = departments;
         this.traces = traces;
+        this.closedYears = closedYears;
     }
 
     /** One event of a unit's part of a department trace, as the page prints it. */
@@ -107,6 +110,9 @@ class DepartmentStatementPages {
         model.addAttribute("name", statements.consolidated().unitName());
         model.addAttribute("year", year);
         model.addAttribute("units", statements.units());
+        model.addAttribute(
+                "yearClosed",
+                closedYears.department(departments.units(department, fiscalYear), year));
         model.addAttribute("lines", lines);
         return "department";
     }
