@@ -146,10 +146,10 @@ class DepartmentStatementPages {
         try {
             address = CellAddress.parse(cell);
         } catch (IllegalArgumentException malformed) {
-            throw new NotFound("没有这个单元格 (no such cell): " + malformed.getMessage());
+            throw new NotFound("没有这个单元格：" + malformed.getMessage());
         }
         if (format.problemWith(address).isPresent()) {
-            throw new NotFound("没有这个单元格 (no such cell): " + format.problemWith(address).get());
+            throw new NotFound("没有这个单元格：" + format.problemWith(address).get());
         }
         List<DepartmentUnit> members;
         try {
@@ -213,6 +213,7 @@ class DepartmentStatementPages {
         }
         long consolidated = Math.subtractExact(sum, eliminated);
         model.addAttribute("department", department);
+        model.addAttribute("yearClosed", closedYears.department(members, year));
         model.addAttribute("year", year);
         model.addAttribute("cell", address.toString());
         model.addAttribute("figure", DepartmentDocuments.wanYuan(consolidated));

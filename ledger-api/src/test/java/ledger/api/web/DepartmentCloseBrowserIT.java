@@ -45,7 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * auditor may not reach the close; an approver follows the link from the department page to a
  * confirmation listing each open unit's carried lines and the total, writes nothing until
  * confirming, then closes the other two units at once, and the department page marks the year
- * "已结账". Screenshots: department-close-confirm.png, department-closed.png.
+ * "已结账", on its statements and on a department trace. Screenshots: department-close-confirm.png,
+ * department-closed.png.
  */
 @SpringBootTest(
         classes = LedgerApplication.class,
@@ -128,6 +129,9 @@ class DepartmentCloseBrowserIT {
         assertThat(browser.findElements(By.id("department-year-closed"))).isEmpty();
         assertThat(browser.findElement(By.id("department-unit-list")).getText())
                 .contains("demo-street-enforcement 示例街道综合行政执法队 已结账");
+        browser.get(base() + DEPARTMENT + "/trace?cell=T1/27/1");
+        assertThat(browser.findElement(By.id("department-year-partly-closed")).getText())
+                .isEqualTo("部分单位已结账 (1/3)");
     }
 
     @Test
@@ -176,6 +180,8 @@ class DepartmentCloseBrowserIT {
         assertThat(browser.findElement(By.id("department-year-closed")).getText()).isEqualTo("已结账");
         assertThat(browser.findElements(By.id("department-year-partly-closed"))).isEmpty();
         Chromium.screenshot(browser, "department-closed.png");
+        browser.get(base() + DEPARTMENT + "/trace?cell=T1/27/1");
+        assertThat(browser.findElement(By.id("department-year-closed")).getText()).isEqualTo("已结账");
 
         // A closed year is not closed again: the page says so and offers no button.
         browser.get(base() + DEPARTMENT + "/close");
