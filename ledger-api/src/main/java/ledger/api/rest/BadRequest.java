@@ -2,6 +2,7 @@ package ledger.api.rest;
 
 import java.util.Locale;
 import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -42,6 +43,23 @@ class BadRequest extends RuntimeException {
     /** 404: well-formed, but the ledger has no such thing (a unit without transactions). */
     static BadRequest notFound(String field, String reason) {
         return new BadRequest(HttpStatus.NOT_FOUND, field, reason);
+    }
+
+    /** 404 for a reason from the message catalog. */
+    static BadRequest notFound(String field, Reason reason) {
+        return new BadRequest(HttpStatus.NOT_FOUND, field, reason.chinese(), reason);
+    }
+
+    /** 400 for a refused value: in the caller's language when the refusal has a catalog reason. */
+    static BadRequest malformed(String field, IllegalArgumentException refused) {
+        return refused instanceof Refusal refusal
+                ? malformed(field, refusal.reason())
+                : malformed(field, refused.getMessage());
+    }
+
+    /** 404 for a refusal that names what the ledger lacks (a department without units). */
+    static BadRequest notFound(String field, Refusal refused) {
+        return notFound(field, refused.reason());
     }
 
     HttpStatus status() {

@@ -203,10 +203,8 @@ class LedgerController {
                 name = "日记账模板.xlsx";
             }
             default ->
-                    throw new BadRequest(
-                            org.springframework.http.HttpStatus.BAD_REQUEST,
-                            "format",
-                            "模板格式应为 csv 或 xlsx (format must be csv or xlsx)");
+                    throw BadRequest.malformed(
+                            "format", ledger.core.text.Reason.of("template.format"));
         }
         return ResponseEntity.ok()
                 .contentType(type)

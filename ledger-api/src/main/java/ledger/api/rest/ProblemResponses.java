@@ -137,7 +137,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         HttpStatus.FORBIDDEN,
                         Languages.ofCurrentRequest() == Reason.ENGLISH
                                 ? "not permitted: your role or your units do not allow this"
-                                : "无权访问：您的角色或被授权的单位不允许此操作 (not permitted)");
+                                : "无权访问：您的角色或被授权的单位不允许此操作");
         problem.setTitle("Forbidden");
         return problem;
     }

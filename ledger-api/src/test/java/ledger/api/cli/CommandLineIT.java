@@ -93,7 +93,7 @@ class CommandLineIT {
     void usageErrorsExitWith2AndSayWhatIsWrong() {
         Run none = ledger();
         assertThat(none.exit()).isEqualTo(2);
-        assertThat(none.err()).contains("a subcommand is needed").contains("Usage: ledger");
+        assertThat(none.err()).contains("缺少子命令，可用：").contains("Usage: ledger");
         assertThat(none.out()).isEmpty();
 
         Run noYear = ledger("statements", "--unit", UNIT);
@@ -142,7 +142,7 @@ class CommandLineIT {
                         "--unit",
                         UNIT);
         assertThat(notJdbc.exit()).isEqualTo(2);
-        assertThat(notJdbc.err()).contains("--db must be a JDBC URL");
+        assertThat(notJdbc.err()).contains("--db 应为 JDBC 地址");
 
         Run help = ledger("--help");
         assertThat(help.exit()).isZero();
