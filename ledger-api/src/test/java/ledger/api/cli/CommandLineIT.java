@@ -105,6 +105,15 @@ class CommandLineIT {
         assertThat(unknownOption.exit()).isEqualTo(2);
         assertThat(unknownOption.err()).contains("Unknown option").contains("--colour");
 
+        // Our own usage errors are Chinese first, from the message catalog, with the options'
+        // English names.
+        Run neither = ledger("execution", "--year", "2020");
+        assertThat(neither.exit()).isEqualTo(2);
+        assertThat(neither.err()).contains("请给出 --unit U（单位）或 --department D（部门）二者之一");
+        Run noOut = ledger("statements", "--year", "2020", "--unit", UNIT, "--format", "xlsx");
+        assertThat(noOut.exit()).isEqualTo(2);
+        assertThat(noOut.err()).contains("--format xlsx 写出工作簿：请用 --out FILE.xlsx 给出文件");
+
         Run unknownCommand = ledger("balance");
         assertThat(unknownCommand.exit()).isEqualTo(2);
         assertThat(unknownCommand.err()).contains("balance");
