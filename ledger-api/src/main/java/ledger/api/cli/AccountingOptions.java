@@ -8,6 +8,7 @@ public class AccountingOptions {
 
     @Option(
             names = "--unit-kind",
+            descriptionKey = "accounting.unit-kind",
             paramLabel = "KIND",
             defaultValue = "administrative",
             description =

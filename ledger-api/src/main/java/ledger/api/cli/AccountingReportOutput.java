@@ -21,12 +21,14 @@ public class AccountingReportOutput {
 
     @Option(
             names = "--format",
+            descriptionKey = "report-output.format",
             defaultValue = "text",
             description = "text, json or xlsx (needs --out);" + " default ${DEFAULT-VALUE}")
     Format format;
 
     @Option(
             names = "--out",
+            descriptionKey = "report-output.out",
             paramLabel = "FILE",
             description = "write to FILE instead of standard output")
     Path out;

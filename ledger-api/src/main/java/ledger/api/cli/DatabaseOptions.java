@@ -22,6 +22,7 @@ public class DatabaseOptions {
 
     @Option(
             names = "--db",
+            descriptionKey = "database.db",
             paramLabel = "JDBC_URL",
             description =
                     "PostgreSQL JDBC URL (else LEDGER_DB_URL, else the embedded database in LEDGER_HOME, default ./data)")

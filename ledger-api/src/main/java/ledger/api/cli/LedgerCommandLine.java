@@ -13,9 +13,17 @@ import picocli.CommandLine.Command;
 /**
  * {@code ledger}: the command line. Exit codes: 0 success, 1 input refused (the reasons on stderr,
  * nothing written), 2 usage error.
+ *
+ * <p>Every command's {@code --help} (description, examples, option texts) is data: {@code
+ * ledger/api/cli/usage.properties}, in Chinese with English after it, which subcommands inherit and
+ * which wins over the {@code description} strings in the annotations (left there as the English
+ * fallback). Keys are qualified by the command path, e.g. {@code ledger.close.usage.description};
+ * an option's key is its name without dashes ({@code ledger.close.year}), or its {@code
+ * descriptionKey} for options shared by several commands ({@code statement.year}).
  */
 @Command(
         name = "ledger",
+        resourceBundle = "ledger.api.cli.usage",
         mixinStandardHelpOptions = true,
         scope = CommandLine.ScopeType.INHERIT,
         version = "ledger 0.1.0",

@@ -50,14 +50,15 @@ public class LoadCommand implements Runnable {
     static class Target {
         @Option(
                 names = "--url",
+                descriptionKey = "load.url",
                 required = true,
                 description = "base URL of a ledger on this machine, e.g. http://127.0.0.1:8080")
         String url;
 
-        @Option(names = "--user", required = true)
+        @Option(names = "--user", descriptionKey = "load.user", required = true)
         String user;
 
-        @Option(names = "--password", required = true)
+        @Option(names = "--password", descriptionKey = "load.password", required = true)
         String password;
 
         URI base(CommandSpec spec) {

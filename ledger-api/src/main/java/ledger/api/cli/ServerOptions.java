@@ -20,6 +20,7 @@ public class ServerOptions {
 
     @Option(
             names = "--server",
+            descriptionKey = "server.server",
             paramLabel = "URL",
             description =
                     "a running ledger's address (e.g. http://localhost:8080): work through its HTTP API"
@@ -28,6 +29,7 @@ public class ServerOptions {
 
     @Option(
             names = "--user",
+            descriptionKey = "server.user",
             paramLabel = "NAME",
             description =
                     "with --server: sign in as NAME; the password from "

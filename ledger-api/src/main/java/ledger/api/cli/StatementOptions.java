@@ -17,14 +17,22 @@ public class StatementOptions {
             "statement format: a built-in template (2020, 2024, 2024-26) or a template"
                     + " file (JSON); default by year: 2020 up to 2023, 2024 from 2024";
 
-    @Option(names = "--year", required = true, description = "fiscal year, e.g. 2020")
+    @Option(
+            names = "--year",
+            descriptionKey = "statement.year",
+            required = true,
+            description = "fiscal year, e.g. 2020")
     int year;
 
-    @Option(names = "--unit", description = "unit code, e.g. jianghan-gov-office")
+    @Option(
+            names = "--unit",
+            descriptionKey = "statement.unit",
+            description = "unit code, e.g. jianghan-gov-office")
     String unit;
 
     @Option(
             names = "--department",
+            descriptionKey = "statement.department",
             description =
                     "department code: its units' consolidated statements"
                             + " (ledger department list)")
@@ -32,11 +40,16 @@ public class StatementOptions {
 
     @Option(
             names = "--as-of",
+            descriptionKey = "statement.as-of",
             paramLabel = "DATE",
             description = "only what is dated up to this day (yyyy-mm-dd)")
     LocalDate asOf;
 
-    @Option(names = "--template", paramLabel = "NAME|FILE", description = TEMPLATE_HELP)
+    @Option(
+            names = "--template",
+            descriptionKey = "statement.template",
+            paramLabel = "NAME|FILE",
+            description = TEMPLATE_HELP)
     String template;
 
     public FiscalYear fiscalYear() {
