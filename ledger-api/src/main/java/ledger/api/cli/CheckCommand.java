@@ -9,7 +9,6 @@ import ledger.api.statement.StatementService;
 import ledger.projections.statement.Finding;
 import ledger.projections.statement.StatementChecks;
 import ledger.projections.statement.StatementSet;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +31,7 @@ public class CheckCommand implements Callable<Integer> {
     @Mixin StatementOptions which;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         which.requireOne(spec);
         if (server.remote()) {
             LedgerClient client = server.client(database);
@@ -61,34 +60,38 @@ public class CheckCommand implements Callable<Integer> {
             }
             return summary(out, errors, findings.size());
         }
-        try (ConfigurableApplicationContext context = database.start(false)) {
-            StatementSet set =
-                    which.department()
-                            ? context.getBean(
-                                            ledger.api.department.DepartmentStatementService.class)
-                                    .statements(
-                                            which.department,
-                                            which.fiscalYear(),
-                                            which.asOf(),
-                                            which.template())
-                                    .consolidated()
-                            : context.getBean(StatementService.class)
-                                    .statements(
-                                            which.unitCode(),
-                                            which.fiscalYear(),
-                                            which.asOf(),
-                                            which.template());
-            // The ties to the 科目余额表 are a unit's books; a department's consolidated set has its
-            // 审核公式.
-            List<Finding> findings =
-                    which.department()
-                            ? StatementChecks.evaluate(set)
-                            : context.getBean(AccountingService.class).checks(set, which.asOf());
-            long errors = findings.stream().filter(Finding::isError).count();
-            PrintWriter out = spec.commandLine().getOut();
-            findings.forEach(out::println);
-            return summary(out, errors, findings.size());
-        }
+        return database.read(
+                context -> {
+                    StatementSet set =
+                            which.department()
+                                    ? context.getBean(
+                                                    ledger.api.department.DepartmentStatementService
+                                                            .class)
+                                            .statements(
+                                                    which.department,
+                                                    which.fiscalYear(),
+                                                    which.asOf(),
+                                                    which.template())
+                                            .consolidated()
+                                    : context.getBean(StatementService.class)
+                                            .statements(
+                                                    which.unitCode(),
+                                                    which.fiscalYear(),
+                                                    which.asOf(),
+                                                    which.template());
+                    // The ties to the 科目余额表 are a unit's books; a department's consolidated set has
+                    // its
+                    // 审核公式.
+                    List<Finding> findings =
+                            which.department()
+                                    ? StatementChecks.evaluate(set)
+                                    : context.getBean(AccountingService.class)
+                                            .checks(set, which.asOf());
+                    long errors = findings.stream().filter(Finding::isError).count();
+                    PrintWriter out = spec.commandLine().getOut();
+                    findings.forEach(out::println);
+                    return summary(out, errors, findings.size());
+                });
     }
 
     private int summary(PrintWriter out, long errors, int findingCount) {

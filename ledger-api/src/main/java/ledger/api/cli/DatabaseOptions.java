@@ -1,5 +1,6 @@
 package ledger.api.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,10 @@ import ledger.api.LedgerApplication;
 import ledger.api.config.EmbeddedDatabaseInUse;
 import ledger.api.config.LedgerDatabase;
 import ledger.api.config.LedgerHome;
+import ledger.api.config.ReadingApplication;
+import ledger.api.statement.ReadModelsBehind;
+import ledger.api.store.SchemaBehind;
+import ledger.api.store.SchemaVersions;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -61,11 +66,51 @@ public class DatabaseOptions {
      */
     public ConfigurableApplicationContext start(
             boolean web, List<String> profiles, String... extraProperties) {
+        return start(LedgerApplication.class, web, profiles, extraProperties);
+    }
+
+    /** What a read command does with the application: compute and print its answer. */
+    @FunctionalInterface
+    public interface Reading<T> {
+        T read(ConfigurableApplicationContext application) throws Exception;
+    }
+
+    /**
+     * Runs a read on the light start of the application ({@link ReadingApplication}), which takes
+     * about a second rather than several. If the read models are behind the event store (events
+     * stored since the processor last ran) or the schema lacks a migration (a new data directory),
+     * that start cannot catch up: the read is then run again on the whole application, which
+     * migrates and whose processor catches up first, so the answer always includes every stored
+     * event. The note saying so goes to the command's error stream.
+     */
+    public <T> T read(Reading<T> reading) throws Exception {
+        try (ConfigurableApplicationContext light =
+                start(ReadingApplication.class, false, List.of())) {
+            light.getBean(SchemaVersions.class).requireCurrent();
+            return reading.read(light);
+        } catch (ReadModelsBehind | SchemaBehind behind) {
+            PrintWriter err =
+                    command == null
+                            ? new PrintWriter(System.err, true)
+                            : command.commandLine().getErr();
+            err.println(
+                    behind.getMessage()
+                            + "：先启动完整应用补齐再读取（需要几秒） / starting the whole application to"
+                            + " catch up first");
+            err.flush();
+        }
+        try (ConfigurableApplicationContext whole = start(false)) {
+            return reading.read(whole);
+        }
+    }
+
+    private ConfigurableApplicationContext start(
+            Class<?> source, boolean web, List<String> profiles, String... extraProperties) {
         LedgerDatabase database = database();
         LedgerHome home = LedgerHome.of(System.getenv());
         System.err.println(home.announcement());
         database.requireNotInUse();
-        SpringApplication application = new SpringApplication(LedgerApplication.class);
+        SpringApplication application = new SpringApplication(source);
         application.setAdditionalProfiles(profiles.toArray(String[]::new));
         application.setWebApplicationType(
                 web ? WebApplicationType.SERVLET : WebApplicationType.NONE);

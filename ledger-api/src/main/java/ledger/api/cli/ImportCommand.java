@@ -6,11 +6,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import ledger.api.recording.ImportResult;
 import ledger.api.recording.JournalImport;
+import ledger.api.statement.ProjectionStatus;
 import ledger.core.text.Reason;
 import ledger.core.text.Refusal;
 import ledger.journal.JournalMapping;
@@ -117,7 +119,29 @@ public class ImportCommand implements Callable<Integer> {
             }
             out.println(result.summary() + "，记入 " + database.database().describe());
             out.flush();
+            catchUp(context);
             return 0;
+        }
+    }
+
+    /** How long an import waits for the read models to take it in before it ends anyway. */
+    static final Duration CATCH_UP = Duration.ofMinutes(10);
+
+    /**
+     * The read models take the import in before the command ends (the processor has had no time to
+     * while the rows were checked and stored), so the read command that usually follows answers
+     * from the light start ({@link DatabaseOptions#read}) instead of starting the whole application
+     * to catch up. The import itself is stored whatever happens here.
+     */
+    private static void catchUp(ConfigurableApplicationContext context) {
+        try {
+            context.getBean(ProjectionStatus.class).awaitCaughtUp(CATCH_UP);
+        } catch (IllegalStateException late) {
+            System.err.println(
+                    "注意：读取模型尚未包含本次导入，下一次读取时补齐 / note: the read models have not taken"
+                            + " the import in yet; the next read catches up first ("
+                            + late.getMessage()
+                            + ")");
         }
     }
 

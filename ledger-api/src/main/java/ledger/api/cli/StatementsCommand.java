@@ -17,7 +17,6 @@ import ledger.projections.statement.StatementJson;
 import ledger.projections.statement.StatementSet;
 import ledger.projections.statement.StatementTemplate;
 import ledger.projections.statement.StatementText;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -147,31 +146,35 @@ public class StatementsCommand implements Callable<Integer> {
             return 0;
         }
         StatementTemplate layout = StatementTemplate.resolve(template, year);
-        try (ConfigurableApplicationContext context = database.start(false)) {
-            StatementService statements = context.getBean(StatementService.class);
-            if (allUnits) {
-                writeAll(statements.statementsOfEveryUnit(FiscalYear.of(year), asOf, layout));
-                return 0;
-            }
-            StatementSet set =
-                    statements.statements(UnitCode.of(unit), FiscalYear.of(year), asOf, layout);
-            if (format == Format.xlsx) {
-                Files.write(
-                        out,
-                        StatementWorkbook.write(
-                                set,
-                                context.getBean(AccountingService.class)
-                                        .sheets(set.unit(), set.year(), asOf)));
-                System.err.println("wrote " + out);
-            } else {
-                Output.write(
-                        format == Format.json
-                                ? StatementJson.writePretty(set)
-                                : StatementText.render(set),
-                        out);
-            }
-            return 0;
-        }
+        return database.read(
+                context -> {
+                    StatementService statements = context.getBean(StatementService.class);
+                    if (allUnits) {
+                        writeAll(
+                                statements.statementsOfEveryUnit(
+                                        FiscalYear.of(year), asOf, layout));
+                        return 0;
+                    }
+                    StatementSet set =
+                            statements.statements(
+                                    UnitCode.of(unit), FiscalYear.of(year), asOf, layout);
+                    if (format == Format.xlsx) {
+                        Files.write(
+                                out,
+                                StatementWorkbook.write(
+                                        set,
+                                        context.getBean(AccountingService.class)
+                                                .sheets(set.unit(), set.year(), asOf)));
+                        System.err.println("wrote " + out);
+                    } else {
+                        Output.write(
+                                format == Format.json
+                                        ? StatementJson.writePretty(set)
+                                        : StatementText.render(set),
+                                out);
+                    }
+                    return 0;
+                });
     }
 
     /** A department's consolidated statements: published (as a unit's) or the working view. */
@@ -211,30 +214,32 @@ public class StatementsCommand implements Callable<Integer> {
             return 0;
         }
         StatementTemplate layout = StatementTemplate.resolve(template, year);
-        try (ConfigurableApplicationContext context = database.start(false)) {
-            var statements =
-                    context.getBean(ledger.api.department.DepartmentStatementService.class)
-                            .statements(department, FiscalYear.of(year), asOf, layout);
-            if (format == Format.xlsx) {
-                Files.write(out, StatementWorkbook.write(statements.consolidated()));
-                System.err.println("wrote " + out);
-            } else if (format == Format.json) {
-                Output.write(
-                        LedgerClient.JSON
-                                .writerWithDefaultPrettyPrinter()
-                                .writeValueAsString(
-                                        ledger.api.department.DepartmentDocuments.json(
-                                                statements, working)),
-                        out);
-            } else {
-                Output.write(
-                        working
-                                ? ledger.api.department.DepartmentDocuments.workingText(statements)
-                                : StatementText.render(statements.consolidated()),
-                        out);
-            }
-            return 0;
-        }
+        return database.read(
+                context -> {
+                    var statements =
+                            context.getBean(ledger.api.department.DepartmentStatementService.class)
+                                    .statements(department, FiscalYear.of(year), asOf, layout);
+                    if (format == Format.xlsx) {
+                        Files.write(out, StatementWorkbook.write(statements.consolidated()));
+                        System.err.println("wrote " + out);
+                    } else if (format == Format.json) {
+                        Output.write(
+                                LedgerClient.JSON
+                                        .writerWithDefaultPrettyPrinter()
+                                        .writeValueAsString(
+                                                ledger.api.department.DepartmentDocuments.json(
+                                                        statements, working)),
+                                out);
+                    } else {
+                        Output.write(
+                                working
+                                        ? ledger.api.department.DepartmentDocuments.workingText(
+                                                statements)
+                                        : StatementText.render(statements.consolidated()),
+                                out);
+                    }
+                    return 0;
+                });
     }
 
     private void writeAll(List<StatementSet> sets) throws IOException {

@@ -12,7 +12,6 @@ import ledger.api.statement.TraceDocument;
 import ledger.api.statement.TracePaging;
 import ledger.projections.statement.CellAddress;
 import ledger.projections.statement.StatementTemplate;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,17 +87,18 @@ public class TraceCommand implements Callable<Integer> {
         }
         StatementTemplate template = which.template();
         checkCell(template);
-        try (ConfigurableApplicationContext context = database.start(false)) {
-            return print(
-                    TraceDocument.of(
-                            context.getBean(StatementService.class)
-                                    .trace(
-                                            which.unitCode(),
-                                            which.fiscalYear(),
-                                            cell,
-                                            which.asOf(),
-                                            template)));
-        }
+        return database.read(
+                context -> {
+                    return print(
+                            TraceDocument.of(
+                                    context.getBean(StatementService.class)
+                                            .trace(
+                                                    which.unitCode(),
+                                                    which.fiscalYear(),
+                                                    cell,
+                                                    which.asOf(),
+                                                    template)));
+                });
     }
 
     /**
@@ -128,20 +128,24 @@ public class TraceCommand implements Callable<Integer> {
         } else {
             StatementTemplate template = which.template();
             checkCell(template);
-            try (ConfigurableApplicationContext context = database.start(false);
-                    var out =
-                            new java.io.BufferedOutputStream(
-                                    java.nio.file.Files.newOutputStream(xlsx))) {
-                context.getBean(ledger.api.statement.TraceQueries.class)
-                        .exportTrace(
-                                which.unitCode(),
-                                which.fiscalYear(),
-                                cell,
-                                which.asOf(),
-                                template,
-                                ledger.projections.posting.PostingFilter.NONE,
-                                out);
-            }
+            database.read(
+                    context -> {
+                        // Opened again by a second attempt (read models behind): truncated anew.
+                        try (var out =
+                                new java.io.BufferedOutputStream(
+                                        java.nio.file.Files.newOutputStream(xlsx))) {
+                            context.getBean(ledger.api.statement.TraceQueries.class)
+                                    .exportTrace(
+                                            which.unitCode(),
+                                            which.fiscalYear(),
+                                            cell,
+                                            which.asOf(),
+                                            template,
+                                            ledger.projections.posting.PostingFilter.NONE,
+                                            out);
+                        }
+                        return null;
+                    });
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("已导出追溯 " + cell + " 至 " + xlsx + " (trace written to " + xlsx + ")");
@@ -185,19 +189,20 @@ public class TraceCommand implements Callable<Integer> {
         } else {
             StatementTemplate template = which.template();
             checkCell(template);
-            try (ConfigurableApplicationContext context = database.start(false)) {
-                trace =
-                        ledger.api.department.DepartmentDocuments.TraceOfDepartment.of(
-                                context.getBean(
-                                                ledger.api.department.DepartmentStatementService
-                                                        .class)
-                                        .trace(
-                                                which.department,
-                                                which.fiscalYear(),
-                                                cell,
-                                                which.asOf(),
-                                                template));
-            }
+            trace =
+                    database.read(
+                            context ->
+                                    ledger.api.department.DepartmentDocuments.TraceOfDepartment.of(
+                                            context.getBean(
+                                                            ledger.api.department
+                                                                    .DepartmentStatementService
+                                                                    .class)
+                                                    .trace(
+                                                            which.department,
+                                                            which.fiscalYear(),
+                                                            cell,
+                                                            which.asOf(),
+                                                            template)));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(

@@ -50,8 +50,9 @@ public class AxonStorageConfiguration {
 
     public static final String TRANSACTION_ID = "transactionId";
 
+    /** Static, so the light start of a read command shares it without Axon's configuration. */
     @Bean
-    public EventSchema eventSchema() {
+    public static EventSchema eventSchema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")
                 .snapshotTable("snapshot_event_entry")
@@ -124,7 +125,7 @@ public class AxonStorageConfiguration {
      */
     @Bean
     @Primary
-    public Serializer serializer() {
+    public static Serializer serializer() {
         return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
     }
 

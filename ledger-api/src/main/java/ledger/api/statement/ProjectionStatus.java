@@ -16,6 +16,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,9 @@ public class ProjectionStatus {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionStatus.class);
 
-    private final EventProcessingConfiguration processing;
+    /** Absent in the light start of a local read command, which runs no event processor. */
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+
     private final EventStoreAccess store;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -49,7 +52,7 @@ public class ProjectionStatus {
     private final ReentrantLock catchingUp = new ReentrantLock();
 
     public ProjectionStatus(
-            EventProcessingConfiguration processing,
+            ObjectProvider<EventProcessingConfiguration> processing,
             EventStoreAccess store,
             JdbcTemplate jdbc,
             Serializer serializer,
@@ -86,12 +89,19 @@ public class ProjectionStatus {
 
     /**
      * As {@link #awaitCaughtUp}; with {@code readers} not while another caller catches up in bulk.
+     *
+     * @throws ReadModelsBehind when behind and no processor runs here to catch up
      */
     private void await(Duration timeout, boolean reader) {
         if (reader && catchingUp.isLocked()) {
             return;
         }
         long head = store.headIndex();
+        if (!processesHere() && !caughtUpTo(head)) {
+            // Waiting would be for another node's processor, which may not exist: answer nothing
+            // rather than figures that leave out what was stored.
+            throw new ReadModelsBehind(head, lowestPosition());
+        }
         if (bulk != null && head - lowestPosition() >= BULK_CATCH_UP_EVENTS) {
             if (!reader) {
                 catchUpInBulk();
@@ -234,7 +244,19 @@ public class ProjectionStatus {
                 PostingProjection.PROCESSING_GROUP);
     }
 
+    /**
+     * Whether this application runs the postings processor (the light start of a read command does
+     * not).
+     */
+    public boolean processesHere() {
+        return processing.getIfAvailable() != null;
+    }
+
     private StreamingEventProcessor postingsProcessor() {
+        EventProcessingConfiguration processing = this.processing.getIfAvailable();
+        if (processing == null) {
+            throw new IllegalStateException("no event processing in this application");
+        }
         return processing
                 .eventProcessor(PostingProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no postings processor"));
