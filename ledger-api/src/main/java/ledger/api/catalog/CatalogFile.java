@@ -7,6 +7,8 @@ import ledger.api.recording.JournalRefused;
 import ledger.api.recording.UploadedTable;
 import ledger.core.catalog.CatalogLine;
 import ledger.core.catalog.YearCatalog;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
 
 /**
  * Reads a 科目表 file into its lines: UTF-8 CSV (optional BOM) or an xlsx workbook (its first sheet),
@@ -27,7 +29,9 @@ public final class CatalogFile {
      * @throws JournalRefused when the file cannot be read as a 科目表 (no header, wrong encoding, …)
      */
     public static List<CatalogLine> read(byte[] bytes, String fileName) {
-        UploadedTable table = UploadedTable.read(bytes, fileName, " with code and name");
+        UploadedTable table =
+                UploadedTable.read(
+                        bytes, fileName, new FieldName("code, name", "编码（code）、名称（name）"));
         int code = table.column(CODE);
         int name = table.column(NAME);
         int classification = table.column(CLASSIFICATION);
@@ -35,19 +39,11 @@ public final class CatalogFile {
             throw UploadedTable.refused(
                     table.headerLine(),
                     "header",
-                    "表头须有 编码（code）和 名称（name）两列，实为："
-                            + String.join(", ", table.header())
-                            + " (the header needs a code and a name column)");
+                    Reason.of("catalog.header", String.join(", ", table.header())));
         }
         if (table.rowsUnderHeader() > YearCatalog.MAX_LINES) {
             throw UploadedTable.refused(
-                    0,
-                    "file",
-                    "科目表最多 "
-                            + YearCatalog.MAX_LINES
-                            + " 行 (at most "
-                            + YearCatalog.MAX_LINES
-                            + " lines)");
+                    0, "file", Reason.of("catalog.tooManyLines", YearCatalog.MAX_LINES));
         }
         List<CatalogLine> lines = new ArrayList<>();
         for (UploadedTable.Row row : table.filledRows()) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import ledger.projections.accounting.BudgetJournal;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * The output of a 预算会计 report ({@code ledger indicators}, {@code ledger trial-balance}): its
@@ -37,8 +36,7 @@ public class AccountingReportOutput {
     /** A workbook needs a file to go to, and {@code --as-of} must fall within the year. */
     void check(CommandSpec spec, StatementOptions which) {
         if (format == Format.xlsx && out == null) {
-            throw new ParameterException(
-                    spec.commandLine(), "--format xlsx writes a workbook: give --out FILE.xlsx");
+            throw Usage.error(spec, "cli.xlsxNeedsOut");
         }
         try {
             BudgetJournal.requireInYear(which.fiscalYear(), which.asOf());

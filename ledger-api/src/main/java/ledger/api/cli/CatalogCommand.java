@@ -31,8 +31,7 @@ public class CatalogCommand implements Runnable {
     /** {@code ledger catalog} alone names no action: a usage error (exit 2). */
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "缺少子命令：import 或 list (missing subcommand: import or list)");
+        throw Usage.error(spec, "cli.subcommandNeeded", "import, list");
     }
 
     /** {@code ledger catalog import FILE --year YYYY}: the whole file or nothing. */

@@ -135,16 +135,12 @@ public class CloseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((unit == null) == (department == null)) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "请给出 --unit（单位）或 --department（部门）二者之一 (give either --unit U or --department D)");
+            throw Usage.error(spec, "cli.unitOrDepartment");
         }
         FiscalYear fiscalYear = FiscalYear.of(year);
         if (department != null) {
             if (preview) {
-                throw new picocli.CommandLine.ParameterException(
-                        spec.commandLine(),
-                        "--preview 只用于单个单位（--unit） (--preview works with --unit)");
+                throw Usage.error(spec, "cli.previewUnitOnly");
             }
             return closeDepartment(fiscalYear);
         }

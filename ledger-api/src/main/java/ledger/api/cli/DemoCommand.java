@@ -29,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -73,31 +72,20 @@ public class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<String> names = SAMPLES.stream().map(Sample::name).toList();
         Sample sample =
                 SAMPLES.stream()
                         .filter(s -> s.name().equals(sampleName))
                         .findFirst()
                         .orElseThrow(
                                 () ->
-                                        new ParameterException(
-                                                spec.commandLine(),
-                                                "没有名为 "
-                                                        + sampleName
-                                                        + " 的样例账簿；可选："
-                                                        + String.join(
-                                                                "、",
-                                                                SAMPLES.stream()
-                                                                        .map(Sample::name)
-                                                                        .toList())
-                                                        + " (no sample "
-                                                        + sampleName
-                                                        + "; the samples are "
-                                                        + String.join(
-                                                                ", ",
-                                                                SAMPLES.stream()
-                                                                        .map(Sample::name)
-                                                                        .toList())
-                                                        + ")"));
+                                        Usage.error(
+                                                spec,
+                                                "cli.noSample",
+                                                sampleName,
+                                                new ledger.core.text.FieldName(
+                                                        String.join(", ", names),
+                                                        String.join("、", names))));
         UnitCode unit = UnitCode.of(sample.unit());
         FiscalYear year = FiscalYear.of(sample.year());
         try (ConfigurableApplicationContext context = database.start(false)) {

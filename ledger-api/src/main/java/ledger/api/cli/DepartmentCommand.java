@@ -32,8 +32,7 @@ public class DepartmentCommand implements Runnable {
     /** {@code ledger department} alone names no action: a usage error (exit 2). */
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "缺少子命令：register 或 list (missing subcommand: register or list)");
+        throw Usage.error(spec, "cli.subcommandNeeded", "register, list");
     }
 
     /** {@code ledger department register FILE}: the whole file or nothing. */

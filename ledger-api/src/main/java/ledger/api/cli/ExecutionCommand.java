@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger execution}: 预算执行进度 of a unit or a department, as of a date. */
@@ -89,9 +88,7 @@ public class ExecutionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((unit == null) == (department == null)) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "请给出 --unit 或 --department 之一 (give either --unit U" + " or --department D)");
+            throw Usage.error(spec, "cli.unitOrDepartment");
         }
         FiscalYear fiscalYear = FiscalYear.of(year);
         try {

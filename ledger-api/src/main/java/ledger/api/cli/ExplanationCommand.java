@@ -63,10 +63,7 @@ public class ExplanationCommand implements Callable<Integer> {
         which.requireOne(spec);
         if (which.department() && server.remote()) {
             if (priorYear != null || published != null) {
-                throw new picocli.CommandLine.ParameterException(
-                        spec.commandLine(),
-                        "--department with --server"
-                                + " writes the 情况说明 from the ledger alone: leave out --prior-year and --published");
+                throw Usage.error(spec, "cli.explanationRemoteDepartment");
             }
             JsonNode explanation =
                     server.client(database)

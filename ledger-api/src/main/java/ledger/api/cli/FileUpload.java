@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,7 +40,7 @@ abstract class FileUpload<L> implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = file();
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("找不到文件 (no such file): " + file);
+            throw new ledger.core.text.Refusal(ledger.core.text.Reason.of("file.missing", file));
         }
         String apiPath = apiPath();
         PrintWriter out = spec.commandLine().getOut();
@@ -64,8 +63,7 @@ abstract class FileUpload<L> implements Callable<Integer> {
     /** A listing's {@code --format}: text or tsv, else a usage error (exit 2). */
     static void requireTextOrTsv(CommandSpec spec, String format) {
         if (!format.equals("text") && !format.equals("tsv")) {
-            throw new ParameterException(
-                    spec.commandLine(), "--format must be text or tsv, not " + format);
+            throw Usage.error(spec, "cli.uploadFormat", format);
         }
     }
 }

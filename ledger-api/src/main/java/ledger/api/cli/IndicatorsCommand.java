@@ -11,7 +11,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger indicators}: the 预算指标 account of a unit and year, as of a date. */
@@ -75,10 +74,7 @@ public class IndicatorsCommand implements Callable<Integer> {
      */
     private int remote() throws Exception {
         if (output.format == AccountingReportOutput.Format.xlsx) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "--format xlsx reads the database: with --server the"
-                            + " 预算指标 sheet is in the statements workbook (ledger statements --format xlsx --server …)");
+            throw Usage.error(spec, "cli.indicatorsXlsxRemote");
         }
         LedgerClient client = server.client(database);
         String path =

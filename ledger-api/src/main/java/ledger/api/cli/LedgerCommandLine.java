@@ -153,6 +153,7 @@ public class LedgerCommandLine implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed");
+        throw Usage.error(
+                spec, "cli.subcommandNeeded", String.join(", ", spec.subcommands().keySet()));
     }
 }

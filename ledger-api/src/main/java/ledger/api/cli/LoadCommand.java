@@ -24,7 +24,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,7 +43,7 @@ public class LoadCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "load post or load get");
+        throw Usage.error(spec, "cli.subcommandNeeded", "post, get");
     }
 
     /** Server and credentials, shared by both modes. */
@@ -67,23 +66,17 @@ public class LoadCommand implements Runnable {
             try {
                 uri = URI.create(url);
             } catch (IllegalArgumentException bad) {
-                throw new ParameterException(spec.commandLine(), "--url is not a URL: " + url);
+                throw Usage.error(spec, "cli.loadUrl", url);
             }
             if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new ParameterException(
-                        spec.commandLine(), "--url must be http://HOST:PORT, got " + url);
+                throw Usage.error(spec, "cli.loadUrlHttp", url);
             }
             try {
                 if (!InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
-                    throw new ParameterException(
-                            spec.commandLine(),
-                            "--url must name this machine (loopback),"
-                                    + " got host "
-                                    + uri.getHost());
+                    throw Usage.error(spec, "cli.loadUrlLoopback", uri.getHost());
                 }
             } catch (IOException unknown) {
-                throw new ParameterException(
-                        spec.commandLine(), "--url host " + uri.getHost() + " is unknown");
+                throw Usage.error(spec, "cli.loadUrlUnknownHost", uri.getHost());
             }
             return uri;
         }
@@ -135,9 +128,7 @@ public class LoadCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (clients < 1 || clients > 64 || max < 1 || seconds < 1 || offset < 0) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "--clients 1…64, --max ≥ 1, --seconds ≥ 1 and --offset ≥ 0 are needed");
+                throw Usage.error(spec, "cli.loadPostBounds");
             }
             URI endpoint = target.base(spec).resolve("/api/transactions");
             List<String> bodies = bodies(file, offset, max);
@@ -292,9 +283,7 @@ public class LoadCommand implements Runnable {
                     || warmup < 0
                     || seconds < 1
                     || !path.startsWith("/")) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "--calls 1…100000, --warmup ≥ 0, --seconds ≥ 1, --path starting with /");
+                throw Usage.error(spec, "cli.loadGetBounds");
             }
             URI uri = target.base(spec).resolve(path);
             HttpClient http = client();

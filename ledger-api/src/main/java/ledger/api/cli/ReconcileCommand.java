@@ -21,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -63,9 +62,7 @@ public class ReconcileCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         which.requireOne(spec);
         if ((published == null) == (report == null)) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "需要 --published FILE.tsv 或 --report FILE.pdf|FILE.txt 其中之一 / give exactly one of --published, --report");
+            throw Usage.error(spec, "cli.reconcileSource");
         }
         byte[] tsv;
         String template = which.template;

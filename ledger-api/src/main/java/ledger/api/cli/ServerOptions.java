@@ -43,7 +43,7 @@ public class ServerOptions {
     /** True when the command is to go through a server. */
     public boolean remote() {
         if (server == null && user != null) {
-            throw usage("--user signs in to a server: give --server URL too");
+            throw usage("cli.userWithoutServer");
         }
         return server != null;
     }
@@ -56,24 +56,21 @@ public class ServerOptions {
      */
     LedgerClient client(DatabaseOptions database) {
         if (database != null && database.url != null) {
-            throw usage("--db and --server exclude each other: the server uses its own database");
+            throw usage("cli.dbAndServer");
         }
         URI address;
         try {
             address = URI.create(server.endsWith("/") ? server : server + "/");
         } catch (IllegalArgumentException malformed) {
-            throw usage("--server must be an http:// or https:// URL, got '" + server + "'");
+            throw usage("cli.serverUrl", server);
         }
         if (address.getScheme() == null
                 || !address.getScheme().matches("https?")
                 || address.getHost() == null) {
-            throw usage("--server must be an http:// or https:// URL, got '" + server + "'");
+            throw usage("cli.serverUrl", server);
         }
         if (user == null || user.isBlank()) {
-            throw usage(
-                    "--server needs --user NAME (the password comes from "
-                            + PASSWORD_VARIABLE
-                            + " or a prompt)");
+            throw usage("cli.serverNeedsUser", PASSWORD_VARIABLE);
         }
         return new LedgerClient(address, user, password());
     }
@@ -90,13 +87,7 @@ public class ServerOptions {
                 return typed;
             }
         }
-        throw usage(
-                "no password for "
-                        + user
-                        + ": set "
-                        + PASSWORD_VARIABLE
-                        + " or run at a terminal to be"
-                        + " asked (a password is never taken as an argument)");
+        throw usage("cli.noPassword", user, PASSWORD_VARIABLE);
     }
 
     /** The environment the command line was given (the process's, or a test's). */
@@ -111,10 +102,10 @@ public class ServerOptions {
         return System::getenv;
     }
 
-    private CommandLine.ParameterException usage(String message) {
+    private CommandLine.ParameterException usage(String code, Object... args) {
         if (command == null) {
-            throw new IllegalArgumentException(message);
+            throw new ledger.core.text.Refusal(ledger.core.text.Reason.of(code, args));
         }
-        return new CommandLine.ParameterException(command.commandLine(), message);
+        return Usage.error(command, code, args);
     }
 }

@@ -6,7 +6,6 @@ import ledger.core.account.UnitCode;
 import ledger.projections.statement.StatementTemplate;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * Which statement set: unit (or department), year, optionally a date within it, and the format
@@ -73,19 +72,14 @@ public class StatementOptions {
     /** Exactly one of --unit and --department: a usage error (exit 2) otherwise. */
     void requireOne(CommandSpec spec) {
         if ((unit == null) == (department == null)) {
-            throw new ParameterException(
-                    spec.commandLine(), "give either --unit U or --department D");
+            throw Usage.error(spec, "cli.unitOrDepartment");
         }
     }
 
     /** A command that works on one unit only: --unit, a usage error (exit 2) without it. */
     void requireUnit(CommandSpec spec) {
         if (unit == null || department != null) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    department != null
-                            ? "this command works on one unit: give --unit U (--department is not supported here yet)"
-                            : "Missing required option: '--unit=<unit>'");
+            throw Usage.error(spec, department != null ? "cli.unitOnly" : "cli.unitMissing");
         }
     }
 
@@ -112,13 +106,10 @@ public class StatementOptions {
             return null;
         }
         if (!StatementTemplate.BUILT_IN.contains(template.strip())) {
-            throw new picocli.CommandLine.ParameterException(
+            throw Usage.error(
                     commandLine,
-                    "--template with --server names a built-in"
-                            + " template ("
-                            + String.join(", ", StatementTemplate.BUILT_IN)
-                            + "); 服务器只认内置模板，模板文件只能在本机使用"
-                            + "（a template file works without --server only）");
+                    "cli.templateBuiltIn",
+                    String.join(", ", StatementTemplate.BUILT_IN));
         }
         return template.strip();
     }

@@ -21,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger statements}: 表1–表9 of a unit and year, or of every unit of a year. */
@@ -101,28 +100,23 @@ public class StatementsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (format == Format.xlsx && out == null) {
-            throw new ParameterException(
-                    spec.commandLine(), "--format xlsx writes a workbook: give --out FILE.xlsx");
+            throw Usage.error(spec, "cli.xlsxNeedsOut");
         }
         if (department != null) {
             if (unit != null || allUnits) {
-                throw new ParameterException(
-                        spec.commandLine(), "give one of --unit U, --department D or --all-units");
+                throw Usage.error(spec, "cli.unitDepartmentOrAll");
             }
             return department();
         }
         if ((unit == null) == !allUnits) {
-            throw new ParameterException(spec.commandLine(), "give either --unit U or --all-units");
+            throw Usage.error(spec, "cli.unitOrAll");
         }
         if (allUnits && format == Format.xlsx) {
-            throw new ParameterException(
-                    spec.commandLine(), "--format xlsx is one unit's workbook: give --unit U");
+            throw Usage.error(spec, "cli.xlsxOneUnit");
         }
         if (server.remote()) {
             if (allUnits) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "--all-units reads the database: give --unit U with --server");
+                throw Usage.error(spec, "cli.allUnitsLocal");
             }
             LedgerClient client = server.client(database);
             String path =
@@ -187,9 +181,7 @@ public class StatementsCommand implements Callable<Integer> {
     private int department() throws Exception {
         boolean working = view == View.working;
         if (working && format == Format.xlsx) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "the workbook holds the published view: leave out --view working");
+            throw Usage.error(spec, "cli.workbookPublished");
         }
         if (server.remote()) {
             LedgerClient client = server.client(database);

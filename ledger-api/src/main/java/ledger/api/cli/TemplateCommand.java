@@ -53,9 +53,7 @@ public class TemplateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (out == null) {
             if (format == Format.xlsx) {
-                throw new picocli.CommandLine.ParameterException(
-                        spec.commandLine(),
-                        "xlsx 模板需用 --out FILE 写入文件 (an xlsx template needs --out FILE)");
+                throw Usage.error(spec, "cli.templateXlsxOut");
             }
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             JournalTemplate.writeCsv(bytes);

@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -74,9 +73,7 @@ public class TraceCommand implements Callable<Integer> {
         which.requireOne(spec);
         if (which.department()) {
             if (xlsx != null) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "--xlsx 只导出单位的追溯（--unit）" + " (--xlsx exports a unit's trace)");
+                throw Usage.error(spec, "cli.traceXlsxUnit");
             }
             return printDepartment();
         }
@@ -163,15 +160,7 @@ public class TraceCommand implements Callable<Integer> {
     private void checkCell(StatementTemplate template) {
         Optional<String> noSuchCell = template.problemWith(cell);
         if (noSuchCell.isPresent()) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "Invalid value for positional parameter at index 0 (CELL): '"
-                            + cell
-                            + "': "
-                            + noSuchCell.get()
-                            + "（模板 "
-                            + template.name()
-                            + " 没有这个单元格）");
+            throw Usage.error(spec, "cli.noSuchCell", cell, noSuchCell.get(), template.name());
         }
     }
 

@@ -15,7 +15,6 @@ import ledger.api.security.UsersFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -48,9 +47,7 @@ public class UserCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(
-                spec.commandLine(),
-                "缺少子命令：add、passwd、list 或 hash (missing subcommand: add, passwd, list or hash)");
+        throw Usage.error(spec, "cli.subcommandNeeded", "add, passwd, list, hash");
     }
 
     UsersFile file() {
@@ -71,8 +68,7 @@ public class UserCommand implements Runnable {
             char[] first = console.readPassword("新密码 (new password): ");
             char[] second = console.readPassword("再输入一次 (again): ");
             if (first == null || second == null || !Arrays.equals(first, second)) {
-                throw new ParameterException(
-                        command.commandLine(), "两次输入的密码不一致 (the passwords differ)");
+                throw Usage.error(command, "cli.passwordsDiffer");
             }
             return new String(first);
         }
@@ -81,18 +77,11 @@ public class UserCommand implements Runnable {
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                             .readLine();
             if (line == null) {
-                throw new ParameterException(
-                        command.commandLine(),
-                        "没有密码：设置 "
-                                + NEW_PASSWORD
-                                + " 或在终端输入 (no password: set "
-                                + NEW_PASSWORD
-                                + " or type it on a terminal)");
+                throw Usage.error(command, "cli.noNewPassword", NEW_PASSWORD);
             }
             return line;
         } catch (IOException e) {
-            throw new ParameterException(
-                    command.commandLine(), "无法读取密码 (cannot read the password): " + e.getMessage());
+            throw Usage.error(command, "cli.passwordUnreadable", e.getMessage());
         }
     }
 

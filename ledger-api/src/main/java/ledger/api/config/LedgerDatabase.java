@@ -92,10 +92,7 @@ public record LedgerDatabase(String url, String user, String password) {
             return new LedgerDatabase(LedgerHome.of(environment).embeddedDatabaseUrl(), "sa", "");
         }
         if (!url.startsWith("jdbc:")) {
-            throw new IllegalArgumentException(
-                    "--db must be a JDBC URL such as"
-                            + " jdbc:postgresql://127.0.0.1:5432/ledger, got: "
-                            + url);
+            throw new ledger.core.text.Refusal(ledger.core.text.Reason.of("cli.dbUrl", url));
         }
         return new LedgerDatabase(
                 url,

@@ -9,6 +9,8 @@ import ledger.api.recording.JournalRefused;
 import ledger.api.recording.UploadedTable;
 import ledger.core.department.DepartmentLine;
 import ledger.core.department.DepartmentRegister;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
 
 /**
  * Reads a department file into its lines: UTF-8 CSV (optional BOM) or an xlsx workbook (its first
@@ -39,7 +41,7 @@ public final class DepartmentFile {
      *     encoding, …)
      */
     public static List<DepartmentLine> read(byte[] bytes, String fileName) {
-        UploadedTable table = UploadedTable.read(bytes, fileName, "");
+        UploadedTable table = UploadedTable.read(bytes, fileName, columns(COLUMNS.keySet()));
         Map<String, Integer> index = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         COLUMNS.forEach(
@@ -54,23 +56,14 @@ public final class DepartmentFile {
             throw UploadedTable.refused(
                     table.headerLine(),
                     "header",
-                    "表头缺少列："
-                            + String.join(", ", missing)
-                            + "；表头须有 "
-                            + String.join(", ", COLUMNS.keySet())
-                            + "（或其中文列名），实为："
-                            + String.join(", ", table.header())
-                            + " (the header lacks these columns)");
+                    Reason.of(
+                            "department.header",
+                            columns(missing),
+                            String.join(", ", table.header())));
         }
         if (table.rowsUnderHeader() > DepartmentRegister.MAX_LINES) {
             throw UploadedTable.refused(
-                    0,
-                    "file",
-                    "部门文件最多 "
-                            + DepartmentRegister.MAX_LINES
-                            + " 行 (at most "
-                            + DepartmentRegister.MAX_LINES
-                            + " lines)");
+                    0, "file", Reason.of("department.tooManyLines", DepartmentRegister.MAX_LINES));
         }
         List<DepartmentLine> lines = new ArrayList<>();
         for (UploadedTable.Row row : table.filledRows()) {
@@ -90,5 +83,16 @@ public final class DepartmentFile {
 
     private static String cell(UploadedTable.Row row, Map<String, Integer> index, String column) {
         return row.cell(index.get(column)).strip();
+    }
+
+    /** Columns as a refusal lists them: 单位编码（unit）、… in Chinese, unit, … in English. */
+    private static FieldName columns(java.util.Collection<String> names) {
+        return new FieldName(
+                String.join(", ", names),
+                String.join(
+                        "、",
+                        names.stream()
+                                .map(n -> DepartmentRegister.COLUMN_NAMES.get(n) + "（" + n + "）")
+                                .toList()));
     }
 }

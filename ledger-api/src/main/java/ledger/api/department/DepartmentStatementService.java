@@ -26,21 +26,11 @@ public class DepartmentStatementService {
     private static final Duration CATCH_UP = Duration.ofMinutes(10);
 
     /** A department with no unit in the year: named, so the caller can say so. */
-    public static final class NoSuchDepartment extends IllegalArgumentException {
+    public static final class NoSuchDepartment extends ledger.core.text.Refusal {
         private static final long serialVersionUID = 1L;
 
         NoSuchDepartment(String department, FiscalYear year) {
-            super(
-                    "部门 "
-                            + department
-                            + " 在 "
-                            + year
-                            + " 年没有登记的单位；用 ledger department list 查看已登记的部门"
-                            + " (department "
-                            + department
-                            + " has no units registered for "
-                            + year
-                            + ")");
+            super(ledger.core.text.Reason.of("department.none", department, year));
         }
     }
 

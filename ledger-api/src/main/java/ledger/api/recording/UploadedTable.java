@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import ledger.core.journal.JournalProblem;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -52,19 +54,16 @@ public final class UploadedTable {
     /**
      * @param fileName decides the format: {@code .xlsx} is a workbook (or content that starts as a
      *     zip does), anything else CSV
-     * @param expectedHeader what the header should hold, in English, for the empty-file refusal
+     * @param expectedHeader the columns the header should hold, for the empty-file refusal
      * @throws JournalRefused when the file is empty or cannot be read as CSV or a workbook
      */
-    public static UploadedTable read(byte[] bytes, String fileName, String expectedHeader) {
+    public static UploadedTable read(byte[] bytes, String fileName, FieldName expectedHeader) {
         boolean workbook =
                 fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")
                         || bytes.length > 1 && bytes[0] == 'P' && bytes[1] == 'K';
         List<Row> rows = workbook ? readWorkbook(bytes) : readCsv(bytes);
         if (rows.isEmpty()) {
-            throw refused(
-                    0,
-                    "file",
-                    "文件为空，缺少表头 (the file is empty; expected a header row" + expectedHeader + ")");
+            throw refused(0, "file", Reason.of("table.empty", expectedHeader));
         }
         return new UploadedTable(rows);
     }
@@ -100,7 +99,7 @@ public final class UploadedTable {
         return -1;
     }
 
-    public static JournalRefused refused(int line, String column, String reason) {
+    public static JournalRefused refused(int line, String column, Reason reason) {
         return new JournalRefused(List.of(new JournalProblem(line, column, reason)));
     }
 
@@ -115,10 +114,7 @@ public final class UploadedTable {
                             .decode(ByteBuffer.wrap(bytes))
                             .toString();
         } catch (CharacterCodingException notUtf8) {
-            throw refused(
-                    0,
-                    "file",
-                    "文件不是 UTF-8 编码的 CSV，也不是 xlsx 工作簿 (not UTF-8 CSV, nor an xlsx workbook)");
+            throw refused(0, "file", Reason.of("table.notUtf8"));
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -137,7 +133,7 @@ public final class UploadedTable {
                 lineBefore = parser.getCurrentLineNumber() + 1;
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException broken) {
-            throw refused(0, "file", "CSV 格式有误：" + broken.getMessage() + " (malformed CSV)");
+            throw refused(0, "file", Reason.of("journal.notCsv", broken.getMessage()));
         }
         return rows;
     }
@@ -161,8 +157,7 @@ public final class UploadedTable {
                 rows.add(read);
             }
         } catch (IOException | RuntimeException broken) {
-            throw refused(
-                    0, "file", "无法读取 xlsx 工作簿：" + broken.getMessage() + " (unreadable workbook)");
+            throw refused(0, "file", Reason.of("workbook.broken", broken.getMessage()));
         }
         return rows;
     }

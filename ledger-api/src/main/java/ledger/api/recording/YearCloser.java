@@ -24,6 +24,7 @@ import ledger.core.journal.JournalPosting.LoadedAccount;
 import ledger.core.journal.JournalPosting.PendingEvent;
 import ledger.core.journal.JournalProblem;
 import ledger.core.money.Money;
+import ledger.core.text.Reason;
 import ledger.core.year.FiscalYearClosed;
 import ledger.core.year.YearClose;
 import org.springframework.stereotype.Service;
@@ -114,7 +115,7 @@ public class YearCloser {
                                     } catch (RuleViolation refused) {
                                         throw new RuleViolation(
                                                 refused.field(),
-                                                ledger.core.text.Reason.of(
+                                                Reason.of(
                                                         "year.departmentNotClosed",
                                                         unit,
                                                         refused.code() == null
@@ -131,7 +132,9 @@ public class YearCloser {
             details.put("reason", refused.field() + ": " + refused.reason());
             audit.record("close", user, "refused", details);
             throw new JournalRefused(
-                    List.of(new JournalProblem(0, refused.field(), refused.reason())));
+                    List.of(
+                            new JournalProblem(
+                                    0, refused.field(), refused.reason(), refused.code())));
         }
     }
 
@@ -169,6 +172,39 @@ public class YearCloser {
                             new JournalProblem(
                                     0, refused.field(), refused.reason(), refused.code())));
         }
+    }
+
+    /** What one unit's close would carry, within a department's. */
+    public record UnitPreview(UnitCode unit, Preview preview) {}
+
+    /**
+     * What {@link #closeAll} would carry for each unit, in the order it closes them; nothing is
+     * written. Every unit that would be refused is named, not only the first, so the confirmation
+     * lists everything that stands in the way.
+     *
+     * @throws JournalRefused naming each unit whose close would be refused
+     */
+    public List<UnitPreview> previewAll(List<UnitCode> units, FiscalYear year, LocalDate closedOn) {
+        List<UnitPreview> previews = new ArrayList<>();
+        List<JournalProblem> problems = new ArrayList<>();
+        for (UnitCode unit : units.stream().sorted().toList()) {
+            try {
+                previews.add(new UnitPreview(unit, preview(unit, year, closedOn)));
+            } catch (JournalRefused refused) {
+                for (JournalProblem problem : refused.problems()) {
+                    Reason named =
+                            Reason.of(
+                                    "year.departmentNotClosed",
+                                    unit,
+                                    problem.code() == null ? problem.reason() : problem.code());
+                    problems.add(new JournalProblem(0, problem.column(), named));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new JournalRefused(problems);
+        }
+        return previews;
     }
 
     private record Planned(YearClose.Plan plan, Map<AccountKey, LoadedAccount> loaded) {}

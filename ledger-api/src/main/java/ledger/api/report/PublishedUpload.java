@@ -55,12 +55,8 @@ public record PublishedUpload(String text, String template, String note, boolean
                             + String.join("；", first));
         }
         if (reading.year() > 0 && reading.year() != year) {
-            throw new IllegalArgumentException(
-                    "上传的是 "
-                            + reading.year()
-                            + " 年度的报告，而对账的是 "
-                            + year
-                            + " 年度的账簿 (the report is of another year)");
+            throw new ledger.core.text.Refusal(
+                    ledger.core.text.Reason.of("report.otherYear", reading.year(), year));
         }
         String note =
                 "读自报告 "

@@ -141,7 +141,8 @@ class AccountingApi {
         TrialBalanceReport report = report(unit, year, asOf, unitKind, proFormaClose);
         String wanted = code;
         if (report.balance().rows().stream().noneMatch(r -> r.account().code().equals(wanted))) {
-            throw BadRequest.malformed("line", "科目 " + code + " 不在预算会计科目表中 (no such 科目)");
+            throw BadRequest.malformed(
+                    "line", ledger.core.text.Reason.of("accounting.noSuchAccount", code));
         }
         return AccountingJson.entries(report.balance().entriesOf(code, detail));
     }

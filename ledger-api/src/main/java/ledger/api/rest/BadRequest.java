@@ -1,5 +1,8 @@
 package ledger.api.rest;
 
+import java.util.Locale;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,10 +16,23 @@ class BadRequest extends RuntimeException {
     private final HttpStatus status;
     private final String field;
 
+    /** The catalog's reason where there is one, so an English client reads English. */
+    private final transient Reason code;
+
     BadRequest(HttpStatus status, String field, String reason) {
+        this(status, field, reason, null);
+    }
+
+    private BadRequest(HttpStatus status, String field, String reason, Reason code) {
         super(reason);
         this.status = status;
         this.field = field;
+        this.code = code;
+    }
+
+    /** 400 for a reason from the message catalog, worded in the caller's language when shown. */
+    static BadRequest malformed(String field, Reason reason) {
+        return new BadRequest(HttpStatus.BAD_REQUEST, field, reason.chinese(), reason);
     }
 
     /** 400: the request is malformed (a cell address, a table, a unit code that cannot be). */
@@ -29,6 +45,23 @@ class BadRequest extends RuntimeException {
         return new BadRequest(HttpStatus.NOT_FOUND, field, reason);
     }
 
+    /** 404 for a reason from the message catalog. */
+    static BadRequest notFound(String field, Reason reason) {
+        return new BadRequest(HttpStatus.NOT_FOUND, field, reason.chinese(), reason);
+    }
+
+    /** 400 for a refused value: in the caller's language when the refusal has a catalog reason. */
+    static BadRequest malformed(String field, IllegalArgumentException refused) {
+        return refused instanceof Refusal refusal
+                ? malformed(field, refusal.reason())
+                : malformed(field, refused.getMessage());
+    }
+
+    /** 404 for a refusal that names what the ledger lacks (a department without units). */
+    static BadRequest notFound(String field, Refusal refused) {
+        return notFound(field, refused.reason());
+    }
+
     HttpStatus status() {
         return status;
     }
@@ -39,5 +72,9 @@ class BadRequest extends RuntimeException {
 
     String reason() {
         return getMessage();
+    }
+
+    String reason(Locale language) {
+        return code == null ? getMessage() : code.render(language);
     }
 }

@@ -58,8 +58,7 @@ class CatalogApi {
                     .body(CatalogListing.tsv(catalog));
         }
         if (!format.equals("json")) {
-            throw BadRequest.malformed(
-                    "format", "format 须为 json 或 tsv (format must be json or tsv)");
+            throw BadRequest.malformed("format", ledger.core.text.Reason.of("format.jsonOrTsv"));
         }
         return ResponseEntity.ok(
                 new CatalogDocument(
@@ -105,16 +104,8 @@ class CatalogApi {
         } catch (IllegalArgumentException notAYear) {
             throw BadRequest.malformed(
                     "year",
-                    "年度须为 "
-                            + FiscalYear.FIRST
-                            + "–"
-                            + FiscalYear.LAST
-                            + " 之间的年份 (year must be a"
-                            + " year between "
-                            + FiscalYear.FIRST
-                            + " and "
-                            + FiscalYear.LAST
-                            + ")");
+                    ledger.core.text.Reason.of(
+                            "year.range", FiscalYear.FIRST, FiscalYear.LAST, text));
         }
     }
 }

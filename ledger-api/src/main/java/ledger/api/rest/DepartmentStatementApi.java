@@ -128,7 +128,7 @@ class DepartmentStatementApi {
             return DepartmentDocuments.TraceOfDepartment.of(
                     departments.trace(department, fiscalYear, address, asOf, format));
         } catch (DepartmentStatementService.NoSuchDepartment none) {
-            throw BadRequest.notFound("department", none.getMessage());
+            throw BadRequest.notFound("department", none);
         }
     }
 
@@ -181,7 +181,7 @@ class DepartmentStatementApi {
                     "contradictions",
                     explanation.contradictions().stream().map(Object::toString).toList());
         } catch (DepartmentStatementService.NoSuchDepartment none) {
-            throw BadRequest.notFound("department", none.getMessage());
+            throw BadRequest.notFound("department", none);
         }
     }
 
@@ -198,7 +198,7 @@ class DepartmentStatementApi {
         try {
             units = departments.units(department, fiscalYear);
         } catch (DepartmentStatementService.NoSuchDepartment none) {
-            throw BadRequest.notFound("department", none.getMessage());
+            throw BadRequest.notFound("department", none);
         }
         LocalDate closedOn =
                 date != null
@@ -224,14 +224,14 @@ class DepartmentStatementApi {
         try {
             return departments.statements(department, fiscalYear, asOf, format);
         } catch (DepartmentStatementService.NoSuchDepartment none) {
-            throw BadRequest.notFound("department", none.getMessage());
+            throw BadRequest.notFound("department", none);
         }
     }
 
     private static boolean working(String view) {
         if (!view.equals("published") && !view.equals("working")) {
             throw BadRequest.malformed(
-                    "view", "view 须为 published 或 working (view must be published or working)");
+                    "view", ledger.core.text.Reason.of("view.publishedOrWorking"));
         }
         return view.equals("working");
     }

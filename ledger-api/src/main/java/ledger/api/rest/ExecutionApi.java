@@ -149,7 +149,7 @@ class ExecutionApi {
         try {
             return executions.department(department, fiscalYear, asOf);
         } catch (DepartmentStatementService.NoSuchDepartment none) {
-            throw BadRequest.notFound("department", none.getMessage());
+            throw BadRequest.notFound("department", none);
         }
     }
 

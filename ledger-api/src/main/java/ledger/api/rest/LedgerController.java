@@ -37,6 +37,7 @@ import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
 import ledger.core.journal.JournalProblem;
+import ledger.core.text.Refusal;
 import ledger.core.year.FiscalYearClosed;
 import ledger.journal.JournalReader;
 import ledger.projections.posting.PostingFilter;
@@ -202,10 +203,8 @@ class LedgerController {
                 name = "日记账模板.xlsx";
             }
             default ->
-                    throw new BadRequest(
-                            org.springframework.http.HttpStatus.BAD_REQUEST,
-                            "format",
-                            "模板格式应为 csv 或 xlsx (format must be csv or xlsx)");
+                    throw BadRequest.malformed(
+                            "format", ledger.core.text.Reason.of("template.format"));
         }
         return ResponseEntity.ok()
                 .contentType(type)
@@ -324,7 +323,7 @@ class LedgerController {
                     traces.trace(
                             unitCode, fiscalYear(year), address, asOf, format, filter, paging));
         } catch (TracePaging.Invalid beyondTheLastPage) {
-            throw BadRequest.malformed(beyondTheLastPage.field(), beyondTheLastPage.getMessage());
+            throw BadRequest.malformed(beyondTheLastPage.field(), beyondTheLastPage.reason());
         }
     }
 
@@ -369,8 +368,8 @@ class LedgerController {
     private static PostingFilter filter(TraceFilters filters) {
         try {
             return filters.toFilter();
-        } catch (IllegalArgumentException refused) {
-            throw BadRequest.malformed("filter", refused.getMessage());
+        } catch (Refusal refused) {
+            throw BadRequest.malformed("filter", refused.reason());
         }
     }
 
@@ -378,7 +377,7 @@ class LedgerController {
         try {
             return TracePaging.of(page, size);
         } catch (TracePaging.Invalid invalid) {
-            throw BadRequest.malformed(invalid.field(), invalid.getMessage());
+            throw BadRequest.malformed(invalid.field(), invalid.reason());
         }
     }
 

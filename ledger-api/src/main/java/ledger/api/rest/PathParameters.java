@@ -20,13 +20,13 @@ final class PathParameters {
         try {
             code = UnitCode.of(unit);
         } catch (IllegalArgumentException malformed) {
-            throw BadRequest.malformed("unit", malformed.getMessage());
+            throw BadRequest.malformed("unit", malformed);
         }
         // The write side's register of units: current as soon as a transaction is committed, unlike
         // the read models, which StatementService waits for.
         if (!registry.unitNames().containsKey(code)) {
             throw BadRequest.notFound(
-                    "unit", ledger.core.text.Reason.of("unit.noTransactions", code).chinese());
+                    "unit", ledger.core.text.Reason.of("unit.noTransactions", code));
         }
         return code;
     }
@@ -35,7 +35,7 @@ final class PathParameters {
         try {
             return FiscalYear.of(year);
         } catch (IllegalArgumentException malformed) {
-            throw BadRequest.malformed("year", malformed.getMessage());
+            throw BadRequest.malformed("year", malformed);
         }
     }
 }

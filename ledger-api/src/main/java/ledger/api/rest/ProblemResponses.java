@@ -19,6 +19,7 @@ import ledger.core.account.RuleViolation;
 import ledger.core.journal.JournalProblem;
 import ledger.core.text.FieldName;
 import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -116,9 +117,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BadRequest.class)
     ProblemDetail badRequest(BadRequest bad) {
+        String reason = bad.reason(Languages.ofCurrentRequest());
         return bad.status() == HttpStatus.NOT_FOUND
-                ? single(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", bad.field(), bad.reason())
-                : single(bad.status(), BAD_REQUEST, "Bad request", bad.field(), bad.reason());
+                ? single(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", bad.field(), reason)
+                : single(bad.status(), BAD_REQUEST, "Bad request", bad.field(), reason);
     }
 
     /**
@@ -135,7 +137,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         HttpStatus.FORBIDDEN,
                         Languages.ofCurrentRequest() == Reason.ENGLISH
                                 ? "not permitted: your role or your units do not allow this"
-                                : "无权访问：您的角色或被授权的单位不允许此操作 (not permitted)");
+                                : "无权访问：您的角色或被授权的单位不允许此操作");
         problem.setTitle("Forbidden");
         return problem;
     }
@@ -147,7 +149,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 BAD_REQUEST,
                 "Bad request",
                 "request",
-                invalid.getMessage());
+                invalid instanceof Refusal refusal
+                        ? refusal.reason(Languages.ofCurrentRequest())
+                        : invalid.getMessage());
     }
 
     @ExceptionHandler(RequestSizeLimit.TooLarge.class)

@@ -1,6 +1,9 @@
 package ledger.api.security;
 
 import java.util.Locale;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 
 /**
  * What a user may do. A recorder records transactions for their units; an approver also closes
@@ -20,8 +23,14 @@ public enum LedgerRole {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException(
-                    "unknown role '" + text + "' (recorder, approver or auditor)");
+            throw new Refusal(
+                    Reason.of(
+                            "value.unknown",
+                            new FieldName("role", "角色"),
+                            text,
+                            new FieldName(
+                                    "recorder, approver, auditor",
+                                    "recorder（记账）、approver（审批、结账）、auditor（审计，只读）")));
         }
     }
 }

@@ -113,6 +113,9 @@ public class SecurityConfiguration {
                                         HttpMethod.POST,
                                         "/api/departments/{department}/years/{year}/close")
                                 .access(AuthorizationManagers.allOf(approver, departments))
+                                // The department's year close page, its confirmation included.
+                                .requestMatchers("/departments/{department}/years/{year}/close")
+                                .access(AuthorizationManagers.allOf(approver, departments))
                                 .requestMatchers(
                                         "/api/departments/{department}/**",
                                         "/departments/{department}/**")

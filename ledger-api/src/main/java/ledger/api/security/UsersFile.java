@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import ledger.api.config.PrivateFiles;
 import ledger.api.security.LedgerSecurityProperties.ConfiguredUser;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -58,8 +60,7 @@ public final class UsersFile {
             List<ConfiguredUser> users = new ArrayList<>();
             for (Object entry : usersOf(document)) {
                 if (!(entry instanceof Map<?, ?> user)) {
-                    throw new IllegalArgumentException(
-                            file + "：用户条目不是映射 (a user entry is not a mapping)");
+                    throw new Refusal(Reason.of("users.notMapping", file));
                 }
                 users.add(
                         new ConfiguredUser(
@@ -71,7 +72,7 @@ public final class UsersFile {
             }
             return users;
         } catch (IOException e) {
-            throw new UncheckedIOException("无法读取用户文件 cannot read the users file " + file, e);
+            throw new UncheckedIOException(Reason.of("users.unreadable", file).chinese(), e);
         }
     }
 
@@ -103,33 +104,27 @@ public final class UsersFile {
                         .distinct()
                         .toList();
         if (roleNames.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "--role：至少一个角色 recorder、approver 或 auditor (at least one role)");
+            throw new Refusal(Reason.of("users.noRole"));
         }
         for (String unit : units) {
             if (!UNIT.matcher(unit).matches()) {
-                throw new IllegalArgumentException("--units：单位代码不合法 (not a unit code): " + unit);
+                throw new Refusal(Reason.of("users.unitCode", unit));
             }
         }
         if (units.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "--units：至少一个单位，或 * 表示全部单位 (at least one unit, or * for all)");
+            throw new Refusal(Reason.of("users.noUnits"));
         }
         for (String department : departments) {
             if (!UNIT.matcher(department).matches()) {
-                throw new IllegalArgumentException(
-                        "--departments：部门代码不合法 (not a department code): " + department);
+                throw new Refusal(Reason.of("users.departmentCode", department));
             }
         }
         if (!departments.isEmpty() && roleNames.equals(List.of("recorder"))) {
-            throw new IllegalArgumentException(
-                    "--departments：部门只授予 auditor 或 approver (departments are granted to"
-                            + " auditors and approvers; a recorder is granted units)");
+            throw new Refusal(Reason.of("users.departmentsOfRecorder"));
         }
         List<ConfiguredUser> users = new ArrayList<>(users());
         if (users.stream().anyMatch(user -> user.name().equals(name))) {
-            throw new IllegalArgumentException(
-                    "用户 " + name + " 已存在，改密码请用 ledger user passwd (the user exists)");
+            throw new Refusal(Reason.of("users.exists", name));
         }
         ConfiguredUser added =
                 new ConfiguredUser(
@@ -162,7 +157,7 @@ public final class UsersFile {
                 return;
             }
         }
-        throw new IllegalArgumentException("用户文件中没有用户 " + name + " (no such user in " + file + ")");
+        throw new Refusal(Reason.of("users.noSuchUser", name, file));
     }
 
     /** A hash for the configuration: {@code {bcrypt}$2a$10$…}. */
@@ -173,22 +168,14 @@ public final class UsersFile {
 
     private static void checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(
-                    "用户名只能用小写字母、数字和 . _ -，最长 64 个字符"
-                            + " (a user name is lower-case letters, digits, . _ -, at most 64): "
-                            + name);
+            throw new Refusal(Reason.of("users.nameFormat", name));
         }
     }
 
     private static void checkPassword(String password) {
         if (password == null
                 || password.codePointCount(0, password.length()) < MINIMUM_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException(
-                    "密码至少 "
-                            + MINIMUM_PASSWORD_LENGTH
-                            + " 个字符 (a password has at least "
-                            + MINIMUM_PASSWORD_LENGTH
-                            + " characters)");
+            throw new Refusal(Reason.of("users.passwordShort", MINIMUM_PASSWORD_LENGTH));
         }
     }
 
@@ -224,7 +211,7 @@ public final class UsersFile {
                     StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("无法写入用户文件 cannot write the users file " + file, e);
+            throw new UncheckedIOException(Reason.of("users.unwritable", file).chinese(), e);
         }
     }
 

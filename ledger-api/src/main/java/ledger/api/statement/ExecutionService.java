@@ -79,12 +79,9 @@ public class ExecutionService {
                 postings.unitName(unit)
                         .orElseThrow(
                                 () ->
-                                        new IllegalArgumentException(
-                                                "单位 "
-                                                        + unit
-                                                        + " 在账簿中没有交易 (unit "
-                                                        + unit
-                                                        + " has no transactions in this ledger)"));
+                                        new ledger.core.text.Refusal(
+                                                ledger.core.text.Reason.of(
+                                                        "unit.noTransactions", unit)));
         List<Posting> ofYear = postings.postingsOf(unit, year);
         Predicate<Posting> none = p -> false;
         return new Execution(

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import ledger.core.account.TransactionKind;
 import ledger.core.money.Money;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import ledger.projections.posting.PostingFilter;
 
 /**
@@ -36,6 +39,12 @@ public record TraceFilters(
                                             && kind != TransactionKind.TRANSFER)
                     .toList();
 
+    // The filter's own fields, named as the page's boxes name them (English: the parameters).
+    private static final FieldName FROM = new FieldName("from", "起始日期");
+    private static final FieldName TO = new FieldName("to", "截止日期");
+    private static final FieldName MIN = new FieldName("minYuan", "金额下限");
+    private static final FieldName MAX = new FieldName("maxYuan", "金额上限");
+
     public static final TraceFilters NONE =
             new TraceFilters(null, null, null, null, null, null, null);
 
@@ -50,18 +59,18 @@ public record TraceFilters(
     }
 
     /**
-     * @throws IllegalArgumentException naming the field in Chinese
+     * @throws Refusal naming the field, from the message catalog
      */
     public PostingFilter toFilter() {
-        LocalDate fromDate = date("起始日期", from);
-        LocalDate toDate = date("截止日期", to);
+        LocalDate fromDate = date(FROM, from);
+        LocalDate toDate = date(TO, to);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            throw new IllegalArgumentException("起始日期 " + fromDate + " 晚于截止日期 " + toDate);
+            throw new Refusal(Reason.of("trace.fromAfterTo", fromDate, toDate));
         }
-        Long min = fen("金额下限", minYuan);
-        Long max = fen("金额上限", maxYuan);
+        Long min = fen(MIN, minYuan);
+        Long max = fen(MAX, maxYuan);
         if (min != null && max != null && min > max) {
-            throw new IllegalArgumentException("金额下限 " + minYuan + " 大于金额上限 " + maxYuan);
+            throw new Refusal(Reason.of("trace.minAboveMax", minYuan, maxYuan));
         }
         return new PostingFilter(fromDate, toDate, parsedKind(), voucher, memo, min, max, null);
     }
@@ -88,30 +97,32 @@ public record TraceFilters(
                 return candidate;
             }
         }
-        throw new IllegalArgumentException(
-                "类型 '"
-                        + kind
-                        + "' 无法识别，应为："
-                        + String.join(
-                                "、",
-                                KINDS.stream()
-                                        .map(k -> k.chineseName() + "（" + k.code() + "）")
-                                        .toList()));
+        // Worded as any unknown coded value is: Chinese names first, English words in English.
+        String chinese =
+                String.join(
+                        "、",
+                        KINDS.stream().map(k -> k.chineseName() + "（" + k.code() + "）").toList());
+        String english = String.join(", ", KINDS.stream().map(TransactionKind::code).toList());
+        throw new Refusal(
+                Reason.of(
+                        "value.unknown",
+                        FieldName.of("kind"),
+                        kind,
+                        new FieldName(english, chinese)));
     }
 
-    private static LocalDate date(String field, String text) {
+    private static LocalDate date(FieldName field, String text) {
         if (text == null) {
             return null;
         }
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException bad) {
-            throw new IllegalArgumentException(
-                    field + " '" + text + "' 不是日期，应为 yyyy-mm-dd，如 2020-03-05");
+            throw new Refusal(Reason.of("trace.notDate", field, text));
         }
     }
 
-    private static Long fen(String field, String text) {
+    private static Long fen(FieldName field, String text) {
         if (text == null) {
             return null;
         }
@@ -120,7 +131,7 @@ public record TraceFilters(
         try {
             return Money.parseYuan(plain).fen();
         } catch (RuntimeException bad) {
-            throw new IllegalArgumentException(field + " '" + text + "' 不是金额，应为元，如 1,234.50");
+            throw new Refusal(Reason.of("trace.notAmount", field, text));
         }
     }
 

@@ -1,5 +1,8 @@
 package ledger.api.statement;
 
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
+
 /**
  * Which slice of a trace to show: a big total at a million events has thousands of events, too many
  * for one answer or one page. Pages are 0-based and keep the trace's own order, so the pages
@@ -16,11 +19,11 @@ public record TracePaging(int page, int size) {
     public static final int MAX_SIZE = 5_000;
 
     /** A page or size no trace can have, with the field it came from. */
-    public static class Invalid extends IllegalArgumentException {
+    public static class Invalid extends Refusal {
         private static final long serialVersionUID = 1L;
         private final String field;
 
-        Invalid(String field, String reason) {
+        Invalid(String field, Reason reason) {
             super(reason);
             this.field = field;
         }
@@ -39,20 +42,8 @@ public record TracePaging(int page, int size) {
         NoSuchPage(long eventCount, int pageCount, int page, int size) {
             super(
                     "page",
-                    "the trace has "
-                            + eventCount
-                            + " event"
-                            + (eventCount == 1 ? "" : "s")
-                            + ", "
-                            + pageCount
-                            + " page"
-                            + (pageCount == 1 ? "" : "s")
-                            + " of "
-                            + size
-                            + " (0–"
-                            + (pageCount - 1)
-                            + "); there is no page "
-                            + page);
+                    Reason.of(
+                            "trace.noSuchPage", eventCount, pageCount, size, pageCount - 1, page));
             this.eventCount = eventCount;
             this.pageCount = pageCount;
         }
@@ -68,12 +59,10 @@ public record TracePaging(int page, int size) {
 
     public TracePaging {
         if (page < 0) {
-            throw new Invalid(
-                    "page", "page must be 0 or more (pages are numbered from 0), not " + page);
+            throw new Invalid("page", Reason.of("trace.pageNegative", page));
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new Invalid(
-                    "size", "size must be between 1 and " + MAX_SIZE + " events, not " + size);
+            throw new Invalid("size", Reason.of("trace.size", MAX_SIZE, size));
         }
     }
 

@@ -34,10 +34,13 @@ class DepartmentStatementPages {
 
     private final DepartmentStatementService departments;
     private final TraceQueries traces;
+    private final ClosedYears closedYears;
 
-    DepartmentStatementPages(DepartmentStatementService departments, TraceQueries traces) {
+    DepartmentStatementPages(
+            DepartmentStatementService departments, TraceQueries traces, ClosedYears closedYears) {
         this.departments = departments;
         this.traces = traces;
+        this.closedYears = closedYears;
     }
 
     /** One event of a unit's part of a department trace, as the page prints it. */
@@ -107,6 +110,9 @@ class DepartmentStatementPages {
         model.addAttribute("name", statements.consolidated().unitName());
         model.addAttribute("year", year);
         model.addAttribute("units", statements.units());
+        model.addAttribute(
+                "yearClosed",
+                closedYears.department(departments.units(department, fiscalYear), year));
         model.addAttribute("lines", lines);
         return "department";
     }
@@ -140,10 +146,10 @@ class DepartmentStatementPages {
         try {
             address = CellAddress.parse(cell);
         } catch (IllegalArgumentException malformed) {
-            throw new NotFound("没有这个单元格 (no such cell): " + malformed.getMessage());
+            throw new NotFound("没有这个单元格：" + malformed.getMessage());
         }
         if (format.problemWith(address).isPresent()) {
-            throw new NotFound("没有这个单元格 (no such cell): " + format.problemWith(address).get());
+            throw new NotFound("没有这个单元格：" + format.problemWith(address).get());
         }
         List<DepartmentUnit> members;
         try {
@@ -207,6 +213,7 @@ class DepartmentStatementPages {
         }
         long consolidated = Math.subtractExact(sum, eliminated);
         model.addAttribute("department", department);
+        model.addAttribute("yearClosed", closedYears.department(members, year));
         model.addAttribute("year", year);
         model.addAttribute("cell", address.toString());
         model.addAttribute("figure", DepartmentDocuments.wanYuan(consolidated));

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import ledger.api.statement.TraceFilters;
 import ledger.api.statement.TracePaging;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -106,16 +108,15 @@ record TraceTools(String path, Map<String, String> keep, TraceFilters filters) {
         try {
             return TracePaging.of(zeroBased, size);
         } catch (TracePaging.Invalid invalid) {
-            throw new IllegalArgumentException(
-                    invalid.field().equals("page")
-                            ? "页码须从第 1 页起，不能是第 " + (zeroBased + 1) + " 页"
-                            : "每页事件数须在 1 到 " + TracePaging.MAX_SIZE + " 之间，不能是 " + size);
+            // The page's numbers count from 1, the API's from 0: say it in the page's numbers.
+            throw invalid.field().equals("page")
+                    ? new Refusal(Reason.of("trace.pageFromOne", zeroBased + 1))
+                    : invalid;
         }
     }
 
     /** A page beyond the last, in words. */
     static IllegalArgumentException noSuchPage(long count, int pageCount, int page) {
-        return new IllegalArgumentException(
-                "共 " + count + " 条、" + pageCount + " 页，没有第 " + (page + 1) + " 页");
+        return new Refusal(Reason.of("trace.noSuchPageNumbered", count, pageCount, page + 1));
     }
 }

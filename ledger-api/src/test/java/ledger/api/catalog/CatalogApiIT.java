@@ -88,11 +88,17 @@ class CatalogApiIT {
             assertThat(body(result)).contains("\"code\":\"2010301\"", "\"name\":\"大型修缮\"");
         }
         assertThat(call(get("/api/catalog/2024")).getResponse().getStatus()).isEqualTo(401);
+        MvcResult before2000 =
+                call(get("/api/catalog/1999").with(httpBasic("auditor", "auditor-demo")));
+        assertThat(before2000.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(before2000)).contains("预算年度应在 2000 至 2100 年之间，而这里是 1999");
         assertThat(
-                        call(get("/api/catalog/1999").with(httpBasic("auditor", "auditor-demo")))
-                                .getResponse()
-                                .getStatus())
-                .isEqualTo(400);
+                        body(
+                                call(
+                                        get("/api/catalog/1999")
+                                                .header("Accept-Language", "en")
+                                                .with(httpBasic("auditor", "auditor-demo")))))
+                .contains("a fiscal year is between 2000 and 2100, got 1999");
     }
 
     @Test
@@ -141,6 +147,35 @@ class CatalogApiIT {
                                 .with(httpBasic("approver", "approver-demo")));
         assertThat(refused.getResponse().getStatus()).isEqualTo(422);
         assertThat(body(refused)).contains("\"line\":4", "项 2150199 的上级款 21501");
+        // The same refusals in English for a client that asks, from the one message catalog.
+        MvcResult english =
+                call(
+                        multipart("/api/catalog/2024")
+                                .file(file("orphan.csv", GOOD + "2150199,其他资源勘探工业信息等支出\n"))
+                                .header("Accept-Language", "en")
+                                .with(httpBasic("approver", "approver-demo")));
+        assertThat(english.getResponse().getStatus()).isEqualTo(422);
+        assertThat(body(english))
+                .contains(
+                        "\"line\":4",
+                        "the parent 款 21501 of the 项 2150199 is neither in the file nor in the"
+                                + " 2024 catalog")
+                .doesNotContain("既不在文件中");
+        MvcResult empty =
+                call(
+                        multipart("/api/catalog/2024")
+                                .file(file("empty.csv", ""))
+                                .with(httpBasic("approver", "approver-demo")));
+        assertThat(empty.getResponse().getStatus()).isEqualTo(422);
+        assertThat(body(empty)).contains("文件为空：第一行应为表头，含列 编码（code）、名称（name）");
+        MvcResult emptyEnglish =
+                call(
+                        multipart("/api/catalog/2024")
+                                .file(file("empty.csv", ""))
+                                .header("Accept-Language", "en")
+                                .with(httpBasic("approver", "approver-demo")));
+        assertThat(body(emptyEnglish))
+                .contains("the file is empty: the first line must be the header, with the columns");
         assertThat(events()).isZero();
     }
 

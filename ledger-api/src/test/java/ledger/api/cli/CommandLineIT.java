@@ -93,7 +93,7 @@ class CommandLineIT {
     void usageErrorsExitWith2AndSayWhatIsWrong() {
         Run none = ledger();
         assertThat(none.exit()).isEqualTo(2);
-        assertThat(none.err()).contains("a subcommand is needed").contains("Usage: ledger");
+        assertThat(none.err()).contains("缺少子命令，可用：").contains("Usage: ledger");
         assertThat(none.out()).isEmpty();
 
         Run noYear = ledger("statements", "--unit", UNIT);
@@ -104,6 +104,15 @@ class CommandLineIT {
                 ledger("statements", "--year", "2020", "--unit", UNIT, "--colour", "red");
         assertThat(unknownOption.exit()).isEqualTo(2);
         assertThat(unknownOption.err()).contains("Unknown option").contains("--colour");
+
+        // Our own usage errors are Chinese first, from the message catalog, with the options'
+        // English names.
+        Run neither = ledger("execution", "--year", "2020");
+        assertThat(neither.exit()).isEqualTo(2);
+        assertThat(neither.err()).contains("请给出 --unit U（单位）或 --department D（部门）二者之一");
+        Run noOut = ledger("statements", "--year", "2020", "--unit", UNIT, "--format", "xlsx");
+        assertThat(noOut.exit()).isEqualTo(2);
+        assertThat(noOut.err()).contains("--format xlsx 写出工作簿：请用 --out FILE.xlsx 给出文件");
 
         Run unknownCommand = ledger("balance");
         assertThat(unknownCommand.exit()).isEqualTo(2);
@@ -142,7 +151,7 @@ class CommandLineIT {
                         "--unit",
                         UNIT);
         assertThat(notJdbc.exit()).isEqualTo(2);
-        assertThat(notJdbc.err()).contains("--db must be a JDBC URL");
+        assertThat(notJdbc.err()).contains("--db 应为 JDBC 地址");
 
         Run help = ledger("--help");
         assertThat(help.exit()).isZero();

@@ -144,7 +144,7 @@ class RemoteCommandLineIT {
                         "--unit",
                         UNIT);
         assertThat(both.exit()).isEqualTo(2);
-        assertThat(both.err()).contains("--db and --server exclude each other");
+        assertThat(both.err()).contains("--db 与 --server 不能同时使用");
 
         Run notHttp =
                 ledger(
@@ -159,16 +159,16 @@ class RemoteCommandLineIT {
                         "--unit",
                         UNIT);
         assertThat(notHttp.exit()).isEqualTo(2);
-        assertThat(notHttp.err()).contains("--server must be an http:// or https:// URL");
+        assertThat(notHttp.err()).contains("--server 应为 http:// 或 https:// 地址");
 
         Run noUser = ledger("x", "check", "--server", server(), "--year", "2020", "--unit", UNIT);
         assertThat(noUser.exit()).isEqualTo(2);
-        assertThat(noUser.err()).contains("--server needs --user NAME");
+        assertThat(noUser.err()).contains("--server 需要 --user NAME");
 
         Run userWithoutServer =
                 ledger("x", "check", "--user", "clerk", "--year", "2020", "--unit", UNIT);
         assertThat(userWithoutServer.exit()).isEqualTo(2);
-        assertThat(userWithoutServer.err()).contains("give --server URL too");
+        assertThat(userWithoutServer.err()).contains("请同时给出 --server URL");
 
         // No LEDGER_PASSWORD and no terminal to ask at (as under a test runner): a usage error, no
         // request.
@@ -185,7 +185,7 @@ class RemoteCommandLineIT {
                         "--unit",
                         UNIT);
         assertThat(noPassword.exit()).isEqualTo(2);
-        assertThat(noPassword.err()).contains("no password for clerk: set LEDGER_PASSWORD");
+        assertThat(noPassword.err()).contains("没有用户 clerk 的密码：请设置 LEDGER_PASSWORD");
 
         // A password is never an argument: there is no option to give one.
         Run passwordOption =

@@ -116,7 +116,7 @@ class UserCommandIT {
         assertThat(err.toString()).contains("密码至少 12 个字符");
         assertThat(ledger(password, "user", "add", "wu", "--role", "boss", "--units", "unit-a"))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("unknown role 'boss'");
+        assertThat(err.toString()).contains("未知的角色「boss」，可用的值：recorder（记账）");
         assertThat(
                         ledger(
                                 password,

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import ledger.api.catalog.CatalogFile;
 import ledger.api.department.DepartmentFile;
 import ledger.core.catalog.CatalogLine;
@@ -66,16 +67,16 @@ class UploadedTableTest {
 
     @Test
     void anEmptyFileIsRefusedSayingWhatTheHeaderNeeds() {
-        assertThat(refusal(() -> CatalogFile.read(new byte[0], "km.csv")))
+        JournalProblem catalog = refusal(() -> CatalogFile.read(new byte[0], "km.csv"));
+        assertThat(catalog.line()).isZero();
+        assertThat(catalog.column()).isEqualTo("file");
+        assertThat(catalog.reason()).isEqualTo("文件为空：第一行应为表头，含列 编码（code）、名称（name）");
+        assertThat(catalog.reason(Locale.ENGLISH))
                 .isEqualTo(
-                        new JournalProblem(
-                                0,
-                                "file",
-                                "文件为空，缺少表头 (the file is empty; expected a header row with code and name)"));
-        assertThat(refusal(() -> DepartmentFile.read(new byte[0], "d.csv")))
-                .isEqualTo(
-                        new JournalProblem(
-                                0, "file", "文件为空，缺少表头 (the file is empty; expected a header row)"));
+                        "the file is empty: the first line must be the header, with the columns"
+                                + " code, name");
+        assertThat(refusal(() -> DepartmentFile.read(new byte[0], "d.csv")).reason())
+                .startsWith("文件为空：第一行应为表头，含列 部门编码（department）、部门名称（department_name）、");
     }
 
     @Test
@@ -86,14 +87,20 @@ class UploadedTableTest {
         assertThat(department.line()).isEqualTo(1);
         assertThat(department.column()).isEqualTo("header");
         assertThat(department.reason())
-                .startsWith("表头缺少列：unit, unit_name, kind, parent, from_year；");
+                .isEqualTo(
+                        "表头缺少列：单位编码（unit）、单位名称（unit_name）、单位性质（kind）、上级单位（parent）、"
+                                + "起始年度（from_year）；实为：部门编码, 部门名称");
+        assertThat(department.reason(Locale.ENGLISH))
+                .isEqualTo(
+                        "the header lacks the columns unit, unit_name, kind, parent, from_year;"
+                                + " it has: 部门编码, 部门名称");
     }
 
     @Test
     void aFileThatIsNeitherUtf8NorAWorkbookIsRefused() {
         byte[] gbk = ("编码,名称\n201,一般公共服务支出\n").getBytes(Charset.forName("GBK"));
         assertThat(refusal(() -> CatalogFile.read(gbk, "km.csv")).reason())
-                .isEqualTo("文件不是 UTF-8 编码的 CSV，也不是 xlsx 工作簿 (not UTF-8 CSV, nor an xlsx workbook)");
+                .startsWith("文件不是 UTF-8 编码的 CSV，也不是 xlsx 工作簿：");
         assertThat(
                         refusal(
                                         () ->
@@ -102,7 +109,7 @@ class UploadedTableTest {
                                                                 .getBytes(StandardCharsets.UTF_8),
                                                         "d.csv"))
                                 .reason())
-                .startsWith("无法读取 xlsx 工作簿：");
+                .startsWith("无法读取 xlsx 工作簿");
     }
 
     @Test
@@ -114,7 +121,7 @@ class UploadedTableTest {
                                                         csv(DEPARTMENT_HEADER + "\"culture,文化局\n"),
                                                         "d.csv"))
                                 .reason())
-                .startsWith("CSV 格式有误：");
+                .startsWith("文件不是格式正确的 CSV：");
     }
 
     private static byte[] csv(String text) {

@@ -381,8 +381,17 @@ class StatementApiIT {
         assertThat(empty.get("eventCount").intValue()).isZero();
         assertThat(empty.get("pageCount").intValue()).isEqualTo(1);
 
+        // Refusals in Chinese, from the message catalog; in English for a client that asks.
         api.refused(
                 get(YEAR + "/trace").param("cell", cell).param("page", "-1"),
+                400,
+                "page",
+                "页码 page 须为 0 或更大（API 的页码从 0 起），不能是 -1");
+        api.refused(
+                get(YEAR + "/trace")
+                        .param("cell", cell)
+                        .param("page", "-1")
+                        .header("Accept-Language", "en"),
                 400,
                 "page",
                 "0 or more");
@@ -395,17 +404,34 @@ class StatementApiIT {
                 get(YEAR + "/trace").param("cell", cell).param("size", "0"),
                 400,
                 "size",
+                "每页事件数须在 1 到 5000 之间，不能是 0");
+        api.refused(
+                get(YEAR + "/trace")
+                        .param("cell", cell)
+                        .param("size", "0")
+                        .header("Accept-Language", "en"),
+                400,
+                "size",
                 "between 1 and 5000");
         api.refused(
                 get(YEAR + "/trace").param("cell", cell).param("size", "5001"),
                 400,
                 "size",
-                "between 1 and 5000");
+                "每页事件数须在 1 到 5000 之间，不能是 5001");
         api.refused(
                 get(YEAR + "/trace").param("cell", cell).param("page", "6").param("size", "7"),
                 400,
                 "page",
-                "6 pages of 7 (0–5); there is no page 6");
+                "共 40 条、6 页（每页 7 条，页码 0–5），没有页码为 6 的页");
+        api.refused(
+                get(YEAR + "/trace")
+                        .param("cell", cell)
+                        .param("page", "6")
+                        .param("size", "7")
+                        .header("Accept-Language", "en"),
+                400,
+                "page",
+                "6 page(s) of 7 (0–5); there is no page 6");
 
         // filtered by the database: kind by its Chinese name, 摘要 text, an amount range; figure
         // stays the cell's
@@ -444,12 +470,44 @@ class StatementApiIT {
                 get(YEAR + "/trace").param("cell", cell).param("minYuan", "很多"),
                 400,
                 "filter",
-                "金额下限");
+                "金额下限「很多」不是金额，应为元，如 1,234.50");
+        api.refused(
+                get(YEAR + "/trace")
+                        .param("cell", cell)
+                        .param("minYuan", "很多")
+                        .header("Accept-Language", "en"),
+                400,
+                "filter",
+                "minYuan '很多' is not an amount");
         api.refused(
                 get(YEAR + "/trace").param("cell", cell).param("kind", "gift"),
                 400,
                 "filter",
-                "类型");
+                "未知的类型「gift」，可用的值：年初预算（budget）、");
+        api.refused(
+                get(YEAR + "/trace")
+                        .param("cell", cell)
+                        .param("kind", "gift")
+                        .header("Accept-Language", "en"),
+                400,
+                "filter",
+                "unknown kind 'gift' (expected one of: budget, ");
+        api.refused(
+                get(YEAR + "/trace")
+                        .param("cell", cell)
+                        .param("from", "2020-06-30")
+                        .param("to", "2020-01-01"),
+                400,
+                "filter",
+                "起始日期 2020-06-30 晚于截止日期 2020-01-01");
+        api.refused(
+                get(YEAR + "/trace")
+                        .param("cell", cell)
+                        .param("to", "2020/13/01")
+                        .header("Accept-Language", "en"),
+                400,
+                "filter",
+                "to '2020/13/01' is not a date");
 
         // the whole filtered trace as a workbook
         MvcResult book =

@@ -207,12 +207,22 @@ class AccessIT {
                                 get("/api/departments/" + DEPARTMENT + "/years/2020/statements")
                                         .with(httpBasic("clerk", "clerk-demo"))))
                 .isEqualTo(403);
-        // Every unit granted: a department that does not exist is then simply not found.
+        // Every unit granted: a department that does not exist is then simply not found, said in
+        // Chinese, or in English for a client that asks.
+        MvcResult notFound =
+                call(
+                        get("/api/departments/no-such-department/years/2020/statements")
+                                .with(httpBasic("auditor", "auditor-demo")));
+        assertThat(notFound.getResponse().getStatus()).isEqualTo(404);
+        assertThat(notFound.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("部门 no-such-department 在 2020 年没有登记的单位");
         assertThat(
-                        status(
-                                get("/api/departments/no-such-department/years/2020/statements")
-                                        .with(httpBasic("auditor", "auditor-demo"))))
-                .isEqualTo(404);
+                        call(get("/api/departments/no-such-department/years/2020/statements")
+                                        .header("Accept-Language", "en")
+                                        .with(httpBasic("auditor", "auditor-demo")))
+                                .getResponse()
+                                .getContentAsString(StandardCharsets.UTF_8))
+                .contains("department no-such-department has no units registered for 2020");
     }
 
     @Test

@@ -47,7 +47,17 @@ class TracePagingTest {
                         TracePaging.Invalid.class,
                         invalid ->
                                 assertThat(invalid)
-                                        .hasMessageContaining("no page 2")
+                                        .hasMessage("共 14 条、2 页（每页 7 条，页码 0–1），没有页码为 2 的页")
+                                        .satisfies(
+                                                refused ->
+                                                        assertThat(
+                                                                        refused.reason(
+                                                                                java.util.Locale
+                                                                                        .ENGLISH))
+                                                                .isEqualTo(
+                                                                        "the trace has 14 event(s),"
+                                                                                + " 2 page(s) of 7 (0–1);"
+                                                                                + " there is no page 2"))
                                         .extracting(TracePaging.Invalid::field)
                                         .isEqualTo("page"));
     }

@@ -11,6 +11,7 @@ import ledger.core.classification.CatalogEntry;
 import ledger.core.classification.Classification;
 import ledger.core.classification.ClassificationCatalog;
 import ledger.core.journal.JournalProblem;
+import ledger.core.text.Reason;
 
 /**
  * The 科目 one fiscal year accepts: the catalog shipped with the ledger, plus every 科目表 loaded for
@@ -71,14 +72,11 @@ public final class YearCatalog {
     public Decision check(List<CatalogLine> lines, String source) {
         List<JournalProblem> problems = new ArrayList<>();
         if (lines.isEmpty()) {
-            problems.add(new JournalProblem(0, "file", "文件中没有科目 (the file holds no codes)"));
+            problems.add(new JournalProblem(0, "file", Reason.of("catalog.empty")));
         }
         if (lines.size() > MAX_LINES) {
             problems.add(
-                    new JournalProblem(
-                            0,
-                            "file",
-                            "科目表最多 " + MAX_LINES + " 行 (at most " + MAX_LINES + " lines)"));
+                    new JournalProblem(0, "file", Reason.of("catalog.tooManyLines", MAX_LINES)));
             return new Decision(null, problems);
         }
         Map<String, String> loaded = new LinkedHashMap<>();
@@ -106,19 +104,12 @@ public final class YearCatalog {
                             new JournalProblem(
                                     line.line(),
                                     "name",
-                                    "科目 "
-                                            + e.code()
-                                            + " 在第 "
-                                            + lineOf.get(key)
-                                            + " 行名为“"
-                                            + earlier.name()
-                                            + "”，此处又名“"
-                                            + e.name()
-                                            + "” (code "
-                                            + e.code()
-                                            + " is named differently on line "
-                                            + lineOf.get(key)
-                                            + ")"));
+                                    Reason.of(
+                                            "catalog.namedTwice",
+                                            e.code(),
+                                            lineOf.get(key),
+                                            earlier.name(),
+                                            e.name())));
                 }
                 continue;
             }
@@ -128,21 +119,12 @@ public final class YearCatalog {
                         new JournalProblem(
                                 line.line(),
                                 "name",
-                                "科目 "
-                                        + e.code()
-                                        + " 已载入 "
-                                        + year
-                                        + " 年的科目表，名为“"
-                                        + loadedName
-                                        + "”，与此处的“"
-                                        + e.name()
-                                        + "”不符 (code "
-                                        + e.code()
-                                        + " is already loaded for "
-                                        + year
-                                        + " as "
-                                        + loadedName
-                                        + ")"));
+                                Reason.of(
+                                        "catalog.loadedOtherName",
+                                        e.code(),
+                                        year,
+                                        loadedName,
+                                        e.name())));
                 continue;
             }
             inFile.put(key, e);
@@ -153,28 +135,17 @@ public final class YearCatalog {
             if (parent.isPresent()
                     && !inFile.containsKey(key(e.classification(), parent.get()))
                     && !catalog.codes(e.classification()).containsKey(parent.get())) {
-                String level = e.code().length() == 5 ? "款" : "项";
-                String parentLevel = e.code().length() == 5 ? "类" : "款";
                 problems.add(
                         new JournalProblem(
                                 lineOf.get(key(e.classification(), e.code())),
                                 "code",
-                                level
-                                        + " "
-                                        + e.code()
-                                        + " 的上级"
-                                        + parentLevel
-                                        + " "
-                                        + parent.get()
-                                        + " 既不在文件中，也不在 "
-                                        + year
-                                        + " 年的科目表中 (the parent "
-                                        + parent.get()
-                                        + " of "
-                                        + e.code()
-                                        + " is neither in the file nor in the "
-                                        + year
-                                        + " catalog)"));
+                                Reason.of(
+                                        e.code().length() == 5
+                                                ? "catalog.kuanWithoutParent"
+                                                : "catalog.xiangWithoutParent",
+                                        e.code(),
+                                        parent.get(),
+                                        year)));
             }
         }
         problems.sort(java.util.Comparator.comparingInt(JournalProblem::line));
@@ -189,28 +160,18 @@ public final class YearCatalog {
         int before = problems.size();
         String code = line.code();
         if (code.isEmpty()) {
-            problems.add(new JournalProblem(line.line(), "code", "缺少科目编码 (code is missing)"));
+            problems.add(new JournalProblem(line.line(), "code", Reason.of("catalog.codeMissing")));
         } else if (!code.chars().allMatch(c -> c >= '0' && c <= '9')) {
             problems.add(
-                    new JournalProblem(
-                            line.line(),
-                            "code",
-                            "科目编码只能是数字：" + code + " (code must be digits only)"));
+                    new JournalProblem(line.line(), "code", Reason.of("catalog.codeDigits", code)));
         }
         if (line.name().isEmpty()) {
-            problems.add(new JournalProblem(line.line(), "name", "缺少科目名称 (name is missing)"));
+            problems.add(new JournalProblem(line.line(), "name", Reason.of("catalog.nameMissing")));
         } else if (line.name().codePointCount(0, line.name().length()) > NAME_MAX
                 || line.name().chars().anyMatch(Character::isISOControl)) {
             problems.add(
                     new JournalProblem(
-                            line.line(),
-                            "name",
-                            "科目名称超过 "
-                                    + NAME_MAX
-                                    + " 字或含控制字符"
-                                    + " (name longer than "
-                                    + NAME_MAX
-                                    + " characters or with control characters)"));
+                            line.line(), "name", Reason.of("catalog.nameTooLong", NAME_MAX)));
         }
         if (problems.size() > before) {
             return Optional.empty();
@@ -225,16 +186,13 @@ public final class YearCatalog {
                             ? new JournalProblem(
                                     line.line(),
                                     "code",
-                                    "科目编码 "
-                                            + code
-                                            + " 既非功能分类（2 开头）也非经济分类"
-                                            + "（3 开头） (code must start with 2 or 3)")
+                                    Reason.of("catalog.firstDigitUnknown", code))
                             : new JournalProblem(
                                     line.line(),
                                     "classification",
-                                    "分类“"
-                                            + line.classification()
-                                            + "”应为 功能分类 或 经济分类 (expected functional or economic)"));
+                                    Reason.of(
+                                            "catalog.classificationUnknown",
+                                            line.classification())));
             return Optional.empty();
         }
         Classification c = classification.get();
@@ -243,16 +201,7 @@ public final class YearCatalog {
                     new JournalProblem(
                             line.line(),
                             "code",
-                            c.fullName()
-                                    + "科目编码应以 "
-                                    + c.firstDigit()
-                                    + " 开头："
-                                    + code
-                                    + " ("
-                                    + c.code()
-                                    + " codes start with "
-                                    + c.firstDigit()
-                                    + ")"));
+                            Reason.of("code.firstDigit", c, c.firstDigit(), code)));
             return Optional.empty();
         }
         if (!c.allowsLength(code.length())) {
@@ -260,18 +209,11 @@ public final class YearCatalog {
                     new JournalProblem(
                             line.line(),
                             "code",
-                            c.fullName()
-                                    + "科目编码应为 "
-                                    + (c == Classification.FUNCTIONAL
-                                            ? "3（类）、5（款）或 7（项）"
-                                            : "3（类）或 5（款）")
-                                    + " 位："
-                                    + code
-                                    + " ("
-                                    + c.code()
-                                    + " codes have "
-                                    + (c == Classification.FUNCTIONAL ? "3, 5 or 7" : "3 or 5")
-                                    + " digits)"));
+                            Reason.of(
+                                    c == Classification.FUNCTIONAL
+                                            ? "code.functionalLength"
+                                            : "code.economicLength",
+                                    code)));
             return Optional.empty();
         }
         return Optional.of(new CatalogEntry(c, code, line.name()));

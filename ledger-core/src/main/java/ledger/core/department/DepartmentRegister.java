@@ -14,6 +14,9 @@ import ledger.core.account.FiscalYear;
 import ledger.core.account.Text;
 import ledger.core.account.UnitCode;
 import ledger.core.journal.JournalProblem;
+import ledger.core.text.FieldName;
+import ledger.core.text.Reason;
+import ledger.core.text.Refusal;
 
 /**
  * Every department and its units as registered, year by year: a unit's registration holds from its
@@ -115,6 +118,17 @@ public final class DepartmentRegister implements UnitRegistry {
         }
     }
 
+    /** The file's columns by their Chinese names, as refusals name them. */
+    public static final Map<String, String> COLUMN_NAMES =
+            Map.of(
+                    "department", "部门编码",
+                    "department_name", "部门名称",
+                    "unit", "单位编码",
+                    "unit_name", "单位名称",
+                    "kind", "单位性质",
+                    "parent", "上级单位",
+                    "from_year", "起始年度");
+
     /**
      * Checks a whole file: each field well-formed; no unit registered twice for one year (in the
      * file, or differently from what was registered before); a unit in one department a year; each
@@ -124,14 +138,11 @@ public final class DepartmentRegister implements UnitRegistry {
     public Decision check(List<DepartmentLine> lines, String source) {
         List<JournalProblem> problems = new ArrayList<>();
         if (lines.isEmpty()) {
-            problems.add(new JournalProblem(0, "file", "文件中没有单位 (the file holds no units)"));
+            problems.add(new JournalProblem(0, "file", Reason.of("department.empty")));
         }
         if (lines.size() > MAX_LINES) {
             problems.add(
-                    new JournalProblem(
-                            0,
-                            "file",
-                            "部门文件最多 " + MAX_LINES + " 行 (at most " + MAX_LINES + " lines)"));
+                    new JournalProblem(0, "file", Reason.of("department.tooManyLines", MAX_LINES)));
             return new Decision(null, problems);
         }
         Map<UnitYear, Integer> lineOf = new LinkedHashMap<>();
@@ -153,15 +164,11 @@ public final class DepartmentRegister implements UnitRegistry {
                         new JournalProblem(
                                 line.line(),
                                 "department_name",
-                                "部门 "
-                                        + unit.department()
-                                        + " 在本文件中名称不一致："
-                                        + knownName
-                                        + " 与 "
-                                        + unit.departmentName()
-                                        + " (department "
-                                        + unit.department()
-                                        + " is named twice differently)"));
+                                Reason.of(
+                                        "department.namedTwice",
+                                        unit.department(),
+                                        knownName,
+                                        unit.departmentName())));
             }
             UnitYear key = new UnitYear(unit.unit(), unit.fromYear());
             Integer earlier = lineOf.putIfAbsent(key, line.line());
@@ -172,32 +179,17 @@ public final class DepartmentRegister implements UnitRegistry {
                                 line.line(),
                                 "unit",
                                 first.department().equals(unit.department())
-                                        ? "单位 "
-                                                + unit.unit()
-                                                + " 在 "
-                                                + unit.fromYear()
-                                                + " 年已于第 "
-                                                + earlier
-                                                + " 行登记，不能登记两次"
-                                                + " (unit registered twice for "
-                                                + unit.fromYear()
-                                                + ", first on line "
-                                                + earlier
-                                                + ")"
-                                        : "单位 "
-                                                + unit.unit()
-                                                + " 在 "
-                                                + unit.fromYear()
-                                                + " 年已于第 "
-                                                + earlier
-                                                + " 行登记在部门 "
-                                                + first.department()
-                                                + "，同一年只能属于一个部门 (a unit belongs to one department in a"
-                                                + " year; line "
-                                                + earlier
-                                                + " puts it in "
-                                                + first.department()
-                                                + ")"));
+                                        ? Reason.of(
+                                                "department.unitTwice",
+                                                unit.unit(),
+                                                unit.fromYear(),
+                                                earlier)
+                                        : Reason.of(
+                                                "department.unitInTwo",
+                                                unit.unit(),
+                                                unit.fromYear(),
+                                                earlier,
+                                                first.department())));
                 continue;
             }
             inFile.put(key, unit);
@@ -215,20 +207,16 @@ public final class DepartmentRegister implements UnitRegistry {
                         new JournalProblem(
                                 lineOf.get(entry.getKey()),
                                 "unit",
-                                "单位 "
-                                        + unit.unit()
-                                        + " 自 "
-                                        + unit.fromYear()
-                                        + " 年起已登记为部门 "
-                                        + stored.get().department()
-                                        + " 的"
-                                        + stored.get().role()
-                                        + "（"
-                                        + stored.get().kind().chineseName()
-                                        + "），不能再次登记为不同内容 (unit already registered"
-                                        + " for "
-                                        + unit.fromYear()
-                                        + " with other content)"));
+                                Reason.of(
+                                        "department.registeredOtherwise",
+                                        unit.unit(),
+                                        unit.fromYear(),
+                                        stored.get().department(),
+                                        stored.get().isTop()
+                                                ? new FieldName("top unit", stored.get().role())
+                                                : new FieldName(
+                                                        "subordinate unit", stored.get().role()),
+                                        stored.get().kind())));
             }
         }
         if (!problems.isEmpty()) {
@@ -282,19 +270,11 @@ public final class DepartmentRegister implements UnitRegistry {
                                 new JournalProblem(
                                         line,
                                         "parent",
-                                        "上级单位 "
-                                                + m.parent()
-                                                + " 在 "
-                                                + year
-                                                + " 年不是部门 "
-                                                + m.department()
-                                                + " 的单位 (parent "
-                                                + m.parent()
-                                                + " is not a unit of "
-                                                + m.department()
-                                                + " in "
-                                                + year
-                                                + ")"));
+                                        Reason.of(
+                                                "department.parentNotMember",
+                                                m.parent(),
+                                                year,
+                                                m.department())));
                     }
                     continue;
                 }
@@ -309,16 +289,14 @@ public final class DepartmentRegister implements UnitRegistry {
                                     new JournalProblem(
                                             line,
                                             "parent",
-                                            "上级单位形成循环："
-                                                    + String.join(
+                                            Reason.of(
+                                                    "department.cycle",
+                                                    String.join(
                                                             " → ",
                                                             path.stream()
                                                                     .map(UnitCode::code)
-                                                                    .toList())
-                                                    + "（"
-                                                    + year
-                                                    + " 年）"
-                                                    + " (the parent links form a cycle)"));
+                                                                    .toList()),
+                                                    year)));
                         }
                         break;
                     }
@@ -337,9 +315,7 @@ public final class DepartmentRegister implements UnitRegistry {
                     new JournalProblem(
                             line.line(),
                             "department",
-                            "部门编码须为 1–64 个小写字母、数字或连字符："
-                                    + abbreviate(department)
-                                    + " (department code: 1–64 lower-case letters, digits or hyphens)"));
+                            Reason.of("department.codeFormat", abbreviate(department))));
         }
         UnitCode unit = code(line, "unit", required(line, "unit", line.unit(), problems), problems);
         String parentText = line.parent() == null ? "" : line.parent().strip();
@@ -347,9 +323,7 @@ public final class DepartmentRegister implements UnitRegistry {
         if (unit != null && unit.equals(parent)) {
             problems.add(
                     new JournalProblem(
-                            line.line(),
-                            "parent",
-                            "单位 " + unit + " 不能是自己的上级 (a unit cannot" + " be its own parent)"));
+                            line.line(), "parent", Reason.of("department.ownParent", unit)));
         }
         UnitKind kind = null;
         String kindText = required(line, "kind", line.kind(), problems);
@@ -361,9 +335,7 @@ public final class DepartmentRegister implements UnitRegistry {
                         new JournalProblem(
                                 line.line(),
                                 "kind",
-                                "单位性质须为 行政单位、事业单位 或 参公单位，不是 "
-                                        + abbreviate(kindText)
-                                        + " (kind must be 行政单位, 事业单位 or 参公单位)"));
+                                Reason.of("department.kind", abbreviate(kindText))));
             }
         }
         FiscalYear fromYear = null;
@@ -376,13 +348,11 @@ public final class DepartmentRegister implements UnitRegistry {
                         new JournalProblem(
                                 line.line(),
                                 "from_year",
-                                "起始年度须为 "
-                                        + FiscalYear.FIRST
-                                        + "–"
-                                        + FiscalYear.LAST
-                                        + " 之间的年份，不是 "
-                                        + abbreviate(yearText)
-                                        + " (from_year must be a year)"));
+                                Reason.of(
+                                        "department.fromYear",
+                                        FiscalYear.FIRST,
+                                        FiscalYear.LAST,
+                                        abbreviate(yearText))));
             }
         }
         String departmentName = name(line, "department_name", line.departmentName(), problems);
@@ -399,7 +369,11 @@ public final class DepartmentRegister implements UnitRegistry {
         if (value == null || value.isBlank()) {
             problems.add(
                     new JournalProblem(
-                            line.line(), column, column + " 不能为空 (" + column + " is missing)"));
+                            line.line(),
+                            column,
+                            Reason.of(
+                                    "field.required",
+                                    new FieldName(column, COLUMN_NAMES.get(column)))));
             return null;
         }
         return value.strip();
@@ -412,16 +386,8 @@ public final class DepartmentRegister implements UnitRegistry {
         }
         try {
             return UnitCode.of(value);
-        } catch (IllegalArgumentException malformed) {
-            problems.add(
-                    new JournalProblem(
-                            line.line(),
-                            column,
-                            "单位编码须为 1–64 个小写字母、数字或连字符："
-                                    + abbreviate(value)
-                                    + " ("
-                                    + malformed.getMessage()
-                                    + ")"));
+        } catch (Refusal malformed) {
+            problems.add(new JournalProblem(line.line(), column, malformed.reason()));
             return null;
         }
     }
@@ -430,6 +396,9 @@ public final class DepartmentRegister implements UnitRegistry {
             DepartmentLine line, String column, String value, List<JournalProblem> problems) {
         try {
             return Text.clean(column, value == null ? "" : value.strip(), Text.NAME_MAX);
+        } catch (Refusal bad) {
+            problems.add(new JournalProblem(line.line(), column, bad.reason()));
+            return null;
         } catch (IllegalArgumentException bad) {
             problems.add(new JournalProblem(line.line(), column, bad.getMessage()));
             return null;

@@ -66,9 +66,12 @@ class YearCatalogTest {
                         p -> {
                             assertThat(p.line()).isEqualTo(7);
                             assertThat(p.column()).isEqualTo("code");
-                            assertThat(p.reason())
-                                    .contains("部门预算支出经济分类科目编码应以 3 开头")
-                                    .contains("20106");
+                            // Worded as the journal's code check words it, from the one catalog.
+                            assertThat(p.reason()).isEqualTo("经济分类代码应为以 3 开头的支出科目：20106");
+                            assertThat(p.reason(java.util.Locale.ENGLISH))
+                                    .isEqualTo(
+                                            "economic code must be an expenditure code starting"
+                                                    + " with 3: 20106");
                         });
         YearCatalog.Decision unknownWord =
                 empty2024().check(List.of(new CatalogLine(3, "收入分类", "20106", "财政事务")), "");
@@ -100,11 +103,22 @@ class YearCatalogTest {
                 .containsExactly(2, 3, 4, 5, 6, 7);
         assertThat(decision.problems().get(0).reason()).contains("只能是数字").contains("2010A01");
         assertThat(decision.problems().get(1).reason())
-                .contains("3（类）、5（款）或 7（项）")
+                .contains("3 位（类）、5 位（款）或 7 位（项）")
                 .contains("201060");
         assertThat(decision.problems().get(2).reason()).contains("既非功能分类");
-        assertThat(decision.problems().get(3).reason()).contains("3（类）或 5（款）");
+        assertThat(decision.problems().get(3).reason()).contains("3 位（类）或 5 位（款）");
         assertThat(decision.problems().get(4).reason()).contains("缺少科目编码");
+        // The same reasons in English, from the one catalog, for an API client that asks.
+        assertThat(decision.problems())
+                .extracting(p -> p.reason(java.util.Locale.ENGLISH))
+                .containsExactly(
+                        "a code is digits only: 2010A01",
+                        "functional code must have 3 (类), 5 (款) or 7 (项) digits: 201060",
+                        "code 1010101 is neither functional (starting with 2) nor economic"
+                                + " (starting with 3)",
+                        "economic code must have 3 (类) or 5 (款) digits: 3010101",
+                        "code is missing",
+                        "name is missing");
         assertThat(decision.problems().get(5).column()).isEqualTo("name");
     }
 

@@ -220,6 +220,13 @@ class DepartmentRegisterTest {
                 .extracting(p -> p.line() + " " + p.column())
                 .containsExactlyInAnyOrder("3 kind", "5 from_year");
         assertThat(problems.get(0).reason()).contains("单位性质须为 行政单位、事业单位 或 参公单位，不是 企业");
+        // English from the same catalog, for an API client that asks for it.
+        assertThat(problems)
+                .extracting(p -> p.reason(java.util.Locale.ENGLISH))
+                .containsExactlyInAnyOrder(
+                        "kind must be 行政单位 (administrative), 事业单位 (institution) or 参公单位"
+                                + " (civil-service-managed), not 企业",
+                        "from_year must be a year between 2000 and 2100, not 二〇二〇");
         List<JournalProblem> parent =
                 DepartmentRegister.empty()
                         .check(
@@ -237,6 +244,9 @@ class DepartmentRegisterTest {
                         p -> {
                             assertThat(p.line()).isEqualTo(4);
                             assertThat(p.reason()).contains("上级单位 nowhere 在 2020 年不是部门 d 的单位");
+                            assertThat(p.reason(java.util.Locale.ENGLISH))
+                                    .isEqualTo(
+                                            "parent nowhere is not a unit of department d in 2020");
                         });
     }
 
