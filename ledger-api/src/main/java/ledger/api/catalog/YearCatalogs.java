@@ -1,13 +1,16 @@
 package ledger.api.catalog;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import ledger.api.recording.JournalRefused;
 import ledger.api.store.EventStoreAccess;
 import ledger.api.store.JdbcLedgerRegistry;
+import ledger.api.store.TransactionResources;
 import ledger.core.account.FiscalYear;
 import ledger.core.catalog.CatalogLine;
 import ledger.core.catalog.CatalogLoaded;
@@ -51,8 +54,14 @@ public class YearCatalogs {
 
     /** The year's catalog as stored now. */
     public YearCatalog of(FiscalYear year) {
-        long last = eventStore.lastSequenceNumberFor(CatalogLoaded.aggregateId(year)).orElse(-1L);
         Read kept = read.get(year);
+        // Once per transaction: a batch of single commands asks for every command of it.
+        Set<FiscalYear> checked = checkedInThisTransaction();
+        if (kept != null && checked.contains(year)) {
+            return kept.catalog();
+        }
+        long last = eventStore.lastSequenceNumberFor(CatalogLoaded.aggregateId(year)).orElse(-1L);
+        checked.add(year);
         if (kept != null && kept.lastSequence() == last) {
             return kept.catalog();
         }
@@ -71,6 +80,11 @@ public class YearCatalogs {
         YearCatalog catalog = new YearCatalog(year, loads);
         read.put(year, new Read(seen, catalog));
         return catalog;
+    }
+
+    /** The years whose newest load this transaction has asked the store for already. */
+    private Set<FiscalYear> checkedInThisTransaction() {
+        return TransactionResources.bound(this, HashSet::new, years -> {});
     }
 
     /** What a posting of that year is checked against, with the names its statements print. */
@@ -109,6 +123,7 @@ public class YearCatalogs {
                                             0)),
                             user,
                             UUID.randomUUID().toString());
+                    checkedInThisTransaction().remove(year);
                     return decision.loaded();
                 });
     }

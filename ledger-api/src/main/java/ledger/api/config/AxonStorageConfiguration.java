@@ -85,7 +85,8 @@ public class AxonStorageConfiguration {
     /**
      * Axon's JDBC storage engine as its Spring Boot auto-configuration builds it, except that each
      * event row is written with its seal ({@link SealedAppend}): an event is never stored unsealed,
-     * whichever path wrote it.
+     * whichever path wrote it. Its statements join the command's transaction without a savepoint of
+     * their own ({@link SavepointTransactions#joining}).
      */
     @Bean
     public EventStorageEngine eventStorageEngine(
@@ -94,7 +95,7 @@ public class AxonStorageConfiguration {
             @Qualifier("eventSerializer") Serializer eventSerializer,
             org.axonframework.config.Configuration configuration,
             ConnectionProvider connections,
-            TransactionManager transactions,
+            PlatformTransactionManager transactions,
             EventSchema schema,
             EventRowSeals seals) {
         return JdbcEventStorageEngine.builder()
@@ -104,7 +105,7 @@ public class AxonStorageConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connections)
-                .transactionManager(transactions)
+                .transactionManager(SavepointTransactions.joining(transactions))
                 .schema(schema)
                 .appendEvents(new SealedAppend(seals))
                 .build();

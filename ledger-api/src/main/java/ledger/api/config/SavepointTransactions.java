@@ -17,15 +17,29 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * transaction. Here a nested unit gets a savepoint ({@code PROPAGATION_NESTED}): its rollback
  * undoes exactly its own statements, its commit releases the savepoint, and only the root commits.
  * Without an enclosing transaction this starts a new one, as before.
+ *
+ * <p>The storage engine's own statements (reading an account's events, its last sequence number,
+ * appending) need no savepoint of their own: they run inside a command's unit, whose savepoint or
+ * transaction already undoes them, so {@link #joining} lets them join it. Each savepoint is a round
+ * trip to the database on the single writer's path: a command paid about eleven of them.
  */
 public final class SavepointTransactions implements TransactionManager {
 
     private final PlatformTransactionManager transactions;
-    private final TransactionDefinition definition =
-            new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
+    private final TransactionDefinition definition;
 
     public SavepointTransactions(PlatformTransactionManager transactions) {
+        this(transactions, TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    private SavepointTransactions(PlatformTransactionManager transactions, int propagation) {
         this.transactions = transactions;
+        this.definition = new DefaultTransactionDefinition(propagation);
+    }
+
+    /** Joins the enclosing transaction as it is (no savepoint), or starts one without it. */
+    public static SavepointTransactions joining(PlatformTransactionManager transactions) {
+        return new SavepointTransactions(transactions, TransactionDefinition.PROPAGATION_REQUIRED);
     }
 
     @Override

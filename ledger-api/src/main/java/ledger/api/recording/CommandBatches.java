@@ -22,6 +22,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +45,13 @@ import org.springframework.stereotype.Component;
  * Nothing is answered before its commit. If the batch's commit fails (another node appended to one
  * of its accounts, an id or a new name raced), each command of the batch is sent again alone, in
  * arrival order, and its own answer (a lost race is retried by {@link TransactionRecorder}) given.
+ *
+ * <p>There is one such writer per share of the units ({@code ledger.commands.writers}, by default
+ * {@link #DEFAULT_WRITERS}): a unit's commands always go to the same writer, so everything above
+ * holds per unit, while the units' batches wait for the database side by side rather than one after
+ * another. A batch's time is mostly round trips waiting on the database, so a lone writer left the
+ * processors and the database idle. Units share nothing a batch locks exclusively: a year's lock,
+ * its ids and its names are the unit's, and an account belongs to one unit.
  */
 @Component
 public class CommandBatches {
@@ -51,11 +59,18 @@ public class CommandBatches {
     /** Enough to share one flush among many clients; small enough that one batch stays short. */
     static final int MOST_PER_BATCH = 200;
 
+    /** Enough to keep both processors and the database busy on two cores. */
+    static final int DEFAULT_WRITERS = 4;
+
     private static final Logger log = LoggerFactory.getLogger(CommandBatches.class);
 
     private record Pending(CommandMessage<?> command, CompletableFuture<Object> answer) {
         String account() {
-            return ((AccountCommand) command.getPayload()).account().id();
+            return accountCommand().account().id();
+        }
+
+        AccountCommand accountCommand() {
+            return (AccountCommand) command.getPayload();
         }
     }
 
@@ -65,20 +80,30 @@ public class CommandBatches {
     private final CommandGateway gateway;
     private final TransactionManager transactions;
     private final UnitOfWorkConnection connections;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
     private final AtomicLong committedBatches = new AtomicLong();
-    private final Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
 
     public CommandBatches(
             CommandGateway gateway,
             TransactionManager transactions,
-            UnitOfWorkConnection connections) {
+            UnitOfWorkConnection connections,
+            @Value("${ledger.commands.writers:" + DEFAULT_WRITERS + "}") int writers) {
+        if (writers < 1) {
+            throw new IllegalArgumentException(
+                    "ledger.commands.writers must be at least 1, not " + writers);
+        }
         this.gateway = gateway;
         this.transactions = transactions;
         this.connections = connections;
-        this.writer = new Thread(this::write, "command-batches");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        for (int i = 0; i < writers; i++) {
+            BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+            Thread writer = new Thread(() -> write(queue), "command-batches-" + i);
+            writer.setDaemon(true);
+            queues.add(queue);
+            this.writers.add(writer);
+        }
+        this.writers.forEach(Thread::start);
     }
 
     /**
@@ -87,7 +112,7 @@ public class CommandBatches {
      */
     public Object sendAndWait(CommandMessage<?> command) {
         Pending pending = new Pending(command, new CompletableFuture<>());
-        queue.add(pending);
+        queueOf(pending).add(pending);
         try {
             return pending.answer().get();
         } catch (InterruptedException interrupted) {
@@ -106,17 +131,23 @@ public class CommandBatches {
         return committedBatches.get();
     }
 
-    /** Commands waiting for the writer. */
+    /** Commands waiting for a writer. */
     public int queued() {
-        return queue.size();
+        return queues.stream().mapToInt(BlockingQueue::size).sum();
+    }
+
+    /** The writer of the command's unit (a transfer's payer; it never comes here). */
+    private BlockingQueue<Pending> queueOf(Pending pending) {
+        String unit = pending.accountCommand().account().unit().code();
+        return queues.get(Math.floorMod(unit.hashCode(), queues.size()));
     }
 
     @PreDestroy
     void stop() {
-        writer.interrupt();
+        writers.forEach(Thread::interrupt);
     }
 
-    private void write() {
+    private void write(BlockingQueue<Pending> queue) {
         List<Pending> batch = new ArrayList<>(MOST_PER_BATCH);
         while (!Thread.currentThread().isInterrupted()) {
             try {

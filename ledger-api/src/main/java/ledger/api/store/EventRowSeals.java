@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -34,7 +35,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * savepoints) keeps the seals it loaded and wrote per transaction, so a million-event import reads
  * none back; Axon's path reads it by its unique key in the statement's own transaction, because a
  * batch of commands rolls single commands back to savepoints, and a seal remembered from a
- * rolled-back event would chain the next one to an event that does not exist.
+ * rolled-back event would chain the next one to an event that does not exist; unless the seal is
+ * one this process saw committed ({@link #committed}): a committed row never changes, so its seal
+ * is its successor's predecessor on every node, and a hot account's next command reads nothing.
  */
 @Component
 public class EventRowSeals {
@@ -48,6 +51,21 @@ public class EventRowSeals {
     private final Path keyFile;
     private volatile SealKey key;
     private final ThreadLocal<Mac> macs = new ThreadLocal<>();
+
+    /** As many accounts as Axon keeps in memory (AxonStorageConfiguration.KEPT_ACCOUNTS). */
+    static final int KEPT_TIPS = 20_000;
+
+    /**
+     * The newest seal this process saw committed, by aggregate, least recently used out. Only a
+     * committed row's seal is kept: one of a rolled-back transaction would chain to nothing.
+     */
+    private final Map<String, Tip> committed =
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Tip> eldest) {
+                    return size() > KEPT_TIPS;
+                }
+            };
 
     public EventRowSeals(
             JdbcTemplate jdbc,
@@ -225,6 +243,10 @@ public class EventRowSeals {
         if (tip != null && tip.sequence() == sequence - 1) {
             return tip.seal();
         }
+        Tip known = committedTip(aggregateIdentifier);
+        if (known != null && known.sequence() == sequence - 1) {
+            return known.seal();
+        }
         try {
             if (connection != null) {
                 return read(connection, aggregateIdentifier, sequence - 1);
@@ -236,6 +258,38 @@ public class EventRowSeals {
             throw new IllegalStateException(
                     "cannot read the seal of " + aggregateIdentifier + " #" + (sequence - 1), e);
         }
+    }
+
+    private synchronized Tip committedTip(String aggregateIdentifier) {
+        return committed.get(aggregateIdentifier);
+    }
+
+    private synchronized void rememberCommitted(Map<String, Tip> tips) {
+        tips.forEach(
+                (aggregate, tip) -> {
+                    Tip known = committed.get(aggregate);
+                    // Another transaction may have committed a newer event of it meanwhile.
+                    if (known == null || known.sequence() < tip.sequence()) {
+                        committed.put(aggregate, tip);
+                    }
+                });
+    }
+
+    /**
+     * Remembers the seals written in {@code tips} once the current transaction commits, for the
+     * next statement's predecessors; outside a transaction nothing (its commit is not seen).
+     */
+    public void rememberOnCommit(Map<String, Tip> tips) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive() || tips.isEmpty()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        rememberCommitted(tips);
+                    }
+                });
     }
 
     /**
@@ -258,29 +312,10 @@ public class EventRowSeals {
     }
 
     /**
-     * The tips a batch's transaction loaded and wrote, dropped when it ends; outside a transaction
-     * a map of the caller's own.
+     * The tips a batch's transaction loaded and wrote, dropped when it ends (remembered as
+     * committed if it commits); outside a transaction a map of the caller's own.
      */
-    @SuppressWarnings("unchecked")
     public Map<String, Tip> transactionTips() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new HashMap<>();
-        }
-        Map<String, Tip> tips =
-                (Map<String, Tip>) TransactionSynchronizationManager.getResource(this);
-        if (tips == null) {
-            Map<String, Tip> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(
-                    new TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            TransactionSynchronizationManager.unbindResourceIfPossible(
-                                    EventRowSeals.this);
-                        }
-                    });
-            tips = fresh;
-        }
-        return tips;
+        return TransactionResources.bound(this, HashMap::new, this::rememberCommitted);
     }
 }

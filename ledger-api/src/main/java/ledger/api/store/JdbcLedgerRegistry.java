@@ -20,6 +20,8 @@ import ledger.core.account.TransactionKind;
 import ledger.core.account.UnitCode;
 import ledger.core.account.YearStatus;
 import ledger.core.classification.ClassificationCatalog;
+import ledger.core.department.DepartmentUnit;
+import ledger.core.department.UnitRegistry;
 import ledger.core.journal.JournalPosting.UnitProject;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,20 +82,42 @@ public class JdbcLedgerRegistry implements LedgerRegistry {
         return catalogs.apply(year);
     }
 
-    private volatile java.util.function.Supplier<ledger.core.department.UnitRegistry> units =
-            () -> ledger.core.department.UnitRegistry.NONE;
+    private volatile java.util.function.Supplier<UnitRegistry> units = () -> UnitRegistry.NONE;
 
     /**
      * Where the departments come from ({@code Departments}, which reads their events through the
      * store).
      */
-    public void useUnits(java.util.function.Supplier<ledger.core.department.UnitRegistry> source) {
+    public void useUnits(java.util.function.Supplier<UnitRegistry> source) {
         this.units = source;
     }
 
+    /**
+     * The departments, read from the store when first asked: of all commands only a transfer asks,
+     * and reading them is a round trip (their newest event number) on every command's path.
+     */
     @Override
-    public ledger.core.department.UnitRegistry units() {
-        return units.get();
+    public UnitRegistry units() {
+        return new UnitRegistry() {
+            private UnitRegistry read;
+
+            private UnitRegistry read() {
+                if (read == null) {
+                    read = units.get();
+                }
+                return read;
+            }
+
+            @Override
+            public Optional<DepartmentUnit> membership(UnitCode unit, FiscalYear year) {
+                return read().membership(unit, year);
+            }
+
+            @Override
+            public List<DepartmentUnit> unitsOf(String department, FiscalYear year) {
+                return read().unitsOf(department, year);
+            }
+        };
     }
 
     /** Creates the year's row if needed and share-locks it until the transaction ends. */

@@ -38,8 +38,8 @@ public final class SealedAppend implements AppendEventsStatementBuilder {
             Serializer serializer,
             TimestampWriter timestampWriter)
             throws SQLException {
-        // Predecessors come from this statement's own events, else from the database (see
-        // EventRowSeals).
+        // Predecessors come from this statement's own events, else from those seen committed, else
+        // from the database (see EventRowSeals).
         Map<String, EventRowSeals.Tip> tips = new HashMap<>();
         PreparedStatement ps =
                 connection.prepareStatement(
@@ -87,6 +87,7 @@ public final class SealedAppend implements AppendEventsStatementBuilder {
                             bytes(metaData.getData())));
             ps.addBatch();
         }
+        seals.rememberOnCommit(tips);
         return ps;
     }
 

@@ -34,7 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(
         classes = LedgerApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.NONE)
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        // One writer, so that commands of two units (bt-unit, bt-new) share its batch; units on
+        // writers of their own: CommandWritersIT.
+        properties = "ledger.commands.writers=1")
 class CommandBatchesIT {
 
     private static final String URL = TestDatabase.create("commandbatches");
