@@ -59,20 +59,26 @@ final class ImportJob implements ImportProgress {
     }
 
     @Override
-    public void reading(long bytesRead, long totalBytes) {
+    public synchronized void reading(long bytesRead, long totalBytes) {
+        if (phase == Phase.DONE) {
+            return; // a late report (a stream closed after the end) never reopens a finished job
+        }
         this.phase = Phase.READING;
         this.bytesRead = bytesRead;
         this.totalBytes = totalBytes;
     }
 
     @Override
-    public void deciding(int rowsDecided, int totalRows) {
+    public synchronized void deciding(int rowsDecided, int totalRows) {
+        if (phase == Phase.DONE) {
+            return;
+        }
         this.phase = Phase.DECIDING;
         this.rowsDecided = rowsDecided;
         this.totalRows = totalRows;
     }
 
-    void finish(Outcome outcome) {
+    synchronized void finish(Outcome outcome) {
         this.outcome = outcome;
         this.finished = Instant.now();
         this.phase = Phase.DONE;

@@ -165,13 +165,16 @@ class JournalPages {
                                                                 "mapping".equals(problem.column()))
                                 ? Map.of()
                                 : linesOf(source, refused.problems());
-            } catch (IOException unreadable) {
-                texts = Map.of();
+            } catch (IOException | RuntimeException unreadable) {
+                texts = Map.of(); // the lines as uploaded are a help; the refusals stand
+                // without them
             }
             job.finish(
                     new ImportJob.Outcome(
                             null, problemRows(refused, texts), rowsRefused(refused), false, null));
-        } catch (IOException | RuntimeException failed) {
+        } catch (IOException | RuntimeException | Error failed) {
+            // Whatever escapes, the job ends: its page must never wait for an outcome that cannot
+            // come.
             log.error(
                     "journal import job {} of {} by {} failed",
                     job.id(),

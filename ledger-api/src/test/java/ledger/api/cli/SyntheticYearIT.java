@@ -114,7 +114,7 @@ class SyntheticYearIT {
     @Test
     void statementsNeedEitherOneUnitOrAllUnits() {
         assertThat(ledger("statements", "--db", URL, "--year", "2020").err())
-                .contains("--unit U or --all-units");
+                .contains("--unit U（单位）或 --all-units（全部单位）");
         assertThat(
                         ledger(
                                         "statements",
