@@ -169,9 +169,29 @@ class JournalPages {
                 texts = Map.of(); // the lines as uploaded are a help; the refusals stand
                 // without them
             }
-            job.finish(
-                    new ImportJob.Outcome(
-                            null, problemRows(refused, texts), rowsRefused(refused), false, null));
+            try {
+                job.finish(
+                        new ImportJob.Outcome(
+                                null,
+                                problemRows(refused, texts),
+                                rowsRefused(refused),
+                                false,
+                                null));
+            } catch (RuntimeException | Error failed) {
+                log.error(
+                        "journal import job {}: its refused rows could not be listed",
+                        job.id(),
+                        failed);
+                job.finish(
+                        new ImportJob.Outcome(
+                                null,
+                                null,
+                                0,
+                                false,
+                                "文件被拒绝，一行也没有记入，但被拒绝的行无法列出（服务器内部错误）。请联系管理员并告知任务号 "
+                                        + job.id()
+                                        + "。"));
+            }
         } catch (IOException | RuntimeException | Error failed) {
             // Whatever escapes, the job ends: its page must never wait for an outcome that cannot
             // come.
