@@ -235,7 +235,10 @@ class JournalPages {
         model.addAttribute("page", "journal");
         model.addAttribute("job", job);
         model.addAttribute("fileName", job.fileName());
+        // One reading of the job decides the whole page: the outcome, not the phase read again by
+        // the template, which could say "done" for an outcome this request did not put on the page.
         ImportJob.Outcome outcome = job.outcome();
+        model.addAttribute("done", outcome != null);
         if (outcome != null) {
             show(outcome, model);
             if (outcome.notPermitted()) {
