@@ -202,7 +202,9 @@ class CrashIT {
         for (int round = 0; round < 3; round++) {
             Path commands = Files.createTempFile("kill-stream", ".csv");
             String prefix = "R" + round;
-            writeCommands(commands, prefix, 3_000);
+            // Longer than the latest kill moment (14 s) at any speed seen, so every round is
+            // killed.
+            writeCommands(commands, prefix, 30_000);
             Process recording = ledger(url, "record", commands.toString()).start();
             List<String> acknowledged = new ArrayList<>();
             long stopAt =
