@@ -1,7 +1,5 @@
 package ledger.projections.statement;
 
-import java.util.regex.Pattern;
-
 /**
  * One figure of the year-end statements, addressed as the published report numbers it: table, row
  * (a 行次, a functional or economic code, or a named total) and column (栏次). A computed figure, a
@@ -14,14 +12,19 @@ import java.util.regex.Pattern;
  */
 public record CellAddress(String table, String row, int column) implements Comparable<CellAddress> {
 
-    private static final Pattern TABLE = Pattern.compile("T[1-9]");
-    private static final Pattern ROW = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,31}");
+    /** The longest row key: a named total such as {@code personnel-total}, or a code. */
+    private static final int ROW_LENGTH = 32;
 
     public CellAddress {
-        if (table == null || !TABLE.matcher(table).matches()) {
+        // Checked by hand rather than by regular expression: statements make millions of addresses.
+        if (table == null
+                || table.length() != 2
+                || table.charAt(0) != 'T'
+                || table.charAt(1) < '1'
+                || table.charAt(1) > '9') {
             throw new IllegalArgumentException("table must be T1 … T9, got: " + table);
         }
-        if (row == null || !ROW.matcher(row).matches()) {
+        if (!isRowKey(row)) {
             throw new IllegalArgumentException(
                     "row must be a line number, a code or a named total such as 'total', got: "
                             + row);
@@ -29,6 +32,22 @@ public record CellAddress(String table, String row, int column) implements Compa
         if (column < 1) {
             throw new IllegalArgumentException("column must be 1 or more, got: " + column);
         }
+    }
+
+    /** A letter or digit, then up to 31 letters, digits or hyphens (ASCII). */
+    private static boolean isRowKey(String row) {
+        if (row == null || row.isEmpty() || row.length() > ROW_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < row.length(); i++) {
+            char c = row.charAt(i);
+            boolean letterOrDigit =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!letterOrDigit && (i == 0 || c != '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static CellAddress of(String table, String row, int column) {

@@ -57,6 +57,16 @@ public final class StatementTemplate {
     private final List<ExplanationPart> explanation;
     private final Map<String, List<Contribution>> contributions = new ConcurrentHashMap<>();
 
+    /**
+     * Per table, for a table of lines, each (line, column) cell with its terms already restricted
+     * to the column's funds; empty for the other tables. Worked out once: every combination of keys
+     * a posting can have asks each of them.
+     */
+    private final List<List<LineCell>> lineCells;
+
+    /** A cell of a table of lines and the terms it sums. */
+    private record LineCell(CellAddress cell, List<TemplateTerm> terms) {}
+
     StatementTemplate(
             String name,
             String description,
@@ -84,6 +94,31 @@ public final class StatementTemplate {
         this.rules = rules;
         this.named = Map.copyOf(named);
         this.explanation = List.copyOf(explanation);
+        List<List<LineCell>> cells = new ArrayList<>();
+        for (TableTemplate table : this.tables) {
+            List<LineCell> ofTable = new ArrayList<>();
+            if (table.kind() == Kind.LINES) {
+                for (Line line : table.lines()) {
+                    if (line.terms() == null) {
+                        continue;
+                    }
+                    for (int column :
+                            line.income() ? table.incomeColumns() : table.expenditureColumns()) {
+                        Set<FundSource> funds = table.columnFunds.get(column);
+                        List<TemplateTerm> terms = new ArrayList<>();
+                        for (TemplateTerm term : line.terms()) {
+                            terms.add(term.withinFunds(funds));
+                        }
+                        ofTable.add(
+                                new LineCell(
+                                        CellAddress.of(table.id(), line.number(), column),
+                                        List.copyOf(terms)));
+                    }
+                }
+            }
+            cells.add(List.copyOf(ofTable));
+        }
+        this.lineCells = List.copyOf(cells);
     }
 
     StatementTemplate withNamed(Map<String, CellAddress> cells) {
@@ -285,23 +320,15 @@ public final class StatementTemplate {
             TransactionKind kind,
             ExpenditureNature nature) {
         Map<CellAddress, Integer> signs = new LinkedHashMap<>();
-        for (TableTemplate table : tables) {
+        for (int t = 0; t < tables.size(); t++) {
+            TableTemplate table = tables.get(t);
             if (table.kind() == Kind.LINES) {
-                for (Line line : table.lines()) {
-                    if (line.terms() == null) {
-                        continue;
+                for (LineCell line : lineCells.get(t)) {
+                    int sign = 0;
+                    for (TemplateTerm term : line.terms()) {
+                        sign += term.signFor(fund, functional, economic, kind, nature);
                     }
-                    for (int column :
-                            line.income() ? table.incomeColumns() : table.expenditureColumns()) {
-                        Set<FundSource> funds = table.columnFunds.get(column);
-                        int sign = 0;
-                        for (TemplateTerm term : line.terms()) {
-                            sign +=
-                                    term.withinFunds(funds)
-                                            .signFor(fund, functional, economic, kind, nature);
-                        }
-                        add(signs, CellAddress.of(table.id(), line.number(), column), sign);
-                    }
+                    add(signs, line.cell(), sign);
                 }
                 continue;
             }

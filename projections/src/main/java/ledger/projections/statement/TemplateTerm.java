@@ -42,18 +42,26 @@ record TemplateTerm(
         if (natures != null && (nature == null || !natures.contains(nature))) {
             return 0;
         }
-        if (economicPrefixes != null
-                && economicPrefixes.stream()
-                        .noneMatch(prefix -> economic.code().startsWith(prefix))) {
+        if (economicPrefixes != null && !startsWithAny(economic.code(), economicPrefixes)) {
             return 0;
         }
-        if (lei != null && !functional.lei().code().equals(lei)) {
+        // The 类 is the code's first three digits: compared in place, without making the 类 code.
+        if (lei != null && !(lei.length() == 3 && functional.code().startsWith(lei))) {
             return 0;
         }
         return sign;
     }
 
     /** The same term also narrowed to these funds ({@code null}: no narrowing). */
+    private static boolean startsWithAny(String code, Iterable<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (code.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     TemplateTerm withinFunds(Set<FundSource> more) {
         if (more == null) {
             return this;

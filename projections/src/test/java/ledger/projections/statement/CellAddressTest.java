@@ -18,7 +18,14 @@ class CellAddressTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"T3/2010302/3", "T1/1/1", "T6/personnel-total/1", "T2/total/7", "T7/1/12"})
+            strings = {
+                "T3/2010302/3",
+                "T1/1/1",
+                "T6/personnel-total/1",
+                "T2/total/7",
+                "T7/1/12",
+                "T9/abcdefghijklmnopqrstuvwxyz012345/1"
+            })
     void printsAndParsesBack(String text) {
         assertThat(CellAddress.parse(text).toString()).isEqualTo(text);
     }
@@ -41,6 +48,11 @@ class CellAddressTest {
                 "X3/1/1|T1 … T9",
                 "T3//1|row",
                 "T3/201 02/1|row",
+                "T3/-total/1|row",
+                "T3/１２３/1|row",
+                "T3/abcdefghijklmnopqrstuvwxyz0123456/1|row",
+                "T10/1/1|T1 … T9",
+                "t3/1/1|T1 … T9",
                 "T3/201/x|column",
                 "T3/201/0|column must be 1 or more",
                 "T3/201/3/4|table/row/column",
