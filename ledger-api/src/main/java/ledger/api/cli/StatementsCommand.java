@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import ledger.api.report.StatementWorkbook;
 import ledger.api.statement.AccountingService;
+import ledger.api.statement.EventStoreStatements;
 import ledger.api.statement.StatementService;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
@@ -73,6 +74,13 @@ public class StatementsCommand implements Callable<Integer> {
     boolean allUnits;
 
     @Option(
+            names = "--from-events",
+            description =
+                    "straight from the event store in one pass, without the read models"
+                            + " (the statements a full replay would give; writes nothing)")
+    boolean fromEvents;
+
+    @Option(
             names = "--as-of",
             paramLabel = "DATE",
             description = "only what is dated up to this day (yyyy-mm-dd)")
@@ -103,6 +111,9 @@ public class StatementsCommand implements Callable<Integer> {
             throw Usage.error(spec, "cli.xlsxNeedsOut");
         }
         if (department != null) {
+            if (fromEvents) {
+                throw Usage.error(spec, "cli.fromEventsUnits");
+            }
             if (unit != null || allUnits) {
                 throw Usage.error(spec, "cli.unitDepartmentOrAll");
             }
@@ -110,6 +121,9 @@ public class StatementsCommand implements Callable<Integer> {
         }
         if ((unit == null) == !allUnits) {
             throw Usage.error(spec, "cli.unitOrAll");
+        }
+        if (fromEvents) {
+            return fromEvents();
         }
         if (allUnits && format == Format.xlsx) {
             throw Usage.error(spec, "cli.xlsxOneUnit");
@@ -171,6 +185,37 @@ public class StatementsCommand implements Callable<Integer> {
                                 format == Format.json
                                         ? StatementJson.writePretty(set)
                                         : StatementText.render(set),
+                                out);
+                    }
+                    return 0;
+                });
+    }
+
+    /** Statements summed straight from the event store, on the light start of the application. */
+    private int fromEvents() throws Exception {
+        if (server.remote()) {
+            throw Usage.error(spec, "cli.fromEventsLocal");
+        }
+        if (format == Format.xlsx) {
+            throw Usage.error(spec, "cli.fromEventsFormat");
+        }
+        StatementTemplate layout = StatementTemplate.resolve(template, year);
+        return database.read(
+                context -> {
+                    List<StatementSet> sets =
+                            context.getBean(EventStoreStatements.class)
+                                    .statements(
+                                            FiscalYear.of(year),
+                                            allUnits ? null : UnitCode.of(unit),
+                                            asOf,
+                                            layout);
+                    if (allUnits) {
+                        writeAll(sets);
+                    } else {
+                        Output.write(
+                                format == Format.json
+                                        ? StatementJson.writePretty(sets.get(0))
+                                        : StatementText.render(sets.get(0)),
                                 out);
                     }
                     return 0;

@@ -4,6 +4,7 @@ import ledger.api.catalog.YearCatalogs;
 import ledger.api.department.DepartmentStatementService;
 import ledger.api.department.Departments;
 import ledger.api.statement.AccountingService;
+import ledger.api.statement.EventStoreStatements;
 import ledger.api.statement.ProjectionStatus;
 import ledger.api.statement.StatementService;
 import ledger.api.statement.TraceQueries;
@@ -59,6 +60,7 @@ import org.springframework.context.annotation.Import;
     Departments.class,
     ProjectionStatus.class,
     StatementService.class,
+    EventStoreStatements.class,
     AccountingService.class,
     TraceQueries.class,
     DepartmentStatementService.class

@@ -1,12 +1,5 @@
 package ledger.api.statement;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,23 +9,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import ledger.api.config.AxonStorageConfiguration;
-import ledger.core.account.AccountEvent;
 import ledger.core.account.ProjectRegistered;
 import ledger.core.account.UnitRegistered;
+import ledger.projections.posting.Posting;
 import ledger.projections.posting.PostingProjection;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -40,20 +24,18 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.postgresql.jdbc.PgStatement;
 
 /**
  * Rebuilds the postings processor's read models on PostgreSQL in one pass over the event store,
- * without the processor: a reader streams {@code domain_event_entry} in global-index order through
- * a server-side cursor, a decoder turns each event into its posting with the projection's own
- * {@link PostingProjection#toPosting} and encodes it as a COPY line, and the calling thread copies
- * those lines into {@code posting} — the three overlapping on the machine's cores. The read models
- * are emptied, loaded without their indexes (rebuilt afterwards in one sort each) and the
- * processor's tokens set to the last event read, all in one transaction, so a reader sees the old
- * read models or the new ones and the processor continues exactly after the rebuilt position.
+ * without the processor: the {@link EventPipeline} streams the events in global-index order and
+ * decodes each into its posting with the projection's own {@link PostingProjection#toPosting}, the
+ * decoders encode them as COPY lines, and the calling thread copies those lines into {@code
+ * posting} — the three overlapping on the machine's cores. The read models are emptied, loaded
+ * without their indexes (rebuilt afterwards in one sort each) and the processor's tokens set to the
+ * last event read, all in one transaction, so a reader sees the old read models or the new ones and
+ * the processor continues exactly after the rebuilt position.
  *
  * <p>Another node running the postings processor meanwhile: the transaction first locks the three
  * tables and every token row of the processor, so that node's batch waits. The rebuild commits with
@@ -69,19 +51,12 @@ import org.postgresql.jdbc.PgStatement;
  */
 public class BulkReplay {
 
-    /** Axon's default: a gap further back than this is no longer waited for. */
-    private static final int MAX_GAP_OFFSET = 10_000;
-
-    private static final int BATCH = 2_000;
-    private static final int QUEUE = 4;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     /** Events per committed chunk of a catch-up unless configured otherwise. */
     public static final long CHUNK_EVENTS = 100_000;
 
     private final DataSource dataSource;
     private final Serializer serializer;
-    private final ObjectMapper mapper;
+    private final EventPipeline pipeline;
     private final long chunkEvents;
 
     public BulkReplay(DataSource dataSource, Serializer serializer) {
@@ -99,9 +74,7 @@ public class BulkReplay {
         this.dataSource = dataSource;
         this.serializer = serializer;
         this.chunkEvents = chunkEvents;
-        // The mapper events are written with, so each payload decodes to the object the processor
-        // gets.
-        this.mapper = AxonStorageConfiguration.eventObjectMapper();
+        this.pipeline = new EventPipeline(dataSource, serializer, true);
     }
 
     /**
@@ -120,39 +93,11 @@ public class BulkReplay {
             Duration readerCpu,
             Duration decoderCpu) {}
 
-    /** One stored event as read, not yet decoded. */
-    private record Raw(
-            long globalIndex,
-            String eventId,
-            String timestamp,
-            String payloadType,
-            byte[] payload,
-            byte[] metaData) {}
-
-    /** Events read in order, with the positions missing before and among them (gaps). */
-    private record RawBatch(List<Raw> events, List<Long> gaps) {}
-
-    /**
-     * A batch ready to copy, with the units and projects it registers, in event order; its event
-     * count, last position and gaps, which a chunk's tokens are made of.
-     */
-    private record Encoded(
-            byte[] copyData,
-            int postings,
-            List<Object> registrations,
-            int events,
-            long last,
-            List<Long> gaps) {}
-
     /** Ends a chunk of a catch-up at the given position: the writer's transaction commits. */
     @FunctionalInterface
     private interface ChunkEnd {
         void commit(long last, TreeSet<Long> gaps) throws SQLException;
     }
-
-    private static final RawBatch END_RAW = new RawBatch(List.of(), List.of());
-    private static final Encoded END_ENCODED =
-            new Encoded(new byte[0], -1, List.of(), 0, -1, List.of());
 
     /**
      * Rebuilds the read models and moves every segment's token of the processor to the last event
@@ -405,124 +350,83 @@ public class BulkReplay {
 
     /**
      * The one pipeline of rebuild and catch-up: streams the events after {@code after} through the
-     * projection's mapping into a COPY to {@code table}, and adds the units and projects they
-     * register to the directories (a name already there stays, as the processor keeps the first).
-     * Every {@code chunkEvents} events the copy ends there and {@code chunkEnd} commits it.
+     * projection's mapping ({@link EventPipeline}) into a COPY to {@code table}, each batch encoded
+     * as COPY lines on its decoder's core, and adds the units and projects they register to the
+     * directories (a name already there stays, as the processor keeps the first). Every {@code
+     * chunkEvents} events the copy ends there and {@code chunkEnd} commits it.
      */
     private Loaded load(
             Connection writer, long after, String table, long chunkEvents, ChunkEnd chunkEnd)
             throws SQLException {
-        // Decoding is the costly stage: one decoder per core, fed batches in turn and read back in
-        // the same turn, so rows and first registrations keep the event store's order.
-        int decoders = Math.max(1, Runtime.getRuntime().availableProcessors());
-        List<BlockingQueue<RawBatch>> raw = new ArrayList<>();
-        List<BlockingQueue<Encoded>> encoded = new ArrayList<>();
-        for (int i = 0; i < decoders; i++) {
-            raw.add(new ArrayBlockingQueue<>(QUEUE));
-            encoded.add(new ArrayBlockingQueue<>(QUEUE));
-        }
         Map<String, String> units = new LinkedHashMap<>();
         Map<List<String>, String> projects = new LinkedHashMap<>();
-        long[] read = new long[3]; // events, head, reader cpu ns
-        long[] decoderCpu = new long[decoders];
         TreeSet<Long> gaps = new TreeSet<>();
-        long last = after;
-        ExecutorService threads =
-                Executors.newFixedThreadPool(
-                        1 + decoders,
-                        runnable -> {
-                            Thread thread = new Thread(runnable, "bulk-replay");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
-        long postings = 0;
+        String copySql = "COPY " + table + " (" + PostingProjection.COLUMNS + ") FROM STDIN";
+        CopyIn[] copy = {writer.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql)};
+        long[] counts = new long[3]; // postings, events in the chunk, last position
+        counts[2] = after;
+        EventPipeline.Read read;
         try {
-            List<Future<?>> stages = new ArrayList<>();
-            stages.add(
-                    threads.submit(
-                            () -> {
-                                read(after, raw, read);
-                                return null;
-                            }));
-            for (int i = 0; i < decoders; i++) {
-                int decoder = i;
-                stages.add(
-                        threads.submit(
-                                () -> {
-                                    decode(
-                                            raw.get(decoder),
-                                            encoded.get(decoder),
-                                            decoderCpu,
-                                            decoder);
-                                    return null;
-                                }));
-            }
-            String copySql = "COPY " + table + " (" + PostingProjection.COLUMNS + ") FROM STDIN";
-            CopyIn copy = writer.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-            try {
-                long inChunk = 0;
-                for (long batch = 0; ; batch++) {
-                    Encoded chunk = take(encoded.get((int) (batch % decoders)), stages);
-                    if (chunk == END_ENCODED) {
-                        break;
-                    }
-                    if (inChunk >= chunkEvents) {
-                        copy.endCopy();
-                        writeDirectories(writer, units, projects);
-                        units.clear();
-                        projects.clear();
-                        gaps.headSet(last - MAX_GAP_OFFSET).clear();
-                        chunkEnd.commit(last, gaps);
-                        copy = writer.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-                        inChunk = 0;
-                    }
-                    copy.writeToCopy(chunk.copyData(), 0, chunk.copyData().length);
-                    postings += chunk.postings();
-                    inChunk += chunk.events();
-                    gaps.addAll(chunk.gaps());
-                    last = chunk.last();
-                    for (Object registered : chunk.registrations()) {
-                        // The processor inserts these ignoring a second registration: the first
-                        // name stays.
-                        if (registered instanceof UnitRegistered unit) {
-                            units.putIfAbsent(unit.unit().code(), unit.name());
-                        } else if (registered instanceof ProjectRegistered project) {
-                            projects.putIfAbsent(
-                                    List.of(project.unit().code(), project.project().code()),
-                                    project.name());
-                        }
-                    }
-                }
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
-            for (int i = stages.size() - 1; i >= 0; i--) {
-                stages.get(i).get();
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the bulk replay", interrupted);
-        } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            if (cause instanceof SQLException sql) {
-                throw sql;
-            }
-            throw new IllegalStateException("the bulk replay failed: " + cause.getMessage(), cause);
+            read =
+                    pipeline.run(
+                            after,
+                            EventPipeline.Selection.EVERY_EVENT,
+                            BulkReplay::encode,
+                            chunk -> {
+                                if (counts[1] >= chunkEvents) {
+                                    copy[0].endCopy();
+                                    writeDirectories(writer, units, projects);
+                                    units.clear();
+                                    projects.clear();
+                                    gaps.headSet(counts[2] - EventPipeline.MAX_GAP_OFFSET).clear();
+                                    chunkEnd.commit(counts[2], gaps);
+                                    copy[0] =
+                                            writer.unwrap(PGConnection.class)
+                                                    .getCopyAPI()
+                                                    .copyIn(copySql);
+                                    counts[1] = 0;
+                                }
+                                copy[0].writeToCopy(chunk.copyData(), 0, chunk.copyData().length);
+                                counts[0] += chunk.batch().postings().size();
+                                counts[1] += chunk.batch().events();
+                                gaps.addAll(chunk.batch().gaps());
+                                counts[2] = chunk.batch().last();
+                                for (Object registered : chunk.batch().registrations()) {
+                                    // The processor inserts these ignoring a second registration:
+                                    // the first name stays.
+                                    if (registered instanceof UnitRegistered unit) {
+                                        units.putIfAbsent(unit.unit().code(), unit.name());
+                                    } else if (registered instanceof ProjectRegistered project) {
+                                        projects.putIfAbsent(
+                                                List.of(
+                                                        project.unit().code(),
+                                                        project.project().code()),
+                                                project.name());
+                                    }
+                                }
+                            });
+            copy[0].endCopy();
         } finally {
-            threads.shutdownNow();
+            if (copy[0].isActive()) {
+                copy[0].cancelCopy();
+            }
         }
         writeDirectories(writer, units, projects);
-        gaps.headSet(read[1] - MAX_GAP_OFFSET).clear();
+        gaps.headSet(read.head() - EventPipeline.MAX_GAP_OFFSET).clear();
         return new Loaded(
-                read[0],
-                postings,
-                read[1],
-                gaps,
-                Duration.ofNanos(read[2]),
-                Duration.ofNanos(java.util.Arrays.stream(decoderCpu).sum()));
+                read.events(), counts[0], read.head(), gaps, read.readerCpu(), read.decoderCpu());
+    }
+
+    /** A decoded batch and its postings as lines of PostgreSQL's COPY text format. */
+    private record Encoded(EventPipeline.Batch batch, byte[] copyData) {}
+
+    /** Runs on the decoder's core, as the decoding does. */
+    private static Encoded encode(EventPipeline.Batch batch) {
+        StringBuilder lines = new StringBuilder(batch.postings().size() * 400);
+        for (Posting posting : batch.postings()) {
+            PostingProjection.appendCopyRow(posting, lines);
+        }
+        return new Encoded(batch, lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -569,164 +473,6 @@ public class BulkReplay {
 
     private static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    /**
-     * Streams the event store in order on a connection of its own, so reading overlaps the copy.
-     */
-    private void read(long after, List<BlockingQueue<RawBatch>> decoders, long[] counts)
-            throws Exception {
-        long batches = 0;
-        long events = 0;
-        long last = after;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            try (PreparedStatement query =
-                    connection.prepareStatement(
-                            "SELECT global_index, event_identifier,"
-                                    + " time_stamp, payload_type, payload, meta_data FROM domain_event_entry WHERE global_index > ?"
-                                    + " ORDER BY global_index")) {
-                query.setLong(1, after);
-                // Binary results from the first execution: bytea then arrives as bytes, not hex
-                // text.
-                query.unwrap(PgStatement.class).setPrepareThreshold(-1);
-                query.setFetchSize(BATCH * 2);
-                try (ResultSet rs = query.executeQuery()) {
-                    List<Raw> batch = new ArrayList<>(BATCH);
-                    List<Long> gaps = new ArrayList<>();
-                    while (rs.next()) {
-                        long index = rs.getLong(1);
-                        // Positions missing below the newest one may be transactions still in
-                        // flight.
-                        for (long missing = Math.max(last + 1, index - MAX_GAP_OFFSET);
-                                missing < index;
-                                missing++) {
-                            gaps.add(missing);
-                        }
-                        last = index;
-                        batch.add(
-                                new Raw(
-                                        index,
-                                        rs.getString(2),
-                                        rs.getString(3),
-                                        rs.getString(4),
-                                        rs.getBytes(5),
-                                        rs.getBytes(6)));
-                        events++;
-                        if (batch.size() == BATCH) {
-                            decoders.get((int) (batches++ % decoders.size()))
-                                    .put(new RawBatch(batch, gaps));
-                            batch = new ArrayList<>(BATCH);
-                            gaps = new ArrayList<>();
-                        }
-                    }
-                    if (!batch.isEmpty()) {
-                        decoders.get((int) (batches++ % decoders.size()))
-                                .put(new RawBatch(batch, gaps));
-                    }
-                }
-            }
-            connection.commit();
-        } finally {
-            counts[0] = events;
-            counts[1] = last;
-            counts[2] = THREADS.getCurrentThreadCpuTime();
-        }
-        // A failure ends this stage without an end mark: the writer sees the failed stage instead.
-        // The end goes first to the decoder whose turn is next, where the writer will look for it.
-        for (int i = 0; i < decoders.size(); i++) {
-            decoders.get((int) ((batches + i) % decoders.size())).put(END_RAW);
-        }
-    }
-
-    private void decode(
-            BlockingQueue<RawBatch> in, BlockingQueue<Encoded> out, long[] cpu, int decoder)
-            throws Exception {
-        Map<String, ObjectReader> readers = new HashMap<>();
-        String lastTimestamp = null;
-        Instant lastInstant = null;
-        try {
-            StringBuilder lines = new StringBuilder(BATCH * 400);
-            while (true) {
-                RawBatch read = in.take();
-                if (read == END_RAW) {
-                    break;
-                }
-                lines.setLength(0);
-                int postings = 0;
-                List<Object> registrations = new ArrayList<>(0);
-                List<Raw> batch = read.events();
-                for (Raw event : batch) {
-                    Object payload =
-                            readers.computeIfAbsent(event.payloadType(), this::readerFor)
-                                    .readValue(event.payload());
-                    if (payload instanceof AccountEvent accountEvent) {
-                        // A batch of events stored together shares its time stamp: parse it once.
-                        if (!event.timestamp().equals(lastTimestamp)) {
-                            lastTimestamp = event.timestamp();
-                            lastInstant = DateTimeUtils.parseInstant(lastTimestamp);
-                        }
-                        PostingProjection.appendCopyRow(
-                                PostingProjection.toPosting(
-                                        accountEvent,
-                                        event.eventId(),
-                                        event.globalIndex(),
-                                        user(event.metaData()),
-                                        lastInstant),
-                                lines);
-                        postings++;
-                    } else if (payload instanceof UnitRegistered
-                            || payload instanceof ProjectRegistered) {
-                        registrations.add(payload);
-                    }
-                }
-                out.put(
-                        new Encoded(
-                                lines.toString().getBytes(StandardCharsets.UTF_8),
-                                postings,
-                                registrations,
-                                batch.size(),
-                                batch.get(batch.size() - 1).globalIndex(),
-                                read.gaps()));
-            }
-        } finally {
-            cpu[decoder] = THREADS.getCurrentThreadCpuTime();
-        }
-        out.put(END_ENCODED);
-    }
-
-    private ObjectReader readerFor(String payloadType) {
-        return mapper.readerFor(
-                serializer.classForType(new SimpleSerializedType(payloadType, null)));
-    }
-
-    /**
-     * The acting user as the processor sees it: {@code String.valueOf} of the metadata value, "" if
-     * absent.
-     */
-    private String user(byte[] metaData) throws IOException {
-        if (metaData == null) {
-            return "";
-        }
-        try (JsonParser parser = mapper.getFactory().createParser(metaData)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return "";
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (AxonStorageConfiguration.USER.equals(field)) {
-                    return value == JsonToken.VALUE_NULL
-                            ? "null"
-                            : value == JsonToken.VALUE_STRING
-                                    ? parser.getText()
-                                    : String.valueOf(mapper.readTree(parser));
-                }
-                parser.skipChildren();
-            }
-            return "";
-        }
     }
 
     private static void writeDirectories(
@@ -782,22 +528,6 @@ public class BulkReplay {
             update.setString(3, DateTimeUtils.formatInstant(Instant.now()));
             update.setString(4, processorName);
             update.executeUpdate();
-        }
-    }
-
-    private static Encoded take(BlockingQueue<Encoded> queue, List<Future<?>> stages)
-            throws InterruptedException, ExecutionException {
-        while (true) {
-            Encoded next = queue.poll(100, TimeUnit.MILLISECONDS);
-            if (next != null) {
-                return next;
-            }
-            // A failed stage ends the wait rather than leaving the copy hanging.
-            for (Future<?> stage : stages) {
-                if (stage.isDone()) {
-                    stage.get();
-                }
-            }
         }
     }
 }

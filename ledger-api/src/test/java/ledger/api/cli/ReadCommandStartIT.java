@@ -194,4 +194,50 @@ class ReadCommandStartIT {
         assertThat(run.exit()).as(run.err()).isZero();
         SampleStatements.assertIsThe2020Sample(SampleStatements.parse(run.out()));
     }
+
+    @Test
+    @Order(5)
+    void statementsStraightFromTheEventStoreAreTheReadModelsStatementsOnTheEmbeddedDatabase()
+            throws Exception {
+        Run fromEvents =
+                ledger(
+                        imported,
+                        "statements",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        UNIT,
+                        "--format",
+                        "json",
+                        "--from-events");
+
+        assertThat(fromEvents.exit()).as(fromEvents.err()).isZero();
+        assertThat(fromEvents.err()).doesNotContain(FALLBACK);
+        assertThat(fromEvents.out()).isEqualTo(statements(imported).out());
+        SampleStatements.assertIsThe2020Sample(SampleStatements.parse(fromEvents.out()));
+
+        Run nobody =
+                ledger(
+                        imported,
+                        "statements",
+                        "--year",
+                        "2020",
+                        "--unit",
+                        "nobody",
+                        "--from-events");
+        assertThat(nobody.exit()).isEqualTo(1);
+        assertThat(nobody.err()).contains("单位 nobody 在本账簿中没有交易");
+
+        Run department =
+                ledger(
+                        imported,
+                        "statements",
+                        "--year",
+                        "2020",
+                        "--department",
+                        "demo-street",
+                        "--from-events");
+        assertThat(department.exit()).isEqualTo(2);
+        assertThat(department.err()).contains("--from-events 直接从事件库计算单位报表");
+    }
 }

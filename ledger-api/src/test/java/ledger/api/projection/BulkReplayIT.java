@@ -1,6 +1,7 @@
 package ledger.api.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.util.List;
 import ledger.api.LedgerApplication;
 import ledger.api.recording.JournalImport;
 import ledger.api.recording.YearCloser;
+import ledger.api.statement.EventStoreStatements;
 import ledger.api.statement.ProjectionStatus;
 import ledger.api.statement.StatementService;
 import ledger.api.store.EventStoreAccess;
@@ -22,6 +24,7 @@ import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
 import ledger.projections.posting.PostingProjection;
 import ledger.projections.statement.StatementJson;
+import ledger.projections.statement.StatementTemplate;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -94,6 +97,7 @@ class BulkReplayIT {
     @Autowired YearCloser closer;
     @Autowired ProjectionStatus projections;
     @Autowired StatementService statements;
+    @Autowired EventStoreStatements eventStoreStatements;
     @Autowired EventStoreAccess store;
     @Autowired JdbcTemplate jdbc;
     @Autowired Serializer serializer;
@@ -162,6 +166,49 @@ class BulkReplayIT {
                 .isEqualTo(other2020);
         assertThat(StatementJson.write(statements.statements(OTHER, FiscalYear.of(2021), null)))
                 .isEqualTo(other2021);
+    }
+
+    @Test
+    @Order(2)
+    void statementsStraightFromTheEventStoreAreTheReadModelsStatements() {
+        // Every event kind, two units, a year close into 2021: summed in one pass over the event
+        // store, without the read models, they are the statements the read models give.
+        for (int year : new int[] {2020, 2021}) {
+            FiscalYear fiscalYear = FiscalYear.of(year);
+            StatementTemplate template = StatementTemplate.forYear(year);
+            assertThat(
+                            eventStoreStatements
+                                    .statements(fiscalYear, null, null, template)
+                                    .stream()
+                                    .map(StatementJson::write))
+                    .as("every unit of %s", year)
+                    .isNotEmpty()
+                    .containsExactlyElementsOf(
+                            statements.statementsOfEveryUnit(fiscalYear, null).stream()
+                                    .map(StatementJson::write)
+                                    .toList());
+        }
+        LocalDate midYear = LocalDate.of(2020, 3, 1);
+        assertThat(
+                        StatementJson.write(
+                                eventStoreStatements
+                                        .statements(
+                                                FiscalYear.of(2020),
+                                                OTHER,
+                                                midYear,
+                                                StatementTemplate.forYear(2020))
+                                        .get(0)))
+                .isEqualTo(
+                        StatementJson.write(
+                                statements.statements(OTHER, FiscalYear.of(2020), midYear)));
+        assertThatThrownBy(
+                        () ->
+                                eventStoreStatements.statements(
+                                        FiscalYear.of(2020),
+                                        UnitCode.of("nobody"),
+                                        null,
+                                        StatementTemplate.forYear(2020)))
+                .hasMessage("单位 nobody 在本账簿中没有交易");
     }
 
     @Test

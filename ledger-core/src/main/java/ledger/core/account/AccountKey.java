@@ -39,6 +39,14 @@ public record AccountKey(
         return year + "/" + unit + "/" + fund.code() + "/" + functional + "/" + economic;
     }
 
+    /**
+     * The start every {@link #id} of the year's accounts (of the unit's, when given) shares: {@code
+     * 2020/} or {@code 2020/unit/}.
+     */
+    public static String idPrefix(FiscalYear year, UnitCode unitOrNull) {
+        return year + "/" + (unitOrNull == null ? "" : unitOrNull + "/");
+    }
+
     public static AccountKey parse(String id) {
         String[] parts = id.split("/", -1);
         if (parts.length != 5) {

@@ -24,6 +24,17 @@ class AccountKeyTest {
     }
 
     @Test
+    void theIdPrefixOfAYearOrAUnitYearStartsEveryIdInIt() {
+        // Goal: statements straight from the event store select a year's (or unit-year's) accounts
+        // by the start of their ids.
+        AccountKey key = account(FundSource.GENERAL, "2010301", "30101");
+        assertThat(key.id()).startsWith(AccountKey.idPrefix(YEAR, null));
+        assertThat(key.id()).startsWith(AccountKey.idPrefix(YEAR, UNIT));
+        assertThat(AccountKey.idPrefix(YEAR, UNIT)).isEqualTo(YEAR + "/" + UNIT + "/");
+        assertThat(key.id()).doesNotStartWith(AccountKey.idPrefix(YEAR.next(), null));
+    }
+
+    @Test
     void aFunctionalCodeAboveXiangIsRefused() {
         // Goal: postings at 款 or 类 would make the 项 rows of the statements incomplete.
         assertThatThrownBy(() -> account(FundSource.GENERAL, "20103", "30101"))
