@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,6 +91,15 @@ public final class JournalReader {
      * encrypted workbook or an old .xls, anything else CSV text.
      */
     public JournalParse read(InputStream in, Options options) {
+        return read(in, options, null);
+    }
+
+    /**
+     * As {@link #read(InputStream, Options)}, handing each well-formed row to {@code each} in file
+     * order as it is read instead of keeping it: the parse then lists no rows, so a file of any
+     * length is read in a small heap. Null keeps them.
+     */
+    public JournalParse read(InputStream in, Options options, Consumer<JournalRow> each) {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         byte[] magic;
         try {
@@ -110,7 +120,7 @@ public final class JournalReader {
                                         java.nio.file.attribute.PosixFilePermissions.fromString(
                                                 "rw-------")));
                 Files.copy(buffered, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                return readWorkbook(copy, options);
+                return readWorkbook(copy, options, each);
             } catch (IOException unreadable) {
                 throw new UncheckedIOException(unreadable);
             } finally {
@@ -132,7 +142,7 @@ public final class JournalReader {
                     List.of(new JournalProblem(1, "", Reason.of("journal.sheetOfCsv"))),
                     "");
         }
-        return readText(buffered, options.mapping());
+        return readText(buffered, options.mapping(), each);
     }
 
     /**
@@ -140,11 +150,20 @@ public final class JournalReader {
      * Options)}.
      */
     public JournalParse read(Path file, Options options) throws IOException {
+        return read(file, options, null);
+    }
+
+    /**
+     * As {@link #read(Path, Options)}, handing each well-formed row to {@code each} as it is read
+     * instead of keeping it (see {@link #read(InputStream, Options, Consumer)}).
+     */
+    public JournalParse read(Path file, Options options, Consumer<JournalRow> each)
+            throws IOException {
         if (isWorkbook(file)) {
-            return readWorkbook(file, options);
+            return readWorkbook(file, options, each);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, options);
+            return read(in, options, each);
         }
     }
 
@@ -173,16 +192,21 @@ public final class JournalReader {
 
     /** Reads text already decoded: no encoding to detect. */
     public JournalParse read(Reader source) {
-        return readText(source, JournalMapping.none(), null);
+        return readText(source, JournalMapping.none(), null, null);
     }
 
-    private JournalParse readText(InputStream in, JournalMapping mapping) {
+    private JournalParse readText(
+            InputStream in, JournalMapping mapping, Consumer<JournalRow> each) {
         DetectingDecoder decoder = new DetectingDecoder(in);
-        return readText(decoder, mapping, decoder);
+        return readText(decoder, mapping, decoder, each);
     }
 
-    private JournalParse readText(Reader source, JournalMapping mapping, DetectingDecoder decoder) {
-        Table table = new Table(mapping);
+    private JournalParse readText(
+            Reader source,
+            JournalMapping mapping,
+            DetectingDecoder decoder,
+            Consumer<JournalRow> each) {
+        Table table = new Table(mapping, each);
         BufferedReader reader = new BufferedReader(source, 1 << 16);
         LineIndexReader lines = new LineIndexReader(reader);
         try {
@@ -264,8 +288,8 @@ public final class JournalReader {
     /** Rows above a workbook's header that name no column: titles. */
     private static final int MAX_TITLE_ROWS = 10;
 
-    private JournalParse readWorkbook(Path file, Options options) {
-        Table table = new Table(options.mapping());
+    private JournalParse readWorkbook(Path file, Options options, Consumer<JournalRow> each) {
+        Table table = new Table(options.mapping(), each);
         var titles =
                 new Object() {
                     int rows;
@@ -343,6 +367,8 @@ public final class JournalReader {
         private final JournalMapping mapping;
         private final Shared shared = new Shared();
         private final List<JournalRow> rows = new ArrayList<>();
+        private final Consumer<JournalRow> each;
+        private int taken;
         private final JournalProblemList problems = new JournalProblemList();
         private final Map<JournalColumn, Integer> direct = new EnumMap<>(JournalColumn.class);
         private final Map<JournalColumn, List<int[]>> mapped = new EnumMap<>(JournalColumn.class);
@@ -350,8 +376,12 @@ public final class JournalReader {
         private List<String> headerNames = List.of();
         private boolean headerRead;
 
-        Table(JournalMapping mapping) {
+        /**
+         * @param each takes the well-formed rows as they are read; null keeps them in {@code rows}
+         */
+        Table(JournalMapping mapping, Consumer<JournalRow> each) {
             this.mapping = mapping;
+            this.each = each;
         }
 
         boolean namesAColumn(List<String> names) {
@@ -456,7 +486,7 @@ public final class JournalReader {
 
         /** Reads one data row; answers false when the file has more rows than are taken. */
         boolean row(int line, List<String> cells, List<SheetRows.SheetCell> typed) {
-            if (rows.size() + problems.rowsRefused() >= MAX_ROWS) {
+            if (taken + problems.rowsRefused() >= MAX_ROWS) {
                 problems.add(
                         new JournalProblem(line, "", Reason.of("journal.tooManyRows", MAX_ROWS)));
                 return false;
@@ -486,7 +516,12 @@ public final class JournalReader {
             JournalRow parsed = row.parse();
             cellProblems.forEach(problems::add);
             if (parsed != null && cellProblems.isEmpty()) {
-                rows.add(parsed);
+                taken++;
+                if (each == null) {
+                    rows.add(parsed);
+                } else {
+                    each.accept(parsed);
+                }
             }
             // A cell already refused is not also "required".
             row.problems.stream()
@@ -598,7 +633,7 @@ public final class JournalReader {
         }
 
         JournalParse result(String readAs) {
-            if (rows.isEmpty() && problems.isEmpty()) {
+            if (taken == 0 && problems.isEmpty()) {
                 problems.add(new JournalProblem(1, "", Reason.of("journal.noTransactions")));
             }
             return new JournalParse(rows, problems.problems(), readAs);

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -264,6 +265,13 @@ class ClerkFilesTest {
         assertThat(parse.problems()).isEmpty();
         assertThat(parse.readAs()).isEqualTo("xlsx 工作表「2020年」");
         assertThat(parse.rows()).extracting(JournalRow::line).containsExactly(4, 6);
+        // Handed over as read rather than kept, as a large import reads: the same rows.
+        List<JournalRow> handed = new ArrayList<>();
+        JournalParse streamed = reader.read(file, JournalReader.Options.DEFAULT, handed::add);
+        assertThat(streamed.rows()).isEmpty();
+        assertThat(streamed.problems()).isEmpty();
+        assertThat(streamed.readAs()).isEqualTo(parse.readAs());
+        assertThat(handed).isEqualTo(parse.rows());
         JournalRow one = parse.rows().get(0);
         assertThat(one.entry().transactionId().value()).isEqualTo("1001");
         assertThat(one.entry().date()).isEqualTo(LocalDate.of(2020, 3, 7));

@@ -63,6 +63,44 @@ class JournalReaderTest {
     }
 
     @Test
+    void rowsHandedOverAsTheyAreReadAreTheRowsKeptAndNoneIsKept() {
+        // Goal: a million-row file is read without holding it: each row goes to the importer as it
+        // is read, bad rows are still named, and the file is refused when nothing is in it.
+        String text =
+                "id,date,kind,unit,fund,functional,economic,nature,amount\n"
+                        + "A-1,2020-01-02,budget,u1,general,2010301,30201,,100.00\n"
+                        + "A-2,2020-01-03,expenditure,u1,general,2010301,30201,public,x\n"
+                        + "A-3,2020-01-04,expenditure,u1,general,2010301,30201,public,20.00\n";
+        JournalParse kept =
+                reader.read(
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                        JournalReader.Options.DEFAULT);
+        List<JournalRow> handed = new java.util.ArrayList<>();
+        JournalParse streamed =
+                reader.read(
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                        JournalReader.Options.DEFAULT,
+                        handed::add);
+
+        assertThat(kept.rows()).extracting(JournalRow::line).containsExactly(2, 4);
+        assertThat(handed).isEqualTo(kept.rows());
+        assertThat(streamed.rows()).isEmpty();
+        assertThat(streamed.problems()).isEqualTo(kept.problems()).hasSize(1);
+        assertThat(streamed.readAs()).isEqualTo("UTF-8");
+
+        JournalParse empty =
+                reader.read(
+                        new ByteArrayInputStream(
+                                "id,date,kind,unit,fund,functional,economic,amount\n"
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        JournalReader.Options.DEFAULT,
+                        handed::add);
+        assertThat(empty.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("没有"));
+    }
+
+    @Test
     void aFileWithoutOptionalColumnsIsRead() {
         JournalParse parse =
                 read(

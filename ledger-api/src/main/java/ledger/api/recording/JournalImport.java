@@ -6,16 +6,12 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import ledger.api.audit.AuditLog;
 import ledger.api.statement.ProjectionStatus;
 import ledger.api.store.EventStoreAccess;
@@ -155,19 +151,17 @@ public class JournalImport {
             ImportProgress progress)
             throws java.io.IOException {
         long started = System.nanoTime();
-        JournalParse parse;
-        if (progress == ImportProgress.NONE || JournalReader.isWorkbook(file)) {
-            parse = reader.read(file, options);
-        } else {
-            try (InputStream in =
-                    progress.counting(
-                            java.nio.file.Files.newInputStream(file),
-                            java.nio.file.Files.size(file))) {
-                parse = reader.read(in, options);
-            }
+        String source = file.getFileName().toString();
+        // Read once to check it and note what it touches, then again as it is posted: a
+        // million-row journal is never held (issue 19: 512 MB of heap for a million rows).
+        ImportRows.FromFile rows = ImportRows.of(reader, file, options, progress);
+        if (!rows.parse().ok()) {
+            // Refused: read whole, as an upload is, so that its well-formed rows are also checked
+            // against the ledger and the clerk gets every problem in one go.
+            return imported(
+                    reader.read(file, options), source, user, unit -> true, started, progress);
         }
-        return imported(
-                parse, file.getFileName().toString(), user, unit -> true, started, progress);
+        return imported(rows, rows.parse(), source, user, unit -> true, started, progress);
     }
 
     private ImportResult imported(
@@ -177,16 +171,24 @@ public class JournalImport {
             Predicate<UnitCode> permitted,
             long started,
             ImportProgress progress) {
+        return imported(
+                ImportRows.of(parse.rows()), parse, source, user, permitted, started, progress);
+    }
+
+    /**
+     * @param parse the problems and what the file was read as; its rows are {@code rows}' when held
+     */
+    private ImportResult imported(
+            ImportRows rows,
+            JournalParse parse,
+            String source,
+            String user,
+            Predicate<UnitCode> permitted,
+            long started,
+            ImportProgress progress) {
         try {
             // A transfer needs both its units granted: the payer's and the receiver's.
-            parse.rows().stream()
-                    .flatMap(
-                            row ->
-                                    row.counterpart() == null
-                                            ? Stream.of(row.unit())
-                                            : Stream.of(
-                                                    row.unit(), row.counterpart().account().unit()))
-                    .distinct()
+            rows.unitsWithCounterparts().stream()
                     .filter(permitted.negate())
                     .findFirst()
                     .ifPresent(
@@ -197,7 +199,7 @@ public class JournalImport {
                 throw new JournalRefused(withRuleProblems(parse, progress));
             }
             ImportResult result =
-                    post(parse.rows(), source, user, started, progress).withReadAs(parse.readAs());
+                    post(rows, source, user, started, progress).withReadAs(parse.readAs());
             audit.record(
                     "import",
                     user,
@@ -328,11 +330,11 @@ public class JournalImport {
             transaction.executeWithoutResult(
                     status -> {
                         status.setRollbackOnly();
-                        InMemoryLedgerRegistry overlay = preload(parse.rows());
-                        Set<UnitCode> units = new HashSet<>();
-                        parse.rows().forEach(row -> units.add(row.unit()));
+                        ImportRows rows = ImportRows.of(parse.rows());
+                        InMemoryLedgerRegistry overlay = session.lock(rows.idsUsed(), false);
                         KnownNames known =
-                                new KnownNames(registry.unitNames(), registry.projectNames(units));
+                                new KnownNames(
+                                        registry.unitNames(), registry.projectNames(rows.units()));
                         problems.addAll(
                                 new JournalPosting(overlay, store, known)
                                         .post(
@@ -364,19 +366,27 @@ public class JournalImport {
             String user,
             long startedNanos,
             ImportProgress progress) {
+        return post(ImportRows.of(rows), source, user, startedNanos, progress);
+    }
+
+    private ImportResult post(
+            ImportRows rows,
+            String source,
+            String user,
+            long startedNanos,
+            ImportProgress progress) {
         String correlationId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             try {
                 Posted posted =
                         transaction.execute(
                                 status -> postInTransaction(rows, user, correlationId, progress));
-                Outcome outcome = posted.outcome();
                 ImportResult result =
                         new ImportResult(
                                 source,
                                 rows.size(),
-                                outcome.applied(),
-                                outcome.repeated(),
+                                posted.applied(),
+                                posted.repeated(),
                                 posted.events(),
                                 Duration.ofNanos(System.nanoTime() - startedNanos),
                                 correlationId,
@@ -407,17 +417,22 @@ public class JournalImport {
         }
     }
 
-    /** What a transaction stored: the posting outcome and how many events were appended. */
-    private record Posted(Outcome outcome, int events) {}
+    /**
+     * What a transaction stored: rows applied and already recorded, events appended. Counts only,
+     * so the million ids taken are garbage before the catch-up that follows a large import.
+     */
+    private record Posted(int applied, int repeated, int events) {}
 
     private Posted postInTransaction(
-            List<JournalRow> rows, String user, String correlationId, ImportProgress progress) {
+            ImportRows rows, String user, String correlationId, ImportProgress progress) {
         java.util.function.IntConsumer decided = done -> progress.deciding(done, rows.size());
         long started = System.nanoTime();
-        InMemoryLedgerRegistry overlay = preload(rows);
-        Set<UnitCode> units = new HashSet<>();
-        rows.forEach(row -> units.add(row.unit()));
-        KnownNames known = new KnownNames(registry.unitNames(), registry.projectNames(units));
+        // Locks every unit-year the rows touch (in a fixed order, so two imports cannot deadlock)
+        // and loads what the database knows of them: year status and the ids the rows use.
+        InMemoryLedgerRegistry overlay = session.lock(rows.idsUsed(), false);
+        rows.forgetIds();
+        KnownNames known =
+                new KnownNames(registry.unitNames(), registry.projectNames(rows.units()));
         long preloaded = System.nanoTime();
         JournalPosting posting = new JournalPosting(overlay, store, known);
         List<PendingEvent> registrations = new ArrayList<>();
@@ -432,9 +447,9 @@ public class JournalImport {
             // row abandons the COPY and the transaction rolls back.
             int[] count = {0};
             try (EventStoreAccess.CopyAppender appender = store.copyAppender(user, correlationId)) {
-                outcome =
-                        posting.post(
-                                rows,
+                JournalPosting.Run run =
+                        posting.start(
+                                rows.accountsTouched(posting),
                                 event -> {
                                     appender.accept(event);
                                     count[0]++;
@@ -443,6 +458,8 @@ public class JournalImport {
                                     }
                                 },
                                 decided);
+                rows.forEach(run::post);
+                outcome = run.finish();
                 if (!outcome.ok()) {
                     throw new JournalRefused(outcome.problems());
                 }
@@ -451,7 +468,9 @@ public class JournalImport {
             events = count[0];
             checked = System.nanoTime();
         } else {
-            outcome = posting.post(rows, null, decided);
+            JournalPosting.Run run = posting.start(rows.accountsTouched(posting), null, decided);
+            rows.forEach(run::post);
+            outcome = run.finish();
             if (!outcome.ok()) {
                 throw new JournalRefused(outcome.problems());
             }
@@ -472,38 +491,11 @@ public class JournalImport {
                 (appended - checked) / 1_000_000,
                 streamed ? " (streamed with the rules)" : "",
                 (System.nanoTime() - appended) / 1_000_000);
-        return new Posted(outcome, events);
+        return new Posted(outcome.applied(), outcome.repeated(), events);
     }
 
     private static boolean isRegistration(PendingEvent event) {
         return event.payload() instanceof UnitRegistered
                 || event.payload() instanceof ProjectRegistered;
-    }
-
-    /**
-     * Locks every unit-year the file touches (in a fixed order, so two imports cannot deadlock) and
-     * loads what the database knows of them: year status and the transaction ids the file uses.
-     */
-    private InMemoryLedgerRegistry preload(List<JournalRow> rows) {
-        Map<PostingSession.UnitYear, Set<String>> ids = new HashMap<>();
-        for (JournalRow row : rows) {
-            Set<String> wanted =
-                    ids.computeIfAbsent(
-                            new PostingSession.UnitYear(row.unit(), row.entry().year()),
-                            k -> new HashSet<>());
-            wanted.add(row.entry().transactionId().value());
-            if (row.reverses() != null) {
-                wanted.add(row.reverses().value());
-            }
-            if (row.counterpart() != null) {
-                // A transfer also takes its id in the receiving unit's year, which it posts to.
-                ids.computeIfAbsent(
-                                new PostingSession.UnitYear(
-                                        row.counterpart().account().unit(), row.entry().year()),
-                                k -> new HashSet<>())
-                        .add(row.entry().transactionId().value());
-            }
-        }
-        return session.lock(ids, false);
     }
 }

@@ -117,33 +117,61 @@ public final class JournalPosting {
      */
     public Outcome post(
             List<JournalRow> rows, Consumer<PendingEvent> sink, IntConsumer rowsDecided) {
-        Map<AccountKey, LoadedAccount> accounts = new HashMap<>(loader.load(accountsTouched(rows)));
-        Map<AccountKey, Long> sequences = new HashMap<>();
-        accounts.forEach((key, loaded) -> sequences.put(key, loaded.lastSequence()));
-        Map<UnitCode, String> unitNames = new HashMap<>(known.units());
-        Map<UnitProject, String> projectNames = new HashMap<>(known.projects());
-        JournalProblemList problems = new JournalProblemList();
-        List<PendingEvent> events =
-                sink == null ? new ArrayList<>(rows.size() + 16) : new ArrayList<>();
-        // Once a row is bad nothing will be stored: stop keeping events, so a refused file costs no
-        // memory.
-        Consumer<PendingEvent> out =
-                sink == null
-                        ? event -> {
-                            if (problems.isEmpty()) {
-                                events.add(event);
+        Run run = start(accountsTouched(rows), sink, rowsDecided);
+        rows.forEach(run::post);
+        return run.finish();
+    }
+
+    /**
+     * Starts deciding rows one at a time as they come, for a file read as it is posted rather than
+     * held: {@link Run#post} each row in file order, then {@link Run#finish}. Events go to {@code
+     * sink} as {@link #post(List, Consumer)} hands them.
+     *
+     * @param accounts every account the rows will touch ({@link #accountsTouched}), loaded now
+     */
+    public Run start(
+            Set<AccountKey> accounts, Consumer<PendingEvent> sink, IntConsumer rowsDecided) {
+        return new Run(accounts, sink, rowsDecided);
+    }
+
+    /** The rows of one posting, decided in order. */
+    public final class Run {
+
+        private final Map<AccountKey, LoadedAccount> accounts;
+        private final Map<AccountKey, Long> sequences = new HashMap<>();
+        private final Map<UnitCode, String> unitNames = new HashMap<>(known.units());
+        private final Map<UnitProject, String> projectNames = new HashMap<>(known.projects());
+        private final JournalProblemList problems = new JournalProblemList();
+        private final List<PendingEvent> events = new ArrayList<>();
+        private final Consumer<PendingEvent> out;
+        private final IntConsumer rowsDecided;
+        private final Map<AccountKey, String> aggregateIds = new HashMap<>();
+        private int applied;
+        private int repeated;
+        private int decidedRows;
+
+        private Run(Set<AccountKey> touched, Consumer<PendingEvent> sink, IntConsumer rowsDecided) {
+            this.accounts = new HashMap<>(loader.load(touched));
+            accounts.forEach((key, loaded) -> sequences.put(key, loaded.lastSequence()));
+            this.rowsDecided = rowsDecided;
+            // Once a row is bad nothing will be stored: stop keeping events, so a refused file
+            // costs no memory.
+            this.out =
+                    sink == null
+                            ? event -> {
+                                if (problems.isEmpty()) {
+                                    events.add(event);
+                                }
                             }
-                        }
-                        : event -> {
-                            if (problems.isEmpty()) {
-                                sink.accept(event);
-                            }
-                        };
-        Map<AccountKey, String> aggregateIds = new HashMap<>();
-        int applied = 0;
-        int repeated = 0;
-        int decidedRows = 0;
-        for (JournalRow row : rows) {
+                            : event -> {
+                                if (problems.isEmpty()) {
+                                    sink.accept(event);
+                                }
+                            };
+        }
+
+        /** Decides the next row. */
+        public void post(JournalRow row) {
             rowsDecided.accept(decidedRows++);
             try {
                 List<PendingEvent> registrations = register(row, unitNames, projectNames);
@@ -157,7 +185,7 @@ public final class JournalPosting {
                                 : decideAndApply(accounts, row.counterpart());
                 if (decided.isEmpty() && counterpart.isEmpty()) {
                     repeated++;
-                    continue;
+                    return;
                 }
                 registrations.forEach(out);
                 for (AccountEvent event : decided) {
@@ -182,13 +210,17 @@ public final class JournalPosting {
                                 "the account's totals would overflow; the amount cannot be right"));
             }
         }
-        rowsDecided.accept(decidedRows);
-        return new Outcome(
-                problems.isEmpty() ? events : List.of(),
-                registry.recorded(),
-                applied,
-                repeated,
-                problems.problems());
+
+        /** What the rows came to: their events unless a sink took them, or their problems. */
+        public Outcome finish() {
+            rowsDecided.accept(decidedRows);
+            return new Outcome(
+                    problems.isEmpty() ? events : List.of(),
+                    registry.recorded(),
+                    applied,
+                    repeated,
+                    problems.problems());
+        }
     }
 
     private List<AccountEvent> decideAndApply(
@@ -220,7 +252,7 @@ public final class JournalPosting {
     /**
      * Accounts of posting rows, and of the transactions that reversals name, when already stored.
      */
-    private Set<AccountKey> accountsTouched(List<JournalRow> rows) {
+    public Set<AccountKey> accountsTouched(Iterable<JournalRow> rows) {
         Set<AccountKey> keys = new LinkedHashSet<>();
         for (JournalRow row : rows) {
             if (row.command() != null) {
