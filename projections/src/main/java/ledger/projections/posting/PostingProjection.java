@@ -210,6 +210,11 @@ public class PostingProjection {
         if (value == null) {
             return line.append("\\N");
         }
+        // Codes, ids and most memos need no escape: appended whole, not character by character
+        // (the bulk rebuild's encoding was a fifth of its CPU).
+        if (!needsEscape(value)) {
+            return line.append(value);
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -221,6 +226,16 @@ public class PostingProjection {
             }
         }
         return line;
+    }
+
+    private static boolean needsEscape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void bind(PreparedStatement ps, Posting p) throws SQLException {

@@ -176,6 +176,14 @@ class PostingProjectionTest {
                 .isEqualTo("a\\\\b\\tc\\nd\\re");
         assertThat(PostingProjection.copyText(new StringBuilder(), null).toString())
                 .isEqualTo("\\N");
+        // Text with nothing to escape is copied as it is; one special character anywhere is not.
+        assertThat(PostingProjection.copyText(new StringBuilder(), "印刷, 装订 记-1").toString())
+                .isEqualTo("印刷, 装订 记-1");
+        assertThat(PostingProjection.copyText(new StringBuilder(), "末尾\\").toString())
+                .isEqualTo("末尾\\\\");
+        assertThat(PostingProjection.copyText(new StringBuilder(), "\r开头").toString())
+                .isEqualTo("\\r开头");
+        assertThat(PostingProjection.copyText(new StringBuilder(), "").toString()).isEmpty();
     }
 
     @Test
