@@ -47,8 +47,7 @@ public class DatabaseOptions {
             if (command == null) {
                 throw notAJdbcUrl;
             }
-            throw new CommandLine.ParameterException(
-                    command.commandLine(), notAJdbcUrl.getMessage());
+            throw new Usage.Error(command.commandLine(), notAJdbcUrl.getMessage());
         }
     }
 

@@ -99,6 +99,7 @@ public class LedgerCommandLine implements Runnable {
                     return Output.during(
                             invoked.get(invoked.size() - 1), () -> runLast.execute(parseResult));
                 });
+        cli.setParameterExceptionHandler(new ParseErrors());
         cli.setExecutionExceptionHandler(
                 (exception, command, parseResult) -> {
                     PrintWriter err = command.getErr();

@@ -18,6 +18,17 @@ final class Usage {
     }
 
     static ParameterException error(CommandLine command, String code, Object... args) {
-        return new ParameterException(command, Reason.of(code, args).chinese());
+        return new Error(command, Reason.of(code, args).chinese());
+    }
+
+    /**
+     * A usage error the ledger worded itself, already Chinese: {@link ParseErrors} prints it as is.
+     */
+    static final class Error extends ParameterException {
+        private static final long serialVersionUID = 1L;
+
+        Error(CommandLine command, String message) {
+            super(command, message);
+        }
     }
 }

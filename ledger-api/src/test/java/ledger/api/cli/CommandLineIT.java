@@ -98,12 +98,20 @@ class CommandLineIT {
 
         Run noYear = ledger("statements", "--unit", UNIT);
         assertThat(noYear.exit()).isEqualTo(2);
-        assertThat(noYear.err()).contains("Missing required option: '--year");
+        assertThat(noYear.err())
+                .contains("缺少必需的选项：--year=<year>")
+                .contains("Missing required option: '--year");
 
         Run unknownOption =
                 ledger("statements", "--year", "2020", "--unit", UNIT, "--colour", "red");
         assertThat(unknownOption.exit()).isEqualTo(2);
-        assertThat(unknownOption.err()).contains("Unknown option").contains("--colour");
+        assertThat(unknownOption.err())
+                .contains("无法识别的选项：--colour red")
+                .contains("Unknown option")
+                .contains("--colour");
+        Run notANumber = ledger("statements", "--year", "二〇二〇", "--unit", UNIT);
+        assertThat(notANumber.exit()).isEqualTo(2);
+        assertThat(notANumber.err()).contains("选项 --year=<year> 的值无效：二〇二〇");
 
         // Our own usage errors are Chinese first, from the message catalog, with the options'
         // English names.
@@ -116,7 +124,9 @@ class CommandLineIT {
 
         Run unknownCommand = ledger("balance");
         assertThat(unknownCommand.exit()).isEqualTo(2);
-        assertThat(unknownCommand.err()).contains("balance");
+        assertThat(unknownCommand.err()).contains("无法识别的参数：balance");
+        Run misspelt = ledger("statemnts");
+        assertThat(misspelt.err()).contains("是否要输入：").contains("statements");
 
         assertThat(
                         ledger(
@@ -132,7 +142,11 @@ class CommandLineIT {
         assertThat(ledger("statements", "--year", "2020", "--unit", UNIT, "--format", "pdf").exit())
                 .isEqualTo(2);
         assertThat(ledger("import").err())
-                .contains("Missing required parameter: 'FILE'", "--mapping", "--sheet");
+                .contains(
+                        "缺少必需的参数：FILE",
+                        "Missing required parameter: 'FILE'",
+                        "--mapping",
+                        "--sheet");
 
         Run badCell = ledger("trace", "--year", "2020", "--unit", UNIT, "T3/2010302");
         assertThat(badCell.exit()).isEqualTo(2);
