@@ -15,7 +15,6 @@ import ledger.api.statement.ExecutionService;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
 import ledger.projections.accounting.BudgetJournal;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,26 +98,28 @@ public class ExecutionCommand implements Callable<Integer> {
         if (server.remote()) {
             return remote();
         }
-        try (ConfigurableApplicationContext context = database.start(false)) {
-            ExecutionService service = context.getBean(ExecutionService.class);
-            ExecutionService.Execution execution =
-                    unit != null
-                            ? service.unit(UnitCode.of(unit), fiscalYear, asOf)
-                            : service.department(department, fiscalYear, asOf);
-            if (xlsx != null) {
-                Files.write(xlsx, StatementWorkbook.write(List.of(execution.grid())));
-                wrote(xlsx);
-            }
-            String text =
-                    format == Format.json
-                            ? json().writeValueAsString(
-                                            ExecutionDocuments.document(
-                                                    unit != null ? "unit" : "department",
-                                                    execution))
-                            : execution.grid().render();
-            Output.write(spec, text, out);
-            return 0;
-        }
+        // The light start of a read command; the whole application if the read models are behind.
+        return database.read(
+                context -> {
+                    ExecutionService service = context.getBean(ExecutionService.class);
+                    ExecutionService.Execution execution =
+                            unit != null
+                                    ? service.unit(UnitCode.of(unit), fiscalYear, asOf)
+                                    : service.department(department, fiscalYear, asOf);
+                    if (xlsx != null) {
+                        Files.write(xlsx, StatementWorkbook.write(List.of(execution.grid())));
+                        wrote(xlsx);
+                    }
+                    String text =
+                            format == Format.json
+                                    ? json().writeValueAsString(
+                                                    ExecutionDocuments.document(
+                                                            unit != null ? "unit" : "department",
+                                                            execution))
+                                    : execution.grid().render();
+                    Output.write(spec, text, out);
+                    return 0;
+                });
     }
 
     /** Through the API as the signed-in user. */

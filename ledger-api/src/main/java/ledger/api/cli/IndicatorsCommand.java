@@ -7,7 +7,6 @@ import ledger.api.statement.AccountingService;
 import ledger.projections.accounting.AccountingGrids;
 import ledger.projections.accounting.AccountingJson;
 import ledger.projections.accounting.IndicatorAccount;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,36 +36,40 @@ public class IndicatorsCommand implements Callable<Integer> {
         if (server.remote()) {
             return remote();
         }
-        try (ConfigurableApplicationContext context = database.start(false)) {
-            AccountingService service = context.getBean(AccountingService.class);
-            IndicatorAccount account =
-                    service.indicators(which.unitCode(), which.fiscalYear(), which.asOf());
-            String unitName = service.unitName(which.unitCode());
-            switch (output.format) {
-                case xlsx ->
-                        output.writeWorkbook(
-                                spec,
-                                StatementWorkbook.write(
-                                        List.of(
-                                                AccountingGrids.indicators(
+        // The light start of a read command; the whole application if the read models are behind.
+        return database.read(
+                context -> {
+                    AccountingService service = context.getBean(AccountingService.class);
+                    IndicatorAccount account =
+                            service.indicators(which.unitCode(), which.fiscalYear(), which.asOf());
+                    String unitName = service.unitName(which.unitCode());
+                    switch (output.format) {
+                        case xlsx ->
+                                output.writeWorkbook(
+                                        spec,
+                                        StatementWorkbook.write(
+                                                List.of(
+                                                        AccountingGrids.indicators(
+                                                                account,
+                                                                unitName,
+                                                                service.names(
+                                                                        which.fiscalYear())))));
+                        case json ->
+                                output.write(
+                                        spec,
+                                        AccountingJson.indicators(account, unitName)
+                                                .toPrettyString());
+                        default ->
+                                output.write(
+                                        spec,
+                                        AccountingGrids.indicators(
                                                         account,
                                                         unitName,
-                                                        service.names(which.fiscalYear())))));
-                case json ->
-                        output.write(
-                                spec,
-                                AccountingJson.indicators(account, unitName).toPrettyString());
-                default ->
-                        output.write(
-                                spec,
-                                AccountingGrids.indicators(
-                                                account,
-                                                unitName,
-                                                service.names(which.fiscalYear()))
-                                        .render());
-            }
-            return 0;
-        }
+                                                        service.names(which.fiscalYear()))
+                                                .render());
+                    }
+                    return 0;
+                });
     }
 
     /**

@@ -8,7 +8,6 @@ import ledger.api.statement.AccountingService.TrialBalanceReport;
 import ledger.projections.accounting.AccountingGrids;
 import ledger.projections.accounting.AccountingJson;
 import ledger.projections.accounting.BudgetTies;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,44 +50,52 @@ public class TrialBalanceCommand implements Callable<Integer> {
         if (server.remote()) {
             return remote();
         }
-        try (ConfigurableApplicationContext context = database.start(false)) {
-            AccountingService service = context.getBean(AccountingService.class);
-            TrialBalanceReport report =
-                    service.trialBalance(
-                            which.unitCode(),
-                            which.fiscalYear(),
-                            which.asOf(),
-                            accounting.kind(),
-                            proForma);
-            var names = service.names(which.fiscalYear());
-            switch (output.format) {
-                case xlsx ->
-                        output.writeWorkbook(
-                                spec,
-                                StatementWorkbook.write(
-                                        List.of(
-                                                AccountingGrids.trialBalance(
-                                                        report.balance(), report.unitName(), names),
-                                                AccountingGrids.ties(report.ties()))));
-                case json ->
-                        output.write(
-                                spec,
-                                AccountingJson.trialBalance(
-                                                report.balance(), report.unitName(), report.ties())
-                                        .toPrettyString());
-                default ->
-                        output.write(
-                                spec,
-                                AccountingGrids.trialBalance(
-                                                        report.balance(), report.unitName(), names)
-                                                .render()
-                                        + "\n"
-                                        + AccountingGrids.ties(report.ties()).render());
-            }
-            return report.ties().stream().allMatch(BudgetTies.Tie::holds)
-                    ? 0
-                    : LedgerCommandLine.REFUSED;
-        }
+        // The light start of a read command; the whole application if the read models are behind.
+        return database.read(
+                context -> {
+                    AccountingService service = context.getBean(AccountingService.class);
+                    TrialBalanceReport report =
+                            service.trialBalance(
+                                    which.unitCode(),
+                                    which.fiscalYear(),
+                                    which.asOf(),
+                                    accounting.kind(),
+                                    proForma);
+                    var names = service.names(which.fiscalYear());
+                    switch (output.format) {
+                        case xlsx ->
+                                output.writeWorkbook(
+                                        spec,
+                                        StatementWorkbook.write(
+                                                List.of(
+                                                        AccountingGrids.trialBalance(
+                                                                report.balance(),
+                                                                report.unitName(),
+                                                                names),
+                                                        AccountingGrids.ties(report.ties()))));
+                        case json ->
+                                output.write(
+                                        spec,
+                                        AccountingJson.trialBalance(
+                                                        report.balance(),
+                                                        report.unitName(),
+                                                        report.ties())
+                                                .toPrettyString());
+                        default ->
+                                output.write(
+                                        spec,
+                                        AccountingGrids.trialBalance(
+                                                                report.balance(),
+                                                                report.unitName(),
+                                                                names)
+                                                        .render()
+                                                + "\n"
+                                                + AccountingGrids.ties(report.ties()).render());
+                    }
+                    return report.ties().stream().allMatch(BudgetTies.Tie::holds)
+                            ? 0
+                            : LedgerCommandLine.REFUSED;
+                });
     }
 
     /** Through the API as the signed-in user; the server checks the user's units and the date. */

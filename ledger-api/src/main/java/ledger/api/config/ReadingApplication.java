@@ -5,9 +5,11 @@ import ledger.api.department.DepartmentStatementService;
 import ledger.api.department.Departments;
 import ledger.api.statement.AccountingService;
 import ledger.api.statement.EventStoreStatements;
+import ledger.api.statement.ExecutionService;
 import ledger.api.statement.ProjectionStatus;
 import ledger.api.statement.StatementService;
 import ledger.api.statement.TraceQueries;
+import ledger.api.store.EventPipeline;
 import ledger.api.store.EventRowSeals;
 import ledger.api.store.EventStoreAccess;
 import ledger.api.store.EventStoreReading;
@@ -24,12 +26,13 @@ import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfigu
 import org.springframework.context.annotation.Import;
 
 /**
- * The application as a local read command ({@code statements}, {@code check}, {@code trace}) needs
- * it, started instead of {@link ledger.api.LedgerApplication} so that it answers in about a second:
- * the database (migrated by Flyway as in every start), the read-model repositories and the
- * statement, check and trace services, and nothing else: no Axon configuration, command bus or
- * event processor, no scheduling, no web server, no security. The same service classes as the whole
- * application's, so a figure is computed one way.
+ * The application as a local read command ({@code statements}, {@code check}, {@code trace}, {@code
+ * trial-balance}, {@code indicators}, {@code execution}) needs it, started instead of {@link
+ * ledger.api.LedgerApplication} so that it answers in about a second: the database (migrated by
+ * Flyway as in every start), the read-model repositories and the statement, check and trace
+ * services, and nothing else: no Axon configuration, command bus or event processor, no scheduling,
+ * no web server, no security. The same service classes as the whole application's, so a figure is
+ * computed one way.
  *
  * <p>Without a processor it cannot bring the read models up to the event store, nor migrate the
  * schema: a read that finds them behind throws {@link ledger.api.statement.ReadModelsBehind} (or
@@ -54,12 +57,14 @@ import org.springframework.context.annotation.Import;
     SqlDialect.class,
     EventRowSeals.class,
     EventStoreAccess.class,
+    EventPipeline.class,
     JdbcLedgerRegistry.class,
     ProjectionConfiguration.class,
     YearCatalogs.class,
     Departments.class,
     ProjectionStatus.class,
     StatementService.class,
+    ExecutionService.class,
     EventStoreStatements.class,
     AccountingService.class,
     TraceQueries.class,

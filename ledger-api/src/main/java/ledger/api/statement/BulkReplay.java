@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import ledger.api.store.EventPipeline;
 import ledger.core.account.ProjectRegistered;
 import ledger.core.account.UnitRegistered;
 import ledger.projections.posting.Posting;

@@ -1,6 +1,5 @@
 package ledger.api.statement;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.sql.DataSource;
 import ledger.api.catalog.YearCatalogs;
-import ledger.api.store.SqlDialect;
+import ledger.api.store.EventPipeline;
 import ledger.core.account.AccountKey;
 import ledger.core.account.FiscalYear;
 import ledger.core.account.UnitCode;
@@ -22,7 +20,6 @@ import ledger.projections.posting.Posting;
 import ledger.projections.statement.StatementEngine;
 import ledger.projections.statement.StatementSet;
 import ledger.projections.statement.StatementTemplate;
-import org.axonframework.serialization.Serializer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,12 +38,8 @@ public class EventStoreStatements {
     private final EventPipeline pipeline;
     private final YearCatalogs catalogs;
 
-    public EventStoreStatements(
-            DataSource dataSource,
-            Serializer serializer,
-            SqlDialect dialect,
-            YearCatalogs catalogs) {
-        this.pipeline = new EventPipeline(dataSource, serializer, dialect.postgres());
+    public EventStoreStatements(EventPipeline pipeline, YearCatalogs catalogs) {
+        this.pipeline = pipeline;
         this.catalogs = catalogs;
     }
 
@@ -70,35 +63,30 @@ public class EventStoreStatements {
                             return sums;
                         });
         Map<String, String> names = new HashMap<>();
-        try {
-            pipeline.run(
-                    -1,
-                    new EventPipeline.Selection(AccountKey.idPrefix(year, unitOrNull)),
-                    batch -> {
-                        Map<String, StatementEngine.Summing> sums = decoderSums.get();
-                        for (Posting posting : batch.postings()) {
-                            UnitCode unit = posting.account().unit();
-                            sums.computeIfAbsent(
-                                            unit.code(),
-                                            code ->
-                                                    new StatementEngine.Summing(
-                                                            unit, year, asOf, template))
-                                    .add(posting);
+        pipeline.read(
+                -1,
+                new EventPipeline.Selection(AccountKey.idPrefix(year, unitOrNull)),
+                batch -> {
+                    Map<String, StatementEngine.Summing> sums = decoderSums.get();
+                    for (Posting posting : batch.postings()) {
+                        UnitCode unit = posting.account().unit();
+                        sums.computeIfAbsent(
+                                        unit.code(),
+                                        code ->
+                                                new StatementEngine.Summing(
+                                                        unit, year, asOf, template))
+                                .add(posting);
+                    }
+                    return batch.registrations();
+                },
+                registrations -> {
+                    for (Object registered : registrations) {
+                        // The directory keeps a unit's first name, as the processor does.
+                        if (registered instanceof UnitRegistered unit) {
+                            names.putIfAbsent(unit.unit().code(), unit.name());
                         }
-                        return batch.registrations();
-                    },
-                    registrations -> {
-                        for (Object registered : registrations) {
-                            // The directory keeps a unit's first name, as the processor does.
-                            if (registered instanceof UnitRegistered unit) {
-                                names.putIfAbsent(unit.unit().code(), unit.name());
-                            }
-                        }
-                    });
-        } catch (SQLException failure) {
-            throw new IllegalStateException(
-                    "reading the event store failed: " + failure.getMessage(), failure);
-        }
+                    }
+                });
         Map<String, List<StatementEngine.Summing>> byUnit = new TreeMap<>();
         for (Map<String, StatementEngine.Summing> sums : perDecoder) {
             sums.forEach(

@@ -240,4 +240,16 @@ class ReadCommandStartIT {
         assertThat(department.exit()).isEqualTo(2);
         assertThat(department.err()).contains("--from-events 直接从事件库计算单位报表");
     }
+
+    @Test
+    @Order(6)
+    void theAccountingAndExecutionReadsAreLightToo() throws Exception {
+        for (String command : List.of("trial-balance", "indicators", "execution")) {
+            Run run = ledger(imported, command, "--year", "2020", "--unit", UNIT);
+
+            assertThat(run.exit()).as(command + ": " + run.err()).isZero();
+            assertThat(run.err()).as(command).doesNotContain(FALLBACK);
+            assertThat(run.out()).as(command).isNotBlank();
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package ledger.api.statement;
+package ledger.api.store;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -36,6 +36,8 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.postgresql.jdbc.PgStatement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * The event store read in order and turned into postings, on all cores: a reader streams {@code
@@ -46,10 +48,11 @@ import org.postgresql.jdbc.PgStatement;
  * straight from the event store sum them in memory. One decoding for both, so a figure computed
  * from the events is the figure the read models give.
  */
-final class EventPipeline {
+@Component
+public final class EventPipeline {
 
     /** Axon's default: a gap further back than this is no longer waited for. */
-    static final int MAX_GAP_OFFSET = 10_000;
+    public static final int MAX_GAP_OFFSET = 10_000;
 
     private static final int BATCH = 2_000;
     private static final int QUEUE = 4;
@@ -60,7 +63,7 @@ final class EventPipeline {
      * projects registered, how many events there were, the last position and the positions missing
      * before and among them (gaps; only when every event is read).
      */
-    record Batch(
+    public record Batch(
             List<Posting> postings,
             List<Object> registrations,
             int events,
@@ -68,11 +71,11 @@ final class EventPipeline {
             List<Long> gaps) {}
 
     /** What one pass read: events, the last position, and the CPU time of reader and decoders. */
-    record Read(long events, long head, Duration readerCpu, Duration decoderCpu) {}
+    public record Read(long events, long head, Duration readerCpu, Duration decoderCpu) {}
 
     /** What the calling thread does with each batch, in event-store order. */
     @FunctionalInterface
-    interface InOrder<T> {
+    public interface InOrder<T> {
         void accept(T batch) throws SQLException;
     }
 
@@ -82,8 +85,8 @@ final class EventPipeline {
      *
      * @param accountPrefix {@code 2020/} or {@code 2020/unit/}; null for every event
      */
-    record Selection(String accountPrefix) {
-        static final Selection EVERY_EVENT = new Selection(null);
+    public record Selection(String accountPrefix) {
+        public static final Selection EVERY_EVENT = new Selection(null);
     }
 
     /** One stored event as read, not yet decoded. */
@@ -105,10 +108,16 @@ final class EventPipeline {
     private final ObjectMapper mapper;
     private final boolean postgres;
 
+    /** On the application's database, PostgreSQL or the embedded one. */
+    @Autowired
+    public EventPipeline(DataSource dataSource, Serializer serializer, SqlDialect dialect) {
+        this(dataSource, serializer, dialect.postgres());
+    }
+
     /**
      * @param postgres whether the store is PostgreSQL, whose driver then sends payloads as binary
      */
-    EventPipeline(DataSource dataSource, Serializer serializer, boolean postgres) {
+    public EventPipeline(DataSource dataSource, Serializer serializer, boolean postgres) {
         this.dataSource = dataSource;
         this.serializer = serializer;
         this.postgres = postgres;
@@ -122,7 +131,7 @@ final class EventPipeline {
      * {@code inDecoder} to each batch there, and hands the results to {@code inOrder} on the
      * calling thread in event-store order.
      */
-    <T> Read run(
+    public <T> Read run(
             long after,
             Selection selection,
             Function<Batch, T> inDecoder,
@@ -199,6 +208,23 @@ final class EventPipeline {
                 read[1],
                 Duration.ofNanos(read[2]),
                 Duration.ofNanos(java.util.Arrays.stream(decoderCpu).sum()));
+    }
+
+    /**
+     * As {@link #run}, for a caller that only reads: a database failure comes as an unchecked
+     * exception.
+     */
+    public <T> Read read(
+            long after,
+            Selection selection,
+            Function<Batch, T> inDecoder,
+            java.util.function.Consumer<? super T> inOrder) {
+        try {
+            return run(after, selection, inDecoder, inOrder::accept);
+        } catch (SQLException failure) {
+            throw new IllegalStateException(
+                    "reading the event store failed: " + failure.getMessage(), failure);
+        }
     }
 
     /**
