@@ -120,8 +120,12 @@ class CrashIT {
                 strings(
                         url,
                         "SELECT convert_from(payload, 'UTF8')::jsonb #>> '{entry,transactionId}'"
-                                + " FROM domain_event_entry WHERE payload_type LIKE 'ledger.core.account.%'");
-        assertThat(stored).doesNotHaveDuplicates().containsAll(acknowledged);
+                                + " FROM domain_event_entry WHERE payload_type LIKE 'ledger.core.account.%'"
+                                // The unit's registration is no transaction: counted as one, it
+                                // left no room for the command in flight at the kill.
+                                + " AND payload_type NOT IN ('ledger.core.account.UnitRegistered',"
+                                + " 'ledger.core.account.ProjectRegistered')");
+        assertThat(stored).doesNotHaveDuplicates().doesNotContainNull().containsAll(acknowledged);
         assertThat(stored.size())
                 .as("at most the one command in flight at the kill is stored unacknowledged")
                 .isBetween(acknowledged.size(), acknowledged.size() + 1);
