@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import ledger.core.text.Reason;
 import ledger.core.text.Refusal;
 import ledger.journal.JournalParse;
 import ledger.journal.JournalReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The well-formed rows of one import and what posting them needs to know first: the unit-years and
@@ -29,7 +32,7 @@ import ledger.journal.JournalReader;
  */
 abstract class ImportRows {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportRows.class);
+    private static final Logger log = LoggerFactory.getLogger(ImportRows.class);
 
     private Map<PostingSession.UnitYear, Set<String>> idsUsed = new HashMap<>();
     private final Set<UnitCode> units = new LinkedHashSet<>();
@@ -62,7 +65,7 @@ abstract class ImportRows {
         Set<String> wanted =
                 idsUsed.computeIfAbsent(
                         new PostingSession.UnitYear(row.unit(), row.entry().year()),
-                        k -> new java.util.HashSet<>());
+                        k -> new HashSet<>());
         wanted.add(row.entry().transactionId().value());
         if (row.reverses() != null) {
             wanted.add(row.reverses().value());
@@ -72,7 +75,7 @@ abstract class ImportRows {
             idsUsed.computeIfAbsent(
                             new PostingSession.UnitYear(
                                     row.counterpart().account().unit(), row.entry().year()),
-                            k -> new java.util.HashSet<>())
+                            k -> new HashSet<>())
                     .add(row.entry().transactionId().value());
         }
     }

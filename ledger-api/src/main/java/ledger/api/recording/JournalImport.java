@@ -196,7 +196,7 @@ public class JournalImport {
                                 throw new UnitNotPermitted(unit);
                             });
             if (!parse.ok()) {
-                throw new JournalRefused(withRuleProblems(parse, progress));
+                throw new JournalRefused(withRuleProblems(rows, parse, progress));
             }
             ImportResult result =
                     post(rows, source, user, started, progress).withReadAs(parse.readAs());
@@ -324,13 +324,13 @@ public class JournalImport {
      * ledger (in a transaction that is rolled back), so the clerk gets every problem in one go, the
      * first {@value JournalProblemList#LISTED_AT_MOST} listed and the other bad rows counted.
      */
-    private List<JournalProblem> withRuleProblems(JournalParse parse, ImportProgress progress) {
+    private List<JournalProblem> withRuleProblems(
+            ImportRows rows, JournalParse parse, ImportProgress progress) {
         List<JournalProblem> problems = new ArrayList<>(parse.problems());
         if (!parse.rows().isEmpty() && parse.rows().size() <= RULE_CHECK_AFTER_FORMAT_PROBLEMS) {
             transaction.executeWithoutResult(
                     status -> {
                         status.setRollbackOnly();
-                        ImportRows rows = ImportRows.of(parse.rows());
                         InMemoryLedgerRegistry overlay = session.lock(rows.idsUsed(), false);
                         KnownNames known =
                                 new KnownNames(
