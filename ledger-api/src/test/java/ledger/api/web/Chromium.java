@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -26,6 +30,9 @@ final class Chromium {
     private static final String BINARY = System.getProperty("ledger.chromium", "/usr/bin/chromium");
     private static final String DRIVER =
             System.getProperty("ledger.chromedriver", "/usr/bin/chromedriver");
+
+    /** How Chromium at times says an element's page was replaced, instead of "stale element". */
+    private static final String NODE_REPLACED = "does not belong to the document";
 
     private Chromium() {}
 
@@ -64,9 +71,33 @@ final class Chromium {
         return new ChromeDriver(service, options);
     }
 
-    /** The waits every test allows a page: generous, for a loaded CI machine. */
+    /**
+     * The waits every test allows a page: generous, for a loaded CI machine. A wait may read an
+     * element of the page being replaced by the next one; Chromium reports that either as a stale
+     * element or, at times, as a node that "does not belong to the document". Both mean "not yet"
+     * and the wait tries again.
+     */
     static WebDriverWait waiting(ChromeDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait =
+                new WebDriverWait(browser, Duration.ofSeconds(30)) {
+                    @Override
+                    public <V> V until(Function<? super WebDriver, V> isTrue) {
+                        return super.until(
+                                driver -> {
+                                    try {
+                                        return isTrue.apply(driver);
+                                    } catch (WebDriverException e) {
+                                        if (String.valueOf(e.getMessage())
+                                                .contains(NODE_REPLACED)) {
+                                            return null;
+                                        }
+                                        throw e;
+                                    }
+                                });
+                    }
+                };
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /**

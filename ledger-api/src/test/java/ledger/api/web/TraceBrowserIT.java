@@ -78,8 +78,6 @@ class TraceBrowserIT {
         SampleLedgerSite.importSample(journalImport, projections);
         browser = Chromium.start("1400,1000");
         wait = Chromium.waiting(browser);
-        // a wait may read the page being replaced by the next one
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         browser.get(base() + SampleLedgerSite.STATEMENTS);
         wait.until(driver -> driver.getCurrentUrl().contains("/login"));
         browser.findElement(By.id("username")).sendKeys("auditor");
