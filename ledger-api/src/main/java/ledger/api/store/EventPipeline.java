@@ -192,14 +192,15 @@ public final class EventPipeline {
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted reading the event store", interrupted);
+            throw new IllegalStateException(
+                    "读取事件库时被中断 (interrupted reading the event store)", interrupted);
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
             if (cause instanceof SQLException sql) {
                 throw sql;
             }
             throw new IllegalStateException(
-                    "reading the event store failed: " + cause.getMessage(), cause);
+                    "读取事件库失败 (reading the event store failed)：" + cause.getMessage(), cause);
         } finally {
             threads.shutdownNow();
         }
@@ -223,7 +224,7 @@ public final class EventPipeline {
             return run(after, selection, inDecoder, inOrder::accept);
         } catch (SQLException failure) {
             throw new IllegalStateException(
-                    "reading the event store failed: " + failure.getMessage(), failure);
+                    "读取事件库失败 (reading the event store failed)：" + failure.getMessage(), failure);
         }
     }
 

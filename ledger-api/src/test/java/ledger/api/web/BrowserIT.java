@@ -308,7 +308,7 @@ class BrowserIT {
         assertThat(browser.findElement(By.id("import-progress")).getDomAttribute("max"))
                 .isEqualTo("100");
         fullPageScreenshot("journal-job-progress.png");
-        WebDriverWait patient = new WebDriverWait(browser, Duration.ofSeconds(180));
+        WebDriverWait patient = Chromium.waiting(browser, Duration.ofSeconds(180));
         patient.until(driver -> !driver.findElements(By.id("import-result")).isEmpty());
         String result = browser.findElement(By.id("import-result")).getText();
         assertThat(result).contains("共 30000 行").contains("新记入 30000 行");

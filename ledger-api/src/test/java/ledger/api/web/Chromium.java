@@ -78,8 +78,13 @@ final class Chromium {
      * and the wait tries again.
      */
     static WebDriverWait waiting(ChromeDriver browser) {
+        return waiting(browser, Duration.ofSeconds(30));
+    }
+
+    /** A wait like {@link #waiting(ChromeDriver)}'s for as long as {@code timeout}. */
+    static WebDriverWait waiting(ChromeDriver browser, Duration timeout) {
         WebDriverWait wait =
-                new WebDriverWait(browser, Duration.ofSeconds(30)) {
+                new WebDriverWait(browser, timeout) {
                     @Override
                     public <V> V until(Function<? super WebDriver, V> isTrue) {
                         return super.until(
