@@ -1,8 +1,10 @@
 package ledger.api;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.function.IntSupplier;
 import ledger.api.cli.LedgerCommandLine;
+import ledger.api.cli.OutOfMemory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The ledger: one executable for the command line and the server ({@code ledger serve}). */
@@ -34,14 +36,22 @@ public class LedgerApplication {
      * The command's exit code, or {@link #FAILED} when it ends by a throwable no handler answered.
      */
     static int exitCode(IntSupplier command) {
+        return exitCode(command, System.err);
+    }
+
+    static int exitCode(IntSupplier command, PrintStream err) {
         try {
             return command.getAsInt();
         } catch (Throwable failure) {
+            if (OutOfMemory.isIn(failure)) {
+                err.println(OutOfMemory.message(Runtime.getRuntime().maxMemory()));
+                return FAILED;
+            }
             // An Error escapes picocli's handler. Without this the main thread would die and the
             // non-daemon threads Axon starts (its janitor, the event store's producer) would keep a
             // finished command's JVM alive, so a script waiting for it would hang.
-            System.err.println("错误 / error: " + failure);
-            failure.printStackTrace();
+            err.println("错误 / error: " + failure);
+            failure.printStackTrace(err);
             return FAILED;
         }
     }

@@ -123,6 +123,8 @@ public class LedgerCommandLine implements Runnable {
                                         + new JournalProblem(
                                                 0, violation.field(), violation.reason())
                                         + "；没有写入任何内容");
+                    } else if (OutOfMemory.isIn(exception)) {
+                        err.println(OutOfMemory.message(Runtime.getRuntime().maxMemory()));
                     } else if (cause instanceof EmbeddedDatabaseInUse inUse) {
                         err.println(ERROR + inUse.getMessage());
                     } else if (cause instanceof IllegalArgumentException invalid) {
