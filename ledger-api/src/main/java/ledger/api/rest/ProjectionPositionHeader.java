@@ -46,10 +46,12 @@ public class ProjectionPositionHeader implements WebMvcConfigurer, HandlerInterc
     @Override
     public boolean preHandle(
             HttpServletRequest request, HttpServletResponse response, Object handler) {
+        // Commands (POST) skip the bean lookup: they are most requests under load.
+        if (!"GET".equals(request.getMethod()) || !(handler instanceof HandlerMethod)) {
+            return true;
+        }
         ProjectionStatus status = projections.getIfAvailable();
-        if (status == null
-                || !"GET".equals(request.getMethod())
-                || !(handler instanceof HandlerMethod)) {
+        if (status == null) {
             return true;
         }
         long position;
