@@ -3,6 +3,7 @@ package ledger.api.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
@@ -20,6 +21,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import ledger.api.recording.JournalRefused;
+import ledger.api.recording.PostingAnswer;
+import ledger.api.recording.TransactionRecorder;
+import ledger.core.journal.JournalRow;
+import ledger.journal.JournalParse;
+import ledger.journal.JournalReader;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,14 +44,14 @@ import picocli.CommandLine.Spec;
         name = "load",
         hidden = true,
         description = "Benchmark load client (loopback only).",
-        subcommands = {LoadCommand.Post.class, LoadCommand.Get.class})
+        subcommands = {LoadCommand.Post.class, LoadCommand.Record.class, LoadCommand.Get.class})
 public class LoadCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
-        throw Usage.error(spec, "cli.subcommandNeeded", "post, get");
+        throw Usage.error(spec, "cli.subcommandNeeded", "post, record, get");
     }
 
     /** Server and credentials, shared by both modes. */
@@ -191,23 +199,174 @@ public class LoadCommand implements Runnable {
             for (Thread thread : threads) {
                 thread.join();
             }
-            double elapsed = Math.max(lastDone.get() - started, 1) / 1e9;
-            int sent = acknowledged.get() + repeated.get() + refused.get() + failed.get();
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf(
-                    "clients=%d sent=%d acknowledged=%d repeated=%d refused=%d errors=%d seconds=%.3f"
-                            + " acknowledged_per_second=%.1f%n",
+            print(
+                    spec.commandLine().getOut(),
                     clients,
-                    sent,
                     acknowledged.get(),
                     repeated.get(),
                     refused.get(),
                     failed.get(),
-                    elapsed,
-                    acknowledged.get() / elapsed);
-            out.flush();
+                    Math.max(lastDone.get() - started, 1) / 1e9);
             return 0;
         }
+    }
+
+    /**
+     * {@code load record}: the same rows as {@code post}, recorded from N threads of this process
+     * through the write path {@code POST /api/transactions} takes after HTTP ({@link
+     * TransactionRecorder#post}), each acknowledged once committed. Set beside {@code post} on the
+     * same rows and database, the difference is what HTTP, JSON and sign-in cost per command. The
+     * rows are parsed before the clock starts; the first {@code --warmup} rows warm the JIT and are
+     * not counted.
+     */
+    @Command(
+            name = "record",
+            description = "Record each row of a CSV from N threads of this process, without HTTP.")
+    static class Record implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Mixin DatabaseOptions database;
+
+        @Option(
+                names = "--file",
+                required = true,
+                description = "CSV with a header of journal column names")
+        Path file;
+
+        @Option(names = "--clients", defaultValue = "1")
+        int clients;
+
+        @Option(names = "--offset", defaultValue = "0", description = "rows to skip first")
+        int offset;
+
+        @Option(names = "--max", defaultValue = "10000", description = "rows to send at most")
+        int max;
+
+        @Option(names = "--warmup", defaultValue = "0", description = "rows recorded uncounted")
+        int warmup;
+
+        @Option(
+                names = "--seconds",
+                defaultValue = "60",
+                description = "stop sending after this long")
+        int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            if (clients < 1 || clients > 64 || max < 1 || seconds < 1 || offset < 0 || warmup < 0) {
+                throw Usage.error(spec, "cli.loadPostBounds");
+            }
+            JournalParse parse;
+            try (InputStream in = Files.newInputStream(file)) {
+                parse = new JournalReader().read(in);
+            }
+            if (!parse.ok()) {
+                throw new JournalRefused(parse.problems());
+            }
+            List<JournalRow> all = parse.rows();
+            int from = Math.min(offset, all.size());
+            List<JournalRow> rows = all.subList(from, Math.min(all.size(), from + warmup + max));
+            try (ConfigurableApplicationContext context = database.start(false)) {
+                TransactionRecorder recorder = context.getBean(TransactionRecorder.class);
+                String user = DatabaseOptions.user();
+                int warm = Math.min(warmup, rows.size());
+                Counts discarded = new Counts();
+                discarded.run(recorder, user, rows.subList(0, warm), clients, seconds);
+                Counts counts = new Counts();
+                long started = System.nanoTime();
+                counts.run(recorder, user, rows.subList(warm, rows.size()), clients, seconds);
+                counts.print(spec.commandLine().getOut(), clients, started);
+            }
+            return 0;
+        }
+    }
+
+    /** What a load counted: the answers by kind and when the last one came. */
+    static final class Counts {
+        final AtomicInteger acknowledged = new AtomicInteger();
+        final AtomicInteger repeated = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicLong lastDone = new AtomicLong();
+
+        /** Records {@code rows} from {@code clients} threads until done or {@code seconds} pass. */
+        void run(
+                TransactionRecorder recorder,
+                String user,
+                List<JournalRow> rows,
+                int clients,
+                int seconds)
+                throws InterruptedException {
+            AtomicInteger next = new AtomicInteger();
+            long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                Thread thread =
+                        new Thread(
+                                () -> {
+                                    int index;
+                                    while (System.nanoTime() < deadline
+                                            && (index = next.getAndIncrement()) < rows.size()) {
+                                        try {
+                                            count(recorder.post(rows.get(index), user));
+                                        } catch (RuntimeException e) {
+                                            failed.incrementAndGet();
+                                        }
+                                        lastDone.accumulateAndGet(System.nanoTime(), Math::max);
+                                    }
+                                },
+                                "load-" + c);
+                thread.start();
+                threads.add(thread);
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+
+        private void count(PostingAnswer answer) {
+            if (answer instanceof PostingAnswer.Recorded) {
+                acknowledged.incrementAndGet();
+            } else if (answer instanceof PostingAnswer.AlreadyRecorded) {
+                repeated.incrementAndGet();
+            } else {
+                refused.incrementAndGet();
+            }
+        }
+
+        /** The one line {@code benchmarks/run} reads, as {@code post} prints it. */
+        void print(PrintWriter out, int clients, long started) {
+            LoadCommand.print(
+                    out,
+                    clients,
+                    acknowledged.get(),
+                    repeated.get(),
+                    refused.get(),
+                    failed.get(),
+                    Math.max(lastDone.get() - started, 1) / 1e9);
+        }
+    }
+
+    static void print(
+            PrintWriter out,
+            int clients,
+            int acknowledged,
+            int repeated,
+            int refused,
+            int failed,
+            double elapsed) {
+        out.printf(
+                "clients=%d sent=%d acknowledged=%d repeated=%d refused=%d errors=%d seconds=%.3f"
+                        + " acknowledged_per_second=%.1f%n",
+                clients,
+                acknowledged + repeated + refused + failed,
+                acknowledged,
+                repeated,
+                refused,
+                failed,
+                elapsed,
+                acknowledged / elapsed);
+        out.flush();
     }
 
     /** Rows {@code offset … offset+max} of the CSV as JSON bodies with the non-empty fields. */

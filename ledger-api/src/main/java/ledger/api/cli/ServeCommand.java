@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import ledger.api.config.AccountWarmUp;
 import ledger.api.security.DemoUsers;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -95,6 +96,7 @@ public class ServeCommand implements Callable<Integer> {
         List<String> properties = new ArrayList<>();
         properties.add("server.port=" + port);
         properties.add("server.address=" + bind);
+        properties.add(AccountWarmUp.PROPERTY + "=true");
         if (readDb != null) {
             properties.add("ledger.read-datasource.url=" + readDb);
         }

@@ -218,12 +218,17 @@ public class AxonStorageConfiguration {
      * Spring-free; with a cache, so Axon's repository keeps hot accounts instead of replaying them.
      */
     @Bean
-    public ConfigurerModule budgetAccountRegistration() {
+    public ConfigurerModule budgetAccountRegistration(KeptAggregates kept) {
         return (Configurer configurer) ->
                 configurer.configureAggregate(
                         AggregateConfigurer.defaultConfiguration(BudgetAccount.class)
-                                .configureCache(
-                                        configuration -> new KeptAggregates(KEPT_ACCOUNTS)));
+                                .configureCache(configuration -> kept));
+    }
+
+    /** The cache above, a bean so that a refusal can drop a stale account from it. */
+    @Bean
+    public KeptAggregates keptAggregates() {
+        return new KeptAggregates(KEPT_ACCOUNTS);
     }
 
     /**

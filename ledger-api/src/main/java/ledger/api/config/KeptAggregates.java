@@ -11,8 +11,10 @@ import org.axonframework.common.caching.Cache;
  * history. Bounded, least recently used out (Axon's own {@code WeakReferenceCache} loses entries at
  * every garbage collection). A cached account is only a starting point: the unique event number
  * refuses an append made on a stale one, and Axon drops the entry when its unit of work rolls back.
+ * A refusal appends nothing, so {@code TransactionRecorder} drops the account and decides the
+ * command again on the account as stored before it refuses.
  */
-final class KeptAggregates implements Cache {
+public final class KeptAggregates implements Cache {
 
     private final Map<Object, Object> entries;
 
@@ -57,7 +59,8 @@ final class KeptAggregates implements Cache {
         return entries.containsKey(key);
     }
 
-    synchronized int size() {
+    /** How many accounts are kept. */
+    public synchronized int size() {
         return entries.size();
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import ledger.api.audit.AuditLog;
 import ledger.api.config.AxonStorageConfiguration;
+import ledger.api.config.KeptAggregates;
 import ledger.api.store.JdbcLedgerRegistry;
 import ledger.core.account.AccountCommand;
 import ledger.core.account.CommandOutcome;
@@ -77,13 +78,17 @@ public class TransactionRecorder {
      * {@link NameRegistrations} is a handler interceptor bean: Axon's auto-configuration puts it on
      * the bus.
      */
+    private final KeptAggregates kept;
+
     public TransactionRecorder(
             CommandBatches batches,
             JdbcLedgerRegistry registry,
             NameRegistrations names,
             AuditLog audit,
-            JournalImport batch) {
+            JournalImport batch,
+            KeptAggregates kept) {
         this.audit = audit;
+        this.kept = kept;
         this.batches = batches;
         this.registry = registry;
         this.names = names;
@@ -189,7 +194,30 @@ public class TransactionRecorder {
         }
     }
 
+    /**
+     * Sends the row's command. A refusal may have been decided on a kept account that an import, a
+     * year close or another node has written to since: that account is dropped and the command
+     * decided once more on the account as stored, so a clerk is never refused on stale figures (an
+     * acceptance on them is caught by the event number instead, see the class comment).
+     */
     private PostingAnswer send(JournalRow row, String user) {
+        PostingAnswer answer = sendOnce(row, user);
+        if (!(answer instanceof PostingAnswer.Refused)) {
+            return answer;
+        }
+        try {
+            AccountCommand command =
+                    row.command() != null
+                            ? row.command()
+                            : JournalPosting.routeReversal(row, registry);
+            kept.remove(command.account().id());
+        } catch (RuleViolation unknownOriginal) {
+            return answer; // a reversal of an id the register does not hold reaches no account
+        }
+        return sendOnce(row, user);
+    }
+
+    private PostingAnswer sendOnce(JournalRow row, String user) {
         String transactionId = row.entry().transactionId().value();
         try {
             Map<String, Object> metaData = new HashMap<>(names.registrationsOf(row));

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -392,6 +393,24 @@ public class EventStoreAccess implements JournalPosting.AccountLoader {
         if (dialect.postgres()) {
             jdbc.execute("ANALYZE domain_event_entry, ledger_transaction");
         }
+    }
+
+    /**
+     * The {@code aggregateType} aggregates most recently written to, at most {@code limit}, the
+     * least recent first (so that, loaded in this order, the most recent are the last evicted).
+     */
+    public List<String> recentlyWritten(String aggregateType, int limit) {
+        List<String> ids =
+                new ArrayList<>(
+                        jdbc.queryForList(
+                                "SELECT aggregate_identifier FROM domain_event_entry WHERE type = ?"
+                                        + " GROUP BY aggregate_identifier ORDER BY MAX(global_index) DESC"
+                                        + " LIMIT ?",
+                                String.class,
+                                aggregateType,
+                                limit));
+        Collections.reverse(ids);
+        return ids;
     }
 
     public long eventCount() {
