@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import ledger.api.config.AccountWarmUp;
 import ledger.api.recording.JournalRefused;
 import ledger.api.recording.PostingAnswer;
 import ledger.api.recording.TransactionRecorder;
@@ -216,8 +217,8 @@ public class LoadCommand implements Runnable {
      * through the write path {@code POST /api/transactions} takes after HTTP ({@link
      * TransactionRecorder#post}), each acknowledged once committed. Set beside {@code post} on the
      * same rows and database, the difference is what HTTP, JSON and sign-in cost per command. The
-     * rows are parsed before the clock starts; the first {@code --warmup} rows warm the JIT and are
-     * not counted.
+     * accounts are kept warm first as a server keeps them, the rows parsed before the clock starts,
+     * and the first {@code --warmup} rows warm the JIT and are not counted.
      */
     @Command(
             name = "record",
@@ -266,7 +267,10 @@ public class LoadCommand implements Runnable {
             List<JournalRow> all = parse.rows();
             int from = Math.min(offset, all.size());
             List<JournalRow> rows = all.subList(from, Math.min(all.size(), from + warmup + max));
-            try (ConfigurableApplicationContext context = database.start(false)) {
+            // Warmed like a server's, so that the two are measured alike.
+            try (ConfigurableApplicationContext context =
+                    database.start(false, AccountWarmUp.PROPERTY + "=true")) {
+                context.getBean(AccountWarmUp.class).awaitFinished();
                 TransactionRecorder recorder = context.getBean(TransactionRecorder.class);
                 String user = DatabaseOptions.user();
                 int warm = Math.min(warmup, rows.size());

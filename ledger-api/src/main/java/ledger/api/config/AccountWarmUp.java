@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * account is never one Axon would not have built; one written meanwhile is only a starting point
  * (its next append is refused by the event number and the command retried on a fresh load).
  *
- * <p>On for {@code ledger serve} ({@code ledger.accounts.warm-up=true}); a one-off command has no
- * later commands to gain from it.
+ * <p>On for {@code ledger serve} and the benchmark's {@code ledger load record} ({@code
+ * ledger.accounts.warm-up=true}); a one-off command has no later commands to gain from it.
  */
 @Component
 @ConditionalOnProperty(name = AccountWarmUp.PROPERTY, havingValue = "true")
@@ -89,6 +89,14 @@ public class AccountWarmUp {
                 loaded,
                 took.toMillis() / 1000.0);
         return loaded;
+    }
+
+    /** Waits until the warm-up started with the application has ended. */
+    public void awaitFinished() throws InterruptedException {
+        Thread thread = worker;
+        if (thread != null) {
+            thread.join();
+        }
     }
 
     @PreDestroy
