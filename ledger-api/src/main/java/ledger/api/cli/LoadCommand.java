@@ -98,21 +98,8 @@ public class LoadCommand implements Runnable {
         }
     }
 
-    static HttpClient client() {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-    }
-
-    @Command(
-            name = "post",
-            description = "POST each row of a CSV to /api/transactions from N clients.")
-    static class Post implements Callable<Integer> {
-        @Spec CommandSpec spec;
-
-        @Mixin Target target;
-
+    /** Which rows of which file, from how many clients, for how long: shared by post and record. */
+    static class Rows {
         @Option(
                 names = "--file",
                 required = true,
@@ -134,11 +121,38 @@ public class LoadCommand implements Runnable {
                 description = "stop sending after this long")
         int seconds;
 
-        @Override
-        public Integer call() throws Exception {
-            if (clients < 1 || clients > 64 || max < 1 || seconds < 1 || offset < 0) {
+        void check(CommandSpec spec, int warmup) {
+            if (clients < 1 || clients > 64 || max < 1 || seconds < 1 || offset < 0 || warmup < 0) {
                 throw Usage.error(spec, "cli.loadPostBounds");
             }
+        }
+    }
+
+    static HttpClient client() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    @Command(
+            name = "post",
+            description = "POST each row of a CSV to /api/transactions from N clients.")
+    static class Post implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Mixin Target target;
+
+        @Mixin Rows rows;
+
+        @Override
+        public Integer call() throws Exception {
+            rows.check(spec, 0);
+            Path file = rows.file;
+            int clients = rows.clients;
+            int offset = rows.offset;
+            int max = rows.max;
+            int seconds = rows.seconds;
             URI endpoint = target.base(spec).resolve("/api/transactions");
             List<String> bodies = bodies(file, offset, max);
             HttpClient http = client();
@@ -228,35 +242,19 @@ public class LoadCommand implements Runnable {
 
         @Mixin DatabaseOptions database;
 
-        @Option(
-                names = "--file",
-                required = true,
-                description = "CSV with a header of journal column names")
-        Path file;
-
-        @Option(names = "--clients", defaultValue = "1")
-        int clients;
-
-        @Option(names = "--offset", defaultValue = "0", description = "rows to skip first")
-        int offset;
-
-        @Option(names = "--max", defaultValue = "10000", description = "rows to send at most")
-        int max;
+        @Mixin Rows rows;
 
         @Option(names = "--warmup", defaultValue = "0", description = "rows recorded uncounted")
         int warmup;
 
-        @Option(
-                names = "--seconds",
-                defaultValue = "60",
-                description = "stop sending after this long")
-        int seconds;
-
         @Override
         public Integer call() throws Exception {
-            if (clients < 1 || clients > 64 || max < 1 || seconds < 1 || offset < 0 || warmup < 0) {
-                throw Usage.error(spec, "cli.loadPostBounds");
-            }
+            rows.check(spec, warmup);
+            Path file = rows.file;
+            int clients = rows.clients;
+            int offset = rows.offset;
+            int max = rows.max;
+            int seconds = rows.seconds;
             JournalParse parse;
             try (InputStream in = Files.newInputStream(file)) {
                 parse = new JournalReader().read(in);
