@@ -8,7 +8,8 @@ import org.springframework.core.io.ClassPathResource;
 import picocli.CommandLine;
 
 /**
- * What {@code ledger serve} asks of the server: where it listens, and whether the demo users work.
+ * What {@code ledger serve} asks of the server: where it listens, whether the demo users work, and
+ * that it warms its accounts.
  */
 class ServeCommandTest {
 
@@ -16,7 +17,11 @@ class ServeCommandTest {
     void theServerListensOnLoopbackUnlessToldOtherwise() {
         ServeCommand serve = parse("--port", "9090");
         assertThat(serve.serverProperties())
-                .containsExactly("server.port=9090", "server.address=127.0.0.1");
+                .containsExactly(
+                        "server.port=9090",
+                        "server.address=127.0.0.1",
+                        // a server keeps its accounts warm from the start
+                        "ledger.accounts.warm-up=true");
         assertThat(serve.address()).isEqualTo("http://127.0.0.1:9090");
 
         ServeCommand everywhere = parse("--bind", "0.0.0.0");
