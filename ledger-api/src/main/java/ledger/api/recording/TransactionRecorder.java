@@ -72,14 +72,13 @@ public class TransactionRecorder {
     private final JdbcLedgerRegistry registry;
     private final NameRegistrations names;
     private final JournalImport batch;
+    private final KeptAggregates kept;
     private final JournalReader reader = new JournalReader();
 
     /**
      * {@link NameRegistrations} is a handler interceptor bean: Axon's auto-configuration puts it on
      * the bus.
      */
-    private final KeptAggregates kept;
-
     public TransactionRecorder(
             CommandBatches batches,
             JdbcLedgerRegistry registry,
