@@ -148,13 +148,8 @@ public class LoadCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             rows.check(spec, 0);
-            Path file = rows.file;
-            int clients = rows.clients;
-            int offset = rows.offset;
-            int max = rows.max;
-            int seconds = rows.seconds;
             URI endpoint = target.base(spec).resolve("/api/transactions");
-            List<String> bodies = bodies(file, offset, max);
+            List<String> bodies = bodies(rows.file, rows.offset, rows.max);
             HttpClient http = client();
             String authorization = target.authorization();
             AtomicInteger next = new AtomicInteger();
@@ -164,9 +159,9 @@ public class LoadCommand implements Runnable {
             AtomicInteger failed = new AtomicInteger();
             AtomicLong lastDone = new AtomicLong();
             long started = System.nanoTime();
-            long deadline = started + Duration.ofSeconds(seconds).toNanos();
+            long deadline = started + Duration.ofSeconds(rows.seconds).toNanos();
             List<Thread> threads = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
+            for (int c = 0; c < rows.clients; c++) {
                 Thread thread =
                         new Thread(
                                 () -> {
@@ -216,7 +211,7 @@ public class LoadCommand implements Runnable {
             }
             print(
                     spec.commandLine().getOut(),
-                    clients,
+                    rows.clients,
                     acknowledged.get(),
                     repeated.get(),
                     refused.get(),
@@ -250,34 +245,35 @@ public class LoadCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             rows.check(spec, warmup);
-            Path file = rows.file;
-            int clients = rows.clients;
-            int offset = rows.offset;
-            int max = rows.max;
-            int seconds = rows.seconds;
             JournalParse parse;
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = Files.newInputStream(rows.file)) {
                 parse = new JournalReader().read(in);
             }
             if (!parse.ok()) {
                 throw new JournalRefused(parse.problems());
             }
             List<JournalRow> all = parse.rows();
-            int from = Math.min(offset, all.size());
-            List<JournalRow> rows = all.subList(from, Math.min(all.size(), from + warmup + max));
+            int from = Math.min(rows.offset, all.size());
+            List<JournalRow> slice =
+                    all.subList(from, Math.min(all.size(), from + warmup + rows.max));
             // Warmed like a server's, so that the two are measured alike.
             try (ConfigurableApplicationContext context =
                     database.start(false, AccountWarmUp.PROPERTY + "=true")) {
                 context.getBean(AccountWarmUp.class).awaitFinished();
                 TransactionRecorder recorder = context.getBean(TransactionRecorder.class);
                 String user = DatabaseOptions.user();
-                int warm = Math.min(warmup, rows.size());
+                int warm = Math.min(warmup, slice.size());
                 Counts discarded = new Counts();
-                discarded.run(recorder, user, rows.subList(0, warm), clients, seconds);
+                discarded.run(recorder, user, slice.subList(0, warm), rows.clients, rows.seconds);
                 Counts counts = new Counts();
                 long started = System.nanoTime();
-                counts.run(recorder, user, rows.subList(warm, rows.size()), clients, seconds);
-                counts.print(spec.commandLine().getOut(), clients, started);
+                counts.run(
+                        recorder,
+                        user,
+                        slice.subList(warm, slice.size()),
+                        rows.clients,
+                        rows.seconds);
+                counts.print(spec.commandLine().getOut(), rows.clients, started);
             }
             return 0;
         }

@@ -25,12 +25,12 @@ public final class OutOfMemory {
         long more = Math.max(2, (mb * 2 + 1023) / 1024);
         return "错误：内存不足（Java 堆上限 "
                 + mb
-                + " MB），命令没有完成，正在写入的内容已全部撤销。请给它更多内存后重试，例如 LEDGER_JAVA_OPTS=-Xmx"
+                + " MB），命令没有完成，本次写入账簿的内容已全部撤销。请给它更多内存后重试，例如 LEDGER_JAVA_OPTS=-Xmx"
                 + more
                 + "g ./ledger …"
                 + " / error: out of memory (heap limit "
                 + mb
-                + " MB); the command did not finish and what it was writing was rolled back;"
+                + " MB); the command did not finish and what it was writing to the ledger was rolled back;"
                 + " run it again with a larger heap, e.g. LEDGER_JAVA_OPTS=-Xmx"
                 + more
                 + "g";

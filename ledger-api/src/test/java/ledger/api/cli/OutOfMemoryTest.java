@@ -12,7 +12,7 @@ class OutOfMemoryTest {
     @Test
     void theMessageGivesTheHeapLimitAndALargerOneInChineseFirst() {
         assertThat(OutOfMemory.message(512L * 1024 * 1024))
-                .startsWith("错误：内存不足（Java 堆上限 512 MB），命令没有完成，正在写入的内容已全部撤销")
+                .startsWith("错误：内存不足（Java 堆上限 512 MB），命令没有完成，本次写入账簿的内容已全部撤销")
                 .contains("LEDGER_JAVA_OPTS=-Xmx2g ./ledger")
                 .contains("out of memory (heap limit 512 MB)");
         assertThat(OutOfMemory.message(2048L * 1024 * 1024)).contains("-Xmx4g");
